@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Installs and starts, idempotently and on 127.0.0.1 only, the real parts the tests use: Go, a Go release
+# mirror made from it, two registries (open and htpasswd), the Docker Engine without a bridge, and skopeo.
+set -euo pipefail
+
+STATE=${GSI_TEST_STATE:-/var/lib/go-scratch-image-test}
+MIRROR_PORT=${GSI_MIRROR_PORT:-5080}
+REGISTRY_PORT=${GSI_REGISTRY_PORT:-5000}
+AUTH_REGISTRY_PORT=${GSI_AUTH_REGISTRY_PORT:-5001}
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ONLY=${1:-all} # "go" starts just Go and the mirror (enough for the quick start)
+
+log() { printf '[test-env] %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+packages=(golang-go git ca-certificates tzdata curl file)
+[ "$ONLY" = all ] && packages+=(docker.io docker-registry skopeo apache2-utils)
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+as_root mkdir -p "$STATE"
+as_root chown "$(id -u):$(id -g)" "$STATE"
+
+up() { curl -fs -o /dev/null --max-time 2 "$1"; }
+wait_up() {
+  for _ in $(seq 1 60); do up "$1" && return 0; sleep 0.5; done
+  log "$2 did not come up at $1"; return 1
+}
+
+# --- Go release mirror, made from Debian's Go --------------------------------------------------------
+GOROOT_DIR=$(go env GOROOT)
+GOVER=$(go env GOVERSION)
+ARCH=$(go env GOARCH)
+MIRROR="$STATE/mirror"
+TARBALL="$MIRROR/$GOVER.linux-$ARCH.tar.gz"
+mkdir -p "$MIRROR"
+if [ ! -s "$MIRROR/releases.json" ] || [ ! -s "$TARBALL" ]; then
+  log "packing $GOROOT_DIR as go/ into $TARBALL"
+  # Dereference Debian's symlinks (src -> /usr/share/go-*); leave out what go build never reads.
+  tar -C "$(dirname "$GOROOT_DIR")" -chf - \
+    --exclude="$(basename "$GOROOT_DIR")/pkg/linux_$ARCH" --exclude="$(basename "$GOROOT_DIR")/test" \
+    --transform "s,^$(basename "$GOROOT_DIR"),go," "$(basename "$GOROOT_DIR")" | gzip -1 > "$TARBALL.tmp"
+  mv "$TARBALL.tmp" "$TARBALL"
+  sha=$(sha256sum "$TARBALL" | cut -d' ' -f1)
+  size=$(stat -c %s "$TARBALL")
+  cat > "$MIRROR/releases.json" <<JSON
+[{"version":"$GOVER","stable":true,"files":[{"filename":"$(basename "$TARBALL")","os":"linux","arch":"$ARCH","version":"$GOVER","sha256":"$sha","size":$size,"kind":"archive"}]}]
+JSON
+fi
+if ! up "http://127.0.0.1:$MIRROR_PORT/?mode=json&include=all"; then
+  log "starting the Go mirror on 127.0.0.1:$MIRROR_PORT"
+  nohup node "$HERE/go-mirror.mjs" "$MIRROR" "$MIRROR_PORT" >"$STATE/mirror.log" 2>&1 &
+  wait_up "http://127.0.0.1:$MIRROR_PORT/?mode=json&include=all" "the Go mirror"
+fi
+[ "$ONLY" = go ] && { log "ready: go mirror http://127.0.0.1:$MIRROR_PORT ($GOVER)"; exit 0; }
+
+# --- Registries: one open, one with htpasswd ---------------------------------------------------------
+registry() { # name port [auth]
+  local name=$1 port=$2 auth=${3:-} dir="$STATE/$1"
+  mkdir -p "$dir/data"
+  {
+    echo "version: 0.1"
+    echo "log: {level: warn}"
+    echo "storage: {filesystem: {rootdirectory: $dir/data}, delete: {enabled: true}}"
+    echo "http: {addr: 127.0.0.1:$port}"
+    if [ -n "$auth" ]; then
+      [ -s "$dir/htpasswd" ] || htpasswd -Bbn testuser testpassword > "$dir/htpasswd"
+      echo "auth: {htpasswd: {realm: go-scratch-image-test, path: $dir/htpasswd}}"
+    fi
+  } > "$dir/config.yml"
+  if ! curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/v2/"; then
+    log "starting registry $name on 127.0.0.1:$port"
+    nohup docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 &
+    for _ in $(seq 1 60); do curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/v2/" && break; sleep 0.5; done
+  fi
+}
+registry registry "$REGISTRY_PORT"
+registry registry-auth "$AUTH_REGISTRY_PORT" htpasswd
+
+# --- Docker Engine, without a bridge network ---------------------------------------------------------
+if ! docker info >/dev/null 2>&1; then
+  log "starting dockerd (no bridge, no iptables)"
+  nohup dockerd --bridge=none --iptables=false --ip-forward=false --ip-masq=false >"$STATE/dockerd.log" 2>&1 &
+  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
+  docker info >/dev/null 2>&1 || { log "dockerd did not start; see $STATE/dockerd.log"; tail -20 "$STATE/dockerd.log"; exit 1; }
+fi
+
+log "ready: go mirror http://127.0.0.1:$MIRROR_PORT ($GOVER), registries 127.0.0.1:$REGISTRY_PORT (open) and 127.0.0.1:$AUTH_REGISTRY_PORT (testuser/testpassword), docker $(docker version -f '{{.Server.Version}}'), skopeo $(skopeo --version | cut -d' ' -f3)"

@@ -1,0 +1,68 @@
+// Parses the platforms input into the os/arch/variant triples an image index and `go build` both need.
+import { InputError } from '../ports.js'
+
+export interface Platform {
+  os: string
+  architecture: string
+  variant?: string
+}
+
+// What Go can build statically and a scratch image can run: the platforms with an OCI meaning.
+const KNOWN: Record<string, string[]> = {
+  amd64: ['', 'v1', 'v2', 'v3', 'v4'],
+  arm64: ['', 'v8'],
+  arm: ['v6', 'v7', ''],
+  '386': [''],
+  ppc64le: [''],
+  s390x: [''],
+  riscv64: ['']
+}
+
+export function platformString(p: Platform): string {
+  return [p.os, p.architecture, p.variant].filter(Boolean).join('/')
+}
+
+export function parsePlatforms(input: string): Platform[] {
+  const items = input
+    .split(/[\n,]/)
+    .map(s => s.trim())
+    .filter(Boolean)
+  if (items.length === 0) return [{ os: 'linux', architecture: 'amd64' }]
+  const seen = new Set<string>()
+  return items.map(item => {
+    const [os, architecture, variant, extra] = item.split('/')
+    const variants = architecture ? KNOWN[architecture] : undefined
+    if (
+      os !== 'linux' ||
+      !architecture ||
+      !variants ||
+      extra !== undefined ||
+      !variants.includes(variant ?? '')
+    ) {
+      throw new InputError(
+        `platforms: '${item}' is not a supported platform. Use os/arch[/variant] with os linux and arch one of ` +
+          `${Object.keys(KNOWN).join(', ')}, e.g. linux/amd64, linux/arm64, linux/arm/v7.`
+      )
+    }
+    // arm without a variant is v7 to Go (GOARM=7) and to registries alike.
+    const p: Platform = {
+      os,
+      architecture,
+      variant: variant || (architecture === 'arm' ? 'v7' : undefined)
+    }
+    if (!p.variant) delete p.variant
+    const key = platformString(p)
+    if (seen.has(key))
+      throw new InputError(`platforms: '${key}' is listed twice; list each platform once.`)
+    seen.add(key)
+    return p
+  })
+}
+
+/** GOOS, GOARCH and the variant variables (GOARM, GOAMD64) for one platform. */
+export function platformGoEnv(p: Platform): Record<string, string> {
+  const env: Record<string, string> = { GOOS: p.os, GOARCH: p.architecture }
+  if (p.architecture === 'arm' && p.variant) env.GOARM = p.variant.slice(1)
+  if (p.architecture === 'amd64' && p.variant) env.GOAMD64 = p.variant
+  return env
+}

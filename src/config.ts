@@ -1,0 +1,158 @@
+// Turns the action's raw inputs into a validated, typed config; every error names the input and the fix.
+import path from 'node:path'
+import { parsePlatforms, type Platform } from './build/platform.js'
+import { InputError } from './ports.js'
+import { parseImage, validateTags, type ImageRef } from './registry/reference.js'
+import type { Credentials } from './registry/client.js'
+
+export interface Config {
+  goVersion: string
+  goVersionFile: string
+  goDownloadBaseUrl: string
+  workingDirectory: string
+  package: string
+  binaryName: string
+  platforms: Platform[]
+  ldflags: string
+  buildTags: string
+  buildFlags: string[]
+  buildEnv: Record<string, string>
+  zoneinfo: true | false | string[]
+  caCertificates: 'system' | 'none' | string
+  image?: ImageRef
+  /** Explicit tags; empty means "derive from the Git context". */
+  tags: string[]
+  push: boolean
+  ociLayout: string
+  insecureRegistry: boolean
+  credentials?: Credentials
+  sourceDateEpoch?: number
+  summary: boolean
+}
+
+export type GetInput = (name: string) => string
+
+export function parseBoolean(get: GetInput, name: string, fallback: boolean): boolean {
+  const raw = get(name).trim().toLowerCase()
+  if (raw === '') return fallback
+  if (raw === 'true') return true
+  if (raw === 'false') return false
+  throw new InputError(`${name}: '${get(name)}' is not a boolean. Use true or false.`)
+}
+
+/** Splits a list input on newlines (and commas where allowed), dropping blanks and # comments. */
+export function parseList(raw: string, commas = true): string[] {
+  return raw
+    .split(commas ? /[\n,]/ : /\n/)
+    .map(s => s.trim())
+    .filter(s => s !== '' && !s.startsWith('#'))
+}
+
+export function parseKeyValues(raw: string, name: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const line of parseList(raw, false)) {
+    const eq = line.indexOf('=')
+    if (eq <= 0)
+      throw new InputError(`${name}: '${line}' is not KEY=VALUE. Write one KEY=VALUE a line.`)
+    out[line.slice(0, eq).trim()] = line.slice(eq + 1)
+  }
+  return out
+}
+
+/** Splits build-flags like a shell would for simple quoting, so "-gcflags='all=-N -l'" stays one flag. */
+export function splitFlags(raw: string): string[] {
+  const out: string[] = []
+  for (const m of raw.matchAll(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g))
+    out.push(m[0].replace(/["']/g, ''))
+  return out
+}
+
+function parseEpoch(raw: string, name: string): number | undefined {
+  if (raw.trim() === '') return undefined
+  if (!/^\d+$/.test(raw.trim())) {
+    throw new InputError(
+      `${name}: '${raw}' is not a Unix timestamp. Use whole seconds since 1970, e.g. 1700000000.`
+    )
+  }
+  return Number(raw.trim())
+}
+
+export function parseConfig(get: GetInput, env: Record<string, string | undefined>): Config {
+  const workspace = env.GITHUB_WORKSPACE || process.cwd()
+  const workingDirectory = path.resolve(workspace, get('working-directory').trim() || '.')
+
+  const zi = get('zoneinfo').trim()
+  const zoneinfo: Config['zoneinfo'] =
+    zi === '' || zi.toLowerCase() === 'true'
+      ? true
+      : zi.toLowerCase() === 'false'
+        ? false
+        : parseList(zi)
+
+  const ca = get('ca-certificates').trim() || 'system'
+
+  const imageRaw = get('image').trim()
+  const image = imageRaw ? parseImage(imageRaw) : undefined
+  const tags = validateTags(parseList(get('tags')))
+  const push = parseBoolean(get, 'push', true)
+  const ociLayout = get('oci-layout').trim()
+  if (push && !image) {
+    throw new InputError(
+      `image: required when push is true. Set image (e.g. ghcr.io/acme/app), or set push: false ` +
+        `(with oci-layout: DIR to keep the image as files).`
+    )
+  }
+
+  const username = get('registry-username').trim()
+  const password = get('registry-password')
+  if (!!username !== !!password) {
+    throw new InputError(
+      `registry-username/registry-password: set both or neither (only ${username ? 'registry-username' : 'registry-password'} is set).`
+    )
+  }
+
+  const buildFlags = splitFlags(get('build-flags'))
+  const owned = buildFlags.find(f => /^--?(o|ldflags|tags|toolexec|trimpath)(=|$)/.test(f))
+  if (owned) {
+    throw new InputError(
+      `build-flags: '${owned}' is set by the action or has its own input (ldflags, build-tags, binary-name); remove it from build-flags.`
+    )
+  }
+
+  const pkg = get('package').trim() || '.'
+  const binaryName = get('binary-name').trim()
+  if (binaryName && !/^[A-Za-z0-9._-]+$/.test(binaryName)) {
+    throw new InputError(
+      `binary-name: '${binaryName}' must be a plain file name (letters, digits, '.', '_', '-').`
+    )
+  }
+
+  return {
+    goVersion: get('go-version').trim(),
+    goVersionFile: get('go-version-file').trim(),
+    goDownloadBaseUrl: (get('go-download-base-url').trim() || 'https://go.dev/dl').replace(
+      /\/+$/,
+      ''
+    ),
+    workingDirectory,
+    package: pkg,
+    binaryName,
+    platforms: parsePlatforms(get('platforms')),
+    ldflags: get('ldflags').trim(),
+    buildTags: get('build-tags').trim(),
+    buildFlags,
+    buildEnv: parseKeyValues(get('build-env'), 'build-env'),
+    zoneinfo,
+    caCertificates: ca,
+    image,
+    tags,
+    push,
+    ociLayout: ociLayout ? path.resolve(workspace, ociLayout) : '',
+    insecureRegistry: parseBoolean(get, 'insecure-registry', false),
+    credentials: username ? { username, password } : undefined,
+    sourceDateEpoch:
+      parseEpoch(get('source-date-epoch'), 'source-date-epoch') ??
+      parseEpoch(env.SOURCE_DATE_EPOCH ?? '', 'SOURCE_DATE_EPOCH'),
+    summary: parseBoolean(get, 'summary', true)
+  }
+}

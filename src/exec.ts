@@ -1,0 +1,14 @@
+// Runs external commands (go, git, docker) through @actions/exec behind the Runner interface.
+import { getExecOutput } from '@actions/exec'
+import type { CommandResult, RunOptions, Runner } from './ports.js'
+
+export const execRunner: Runner = {
+  async run(command: string, args: string[], options: RunOptions = {}): Promise<CommandResult> {
+    return getExecOutput(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      silent: options.silent ?? false,
+      ignoreReturnCode: true
+    })
+  }
+}

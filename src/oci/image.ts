@@ -1,0 +1,142 @@
+// Assembles the OCI image from the file plan: layer blobs, config, manifest and, for several platforms, an index.
+import { createHash } from 'node:crypto'
+import type { Platform } from '../build/platform.js'
+import type { FilePlan, ImageSettings, LayerName } from '../rootfs/plan.js'
+import { layerContentSize } from '../rootfs/plan.js'
+import { gzipDeterministic, layerTar } from './tar.js'
+
+export const MEDIA = {
+  manifest: 'application/vnd.oci.image.manifest.v1+json',
+  index: 'application/vnd.oci.image.index.v1+json',
+  config: 'application/vnd.oci.image.config.v1+json',
+  layer: 'application/vnd.oci.image.layer.v1.tar+gzip'
+} as const
+
+export interface Blob {
+  mediaType: string
+  digest: string
+  size: number
+  data: Buffer
+}
+
+export interface BuiltLayer {
+  name: LayerName
+  blob: Blob
+  diffId: string
+  /** Bytes of the regular files the layer unpacks to. */
+  contentSize: number
+}
+
+export interface BuiltImage {
+  platform: Platform
+  layers: BuiltLayer[]
+  config: Blob
+  manifest: Blob
+}
+
+export function sha256(data: Buffer | string): string {
+  return `sha256:${createHash('sha256').update(data).digest('hex')}`
+}
+
+export function toBlob(mediaType: string, data: Buffer): Blob {
+  return { mediaType, digest: sha256(data), size: data.length, data }
+}
+
+/** JSON with a fixed key order (the order the objects are written in) and no whitespace, so digests are stable. */
+export function jsonBlob(mediaType: string, value: unknown): Blob {
+  return toBlob(mediaType, Buffer.from(JSON.stringify(value)))
+}
+
+export function rfc3339(epoch: number): string {
+  return new Date(epoch * 1000).toISOString().replace(/\.000Z$/, 'Z')
+}
+
+export function imageConfig(
+  platform: Platform,
+  settings: ImageSettings,
+  layers: { name: LayerName; diffId: string }[],
+  epoch: number
+): object {
+  const created = rfc3339(epoch)
+  const config: Record<string, unknown> = { User: settings.user }
+  if (settings.env.length) config.Env = settings.env
+  config.Entrypoint = settings.entrypoint
+  if (settings.cmd.length) config.Cmd = settings.cmd
+  config.WorkingDir = settings.workdir
+  return {
+    created,
+    architecture: platform.architecture,
+    ...(platform.variant ? { variant: platform.variant } : {}),
+    os: platform.os,
+    config,
+    rootfs: { type: 'layers', diff_ids: layers.map(l => l.diffId) },
+    // One history entry per layer, named after the Dockerfile COPY that makes the same layer.
+    history: layers.map(l => ({ created, created_by: `COPY ${l.name}/ / # go-scratch-image` }))
+  }
+}
+
+export function descriptor(
+  blob: Blob,
+  extra: Record<string, unknown> = {}
+): Record<string, unknown> {
+  return { mediaType: blob.mediaType, digest: blob.digest, size: blob.size, ...extra }
+}
+
+export async function buildLayer(
+  plan: FilePlan,
+  name: LayerName,
+  epoch: number
+): Promise<BuiltLayer> {
+  const layer = plan.layers.find(l => l.name === name)
+  if (!layer) throw new Error(`The file plan has no ${name} layer.`)
+  const tarball = await layerTar(layer.entries, epoch)
+  return {
+    name,
+    blob: toBlob(MEDIA.layer, gzipDeterministic(tarball)),
+    diffId: sha256(tarball),
+    contentSize: layerContentSize(layer)
+  }
+}
+
+export async function buildImage(
+  plan: FilePlan,
+  platform: Platform,
+  epoch: number
+): Promise<BuiltImage> {
+  const layers: BuiltLayer[] = []
+  for (const l of plan.layers) layers.push(await buildLayer(plan, l.name, epoch))
+  const config = jsonBlob(MEDIA.config, imageConfig(platform, plan.image, layers, epoch))
+  const manifest = jsonBlob(MEDIA.manifest, {
+    schemaVersion: 2,
+    mediaType: MEDIA.manifest,
+    config: descriptor(config),
+    layers: layers.map(l => descriptor(l.blob))
+  })
+  return { platform, layers, config, manifest }
+}
+
+export function buildIndex(images: BuiltImage[]): Blob {
+  return jsonBlob(MEDIA.index, {
+    schemaVersion: 2,
+    mediaType: MEDIA.index,
+    manifests: images.map(i => descriptor(i.manifest, { platform: platformJson(i.platform) }))
+  })
+}
+
+function platformJson(p: Platform): Record<string, string> {
+  return { architecture: p.architecture, os: p.os, ...(p.variant ? { variant: p.variant } : {}) }
+}
+
+/** What the tag points to: the manifest of a single platform, or the index of several. */
+export function topLevel(images: BuiltImage[]): Blob {
+  const only = images.length === 1 ? images[0] : undefined
+  return only ? only.manifest : buildIndex(images)
+}
+
+/** Every blob a registry or layout needs, each once, layers before configs before manifests. */
+export function allBlobs(images: BuiltImage[]): Blob[] {
+  const seen = new Map<string, Blob>()
+  for (const i of images) for (const l of i.layers) seen.set(l.blob.digest, l.blob)
+  for (const i of images) seen.set(i.config.digest, i.config)
+  return [...seen.values()]
+}

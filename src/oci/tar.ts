@@ -1,0 +1,64 @@
+// Writes a layer as a deterministic tar and gzip: sorted entries, fixed owners and mtime, no user names.
+import { readFile } from 'node:fs/promises'
+import { gzipSync } from 'node:zlib'
+import tar from 'tar-stream'
+import type { Entry } from '../rootfs/plan.js'
+
+export async function layerTar(entries: Entry[], epoch: number): Promise<Buffer> {
+  const pack = tar.pack()
+  const chunks: Buffer[] = []
+  pack.on('data', (c: unknown) => chunks.push(c as Buffer))
+  const done = new Promise<void>((resolve, reject) => {
+    pack.on('end', resolve)
+    pack.on('error', reject)
+  })
+  const mtime = new Date(epoch * 1000)
+  const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  for (const e of sorted) {
+    const header: Partial<tar.Header> & { name: string } = {
+      name: e.path,
+      mode: e.mode,
+      uid: e.uid,
+      gid: e.gid,
+      mtime,
+      uname: '',
+      gname: ''
+    }
+    if (e.type === 'file') {
+      const data = typeof e.source === 'string' ? await readFile(e.source) : e.source
+      if (data.length !== e.size) {
+        throw new Error(
+          `${e.path} changed while the image was being built (${e.size} bytes planned, ${data.length} read).`
+        )
+      }
+      await entry(pack, { ...header, type: 'file', size: data.length }, data)
+    } else if (e.type === 'directory') {
+      await entry(pack, { ...header, type: 'directory' })
+    } else {
+      await entry(pack, { ...header, type: 'symlink', linkname: e.target })
+    }
+  }
+  pack.finalize()
+  await done
+  return Buffer.concat(chunks)
+}
+
+function entry(
+  pack: tar.Pack,
+  header: Partial<tar.Header> & { name: string },
+  data?: Buffer
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cb = (err?: Error | null): void => (err ? reject(err) : resolve())
+    if (data) pack.entry(header, data, cb)
+    else pack.entry(header, cb)
+  })
+}
+
+/** gzip at the best ratio, with no name or timestamp and a fixed OS byte, so the bytes depend on the input only. */
+export function gzipDeterministic(data: Buffer): Buffer {
+  const gz = gzipSync(data, { level: 9 })
+  // RFC 1952 OS field: zlib writes the build platform's code; 255 ("unknown") is what Go's gzip writes too.
+  gz[9] = 0xff
+  return gz
+}

@@ -1,0 +1,292 @@
+// Runs the stages in order (install Go, build, stage, write Dockerfile, assemble, push, report) over injected side effects.
+import { access, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { buildArgs, buildEnv, goEnv, type BuildSettings } from './build/command.js'
+import { compile, inspectMainPackage } from './build/compile.js'
+import { platformString } from './build/platform.js'
+import type { Config } from './config.js'
+import { binaryContextDir, renderDockerfile, writeLayerContext } from './dockerfile/render.js'
+import { installGo, runnerGoArch } from './go/install.js'
+import { versionFromFile } from './go/version.js'
+import { buildImage, topLevel, type BuiltImage } from './oci/image.js'
+import { writeOciLayout } from './oci/layout.js'
+import type { Fetch, Logger, Runner, ToolCache } from './ports.js'
+import { InputError } from './ports.js'
+import { RegistryClient } from './registry/client.js'
+import { pushImages } from './registry/push.js'
+import { registryBaseUrl } from './registry/reference.js'
+import { defaultTags } from './registry/tags.js'
+import {
+  binaryLayer,
+  CA_BUNDLE_PATH,
+  certificatesLayer,
+  NONROOT,
+  orderLayers,
+  systemLayer,
+  type FilePlan,
+  type Layer
+} from './rootfs/plan.js'
+import { scanZoneinfo, selectZoneinfo, zoneinfoLayer } from './rootfs/zoneinfo.js'
+import { largest, platformSize, sizeTable, type PlatformSize } from './report/size.js'
+
+export interface Deps {
+  runner: Runner
+  fetch: Fetch
+  toolCache: ToolCache
+  logger: Logger
+  env: Record<string, string | undefined>
+  nodeArch: string
+  /** A private scratch directory for this run (binaries, Dockerfile context). */
+  tempDir: string
+  /** Where the runner keeps zoneinfo and CA bundles; tests may point elsewhere. */
+  zoneinfoRoot?: string
+  caBundleCandidates?: string[]
+  sleep?: (ms: number) => Promise<void>
+}
+
+export interface Result {
+  goVersion: string
+  digest: string
+  imageRef: string
+  tags: string[]
+  pushed: boolean
+  sizes: PlatformSize[]
+  size: number
+  uncompressedSize: number
+  binarySize: number
+  dockerfile: string
+  context: string
+  ociLayout: string
+}
+
+// Where Go's crypto/x509 looks on Linux, in its order.
+const CA_CANDIDATES = [
+  '/etc/ssl/certs/ca-certificates.crt',
+  '/etc/pki/tls/certs/ca-bundle.crt',
+  '/etc/ssl/ca-bundle.pem',
+  '/etc/pki/tls/cacert.pem',
+  '/etc/ssl/cert.pem'
+]
+
+async function exists(p: string): Promise<boolean> {
+  return access(p).then(
+    () => true,
+    () => false
+  )
+}
+
+/** The go-version spec: the input, else the version file (go.mod by default). */
+async function goVersionSpec(config: Config): Promise<{ spec: string; input: string }> {
+  if (config.goVersion) return { spec: config.goVersion, input: 'go-version' }
+  const file = path.resolve(config.workingDirectory, config.goVersionFile || 'go.mod')
+  const content = await readFile(file, 'utf8').catch(() => undefined)
+  const spec = content === undefined ? undefined : versionFromFile(file, content)
+  if (!spec) {
+    throw new InputError(
+      `go-version-file: ${content === undefined ? 'cannot read' : 'no Go version in'} ${file}. ` +
+        `Set go-version (e.g. 1.22 or stable) or point go-version-file at a go.mod, go.work, .go-version or .tool-versions.`
+    )
+  }
+  return { spec, input: `go-version-file (${path.basename(file)})` }
+}
+
+/** Source date epoch: the input or SOURCE_DATE_EPOCH, else the commit time, else 0. */
+async function sourceDateEpoch(config: Config, deps: Deps): Promise<number> {
+  if (config.sourceDateEpoch !== undefined) return config.sourceDateEpoch
+  const res = await deps.runner
+    .run('git', ['log', '-1', '--format=%ct'], { cwd: config.workingDirectory, silent: true })
+    .catch(() => undefined)
+  const t = res?.exitCode === 0 ? Number(res.stdout.trim()) : NaN
+  return Number.isInteger(t) && t >= 0 ? t : 0
+}
+
+async function caBundle(config: Config, deps: Deps): Promise<Layer | undefined> {
+  if (config.caCertificates === 'none') return undefined
+  let bundle: string | undefined
+  if (config.caCertificates === 'system') {
+    for (const c of deps.caBundleCandidates ?? CA_CANDIDATES)
+      if (await exists(c)) {
+        bundle = c
+        break
+      }
+    if (!bundle) {
+      throw new InputError(
+        `ca-certificates: the runner has no CA bundle (looked in ${(deps.caBundleCandidates ?? CA_CANDIDATES).join(', ')}). ` +
+          `Install ca-certificates, give a PEM file's path, or set none.`
+      )
+    }
+  } else {
+    bundle = path.resolve(config.workingDirectory, config.caCertificates)
+  }
+  const pem = await readFile(bundle, 'latin1').catch(() => undefined)
+  if (pem === undefined || !pem.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new InputError(
+      `ca-certificates: ${bundle} ${pem === undefined ? 'cannot be read' : 'holds no PEM certificate'}. Use system, none, or the path of a PEM bundle.`
+    )
+  }
+  deps.logger.info(`CA certificates: ${bundle} -> /${CA_BUNDLE_PATH}`)
+  return certificatesLayer(bundle, Buffer.byteLength(pem, 'latin1'))
+}
+
+async function zoneinfo(config: Config, deps: Deps): Promise<Layer | undefined> {
+  if (config.zoneinfo === false) return undefined
+  const root = deps.zoneinfoRoot ?? '/usr/share/zoneinfo'
+  if (!(await exists(root))) {
+    throw new InputError(
+      `zoneinfo: the runner has no ${root}. Install tzdata, or set zoneinfo: false.`
+    )
+  }
+  const nodes = selectZoneinfo(await scanZoneinfo(root), root, config.zoneinfo)
+  deps.logger.info(`zoneinfo: ${nodes.length} entries from ${root}`)
+  return zoneinfoLayer(nodes, root)
+}
+
+export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
+  const { logger } = deps
+  const tags = config.tags.length ? config.tags : defaultTags(deps.env)
+
+  // Credentials are checked before the build: a refused password should not cost a compile.
+  let client: RegistryClient | undefined
+  if (config.push && config.image) {
+    const image = config.image
+    client = new RegistryClient(image, {
+      fetch: deps.fetch,
+      logger,
+      baseUrl: registryBaseUrl(image, config.insecureRegistry),
+      credentials: config.credentials,
+      sleep: deps.sleep
+    })
+    await logger.group(`Log in to ${image.registry}`, () => client!.login())
+  }
+
+  const { spec, input } = await goVersionSpec(config)
+  const go = await logger.group(`Install Go (${spec})`, () =>
+    installGo({
+      spec,
+      specInput: input,
+      baseUrl: config.goDownloadBaseUrl,
+      goArch: runnerGoArch(deps.nodeArch),
+      cacheArch: deps.nodeArch,
+      fetch: deps.fetch,
+      toolCache: deps.toolCache,
+      logger
+    })
+  )
+  const env = goEnv(deps.env, go.goroot)
+  // The full path, not "go": exec resolves bare names on the action's own PATH, which may hold another Go.
+  const goBin = path.join(go.goroot, 'bin', 'go')
+  const epoch = await sourceDateEpoch(config, deps)
+
+  const settings: BuildSettings = {
+    pkg: config.package,
+    ldflags: config.ldflags,
+    buildTags: config.buildTags,
+    buildFlags: config.buildFlags,
+    buildEnv: config.buildEnv
+  }
+  const main = await inspectMainPackage(
+    deps.runner,
+    goBin,
+    env,
+    config.workingDirectory,
+    config.package
+  )
+  const binaryName = config.binaryName || main.binaryName
+  const buildDir = path.join(deps.tempDir, 'build')
+  const binaries = new Map<string, { path: string; size: number }>()
+  for (const platform of config.platforms) {
+    const name = platformString(platform)
+    await logger.group(`Build ${main.importPath} for ${name}`, async () => {
+      const out = path.join(buildDir, ...name.split('/'), binaryName)
+      await compile(
+        deps.runner,
+        goBin,
+        buildEnv(env, platform, settings),
+        config.workingDirectory,
+        buildArgs(settings, out)
+      )
+      binaries.set(name, { path: out, size: (await stat(out)).size })
+    })
+  }
+
+  const shared = await logger.group('Stage certificates, zoneinfo and system files', async () =>
+    [await caBundle(config, deps), await zoneinfo(config, deps), systemLayer()].filter(
+      (l): l is Layer => !!l
+    )
+  )
+  const imageSettings = {
+    user: `${NONROOT.uid}:${NONROOT.gid}`,
+    workdir: '/',
+    env: shared.some(l => l.name === 'certificates') ? [`SSL_CERT_FILE=/${CA_BUNDLE_PATH}`] : [],
+    entrypoint: [`/${binaryName}`],
+    cmd: []
+  }
+  const plans = config.platforms.map(p => {
+    const bin = binaries.get(platformString(p))!
+    const plan: FilePlan = {
+      layers: orderLayers([...shared, binaryLayer(bin.path, binaryName, bin.size)]),
+      image: imageSettings
+    }
+    return { platform: p, plan }
+  })
+
+  const multi = plans.length > 1
+  const context = path.join(deps.tempDir, 'context')
+  const dockerfile = path.join(context, 'Dockerfile')
+  await logger.group('Write Dockerfile and build context', async () => {
+    await rm(context, { recursive: true, force: true })
+    for (const { platform, plan } of plans) {
+      for (const layer of plan.layers) {
+        const dir =
+          layer.name === 'binary' ? binaryContextDir(platformString(platform), multi) : layer.name
+        await writeLayerContext(layer, path.join(context, dir))
+      }
+    }
+    const text = renderDockerfile(plans[0]!.plan, multi)
+    await writeFile(dockerfile, text)
+    logger.info(text)
+  })
+
+  const images: BuiltImage[] = await logger.group('Assemble OCI image', async () => {
+    const out: BuiltImage[] = []
+    for (const { platform, plan } of plans) out.push(await buildImage(plan, platform, epoch))
+    return out
+  })
+  const top = topLevel(images)
+
+  if (config.ociLayout) {
+    await mkdir(config.ociLayout, { recursive: true })
+    await writeOciLayout(config.ociLayout, images, top, tags)
+    logger.info(`OCI layout written to ${config.ociLayout}`)
+  }
+
+  if (client) {
+    const c = client
+    const repo = `${c.ref.registry}/${c.ref.repository}`
+    await logger.group(`Push ${repo}`, async () => {
+      const r = await pushImages(c, images, top, tags, logger)
+      logger.info(`${r.uploaded} blobs uploaded, ${r.skipped} already present`)
+    })
+  }
+
+  const sizes = images.map(platformSize)
+  await logger.group('Image size', async () => {
+    for (const s of sizes) logger.info(sizeTable(s))
+  })
+  const big = largest(sizes)
+  const repo = config.image ? `${config.image.registry}/${config.image.repository}` : ''
+  return {
+    goVersion: go.version,
+    digest: top.digest,
+    imageRef: repo ? `${repo}@${top.digest}` : '',
+    tags: client ? tags : [],
+    pushed: !!client,
+    sizes,
+    size: big.size,
+    uncompressedSize: big.uncompressedSize,
+    binarySize: Math.max(...sizes.map(s => s.binarySize)),
+    dockerfile,
+    context,
+    ociLayout: config.ociLayout
+  }
+}

@@ -1,0 +1,46 @@
+// The small interfaces through which the pipeline reaches the outside world, so tests can pass fakes or real parts.
+
+export interface Logger {
+  info(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+  /** Runs fn inside a collapsible log group. */
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>
+  /** Registers a secret so the runner redacts it from every later log line. */
+  mask(secret: string): void
+}
+
+export interface CommandResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+}
+
+export interface RunOptions {
+  cwd?: string
+  env?: Record<string, string>
+  /** Keep the command's output out of the log (it is still returned). */
+  silent?: boolean
+}
+
+export interface Runner {
+  run(command: string, args: string[], options?: RunOptions): Promise<CommandResult>
+}
+
+export type Fetch = typeof globalThis.fetch
+
+/** The part of @actions/tool-cache the Go installer needs. */
+export interface ToolCache {
+  find(tool: string, version: string, arch: string): string
+  downloadTool(url: string): Promise<string>
+  extractTar(file: string): Promise<string>
+  cacheDir(sourceDir: string, tool: string, version: string, arch: string): Promise<string>
+}
+
+/** A user-facing failure: its message names the input, the bad value and the fix. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'InputError'
+  }
+}

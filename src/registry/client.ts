@@ -1,0 +1,305 @@
+// Talks the OCI distribution API to one repository: auth (Basic, Bearer), blob upload and manifest PUT, with retries.
+import type { Fetch, Logger } from '../ports.js'
+import { InputError } from '../ports.js'
+import type { Blob } from '../oci/image.js'
+import type { ImageRef } from './reference.js'
+
+export interface Credentials {
+  username: string
+  password: string
+}
+
+export interface ClientOptions {
+  fetch: Fetch
+  logger: Logger
+  baseUrl: string
+  credentials?: Credentials
+  /** Waits between retries; tests pass a fast one. */
+  sleep?: (ms: number) => Promise<void>
+  attempts?: number
+}
+
+interface Challenge {
+  scheme: string
+  params: Record<string, string>
+}
+
+/** Parses `Bearer realm="...",service="..."` (one challenge, as registries send). */
+export function parseChallenge(header: string | null): Challenge | undefined {
+  if (!header) return undefined
+  const m = /^\s*(\w+)\s*(.*)$/.exec(header)
+  if (!m) return undefined
+  const params: Record<string, string> = {}
+  for (const p of (m[2] ?? '').matchAll(/(\w+)=(?:"([^"]*)"|([^,\s]*))/g)) {
+    params[(p[1] ?? '').toLowerCase()] = p[2] ?? p[3] ?? ''
+  }
+  return { scheme: (m[1] ?? '').toLowerCase(), params }
+}
+
+/** Whether a status is worth another try: timeouts, rate limits and server errors, never other 4xx. */
+export function retryable(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500
+}
+
+/** How long to wait before attempt n+1, honouring Retry-After (seconds) up to a cap. */
+export function backoffMs(attempt: number, retryAfter: string | null): number {
+  const seconds = retryAfter !== null ? Number(retryAfter) : NaN
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, 30_000)
+  return Math.min(500 * 2 ** attempt, 8_000)
+}
+
+export class RegistryError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number
+  ) {
+    super(message)
+    this.name = 'RegistryError'
+  }
+}
+
+export class RegistryClient {
+  private authorization?: string
+  private challenge?: Challenge
+  private readonly sleep: (ms: number) => Promise<void>
+  private readonly attempts: number
+
+  constructor(
+    readonly ref: ImageRef,
+    private readonly o: ClientOptions
+  ) {
+    this.sleep = o.sleep ?? (ms => new Promise(r => setTimeout(r, ms)))
+    this.attempts = o.attempts ?? 5
+  }
+
+  private get repoUrl(): string {
+    return `${this.o.baseUrl}/v2/${this.ref.repository}`
+  }
+
+  private describeUser(): string {
+    return this.o.credentials ? `user '${this.o.credentials.username}'` : 'anonymous access'
+  }
+
+  /**
+   * Pings /v2/ and authenticates, so refused credentials fail the step before the build, not mid-push.
+   */
+  async login(): Promise<void> {
+    const ping = await this.send('GET', `${this.o.baseUrl}/v2/`, { auth: false })
+    if (ping.status === 200) {
+      await ping.body?.cancel()
+      // An open registry ignores credentials; nothing more to do.
+      return
+    }
+    if (ping.status !== 401) {
+      throw new RegistryError(
+        `${this.ref.registry} answered ${ping.status} to GET /v2/; is it an OCI registry?`,
+        ping.status
+      )
+    }
+    await ping.body?.cancel()
+    this.challenge = parseChallenge(ping.headers.get('www-authenticate'))
+    await this.authenticate()
+    const check = await this.send('GET', `${this.o.baseUrl}/v2/`, {})
+    await check.body?.cancel()
+    if (check.status === 401 || check.status === 403) throw this.refused(check.status)
+    if (!check.ok)
+      throw new RegistryError(
+        `${this.ref.registry} answered ${check.status} to GET /v2/.`,
+        check.status
+      )
+  }
+
+  private refused(status: number): InputError {
+    return new InputError(
+      `registry-username/registry-password: ${this.ref.registry} refused ${this.describeUser()} (HTTP ${status}). ` +
+        `Check the username and the password or token, and that it may push to ${this.ref.repository}.`
+    )
+  }
+
+  private async authenticate(): Promise<void> {
+    const c = this.challenge
+    const creds = this.o.credentials
+    if (c?.scheme === 'basic') {
+      if (!creds) {
+        throw new InputError(
+          `registry-username/registry-password: ${this.ref.registry} requires credentials. Set both inputs (or log in with a Docker config).`
+        )
+      }
+      const basic = Buffer.from(`${creds.username}:${creds.password}`).toString('base64')
+      this.o.logger.mask(basic)
+      this.authorization = `Basic ${basic}`
+    } else if (c?.scheme === 'bearer' && c.params.realm) {
+      this.authorization = `Bearer ${await this.fetchToken(c)}`
+    } else {
+      throw new RegistryError(
+        `${this.ref.registry} asked for an authentication scheme this action does not speak.`
+      )
+    }
+  }
+
+  private async fetchToken(c: Challenge): Promise<string> {
+    const url = new URL(c.params.realm ?? '')
+    if (c.params.service) url.searchParams.set('service', c.params.service)
+    url.searchParams.set('scope', `repository:${this.ref.repository}:push,pull`)
+    const headers: Record<string, string> = {}
+    const creds = this.o.credentials
+    if (creds)
+      headers.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`
+    const res = await this.o.fetch(url, { headers })
+    if (res.status === 401 || res.status === 403) throw this.refused(res.status)
+    if (!res.ok)
+      throw new RegistryError(`The token server ${url.host} answered ${res.status}.`, res.status)
+    const body = (await res.json()) as { token?: string; access_token?: string }
+    const token = body.token ?? body.access_token
+    if (!token) throw new RegistryError(`The token server ${url.host} returned no token.`)
+    this.o.logger.mask(token)
+    return token
+  }
+
+  /**
+   * One HTTP exchange with retries on 408/429/5xx and connection errors. The body must be replayable (a Buffer).
+   * A 401 after login re-authenticates once (an expired Bearer token) and repeats the request.
+   */
+  async send(
+    method: string,
+    url: string,
+    opts: { body?: Buffer; headers?: Record<string, string>; auth?: boolean; retry?: boolean }
+  ): Promise<Response> {
+    const attempts = opts.retry === false ? 1 : this.attempts
+    let reauthed = false
+    for (let attempt = 0; ; attempt++) {
+      const headers: Record<string, string> = { ...opts.headers }
+      if (opts.auth !== false && this.authorization && sameHost(url, this.o.baseUrl)) {
+        headers.authorization = this.authorization
+      }
+      let res: Response
+      try {
+        res = await this.o.fetch(url, { method, headers, body: opts.body, redirect: 'manual' })
+      } catch (e) {
+        if (attempt + 1 >= attempts) {
+          throw new RegistryError(
+            `${method} ${redact(url)} failed after ${attempt + 1} attempts: ${errorText(e)}`
+          )
+        }
+        this.o.logger.info(`${method} ${redact(url)}: ${errorText(e)}; retrying`)
+        await this.sleep(backoffMs(attempt, null))
+        continue
+      }
+      if (res.status === 401 && opts.auth !== false && this.challenge && !reauthed) {
+        await res.body?.cancel()
+        reauthed = true
+        await this.authenticate()
+        attempt--
+        continue
+      }
+      if (retryable(res.status) && attempt + 1 < attempts) {
+        await res.body?.cancel()
+        const wait = backoffMs(attempt, res.headers.get('retry-after'))
+        this.o.logger.info(`${method} ${redact(url)}: HTTP ${res.status}; retrying in ${wait} ms`)
+        await this.sleep(wait)
+        continue
+      }
+      return res
+    }
+  }
+
+  async blobExists(digest: string): Promise<boolean> {
+    const res = await this.send('HEAD', `${this.repoUrl}/blobs/${digest}`, {})
+    await res.body?.cancel()
+    if (res.status === 200) return true
+    if (res.status === 404) return false
+    throw await this.failure(res, `HEAD blob ${digest}`)
+  }
+
+  /** Uploads a blob unless the registry has it; returns whether bytes were sent. */
+  async uploadBlob(blob: Blob): Promise<boolean> {
+    if (await this.blobExists(blob.digest)) return false
+    // Each attempt starts a fresh upload session from byte 0, as a half-written session cannot be trusted.
+    for (let attempt = 0; ; attempt++) {
+      const start = await this.send('POST', `${this.repoUrl}/blobs/uploads/`, {})
+      await start.body?.cancel()
+      if (start.status !== 202) throw await this.failure(start, `start upload of ${blob.digest}`)
+      const location = start.headers.get('location')
+      if (!location)
+        throw new RegistryError(`${this.ref.registry} started an upload without a Location header.`)
+      const url = new URL(location, `${this.o.baseUrl}/`)
+      url.searchParams.set('digest', blob.digest)
+      const put = await this.send('PUT', url.toString(), {
+        body: blob.data,
+        headers: {
+          'content-type': 'application/octet-stream',
+          'content-length': String(blob.size)
+        },
+        retry: false
+      }).catch((e: unknown) => e as Error)
+      if (put instanceof Response && put.status === 201) {
+        await put.body?.cancel()
+        this.checkDigest(put, blob.digest)
+        return true
+      }
+      const again =
+        attempt + 1 < this.attempts && (!(put instanceof Response) || retryable(put.status))
+      if (!again)
+        throw put instanceof Response ? await this.failure(put, `upload ${blob.digest}`) : put
+      await (put instanceof Response ? put.body?.cancel() : undefined)
+      await this.sleep(
+        backoffMs(attempt, put instanceof Response ? put.headers.get('retry-after') : null)
+      )
+    }
+  }
+
+  async putManifest(reference: string, manifest: Blob): Promise<void> {
+    const res = await this.send('PUT', `${this.repoUrl}/manifests/${reference}`, {
+      body: manifest.data,
+      headers: { 'content-type': manifest.mediaType }
+    })
+    await res.body?.cancel()
+    if (res.status !== 201) throw await this.failure(res, `PUT manifest ${reference}`)
+    this.checkDigest(res, manifest.digest)
+  }
+
+  private checkDigest(res: Response, expected: string): void {
+    const got = res.headers.get('docker-content-digest')
+    if (got && got !== expected) {
+      throw new RegistryError(
+        `${this.ref.registry} stored ${got} where ${expected} was sent; the upload was corrupted.`
+      )
+    }
+  }
+
+  private async failure(res: Response, what: string): Promise<Error> {
+    const text = await res.text().catch(() => '')
+    let codes = ''
+    try {
+      const body = JSON.parse(text) as { errors?: { code?: string; message?: string }[] }
+      codes = (body.errors ?? []).map(e => `${e.code ?? ''}: ${e.message ?? ''}`).join('; ')
+    } catch {
+      codes = text.slice(0, 200)
+    }
+    if (res.status === 401 || res.status === 403) {
+      return new InputError(
+        `registry-username/registry-password: ${this.ref.registry} denied ${what} in ${this.ref.repository} to ${this.describeUser()} ` +
+          `(HTTP ${res.status}${codes ? `, ${codes}` : ''}). Use credentials that may push to this repository.`
+      )
+    }
+    return new RegistryError(
+      `${this.ref.registry}: ${what} failed with HTTP ${res.status}${codes ? ` (${codes})` : ''}.`,
+      res.status
+    )
+  }
+}
+
+function sameHost(url: string, base: string): boolean {
+  return new URL(url).host === new URL(base).host
+}
+
+/** Upload URLs carry session state in the query; keep it out of logs. */
+function redact(url: string): string {
+  const u = new URL(url)
+  return `${u.origin}${u.pathname}`
+}
+
+function errorText(e: unknown): string {
+  const err = e as Error & { cause?: { code?: string; message?: string } }
+  return err.cause?.code ?? err.cause?.message ?? err.message
+}

@@ -1,0 +1,93 @@
+// Computes image sizes from what was built (manifest and blobs) and renders them for logs and the job summary.
+import { platformString } from '../build/platform.js'
+import type { BuiltImage } from '../oci/image.js'
+
+export interface LayerSize {
+  name: string
+  digest: string
+  /** Compressed bytes, as the manifest records them. */
+  size: number
+  /** Bytes of the files the layer unpacks to. */
+  uncompressedSize: number
+}
+
+export interface PlatformSize {
+  platform: string
+  /** What one pull transfers: config size + layer sizes from the manifest. */
+  size: number
+  uncompressedSize: number
+  configSize: number
+  binarySize: number
+  layers: LayerSize[]
+}
+
+export function platformSize(image: BuiltImage): PlatformSize {
+  // Read the sizes back from the manifest itself, so the report is what a registry and a client see.
+  const manifest = JSON.parse(image.manifest.data.toString()) as {
+    config: { size: number }
+    layers: { size: number; digest: string }[]
+  }
+  const layers = image.layers.map((l, i) => {
+    const d = manifest.layers[i]
+    if (!d || d.digest !== l.blob.digest)
+      throw new Error(`Manifest layer ${i} does not match the built ${l.name} layer.`)
+    return { name: l.name, digest: d.digest, size: d.size, uncompressedSize: l.contentSize }
+  })
+  const binary = image.layers.find(l => l.name === 'binary')
+  return {
+    platform: platformString(image.platform),
+    size: manifest.config.size + layers.reduce((n, l) => n + l.size, 0),
+    uncompressedSize: layers.reduce((n, l) => n + l.uncompressedSize, 0),
+    configSize: manifest.config.size,
+    binarySize: binary?.contentSize ?? 0,
+    layers
+  }
+}
+
+/** The platform reported in the single-value outputs: the largest. */
+export function largest(sizes: PlatformSize[]): PlatformSize {
+  return sizes.reduce((a, b) => (b.size > a.size ? b : a))
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`
+  const units = ['KiB', 'MiB', 'GiB']
+  let v = n / 1024
+  let u = 0
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024
+    u++
+  }
+  return `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`
+}
+
+function percent(part: number, whole: number): string {
+  return whole ? `${((100 * part) / whole).toFixed(1)}%` : '-'
+}
+
+/** Rows of the size table: one per layer, then config and total; header first. */
+export function sizeRows(p: PlatformSize): string[][] {
+  const rows = [['layer', 'compressed', 'uncompressed', 'share']]
+  for (const l of p.layers) {
+    rows.push([
+      l.name,
+      formatBytes(l.size),
+      formatBytes(l.uncompressedSize),
+      percent(l.size, p.size)
+    ])
+  }
+  rows.push(['config', formatBytes(p.configSize), '-', percent(p.configSize, p.size)])
+  rows.push(['total', formatBytes(p.size), formatBytes(p.uncompressedSize), '100%'])
+  return rows
+}
+
+export function sizeTable(p: PlatformSize): string {
+  const rows = sizeRows(p)
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map(r => (r[c] ?? '').length)))
+  const line = (r: string[]): string =>
+    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')
+  return [
+    `${p.platform}: ${formatBytes(p.size)} (${p.size} bytes) compressed`,
+    ...rows.map(line)
+  ].join('\n')
+}

@@ -1,0 +1,117 @@
+// The file plan: every path, mode and owner of the image, per layer; both builders and the Dockerfile read it.
+
+export type LayerName = 'certificates' | 'zoneinfo' | 'system' | 'files' | 'binary'
+
+interface Base {
+  /** Path inside the image without the leading slash, e.g. etc/passwd. */
+  path: string
+  mode: number
+  uid: number
+  gid: number
+}
+export interface FileEntry extends Base {
+  type: 'file'
+  size: number
+  /** A host path to copy from, or the bytes themselves. */
+  source: string | Buffer
+}
+export interface DirEntry extends Base {
+  type: 'directory'
+}
+export interface SymlinkEntry extends Base {
+  type: 'symlink'
+  target: string
+}
+export type Entry = FileEntry | DirEntry | SymlinkEntry
+
+export interface Layer {
+  name: LayerName
+  /** Sorted by path, parents first. */
+  entries: Entry[]
+}
+
+export interface ImageSettings {
+  user: string
+  workdir: string
+  env: string[]
+  entrypoint: string[]
+  cmd: string[]
+}
+
+export interface FilePlan {
+  layers: Layer[]
+  image: ImageSettings
+}
+
+export const CA_BUNDLE_PATH = 'etc/ssl/certs/ca-certificates.crt'
+export const ZONEINFO_PATH = 'usr/share/zoneinfo'
+export const NONROOT = { uid: 65532, gid: 65532, name: 'nonroot', home: '/home/nonroot' }
+
+const byPath = (a: Entry, b: Entry): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+
+/** Adds every missing parent directory (0755, root) and sorts, so a layer unpacks the same anywhere. */
+export function withParents(entries: Entry[]): Entry[] {
+  const have = new Set(entries.map(e => e.path))
+  const out = [...entries]
+  for (const e of entries) {
+    const parts = e.path.split('/')
+    for (let i = 1; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join('/')
+      if (!have.has(dir)) {
+        have.add(dir)
+        out.push({ path: dir, type: 'directory', mode: 0o755, uid: 0, gid: 0 })
+      }
+    }
+  }
+  return out.sort(byPath)
+}
+
+export function file(path: string, source: string | Buffer, size: number, mode = 0o644): FileEntry {
+  return { path, type: 'file', mode, uid: 0, gid: 0, size, source }
+}
+
+export function passwdFile(): string {
+  return [
+    'root:x:0:0:root:/root:/sbin/nologin',
+    'nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin',
+    `${NONROOT.name}:x:${NONROOT.uid}:${NONROOT.gid}:${NONROOT.name}:${NONROOT.home}:/sbin/nologin`,
+    ''
+  ].join('\n')
+}
+
+export function groupFile(): string {
+  return ['root:x:0:', 'nobody:x:65534:', `${NONROOT.name}:x:${NONROOT.gid}:`, ''].join('\n')
+}
+
+/** passwd, group and a world-writable /tmp with the sticky bit: what a scratch image lacks and programs assume. */
+export function systemLayer(): Layer {
+  const passwd = Buffer.from(passwdFile())
+  const group = Buffer.from(groupFile())
+  return {
+    name: 'system',
+    entries: withParents([
+      file('etc/passwd', passwd, passwd.length),
+      file('etc/group', group, group.length),
+      { path: 'tmp', type: 'directory', mode: 0o1777, uid: 0, gid: 0 }
+    ])
+  }
+}
+
+export function certificatesLayer(bundle: string, size: number): Layer {
+  return { name: 'certificates', entries: withParents([file(CA_BUNDLE_PATH, bundle, size)]) }
+}
+
+export function binaryLayer(binary: string, name: string, size: number): Layer {
+  return { name: 'binary', entries: withParents([file(name, binary, size, 0o755)]) }
+}
+
+/** Order layers from least to most often changed, so a new build re-pushes only what changed. */
+export function orderLayers(layers: Layer[]): Layer[] {
+  const order: LayerName[] = ['certificates', 'zoneinfo', 'system', 'files', 'binary']
+  return [...layers].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))
+}
+
+/** Uncompressed size of a layer as unpacked on disk: the bytes of its regular files. */
+export function layerContentSize(layer: Layer): number {
+  return layer.entries.reduce((n, e) => n + (e.type === 'file' ? e.size : 0), 0)
+}
