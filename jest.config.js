@@ -12,8 +12,7 @@ export default {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'],
-      testTimeout: 600000
+      testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts']
     }
   ]
 }

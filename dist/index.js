@@ -39568,7 +39568,10 @@ class RegistryClient {
                 await this.sleep(backoffMs(attempt, null));
                 continue;
             }
-            if (res.status === 401 && opts.auth !== false && this.challenge && !reauthed) {
+            if (res.status === 401 &&
+                opts.auth !== false &&
+                this.challenge?.scheme === 'bearer' &&
+                !reauthed) {
                 await res.body?.cancel();
                 reauthed = true;
                 await this.authenticate();

@@ -1,0 +1,250 @@
+// End to end: dist/index.js against the Go mirror, the registries and the Docker Engine, as the runner would run it.
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import {
+  AUTH,
+  AUTH_REGISTRY,
+  copyFixture,
+  MIRROR,
+  REGISTRY,
+  requireEnvironment,
+  runAction,
+  sh,
+  skopeo,
+  tempDir,
+  uniqueRepo
+} from './harness.js'
+
+let toolCache: string
+let goVersion: string
+
+beforeAll(async () => {
+  await requireEnvironment()
+  toolCache = await tempDir('gsi-toolcache-')
+  goVersion = (await sh('go', ['env', 'GOVERSION'])).stdout.trim().replace(/^go/, '')
+})
+
+const base = { 'go-download-base-url': MIRROR }
+
+interface Manifest {
+  config: { size: number; digest: string }
+  layers: { size: number; digest: string }[]
+}
+
+describe('push to a registry and run the image', () => {
+  it('pushes an image that runs as 65532 with zoneinfo, /tmp and CA roots, and reports what was pushed', async () => {
+    const workdir = await copyFixture('probe')
+    const repo = `${REGISTRY}/${uniqueRepo('probe')}`
+    const run = await runAction(
+      { ...base, image: repo, tags: 'v1\nlatest' },
+      { workdir, toolCache }
+    )
+    expect(run.log).not.toMatch(/::error::/)
+    expect(run.code).toBe(0)
+    // The Go from the mirror was used, never the one on PATH.
+    expect(run.log).toContain(`${toolCache}/go/${goVersion}/`)
+    expect(run.outputs['go-version']).toBe(goVersion)
+
+    const digest = run.outputs.digest!
+    expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect(run.outputs['image-ref']).toBe(`${repo}@${digest}`)
+    expect(run.outputs.tags).toBe('v1\nlatest')
+
+    for (const tag of ['v1', 'latest']) {
+      const inspect = await skopeo(['inspect', '--tls-verify=false', `docker://${repo}:${tag}`])
+      expect(inspect.code).toBe(0)
+      const info = JSON.parse(inspect.stdout) as {
+        Digest: string
+        Architecture: string
+        Os: string
+      }
+      expect(info).toMatchObject({ Digest: digest, Architecture: 'amd64', Os: 'linux' })
+    }
+
+    // size = config + layers, exactly as the pushed manifest records them.
+    const raw = await skopeo(['inspect', '--raw', '--tls-verify=false', `docker://${repo}:v1`])
+    const manifest = JSON.parse(raw.stdout) as Manifest
+    const expected = manifest.config.size + manifest.layers.reduce((n, l) => n + l.size, 0)
+    expect(Number(run.outputs.size)).toBe(expected)
+    expect(manifest.layers).toHaveLength(4)
+
+    // binary-size is the size of the binary the Dockerfile context holds.
+    const context = run.outputs.context!
+    expect(Number(run.outputs['binary-size'])).toBe(
+      (await stat(path.join(context, 'binary', 'probe'))).size
+    )
+    const dockerfile = await readFile(run.outputs.dockerfile!, 'utf8')
+    expect(dockerfile).toMatch(/^FROM scratch$/m)
+    expect(dockerfile).toContain('ENTRYPOINT ["/probe"]')
+    expect(run.summary).toContain(digest)
+    expect(run.summary).toContain('<td>binary</td>')
+
+    expect((await sh('docker', ['pull', '-q', `${repo}:v1`])).code).toBe(0)
+    const ran = await sh('docker', ['run', '--rm', '--network', 'none', `${repo}:v1`])
+    expect(ran.stderr).toBe('')
+    expect(ran.stdout).toContain('zone Asia/Shanghai CST +0800')
+    expect(ran.stdout).toContain('tmp ok')
+    expect(ran.stdout).toContain('uid 65532 gid 65532')
+    expect(ran.stdout).toContain('user nonroot /home/nonroot')
+    expect(Number(/certs (\d+)/.exec(ran.stdout)?.[1])).toBeGreaterThan(50)
+    await sh('docker', ['rmi', `${repo}:v1`, `${repo}:latest`])
+  })
+
+  it('pushes with Basic auth to a registry with htpasswd', async () => {
+    const workdir = await copyFixture('probe')
+    const repo = `${AUTH_REGISTRY}/${uniqueRepo('auth')}`
+    const run = await runAction(
+      {
+        ...base,
+        image: repo,
+        tags: 'v1',
+        'registry-username': AUTH.username,
+        'registry-password': AUTH.password
+      },
+      { workdir, toolCache }
+    )
+    expect(run.log).not.toMatch(/::error::/)
+    expect(run.log).not.toContain(AUTH.password)
+    const inspect = await skopeo([
+      'inspect',
+      '--tls-verify=false',
+      '--creds',
+      `${AUTH.username}:${AUTH.password}`,
+      `docker://${repo}:v1`
+    ])
+    expect(JSON.parse(inspect.stdout).Digest).toBe(run.outputs.digest)
+  })
+
+  it('refuses a wrong password before building, names the inputs and never prints the password', async () => {
+    const workdir = await copyFixture('probe')
+    const repo = `${AUTH_REGISTRY}/${uniqueRepo('wrong')}`
+    const secret = 'not-the-Password-4711'
+    const run = await runAction(
+      {
+        ...base,
+        image: repo,
+        tags: 'v1',
+        'registry-username': AUTH.username,
+        'registry-password': secret
+      },
+      { workdir, toolCache }
+    )
+    expect(run.code).not.toBe(0)
+    expect(run.stdout).toMatch(
+      /^::error::registry-username\/registry-password: 127\.0\.0\.1:5001 refused user 'testuser' \(HTTP 401\)/m
+    )
+    expect(run.stdout).toContain(`::add-mask::${secret}`)
+    expect(run.log).not.toContain(secret)
+    expect(run.log).not.toContain(Buffer.from(`${AUTH.username}:${secret}`).toString('base64'))
+    expect(run.log).not.toContain('go build')
+    const inspect = await skopeo([
+      'inspect',
+      '--tls-verify=false',
+      '--creds',
+      `${AUTH.username}:${AUTH.password}`,
+      `docker://${repo}:v1`
+    ])
+    expect(inspect.code).not.toBe(0)
+  })
+})
+
+describe('without a registry', () => {
+  it('writes an OCI layout that skopeo reads, with the digest of the output', async () => {
+    const workdir = await copyFixture('probe')
+    const layout = path.join(await tempDir(), 'layout')
+    const run = await runAction(
+      { ...base, push: 'false', 'oci-layout': layout, tags: 'dev' },
+      { workdir, toolCache }
+    )
+    expect(run.code).toBe(0)
+    expect(run.outputs['image-ref']).toBe('')
+    const inspect = await skopeo(['inspect', `oci:${layout}:dev`])
+    expect(inspect.code).toBe(0)
+    expect(JSON.parse(inspect.stdout).Digest).toBe(run.outputs.digest)
+    const blobs = await readdir(path.join(layout, 'blobs', 'sha256'))
+    expect(blobs).toContain(run.outputs.digest!.slice('sha256:'.length))
+  })
+
+  it('gives the same digest for the same source built twice, from different directories', async () => {
+    const first = await runAction(
+      { ...base, push: 'false' },
+      { workdir: await copyFixture('probe'), toolCache }
+    )
+    const second = await runAction(
+      { ...base, push: 'false' },
+      { workdir: await copyFixture('probe'), toolCache }
+    )
+    expect(first.code).toBe(0)
+    expect(second.code).toBe(0)
+    expect(second.outputs.digest).toBe(first.outputs.digest)
+    expect(second.outputs.sizes).toBe(first.outputs.sizes)
+  })
+})
+
+describe('Go download verification', () => {
+  it('refuses a download whose sha256 does not match the list and caches nothing', async () => {
+    const workdir = await copyFixture('probe')
+    const cache = await tempDir('gsi-toolcache-')
+    const run = await runAction(
+      { 'go-download-base-url': `${MIRROR}/corrupt`, push: 'false' },
+      { workdir, toolCache: cache }
+    )
+    expect(run.code).not.toBe(0)
+    const error = /^::error::(.*)$/m.exec(run.stdout)?.[1] ?? ''
+    expect(error).toContain(
+      `The Go download go${goVersion}.linux-amd64.tar.gz does not match the release list`
+    )
+    // Both hashes are named: the listed one and the one of the bytes received.
+    const real = JSON.parse(await (await fetch(`${MIRROR}/?mode=json&include=all`)).text())[0]
+      .files[0].sha256
+    expect(error).toContain(`got`)
+    expect(error).toContain(real)
+    expect(await readdir(cache)).toEqual([])
+  })
+})
+
+describe('bad input fails before anything is pushed', () => {
+  const cases: [string, Record<string, string>, RegExp][] = [
+    [
+      'an unknown go-version',
+      { 'go-version': '1.99.1' },
+      /^::error::go-version: no Go release matches '1\.99\.1'/m
+    ],
+    [
+      'a package that is not main',
+      { package: './lib' },
+      /^::error::package: '\.\/lib' is package lib, not a main package/m
+    ],
+    [
+      'an image with uppercase letters',
+      { image: `${REGISTRY}/Acme/App` },
+      /^::error::image: the repository 'Acme\/App' .* has uppercase letters.*Use '127\.0\.0\.1:5000\/acme\/app'/m
+    ],
+    [
+      'an image with a scheme',
+      { image: `http://${REGISTRY}/acme/app` },
+      /^::error::image: 'http:\/\/127\.0\.0\.1:5000\/acme\/app' includes a URL scheme/m
+    ],
+    [
+      'a tag with +',
+      { tags: 'v1.0.0+build' },
+      /^::error::tags: 'v1\.0\.0\+build' is not a valid tag/m
+    ]
+  ]
+  it.each(cases)('%s', async (_name, inputs, message) => {
+    const workdir = await copyFixture('probe')
+    const repo = `${REGISTRY}/${uniqueRepo('bad')}`
+    const run = await runAction(
+      { ...base, image: repo, tags: 'v1', ...inputs },
+      { workdir, toolCache }
+    )
+    expect(run.code).not.toBe(0)
+    expect(run.stdout).toMatch(message)
+    expect(run.log).not.toMatch(/^uploaded /m)
+    const catalog = await (
+      await fetch(`http://${REGISTRY}/v2/${repo.slice(REGISTRY.length + 1)}/tags/list`)
+    ).status
+    expect(catalog).toBe(404)
+  })
+})

@@ -1,0 +1,153 @@
+// Runs dist/index.js the way the Actions runner does and reaches the real test environment (scripts/test-env.sh).
+import { execFile } from 'node:child_process'
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const ACTION = path.join(root, 'dist', 'index.js')
+export const FIXTURES = path.join(root, '__tests__', 'fixtures')
+
+export const MIRROR = process.env.GSI_MIRROR_URL ?? 'http://127.0.0.1:5080'
+export const REGISTRY = process.env.GSI_REGISTRY ?? '127.0.0.1:5000'
+export const AUTH_REGISTRY = process.env.GSI_AUTH_REGISTRY ?? '127.0.0.1:5001'
+export const AUTH = { username: 'testuser', password: 'testpassword' }
+
+const execFileP = promisify(execFile)
+
+export interface Run {
+  code: number
+  stdout: string
+  stderr: string
+  /**
+   * stdout and stderr as the runner shows them, for "never appears anywhere" checks: the runner consumes
+   * ::add-mask:: commands (that is how secrets reach its redaction) and never prints them.
+   */
+  log: string
+  outputs: Record<string, string>
+  summary: string
+}
+
+/** A fresh temp dir under the OS temp (outside any Git repo, so the source date epoch is 0 unless set). */
+export async function tempDir(prefix = 'gsi-it-'): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), prefix))
+}
+
+export async function copyFixture(name: string): Promise<string> {
+  const dir = path.join(await tempDir(), name)
+  await cp(path.join(FIXTURES, name), dir, { recursive: true })
+  return dir
+}
+
+/** Parses the GITHUB_OUTPUT file: `name<<delimiter` blocks, as @actions/core writes them. */
+export function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n?\2$/gm
+  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!
+  return out
+}
+
+/**
+ * Runs the bundled action with inputs as INPUT_* variables and the runner's files, in workdir.
+ * toolCache is shared between runs of a test file unless a test passes its own.
+ */
+export async function runAction(
+  inputs: Record<string, string>,
+  opts: { workdir: string; toolCache: string; env?: Record<string, string> }
+): Promise<Run> {
+  const runnerDir = await tempDir('gsi-runner-')
+  const outputFile = path.join(runnerDir, 'output')
+  const summaryFile = path.join(runnerDir, 'summary')
+  await writeFile(outputFile, '')
+  await writeFile(summaryFile, '')
+  await mkdir(path.join(runnerDir, 'temp'))
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/root',
+    RUNNER_TEMP: path.join(runnerDir, 'temp'),
+    RUNNER_TOOL_CACHE: opts.toolCache,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_WORKSPACE: opts.workdir,
+    ...opts.env
+  }
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  let code = 0
+  let stdout = ''
+  let stderr = ''
+  try {
+    ;({ stdout, stderr } = await execFileP(process.execPath, [ACTION], {
+      cwd: opts.workdir,
+      env,
+      maxBuffer: 64 * 1024 * 1024
+    }))
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string }
+    code = typeof err.code === 'number' ? err.code : 1
+    stdout = err.stdout ?? ''
+    stderr = err.stderr ?? ''
+  }
+  if (code === 0 && /^::error::/m.test(stdout)) code = 1
+  return {
+    code,
+    stdout,
+    stderr,
+    log: (stdout + stderr).replace(/^::add-mask::.*\n/gm, ''),
+    outputs: parseOutputs(await readFile(outputFile, 'utf8')),
+    summary: await readFile(summaryFile, 'utf8')
+  }
+}
+
+export async function sh(
+  cmd: string,
+  args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await execFileP(cmd, args, { maxBuffer: 64 * 1024 * 1024 })
+    return { code: 0, stdout, stderr }
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string }
+    return {
+      code: typeof err.code === 'number' ? err.code : 1,
+      stdout: err.stdout ?? '',
+      stderr: err.stderr ?? ''
+    }
+  }
+}
+
+/** skopeo against the loopback registries, which serve plain http. */
+export async function skopeo(
+  args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return sh('skopeo', args)
+}
+
+export async function requireEnvironment(): Promise<void> {
+  const probes = [
+    `${MIRROR}/?mode=json&include=all`,
+    `http://${REGISTRY}/v2/`,
+    `http://${AUTH_REGISTRY}/v2/`
+  ]
+  for (const url of probes) {
+    const ok = await fetch(url).then(
+      r => r.status < 500,
+      () => false
+    )
+    if (!ok)
+      throw new Error(
+        `${url} is not answering: start the test environment with scripts/test-env.sh`
+      )
+  }
+  if ((await sh('docker', ['info'])).code !== 0) {
+    throw new Error(
+      'The Docker Engine is not running: start the test environment with scripts/test-env.sh'
+    )
+  }
+}
+
+/** A repository name unique to this test run, so runs never see each other's tags. */
+export function uniqueRepo(name: string): string {
+  return `it/${name}-${process.pid}-${Date.now().toString(36)}`
+}
