@@ -132,7 +132,7 @@ export async function requireEnvironment(): Promise<void> {
   ]
   for (const url of probes) {
     const ok = await fetch(url).then(
-      r => r.status < 500,
+      async r => (await r.arrayBuffer(), r.status < 500),
       () => false
     )
     if (!ok)
