@@ -38764,7 +38764,12 @@ function validateTags(tags, name = 'tags') {
     return tags;
 }
 function isLoopback(host) {
-    const h = host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
+    // A bare IPv6 address has colons of its own; only host:port and [v6]:port carry a port.
+    const h = host.startsWith('[')
+        ? host.replace(/^\[(.*)\](:\d+)?$/, '$1')
+        : host.split(':').length > 2
+            ? host
+            : host.replace(/:\d+$/, '');
     return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
 /** https unless the registry is on this machine or the user opted into an insecure one. */
@@ -38802,15 +38807,16 @@ function parseKeyValues(raw, name) {
         const eq = line.indexOf('=');
         if (eq <= 0)
             throw new InputError(`${name}: '${line}' is not KEY=VALUE. Write one KEY=VALUE a line.`);
-        out[line.slice(0, eq).trim()] = line.slice(eq + 1);
+        out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
     }
     return out;
 }
-/** Splits build-flags like a shell would for simple quoting, so "-gcflags='all=-N -l'" stays one flag. */
+/** Splits build-flags as a shell would for quotes, so "-gcflags='all=-N -l'" stays one flag and keeps inner quotes. */
 function splitFlags(raw) {
     const out = [];
-    for (const m of raw.matchAll(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g))
-        out.push(m[0].replace(/["']/g, ''));
+    for (const m of raw.matchAll(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g)) {
+        out.push(m[0].replace(/"([^"]*)"|'([^']*)'/g, (_all, dq, sq) => dq ?? sq ?? ''));
+    }
     return out;
 }
 function parseEpoch(raw, name) {
@@ -38964,10 +38970,10 @@ async function compile(runner, goBin, env, cwd, args) {
 // Writes the FROM scratch Dockerfile and its build context from the same file plan the native builder uses.
 
 
-/** ENV values quoted so spaces and quotes survive Dockerfile parsing. */
+/** ENV values quoted so spaces and quotes survive, and `$` escaped: the native image does not expand variables either. */
 function envLine(kv) {
     const eq = kv.indexOf('=');
-    return `${kv.slice(0, eq)}=${JSON.stringify(kv.slice(eq + 1))}`;
+    return `${kv.slice(0, eq)}=${JSON.stringify(kv.slice(eq + 1)).replace(/\$/g, '\\$')}`;
 }
 /**
  * The binary layer differs per platform, so with several platforms its context folder is
@@ -38997,10 +39003,14 @@ function renderDockerfile(plan, multiPlatform) {
 /** Writes one layer's files under dir with the modes of the plan, so COPY reproduces them. */
 async function writeLayerContext(layer, dir) {
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const dirs = [];
     for (const e of layer.entries) {
         const dest = external_node_path_namespaceObject.join(dir, e.path);
         if (e.type === 'directory') {
             await (0,promises_namespaceObject.mkdir)(dest, { recursive: true });
+            // Modes last and deepest first: a read-only directory must not stop its children being written.
+            dirs.push({ dest, mode: e.mode });
+            continue;
         }
         else if (e.type === 'symlink') {
             await (0,promises_namespaceObject.rm)(dest, { force: true });
@@ -39015,6 +39025,8 @@ async function writeLayerContext(layer, dir) {
         }
         await (0,promises_namespaceObject.chmod)(dest, e.mode);
     }
+    for (const d of dirs.reverse())
+        await (0,promises_namespaceObject.chmod)(d.dest, d.mode);
 }
 function binaryContextDir(platform, multiPlatform) {
     return multiPlatform ? external_node_path_namespaceObject.join('binary', ...platform.split('/')) : 'binary';
@@ -39188,10 +39200,10 @@ function withParents(entries) {
     for (const e of entries) {
         const parts = e.path.split('/');
         for (let i = 1; i < parts.length; i++) {
-            const dir = parts.slice(0, i).join('/');
-            if (!have.has(dir)) {
-                have.add(dir);
-                out.push({ path: dir, type: 'directory', mode: 0o755, uid: 0, gid: 0 });
+            const parent = parts.slice(0, i).join('/');
+            if (!have.has(parent)) {
+                have.add(parent);
+                out.push(dir(parent));
             }
         }
     }
@@ -39199,6 +39211,12 @@ function withParents(entries) {
 }
 function file(path, source, size, mode = 0o644) {
     return { path, type: 'file', mode, uid: 0, gid: 0, size, source };
+}
+function dir(path, mode = 0o755) {
+    return { path, type: 'directory', mode, uid: 0, gid: 0 };
+}
+function plan_symlink(path, target) {
+    return { path, type: 'symlink', mode: 0o777, uid: 0, gid: 0, target };
 }
 function passwdFile() {
     return [
@@ -39220,7 +39238,7 @@ function systemLayer() {
         entries: withParents([
             file('etc/passwd', passwd, passwd.length),
             file('etc/group', group, group.length),
-            { path: 'tmp', type: 'directory', mode: 0o1777, uid: 0, gid: 0 }
+            dir('tmp', 0o1777)
         ])
     };
 }
@@ -39446,7 +39464,7 @@ function retryable(status) {
 }
 /** How long to wait before attempt n+1, honouring Retry-After (seconds) up to a cap. */
 function backoffMs(attempt, retryAfter) {
-    const seconds = retryAfter !== null ? Number(retryAfter) : NaN;
+    const seconds = retryAfter?.trim() ? Number(retryAfter) : NaN;
     if (Number.isFinite(seconds) && seconds >= 0)
         return Math.min(seconds * 1000, 30_000);
     return Math.min(500 * 2 ** attempt, 8_000);
@@ -39604,9 +39622,9 @@ class RegistryClient {
         // Each attempt starts a fresh upload session from byte 0, as a half-written session cannot be trusted.
         for (let attempt = 0;; attempt++) {
             const start = await this.send('POST', `${this.repoUrl}/blobs/uploads/`, {});
-            await start.body?.cancel();
             if (start.status !== 202)
                 throw await this.failure(start, `start upload of ${blob.digest}`);
+            await start.body?.cancel();
             const location = start.headers.get('location');
             if (!location)
                 throw new RegistryError(`${this.ref.registry} started an upload without a Location header.`);
@@ -39637,9 +39655,9 @@ class RegistryClient {
             body: manifest.data,
             headers: { 'content-type': manifest.mediaType }
         });
-        await res.body?.cancel();
         if (res.status !== 201)
             throw await this.failure(res, `PUT manifest ${reference}`);
+        await res.body?.cancel();
         this.checkDigest(res, manifest.digest);
     }
     checkDigest(res, expected) {
@@ -39727,9 +39745,8 @@ function defaultTags(env) {
     const sha = env.GITHUB_SHA ?? '';
     if (/^[0-9a-f]{7,}$/.test(sha))
         tags.push(`sha-${sha.slice(0, 7)}`);
-    if (tags.length === 0)
-        tags.push('latest');
-    return [...new Set(tags.filter(Boolean))];
+    const named = [...new Set(tags.filter(Boolean))];
+    return named.length ? named : ['latest'];
 }
 
 ;// CONCATENATED MODULE: ./lib/rootfs/zoneinfo.js
@@ -39815,14 +39832,7 @@ function relativeTarget(node, root) {
 }
 function zoneinfoLayer(nodes, root) {
     const entries = nodes.map(n => n.kind === 'symlink'
-        ? {
-            path: `${ZONEINFO_PATH}/${n.rel}`,
-            type: 'symlink',
-            mode: 0o777,
-            uid: 0,
-            gid: 0,
-            target: n.target ?? ''
-        }
+        ? plan_symlink(`${ZONEINFO_PATH}/${n.rel}`, n.target ?? '')
         : file(`${ZONEINFO_PATH}/${n.rel}`, external_node_path_namespaceObject.join(root, n.rel), n.size ?? 0));
     return { name: 'zoneinfo', entries: withParents(entries) };
 }
@@ -39859,7 +39869,8 @@ function formatBytes(n) {
     const units = ['KiB', 'MiB', 'GiB'];
     let v = n / 1024;
     let u = 0;
-    while (v >= 1024 && u < units.length - 1) {
+    // Compare the rounded figure, so 1048575 bytes reads 1.00 MiB rather than 1024.0 KiB.
+    while (Number(v.toFixed(v < 10 ? 2 : 1)) >= 1024 && u < units.length - 1) {
         v /= 1024;
         u++;
     }

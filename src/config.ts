@@ -54,16 +54,19 @@ export function parseKeyValues(raw: string, name: string): Record<string, string
     const eq = line.indexOf('=')
     if (eq <= 0)
       throw new InputError(`${name}: '${line}' is not KEY=VALUE. Write one KEY=VALUE a line.`)
-    out[line.slice(0, eq).trim()] = line.slice(eq + 1)
+    out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim()
   }
   return out
 }
 
-/** Splits build-flags like a shell would for simple quoting, so "-gcflags='all=-N -l'" stays one flag. */
+/** Splits build-flags as a shell would for quotes, so "-gcflags='all=-N -l'" stays one flag and keeps inner quotes. */
 export function splitFlags(raw: string): string[] {
   const out: string[] = []
-  for (const m of raw.matchAll(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g))
-    out.push(m[0].replace(/["']/g, ''))
+  for (const m of raw.matchAll(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g)) {
+    out.push(
+      m[0].replace(/"([^"]*)"|'([^']*)'/g, (_all, dq?: string, sq?: string) => dq ?? sq ?? '')
+    )
+  }
   return out
 }
 

@@ -3,10 +3,10 @@ import { chmod, copyFile, mkdir, rm, symlink, writeFile } from 'node:fs/promises
 import path from 'node:path'
 import type { FilePlan, Layer } from '../rootfs/plan.js'
 
-/** ENV values quoted so spaces and quotes survive Dockerfile parsing. */
+/** ENV values quoted so spaces and quotes survive, and `$` escaped: the native image does not expand variables either. */
 function envLine(kv: string): string {
   const eq = kv.indexOf('=')
-  return `${kv.slice(0, eq)}=${JSON.stringify(kv.slice(eq + 1))}`
+  return `${kv.slice(0, eq)}=${JSON.stringify(kv.slice(eq + 1)).replace(/\$/g, '\\$')}`
 }
 
 /**
@@ -36,10 +36,14 @@ export function renderDockerfile(plan: FilePlan, multiPlatform: boolean): string
 /** Writes one layer's files under dir with the modes of the plan, so COPY reproduces them. */
 export async function writeLayerContext(layer: Layer, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true })
+  const dirs: { dest: string; mode: number }[] = []
   for (const e of layer.entries) {
     const dest = path.join(dir, e.path)
     if (e.type === 'directory') {
       await mkdir(dest, { recursive: true })
+      // Modes last and deepest first: a read-only directory must not stop its children being written.
+      dirs.push({ dest, mode: e.mode })
+      continue
     } else if (e.type === 'symlink') {
       await rm(dest, { force: true })
       await symlink(e.target, dest)
@@ -51,6 +55,7 @@ export async function writeLayerContext(layer: Layer, dir: string): Promise<void
     }
     await chmod(dest, e.mode)
   }
+  for (const d of dirs.reverse()) await chmod(d.dest, d.mode)
 }
 
 export function binaryContextDir(platform: string, multiPlatform: boolean): string {

@@ -43,7 +43,7 @@ export function retryable(status: number): boolean {
 
 /** How long to wait before attempt n+1, honouring Retry-After (seconds) up to a cap. */
 export function backoffMs(attempt: number, retryAfter: string | null): number {
-  const seconds = retryAfter !== null ? Number(retryAfter) : NaN
+  const seconds = retryAfter?.trim() ? Number(retryAfter) : NaN
   if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, 30_000)
   return Math.min(500 * 2 ** attempt, 8_000)
 }
@@ -222,8 +222,8 @@ export class RegistryClient {
     // Each attempt starts a fresh upload session from byte 0, as a half-written session cannot be trusted.
     for (let attempt = 0; ; attempt++) {
       const start = await this.send('POST', `${this.repoUrl}/blobs/uploads/`, {})
-      await start.body?.cancel()
       if (start.status !== 202) throw await this.failure(start, `start upload of ${blob.digest}`)
+      await start.body?.cancel()
       const location = start.headers.get('location')
       if (!location)
         throw new RegistryError(`${this.ref.registry} started an upload without a Location header.`)
@@ -258,8 +258,8 @@ export class RegistryClient {
       body: manifest.data,
       headers: { 'content-type': manifest.mediaType }
     })
-    await res.body?.cancel()
     if (res.status !== 201) throw await this.failure(res, `PUT manifest ${reference}`)
+    await res.body?.cancel()
     this.checkDigest(res, manifest.digest)
   }
 

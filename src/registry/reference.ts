@@ -80,7 +80,12 @@ export function validateTags(tags: string[], name = 'tags'): string[] {
 }
 
 export function isLoopback(host: string): boolean {
-  const h = host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1')
+  // A bare IPv6 address has colons of its own; only host:port and [v6]:port carry a port.
+  const h = host.startsWith('[')
+    ? host.replace(/^\[(.*)\](:\d+)?$/, '$1')
+    : host.split(':').length > 2
+      ? host
+      : host.replace(/:\d+$/, '')
   return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h)
 }
 

@@ -24,6 +24,6 @@ export function defaultTags(env: Record<string, string | undefined>): string[] {
   }
   const sha = env.GITHUB_SHA ?? ''
   if (/^[0-9a-f]{7,}$/.test(sha)) tags.push(`sha-${sha.slice(0, 7)}`)
-  if (tags.length === 0) tags.push('latest')
-  return [...new Set(tags.filter(Boolean))]
+  const named = [...new Set(tags.filter(Boolean))]
+  return named.length ? named : ['latest']
 }

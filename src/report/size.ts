@@ -54,7 +54,8 @@ export function formatBytes(n: number): string {
   const units = ['KiB', 'MiB', 'GiB']
   let v = n / 1024
   let u = 0
-  while (v >= 1024 && u < units.length - 1) {
+  // Compare the rounded figure, so 1048575 bytes reads 1.00 MiB rather than 1024.0 KiB.
+  while (Number(v.toFixed(v < 10 ? 2 : 1)) >= 1024 && u < units.length - 1) {
     v /= 1024
     u++
   }

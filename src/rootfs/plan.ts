@@ -56,10 +56,10 @@ export function withParents(entries: Entry[]): Entry[] {
   for (const e of entries) {
     const parts = e.path.split('/')
     for (let i = 1; i < parts.length; i++) {
-      const dir = parts.slice(0, i).join('/')
-      if (!have.has(dir)) {
-        have.add(dir)
-        out.push({ path: dir, type: 'directory', mode: 0o755, uid: 0, gid: 0 })
+      const parent = parts.slice(0, i).join('/')
+      if (!have.has(parent)) {
+        have.add(parent)
+        out.push(dir(parent))
       }
     }
   }
@@ -68,6 +68,14 @@ export function withParents(entries: Entry[]): Entry[] {
 
 export function file(path: string, source: string | Buffer, size: number, mode = 0o644): FileEntry {
   return { path, type: 'file', mode, uid: 0, gid: 0, size, source }
+}
+
+export function dir(path: string, mode = 0o755): DirEntry {
+  return { path, type: 'directory', mode, uid: 0, gid: 0 }
+}
+
+export function symlink(path: string, target: string): SymlinkEntry {
+  return { path, type: 'symlink', mode: 0o777, uid: 0, gid: 0, target }
 }
 
 export function passwdFile(): string {
@@ -92,7 +100,7 @@ export function systemLayer(): Layer {
     entries: withParents([
       file('etc/passwd', passwd, passwd.length),
       file('etc/group', group, group.length),
-      { path: 'tmp', type: 'directory', mode: 0o1777, uid: 0, gid: 0 }
+      dir('tmp', 0o1777)
     ])
   }
 }

@@ -2,7 +2,7 @@
 import { lstat, open, readdir, readlink } from 'node:fs/promises'
 import path from 'node:path'
 import { InputError } from '../ports.js'
-import { file, withParents, ZONEINFO_PATH, type Entry, type Layer } from './plan.js'
+import { file, symlink, withParents, ZONEINFO_PATH, type Entry, type Layer } from './plan.js'
 
 export interface ZoneNode {
   /** Path relative to the zoneinfo root, with forward slashes. */
@@ -102,14 +102,7 @@ function relativeTarget(node: ZoneNode, root: string): string {
 export function zoneinfoLayer(nodes: ZoneNode[], root: string): Layer {
   const entries: Entry[] = nodes.map(n =>
     n.kind === 'symlink'
-      ? {
-          path: `${ZONEINFO_PATH}/${n.rel}`,
-          type: 'symlink',
-          mode: 0o777,
-          uid: 0,
-          gid: 0,
-          target: n.target ?? ''
-        }
+      ? symlink(`${ZONEINFO_PATH}/${n.rel}`, n.target ?? '')
       : file(`${ZONEINFO_PATH}/${n.rel}`, path.join(root, n.rel), n.size ?? 0)
   )
   return { name: 'zoneinfo', entries: withParents(entries) }

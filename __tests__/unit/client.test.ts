@@ -1,0 +1,425 @@
+import { describe, expect, it } from '@jest/globals'
+import { MEDIA, toBlob } from '../../src/oci/image.js'
+import { InputError } from '../../src/ports.js'
+import {
+  backoffMs,
+  parseChallenge,
+  RegistryClient,
+  RegistryError,
+  retryable,
+  type Credentials
+} from '../../src/registry/client.js'
+import { parseImage } from '../../src/registry/reference.js'
+import { fakeFetch, fakeLogger, reply, type Reply } from './helpers.js'
+
+describe('parseChallenge', () => {
+  it.each([
+    [
+      'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/alpine:pull"',
+      {
+        scheme: 'bearer',
+        params: {
+          realm: 'https://auth.docker.io/token',
+          service: 'registry.docker.io',
+          scope: 'repository:library/alpine:pull'
+        }
+      }
+    ],
+    ['Basic realm="x"', { scheme: 'basic', params: { realm: 'x' } }],
+    ['basic Realm="Registry Realm"', { scheme: 'basic', params: { realm: 'Registry Realm' } }],
+    [
+      'Bearer realm=https://h/token, service=reg',
+      { scheme: 'bearer', params: { realm: 'https://h/token', service: 'reg' } }
+    ],
+    ['Bearer', { scheme: 'bearer', params: {} }]
+  ])('%s', (header, challenge) => expect(parseChallenge(header)).toEqual(challenge))
+
+  it.each([null, ''])('%j -> undefined', header => expect(parseChallenge(header)).toBeUndefined())
+})
+
+describe('retryable', () => {
+  it.each<[number, boolean]>([
+    [408, true],
+    [429, true],
+    [500, true],
+    [502, true],
+    [503, true],
+    [504, true],
+    [400, false],
+    [401, false],
+    [403, false],
+    [404, false],
+    [409, false],
+    [200, false],
+    [202, false]
+  ])('%i -> %s', (status, yes) => expect(retryable(status)).toBe(yes))
+})
+
+describe('backoffMs', () => {
+  it.each<[number, string | null, number]>([
+    [0, null, 500],
+    [1, null, 1000],
+    [2, null, 2000],
+    [3, null, 4000],
+    [4, null, 8000],
+    [9, null, 8000],
+    [0, '2', 2000],
+    [3, '0', 0],
+    [0, '1.5', 1500],
+    [0, '30', 30_000],
+    [0, '31', 30_000],
+    [0, '3600', 30_000],
+    [1, '-1', 1000],
+    [2, 'Wed, 21 Oct 2015 07:28:00 GMT', 2000],
+    [0, 'soon', 500],
+    [3, '', 4000],
+    [3, ' ', 4000]
+  ])('attempt %i, Retry-After %j -> %i ms', (attempt, retryAfter, ms) =>
+    expect(backoffMs(attempt, retryAfter)).toBe(ms)
+  )
+})
+
+const BASE = 'http://localhost:5000'
+const blob = toBlob(MEDIA.layer, Buffer.from('layer bytes'))
+const blobUrl = `${BASE}/v2/acme/app/blobs/${blob.digest}`
+const uploadsUrl = `${BASE}/v2/acme/app/blobs/uploads/`
+const digestParam = `digest=${encodeURIComponent(blob.digest)}`
+
+function client(script: Reply[], credentials?: Credentials, attempts?: number) {
+  const f = fakeFetch(script)
+  const logger = fakeLogger()
+  const sleeps: number[] = []
+  const c = new RegistryClient(parseImage('localhost:5000/acme/app'), {
+    fetch: f.fetch,
+    logger,
+    baseUrl: BASE,
+    credentials,
+    attempts,
+    sleep: async ms => void sleeps.push(ms)
+  })
+  return { c, requests: f.requests, logger, sleeps }
+}
+
+const calls = (requests: { method: string; url: string }[]): string[] =>
+  requests.map(r => `${r.method} ${r.url}`)
+
+describe('RegistryClient.uploadBlob', () => {
+  it('does HEAD, POST, then PUT to a relative Location, keeping its query and adding the digest', async () => {
+    const { c, requests } = client([
+      reply(404),
+      reply(202, { location: '/v2/acme/app/blobs/uploads/uuid-1?_state=abc' }),
+      reply(201, { 'docker-content-digest': blob.digest })
+    ])
+    await expect(c.uploadBlob(blob)).resolves.toBe(true)
+    expect(calls(requests)).toEqual([
+      `HEAD ${blobUrl}`,
+      `POST ${uploadsUrl}`,
+      `PUT ${BASE}/v2/acme/app/blobs/uploads/uuid-1?_state=abc&${digestParam}`
+    ])
+    const put = requests[2]!
+    expect(put.body?.equals(blob.data)).toBe(true)
+    expect(put.headers['content-type']).toBe('application/octet-stream')
+    expect(put.headers['content-length']).toBe(String(blob.size))
+  })
+
+  it('PUTs to an absolute Location on another host, without credentials', async () => {
+    const { c, requests } = client(
+      [
+        reply(401, { 'www-authenticate': 'Basic realm="x"' }),
+        reply(200),
+        reply(404),
+        reply(202, { location: 'http://uploads.example:9000/up/uuid-2?sig=s1&x=1' }),
+        reply(201)
+      ],
+      { username: 'u', password: 'p' }
+    )
+    await c.login()
+    await expect(c.uploadBlob(blob)).resolves.toBe(true)
+    expect(calls(requests).slice(2)).toEqual([
+      `HEAD ${blobUrl}`,
+      `POST ${uploadsUrl}`,
+      `PUT http://uploads.example:9000/up/uuid-2?sig=s1&x=1&${digestParam}`
+    ])
+    const basic = `Basic ${Buffer.from('u:p').toString('base64')}`
+    expect(requests[2]!.headers.authorization).toBe(basic)
+    expect(requests[3]!.headers.authorization).toBe(basic)
+    expect(requests[4]!.headers.authorization).toBeUndefined()
+  })
+
+  it('skips the upload when HEAD finds the blob', async () => {
+    const { c, requests } = client([reply(200)])
+    await expect(c.uploadBlob(blob)).resolves.toBe(false)
+    expect(calls(requests)).toEqual([`HEAD ${blobUrl}`])
+  })
+
+  it('retries a 503, waiting the backoff, and keeps the query out of the log', async () => {
+    const { c, requests, sleeps, logger } = client([
+      reply(503),
+      reply(404),
+      reply(503, { 'retry-after': '3' }),
+      reply(202, { location: '/v2/acme/app/blobs/uploads/u?_state=secret' }),
+      reply(201)
+    ])
+    await expect(c.uploadBlob(blob)).resolves.toBe(true)
+    expect(calls(requests).map(s => s.split(' ')[0])).toEqual([
+      'HEAD',
+      'HEAD',
+      'POST',
+      'POST',
+      'PUT'
+    ])
+    expect(sleeps).toEqual([500, 3000])
+    expect(logger.lines).toEqual([
+      `HEAD ${blobUrl}: HTTP 503; retrying in 500 ms`,
+      `POST ${uploadsUrl}: HTTP 503; retrying in 3000 ms`
+    ])
+  })
+
+  it('starts a fresh session from byte 0 when the PUT fails with a 503', async () => {
+    const { c, requests, sleeps } = client([
+      reply(404),
+      reply(202, { location: '/v2/acme/app/blobs/uploads/first' }),
+      reply(503),
+      reply(202, { location: '/v2/acme/app/blobs/uploads/second' }),
+      reply(201)
+    ])
+    await expect(c.uploadBlob(blob)).resolves.toBe(true)
+    expect(calls(requests)).toEqual([
+      `HEAD ${blobUrl}`,
+      `POST ${uploadsUrl}`,
+      `PUT ${BASE}/v2/acme/app/blobs/uploads/first?${digestParam}`,
+      `POST ${uploadsUrl}`,
+      `PUT ${BASE}/v2/acme/app/blobs/uploads/second?${digestParam}`
+    ])
+    expect(requests[4]!.body?.equals(blob.data)).toBe(true)
+    expect(sleeps).toEqual([500])
+  })
+
+  it('retries a dropped connection', async () => {
+    const reset = new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } })
+    const { c, requests, logger } = client([reset, reply(200)])
+    await expect(c.uploadBlob(blob)).resolves.toBe(false)
+    expect(requests).toHaveLength(2)
+    expect(logger.lines).toEqual([`HEAD ${blobUrl}: ECONNRESET; retrying`])
+  })
+
+  it('gives up after the bounded number of attempts', async () => {
+    const { c, requests, sleeps } = client([reply(503), reply(503), reply(503)], undefined, 3)
+    await expect(c.uploadBlob(blob)).rejects.toThrow(
+      new RegistryError(`localhost:5000: HEAD blob ${blob.digest} failed with HTTP 503.`)
+    )
+    expect(requests).toHaveLength(3)
+    expect(sleeps).toEqual([500, 1000])
+  })
+
+  it('does not retry a 400', async () => {
+    const { c, requests, sleeps } = client([reply(404), reply(400)])
+    const err = await c.uploadBlob(blob).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(RegistryError)
+    expect((err as RegistryError).message).toBe(
+      `localhost:5000: start upload of ${blob.digest} failed with HTTP 400.`
+    )
+    expect((err as RegistryError).status).toBe(400)
+    expect(calls(requests)).toEqual([`HEAD ${blobUrl}`, `POST ${uploadsUrl}`])
+    expect(sleeps).toEqual([])
+  })
+
+  it('does not retry a PUT answered 400 and reports the registry error codes', async () => {
+    const body = JSON.stringify({
+      errors: [
+        { code: 'DIGEST_INVALID', message: 'mismatch' },
+        { code: 'SIZE_INVALID', message: 'short' }
+      ]
+    })
+    const { c, requests, sleeps } = client([
+      reply(404),
+      reply(202, { location: '/v2/acme/app/blobs/uploads/u' }),
+      reply(400, { 'content-type': 'application/json' }, body)
+    ])
+    await expect(c.uploadBlob(blob)).rejects.toThrow(
+      `localhost:5000: upload ${blob.digest} failed with HTTP 400 (DIGEST_INVALID: mismatch; SIZE_INVALID: short).`
+    )
+    expect(requests).toHaveLength(3)
+    expect(sleeps).toEqual([])
+  })
+
+  it('quotes the start of a body that is not JSON', async () => {
+    const { c } = client([
+      reply(404),
+      reply(202, { location: '/v2/acme/app/blobs/uploads/u' }),
+      reply(413, {}, `too large ${'x'.repeat(300)}`)
+    ])
+    await expect(c.uploadBlob(blob)).rejects.toThrow(
+      `localhost:5000: upload ${blob.digest} failed with HTTP 413 (too large ${'x'.repeat(190)}).`
+    )
+  })
+
+  it('turns a 403 into an error naming the credential inputs', async () => {
+    const { c } = client([reply(404), reply(403)])
+    const err = await c.uploadBlob(blob).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(InputError)
+    expect((err as Error).message).toBe(
+      `registry-username/registry-password: localhost:5000 denied start upload of ${blob.digest} in acme/app ` +
+        'to anonymous access (HTTP 403). Use credentials that may push to this repository.'
+    )
+  })
+
+  it('fails when the registry stores another digest', async () => {
+    const { c } = client([
+      reply(404),
+      reply(202, { location: '/v2/acme/app/blobs/uploads/u' }),
+      reply(201, { 'docker-content-digest': 'sha256:0000' })
+    ])
+    await expect(c.uploadBlob(blob)).rejects.toThrow(
+      `localhost:5000 stored sha256:0000 where ${blob.digest} was sent; the upload was corrupted.`
+    )
+  })
+
+  it('fails when the upload starts without a Location', async () => {
+    const { c } = client([reply(404), reply(202)])
+    await expect(c.uploadBlob(blob)).rejects.toThrow(
+      'localhost:5000 started an upload without a Location header.'
+    )
+  })
+})
+
+describe('RegistryClient.putManifest', () => {
+  it('PUTs the manifest with its media type', async () => {
+    const manifest = toBlob(MEDIA.manifest, Buffer.from('{"schemaVersion":2}'))
+    const { c, requests } = client([reply(201, { 'docker-content-digest': manifest.digest })])
+    await c.putManifest('v1', manifest)
+    expect(calls(requests)).toEqual([`PUT ${BASE}/v2/acme/app/manifests/v1`])
+    expect(requests[0]!.headers['content-type']).toBe(MEDIA.manifest)
+    expect(requests[0]!.body?.toString()).toBe('{"schemaVersion":2}')
+  })
+})
+
+describe('registry error codes', () => {
+  it('names the codes of a refused manifest', async () => {
+    const manifest = toBlob(MEDIA.manifest, Buffer.from('{}'))
+    const body = JSON.stringify({ errors: [{ code: 'MANIFEST_INVALID', message: 'bad' }] })
+    const { c } = client([reply(400, {}, body)])
+    await expect(c.putManifest('v1', manifest)).rejects.toThrow(
+      'localhost:5000: PUT manifest v1 failed with HTTP 400 (MANIFEST_INVALID: bad).'
+    )
+  })
+
+  it('names the codes of a refused upload start', async () => {
+    const body = JSON.stringify({
+      errors: [{ code: 'DENIED', message: 'requested access to the resource is denied' }]
+    })
+    const { c } = client([reply(404), reply(403, {}, body)])
+    await expect(c.uploadBlob(blob)).rejects.toThrow(
+      /HTTP 403, DENIED: requested access to the resource is denied/
+    )
+  })
+})
+
+describe('RegistryClient Bearer refresh', () => {
+  it('fetches a new token once when a request gets 401 after login', async () => {
+    const challenge = { 'www-authenticate': 'Bearer realm="http://localhost:5000/token"' }
+    const token = (t: string): Response =>
+      reply(200, { 'content-type': 'application/json' }, JSON.stringify({ token: t }))
+    const { c, requests } = client([
+      reply(401, challenge),
+      token('old'),
+      reply(200),
+      reply(401, challenge),
+      token('new'),
+      reply(200)
+    ])
+    await c.login()
+    await expect(c.uploadBlob(blob)).resolves.toBe(false)
+    expect(requests.map(r => [r.method, r.headers.authorization])).toEqual([
+      ['GET', undefined],
+      ['GET', undefined],
+      ['GET', 'Bearer old'],
+      ['HEAD', 'Bearer old'],
+      ['GET', undefined],
+      ['HEAD', 'Bearer new']
+    ])
+  })
+})
+
+describe('RegistryClient.login', () => {
+  const creds = { username: 'bot', password: 's3cr3t-pass' }
+  const basic = `Basic ${Buffer.from('bot:s3cr3t-pass').toString('base64')}`
+
+  it('is done after one ping when the registry is open', async () => {
+    const { c, requests } = client([reply(200)], creds)
+    await c.login()
+    expect(calls(requests)).toEqual([`GET ${BASE}/v2/`])
+    expect(requests[0]!.headers.authorization).toBeUndefined()
+  })
+
+  it('answers a Basic challenge with the credentials and masks them', async () => {
+    const { c, requests, logger } = client(
+      [reply(401, { 'www-authenticate': 'Basic realm="x"' }), reply(200)],
+      creds
+    )
+    await c.login()
+    expect(calls(requests)).toEqual([`GET ${BASE}/v2/`, `GET ${BASE}/v2/`])
+    expect(requests[0]!.headers.authorization).toBeUndefined()
+    expect(requests[1]!.headers.authorization).toBe(basic)
+    expect(logger.masked).toEqual([basic.slice('Basic '.length)])
+  })
+
+  it('fetches a scoped Bearer token and masks it', async () => {
+    const { c, requests, logger } = client(
+      [
+        reply(401, {
+          'www-authenticate': 'Bearer realm="http://auth.example/token",service="reg.example"'
+        }),
+        reply(
+          200,
+          { 'content-type': 'application/json' },
+          JSON.stringify({ access_token: 'tok-1' })
+        ),
+        reply(200)
+      ],
+      creds
+    )
+    await c.login()
+    const token = new URL(requests[1]!.url)
+    expect(token.origin + token.pathname).toBe('http://auth.example/token')
+    expect(token.searchParams.get('service')).toBe('reg.example')
+    expect(token.searchParams.get('scope')).toBe('repository:acme/app:push,pull')
+    expect(requests[1]!.headers.authorization).toBe(basic)
+    expect(requests[2]!.headers.authorization).toBe('Bearer tok-1')
+    expect(logger.masked).toEqual(['tok-1'])
+  })
+
+  it('refuses a Basic challenge without credentials', async () => {
+    const { c } = client([reply(401, { 'www-authenticate': 'Basic realm="x"' })])
+    await expect(c.login()).rejects.toThrow(
+      'registry-username/registry-password: localhost:5000 requires credentials. Set both inputs (or log in with a Docker config).'
+    )
+  })
+
+  it('says which input to fix, without the password, when the credentials are refused', async () => {
+    const challenge = { 'www-authenticate': 'Basic realm="x"' }
+    const { c, requests } = client(
+      [reply(401, challenge), reply(401, challenge), reply(401, challenge)],
+      creds
+    )
+    const err = await c.login().catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(InputError)
+    const message = (err as Error).message
+    expect(message).toContain('registry-username/registry-password')
+    expect(message).toBe(
+      "registry-username/registry-password: localhost:5000 refused user 'bot' (HTTP 401). " +
+        'Check the username and the password or token, and that it may push to acme/app.'
+    )
+    expect(message).not.toContain(creds.password)
+    expect(message).not.toContain(basic.slice('Basic '.length))
+    // The ping and the check: Basic credentials are not re-sent on a second 401.
+    expect(requests).toHaveLength(2)
+  })
+
+  it('rejects a registry that does not answer like one', async () => {
+    const { c } = client([reply(404)])
+    await expect(c.login()).rejects.toThrow(
+      'localhost:5000 answered 404 to GET /v2/; is it an OCI registry?'
+    )
+  })
+})

@@ -1,0 +1,281 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  parseBoolean,
+  parseConfig,
+  parseKeyValues,
+  parseList,
+  splitFlags,
+  type Config
+} from '../../src/config.js'
+import { InputError } from '../../src/ports.js'
+
+/** What @actions/core's getInput gives: the input's value, or '' when it is not set. */
+const getter =
+  (inputs: Record<string, string>) =>
+  (name: string): string =>
+    inputs[name] ?? ''
+
+const ENV = { GITHUB_WORKSPACE: '/ws' }
+const parse = (inputs: Record<string, string>, env: Record<string, string> = ENV): Config =>
+  parseConfig(getter(inputs), env)
+
+describe('parseConfig', () => {
+  it('fills the defaults', () => {
+    expect(parse({ image: 'ghcr.io/acme/app' })).toEqual({
+      goVersion: '',
+      goVersionFile: '',
+      goDownloadBaseUrl: 'https://go.dev/dl',
+      workingDirectory: '/ws',
+      package: '.',
+      binaryName: '',
+      platforms: [{ os: 'linux', architecture: 'amd64' }],
+      ldflags: '',
+      buildTags: '',
+      buildFlags: [],
+      buildEnv: {},
+      zoneinfo: true,
+      caCertificates: 'system',
+      image: { registry: 'ghcr.io', apiHost: 'ghcr.io', repository: 'acme/app' },
+      tags: [],
+      push: true,
+      ociLayout: '',
+      insecureRegistry: false,
+      credentials: undefined,
+      sourceDateEpoch: undefined,
+      summary: true
+    })
+  })
+
+  it('reads every input', () => {
+    const c = parse({
+      'go-version': ' 1.22 ',
+      'go-version-file': 'go.work',
+      'go-download-base-url': 'http://127.0.0.1:8080/dl//',
+      'working-directory': 'services/api',
+      package: './cmd/api',
+      'binary-name': 'api',
+      platforms: 'linux/amd64\nlinux/arm64',
+      ldflags: '-X main.v=1',
+      'build-tags': 'netgo',
+      'build-flags': "-mod=vendor -gcflags='all=-N -l'",
+      'build-env': 'GOFLAGS=-buildvcs=false\n# comment\nGOPRIVATE=x.example/*',
+      zoneinfo: 'Europe/Berlin, Asia/Tokyo',
+      'ca-certificates': 'none',
+      image: 'localhost:5000/api',
+      tags: 'v1\nlatest, main',
+      push: 'TRUE',
+      'oci-layout': 'out/layout',
+      'insecure-registry': 'true',
+      'registry-username': ' bot ',
+      'registry-password': 'p@ss',
+      'source-date-epoch': '1700000000',
+      summary: 'False'
+    })
+    expect(c).toEqual({
+      goVersion: '1.22',
+      goVersionFile: 'go.work',
+      goDownloadBaseUrl: 'http://127.0.0.1:8080/dl',
+      workingDirectory: '/ws/services/api',
+      package: './cmd/api',
+      binaryName: 'api',
+      platforms: [
+        { os: 'linux', architecture: 'amd64' },
+        { os: 'linux', architecture: 'arm64' }
+      ],
+      ldflags: '-X main.v=1',
+      buildTags: 'netgo',
+      buildFlags: ['-mod=vendor', '-gcflags=all=-N -l'],
+      buildEnv: { GOFLAGS: '-buildvcs=false', GOPRIVATE: 'x.example/*' },
+      zoneinfo: ['Europe/Berlin', 'Asia/Tokyo'],
+      caCertificates: 'none',
+      image: { registry: 'localhost:5000', apiHost: 'localhost:5000', repository: 'api' },
+      tags: ['v1', 'latest', 'main'],
+      push: true,
+      ociLayout: '/ws/out/layout',
+      insecureRegistry: true,
+      credentials: { username: 'bot', password: 'p@ss' },
+      sourceDateEpoch: 1_700_000_000,
+      summary: false
+    })
+  })
+
+  it.each<[string, Config['zoneinfo']]>([
+    ['true', true],
+    ['TRUE', true],
+    ['false', false],
+    ['False', false],
+    ['UTC', ['UTC']],
+    ['Europe/Berlin\n# note\nAmerica/New_York', ['Europe/Berlin', 'America/New_York']]
+  ])('zoneinfo %j -> %j', (zoneinfo, value) => {
+    expect(parse({ image: 'a/b', zoneinfo }).zoneinfo).toEqual(value)
+  })
+
+  it('keeps an absolute working-directory and oci-layout', () => {
+    const c = parse({ push: 'false', 'working-directory': '/src', 'oci-layout': '/tmp/layout' })
+    expect(c.workingDirectory).toBe('/src')
+    expect(c.ociLayout).toBe('/tmp/layout')
+    expect(c.image).toBeUndefined()
+  })
+
+  it.each<[Record<string, string>, Record<string, string>, number | undefined]>([
+    [{}, { SOURCE_DATE_EPOCH: '123' }, 123],
+    [{ 'source-date-epoch': '456' }, { SOURCE_DATE_EPOCH: '123' }, 456],
+    [{ 'source-date-epoch': ' 0 ' }, {}, 0],
+    [{}, {}, undefined]
+  ])('source-date-epoch %j with env %j -> %j', (inputs, env, epoch) => {
+    expect(parse({ image: 'a/b', ...inputs }, { ...ENV, ...env }).sourceDateEpoch).toBe(epoch)
+  })
+
+  it.each<[Record<string, string>, Record<string, string>, string]>([
+    [
+      {},
+      {},
+      'image: required when push is true. Set image (e.g. ghcr.io/acme/app), or set push: false ' +
+        '(with oci-layout: DIR to keep the image as files).'
+    ],
+    [
+      { image: 'a/b', 'registry-username': 'bot' },
+      {},
+      'registry-username/registry-password: set both or neither (only registry-username is set).'
+    ],
+    [
+      { image: 'a/b', 'registry-password': 'secret' },
+      {},
+      'registry-username/registry-password: set both or neither (only registry-password is set).'
+    ],
+    [
+      { image: 'a/b', 'build-flags': '-v -o out' },
+      {},
+      "build-flags: '-o' is set by the action or has its own input (ldflags, build-tags, binary-name); remove it from build-flags."
+    ],
+    [
+      { image: 'a/b', 'build-flags': '-ldflags="-X main.v=1"' },
+      {},
+      "build-flags: '-ldflags=-X main.v=1' is set by the action or has its own input (ldflags, build-tags, binary-name); remove it from build-flags."
+    ],
+    [
+      { image: 'a/b', 'build-flags': '--tags=netgo' },
+      {},
+      "build-flags: '--tags=netgo' is set by the action"
+    ],
+    [
+      { image: 'a/b', 'build-flags': '-trimpath' },
+      {},
+      "build-flags: '-trimpath' is set by the action"
+    ],
+    [
+      { image: 'a/b', 'build-flags': '-toolexec=x' },
+      {},
+      "build-flags: '-toolexec=x' is set by the action"
+    ],
+    [{ image: 'a/b', push: 'yes' }, {}, "push: 'yes' is not a boolean. Use true or false."],
+    [
+      { image: 'a/b', 'insecure-registry': 'maybe' },
+      {},
+      "insecure-registry: 'maybe' is not a boolean. Use true or false."
+    ],
+    [{ image: 'a/b', summary: '1' }, {}, "summary: '1' is not a boolean. Use true or false."],
+    [
+      { image: 'ghcr.io/Acme/app' },
+      {},
+      "image: the repository 'Acme/app' in 'ghcr.io/Acme/app' has uppercase letters"
+    ],
+    [{ image: 'a/b', tags: 'v1\nv1+build' }, {}, "tags: 'v1+build' is not a valid tag."],
+    [
+      { image: 'a/b', platforms: 'windows/amd64' },
+      {},
+      "platforms: 'windows/amd64' is not a supported platform."
+    ],
+    [
+      { image: 'a/b', 'build-env': 'NOVALUE' },
+      {},
+      "build-env: 'NOVALUE' is not KEY=VALUE. Write one KEY=VALUE a line."
+    ],
+    [
+      { image: 'a/b', 'binary-name': 'bin/app' },
+      {},
+      "binary-name: 'bin/app' must be a plain file name (letters, digits, '.', '_', '-')."
+    ],
+    [
+      { image: 'a/b', 'source-date-epoch': 'yesterday' },
+      {},
+      "source-date-epoch: 'yesterday' is not a Unix timestamp. Use whole seconds since 1970, e.g. 1700000000."
+    ],
+    [
+      { image: 'a/b' },
+      { SOURCE_DATE_EPOCH: '-1' },
+      "SOURCE_DATE_EPOCH: '-1' is not a Unix timestamp."
+    ]
+  ])('rejects %j (env %j)', (inputs, env, message) => {
+    const call = (): unknown => parse(inputs, { ...ENV, ...env })
+    expect(call).toThrow(InputError)
+    expect(call).toThrow(message)
+  })
+
+  it('accepts push: false without an image', () => {
+    expect(parse({ push: 'false' }).push).toBe(false)
+  })
+
+  it('accepts build-flags that merely start like an owned flag', () => {
+    expect(parse({ image: 'a/b', 'build-flags': '-overlay=o.json -tagsx' }).buildFlags).toEqual([
+      '-overlay=o.json',
+      '-tagsx'
+    ])
+  })
+})
+
+describe('parseBoolean', () => {
+  it.each<[string, boolean, boolean]>([
+    ['', true, true],
+    ['', false, false],
+    [' true ', false, true],
+    ['FALSE', true, false]
+  ])('%j (fallback %s) -> %s', (raw, fallback, value) => {
+    expect(parseBoolean(getter({ x: raw }), 'x', fallback)).toBe(value)
+  })
+})
+
+describe('parseList', () => {
+  it.each<[string, boolean, string[]]>([
+    ['a, b\nc', true, ['a', 'b', 'c']],
+    ['a, b\nc', false, ['a, b', 'c']],
+    ['\n  # comment\n x \n\n', true, ['x']],
+    ['', true, []]
+  ])('%j (commas %s) -> %j', (raw, commas, list) => expect(parseList(raw, commas)).toEqual(list))
+})
+
+describe('splitFlags', () => {
+  it.each<[string, string[]]>([
+    ['', []],
+    ['-v', ['-v']],
+    ['  -v   -x\n-a ', ['-v', '-x', '-a']],
+    ["-gcflags='all=-N -l' -mod=vendor", ['-gcflags=all=-N -l', '-mod=vendor']],
+    ['-gcflags="all=-N -l"', ['-gcflags=all=-N -l']],
+    ['"-tags" "a b"', ['-tags', 'a b']],
+    ["-asmflags=all='-D X' -x", ['-asmflags=all=-D X', '-x']],
+    ['-run="it\'s"', ["-run=it's"]],
+    ['-ldflags2=\'say "hi"\'', ['-ldflags2=say "hi"']]
+  ])('%j -> %j', (raw, flags) => expect(splitFlags(raw)).toEqual(flags))
+})
+
+describe('parseKeyValues', () => {
+  it('reads KEY=VALUE lines, keeping = in values and skipping blanks and comments', () => {
+    expect(parseKeyValues('A=1\n\n# skip=me\n  B=x=y  \nC=\nD=a, b\nE = 2 ', 'build-env')).toEqual({
+      E: '2',
+      A: '1',
+      B: 'x=y',
+      C: '',
+      D: 'a, b'
+    })
+  })
+
+  it('lets a later line win', () => {
+    expect(parseKeyValues('A=1\nA=2', 'env')).toEqual({ A: '2' })
+  })
+
+  it.each(['=value', 'NOEQ'])('rejects %j naming the input', line => {
+    expect(() => parseKeyValues(`A=1\n${line}`, 'build-env')).toThrow(
+      `build-env: '${line}' is not KEY=VALUE. Write one KEY=VALUE a line.`
+    )
+  })
+})

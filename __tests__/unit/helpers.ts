@@ -1,0 +1,110 @@
+// Shared fakes for the unit tests: a recording logger, a scripted fetch, a tar reader and temp dirs.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import tar from 'tar-stream'
+import type { Fetch, Logger } from '../../src/ports.js'
+
+export interface RecordingLogger extends Logger {
+  lines: string[]
+  masked: string[]
+}
+
+/** A logger that keeps what it was told, so tests can check what reaches the log. */
+export function fakeLogger(): RecordingLogger {
+  const lines: string[] = []
+  const masked: string[] = []
+  return {
+    lines,
+    masked,
+    info: m => void lines.push(m),
+    warning: m => void lines.push(m),
+    debug: m => void lines.push(m),
+    group: (_n, fn) => fn(),
+    mask: s => void masked.push(s)
+  }
+}
+
+export interface RecordedRequest {
+  method: string
+  url: string
+  headers: Record<string, string>
+  body?: Buffer
+}
+
+/** One scripted answer: a Response, an Error to throw (a dropped connection), or a function of the request. */
+export type Reply = Response | Error | ((req: RecordedRequest) => Response)
+
+/**
+ * A fetch that records every request and answers from a script, in order. It fails the test (by throwing a
+ * distinctive error) when the client sends more requests than the script has answers.
+ */
+export function fakeFetch(script: Reply[]): { fetch: Fetch; requests: RecordedRequest[] } {
+  const requests: RecordedRequest[] = []
+  const queue = [...script]
+  const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url =
+      typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url
+    const headers: Record<string, string> = {}
+    for (const [k, v] of new Headers(init?.headers).entries()) headers[k] = v
+    const req: RecordedRequest = {
+      method: init?.method ?? 'GET',
+      url,
+      headers,
+      body:
+        init?.body === undefined || init.body === null
+          ? undefined
+          : Buffer.from(init.body as Buffer)
+    }
+    requests.push(req)
+    const next = queue.shift()
+    if (next === undefined) throw new Error(`fakeFetch: unexpected request ${req.method} ${url}`)
+    if (next instanceof Error) throw next
+    return typeof next === 'function' ? next(req) : next
+  }
+  return { fetch: fetch as Fetch, requests }
+}
+
+/** A response with an optional body and headers. */
+export function reply(
+  status: number,
+  headers: Record<string, string> = {},
+  body?: string
+): Response {
+  return new Response(body ?? null, { status, headers })
+}
+
+export interface TarEntry {
+  header: tar.Header
+  data: Buffer
+}
+
+/** Reads a tar back with tar-stream's extract, entries in archive order. */
+export async function readTar(archive: Buffer): Promise<TarEntry[]> {
+  const ex = tar.extract()
+  const out: TarEntry[] = []
+  const done = new Promise<void>((resolve, reject) => {
+    ex.on('entry', (header, stream, next) => {
+      const chunks: Buffer[] = []
+      stream.on('data', (c: unknown) => chunks.push(c as Buffer))
+      stream.on('end', () => {
+        out.push({ header, data: Buffer.concat(chunks) })
+        next()
+      })
+      stream.resume()
+    })
+    ex.on('finish', () => resolve())
+    ex.on('error', reject)
+  })
+  ex.end(archive)
+  await done
+  return out
+}
+
+/** A fresh temp directory and its cleanup. */
+export async function tempDir(
+  prefix = 'gsi-unit-'
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix))
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
+}

@@ -1,0 +1,210 @@
+import { describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import { gunzipSync } from 'node:zlib'
+import type { Platform } from '../../src/build/platform.js'
+import {
+  allBlobs,
+  buildImage,
+  buildIndex,
+  MEDIA,
+  rfc3339,
+  topLevel,
+  type BuiltImage
+} from '../../src/oci/image.js'
+import { layerTar } from '../../src/oci/tar.js'
+import {
+  file,
+  groupFile,
+  orderLayers,
+  passwdFile,
+  systemLayer,
+  withParents,
+  type FilePlan,
+  type Layer
+} from '../../src/rootfs/plan.js'
+
+const EPOCH = 1_700_000_000
+const CREATED = '2023-11-14T22:13:20Z'
+
+const hex = (data: Buffer): string => `sha256:${createHash('sha256').update(data).digest('hex')}`
+
+function binary(bytes: string): Layer {
+  const data = Buffer.from(bytes)
+  return { name: 'binary', entries: withParents([file('app', data, data.length, 0o755)]) }
+}
+
+function plan(bin = 'ELF binary'): FilePlan {
+  return {
+    layers: orderLayers([binary(bin), systemLayer()]),
+    image: {
+      user: '65532:65532',
+      workdir: '/',
+      env: ['TZ=UTC'],
+      entrypoint: ['/app'],
+      cmd: ['serve']
+    }
+  }
+}
+
+const armV7: Platform = { os: 'linux', architecture: 'arm', variant: 'v7' }
+const amd64: Platform = { os: 'linux', architecture: 'amd64' }
+const json = (b: { data: Buffer }): Record<string, unknown> =>
+  JSON.parse(b.data.toString()) as Record<string, unknown>
+
+describe('rfc3339', () => {
+  it.each<[number, string]>([
+    [0, '1970-01-01T00:00:00Z'],
+    [EPOCH, CREATED],
+    [1_234_567_890, '2009-02-13T23:31:30Z']
+  ])('%i -> %s', (epoch, text) => expect(rfc3339(epoch)).toBe(text))
+})
+
+describe('buildImage', () => {
+  it('writes the config: platform, settings, diff_ids of the uncompressed tars, one history entry a layer', async () => {
+    const p = plan()
+    const img = await buildImage(p, armV7, EPOCH)
+    const tars = await Promise.all(p.layers.map(l => layerTar(l.entries, EPOCH)))
+    const diffIds = tars.map(hex)
+    // Key order matters for the digest, so compare the exact bytes.
+    expect(img.config.data.toString()).toBe(
+      JSON.stringify({
+        created: CREATED,
+        architecture: 'arm',
+        variant: 'v7',
+        os: 'linux',
+        config: {
+          User: '65532:65532',
+          Env: ['TZ=UTC'],
+          Entrypoint: ['/app'],
+          Cmd: ['serve'],
+          WorkingDir: '/'
+        },
+        rootfs: { type: 'layers', diff_ids: diffIds },
+        history: [
+          { created: CREATED, created_by: 'COPY system/ / # go-scratch-image' },
+          { created: CREATED, created_by: 'COPY binary/ / # go-scratch-image' }
+        ]
+      })
+    )
+    expect(img.config.mediaType).toBe(MEDIA.config)
+    expect(img.config.digest).toBe(hex(img.config.data))
+    expect(img.config.size).toBe(img.config.data.length)
+    expect(img.layers.map(l => l.diffId)).toEqual(diffIds)
+    img.layers.forEach((l, i) => expect(gunzipSync(l.blob.data).equals(tars[i]!)).toBe(true))
+  })
+
+  it('leaves out variant, Env and Cmd when there are none, and writes created for epoch 0', async () => {
+    const p = plan()
+    p.image = { ...p.image, env: [], cmd: [] }
+    const config = json((await buildImage(p, amd64, 0)).config)
+    expect(Object.keys(config)).toEqual([
+      'created',
+      'architecture',
+      'os',
+      'config',
+      'rootfs',
+      'history'
+    ])
+    expect(config.created).toBe('1970-01-01T00:00:00Z')
+    expect(config.config).toEqual({ User: '65532:65532', Entrypoint: ['/app'], WorkingDir: '/' })
+  })
+
+  it('writes a manifest whose descriptors match the blobs', async () => {
+    const img = await buildImage(plan(), amd64, EPOCH)
+    expect(img.manifest.mediaType).toBe(MEDIA.manifest)
+    expect(img.manifest.digest).toBe(hex(img.manifest.data))
+    expect(img.manifest.data.toString()).toBe(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MEDIA.manifest,
+        config: { mediaType: MEDIA.config, digest: img.config.digest, size: img.config.size },
+        layers: img.layers.map(l => ({
+          mediaType: MEDIA.layer,
+          digest: hex(l.blob.data),
+          size: l.blob.data.length
+        }))
+      })
+    )
+    expect(img.layers.map(l => l.name)).toEqual(['system', 'binary'])
+    expect(img.layers.map(l => l.contentSize)).toEqual([
+      passwdFile().length + groupFile().length,
+      'ELF binary'.length
+    ])
+  })
+
+  it('gives the same digests on every build and different ones for different content', async () => {
+    const a = await buildImage(plan(), amd64, EPOCH)
+    const b = await buildImage(plan(), amd64, EPOCH)
+    expect(b.manifest.digest).toBe(a.manifest.digest)
+    expect(b.config.digest).toBe(a.config.digest)
+    expect(b.layers.map(l => l.blob.digest)).toEqual(a.layers.map(l => l.blob.digest))
+    expect(b.manifest.data.equals(a.manifest.data)).toBe(true)
+
+    const other = await buildImage(plan('ELF binary 2'), amd64, EPOCH)
+    expect(other.layers[0]!.blob.digest).toBe(a.layers[0]!.blob.digest)
+    expect(other.layers[1]!.blob.digest).not.toBe(a.layers[1]!.blob.digest)
+    const later = await buildImage(plan(), amd64, EPOCH + 1)
+    expect(later.manifest.digest).not.toBe(a.manifest.digest)
+  })
+})
+
+describe('index, topLevel and allBlobs', () => {
+  const build = async (): Promise<[BuiltImage, BuiltImage]> => [
+    await buildImage(plan('amd64 binary'), amd64, EPOCH),
+    await buildImage(plan('armv7 binary'), armV7, EPOCH)
+  ]
+
+  it('buildIndex lists each manifest with its platform', async () => {
+    const images = await build()
+    const index = buildIndex(images)
+    expect(index.mediaType).toBe(MEDIA.index)
+    expect(index.digest).toBe(hex(index.data))
+    expect(index.data.toString()).toBe(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MEDIA.index,
+        manifests: [
+          {
+            mediaType: MEDIA.manifest,
+            digest: images[0].manifest.digest,
+            size: images[0].manifest.size,
+            platform: { architecture: 'amd64', os: 'linux' }
+          },
+          {
+            mediaType: MEDIA.manifest,
+            digest: images[1].manifest.digest,
+            size: images[1].manifest.size,
+            platform: { architecture: 'arm', os: 'linux', variant: 'v7' }
+          }
+        ]
+      })
+    )
+  })
+
+  it('topLevel is the manifest for one image and an index for several', async () => {
+    const images = await build()
+    expect(topLevel([images[0]])).toBe(images[0].manifest)
+    const top = topLevel(images)
+    expect(top.mediaType).toBe(MEDIA.index)
+    expect(top.digest).toBe(buildIndex(images).digest)
+  })
+
+  it('allBlobs lists shared layers once, layers before configs', async () => {
+    const images = await build()
+    const [a, b] = images
+    // The system layer is the same for both platforms; the binaries differ.
+    expect(a.layers[0]!.blob.digest).toBe(b.layers[0]!.blob.digest)
+    expect(allBlobs(images).map(x => x.digest)).toEqual([
+      a.layers[0]!.blob.digest,
+      a.layers[1]!.blob.digest,
+      b.layers[1]!.blob.digest,
+      a.config.digest,
+      b.config.digest
+    ])
+    expect(allBlobs([a, a]).map(x => x.digest)).toEqual([
+      a.layers[0]!.blob.digest,
+      a.layers[1]!.blob.digest,
+      a.config.digest
+    ])
+  })
+})

@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { lstat, readdir, readFile, readlink, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import {
+  binaryContextDir,
+  renderDockerfile,
+  writeLayerContext
+} from '../../src/dockerfile/render.js'
+import {
+  dir as dirEntry,
+  file,
+  symlink,
+  systemLayer,
+  withParents,
+  type FilePlan,
+  type Layer
+} from '../../src/rootfs/plan.js'
+import { tempDir } from './helpers.js'
+
+const plan = (image: Partial<FilePlan['image']> = {}): FilePlan => ({
+  layers: [
+    { name: 'certificates', entries: [] },
+    { name: 'zoneinfo', entries: [] },
+    { name: 'system', entries: [] },
+    { name: 'binary', entries: [] }
+  ],
+  image: {
+    user: '65532:65532',
+    workdir: '/',
+    env: ['SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt', 'GREETING=hello "world" $HOME'],
+    entrypoint: ['/app'],
+    cmd: ['serve', '--port=8080'],
+    ...image
+  }
+})
+
+describe('renderDockerfile', () => {
+  it('writes the single-platform Dockerfile', () => {
+    expect(renderDockerfile(plan(), false)).toBe(
+      [
+        '# Written by go-scratch-image: the same image its native builder assembles.',
+        'FROM scratch',
+        'COPY certificates/ /',
+        'COPY zoneinfo/ /',
+        'COPY system/ /',
+        'COPY binary/ /',
+        'ENV SSL_CERT_FILE="/etc/ssl/certs/ca-certificates.crt" \\',
+        '    GREETING="hello \\"world\\" \\$HOME"',
+        'USER 65532:65532',
+        'WORKDIR /',
+        'ENTRYPOINT ["/app"]',
+        'CMD ["serve","--port=8080"]',
+        ''
+      ].join('\n')
+    )
+  })
+
+  it('picks the binary folder by target platform when there are several', () => {
+    expect(renderDockerfile(plan({ env: [], cmd: [], workdir: '/srv' }), true)).toBe(
+      [
+        '# Written by go-scratch-image: the same image its native builder assembles.',
+        'FROM scratch',
+        'ARG TARGETOS TARGETARCH TARGETVARIANT',
+        'COPY certificates/ /',
+        'COPY zoneinfo/ /',
+        'COPY system/ /',
+        'COPY binary/${TARGETOS}/${TARGETARCH}${TARGETVARIANT:+/}${TARGETVARIANT}/ /',
+        'USER 65532:65532',
+        'WORKDIR /srv',
+        'ENTRYPOINT ["/app"]',
+        ''
+      ].join('\n')
+    )
+  })
+})
+
+describe('binaryContextDir', () => {
+  it.each<[string, boolean, string]>([
+    ['linux/amd64', false, 'binary'],
+    ['linux/amd64', true, path.join('binary', 'linux', 'amd64')],
+    ['linux/arm/v7', true, path.join('binary', 'linux', 'arm', 'v7')]
+  ])('%s (multi %s) -> %s', (platform, multi, dir) =>
+    expect(binaryContextDir(platform, multi)).toBe(dir)
+  )
+})
+
+describe('writeLayerContext', () => {
+  let dir: string
+  let cleanup: () => Promise<void>
+  beforeEach(async () => {
+    ;({ dir, cleanup } = await tempDir())
+  })
+  afterEach(() => cleanup())
+
+  const mode = async (p: string): Promise<number> => (await stat(p)).mode & 0o7777
+
+  it('writes files, directories and links with the modes of the plan', async () => {
+    const host = path.join(dir, 'host-binary')
+    await writeFile(host, 'ELF')
+    const layer: Layer = {
+      name: 'files',
+      entries: withParents([
+        file('app', host, 3, 0o755),
+        file('etc/secret', Buffer.from('s'), 1, 0o600),
+        file('srv/www/index.html', Buffer.from('<h1>'), 4),
+        dirEntry('srv/private', 0o700),
+        dirEntry('tmp', 0o1777),
+        symlink('srv/www/home.html', 'index.html')
+      ])
+    }
+    const out = path.join(dir, 'context', 'files')
+    await writeLayerContext(layer, out)
+
+    expect((await readdir(out)).sort()).toEqual(['app', 'etc', 'srv', 'tmp'])
+    expect(await mode(path.join(out, 'app'))).toBe(0o755)
+    expect(await readFile(path.join(out, 'app'), 'utf8')).toBe('ELF')
+    expect(await mode(path.join(out, 'etc'))).toBe(0o755)
+    expect(await mode(path.join(out, 'etc/secret'))).toBe(0o600)
+    expect(await mode(path.join(out, 'srv/www/index.html'))).toBe(0o644)
+    expect(await readFile(path.join(out, 'srv/www/index.html'), 'utf8')).toBe('<h1>')
+    expect(await mode(path.join(out, 'srv/private'))).toBe(0o700)
+    const tmp = await stat(path.join(out, 'tmp'))
+    expect(tmp.isDirectory()).toBe(true)
+    expect(tmp.mode & 0o7777).toBe(0o1777)
+    const link = path.join(out, 'srv/www/home.html')
+    expect((await lstat(link)).isSymbolicLink()).toBe(true)
+    expect(await readlink(link)).toBe('index.html')
+    expect(await readFile(link, 'utf8')).toBe('<h1>')
+  })
+
+  it('writes the system layer and can write over an earlier context', async () => {
+    const out = path.join(dir, 'system')
+    await writeLayerContext(systemLayer(), out)
+    await writeLayerContext(systemLayer(), out)
+    expect(await mode(path.join(out, 'tmp'))).toBe(0o1777)
+    expect(await readFile(path.join(out, 'etc/passwd'), 'utf8')).toContain(
+      'nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin'
+    )
+  })
+
+  it('replaces an existing link', async () => {
+    const out = path.join(dir, 'zoneinfo')
+    const layer = (target: string): Layer => ({
+      name: 'zoneinfo',
+      entries: [{ path: 'Japan', type: 'symlink', mode: 0o777, uid: 0, gid: 0, target }]
+    })
+    await writeLayerContext(layer('Asia/Tokyo'), out)
+    await writeLayerContext(layer('Asia/Seoul'), out)
+    expect(await readlink(path.join(out, 'Japan'))).toBe('Asia/Seoul')
+  })
+})
