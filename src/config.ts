@@ -9,6 +9,8 @@ export interface Config {
   goVersion: string
   goVersionFile: string
   goDownloadBaseUrl: string
+  checkLatest: boolean
+  cache: boolean
   workingDirectory: string
   package: string
   binaryName: string
@@ -137,6 +139,8 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
       /\/+$/,
       ''
     ),
+    checkLatest: parseBoolean(get, 'check-latest', false),
+    cache: parseBoolean(get, 'cache', true),
     workingDirectory,
     package: pkg,
     binaryName,

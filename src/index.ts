@@ -1,4 +1,4 @@
-// Entry point of the bundled action (dist/index.js).
-import { run } from './main.js'
+// Entry point of the bundled action (dist/index.js), run as the main step and again as the post step.
+import { isPost, post, run } from './main.js'
 
-await run()
+await (isPost() ? post() : run())

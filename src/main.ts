@@ -1,4 +1,5 @@
 // The action's edge: reads inputs, runs the pipeline, sets outputs and the job summary; the only user of @actions/core.
+import * as actionsCache from '@actions/cache'
 import * as core from '@actions/core'
 import * as tc from '@actions/tool-cache'
 import { mkdtemp } from 'node:fs/promises'
@@ -6,7 +7,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseConfig } from './config.js'
 import { execRunner } from './exec.js'
-import type { Logger, ToolCache } from './ports.js'
+import { saveGoCache, type CacheState } from './go/cache.js'
+import type { BuildCache, Logger, ToolCache } from './ports.js'
 import { runPipeline, type Result } from './pipeline.js'
 import { formatBytes, sizeRows } from './report/size.js'
 
@@ -20,9 +22,23 @@ const logger: Logger = {
 
 const toolCache: ToolCache = {
   find: (tool, version, arch) => tc.find(tool, version, arch),
+  findAllVersions: (tool, arch) => tc.findAllVersions(tool, arch),
   downloadTool: url => tc.downloadTool(url),
-  extractTar: file => tc.extractTar(file),
-  cacheDir: (dir, tool, version, arch) => tc.cacheDir(dir, tool, version, arch)
+  extractTar: (file, dest, flags) => tc.extractTar(file, dest, flags)
+}
+
+const buildCache: BuildCache = {
+  isAvailable: () => actionsCache.isFeatureAvailable(),
+  restore: (paths, key, restoreKeys) => actionsCache.restoreCache(paths, key, restoreKeys),
+  save: async (paths, key) => void (await actionsCache.saveCache(paths, key))
+}
+
+const STATE_POST = 'isPost'
+const STATE_CACHE = 'goCache'
+
+/** The runner runs dist/index.js twice, as main and as post; state saved by main tells them apart. */
+export function isPost(): boolean {
+  return core.getState(STATE_POST) === 'true'
 }
 
 function setOutputs(r: Result): void {
@@ -75,6 +91,7 @@ async function writeSummary(r: Result): Promise<void> {
 }
 
 export async function run(): Promise<void> {
+  core.saveState(STATE_POST, 'true')
   try {
     // Mask first: nothing below may log the password, even in an error message.
     const password = core.getInput('registry-password')
@@ -87,14 +104,31 @@ export async function run(): Promise<void> {
       runner: execRunner,
       fetch: globalThis.fetch,
       toolCache,
+      toolCacheDir:
+        process.env.RUNNER_TOOL_CACHE ||
+        path.join(os.homedir(), '.cache', 'go-scratch-image', 'tool-cache'),
+      buildCache: config.cache ? buildCache : undefined,
       logger,
       env: process.env,
       nodeArch: process.arch,
       tempDir
     })
+    if (result.goCache) core.saveState(STATE_CACHE, JSON.stringify(result.goCache))
     setOutputs(result)
     if (config.summary && process.env.GITHUB_STEP_SUMMARY) await writeSummary(result)
   } catch (e) {
     core.setFailed(e instanceof Error ? e.message : String(e))
+  }
+}
+
+/** The post step: saves Go's caches after a successful build, so the next run starts warm. */
+export async function post(): Promise<void> {
+  try {
+    const raw = core.getState(STATE_CACHE)
+    if (!raw) return
+    await saveGoCache(buildCache, JSON.parse(raw) as CacheState, logger)
+  } catch (e) {
+    // A cache that cannot be saved never fails a build that succeeded.
+    core.warning(`cache: ${(e as Error).message}`)
   }
 }

@@ -3,14 +3,17 @@ import { access, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildArgs, buildEnv, goEnv, type BuildSettings } from './build/command.js'
 import { compile, inspectMainPackage } from './build/compile.js'
+import { verifyBinary } from './build/elf.js'
+import { expandLdflags, ldflagsVars } from './build/ldflags.js'
 import { platformString } from './build/platform.js'
 import type { Config } from './config.js'
 import { binaryContextDir, renderDockerfile, writeLayerContext } from './dockerfile/render.js'
+import { modulesHash, restoreGoCache, type CacheState } from './go/cache.js'
 import { installGo, runnerGoArch } from './go/install.js'
 import { versionFromFile } from './go/version.js'
-import { buildImage, topLevel, type BuiltImage } from './oci/image.js'
+import { buildImage, rfc3339, topLevel, type BuiltImage } from './oci/image.js'
 import { writeOciLayout } from './oci/layout.js'
-import type { Fetch, Logger, Runner, ToolCache } from './ports.js'
+import type { BuildCache, Fetch, Logger, Runner, ToolCache } from './ports.js'
 import { InputError } from './ports.js'
 import { RegistryClient } from './registry/client.js'
 import { pushImages } from './registry/push.js'
@@ -33,6 +36,10 @@ export interface Deps {
   runner: Runner
   fetch: Fetch
   toolCache: ToolCache
+  /** RUNNER_TOOL_CACHE. */
+  toolCacheDir: string
+  /** The Actions cache for Go's caches; absent means caching is off. */
+  buildCache?: BuildCache
   logger: Logger
   env: Record<string, string | undefined>
   nodeArch: string
@@ -57,6 +64,8 @@ export interface Result {
   dockerfile: string
   context: string
   ociLayout: string
+  /** What the post step saves, when caching is on and the service is there. */
+  goCache?: CacheState
 }
 
 // Where Go's crypto/x509 looks on Linux, in its order.
@@ -76,10 +85,20 @@ async function exists(p: string): Promise<boolean> {
 }
 
 /** The go-version spec: the input, else the version file (go.mod by default). */
-async function goVersionSpec(config: Config): Promise<{ spec: string; input: string }> {
+async function goVersionSpec(
+  config: Config,
+  logger: Logger
+): Promise<{ spec: string; input: string }> {
   if (config.goVersion) return { spec: config.goVersion, input: 'go-version' }
   const file = path.resolve(config.workingDirectory, config.goVersionFile || 'go.mod')
   const content = await readFile(file, 'utf8').catch(() => undefined)
+  if (content === undefined && !config.goVersionFile && config.package.endsWith('.go')) {
+    // A single-file main needs no module, and so has no go.mod to read a version from.
+    logger.info(
+      `No go.mod beside ${config.package}: using the newest stable Go (set go-version to pin one).`
+    )
+    return { spec: 'stable', input: 'go-version' }
+  }
   const spec = content === undefined ? undefined : versionFromFile(file, content)
   if (!spec) {
     throw new InputError(
@@ -88,6 +107,14 @@ async function goVersionSpec(config: Config): Promise<{ spec: string; input: str
     )
   }
   return { spec, input: `go-version-file (${path.basename(file)})` }
+}
+
+/** The commit being built, for {{.Commit}}: GITHUB_SHA is preferred by the caller; this asks Git. */
+async function gitCommit(config: Config, deps: Deps): Promise<string> {
+  const res = await deps.runner
+    .run('git', ['rev-parse', 'HEAD'], { cwd: config.workingDirectory, silent: true })
+    .catch(() => undefined)
+  return res?.exitCode === 0 ? res.stdout.trim() : ''
 }
 
 /** Source date epoch: the input or SOURCE_DATE_EPOCH, else the commit time, else 0. */
@@ -159,12 +186,14 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
     await logger.group(`Log in to ${image.registry}`, () => client!.login())
   }
 
-  const { spec, input } = await goVersionSpec(config)
+  const { spec, input } = await goVersionSpec(config, logger)
   const go = await logger.group(`Install Go (${spec})`, () =>
     installGo({
       spec,
       specInput: input,
       baseUrl: config.goDownloadBaseUrl,
+      checkLatest: config.checkLatest,
+      toolCacheDir: deps.toolCacheDir,
       goArch: runnerGoArch(deps.nodeArch),
       cacheArch: deps.nodeArch,
       fetch: deps.fetch,
@@ -177,9 +206,35 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
   const goBin = path.join(go.goroot, 'bin', 'go')
   const epoch = await sourceDateEpoch(config, deps)
 
+  let goCache: CacheState | undefined
+  if (config.cache && deps.buildCache) {
+    const cache = deps.buildCache
+    goCache = await logger.group('Restore Go caches', async () =>
+      restoreGoCache(cache, {
+        runner: deps.runner,
+        goBin,
+        env,
+        workdir: config.workingDirectory,
+        logger,
+        keys: {
+          os: 'linux',
+          arch: deps.nodeArch,
+          goVersion: go.version,
+          platforms: config.platforms.map(platformString),
+          modulesHash: await modulesHash(config.workingDirectory)
+        }
+      })
+    )
+  }
+
   const settings: BuildSettings = {
     pkg: config.package,
-    ldflags: config.ldflags,
+    ldflags: config.ldflags.includes('{{')
+      ? expandLdflags(
+          config.ldflags,
+          ldflagsVars(deps.env, await gitCommit(config, deps), rfc3339(epoch))
+        )
+      : config.ldflags,
     buildTags: config.buildTags,
     buildFlags: config.buildFlags,
     buildEnv: config.buildEnv
@@ -203,9 +258,16 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
         goBin,
         buildEnv(env, platform, settings),
         config.workingDirectory,
-        buildArgs(settings, out)
+        buildArgs(settings, out),
+        {
+          pkg: config.package,
+          tags: config.buildTags
+        }
       )
-      binaries.set(name, { path: out, size: (await stat(out)).size })
+      const elf = verifyBinary(await readFile(out), platform, binaryName)
+      const size = (await stat(out)).size
+      logger.info(`${binaryName}: static ${elf.bits}-bit ELF for ${name}, ${size} bytes`)
+      binaries.set(name, { path: out, size })
     })
   }
 
@@ -287,6 +349,7 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
     binarySize: Math.max(...sizes.map(s => s.binarySize)),
     dockerfile,
     context,
-    ociLayout: config.ociLayout
+    ociLayout: config.ociLayout,
+    goCache
   }
 }

@@ -32,9 +32,17 @@ export type Fetch = typeof globalThis.fetch
 /** The part of @actions/tool-cache the Go installer needs. */
 export interface ToolCache {
   find(tool: string, version: string, arch: string): string
+  findAllVersions(tool: string, arch: string): string[]
   downloadTool(url: string): Promise<string>
-  extractTar(file: string): Promise<string>
-  cacheDir(sourceDir: string, tool: string, version: string, arch: string): Promise<string>
+  extractTar(file: string, dest: string, flags: string[]): Promise<string>
+}
+
+/** The Actions cache service (@actions/cache), for Go's build and module caches. */
+export interface BuildCache {
+  isAvailable(): boolean
+  /** Returns the key that matched, or undefined on a miss. */
+  restore(paths: string[], key: string, restoreKeys: string[]): Promise<string | undefined>
+  save(paths: string[], key: string): Promise<void>
 }
 
 /** A user-facing failure: its message names the input, the bad value and the fix. */

@@ -35,6 +35,8 @@ describe('parseConfig', () => {
       buildEnv: {},
       zoneinfo: true,
       caCertificates: 'system',
+      cache: true,
+      checkLatest: false,
       image: { registry: 'ghcr.io', apiHost: 'ghcr.io', repository: 'acme/app' },
       tags: [],
       push: true,
@@ -69,7 +71,9 @@ describe('parseConfig', () => {
       'registry-username': ' bot ',
       'registry-password': 'p@ss',
       'source-date-epoch': '1700000000',
-      summary: 'False'
+      summary: 'False',
+      'check-latest': 'true',
+      cache: 'false'
     })
     expect(c).toEqual({
       goVersion: '1.22',
@@ -88,6 +92,8 @@ describe('parseConfig', () => {
       buildEnv: { GOFLAGS: '-buildvcs=false', GOPRIVATE: 'x.example/*' },
       zoneinfo: ['Europe/Berlin', 'Asia/Tokyo'],
       caCertificates: 'none',
+      cache: false,
+      checkLatest: true,
       image: { registry: 'localhost:5000', apiHost: 'localhost:5000', repository: 'api' },
       tags: ['v1', 'latest', 'main'],
       push: true,

@@ -46,15 +46,48 @@ export async function inspectMainPackage(
   return { importPath, binaryName: defaultBinaryName(importPath, pkg) }
 }
 
+/** Non-standard packages in the build that have cgo files: why a CGO_ENABLED=0 build failed, when it did. */
+export async function cgoPackages(
+  runner: Runner,
+  goBin: string,
+  env: Record<string, string>,
+  cwd: string,
+  pkg: string,
+  tags: string
+): Promise<string[]> {
+  const format = '{{if and (not .Standard) .CgoFiles}}{{.ImportPath}}{{end}}'
+  const args = ['list', '-deps', '-f', format, ...(tags ? [`-tags=${tags}`] : []), pkg]
+  const res = await runner.run(goBin, args, {
+    cwd,
+    env: { ...env, CGO_ENABLED: '1' },
+    silent: true
+  })
+  return res.exitCode === 0
+    ? res.stdout
+        .split('\n')
+        .map(s => s.trim())
+        .filter(Boolean)
+    : []
+}
+
 export async function compile(
   runner: Runner,
   goBin: string,
   env: Record<string, string>,
   cwd: string,
-  args: string[]
+  args: string[],
+  explain: { pkg: string; tags: string }
 ): Promise<void> {
   const res = await runner.run(goBin, args, { cwd, env })
   if (res.exitCode !== 0) {
+    const cgo = await cgoPackages(runner, goBin, env, cwd, explain.pkg, explain.tags)
+    if (cgo.length) {
+      throw new InputError(
+        `package: ${explain.pkg} needs cgo (import "C" in ${cgo.join(', ')}), but a scratch image has no C library, ` +
+          `so the action builds with CGO_ENABLED=0. Use a pure-Go replacement (e.g. modernc.org/sqlite for ` +
+          `github.com/mattn/go-sqlite3), or a build tag that leaves the cgo code out.`
+      )
+    }
     throw new Error(
       `go build failed (exit code ${res.exitCode}) for GOOS=${env.GOOS} GOARCH=${env.GOARCH}:\n${res.stderr.trim()}`
     )

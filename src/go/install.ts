@@ -1,15 +1,23 @@
 // Installs the Go toolchain the build needs: from the tool cache, else downloaded from the release list and verified.
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { rm, stat } from 'node:fs/promises'
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Fetch, Logger, ToolCache } from '../ports.js'
 import { InputError } from '../ports.js'
-import { resolveGoVersion, type GoRelease } from './version.js'
+import {
+  goToSemver,
+  resolveCached,
+  resolveGoVersion,
+  type GoFile,
+  type GoRelease
+} from './version.js'
 
 export interface GoInstall {
   version: string
   goroot: string
+  /** How it was found: in the tool cache without the release list, in the cache after it, or downloaded. */
+  source: 'cache' | 'cache-after-list' | 'download'
 }
 
 export interface InstallOptions {
@@ -17,10 +25,14 @@ export interface InstallOptions {
   /** Input that supplied the spec, for error messages (go-version or go-version-file). */
   specInput: string
   baseUrl: string
+  /** Look at the release list even when the tool cache has a matching Go. */
+  checkLatest: boolean
   /** Go's name for the runner architecture: amd64, arm64. */
   goArch: string
   /** Node's name for it, which the tool cache uses: x64, arm64. */
   cacheArch: string
+  /** RUNNER_TOOL_CACHE: the archive is extracted straight into it. */
+  toolCacheDir: string
   fetch: Fetch
   toolCache: ToolCache
   logger: Logger
@@ -39,12 +51,27 @@ export function runnerGoArch(nodeArch: string): string {
 
 export async function fetchReleases(baseUrl: string, fetchFn: Fetch): Promise<GoRelease[]> {
   const url = `${baseUrl.replace(/\/+$/, '')}/?mode=json&include=all`
-  let res: Response
-  try {
-    res = await fetchFn(url)
-  } catch (e) {
+  let res: Response | undefined
+  let lastError = ''
+  // The list is small and idempotent: retry server errors and resets a few times.
+  for (let attempt = 0; attempt < 3 && !res; attempt++) {
+    if (attempt) await new Promise(r => setTimeout(r, 500 * attempt))
+    try {
+      const r = await fetchFn(url)
+      if (r.status >= 500 && attempt < 2) {
+        lastError = `HTTP ${r.status}`
+        await r.body?.cancel()
+        continue
+      }
+      res = r
+    } catch (e) {
+      const err = e as Error & { cause?: { code?: string } }
+      lastError = err.cause?.code ?? err.message
+    }
+  }
+  if (!res) {
     throw new InputError(
-      `go-download-base-url: could not reach ${url} (${(e as Error).message}). Check the URL or leave the input empty for https://go.dev/dl.`
+      `go-download-base-url: could not reach ${url} (${lastError}). Check the URL or leave the input empty for https://go.dev/dl.`
     )
   }
   if (!res.ok) {
@@ -65,40 +92,62 @@ export async function sha256File(file: string): Promise<string> {
   return hash.digest('hex')
 }
 
-export async function installGo(o: InstallOptions): Promise<GoInstall> {
-  const releases = await fetchReleases(o.baseUrl, o.fetch)
-  const { version, file } = resolveGoVersion(o.spec, releases, 'linux', o.goArch, o.specInput)
-
-  const cached = o.toolCache.find('go', version, o.cacheArch)
-  if (cached) {
-    o.logger.info(`Go ${version} found in the tool cache: ${cached}`)
-    return { version, goroot: cached }
-  }
-
+/** Downloads and checks size and sha256 against the list; a mismatch is deleted and fetched once more. */
+async function downloadVerified(o: InstallOptions, file: GoFile): Promise<string> {
   const url = `${o.baseUrl.replace(/\/+$/, '')}/${file.filename}`
-  o.logger.info(`Downloading Go ${version} from ${url} (${file.size} bytes)`)
-  const archive = await o.toolCache.downloadTool(url)
-  try {
+  let got = ''
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    o.logger.info(`Downloading ${url} (${file.size} bytes)${attempt > 1 ? ', second try' : ''}`)
+    const archive = await o.toolCache.downloadTool(url)
     const size = (await stat(archive)).size
     const sha = await sha256File(archive)
-    if (size !== file.size || sha !== file.sha256) {
-      throw new Error(
-        `The Go download ${file.filename} does not match the release list: ` +
-          `expected ${file.size} bytes with sha256 ${file.sha256}, got ${size} bytes with sha256 ${sha}. ` +
-          `It was discarded and nothing was cached; check go-download-base-url (${o.baseUrl}) or retry.`
-      )
+    if (size === file.size && sha === file.sha256) return archive
+    await rm(archive, { force: true })
+    got = `${size} bytes with sha256 ${sha}`
+    o.logger.warning(`${file.filename}: expected sha256 ${file.sha256}, got ${sha}; discarded`)
+  }
+  throw new Error(
+    `The Go download ${file.filename} does not match the release list: expected ${file.size} bytes with sha256 ` +
+      `${file.sha256}, got ${got} (twice). It was discarded and nothing was cached; check go-download-base-url (${o.baseUrl}) or retry.`
+  )
+}
+
+export async function installGo(o: InstallOptions): Promise<GoInstall> {
+  const cachedVersions = o.toolCache.findAllVersions('go', o.cacheArch)
+  if (!o.checkLatest) {
+    const local = resolveCached(o.spec, cachedVersions)
+    if (local) {
+      const goroot = o.toolCache.find('go', goToSemver(local) ?? local, o.cacheArch)
+      if (goroot) {
+        o.logger.info(`Go ${local} found in the tool cache: ${goroot}`)
+        return { version: local, goroot, source: 'cache' }
+      }
     }
-    const extracted = await o.toolCache.extractTar(archive)
-    const goroot = await o.toolCache.cacheDir(
-      path.join(extracted, 'go'),
-      'go',
-      version,
-      o.cacheArch
-    )
-    await rm(extracted, { recursive: true, force: true })
-    o.logger.info(`Go ${version} installed in ${goroot}`)
-    return { version, goroot }
+  }
+
+  const releases = await fetchReleases(o.baseUrl, o.fetch)
+  const { version, file } = resolveGoVersion(o.spec, releases, 'linux', o.goArch, o.specInput)
+  const cacheVersion = goToSemver(version) ?? version
+  const cached = o.toolCache.find('go', cacheVersion, o.cacheArch)
+  if (cached) {
+    o.logger.info(`Go ${version} found in the tool cache: ${cached}`)
+    return { version, goroot: cached, source: 'cache-after-list' }
+  }
+
+  const archive = await downloadVerified(o, file)
+  // Extract straight into the tool cache (no copy of a few hundred MB), then mark it complete as tool-cache does.
+  const goroot = path.join(o.toolCacheDir, 'go', cacheVersion, o.cacheArch)
+  try {
+    await rm(goroot, { recursive: true, force: true })
+    await mkdir(goroot, { recursive: true })
+    await o.toolCache.extractTar(archive, goroot, ['xz', '--strip-components=1'])
+    await writeFile(`${goroot}.complete`, '')
+  } catch (e) {
+    await rm(goroot, { recursive: true, force: true })
+    throw e
   } finally {
     await rm(archive, { force: true })
   }
+  o.logger.info(`Go ${version} installed in ${goroot}`)
+  return { version, goroot, source: 'download' }
 }

@@ -110,3 +110,30 @@ export function versionFromFile(fileName: string, content: string): string | und
   const first = content.split('\n').find(l => l.trim() !== '' && !l.trim().startsWith('#'))
   return first?.trim().replace(/^go/, '')
 }
+
+/** The tool cache's name for a version (1.23.0-rc.1) back to Go's (1.23rc1); Go dropped ".0" before 1.21. */
+export function semverToGo(sv: string): string {
+  const v = semver.parse(sv)
+  if (!v) return sv
+  const pre = v.prerelease.length === 2 ? `${v.prerelease[0]}${v.prerelease[1]}` : ''
+  const line = `${v.major}.${v.minor}`
+  if (pre) return `${line}${pre}`
+  return v.patch === 0 && semver.lt(sv, '1.21.0') ? line : `${line}.${v.patch}`
+}
+
+/**
+ * Picks a Go already in the tool cache (as the runner images have several) that satisfies the spec, so the
+ * release list need not be fetched. "stable" and "oldstable" always need the list.
+ */
+export function resolveCached(spec: string, cached: string[]): string | undefined {
+  const s = spec.trim().replace(/^go/, '')
+  const valid = cached.filter(v => semver.valid(v))
+  let range: string
+  if (/^\d+\.\d+$/.test(s)) range = `~${s}.0`
+  else if (goToSemver(s) && /^\d+\.\d+(\.\d+|(rc|beta)\d+)$/.test(s))
+    range = goToSemver(s) as string
+  else if (s !== 'stable' && s !== 'latest' && s !== 'oldstable' && semver.validRange(s)) range = s
+  else return undefined
+  const best = semver.maxSatisfying(valid, range, { includePrerelease: range.includes('-') })
+  return best ? semverToGo(best) : undefined
+}
