@@ -5,6 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { gunzipSync } from 'node:zlib'
+import tar from 'tar-stream'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const ACTION = path.join(root, 'dist', 'index.js')
@@ -150,4 +152,63 @@ export async function requireEnvironment(): Promise<void> {
 /** A repository name unique to this test run, so runs never see each other's tags. */
 export function uniqueRepo(name: string): string {
   return `it/${name}-${process.pid}-${Date.now().toString(36)}`
+}
+
+interface Descriptor {
+  digest: string
+  mediaType: string
+  platform?: { os: string; architecture: string; variant?: string }
+}
+
+async function readBlob(layout: string, digest: string): Promise<Buffer> {
+  return readFile(path.join(layout, 'blobs', 'sha256', digest.replace(/^sha256:/, '')))
+}
+
+/** The platforms an OCI layout's top-level index lists, as os/arch[/variant]. */
+export async function layoutPlatforms(
+  layout: string
+): Promise<{ platform: string; manifest: string }[]> {
+  const top = JSON.parse(await readFile(path.join(layout, 'index.json'), 'utf8')) as {
+    manifests: Descriptor[]
+  }
+  const image = JSON.parse((await readBlob(layout, top.manifests[0]!.digest)).toString()) as {
+    manifests?: Descriptor[]
+  }
+  return (image.manifests ?? []).map(m => ({
+    platform: [m.platform?.os, m.platform?.architecture, m.platform?.variant]
+      .filter(Boolean)
+      .join('/'),
+    manifest: m.digest
+  }))
+}
+
+/** Unpacks one file from the last layer of a manifest in an OCI layout into dir, and returns its path. */
+export async function fileFromLayout(
+  layout: string,
+  manifest: string,
+  name: string,
+  dir: string
+): Promise<string> {
+  const m = JSON.parse((await readBlob(layout, manifest)).toString()) as { layers: Descriptor[] }
+  const layer = gunzipSync(await readBlob(layout, m.layers[m.layers.length - 1]!.digest))
+  const out = path.join(dir, `${manifest.slice(7, 19)}-${name}`)
+  const extract = tar.extract()
+  let found = false
+  await new Promise<void>((resolve, reject) => {
+    extract.on('entry', (header, stream, next) => {
+      const chunks: Buffer[] = []
+      stream.on('data', (c: unknown) => chunks.push(c as Buffer))
+      stream.on('end', () => {
+        if (header.name === name) {
+          found = true
+          writeFile(out, Buffer.concat(chunks)).then(() => next(), reject)
+        } else next()
+      })
+    })
+    extract.on('finish', resolve)
+    extract.on('error', reject)
+    extract.end(layer)
+  })
+  if (!found) throw new Error(`${name} is not in the last layer of ${manifest}`)
+  return out
 }

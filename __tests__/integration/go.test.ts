@@ -1,0 +1,251 @@
+// The Go half against real Go and the real mirror: tool cache, every platform, single files, cgo and ELF checks.
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import {
+  copyFixture,
+  fileFromLayout,
+  layoutPlatforms,
+  MIRROR,
+  REGISTRY,
+  requireEnvironment,
+  runAction,
+  sh,
+  skopeo,
+  tempDir,
+  uniqueRepo
+} from './harness.js'
+
+let toolCache: string
+let goVersion: string
+const base = { 'go-download-base-url': MIRROR }
+// A port nothing listens on: a run that still succeeds never needed the release list.
+const DEAD = 'http://127.0.0.1:9'
+
+beforeAll(async () => {
+  await requireEnvironment()
+  toolCache = await tempDir('gsi-toolcache-')
+  goVersion = (await sh('go', ['env', 'GOVERSION'])).stdout.trim().replace(/^go/, '')
+  // Fill the tool cache once, from the mirror.
+  const warm = await runAction(
+    { ...base, push: 'false' },
+    { workdir: await copyFixture('probe'), toolCache }
+  )
+  expect(warm.log).toContain(`Go ${goVersion} installed in ${toolCache}/go/${goVersion}/x64`)
+})
+
+describe('tool cache', () => {
+  it('uses a cached Go without fetching the release list', async () => {
+    const minor = goVersion.split('.').slice(0, 2).join('.')
+    const run = await runAction(
+      { 'go-download-base-url': DEAD, 'go-version': minor, push: 'false' },
+      { workdir: await copyFixture('probe'), toolCache }
+    )
+    expect(run.log).not.toMatch(/::error::/)
+    expect(run.log).toContain(
+      `Go ${goVersion} found in the tool cache: ${toolCache}/go/${goVersion}/x64`
+    )
+    expect(run.outputs['go-version']).toBe(goVersion)
+  })
+
+  it('reads the release list with check-latest, and says which input failed', async () => {
+    const run = await runAction(
+      { 'go-download-base-url': DEAD, 'check-latest': 'true', push: 'false' },
+      { workdir: await copyFixture('probe'), toolCache }
+    )
+    expect(run.stdout).toMatch(
+      /^::error::go-download-base-url: could not reach http:\/\/127\.0\.0\.1:9\/\?mode=json/m
+    )
+  })
+
+  it('downloads twice on a hash mismatch, then fails with both hashes and caches nothing', async () => {
+    const cache = await tempDir('gsi-toolcache-')
+    const run = await runAction(
+      { 'go-download-base-url': `${MIRROR}/corrupt`, push: 'false' },
+      { workdir: await copyFixture('probe'), toolCache: cache }
+    )
+    expect(run.log.match(/^Downloading .*\.tar\.gz/gm)).toHaveLength(2)
+    expect(run.stdout).toMatch(
+      /^::error::The Go download .* expected \d+ bytes with sha256 [0-9a-f]{64}, got \d+ bytes with sha256 [0-9a-f]{64} \(twice\)/m
+    )
+    expect(await sh('find', [cache, '-mindepth', '1'])).toMatchObject({ stdout: '' })
+  })
+
+  it('warns, and still builds, when the Actions cache service is not there', async () => {
+    const run = await runAction(
+      { ...base, push: 'false' },
+      { workdir: await copyFixture('probe'), toolCache }
+    )
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain(
+      '::warning::cache: the Actions cache service is not available to this job'
+    )
+    const off = await runAction(
+      { ...base, push: 'false', cache: 'false' },
+      { workdir: await copyFixture('probe'), toolCache }
+    )
+    expect(off.stdout).not.toContain('::warning::cache')
+  })
+})
+
+const PLATFORMS: [string, RegExp][] = [
+  ['linux/amd64', /ELF 64-bit LSB executable, x86-64, .*statically linked/],
+  ['linux/arm64', /ELF 64-bit LSB executable, ARM aarch64, .*statically linked/],
+  ['linux/arm/v7', /ELF 32-bit LSB executable, ARM, EABI5 .*statically linked/],
+  ['linux/386', /ELF 32-bit LSB executable, Intel 80386, .*statically linked/],
+  ['linux/ppc64le', /ELF 64-bit LSB executable, 64-bit PowerPC .*statically linked/],
+  ['linux/s390x', /ELF 64-bit MSB executable, IBM S\/390, .*statically linked/],
+  ['linux/riscv64', /ELF 64-bit LSB executable, UCB RISC-V, .*statically linked/]
+]
+
+describe('every platform', () => {
+  it('pushes an index of seven static binaries; each platform pulls its own', async () => {
+    const workdir = await copyFixture('probe')
+    const repo = `${REGISTRY}/${uniqueRepo('multi')}`
+    const layout = path.join(await tempDir(), 'layout')
+    const run = await runAction(
+      {
+        ...base,
+        image: repo,
+        tags: 'multi',
+        'oci-layout': layout,
+        platforms: PLATFORMS.map(p => p[0]).join(','),
+        ldflags: '-X main.version={{.Version}}'
+      },
+      { workdir, toolCache, env: { GITHUB_REF: 'refs/tags/v9.8.7', GITHUB_SHA: 'a'.repeat(40) } }
+    )
+    expect(run.log).not.toMatch(/::error::/)
+
+    // The registry's index lists every platform, and its digest is the output.
+    const raw = await skopeo(['inspect', '--raw', '--tls-verify=false', `docker://${repo}:multi`])
+    const index = JSON.parse(raw.stdout) as {
+      mediaType: string
+      manifests: { platform: { architecture: string; variant?: string } }[]
+    }
+    expect(index.mediaType).toBe('application/vnd.oci.image.index.v1+json')
+    expect(
+      index.manifests.map(m =>
+        ['linux', m.platform.architecture, m.platform.variant].filter(Boolean).join('/')
+      )
+    ).toEqual(PLATFORMS.map(p => p[0]))
+    expect(`sha256:${createHash('sha256').update(raw.stdout).digest('hex')}`).toBe(
+      run.outputs.digest
+    )
+
+    // Each platform's binary, as the image holds it, is a static ELF for that machine.
+    const listed = await layoutPlatforms(layout)
+    expect(listed.map(l => l.platform)).toEqual(PLATFORMS.map(p => p[0]))
+    const dir = await tempDir()
+    for (const [platform, elf] of PLATFORMS) {
+      const manifest = listed.find(l => l.platform === platform)!.manifest
+      const bin = await fileFromLayout(layout, manifest, 'probe', dir)
+      expect((await sh('file', ['-b', bin])).stdout).toMatch(elf)
+    }
+    const sizes = JSON.parse(run.outputs.sizes!) as Record<string, { size: number }>
+    expect(Object.keys(sizes)).toEqual(PLATFORMS.map(p => p[0]))
+    expect(Number(run.outputs.size)).toBe(Math.max(...Object.values(sizes).map(s => s.size)))
+
+    // docker pulls linux/arm64 from the index: an aarch64 static binary.
+    expect(
+      (await sh('docker', ['pull', '-q', '--platform', 'linux/arm64', `${repo}:multi`])).code
+    ).toBe(0)
+    const created = await sh('docker', ['create', '--platform', 'linux/arm64', `${repo}:multi`])
+    const id = created.stdout.trim()
+    const arm = path.join(dir, 'from-docker')
+    expect((await sh('docker', ['cp', `${id}:/probe`, arm])).code).toBe(0)
+    await sh('docker', ['rm', id])
+    expect((await sh('file', ['-b', arm])).stdout).toMatch(
+      /ELF 64-bit LSB executable, ARM aarch64, .*statically linked/
+    )
+
+    // The amd64 image runs and carries the tag the ldflags template put in.
+    await sh('docker', ['rmi', `${repo}:multi`])
+    expect(
+      (await sh('docker', ['pull', '-q', '--platform', 'linux/amd64', `${repo}:multi`])).code
+    ).toBe(0)
+    const ran = await sh('docker', [
+      'run',
+      '--rm',
+      '--network',
+      'none',
+      '--platform',
+      'linux/amd64',
+      `${repo}:multi`
+    ])
+    expect(ran.stdout).toContain('version v9.8.7')
+    expect(ran.stdout).toContain('uid 65532')
+    await sh('docker', ['rmi', `${repo}:multi`])
+  })
+
+  it('builds byte-identical binaries from the same source and Go', async () => {
+    const a = await runAction(
+      { ...base, push: 'false' },
+      { workdir: await copyFixture('probe'), toolCache }
+    )
+    const b = await runAction(
+      { ...base, push: 'false' },
+      { workdir: await copyFixture('probe'), toolCache }
+    )
+    const hash = async (r: typeof a): Promise<string> =>
+      createHash('sha256')
+        .update(await readFile(path.join(r.outputs.context!, 'binary', 'probe')))
+        .digest('hex')
+    expect(await hash(a)).toBe(await hash(b))
+    expect(a.outputs.digest).toBe(b.outputs.digest)
+  })
+})
+
+describe('what gets built', () => {
+  it('builds a single .go file with no go.mod, with the newest stable Go', async () => {
+    const workdir = await copyFixture('single')
+    const layout = path.join(await tempDir(), 'layout')
+    const run = await runAction(
+      { ...base, package: 'hello.go', push: 'false', 'oci-layout': layout, tags: 'one' },
+      { workdir, toolCache }
+    )
+    expect(run.log).not.toMatch(/::error::/)
+    expect(run.outputs['go-version']).toBe(goVersion)
+    expect(await readFile(run.outputs.dockerfile!, 'utf8')).toContain('ENTRYPOINT ["/hello"]')
+    const load = await skopeo([
+      'copy',
+      `oci:${layout}:one`,
+      `docker-daemon:gsi-single:${process.pid}`
+    ])
+    expect(load.code).toBe(0)
+    const ran = await sh('docker', [
+      'run',
+      '--rm',
+      '--network',
+      'none',
+      `gsi-single:${process.pid}`
+    ])
+    expect(ran.stdout).toBe('hello from a single file\n')
+    await sh('docker', ['rmi', `gsi-single:${process.pid}`])
+  })
+
+  it('refuses a package that needs cgo, and says why', async () => {
+    const run = await runAction(
+      { ...base, push: 'false' },
+      { workdir: await copyFixture('cgo'), toolCache }
+    )
+    expect(run.stdout).toMatch(
+      /^::error::package: \. needs cgo \(import "C" in example\.com\/cgo\), but a scratch image has no C library/m
+    )
+  })
+
+  it('refuses a dynamically linked binary before packaging, naming the runtime error', async () => {
+    const repo = `${REGISTRY}/${uniqueRepo('pie')}`
+    const run = await runAction(
+      { ...base, image: repo, tags: 'v1', 'build-flags': '-buildmode=pie' },
+      { workdir: await copyFixture('probe'), toolCache }
+    )
+    expect(run.stdout).toMatch(
+      /^::error::The binary probe built for linux\/amd64 is dynamically linked \(it asks for the loader \/lib64\/ld-linux-x86-64\.so\.2\).*"no such file or directory".*remove -buildmode=pie/m
+    )
+    expect(run.log).not.toMatch(/^uploaded /m)
+    expect((await skopeo(['inspect', '--tls-verify=false', `docker://${repo}:v1`])).code).not.toBe(
+      0
+    )
+  })
+})
