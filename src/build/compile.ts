@@ -12,9 +12,10 @@ export interface MainPackage {
 export function defaultBinaryName(importPath: string, pkg: string): string {
   if (pkg.endsWith('.go')) return path.basename(pkg, '.go')
   const last = importPath.split('/').pop() ?? ''
-  // A major-version suffix (example.com/app/v2) is not the program's name, as `go install` knows.
+  // A major-version suffix (example.com/app/v2) is not the program's name, as `go install` knows;
+  // to Go (isVersionElement) v0, v1 and v01 are no such suffix.
   const parts = importPath.split('/')
-  if (/^v\d+$/.test(last) && parts.length > 1) return parts[parts.length - 2] ?? last
+  if (/^v([2-9]\d*|1\d+)$/.test(last) && parts.length > 1) return parts[parts.length - 2] ?? last
   return last
 }
 

@@ -44,6 +44,7 @@ export function readElf(buf: Buffer): ElfInfo {
   const bits = buf[4] === 2 ? 64 : buf[4] === 1 ? 32 : undefined
   const littleEndian = buf[5] === 1 ? true : buf[5] === 2 ? false : undefined
   if (!bits || littleEndian === undefined) throw new ElfError('its ELF header is malformed')
+  if (bits === 64 && buf.length < 64) throw new ElfError('its ELF header is truncated')
   const u16 = (o: number): number => (littleEndian ? buf.readUInt16LE(o) : buf.readUInt16BE(o))
   const u32 = (o: number): number => (littleEndian ? buf.readUInt32LE(o) : buf.readUInt32BE(o))
   const addr = (o: number): number =>
@@ -73,6 +74,7 @@ export function readElf(buf: Buffer): ElfInfo {
   const dyn = segments.find(s => s.type === PT_DYNAMIC)
   if (dyn) {
     const size = bits === 64 ? 16 : 8
+    if (dyn.offset + dyn.filesz > buf.length) throw new ElfError('its dynamic section is truncated')
     const entries: { tag: number; val: number }[] = []
     for (let o = dyn.offset; o + size <= dyn.offset + dyn.filesz; o += size) {
       const tag = addr(o)

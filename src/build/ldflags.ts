@@ -9,7 +9,7 @@ export interface LdflagsVars {
 
 export function expandLdflags(raw: string, vars: LdflagsVars): string {
   const out = raw.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (all, name: string) => {
-    if (!(name in vars)) {
+    if (!Object.hasOwn(vars, name)) {
       throw new InputError(
         `ldflags: '${all}' is not a known variable. Use {{.Version}}, {{.Commit}} or {{.Date}}.`
       )
