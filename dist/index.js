@@ -41733,7 +41733,7 @@ module.exports = { version: packageJson.version }
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2837);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5609);
 // Entry point of the bundled action (dist/index.js), run as the main step and again as the post step.
 
 await ((0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .isPost */ .tl)() ? (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .bE)() : (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)());
@@ -41743,7 +41743,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2837:
+/***/ 5609:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -102493,8 +102493,472 @@ function registryBaseUrl(ref, insecure) {
     return `${scheme}://${ref.apiHost}`;
 }
 
+;// CONCATENATED MODULE: ./lib/rootfs/plan.js
+// The file plan: every path, mode and owner of the image, per layer; both builders and the Dockerfile read it.
+const CA_BUNDLE_PATH = 'etc/ssl/certs/ca-certificates.crt';
+const ZONEINFO_PATH = 'usr/share/zoneinfo';
+/** Where Go's own zoneinfo.zip goes when it is the smaller choice; ZONEINFO points the time package at it. */
+const ZONEINFO_ZIP_PATH = 'usr/local/go/lib/time/zoneinfo.zip';
+const NONROOT = { uid: 65532, gid: 65532, name: 'nonroot', home: '/home/nonroot' };
+const byPath = (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+/** Adds every missing parent directory (0755, root) and sorts, so a layer unpacks the same anywhere. */
+function withParents(entries) {
+    const have = new Set(entries.map(e => e.path));
+    const out = [...entries];
+    for (const e of entries) {
+        const parts = e.path.split('/');
+        for (let i = 1; i < parts.length; i++) {
+            const parent = parts.slice(0, i).join('/');
+            if (!have.has(parent)) {
+                have.add(parent);
+                out.push(dir(parent));
+            }
+        }
+    }
+    return out.sort(byPath);
+}
+function file(path, source, size, mode = 0o644) {
+    return { path, type: 'file', mode, uid: 0, gid: 0, size, source };
+}
+function dir(path, mode = 0o755) {
+    return { path, type: 'directory', mode, uid: 0, gid: 0 };
+}
+function plan_symlink(path, target) {
+    return { path, type: 'symlink', mode: 0o777, uid: 0, gid: 0, target };
+}
+function passwdFile() {
+    return [
+        'root:x:0:0:root:/root:/sbin/nologin',
+        'nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin',
+        `${NONROOT.name}:x:${NONROOT.uid}:${NONROOT.gid}:${NONROOT.name}:${NONROOT.home}:/sbin/nologin`,
+        ''
+    ].join('\n');
+}
+function groupFile() {
+    return ['root:x:0:', 'nobody:x:65534:', `${NONROOT.name}:x:${NONROOT.gid}:`, ''].join('\n');
+}
+/**
+ * passwd, group, the nonroot home, a world-writable /tmp with the sticky bit and the working directory: what a
+ * scratch image lacks and programs assume. Everything is root-owned because a Dockerfile COPY can give a layer
+ * only one owner; a non-root program writes to /tmp.
+ */
+function systemLayer(workdir = '/') {
+    const passwd = Buffer.from(passwdFile());
+    const group = Buffer.from(groupFile());
+    const entries = [
+        file('etc/passwd', passwd, passwd.length),
+        file('etc/group', group, group.length),
+        dir(NONROOT.home.slice(1)),
+        dir('tmp', 0o1777)
+    ];
+    // Docker's WORKDIR creates a missing directory; staging it keeps both builders' filesystems the same.
+    const wd = workdir.replace(/^\/+|\/+$/g, '');
+    if (wd && !entries.some(e => e.path === wd || e.path.startsWith(`${wd}/`)))
+        entries.push(dir(wd));
+    return { name: 'system', entries: withParents(entries) };
+}
+function certificatesLayer(bundle, size) {
+    return { name: 'certificates', entries: withParents([file(CA_BUNDLE_PATH, bundle, size)]) };
+}
+function binaryLayer(binary, name, size) {
+    return { name: 'binary', entries: withParents([file(name, binary, size, 0o755)]) };
+}
+/** Order layers from least to most often changed, so a new build re-pushes only what changed. */
+function orderLayers(layers) {
+    const order = ['certificates', 'zoneinfo', 'system', 'files', 'binary'];
+    return [...layers].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+}
+/** Uncompressed size of a layer as unpacked on disk: the bytes of its regular files. */
+function layerContentSize(layer) {
+    return layer.entries.reduce((n, e) => n + (e.type === 'file' ? e.size : 0), 0);
+}
+
+;// CONCATENATED MODULE: ./lib/rootfs/files.js
+
+
+
+
+const WHITEOUT = '.wh.';
+/**
+ * 0755 when the source has any execute bit, else 0644: a build on another runner (other umask, a checkout that
+ * kept group write) gives the same digest, and setuid/setgid/sticky never reach the image.
+ */
+function normaliseMode(mode) {
+    return mode & 0o111 ? 0o755 : 0o644;
+}
+function fail(message) {
+    throw new InputError(`files: ${message}`);
+}
+function checkWhiteout(segments, what, line) {
+    const bad = segments.find(s => s.startsWith(WHITEOUT));
+    // Image tools read such a name as "delete this path from the layers below", not as a file.
+    if (bad !== undefined)
+        fail(`${what} in '${line}' has a name starting with ${WHITEOUT} (${bad}), which OCI layers reserve for deletions. Rename it.`);
+}
+/** Validates one mapping without touching the disk; stageFiles runs it again so hand-made mappings are checked too. */
+function normaliseMapping(rawSrc, rawDest, line) {
+    const src = rawSrc.trim();
+    const dest = rawDest.trim();
+    if (!src || !dest)
+        fail(`'${line}' needs both sides of SRC:DEST, e.g. public:/public. Give one mapping a line.`);
+    if (src.startsWith('/'))
+        fail(`SRC in '${line}' is absolute (${src}); SRC is relative to working-directory. Move the file into the ` +
+            `working directory and give its relative path.`);
+    const srcNorm = external_node_path_namespaceObject.posix.normalize(src).replace(/\/+$/, '') || '.';
+    if (srcNorm === '..' || srcNorm.startsWith('../'))
+        fail(`SRC in '${line}' climbs out of working-directory (${src}). Only files inside the working directory ` +
+            `can be copied; move the file there or change working-directory.`);
+    checkWhiteout(srcNorm.split('/'), 'SRC', line);
+    const rawSegments = dest.split('/');
+    const last = rawSegments[rawSegments.length - 1];
+    // Like COPY, a DEST that names a directory (a trailing slash, or ending in . or ..) puts a file inside it.
+    const asDirectory = last === '' || last === '.' || last === '..';
+    const stack = [];
+    for (const s of rawSegments) {
+        if (s === '' || s === '.')
+            continue;
+        if (s === '..') {
+            // Silently clamping at / (as path.normalize does) would hide a DEST the user did not mean.
+            if (!stack.length)
+                fail(`DEST in '${line}' climbs above / (${dest}). Give a path inside the image, e.g. /public.`);
+            stack.pop();
+            continue;
+        }
+        stack.push(s);
+    }
+    checkWhiteout(stack, 'DEST', line);
+    const destNorm = stack.length ? `/${stack.join('/')}${asDirectory ? '/' : ''}` : '/';
+    return { src: srcNorm, dest: destNorm, line };
+}
+/** Parses `SRC:DEST` lines (blank lines and # comments skipped). */
+function parseFiles(raw) {
+    const out = [];
+    for (const rawLine of raw.split(/\r?\n/)) {
+        const line = rawLine.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const parts = line.split(':');
+        if (parts.length !== 2)
+            fail(`'${line}' must have exactly one ':' between SRC and DEST (found ${parts.length - 1}), e.g. ` +
+                `public:/public. Rename paths that contain ':'.`);
+        out.push(normaliseMapping(parts[0] ?? '', parts[1] ?? '', line));
+    }
+    return out;
+}
+const files_byPath = (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+function isInside(root, p) {
+    const rel = external_node_path_namespaceObject.relative(root, p);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !external_node_path_namespaceObject.isAbsolute(rel));
+}
+function kind(st) {
+    if (st.isFIFO())
+        return 'a FIFO';
+    if (st.isSocket())
+        return 'a socket';
+    if (st.isBlockDevice())
+        return 'a block device';
+    if (st.isCharacterDevice())
+        return 'a character device';
+    return 'not a regular file or directory';
+}
+// Another layer's own input is the fix when a file collides with what that layer provides.
+const OWNER_HINT = {
+    'the binary layer': 'Choose another DEST, or another binary-name.',
+    'the certificates layer': 'Choose another DEST; to change the bundle use ca-certificates or extra-ca-certificates.',
+    'the zoneinfo layer': 'Choose another DEST; to choose time zones use the zoneinfo input.'
+};
+class Walk {
+    root;
+    workingDirectory;
+    placed = new Map();
+    constructor(root, workingDirectory) {
+        this.root = root;
+        this.workingDirectory = workingDirectory;
+    }
+    entries() {
+        return [...this.placed.values()];
+    }
+    /** Host paths in messages: relative to the working directory, which is how the user wrote them. */
+    show(p) {
+        return isInside(this.root, p) ? external_node_path_namespaceObject.relative(this.root, p) || '.' : p;
+    }
+    /**
+     * Follows a symlink whose target stays inside the working directory; anything else would copy host files
+     * the user did not put there (or nothing at all, for a dangling link).
+     */
+    async follow(link, line) {
+        const target = await (0,promises_namespaceObject.readlink)(link);
+        const real = await (0,promises_namespaceObject.realpath)(link).catch(() => undefined);
+        if (real === undefined)
+            fail(`symlink '${this.show(link)}' (from '${line}') points to '${target}', which does not exist. ` +
+                `Remove the link or create its target.`);
+        if (!isInside(this.root, real))
+            fail(`symlink '${this.show(link)}' (from '${line}') points to '${target}' (${real}), outside ` +
+                `working-directory ${this.workingDirectory}. Copy the file into the working directory instead of linking to it.`);
+        return real;
+    }
+    /** Resolves SRC one component at a time, so a link on the way is named when it leads out. */
+    async resolveSrc(m) {
+        let cur = this.root;
+        for (const seg of m.src === '.' ? [] : m.src.split('/')) {
+            const next = external_node_path_namespaceObject.join(cur, seg);
+            const st = await (0,promises_namespaceObject.lstat)(next).catch(() => undefined);
+            if (!st)
+                fail(`SRC '${m.src}' in '${m.line}' does not exist in working-directory ${this.workingDirectory}. ` +
+                    `Fix the path; it is relative to working-directory.`);
+            cur = st.isSymbolicLink() ? await this.follow(next, m.line) : next;
+        }
+        return { real: cur, st: await (0,promises_namespaceObject.stat)(cur) };
+    }
+    place(entry, from, line) {
+        const have = this.placed.get(entry.path);
+        if (have) {
+            // The same directory reached twice merges, as COPY into an existing directory does.
+            if (have.entry.type === 'directory' && entry.type === 'directory')
+                return;
+            fail(`/${entry.path} would come from both '${have.from}' (line '${have.line}') and '${from}' ` +
+                `(line '${line}'). Give each a different DEST.`);
+        }
+        this.placed.set(entry.path, { entry, from, line });
+    }
+    async stage(m) {
+        const { real, st } = await this.resolveSrc(m);
+        const dest = m.dest.slice(1);
+        if (st.isDirectory()) {
+            const base = dest.replace(/\/$/, '');
+            if (base)
+                this.place(dir(base), this.show(real), m.line);
+            await this.walk(real, base, [real], m.line);
+        }
+        else if (st.isFile()) {
+            const target = dest === '' || dest.endsWith('/') ? `${dest}${external_node_path_namespaceObject.posix.basename(m.src)}` : dest;
+            checkWhiteout(target.split('/'), 'DEST', m.line);
+            this.place(file(target, real, st.size, normaliseMode(st.mode)), this.show(real), m.line);
+        }
+        else {
+            this.unsupported(real, st, m.line);
+        }
+    }
+    unsupported(p, st, line) {
+        fail(`'${this.show(p)}' (from '${line}') is ${kind(st)}, which an image layer cannot carry. ` +
+            `Leave it out of the copied paths; a program creates such files at run time.`);
+    }
+    /** ancestors holds the real directories on the way down, so a link back up stops instead of recursing forever. */
+    async walk(hostDir, destDir, ancestors, line) {
+        const names = (await (0,promises_namespaceObject.readdir)(hostDir)).sort();
+        for (const name of names) {
+            const host = external_node_path_namespaceObject.join(hostDir, name);
+            const dest = destDir ? `${destDir}/${name}` : name;
+            if (name.startsWith(WHITEOUT))
+                fail(`'${this.show(host)}' (from '${line}') has a name starting with ${WHITEOUT}, which OCI layers ` +
+                    `reserve for deletions. Rename it.`);
+            let real = host;
+            let st = await (0,promises_namespaceObject.lstat)(host);
+            if (st.isSymbolicLink()) {
+                real = await this.follow(host, line);
+                st = await (0,promises_namespaceObject.stat)(real);
+                if (st.isDirectory() && ancestors.some(a => isInside(real, a)))
+                    fail(`symlink '${this.show(host)}' (from '${line}') points to '${await (0,promises_namespaceObject.readlink)(host)}', a directory ` +
+                        `that contains it, so copying would never end. Remove the link, or list that directory on its own line.`);
+            }
+            if (st.isDirectory()) {
+                this.place(dir(dest), this.show(real), line);
+                await this.walk(real, dest, [...ancestors, real], line);
+            }
+            else if (st.isFile()) {
+                this.place(file(dest, real, st.size, normaliseMode(st.mode)), this.show(real), line);
+            }
+            else {
+                this.unsupported(host, st, line);
+            }
+        }
+    }
+}
+function checkReserved(all, reserved) {
+    const owner = (p) => {
+        if (!reserved.has(p))
+            return undefined;
+        return reserved instanceof Map ? `the ${String(reserved.get(p))} layer` : 'another layer';
+    };
+    // Every directory a reserved path needs: a file there would replace the directory and hide what it holds.
+    const needed = new Map();
+    for (const r of reserved.keys())
+        for (let i = r.indexOf('/'); i > 0; i = r.indexOf('/', i + 1))
+            needed.set(r.slice(0, i), r);
+    for (const { entry, from, line } of all) {
+        const parts = entry.path.split('/');
+        for (let i = parts.length; i > 0; i--) {
+            const p = parts.slice(0, i).join('/');
+            const layer = owner(p);
+            if (layer === undefined)
+                continue;
+            fail(`/${entry.path} (from '${from}', line '${line}') ${p === entry.path ? 'is' : 'would sit under'} ` +
+                `/${p}, which ${layer} already puts in the image. ` +
+                (OWNER_HINT[layer] ?? 'Choose another DEST.'));
+        }
+        const under = needed.get(entry.path);
+        if (under !== undefined && entry.type !== 'directory')
+            fail(`/${entry.path} (from '${from}', line '${line}') would replace the directory that holds /${under}, ` +
+                `which another layer puts in the image. Choose another DEST.`);
+    }
+}
+/** A file at a/b and anything at a/b/c cannot both exist; withParents would not notice and write a broken tar. */
+function checkParents(placed) {
+    const byName = new Map(placed.map(p => [p.entry.path, p]));
+    for (const p of placed) {
+        const parts = p.entry.path.split('/');
+        for (let i = 1; i < parts.length; i++) {
+            const parent = byName.get(parts.slice(0, i).join('/'));
+            if (parent && parent.entry.type !== 'directory')
+                fail(`/${parent.entry.path} is a file (from '${parent.from}', line '${parent.line}') but /${p.entry.path} ` +
+                    `(from '${p.from}', line '${p.line}') needs it to be a directory. Give one of them a different DEST.`);
+        }
+    }
+}
+/**
+ * Walks each mapping under workingDirectory and returns plan entries for the 'files' layer (paths without
+ * leading slash, NOT yet passed through withParents — the caller does that), sorted by path. Symlinks inside
+ * the working directory are followed, so only files and directories come back. `reserved` holds the image
+ * paths of files other layers own (not directories): a mapping may not land on one, under one, or on a
+ * directory one needs.
+ */
+async function stageFiles(mappings, workingDirectory, reserved = new Set()) {
+    const root = await (0,promises_namespaceObject.realpath)(workingDirectory).catch(() => fail(`working-directory ${workingDirectory} does not exist, so no SRC can be found. Fix working-directory.`));
+    const walk = new Walk(root, workingDirectory);
+    for (const m of mappings) {
+        const ok = normaliseMapping(m.src, m.dest, m.line);
+        try {
+            await walk.stage(ok);
+        }
+        catch (e) {
+            const code = e.code;
+            // A file the runner may not read is the user's to fix, not a crash of the action.
+            if (code === 'EACCES' || code === 'EPERM')
+                fail(`cannot read what '${ok.line}' copies (${e.message}). Make it readable.`);
+            throw e;
+        }
+    }
+    const placed = walk.entries();
+    checkParents(placed);
+    checkReserved(placed, reserved);
+    return placed.map(p => p.entry).sort(files_byPath);
+}
+
+;// CONCATENATED MODULE: ./lib/rootfs/settings.js
+// Parses the image-config inputs (user, workdir, env, expose, entrypoint, args, labels) and derives OCI labels from the GitHub context.
+
+
+
+// The accounts written to /etc/passwd; names resolve to numbers so runAsNonRoot checks can see the uid.
+const NAMED_USERS = {
+    root: '0:0',
+    nobody: '65534:65534',
+    [NONROOT.name]: `${NONROOT.uid}:${NONROOT.gid}`
+};
+/**
+ * The PATH Docker (classic and BuildKit) gives a FROM scratch image; the native image sets the same, so both
+ * builders' configs agree and exec.LookPath behaves as in distroless.
+ */
+const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+function parseUser(raw) {
+    const v = raw.trim();
+    if (v === '')
+        return `${NONROOT.uid}:${NONROOT.gid}`;
+    const named = NAMED_USERS[v];
+    if (named)
+        return named;
+    const m = /^(\d+):(\d+)$/.exec(v);
+    if (m && Number(m[1]) <= 2 ** 31 - 1 && Number(m[2]) <= 2 ** 31 - 1)
+        return `${m[1]}:${m[2]}`;
+    throw new InputError(`user: '${v}' is not a user of the image. Use nonroot (65532:65532, the default), root, nobody, or a numeric uid:gid such as 1000:1000.`);
+}
+function parseWorkdir(raw) {
+    const v = raw.trim() || '/';
+    if (!v.startsWith('/') || v.split('/').includes('..')) {
+        throw new InputError(`workdir: '${v}' must be an absolute path in the image without '..', e.g. /app.`);
+    }
+    return external_node_path_namespaceObject.posix.normalize(v).replace(/(.)\/$/, '$1');
+}
+/** `8080`, `8080/tcp`, `53/udp`: as Docker's ExposedPorts keys, protocol defaulting to tcp. */
+function parseExpose(items) {
+    const out = items.map(item => {
+        const m = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/i.exec(item);
+        const port = Number(m?.[1]);
+        if (!m || port < 1 || port > 65535) {
+            throw new InputError(`expose: '${item}' is not a port. Use a number from 1 to 65535, optionally with /tcp, /udp or /sctp (e.g. 8080 or 53/udp).`);
+        }
+        return `${port}/${(m[2] ?? 'tcp').toLowerCase()}`;
+    });
+    return [...new Set(out)];
+}
+/**
+ * A command as JSON array (`["/app", "serve"]`) or as words with shell-style quotes; the exec form is what the
+ * image stores, since scratch has no shell to run a string.
+ */
+function parseCommand(raw, name, split) {
+    const v = raw.trim();
+    if (v === '')
+        return undefined;
+    if (v.startsWith('[')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(v);
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (!Array.isArray(parsed) || !parsed.every(x => typeof x === 'string')) {
+            throw new InputError(`${name}: '${v}' is not a JSON array of strings. Write ["/app", "--flag"] or plain words (/app --flag).`);
+        }
+        return parsed;
+    }
+    return split(v);
+}
+function validateEnv(env) {
+    return Object.entries(env).map(([k, v]) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) {
+            throw new InputError(`env: '${k}' is not a variable name. Use letters, digits and _ (not starting with a digit).`);
+        }
+        return `${k}=${v}`;
+    });
+}
+function validateLabels(labels) {
+    for (const k of Object.keys(labels)) {
+        if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(k)) {
+            throw new InputError(`labels: '${k}' is not a label key. Use reverse-DNS keys such as org.example.team (letters, digits, '.', '-', '_', '/').`);
+        }
+    }
+    return labels;
+}
+/**
+ * The org.opencontainers.image.* labels the GitHub context can fill: source, revision, created and version
+ * (the tag without a leading v for a semver tag, else the tag or branch name, or pr-N).
+ */
+function ociLabels(env, created) {
+    const out = {};
+    const repo = env.GITHUB_REPOSITORY;
+    if (repo) {
+        const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+        out['org.opencontainers.image.source'] = `${server}/${repo}`;
+    }
+    if (env.GITHUB_SHA)
+        out['org.opencontainers.image.revision'] = env.GITHUB_SHA;
+    out['org.opencontainers.image.created'] = created;
+    const ref = env.GITHUB_REF ?? '';
+    const pr = /^refs\/pull\/(\d+)\//.exec(ref)?.[1];
+    const version = /^refs\/tags\/v?(\d+\.\d+\.\d+\S*)$/.exec(ref)?.[1] ??
+        /^refs\/tags\/(.+)$/.exec(ref)?.[1] ??
+        (pr ? `pr-${pr}` : undefined) ??
+        /^refs\/heads\/(.+)$/.exec(ref)?.[1];
+    if (version)
+        out['org.opencontainers.image.version'] = version;
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./lib/config.js
 // Turns the action's raw inputs into a validated, typed config; every error names the input and the fix.
+
+
 
 
 
@@ -102552,6 +103016,10 @@ function parseConfig(get, env) {
             ? false
             : parseList(zi);
     const ca = get('ca-certificates').trim() || 'system';
+    const builder = get('builder').trim().toLowerCase() || 'native';
+    if (builder !== 'native' && builder !== 'docker') {
+        throw new InputError(`builder: '${get('builder').trim()}' is not a builder. Use native (the action assembles the image) or docker (Docker builds the written Dockerfile).`);
+    }
     const imageRaw = get('image').trim();
     const image = imageRaw ? parseImage(imageRaw) : undefined;
     const tags = validateTags(parseList(get('tags')));
@@ -102592,6 +103060,16 @@ function parseConfig(get, env) {
         buildEnv: parseKeyValues(get('build-env'), 'build-env'),
         zoneinfo,
         caCertificates: ca,
+        extraCaCertificates: parseList(get('extra-ca-certificates')),
+        files: parseFiles(get('files')),
+        user: parseUser(get('user')),
+        workdir: parseWorkdir(get('workdir')),
+        env: validateEnv(parseKeyValues(get('env'), 'env')),
+        expose: parseExpose(parseList(get('expose'))),
+        entrypoint: parseCommand(get('entrypoint'), 'entrypoint', splitFlags),
+        args: parseCommand(get('args'), 'args', splitFlags) ?? [],
+        labels: validateLabels(parseKeyValues(get('labels'), 'labels')),
+        builder,
         image,
         tags,
         push,
@@ -102713,9 +103191,10 @@ function defaultBinaryName(importPath, pkg) {
     if (pkg.endsWith('.go'))
         return external_node_path_namespaceObject.basename(pkg, '.go');
     const last = importPath.split('/').pop() ?? '';
-    // A major-version suffix (example.com/app/v2) is not the program's name, as `go install` knows.
+    // A major-version suffix (example.com/app/v2) is not the program's name, as `go install` knows;
+    // to Go (isVersionElement) v0, v1 and v01 are no such suffix.
     const parts = importPath.split('/');
-    if (/^v\d+$/.test(last) && parts.length > 1)
+    if (/^v([2-9]\d*|1\d+)$/.test(last) && parts.length > 1)
         return parts[parts.length - 2] ?? last;
     return last;
 }
@@ -102794,6 +103273,8 @@ function readElf(buf) {
     const littleEndian = buf[5] === 1 ? true : buf[5] === 2 ? false : undefined;
     if (!bits || littleEndian === undefined)
         throw new ElfError('its ELF header is malformed');
+    if (bits === 64 && buf.length < 64)
+        throw new ElfError('its ELF header is truncated');
     const u16 = (o) => (littleEndian ? buf.readUInt16LE(o) : buf.readUInt16BE(o));
     const u32 = (o) => (littleEndian ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
     const addr = (o) => bits === 64 ? Number(littleEndian ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : u32(o);
@@ -102819,6 +103300,8 @@ function readElf(buf) {
     const dyn = segments.find(s => s.type === PT_DYNAMIC);
     if (dyn) {
         const size = bits === 64 ? 16 : 8;
+        if (dyn.offset + dyn.filesz > buf.length)
+            throw new ElfError('its dynamic section is truncated');
         const entries = [];
         for (let o = dyn.offset; o + size <= dyn.offset + dyn.filesz; o += size) {
             const tag = addr(o);
@@ -102884,7 +103367,7 @@ function verifyBinary(buf, platform, binaryName) {
 
 function expandLdflags(raw, vars) {
     const out = raw.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (all, name) => {
-        if (!(name in vars)) {
+        if (!Object.hasOwn(vars, name)) {
             throw new InputError(`ldflags: '${all}' is not a known variable. Use {{.Version}}, {{.Commit}} or {{.Date}}.`);
         }
         return vars[name];
@@ -102909,32 +103392,59 @@ function ldflagsVars(env, gitCommit, date) {
 /** ENV values quoted so spaces and quotes survive, and `$` escaped: the native image does not expand variables either. */
 function envLine(kv) {
     const eq = kv.indexOf('=');
-    return `${kv.slice(0, eq)}=${JSON.stringify(kv.slice(eq + 1)).replace(/\$/g, '\\$')}`;
+    return `${kv.slice(0, eq)}=${quote(kv.slice(eq + 1))}`;
 }
 /**
  * The binary layer differs per platform, so with several platforms its context folder is
- * binary/OS/ARCH[/VARIANT], picked with the build arguments BuildKit sets.
+ * binary/OS/ARCH[/VARIANT], picked with the build arguments BuildKit sets (the action passes them to the
+ * classic builder).
  */
 function renderDockerfile(plan, multiPlatform) {
     const lines = [
         '# Written by go-scratch-image: the same image its native builder assembles.',
         'FROM scratch'
     ];
-    if (multiPlatform)
-        lines.push('ARG TARGETOS TARGETARCH TARGETVARIANT');
     for (const layer of plan.layers) {
-        const src = layer.name === 'binary' && multiPlatform
+        const perPlatform = layer.name === 'binary' && multiPlatform;
+        // Declared just before its use: the classic builder commits an ARG as an image of the daemon's own
+        // platform, which a COPY for another platform then refuses; after the first COPY it is the target's.
+        if (perPlatform)
+            lines.push('ARG TARGETOS TARGETARCH TARGETVARIANT');
+        const src = perPlatform
             ? 'binary/${TARGETOS}/${TARGETARCH}${TARGETVARIANT:+/}${TARGETVARIANT}/'
             : `${layer.name}/`;
-        lines.push(`COPY ${src} /`);
+        lines.push(`COPY ${chown(layer)}${src} /`);
     }
     const s = plan.image;
+    const continued = ' \\\n    ';
     if (s.env.length)
-        lines.push(`ENV ${s.env.map(envLine).join(' \\\n    ')}`);
-    lines.push(`USER ${s.user}`, `WORKDIR ${s.workdir}`, `ENTRYPOINT ${JSON.stringify(s.entrypoint)}`);
+        lines.push(`ENV ${s.env.map(envLine).join(continued)}`);
+    lines.push(`USER ${s.user}`, `WORKDIR ${s.workdir}`);
+    if (s.exposedPorts.length)
+        lines.push(`EXPOSE ${s.exposedPorts.join(' ')}`);
+    const labels = Object.entries(s.labels);
+    if (labels.length) {
+        lines.push(`LABEL ${labels.map(([k, v]) => `${JSON.stringify(k)}=${quote(v)}`).join(continued)}`);
+    }
+    lines.push(`ENTRYPOINT ${JSON.stringify(s.entrypoint)}`);
     if (s.cmd.length)
         lines.push(`CMD ${JSON.stringify(s.cmd)}`);
     return `${lines.join('\n')}\n`;
+}
+function quote(v) {
+    return JSON.stringify(v).replace(/\$/g, '\\$');
+}
+/**
+ * COPY makes every file root-owned unless told otherwise, and takes one owner for all it copies: a layer owned
+ * by someone else says so, and a layer with several owners cannot be one COPY.
+ */
+function chown(layer) {
+    const owners = new Set(layer.entries.map(e => `${e.uid}:${e.gid}`));
+    if (owners.size > 1) {
+        throw new Error(`The ${layer.name} layer has several owners (${[...owners].join(', ')}); one COPY cannot make it.`);
+    }
+    const [owner] = owners;
+    return owner && owner !== '0:0' ? `--chown=${owner} ` : '';
 }
 /** Writes one layer's files under dir with the modes of the plan, so COPY reproduces them. */
 async function writeLayerContext(layer, dir) {
@@ -103193,77 +103703,6 @@ async function installGo(o) {
     return { version, goroot, source: 'download' };
 }
 
-;// CONCATENATED MODULE: ./lib/rootfs/plan.js
-// The file plan: every path, mode and owner of the image, per layer; both builders and the Dockerfile read it.
-const CA_BUNDLE_PATH = 'etc/ssl/certs/ca-certificates.crt';
-const ZONEINFO_PATH = 'usr/share/zoneinfo';
-const NONROOT = { uid: 65532, gid: 65532, name: 'nonroot', home: '/home/nonroot' };
-const byPath = (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-/** Adds every missing parent directory (0755, root) and sorts, so a layer unpacks the same anywhere. */
-function withParents(entries) {
-    const have = new Set(entries.map(e => e.path));
-    const out = [...entries];
-    for (const e of entries) {
-        const parts = e.path.split('/');
-        for (let i = 1; i < parts.length; i++) {
-            const parent = parts.slice(0, i).join('/');
-            if (!have.has(parent)) {
-                have.add(parent);
-                out.push(dir(parent));
-            }
-        }
-    }
-    return out.sort(byPath);
-}
-function file(path, source, size, mode = 0o644) {
-    return { path, type: 'file', mode, uid: 0, gid: 0, size, source };
-}
-function dir(path, mode = 0o755) {
-    return { path, type: 'directory', mode, uid: 0, gid: 0 };
-}
-function plan_symlink(path, target) {
-    return { path, type: 'symlink', mode: 0o777, uid: 0, gid: 0, target };
-}
-function passwdFile() {
-    return [
-        'root:x:0:0:root:/root:/sbin/nologin',
-        'nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin',
-        `${NONROOT.name}:x:${NONROOT.uid}:${NONROOT.gid}:${NONROOT.name}:${NONROOT.home}:/sbin/nologin`,
-        ''
-    ].join('\n');
-}
-function groupFile() {
-    return ['root:x:0:', 'nobody:x:65534:', `${NONROOT.name}:x:${NONROOT.gid}:`, ''].join('\n');
-}
-/** passwd, group and a world-writable /tmp with the sticky bit: what a scratch image lacks and programs assume. */
-function systemLayer() {
-    const passwd = Buffer.from(passwdFile());
-    const group = Buffer.from(groupFile());
-    return {
-        name: 'system',
-        entries: withParents([
-            file('etc/passwd', passwd, passwd.length),
-            file('etc/group', group, group.length),
-            dir('tmp', 0o1777)
-        ])
-    };
-}
-function certificatesLayer(bundle, size) {
-    return { name: 'certificates', entries: withParents([file(CA_BUNDLE_PATH, bundle, size)]) };
-}
-function binaryLayer(binary, name, size) {
-    return { name: 'binary', entries: withParents([file(name, binary, size, 0o755)]) };
-}
-/** Order layers from least to most often changed, so a new build re-pushes only what changed. */
-function orderLayers(layers) {
-    const order = ['certificates', 'zoneinfo', 'system', 'files', 'binary'];
-    return [...layers].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
-}
-/** Uncompressed size of a layer as unpacked on disk: the bytes of its regular files. */
-function layerContentSize(layer) {
-    return layer.entries.reduce((n, e) => n + (e.type === 'file' ? e.size : 0), 0);
-}
-
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __nccwpck_require__(6118);
 ;// CONCATENATED MODULE: ./lib/oci/tar.js
@@ -103325,6 +103764,27 @@ function gzipDeterministic(data) {
     gz[9] = 0xff;
     return gz;
 }
+/** Reads a tar (a layer, a `docker save` archive) into its entries, in archive order. */
+async function readTar(archive) {
+    const ex = tar_stream.extract();
+    const out = [];
+    const done = new Promise((resolve, reject) => {
+        ex.on('entry', (header, stream, next) => {
+            const chunks = [];
+            stream.on('data', (c) => chunks.push(c));
+            stream.on('end', () => {
+                out.push({ header, data: Buffer.concat(chunks) });
+                next();
+            });
+            stream.on('error', reject);
+        });
+        ex.on('finish', () => resolve());
+        ex.on('error', reject);
+    });
+    ex.end(archive);
+    await done;
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./lib/oci/image.js
 // Assembles the OCI image from the file plan: layer blobs, config, manifest and, for several platforms, an index.
@@ -103353,12 +103813,17 @@ function rfc3339(epoch) {
 function imageConfig(platform, settings, layers, epoch) {
     const created = rfc3339(epoch);
     const config = { User: settings.user };
+    if (settings.exposedPorts.length) {
+        config.ExposedPorts = Object.fromEntries(settings.exposedPorts.map(p => [p, {}]));
+    }
     if (settings.env.length)
         config.Env = settings.env;
     config.Entrypoint = settings.entrypoint;
     if (settings.cmd.length)
         config.Cmd = settings.cmd;
     config.WorkingDir = settings.workdir;
+    if (Object.keys(settings.labels).length)
+        config.Labels = sortedObject(settings.labels);
     return {
         created,
         architecture: platform.architecture,
@@ -103370,8 +103835,19 @@ function imageConfig(platform, settings, layers, epoch) {
         history: layers.map(l => ({ created, created_by: `COPY ${l.name}/ / # go-scratch-image` }))
     };
 }
+/** Keys sorted, so the same labels give the same digest whatever order the inputs listed them in. */
+function sortedObject(o) {
+    return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+function annotations(o) {
+    return Object.keys(o).length ? { annotations: sortedObject(o) } : {};
+}
 function descriptor(blob, extra = {}) {
     return { mediaType: blob.mediaType, digest: blob.digest, size: blob.size, ...extra };
+}
+/** The gzip size a layer would have in the image, to choose between two ways of staging the same data. */
+async function compressedLayerSize(layer, epoch) {
+    return gzipDeterministic(await layerTar(layer.entries, epoch)).length;
 }
 async function buildLayer(plan, name, epoch) {
     const layer = plan.layers.find(l => l.name === name);
@@ -103394,15 +103870,17 @@ async function buildImage(plan, platform, epoch) {
         schemaVersion: 2,
         mediaType: MEDIA.manifest,
         config: descriptor(config),
-        layers: layers.map(l => descriptor(l.blob))
+        layers: layers.map(l => descriptor(l.blob)),
+        ...annotations(plan.image.annotations)
     });
-    return { platform, layers, config, manifest };
+    return { platform, layers, config, manifest, annotations: plan.image.annotations };
 }
 function buildIndex(images) {
     return jsonBlob(MEDIA.index, {
         schemaVersion: 2,
         mediaType: MEDIA.index,
-        manifests: images.map(i => descriptor(i.manifest, { platform: platformJson(i.platform) }))
+        manifests: images.map(i => descriptor(i.manifest, { platform: platformJson(i.platform) })),
+        ...annotations(images[0]?.annotations ?? {})
     });
 }
 function platformJson(p) {
@@ -103840,6 +104318,342 @@ function zoneinfoLayer(nodes, root) {
         : file(`${ZONEINFO_PATH}/${n.rel}`, external_node_path_namespaceObject.join(root, n.rel), n.size ?? 0));
     return { name: 'zoneinfo', entries: withParents(entries) };
 }
+/** Go's lib/time/zoneinfo.zip as the whole zoneinfo layer, for when it is smaller than the runner's tree. */
+function zoneinfoZipLayer(zip, size) {
+    return { name: 'zoneinfo', entries: withParents([file(ZONEINFO_ZIP_PATH, zip, size)]) };
+}
+
+;// CONCATENATED MODULE: ./lib/rootfs/stage.js
+// Stages what a scratch image lacks from the runner: the CA bundle (with extra CAs) and zoneinfo (tree or Go's zip).
+
+
+
+
+
+
+
+// Where Go's crypto/x509 looks on Linux, in its order.
+const CA_CANDIDATES = [
+    '/etc/ssl/certs/ca-certificates.crt',
+    '/etc/pki/tls/certs/ca-bundle.crt',
+    '/etc/ssl/ca-bundle.pem',
+    '/etc/pki/tls/cacert.pem',
+    '/etc/ssl/cert.pem'
+];
+async function stage_exists(p) {
+    return (0,promises_namespaceObject.access)(p).then(() => true, () => false);
+}
+async function readPem(file, input) {
+    const pem = await (0,promises_namespaceObject.readFile)(file).catch(() => undefined);
+    if (pem === undefined || !pem.includes('-----BEGIN CERTIFICATE-----')) {
+        throw new InputError(`${input}: ${file} ${pem === undefined ? 'cannot be read' : 'holds no PEM certificate'}. ` +
+            (input === 'ca-certificates'
+                ? 'Use system, none, or the path of a PEM bundle.'
+                : 'Give PEM files (-----BEGIN CERTIFICATE-----), one a line, relative to working-directory.'));
+    }
+    return pem;
+}
+/** The CA bundle: the runner's, a given one or none, with extra-ca-certificates appended (an internal CA). */
+async function caBundle(o) {
+    const parts = [];
+    let source;
+    if (o.caCertificates === 'system') {
+        const candidates = o.candidates ?? CA_CANDIDATES;
+        for (const c of candidates)
+            if (await stage_exists(c)) {
+                source = c;
+                break;
+            }
+        if (!source) {
+            throw new InputError(`ca-certificates: the runner has no CA bundle (looked in ${candidates.join(', ')}). ` +
+                `Install ca-certificates, give a PEM file's path, or set none.`);
+        }
+    }
+    else if (o.caCertificates !== 'none') {
+        source = external_node_path_namespaceObject.resolve(o.workingDirectory, o.caCertificates);
+    }
+    if (source) {
+        parts.push(await readPem(source, 'ca-certificates'));
+        o.logger.info(`CA certificates: ${source} -> /${CA_BUNDLE_PATH}`);
+    }
+    for (const extra of o.extraCaCertificates) {
+        const file = external_node_path_namespaceObject.resolve(o.workingDirectory, extra);
+        const pem = await readPem(file, 'extra-ca-certificates');
+        // A bundle without a final newline would glue the next BEGIN line onto its END line.
+        if (parts.length && parts[parts.length - 1].at(-1) !== 0x0a)
+            parts.push(Buffer.from('\n'));
+        parts.push(pem);
+        o.logger.info(`CA certificates: appended ${file}`);
+    }
+    if (!parts.length)
+        return undefined;
+    if (parts.length === 1 && source)
+        return certificatesLayer(source, parts[0].length);
+    const bundle = Buffer.concat(parts);
+    return certificatesLayer(bundle, bundle.length);
+}
+/**
+ * The zoneinfo layer: the runner's tree without duplicates, or a list of zones; for the whole tree, Go's own
+ * zoneinfo.zip when the toolchain has one and it compresses smaller (ZONEINFO then points at it).
+ */
+async function zoneinfo(o) {
+    if (o.zoneinfo === false)
+        return undefined;
+    const { root, epoch } = o;
+    if (!(await stage_exists(root))) {
+        throw new InputError(`zoneinfo: the runner has no ${root}. Install tzdata, or set zoneinfo: false.`);
+    }
+    const nodes = selectZoneinfo(await scanZoneinfo(root), root, o.zoneinfo);
+    const tree = zoneinfoLayer(nodes, root);
+    const zip = external_node_path_namespaceObject.join(o.goroot, 'lib', 'time', 'zoneinfo.zip');
+    if (o.zoneinfo === true && (await stage_exists(zip))) {
+        const zipLayer = zoneinfoZipLayer(zip, (await (0,promises_namespaceObject.stat)(zip)).size);
+        const [treeBytes, zipBytes] = [
+            await compressedLayerSize(tree, epoch),
+            await compressedLayerSize(zipLayer, epoch)
+        ];
+        o.logger.info(`zoneinfo: ${root} (${nodes.length} entries) is ${treeBytes} bytes compressed, Go's zoneinfo.zip ${zipBytes}`);
+        if (zipBytes < treeBytes) {
+            o.logger.info(`zoneinfo: using ${zip} -> /${ZONEINFO_ZIP_PATH}`);
+            return { layer: zipLayer, env: [`ZONEINFO=/${ZONEINFO_ZIP_PATH}`] };
+        }
+    }
+    o.logger.info(`zoneinfo: ${nodes.length} entries from ${root}`);
+    return { layer: tree, env: [] };
+}
+/** Environment entries in order, a later KEY replacing an earlier one in place. */
+function mergeEnv(...lists) {
+    const out = new Map();
+    for (const kv of lists.flat())
+        out.set(kv.slice(0, kv.indexOf('=')), kv);
+    return [...out.values()];
+}
+/**
+ * The user's files as a layer, refusing paths that another layer (or the binary) owns. A directory it shares
+ * with an earlier layer keeps that layer's mode: copying into /tmp must not take away its 1777.
+ */
+async function filesLayer(mappings, workingDirectory, earlier, binaryName) {
+    if (!mappings.length)
+        return undefined;
+    const reserved = new Map([[binaryName, 'binary']]);
+    const dirModes = new Map();
+    for (const l of earlier)
+        for (const e of l.entries) {
+            if (e.type === 'directory')
+                dirModes.set(e.path, e.mode);
+            else
+                reserved.set(e.path, l.name);
+        }
+    const entries = await stageFiles(mappings, workingDirectory, reserved);
+    return {
+        name: 'files',
+        entries: withParents(entries).map(e => e.type === 'directory' && dirModes.has(e.path) ? { ...e, mode: dirModes.get(e.path) } : e)
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/docker/builder.js
+// Builds the written Dockerfile with the Docker Engine and turns what it built into the same BuiltImage the native builder returns.
+
+
+
+
+
+
+
+
+async function detectBuildx(runner) {
+    const res = await runner
+        .run('docker', ['buildx', 'version'], { silent: true })
+        .catch(() => undefined);
+    return res?.exitCode === 0;
+}
+async function dockerBuild(opts) {
+    const { runner, logger } = opts;
+    const dockerfileText = await (0,promises_namespaceObject.readFile)(opts.dockerfile, 'utf8');
+    const images = [];
+    for (const { platform, plan } of opts.plans) {
+        const name = platformString(platform);
+        const tag = `gsi-build-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}:${name.replace(/\//g, '-')}`;
+        const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join((0,external_node_os_namespaceObject.tmpdir)(), 'gsi-docker-'));
+        try {
+            await build(opts, platform, tag, dockerfileText);
+            const archive = external_node_path_namespaceObject.join(dir, 'image.tar');
+            const saved = await runner.run('docker', ['save', '-o', archive, tag], { silent: true });
+            if (saved.exitCode !== 0) {
+                throw new Error(`docker save ${tag} failed (exit ${saved.exitCode}): ${tail(saved)}`);
+            }
+            const image = await toBuiltImage(await readSaveArchive(await (0,promises_namespaceObject.readFile)(archive), tag), platform, plan, opts.dockerfile);
+            logger.info(`${name}: Docker built ${image.layers.length} layers (${image.layers.map(l => l.name).join(', ')}), ` +
+                `config ${image.config.digest}`);
+            images.push(image);
+        }
+        finally {
+            // The tag is ours alone; removing it also prunes the intermediate images the classic builder left behind.
+            await runner.run('docker', ['rmi', '-f', tag], { silent: true }).catch(() => undefined);
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        }
+    }
+    return images;
+}
+async function build(opts, platform, tag, dockerfileText) {
+    const name = platformString(platform);
+    const common = ['--platform', name, '-f', opts.dockerfile, '-t', tag];
+    let args;
+    let env;
+    if (opts.buildx) {
+        args = ['buildx', 'build', ...common, '--load', opts.context];
+    }
+    else {
+        // The classic builder sets no TARGET* arguments, so a multi-platform Dockerfile would pick no binary folder.
+        const targetArgs = /\$\{?TARGET(OS|ARCH|VARIANT)\b/.test(dockerfileText)
+            ? [
+                `TARGETOS=${platform.os}`,
+                `TARGETARCH=${platform.architecture}`,
+                `TARGETVARIANT=${platform.variant ?? ''}`
+            ].flatMap(a => ['--build-arg', a])
+            : [];
+        // --no-cache: the classic builder's cache ignores the platform, so an intermediate image of another
+        // platform would be reused and the build fails (or, worse, carries the wrong architecture). --force-rm:
+        // a failed step's container would otherwise stay behind.
+        args = ['build', '--no-cache', '--force-rm', ...targetArgs, ...common, opts.context];
+        // A runner's env replaces the whole environment, and docker needs HOME, PATH, DOCKER_HOST and friends.
+        env = { ...definedEnv(process.env), DOCKER_BUILDKIT: '0' };
+    }
+    const res = await opts.runner.run('docker', args, env ? { env } : {});
+    if (res.exitCode !== 0) {
+        // A failed classic build leaves the intermediate images of the steps that worked, untagged.
+        const ids = [...res.stdout.matchAll(/^ ---> ([0-9a-f]{12})\s*$/gm)].map(m => m[1]);
+        if (ids.length) {
+            await opts.runner
+                .run('docker', ['rmi', ...ids.reverse()], { silent: true })
+                .catch(() => undefined);
+        }
+        throw new Error(`docker ${opts.buildx ? 'buildx build' : 'build'} of ${opts.dockerfile} for ${name} failed ` +
+            `(exit ${res.exitCode}):\n${tail(res)}`);
+    }
+}
+function definedEnv(env) {
+    return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
+}
+/** docker's error is in its last lines; the legacy builder's deprecation notice would only hide it. */
+function tail(res, lines = 15) {
+    const notice = /^DEPRECATED: The legacy builder|^\s+(BuildKit is currently disabled|environment-variable\.)/;
+    const text = res.stderr.trim() || res.stdout.trim();
+    return text
+        .split('\n')
+        .filter(l => !notice.test(l))
+        .join('\n')
+        .trim()
+        .split('\n')
+        .slice(-lines)
+        .join('\n');
+}
+/**
+ * Reads an image out of a `docker save` archive: Docker 20.10's (<id>/layer.tar, a repeated layer saved as a
+ * symlink to the first) and the OCI-ish one of Docker 25+ (blobs/sha256/…). With several images in the
+ * archive, tag picks the one.
+ */
+async function readSaveArchive(archive, tag) {
+    const files = new Map();
+    for (const { header, data } of await readTar(archive)) {
+        const name = external_node_path_namespaceObject.posix.normalize(header.name).replace(/^\.\/|\/$/g, '');
+        if (header.type === 'file' || header.type === 'contiguous-file')
+            files.set(name, { data });
+        else if (header.type === 'symlink') {
+            files.set(name, { link: external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(name), header.linkname) });
+        }
+        else if (header.type === 'link')
+            files.set(name, { link: header.linkname });
+    }
+    const read = (name, seen = 0) => {
+        const e = files.get(external_node_path_namespaceObject.posix.normalize(name));
+        if (e?.data)
+            return e.data;
+        if (e?.link !== undefined && seen < 16)
+            return read(e.link, seen + 1);
+        throw new Error(`The docker save archive has no ${name}.`);
+    };
+    const manifest = JSON.parse(read('manifest.json').toString());
+    const entry = manifest.length === 1 ? manifest[0] : manifest.find(m => tag && m.RepoTags?.includes(tag));
+    if (!entry) {
+        throw new Error(`The docker save archive holds ${manifest.length} images and none is tagged ${tag ?? '(no tag given)'}.`);
+    }
+    return {
+        config: read(entry.Config),
+        layers: entry.Layers.map(l => decompressLayer(read(l), l))
+    };
+}
+/** docker save writes plain tars, but a layer stored as pulled (containerd image store) may still be compressed. */
+function decompressLayer(data, name) {
+    if (data[0] === 0x1f && data[1] === 0x8b)
+        return external_node_zlib_.gunzipSync(data);
+    if (data.length >= 4 && data.readUInt32LE(0) === 0xfd2fb528) {
+        const zstd = external_node_zlib_.zstdDecompressSync;
+        if (!zstd) {
+            throw new Error(`Layer ${name} of the docker save archive is zstd-compressed, which this Node.js (${process.version}) cannot read.`);
+        }
+        return zstd(data);
+    }
+    return data;
+}
+/** Bytes of the regular files a layer tar unpacks to, as layerContentSize counts them for the native builder. */
+async function tarContentSize(layer) {
+    let n = 0;
+    for (const { header } of await readTar(layer)) {
+        if (header.type === 'file' || header.type === 'contiguous-file')
+            n += header.size;
+    }
+    return n;
+}
+/**
+ * The BuiltImage of what Docker built: layers recompressed the way the native builder compresses them (so
+ * sizes compare and pushes look the same), the config byte for byte as Docker wrote it, and the manifest
+ * in the shape buildImage writes.
+ */
+async function toBuiltImage(saved, platform, plan, dockerfile) {
+    const name = platformString(platform);
+    if (saved.layers.length !== plan.layers.length) {
+        throw new Error(`Docker built ${saved.layers.length} layers from ${dockerfile} for ${name}, but the file plan has ` +
+            `${plan.layers.length} (${plan.layers.map(l => l.name).join(', ')}): each COPY should make one layer ` +
+            `and nothing else should add one (a WORKDIR that creates its directory does).`);
+    }
+    const layers = [];
+    for (const [i, tarball] of saved.layers.entries()) {
+        layers.push({
+            name: plan.layers[i].name,
+            blob: toBlob(MEDIA.layer, gzipDeterministic(tarball)),
+            diffId: sha256(tarball),
+            contentSize: await tarContentSize(tarball)
+        });
+    }
+    const config = JSON.parse(saved.config.toString());
+    const diffIds = config.rootfs?.diff_ids ?? [];
+    if (JSON.stringify(diffIds) !== JSON.stringify(layers.map(l => l.diffId))) {
+        throw new Error(`The image Docker built from ${dockerfile} for ${name} does not match its own config: the layers ` +
+            `saved are ${layers.map(l => l.diffId).join(', ')} but rootfs.diff_ids lists ${diffIds.join(', ') || 'none'}.`);
+    }
+    // A variant Docker leaves out is no contradiction; only one it states differently is.
+    const built = platformString({
+        os: config.os ?? '',
+        architecture: config.architecture ?? '',
+        variant: config.variant ?? platform.variant
+    });
+    if (built !== name) {
+        throw new Error(`Docker built ${dockerfile} for ${built} when ${name} was asked for: this Docker did not honour --platform.`);
+    }
+    const configBlob = toBlob(MEDIA.config, saved.config);
+    const annotations = plan.image.annotations;
+    // The same manifest buildImage writes, so both builders' images differ only where their files and config do.
+    const sorted = Object.fromEntries(Object.entries(annotations).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const manifest = jsonBlob(MEDIA.manifest, {
+        schemaVersion: 2,
+        mediaType: MEDIA.manifest,
+        config: descriptor(configBlob),
+        layers: layers.map(l => descriptor(l.blob)),
+        ...(Object.keys(sorted).length ? { annotations: sorted } : {})
+    });
+    return { platform, layers, config: configBlob, manifest, annotations };
+}
 
 ;// CONCATENATED MODULE: ./lib/report/size.js
 // Computes image sizes from what was built (manifest and blobs) and renders them for logs and the job summary.
@@ -103931,17 +104745,8 @@ function sizeTable(p) {
 
 
 
-// Where Go's crypto/x509 looks on Linux, in its order.
-const CA_CANDIDATES = [
-    '/etc/ssl/certs/ca-certificates.crt',
-    '/etc/pki/tls/certs/ca-bundle.crt',
-    '/etc/ssl/ca-bundle.pem',
-    '/etc/pki/tls/cacert.pem',
-    '/etc/ssl/cert.pem'
-];
-async function pipeline_exists(p) {
-    return (0,promises_namespaceObject.access)(p).then(() => true, () => false);
-}
+
+
 /** The go-version spec: the input, else the version file (go.mod by default). */
 async function goVersionSpec(config, logger) {
     if (config.goVersion)
@@ -103976,42 +104781,6 @@ async function sourceDateEpoch(config, deps) {
         .catch(() => undefined);
     const t = res?.exitCode === 0 ? Number(res.stdout.trim()) : NaN;
     return Number.isInteger(t) && t >= 0 ? t : 0;
-}
-async function caBundle(config, deps) {
-    if (config.caCertificates === 'none')
-        return undefined;
-    let bundle;
-    if (config.caCertificates === 'system') {
-        for (const c of deps.caBundleCandidates ?? CA_CANDIDATES)
-            if (await pipeline_exists(c)) {
-                bundle = c;
-                break;
-            }
-        if (!bundle) {
-            throw new InputError(`ca-certificates: the runner has no CA bundle (looked in ${(deps.caBundleCandidates ?? CA_CANDIDATES).join(', ')}). ` +
-                `Install ca-certificates, give a PEM file's path, or set none.`);
-        }
-    }
-    else {
-        bundle = external_node_path_namespaceObject.resolve(config.workingDirectory, config.caCertificates);
-    }
-    const pem = await (0,promises_namespaceObject.readFile)(bundle, 'latin1').catch(() => undefined);
-    if (pem === undefined || !pem.includes('-----BEGIN CERTIFICATE-----')) {
-        throw new InputError(`ca-certificates: ${bundle} ${pem === undefined ? 'cannot be read' : 'holds no PEM certificate'}. Use system, none, or the path of a PEM bundle.`);
-    }
-    deps.logger.info(`CA certificates: ${bundle} -> /${CA_BUNDLE_PATH}`);
-    return certificatesLayer(bundle, Buffer.byteLength(pem, 'latin1'));
-}
-async function zoneinfo(config, deps) {
-    if (config.zoneinfo === false)
-        return undefined;
-    const root = deps.zoneinfoRoot ?? '/usr/share/zoneinfo';
-    if (!(await pipeline_exists(root))) {
-        throw new InputError(`zoneinfo: the runner has no ${root}. Install tzdata, or set zoneinfo: false.`);
-    }
-    const nodes = selectZoneinfo(await scanZoneinfo(root), root, config.zoneinfo);
-    deps.logger.info(`zoneinfo: ${nodes.length} entries from ${root}`);
-    return zoneinfoLayer(nodes, root);
 }
 async function runPipeline(config, deps) {
     const { logger } = deps;
@@ -104091,13 +104860,42 @@ async function runPipeline(config, deps) {
             binaries.set(name, { path: out, size });
         });
     }
-    const shared = await logger.group('Stage certificates, zoneinfo and system files', async () => [await caBundle(config, deps), await zoneinfo(config, deps), systemLayer()].filter((l) => !!l));
+    const staged = await logger.group('Stage certificates, zoneinfo, system and user files', async () => {
+        const certs = await caBundle({
+            caCertificates: config.caCertificates,
+            extraCaCertificates: config.extraCaCertificates,
+            workingDirectory: config.workingDirectory,
+            candidates: deps.caBundleCandidates,
+            logger
+        });
+        const zi = await zoneinfo({
+            zoneinfo: config.zoneinfo,
+            root: deps.zoneinfoRoot ?? '/usr/share/zoneinfo',
+            goroot: go.goroot,
+            epoch,
+            logger
+        });
+        const system = systemLayer(config.workdir);
+        const layers = [certs, zi?.layer, system].filter((l) => !!l);
+        const files = await filesLayer(config.files, config.workingDirectory, layers, binaryName);
+        if (files) {
+            logger.info(`files: ${files.entries.filter(e => e.type === 'file').length} files from ${config.files.length} line(s)`);
+            layers.push(files);
+        }
+        return { layers, env: zi?.env ?? [] };
+    });
+    const shared = staged.layers;
+    const labels = { ...ociLabels(deps.env, rfc3339(epoch)), ...config.labels };
     const imageSettings = {
-        user: `${NONROOT.uid}:${NONROOT.gid}`,
-        workdir: '/',
-        env: shared.some(l => l.name === 'certificates') ? [`SSL_CERT_FILE=/${CA_BUNDLE_PATH}`] : [],
-        entrypoint: [`/${binaryName}`],
-        cmd: []
+        user: config.user,
+        workdir: config.workdir,
+        env: mergeEnv([DEFAULT_PATH], shared.some(l => l.name === 'certificates') ? [`SSL_CERT_FILE=/${CA_BUNDLE_PATH}`] : [], staged.env, config.env),
+        entrypoint: config.entrypoint ?? [`/${binaryName}`],
+        cmd: config.args,
+        exposedPorts: config.expose,
+        labels,
+        // The OCI keys also go on the manifest, where registries show them without reading the config.
+        annotations: Object.fromEntries(Object.entries(labels).filter(([k]) => k.startsWith('org.opencontainers.image.')))
     };
     const plans = config.platforms.map(p => {
         const bin = binaries.get(platformString(p));
@@ -104122,12 +104920,21 @@ async function runPipeline(config, deps) {
         await (0,promises_namespaceObject.writeFile)(dockerfile, text);
         logger.info(text);
     });
-    const images = await logger.group('Assemble OCI image', async () => {
-        const out = [];
-        for (const { platform, plan } of plans)
-            out.push(await buildImage(plan, platform, epoch));
-        return out;
-    });
+    const images = config.builder === 'docker'
+        ? await logger.group('Build the Dockerfile with Docker', async () => dockerBuild({
+            runner: deps.runner,
+            logger,
+            context,
+            dockerfile,
+            plans,
+            buildx: await detectBuildx(deps.runner)
+        }))
+        : await logger.group('Assemble OCI image', async () => {
+            const out = [];
+            for (const { platform, plan } of plans)
+                out.push(await buildImage(plan, platform, epoch));
+            return out;
+        });
     const top = topLevel(images);
     if (config.ociLayout) {
         await (0,promises_namespaceObject.mkdir)(config.ociLayout, { recursive: true });

@@ -13,7 +13,7 @@ ONLY=${1:-all} # "go" starts just Go and the mirror (enough for the quick start)
 log() { printf '[test-env] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(golang-go git ca-certificates tzdata curl file)
+packages=(golang-go git ca-certificates tzdata curl file zip openssl)
 [ "$ONLY" = all ] && packages+=(docker.io docker-registry skopeo apache2-utils)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
@@ -38,18 +38,28 @@ ARCH=$(go env GOARCH)
 MIRROR="$STATE/mirror"
 TARBALL="$MIRROR/$GOVER.linux-$ARCH.tar.gz"
 mkdir -p "$MIRROR"
-if [ ! -s "$MIRROR/releases.json" ] || [ ! -s "$TARBALL" ]; then
+# The marker names the mirror's layout version, so a changed recipe repacks an old state directory.
+if [ ! -s "$MIRROR/releases.json" ] || [ ! -s "$TARBALL" ] || [ ! -e "$MIRROR/.v2" ]; then
   log "packing $GOROOT_DIR as go/ into $TARBALL"
+  # Go's own releases carry lib/time/zoneinfo.zip (every zone stored, links as copies); Debian's Go reads
+  # tzdata instead, so make one the same way from the runner's zoneinfo.
+  extra=$(mktemp -d)
+  mkdir -p "$extra/lib/time"
+  (cd /usr/share/zoneinfo && zip -0 -X -r -q "$extra/lib/time/zoneinfo.zip" . -x 'posix/*' 'right/*' '*.tab' \
+    tzdata.zi leapseconds leap-seconds.list localtime posixrules SECURITY)
   # Dereference Debian's symlinks (src -> /usr/share/go-*); leave out what go build never reads.
-  tar -C "$(dirname "$GOROOT_DIR")" -chf - \
+  tar -chf - \
     --exclude="$(basename "$GOROOT_DIR")/pkg/linux_$ARCH" --exclude="$(basename "$GOROOT_DIR")/test" \
-    --transform "s,^$(basename "$GOROOT_DIR"),go," "$(basename "$GOROOT_DIR")" | gzip -1 > "$TARBALL.tmp"
+    --transform "s,^$(basename "$GOROOT_DIR"),go," --transform "s,^lib/,go/lib/," \
+    -C "$(dirname "$GOROOT_DIR")" "$(basename "$GOROOT_DIR")" -C "$extra" lib/time/zoneinfo.zip | gzip -1 > "$TARBALL.tmp"
+  rm -rf "$extra"
   mv "$TARBALL.tmp" "$TARBALL"
   sha=$(sha256sum "$TARBALL" | cut -d' ' -f1)
   size=$(stat -c %s "$TARBALL")
   cat > "$MIRROR/releases.json" <<JSON
 [{"version":"$GOVER","stable":true,"files":[{"filename":"$(basename "$TARBALL")","os":"linux","arch":"$ARCH","version":"$GOVER","sha256":"$sha","size":$size,"kind":"archive"}]}]
 JSON
+  touch "$MIRROR/.v2"
 fi
 if ! up "http://127.0.0.1:$MIRROR_PORT/?mode=json&include=all"; then
   log "starting the Go mirror on 127.0.0.1:$MIRROR_PORT"

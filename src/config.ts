@@ -4,6 +4,15 @@ import { parsePlatforms, type Platform } from './build/platform.js'
 import { InputError } from './ports.js'
 import { parseImage, validateTags, type ImageRef } from './registry/reference.js'
 import type { Credentials } from './registry/client.js'
+import { parseFiles, type FileMapping } from './rootfs/files.js'
+import {
+  parseCommand,
+  parseExpose,
+  parseUser,
+  parseWorkdir,
+  validateEnv,
+  validateLabels
+} from './rootfs/settings.js'
 
 export interface Config {
   goVersion: string
@@ -21,6 +30,19 @@ export interface Config {
   buildEnv: Record<string, string>
   zoneinfo: true | false | string[]
   caCertificates: 'system' | 'none' | string
+  /** PEM files appended to the bundle, relative to working-directory. */
+  extraCaCertificates: string[]
+  files: FileMapping[]
+  /** Numeric uid:gid. */
+  user: string
+  workdir: string
+  env: string[]
+  expose: string[]
+  /** Undefined means ["/<binary-name>"], known once the package is inspected. */
+  entrypoint?: string[]
+  args: string[]
+  labels: Record<string, string>
+  builder: 'native' | 'docker'
   image?: ImageRef
   /** Explicit tags; empty means "derive from the Git context". */
   tags: string[]
@@ -95,6 +117,12 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
         : parseList(zi)
 
   const ca = get('ca-certificates').trim() || 'system'
+  const builder = get('builder').trim().toLowerCase() || 'native'
+  if (builder !== 'native' && builder !== 'docker') {
+    throw new InputError(
+      `builder: '${get('builder').trim()}' is not a builder. Use native (the action assembles the image) or docker (Docker builds the written Dockerfile).`
+    )
+  }
 
   const imageRaw = get('image').trim()
   const image = imageRaw ? parseImage(imageRaw) : undefined
@@ -151,6 +179,16 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     buildEnv: parseKeyValues(get('build-env'), 'build-env'),
     zoneinfo,
     caCertificates: ca,
+    extraCaCertificates: parseList(get('extra-ca-certificates')),
+    files: parseFiles(get('files')),
+    user: parseUser(get('user')),
+    workdir: parseWorkdir(get('workdir')),
+    env: validateEnv(parseKeyValues(get('env'), 'env')),
+    expose: parseExpose(parseList(get('expose'))),
+    entrypoint: parseCommand(get('entrypoint'), 'entrypoint', splitFlags),
+    args: parseCommand(get('args'), 'args', splitFlags) ?? [],
+    labels: validateLabels(parseKeyValues(get('labels'), 'labels')),
+    builder,
     image,
     tags,
     push,

@@ -1,5 +1,5 @@
 // Runs the stages in order (install Go, build, stage, write Dockerfile, assemble, push, report) over injected side effects.
-import { access, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildArgs, buildEnv, goEnv, type BuildSettings } from './build/command.js'
 import { compile, inspectMainPackage } from './build/compile.js'
@@ -22,14 +22,15 @@ import { defaultTags } from './registry/tags.js'
 import {
   binaryLayer,
   CA_BUNDLE_PATH,
-  certificatesLayer,
-  NONROOT,
   orderLayers,
   systemLayer,
   type FilePlan,
+  type ImageSettings,
   type Layer
 } from './rootfs/plan.js'
-import { scanZoneinfo, selectZoneinfo, zoneinfoLayer } from './rootfs/zoneinfo.js'
+import { DEFAULT_PATH, ociLabels } from './rootfs/settings.js'
+import { caBundle, filesLayer, mergeEnv, zoneinfo } from './rootfs/stage.js'
+import { detectBuildx, dockerBuild } from './docker/builder.js'
 import { largest, platformSize, sizeTable, type PlatformSize } from './report/size.js'
 
 export interface Deps {
@@ -66,22 +67,6 @@ export interface Result {
   ociLayout: string
   /** What the post step saves, when caching is on and the service is there. */
   goCache?: CacheState
-}
-
-// Where Go's crypto/x509 looks on Linux, in its order.
-const CA_CANDIDATES = [
-  '/etc/ssl/certs/ca-certificates.crt',
-  '/etc/pki/tls/certs/ca-bundle.crt',
-  '/etc/ssl/ca-bundle.pem',
-  '/etc/pki/tls/cacert.pem',
-  '/etc/ssl/cert.pem'
-]
-
-async function exists(p: string): Promise<boolean> {
-  return access(p).then(
-    () => true,
-    () => false
-  )
 }
 
 /** The go-version spec: the input, else the version file (go.mod by default). */
@@ -125,47 +110,6 @@ async function sourceDateEpoch(config: Config, deps: Deps): Promise<number> {
     .catch(() => undefined)
   const t = res?.exitCode === 0 ? Number(res.stdout.trim()) : NaN
   return Number.isInteger(t) && t >= 0 ? t : 0
-}
-
-async function caBundle(config: Config, deps: Deps): Promise<Layer | undefined> {
-  if (config.caCertificates === 'none') return undefined
-  let bundle: string | undefined
-  if (config.caCertificates === 'system') {
-    for (const c of deps.caBundleCandidates ?? CA_CANDIDATES)
-      if (await exists(c)) {
-        bundle = c
-        break
-      }
-    if (!bundle) {
-      throw new InputError(
-        `ca-certificates: the runner has no CA bundle (looked in ${(deps.caBundleCandidates ?? CA_CANDIDATES).join(', ')}). ` +
-          `Install ca-certificates, give a PEM file's path, or set none.`
-      )
-    }
-  } else {
-    bundle = path.resolve(config.workingDirectory, config.caCertificates)
-  }
-  const pem = await readFile(bundle, 'latin1').catch(() => undefined)
-  if (pem === undefined || !pem.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new InputError(
-      `ca-certificates: ${bundle} ${pem === undefined ? 'cannot be read' : 'holds no PEM certificate'}. Use system, none, or the path of a PEM bundle.`
-    )
-  }
-  deps.logger.info(`CA certificates: ${bundle} -> /${CA_BUNDLE_PATH}`)
-  return certificatesLayer(bundle, Buffer.byteLength(pem, 'latin1'))
-}
-
-async function zoneinfo(config: Config, deps: Deps): Promise<Layer | undefined> {
-  if (config.zoneinfo === false) return undefined
-  const root = deps.zoneinfoRoot ?? '/usr/share/zoneinfo'
-  if (!(await exists(root))) {
-    throw new InputError(
-      `zoneinfo: the runner has no ${root}. Install tzdata, or set zoneinfo: false.`
-    )
-  }
-  const nodes = selectZoneinfo(await scanZoneinfo(root), root, config.zoneinfo)
-  deps.logger.info(`zoneinfo: ${nodes.length} entries from ${root}`)
-  return zoneinfoLayer(nodes, root)
 }
 
 export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
@@ -271,17 +215,54 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
     })
   }
 
-  const shared = await logger.group('Stage certificates, zoneinfo and system files', async () =>
-    [await caBundle(config, deps), await zoneinfo(config, deps), systemLayer()].filter(
-      (l): l is Layer => !!l
-    )
+  const staged = await logger.group(
+    'Stage certificates, zoneinfo, system and user files',
+    async () => {
+      const certs = await caBundle({
+        caCertificates: config.caCertificates,
+        extraCaCertificates: config.extraCaCertificates,
+        workingDirectory: config.workingDirectory,
+        candidates: deps.caBundleCandidates,
+        logger
+      })
+      const zi = await zoneinfo({
+        zoneinfo: config.zoneinfo,
+        root: deps.zoneinfoRoot ?? '/usr/share/zoneinfo',
+        goroot: go.goroot,
+        epoch,
+        logger
+      })
+      const system = systemLayer(config.workdir)
+      const layers = [certs, zi?.layer, system].filter((l): l is Layer => !!l)
+      const files = await filesLayer(config.files, config.workingDirectory, layers, binaryName)
+      if (files) {
+        logger.info(
+          `files: ${files.entries.filter(e => e.type === 'file').length} files from ${config.files.length} line(s)`
+        )
+        layers.push(files)
+      }
+      return { layers, env: zi?.env ?? [] }
+    }
   )
-  const imageSettings = {
-    user: `${NONROOT.uid}:${NONROOT.gid}`,
-    workdir: '/',
-    env: shared.some(l => l.name === 'certificates') ? [`SSL_CERT_FILE=/${CA_BUNDLE_PATH}`] : [],
-    entrypoint: [`/${binaryName}`],
-    cmd: []
+  const shared = staged.layers
+  const labels = { ...ociLabels(deps.env, rfc3339(epoch)), ...config.labels }
+  const imageSettings: ImageSettings = {
+    user: config.user,
+    workdir: config.workdir,
+    env: mergeEnv(
+      [DEFAULT_PATH],
+      shared.some(l => l.name === 'certificates') ? [`SSL_CERT_FILE=/${CA_BUNDLE_PATH}`] : [],
+      staged.env,
+      config.env
+    ),
+    entrypoint: config.entrypoint ?? [`/${binaryName}`],
+    cmd: config.args,
+    exposedPorts: config.expose,
+    labels,
+    // The OCI keys also go on the manifest, where registries show them without reading the config.
+    annotations: Object.fromEntries(
+      Object.entries(labels).filter(([k]) => k.startsWith('org.opencontainers.image.'))
+    )
   }
   const plans = config.platforms.map(p => {
     const bin = binaries.get(platformString(p))!
@@ -309,11 +290,23 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
     logger.info(text)
   })
 
-  const images: BuiltImage[] = await logger.group('Assemble OCI image', async () => {
-    const out: BuiltImage[] = []
-    for (const { platform, plan } of plans) out.push(await buildImage(plan, platform, epoch))
-    return out
-  })
+  const images: BuiltImage[] =
+    config.builder === 'docker'
+      ? await logger.group('Build the Dockerfile with Docker', async () =>
+          dockerBuild({
+            runner: deps.runner,
+            logger,
+            context,
+            dockerfile,
+            plans,
+            buildx: await detectBuildx(deps.runner)
+          })
+        )
+      : await logger.group('Assemble OCI image', async () => {
+          const out: BuiltImage[] = []
+          for (const { platform, plan } of plans) out.push(await buildImage(plan, platform, epoch))
+          return out
+        })
   const top = topLevel(images)
 
   if (config.ociLayout) {

@@ -1,12 +1,14 @@
 // Runs dist/index.js the way the Actions runner does and reaches the real test environment (scripts/test-env.sh).
 import { execFile } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { gunzipSync } from 'node:zlib'
-import tar from 'tar-stream'
+import type tar from 'tar-stream'
+import { readTar } from '../../src/oci/tar.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const ACTION = path.join(root, 'dist', 'index.js')
@@ -37,11 +39,13 @@ export async function tempDir(prefix = 'gsi-it-'): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), prefix))
 }
 
-export async function copyFixture(name: string): Promise<string> {
+export async function copyFixture(name: string, from = FIXTURES): Promise<string> {
   const dir = path.join(await tempDir(), name)
-  await cp(path.join(FIXTURES, name), dir, { recursive: true })
+  await cp(path.join(from, name), dir, { recursive: true })
   return dir
 }
+
+export const EXAMPLES = path.join(root, 'examples')
 
 /** Parses the GITHUB_OUTPUT file: `name<<delimiter` blocks, as @actions/core writes them. */
 export function parseOutputs(text: string): Record<string, string> {
@@ -192,23 +196,74 @@ export async function fileFromLayout(
   const m = JSON.parse((await readBlob(layout, manifest)).toString()) as { layers: Descriptor[] }
   const layer = gunzipSync(await readBlob(layout, m.layers[m.layers.length - 1]!.digest))
   const out = path.join(dir, `${manifest.slice(7, 19)}-${name}`)
-  const extract = tar.extract()
-  let found = false
-  await new Promise<void>((resolve, reject) => {
-    extract.on('entry', (header, stream, next) => {
-      const chunks: Buffer[] = []
-      stream.on('data', (c: unknown) => chunks.push(c as Buffer))
-      stream.on('end', () => {
-        if (header.name === name) {
-          found = true
-          writeFile(out, Buffer.concat(chunks)).then(() => next(), reject)
-        } else next()
-      })
-    })
-    extract.on('finish', resolve)
-    extract.on('error', reject)
-    extract.end(layer)
-  })
-  if (!found) throw new Error(`${name} is not in the last layer of ${manifest}`)
+  const entry = (await readTar(layer)).find(e => e.header.name === name)
+  if (!entry) throw new Error(`${name} is not in the last layer of ${manifest}`)
+  await writeFile(out, entry.data)
   return out
+}
+
+/** Copies a tagged image of an OCI layout into the Docker Engine as name:tag (what `load: true` will do). */
+export async function loadLayout(layout: string, tag: string, name: string): Promise<string> {
+  const ref = `${name}:${tag}-${process.pid}`
+  const r = await skopeo(['copy', '--quiet', `oci:${layout}:${tag}`, `docker-daemon:${ref}`])
+  if (r.code !== 0) throw new Error(`skopeo could not load ${layout}:${tag}: ${r.stderr}`)
+  return ref
+}
+
+export interface FsEntry {
+  path: string
+  type: string
+  mode: string
+  owner: string
+  size: number
+  link: string
+}
+
+/**
+ * One tar entry as the filesystem sees it. Docker 20.10 writes the file-type bits into the mode field (100755,
+ * 40755) where the native builder writes 755; both mean the same file, so only permissions are kept.
+ */
+export function fsEntry(h: tar.Header): FsEntry {
+  return {
+    path: h.name.replace(/\/$/, ''),
+    type: h.type ?? 'file',
+    mode: ((h.mode ?? 0) & 0o7777).toString(8),
+    owner: `${h.uid ?? 0}:${h.gid ?? 0}`,
+    size: h.size ?? 0,
+    link: h.linkname ?? ''
+  }
+}
+
+/**
+ * The filesystem of an image as `docker export` of a created container shows it, without mtimes. The
+ * container runtime's own entries (/.dockerenv, /dev, /proc, /sys, /etc/hosts …) are in every export the same
+ * way, so two exports compare equal exactly when the images hold the same files.
+ */
+export async function exportFs(image: string): Promise<FsEntry[]> {
+  const created = await sh('docker', ['create', '--network', 'none', image])
+  if (created.code !== 0) throw new Error(`docker create ${image}: ${created.stderr}`)
+  const id = created.stdout.trim()
+  try {
+    const archive = await new Promise<Buffer>((resolve, reject) => {
+      execFile(
+        'docker',
+        ['export', id],
+        { encoding: 'buffer', maxBuffer: 512 * 1024 * 1024 },
+        (err, stdout) => (err ? reject(err) : resolve(stdout))
+      )
+    })
+    const out = (await readTar(archive)).map(({ header }) => fsEntry(header))
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  } finally {
+    await sh('docker', ['rm', '-f', id])
+  }
+}
+
+/** A loopback TCP port that was free a moment ago. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as net.AddressInfo).port
+  await new Promise(resolve => server.close(resolve))
+  return port
 }

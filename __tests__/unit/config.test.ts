@@ -35,6 +35,16 @@ describe('parseConfig', () => {
       buildEnv: {},
       zoneinfo: true,
       caCertificates: 'system',
+      extraCaCertificates: [],
+      files: [],
+      user: '65532:65532',
+      workdir: '/',
+      env: [],
+      expose: [],
+      entrypoint: undefined,
+      args: [],
+      labels: {},
+      builder: 'native',
       cache: true,
       checkLatest: false,
       image: { registry: 'ghcr.io', apiHost: 'ghcr.io', repository: 'acme/app' },
@@ -63,6 +73,16 @@ describe('parseConfig', () => {
       'build-env': 'GOFLAGS=-buildvcs=false\n# comment\nGOPRIVATE=x.example/*',
       zoneinfo: 'Europe/Berlin, Asia/Tokyo',
       'ca-certificates': 'none',
+      'extra-ca-certificates': 'certs/internal.pem\ncerts/partner.pem',
+      files: 'public:/public\nconfig.yaml:/etc/app/',
+      user: 'root',
+      workdir: '/srv/',
+      env: 'MODE=prod\nGREETING=hello world',
+      expose: '8080, 9090/udp',
+      entrypoint: '["/api", "serve"]',
+      args: '--addr :8080',
+      labels: 'org.example.team=core\norg.opencontainers.image.title=API',
+      builder: 'Docker',
       image: 'localhost:5000/api',
       tags: 'v1\nlatest, main',
       push: 'TRUE',
@@ -92,6 +112,19 @@ describe('parseConfig', () => {
       buildEnv: { GOFLAGS: '-buildvcs=false', GOPRIVATE: 'x.example/*' },
       zoneinfo: ['Europe/Berlin', 'Asia/Tokyo'],
       caCertificates: 'none',
+      extraCaCertificates: ['certs/internal.pem', 'certs/partner.pem'],
+      files: [
+        { src: 'public', dest: '/public', line: 'public:/public' },
+        { src: 'config.yaml', dest: '/etc/app/', line: 'config.yaml:/etc/app/' }
+      ],
+      user: '0:0',
+      workdir: '/srv',
+      env: ['MODE=prod', 'GREETING=hello world'],
+      expose: ['8080/tcp', '9090/udp'],
+      entrypoint: ['/api', 'serve'],
+      args: ['--addr', ':8080'],
+      labels: { 'org.example.team': 'core', 'org.opencontainers.image.title': 'API' },
+      builder: 'docker',
       cache: false,
       checkLatest: true,
       image: { registry: 'localhost:5000', apiHost: 'localhost:5000', repository: 'api' },
@@ -114,6 +147,12 @@ describe('parseConfig', () => {
     ['Europe/Berlin\n# note\nAmerica/New_York', ['Europe/Berlin', 'America/New_York']]
   ])('zoneinfo %j -> %j', (zoneinfo, value) => {
     expect(parse({ image: 'a/b', zoneinfo }).zoneinfo).toEqual(value)
+  })
+
+  it('refuses a builder it does not have', () => {
+    expect(() => parse({ image: 'a/b', builder: 'kaniko' })).toThrow(
+      /^builder: 'kaniko' is not a builder\. Use native .* or docker/
+    )
   })
 
   it('keeps an absolute working-directory and oci-layout', () => {

@@ -2,7 +2,6 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import tar from 'tar-stream'
 import type { Fetch, Logger } from '../../src/ports.js'
 
 export interface RecordingLogger extends Logger {
@@ -74,32 +73,7 @@ export function reply(
   return new Response(body ?? null, { status, headers })
 }
 
-export interface TarEntry {
-  header: tar.Header
-  data: Buffer
-}
-
-/** Reads a tar back with tar-stream's extract, entries in archive order. */
-export async function readTar(archive: Buffer): Promise<TarEntry[]> {
-  const ex = tar.extract()
-  const out: TarEntry[] = []
-  const done = new Promise<void>((resolve, reject) => {
-    ex.on('entry', (header, stream, next) => {
-      const chunks: Buffer[] = []
-      stream.on('data', (c: unknown) => chunks.push(c as Buffer))
-      stream.on('end', () => {
-        out.push({ header, data: Buffer.concat(chunks) })
-        next()
-      })
-      stream.resume()
-    })
-    ex.on('finish', () => resolve())
-    ex.on('error', reject)
-  })
-  ex.end(archive)
-  await done
-  return out
-}
+export { readTar, type TarEntry } from '../../src/oci/tar.js'
 
 /** A fresh temp directory and its cleanup. */
 export async function tempDir(

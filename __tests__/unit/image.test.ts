@@ -41,7 +41,10 @@ function plan(bin = 'ELF binary'): FilePlan {
       workdir: '/',
       env: ['TZ=UTC'],
       entrypoint: ['/app'],
-      cmd: ['serve']
+      cmd: ['serve'],
+      exposedPorts: [],
+      labels: {},
+      annotations: {}
     }
   }
 }
@@ -107,6 +110,27 @@ describe('buildImage', () => {
     ])
     expect(config.created).toBe('1970-01-01T00:00:00Z')
     expect(config.config).toEqual({ User: '65532:65532', Entrypoint: ['/app'], WorkingDir: '/' })
+  })
+
+  it('writes ExposedPorts and sorted Labels, and the annotations on the manifest and the index', async () => {
+    const p = plan()
+    p.image = {
+      ...p.image,
+      exposedPorts: ['8080/tcp', '53/udp'],
+      labels: { 'z.last': '1', 'a.first': '2' },
+      annotations: { 'org.opencontainers.image.revision': 'abc' }
+    }
+    const img = await buildImage(p, amd64, 0)
+    const config = json(img.config).config as Record<string, unknown>
+    expect(config.ExposedPorts).toEqual({ '8080/tcp': {}, '53/udp': {} })
+    expect(JSON.stringify(config.Labels)).toBe('{"a.first":"2","z.last":"1"}')
+    expect(json(img.manifest).annotations).toEqual({ 'org.opencontainers.image.revision': 'abc' })
+    const other = await buildImage(p, armV7, 0)
+    expect(json(buildIndex([img, other])).annotations).toEqual({
+      'org.opencontainers.image.revision': 'abc'
+    })
+    // None given: no annotations key at all, so digests of plain images do not move.
+    expect(json((await buildImage(plan(), amd64, 0)).manifest)).not.toHaveProperty('annotations')
   })
 
   it('writes a manifest whose descriptors match the blobs', async () => {

@@ -84,17 +84,29 @@ describe('file', () => {
 })
 
 describe('systemLayer', () => {
-  it('holds passwd, group and a sticky world-writable /tmp', () => {
+  it('holds passwd, group, the nonroot home and a sticky world-writable /tmp, all root-owned', () => {
     const layer = systemLayer()
     expect(layer.name).toBe('system')
     expect(summary(layer.entries)).toEqual([
       ['etc', 'directory', '755'],
       ['etc/group', 'file', '644'],
       ['etc/passwd', 'file', '644'],
+      ['home', 'directory', '755'],
+      ['home/nonroot', 'directory', '755'],
       ['tmp', 'directory', '1777']
     ])
+    expect(layer.entries.every(e => e.uid === 0 && e.gid === 0)).toBe(true)
     const tmp = layer.entries.find(e => e.path === 'tmp')
     expect(tmp?.mode).toBe(0o1777)
+  })
+
+  it('creates the working directory and its parents, as Docker WORKDIR would', () => {
+    const paths = (wd: string): string[] => systemLayer(wd).entries.map(e => e.path)
+    expect(paths('/srv/app')).toEqual(expect.arrayContaining(['srv', 'srv/app']))
+    expect(paths('/srv/app/')).toEqual(expect.arrayContaining(['srv', 'srv/app']))
+    expect(paths('/')).toEqual(systemLayer().entries.map(e => e.path))
+    // Already there: no second entry.
+    expect(paths('/tmp').filter(p => p === 'tmp')).toHaveLength(1)
   })
 
   it('defines the nonroot user and group 65532', () => {

@@ -12,6 +12,7 @@ import {
   symlink,
   systemLayer,
   withParents,
+  type Entry,
   type FilePlan,
   type Layer
 } from '../../src/rootfs/plan.js'
@@ -30,6 +31,9 @@ const plan = (image: Partial<FilePlan['image']> = {}): FilePlan => ({
     env: ['SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt', 'GREETING=hello "world" $HOME'],
     entrypoint: ['/app'],
     cmd: ['serve', '--port=8080'],
+    exposedPorts: [],
+    labels: {},
+    annotations: {},
     ...image
   }
 })
@@ -60,16 +64,54 @@ describe('renderDockerfile', () => {
       [
         '# Written by go-scratch-image: the same image its native builder assembles.',
         'FROM scratch',
-        'ARG TARGETOS TARGETARCH TARGETVARIANT',
         'COPY certificates/ /',
         'COPY zoneinfo/ /',
         'COPY system/ /',
+        'ARG TARGETOS TARGETARCH TARGETVARIANT',
         'COPY binary/${TARGETOS}/${TARGETARCH}${TARGETVARIANT:+/}${TARGETVARIANT}/ /',
         'USER 65532:65532',
         'WORKDIR /srv',
         'ENTRYPOINT ["/app"]',
         ''
       ].join('\n')
+    )
+  })
+})
+
+describe('renderDockerfile image config', () => {
+  it('writes EXPOSE and LABEL between WORKDIR and ENTRYPOINT, quoting label values', () => {
+    const text = renderDockerfile(
+      plan({
+        env: [],
+        exposedPorts: ['8080/tcp', '53/udp'],
+        labels: { 'org.opencontainers.image.source': 'https://x/y', note: 'a "b" $c' }
+      }),
+      false
+    )
+    expect(text.split('\n').slice(6)).toEqual([
+      'USER 65532:65532',
+      'WORKDIR /',
+      'EXPOSE 8080/tcp 53/udp',
+      'LABEL "org.opencontainers.image.source"="https://x/y" \\',
+      '    "note"="a \\"b\\" \\$c"',
+      'ENTRYPOINT ["/app"]',
+      'CMD ["serve","--port=8080"]',
+      ''
+    ])
+  })
+
+  it('gives a layer owned by one non-root user --chown, and refuses a layer with two owners', () => {
+    const owned = (uid: number): Entry => ({ ...dirEntry('data'), uid, gid: uid })
+    const withLayer = (entries: Entry[]): FilePlan => ({
+      ...plan(),
+      layers: [{ name: 'files', entries }]
+    })
+    expect(renderDockerfile(withLayer([owned(1000)]), false)).toContain(
+      'COPY --chown=1000:1000 files/ /'
+    )
+    expect(renderDockerfile(withLayer([owned(0)]), false)).toContain('COPY files/ /')
+    expect(() => renderDockerfile(withLayer([owned(0), owned(1000)]), false)).toThrow(
+      /files layer has several owners \(0:0, 1000:1000\)/
     )
   })
 })

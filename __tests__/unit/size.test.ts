@@ -28,7 +28,16 @@ const plan = (binary: Buffer): FilePlan => ({
     },
     systemLayer()
   ]),
-  image: { user: '65532:65532', workdir: '/', env: [], entrypoint: ['/app'], cmd: [] }
+  image: {
+    user: '65532:65532',
+    workdir: '/',
+    env: [],
+    entrypoint: ['/app'],
+    cmd: [],
+    exposedPorts: [],
+    labels: {},
+    annotations: {}
+  }
 })
 
 const build = (binary = Buffer.alloc(5000, 1)): Promise<BuiltImage> =>

@@ -6,31 +6,62 @@ import type { FilePlan, Layer } from '../rootfs/plan.js'
 /** ENV values quoted so spaces and quotes survive, and `$` escaped: the native image does not expand variables either. */
 function envLine(kv: string): string {
   const eq = kv.indexOf('=')
-  return `${kv.slice(0, eq)}=${JSON.stringify(kv.slice(eq + 1)).replace(/\$/g, '\\$')}`
+  return `${kv.slice(0, eq)}=${quote(kv.slice(eq + 1))}`
 }
 
 /**
  * The binary layer differs per platform, so with several platforms its context folder is
- * binary/OS/ARCH[/VARIANT], picked with the build arguments BuildKit sets.
+ * binary/OS/ARCH[/VARIANT], picked with the build arguments BuildKit sets (the action passes them to the
+ * classic builder).
  */
 export function renderDockerfile(plan: FilePlan, multiPlatform: boolean): string {
   const lines = [
     '# Written by go-scratch-image: the same image its native builder assembles.',
     'FROM scratch'
   ]
-  if (multiPlatform) lines.push('ARG TARGETOS TARGETARCH TARGETVARIANT')
   for (const layer of plan.layers) {
-    const src =
-      layer.name === 'binary' && multiPlatform
-        ? 'binary/${TARGETOS}/${TARGETARCH}${TARGETVARIANT:+/}${TARGETVARIANT}/'
-        : `${layer.name}/`
-    lines.push(`COPY ${src} /`)
+    const perPlatform = layer.name === 'binary' && multiPlatform
+    // Declared just before its use: the classic builder commits an ARG as an image of the daemon's own
+    // platform, which a COPY for another platform then refuses; after the first COPY it is the target's.
+    if (perPlatform) lines.push('ARG TARGETOS TARGETARCH TARGETVARIANT')
+    const src = perPlatform
+      ? 'binary/${TARGETOS}/${TARGETARCH}${TARGETVARIANT:+/}${TARGETVARIANT}/'
+      : `${layer.name}/`
+    lines.push(`COPY ${chown(layer)}${src} /`)
   }
   const s = plan.image
-  if (s.env.length) lines.push(`ENV ${s.env.map(envLine).join(' \\\n    ')}`)
-  lines.push(`USER ${s.user}`, `WORKDIR ${s.workdir}`, `ENTRYPOINT ${JSON.stringify(s.entrypoint)}`)
+  const continued = ' \\\n    '
+  if (s.env.length) lines.push(`ENV ${s.env.map(envLine).join(continued)}`)
+  lines.push(`USER ${s.user}`, `WORKDIR ${s.workdir}`)
+  if (s.exposedPorts.length) lines.push(`EXPOSE ${s.exposedPorts.join(' ')}`)
+  const labels = Object.entries(s.labels)
+  if (labels.length) {
+    lines.push(
+      `LABEL ${labels.map(([k, v]) => `${JSON.stringify(k)}=${quote(v)}`).join(continued)}`
+    )
+  }
+  lines.push(`ENTRYPOINT ${JSON.stringify(s.entrypoint)}`)
   if (s.cmd.length) lines.push(`CMD ${JSON.stringify(s.cmd)}`)
   return `${lines.join('\n')}\n`
+}
+
+function quote(v: string): string {
+  return JSON.stringify(v).replace(/\$/g, '\\$')
+}
+
+/**
+ * COPY makes every file root-owned unless told otherwise, and takes one owner for all it copies: a layer owned
+ * by someone else says so, and a layer with several owners cannot be one COPY.
+ */
+function chown(layer: Layer): string {
+  const owners = new Set(layer.entries.map(e => `${e.uid}:${e.gid}`))
+  if (owners.size > 1) {
+    throw new Error(
+      `The ${layer.name} layer has several owners (${[...owners].join(', ')}); one COPY cannot make it.`
+    )
+  }
+  const [owner] = owners
+  return owner && owner !== '0:0' ? `--chown=${owner} ` : ''
 }
 
 /** Writes one layer's files under dir with the modes of the plan, so COPY reproduces them. */

@@ -1,7 +1,7 @@
 // Assembles the OCI image from the file plan: layer blobs, config, manifest and, for several platforms, an index.
 import { createHash } from 'node:crypto'
 import type { Platform } from '../build/platform.js'
-import type { FilePlan, ImageSettings, LayerName } from '../rootfs/plan.js'
+import type { FilePlan, ImageSettings, Layer, LayerName } from '../rootfs/plan.js'
 import { layerContentSize } from '../rootfs/plan.js'
 import { gzipDeterministic, layerTar } from './tar.js'
 
@@ -32,6 +32,8 @@ export interface BuiltImage {
   layers: BuiltLayer[]
   config: Blob
   manifest: Blob
+  /** The manifest's annotations, repeated on the index. */
+  annotations: Record<string, string>
 }
 
 export function sha256(data: Buffer | string): string {
@@ -59,10 +61,14 @@ export function imageConfig(
 ): object {
   const created = rfc3339(epoch)
   const config: Record<string, unknown> = { User: settings.user }
+  if (settings.exposedPorts.length) {
+    config.ExposedPorts = Object.fromEntries(settings.exposedPorts.map(p => [p, {}]))
+  }
   if (settings.env.length) config.Env = settings.env
   config.Entrypoint = settings.entrypoint
   if (settings.cmd.length) config.Cmd = settings.cmd
   config.WorkingDir = settings.workdir
+  if (Object.keys(settings.labels).length) config.Labels = sortedObject(settings.labels)
   return {
     created,
     architecture: platform.architecture,
@@ -75,11 +81,25 @@ export function imageConfig(
   }
 }
 
+/** Keys sorted, so the same labels give the same digest whatever order the inputs listed them in. */
+function sortedObject(o: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+function annotations(o: Record<string, string>): Record<string, unknown> {
+  return Object.keys(o).length ? { annotations: sortedObject(o) } : {}
+}
+
 export function descriptor(
   blob: Blob,
   extra: Record<string, unknown> = {}
 ): Record<string, unknown> {
   return { mediaType: blob.mediaType, digest: blob.digest, size: blob.size, ...extra }
+}
+
+/** The gzip size a layer would have in the image, to choose between two ways of staging the same data. */
+export async function compressedLayerSize(layer: Layer, epoch: number): Promise<number> {
+  return gzipDeterministic(await layerTar(layer.entries, epoch)).length
 }
 
 export async function buildLayer(
@@ -110,16 +130,18 @@ export async function buildImage(
     schemaVersion: 2,
     mediaType: MEDIA.manifest,
     config: descriptor(config),
-    layers: layers.map(l => descriptor(l.blob))
+    layers: layers.map(l => descriptor(l.blob)),
+    ...annotations(plan.image.annotations)
   })
-  return { platform, layers, config, manifest }
+  return { platform, layers, config, manifest, annotations: plan.image.annotations }
 }
 
 export function buildIndex(images: BuiltImage[]): Blob {
   return jsonBlob(MEDIA.index, {
     schemaVersion: 2,
     mediaType: MEDIA.index,
-    manifests: images.map(i => descriptor(i.manifest, { platform: platformJson(i.platform) }))
+    manifests: images.map(i => descriptor(i.manifest, { platform: platformJson(i.platform) })),
+    ...annotations(images[0]?.annotations ?? {})
   })
 }
 

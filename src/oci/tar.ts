@@ -62,3 +62,30 @@ export function gzipDeterministic(data: Buffer): Buffer {
   gz[9] = 0xff
   return gz
 }
+
+export interface TarEntry {
+  header: tar.Header
+  data: Buffer
+}
+
+/** Reads a tar (a layer, a `docker save` archive) into its entries, in archive order. */
+export async function readTar(archive: Buffer): Promise<TarEntry[]> {
+  const ex = tar.extract()
+  const out: TarEntry[] = []
+  const done = new Promise<void>((resolve, reject) => {
+    ex.on('entry', (header, stream, next) => {
+      const chunks: Buffer[] = []
+      stream.on('data', (c: unknown) => chunks.push(c as Buffer))
+      stream.on('end', () => {
+        out.push({ header, data: Buffer.concat(chunks) })
+        next()
+      })
+      stream.on('error', reject)
+    })
+    ex.on('finish', () => resolve())
+    ex.on('error', reject)
+  })
+  ex.end(archive)
+  await done
+  return out
+}

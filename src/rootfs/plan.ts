@@ -31,11 +31,17 @@ export interface Layer {
 }
 
 export interface ImageSettings {
+  /** Numeric uid:gid. */
   user: string
   workdir: string
   env: string[]
   entrypoint: string[]
   cmd: string[]
+  /** Docker's ExposedPorts keys, e.g. 8080/tcp. */
+  exposedPorts: string[]
+  labels: Record<string, string>
+  /** Set on the manifest (and the index), where registries and tools read them without the config. */
+  annotations: Record<string, string>
 }
 
 export interface FilePlan {
@@ -45,6 +51,8 @@ export interface FilePlan {
 
 export const CA_BUNDLE_PATH = 'etc/ssl/certs/ca-certificates.crt'
 export const ZONEINFO_PATH = 'usr/share/zoneinfo'
+/** Where Go's own zoneinfo.zip goes when it is the smaller choice; ZONEINFO points the time package at it. */
+export const ZONEINFO_ZIP_PATH = 'usr/local/go/lib/time/zoneinfo.zip'
 export const NONROOT = { uid: 65532, gid: 65532, name: 'nonroot', home: '/home/nonroot' }
 
 const byPath = (a: Entry, b: Entry): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
@@ -91,21 +99,27 @@ export function groupFile(): string {
   return ['root:x:0:', 'nobody:x:65534:', `${NONROOT.name}:x:${NONROOT.gid}:`, ''].join('\n')
 }
 
-/** passwd, group and a world-writable /tmp with the sticky bit: what a scratch image lacks and programs assume. */
-export function systemLayer(): Layer {
+/**
+ * passwd, group, the nonroot home, a world-writable /tmp with the sticky bit and the working directory: what a
+ * scratch image lacks and programs assume. Everything is root-owned because a Dockerfile COPY can give a layer
+ * only one owner; a non-root program writes to /tmp.
+ */
+export function systemLayer(workdir = '/'): Layer {
   const passwd = Buffer.from(passwdFile())
   const group = Buffer.from(groupFile())
-  return {
-    name: 'system',
-    entries: withParents([
-      file('etc/passwd', passwd, passwd.length),
-      file('etc/group', group, group.length),
-      dir('tmp', 0o1777)
-    ])
-  }
+  const entries: Entry[] = [
+    file('etc/passwd', passwd, passwd.length),
+    file('etc/group', group, group.length),
+    dir(NONROOT.home.slice(1)),
+    dir('tmp', 0o1777)
+  ]
+  // Docker's WORKDIR creates a missing directory; staging it keeps both builders' filesystems the same.
+  const wd = workdir.replace(/^\/+|\/+$/g, '')
+  if (wd && !entries.some(e => e.path === wd || e.path.startsWith(`${wd}/`))) entries.push(dir(wd))
+  return { name: 'system', entries: withParents(entries) }
 }
 
-export function certificatesLayer(bundle: string, size: number): Layer {
+export function certificatesLayer(bundle: string | Buffer, size: number): Layer {
   return { name: 'certificates', entries: withParents([file(CA_BUNDLE_PATH, bundle, size)]) }
 }
 

@@ -2,7 +2,15 @@
 import { lstat, open, readdir, readlink } from 'node:fs/promises'
 import path from 'node:path'
 import { InputError } from '../ports.js'
-import { file, symlink, withParents, ZONEINFO_PATH, type Entry, type Layer } from './plan.js'
+import {
+  file,
+  symlink,
+  withParents,
+  ZONEINFO_PATH,
+  ZONEINFO_ZIP_PATH,
+  type Entry,
+  type Layer
+} from './plan.js'
 
 export interface ZoneNode {
   /** Path relative to the zoneinfo root, with forward slashes. */
@@ -106,4 +114,9 @@ export function zoneinfoLayer(nodes: ZoneNode[], root: string): Layer {
       : file(`${ZONEINFO_PATH}/${n.rel}`, path.join(root, n.rel), n.size ?? 0)
   )
   return { name: 'zoneinfo', entries: withParents(entries) }
+}
+
+/** Go's lib/time/zoneinfo.zip as the whole zoneinfo layer, for when it is smaller than the runner's tree. */
+export function zoneinfoZipLayer(zip: string, size: number): Layer {
+  return { name: 'zoneinfo', entries: withParents([file(ZONEINFO_ZIP_PATH, zip, size)]) }
 }

@@ -1,0 +1,352 @@
+// What goes into the image, proven by running it: files served over loopback, one time zone and not another,
+// a test CA trusted only when added, the users, the image config, and the Docker builder's identical filesystem.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFile } from 'node:child_process'
+import { readFile, writeFile } from 'node:fs/promises'
+import https from 'node:https'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import {
+  copyFixture,
+  EXAMPLES,
+  exportFs,
+  freePort,
+  loadLayout,
+  MIRROR,
+  REGISTRY,
+  requireEnvironment,
+  runAction,
+  sh,
+  skopeo,
+  tempDir,
+  uniqueRepo
+} from './harness.js'
+
+let toolCache: string
+const base = { 'go-download-base-url': MIRROR, push: 'false' }
+const loaded: string[] = []
+
+beforeAll(async () => {
+  await requireEnvironment()
+  toolCache = await tempDir('gsi-toolcache-')
+})
+
+afterAll(async () => {
+  if (loaded.length) await sh('docker', ['rmi', '-f', ...loaded])
+})
+
+/** Builds an example or fixture into an OCI layout and loads it into Docker; returns the image and the run. */
+async function build(
+  name: string,
+  inputs: Record<string, string>,
+  opts: { from?: string; workdir?: string; env?: Record<string, string> } = {}
+): Promise<{ image: string; layout: string; run: Awaited<ReturnType<typeof runAction>> }> {
+  const workdir = opts.workdir ?? (await copyFixture(name, opts.from ?? EXAMPLES))
+  const layout = path.join(await tempDir(), 'layout')
+  const run = await runAction(
+    { ...base, 'oci-layout': layout, tags: 'it', ...inputs },
+    { workdir, toolCache, env: opts.env }
+  )
+  if (run.code !== 0) throw new Error(`the action failed:\n${run.log}`)
+  const image = await loadLayout(layout, 'it', `gsi-${name}`)
+  loaded.push(image)
+  return { image, layout, run }
+}
+
+async function dockerRun(image: string, args: string[], network = 'none'): Promise<string> {
+  const r = await sh('docker', ['run', '--rm', '--network', network, image, ...args])
+  return `${r.stdout}${r.stderr}exit ${r.code}`
+}
+
+describe('files', () => {
+  it('serves a static site staged with files: public:/public over a loopback port', async () => {
+    const port = await freePort()
+    const { image, run } = await build('fileserver', {
+      files: 'public:/public',
+      expose: `${port}`,
+      args: `-addr 127.0.0.1:${port}`
+    })
+    expect(run.log).toMatch(/files: 2 files from 1 line/)
+    const id = (await sh('docker', ['run', '-d', '--rm', '--network', 'host', image])).stdout.trim()
+    try {
+      let res: Response | undefined
+      for (let i = 0; i < 50 && !res; i++) {
+        res = await fetch(`http://127.0.0.1:${port}/css/site.css`).catch(async () => {
+          await new Promise(r => setTimeout(r, 100))
+          return undefined
+        })
+      }
+      expect(res?.status).toBe(200)
+      expect(await res?.text()).toBe(
+        await readFile(path.join(EXAMPLES, 'fileserver/public/css/site.css'), 'utf8')
+      )
+      const index = await fetch(`http://127.0.0.1:${port}/`)
+      expect(await index.text()).toBe(
+        await readFile(path.join(EXAMPLES, 'fileserver/public/index.html'), 'utf8')
+      )
+    } finally {
+      await sh('docker', ['rm', '-f', id])
+    }
+    const fs = await exportFs(image)
+    expect(fs.filter(e => e.path.startsWith('public'))).toEqual([
+      { path: 'public', type: 'directory', mode: '755', owner: '0:0', size: 0, link: '' },
+      { path: 'public/css', type: 'directory', mode: '755', owner: '0:0', size: 0, link: '' },
+      expect.objectContaining({ path: 'public/css/site.css', mode: '644', owner: '0:0' }),
+      expect.objectContaining({ path: 'public/index.html', mode: '644', owner: '0:0' })
+    ])
+  })
+
+  it('refuses a path that climbs out of the working directory before anything is pushed', async () => {
+    const repo = `${REGISTRY}/${uniqueRepo('escape')}`
+    const run = await runAction(
+      { ...base, push: 'true', image: repo, tags: 'v1', files: '../outside:/x' },
+      { workdir: await copyFixture('fileserver', EXAMPLES), toolCache }
+    )
+    expect(run.code).not.toBe(0)
+    expect(run.stdout).toMatch(/^::error::files: .*\.\.\/outside/m)
+    expect((await skopeo(['inspect', '--tls-verify=false', `docker://${repo}:v1`])).code).not.toBe(
+      0
+    )
+  })
+})
+
+describe('zoneinfo', () => {
+  it('with zoneinfo: Asia/Tokyo loads Tokyo and cannot load New York', async () => {
+    const { image, layout } = await build('clock', { zoneinfo: 'Asia/Tokyo' })
+    expect(await dockerRun(image, ['Asia/Tokyo', 'America/New_York'])).toBe(
+      'Asia/Tokyo 2024-01-01T09:00:00+09:00 JST\n' +
+        'America/New_York error: unknown time zone America/New_York\n' +
+        'exit 1'
+    )
+    const zones = (await exportFs(image)).filter(e => e.path.startsWith('usr/share/zoneinfo/'))
+    expect(zones.map(e => e.path)).toEqual([
+      'usr/share/zoneinfo/Asia',
+      'usr/share/zoneinfo/Asia/Tokyo'
+    ])
+    expect(layout).toBeTruthy()
+  })
+
+  it('with the default zoneinfo loads both, and links stay links', async () => {
+    const { image } = await build('clock', {})
+    expect(await dockerRun(image, ['Asia/Tokyo', 'America/New_York', 'US/Eastern'])).toBe(
+      'Asia/Tokyo 2024-01-01T09:00:00+09:00 JST\n' +
+        'America/New_York 2023-12-31T19:00:00-05:00 EST\n' +
+        'US/Eastern 2023-12-31T19:00:00-05:00 EST\n' +
+        'exit 0'
+    )
+    const fs = await exportFs(image)
+    expect(fs.find(e => e.path === 'usr/share/zoneinfo/US/Eastern')?.type).toBe('symlink')
+    expect(fs.some(e => e.path.startsWith('usr/share/zoneinfo/posix/'))).toBe(false)
+    expect(fs.some(e => e.path.startsWith('usr/share/zoneinfo/right/'))).toBe(false)
+  })
+})
+
+describe('certificates', () => {
+  let dir: string
+  let server: https.Server
+  let url: string
+
+  beforeAll(async () => {
+    dir = await tempDir('gsi-ca-')
+    const ssl = (args: string[]): Promise<unknown> =>
+      promisify(execFile)('openssl', args, { cwd: dir })
+    const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
+    await ssl(
+      ['req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2'].concat([
+        '-subj',
+        '/CN=go-scratch-image test CA',
+        '-addext',
+        'basicConstraints=critical,CA:TRUE'
+      ])
+    )
+    await ssl(['req', ...ec, '-keyout', 'srv.key', '-out', 'srv.csr', '-subj', '/CN=127.0.0.1'])
+    await writeFile(
+      path.join(dir, 'ext'),
+      'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n'
+    )
+    await ssl(
+      ['x509', '-req', '-in', 'srv.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key'].concat([
+        '-CAcreateserial',
+        '-out',
+        'srv.pem',
+        '-days',
+        '2',
+        '-extfile',
+        'ext'
+      ])
+    )
+    server = https.createServer(
+      {
+        key: await readFile(path.join(dir, 'srv.key')),
+        cert: await readFile(path.join(dir, 'srv.pem'))
+      },
+      (_req, res) => res.end('ok')
+    )
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    url = `https://127.0.0.1:${(server.address() as { port: number }).port}/`
+  })
+
+  afterAll(() => new Promise(resolve => server.close(resolve)))
+
+  it('trusts a server signed by a test CA with extra-ca-certificates, and not without', async () => {
+    const workdir = await copyFixture('clock', EXAMPLES)
+    await writeFile(path.join(workdir, 'internal-ca.pem'), await readFile(path.join(dir, 'ca.pem')))
+    const trusted = await build(
+      'clock',
+      { 'extra-ca-certificates': 'internal-ca.pem' },
+      { workdir }
+    )
+    expect(trusted.run.log).toContain(`CA certificates: appended ${workdir}/internal-ca.pem`)
+    expect(await dockerRun(trusted.image, ['-get', url], 'host')).toBe(`GET ${url} 200 OK\nexit 0`)
+
+    const plain = await build('clock', {}, { workdir })
+    expect(await dockerRun(plain.image, ['-get', url], 'host')).toMatch(
+      /^GET .* error: .*x509: certificate signed by unknown authority.*\nexit 1$/
+    )
+  })
+
+  it('refuses an extra CA file that holds no certificate', async () => {
+    const workdir = await copyFixture('clock', EXAMPLES)
+    await writeFile(path.join(workdir, 'key.pem'), await readFile(path.join(dir, 'ca.key')))
+    const run = await runAction(
+      { ...base, 'extra-ca-certificates': 'key.pem' },
+      { workdir, toolCache }
+    )
+    expect(run.stdout).toMatch(
+      /^::error::extra-ca-certificates: .*key\.pem holds no PEM certificate/m
+    )
+    // The private key must not reach the log.
+    expect(run.log).not.toContain('PRIVATE KEY')
+  })
+})
+
+describe('users and image config', () => {
+  it('runs as nonroot by default and as root when asked', async () => {
+    const probe = await build(
+      'probe',
+      {},
+      { from: path.join(EXAMPLES, '..', '__tests__', 'fixtures') }
+    )
+    const out = await dockerRun(probe.image, [])
+    expect(out).toContain('uid 65532 gid 65532\nuser nonroot /home/nonroot\n')
+    expect(out).toContain('tmp ok\n')
+    const root = await build(
+      'probe',
+      { user: 'root' },
+      { from: path.join(EXAMPLES, '..', '__tests__', 'fixtures') }
+    )
+    expect(await dockerRun(root.image, [])).toContain('uid 0 gid 0\nuser root /root\n')
+  })
+
+  it('writes entrypoint, args, env, workdir, expose and labels, and OCI labels from the GitHub context', async () => {
+    const sha = '0123456789abcdef0123456789abcdef01234567'
+    const { image, layout } = await build(
+      'clock',
+      {
+        entrypoint: '["/clock", "Asia/Tokyo"]',
+        args: 'UTC',
+        env: 'MODE=test',
+        workdir: '/srv/data',
+        expose: '8080, 53/udp',
+        labels: 'org.example.team=core',
+        'source-date-epoch': '1700000000'
+      },
+      {
+        env: {
+          GITHUB_REPOSITORY: 'acme/clock',
+          GITHUB_SERVER_URL: 'https://github.com',
+          GITHUB_SHA: sha,
+          GITHUB_REF: 'refs/tags/v1.2.3'
+        }
+      }
+    )
+    expect(await dockerRun(image, [])).toBe(
+      'Asia/Tokyo 2024-01-01T09:00:00+09:00 JST\nUTC 2024-01-01T00:00:00+00:00 UTC\nexit 0'
+    )
+    const config = JSON.parse(
+      (await skopeo(['inspect', '--config', `oci:${layout}:it`])).stdout
+    ) as { config: Record<string, unknown> }
+    expect(config.config).toEqual({
+      User: '65532:65532',
+      ExposedPorts: { '8080/tcp': {}, '53/udp': {} },
+      Env: [
+        'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+        'SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt',
+        'MODE=test'
+      ],
+      Entrypoint: ['/clock', 'Asia/Tokyo'],
+      Cmd: ['UTC'],
+      WorkingDir: '/srv/data',
+      Labels: {
+        'org.example.team': 'core',
+        'org.opencontainers.image.created': '2023-11-14T22:13:20Z',
+        'org.opencontainers.image.revision': sha,
+        'org.opencontainers.image.source': 'https://github.com/acme/clock',
+        'org.opencontainers.image.version': '1.2.3'
+      }
+    })
+    const manifest = JSON.parse(
+      (await skopeo(['inspect', '--raw', `oci:${layout}:it`])).stdout
+    ) as {
+      annotations: Record<string, string>
+    }
+    expect(manifest.annotations['org.opencontainers.image.revision']).toBe(sha)
+    expect(manifest.annotations).not.toHaveProperty('org.example.team')
+    const wd = (await exportFs(image)).find(e => e.path === 'srv/data')
+    expect(wd).toMatchObject({ type: 'directory', mode: '755', owner: '0:0' })
+  })
+})
+
+describe('the Docker builder', () => {
+  it('builds the written Dockerfile into the same filesystem and config as the native builder', async () => {
+    const workdir = await copyFixture('fileserver', EXAMPLES)
+    await writeFile(path.join(workdir, 'run.sh'), '#!/bin/sh\necho not for scratch\n', {
+      mode: 0o4775
+    })
+    const inputs = {
+      files: 'public:/public\nrun.sh:/bin/',
+      zoneinfo: 'Asia/Tokyo, US/Eastern',
+      workdir: '/public',
+      env: 'GREETING=hello "world" $HOME',
+      expose: '8080',
+      labels: 'org.example.team=core',
+      'source-date-epoch': '1700000000'
+    }
+    const native = await build('fileserver', inputs, { workdir })
+    const docker = await build('fileserver', { ...inputs, builder: 'docker' }, { workdir })
+    expect(docker.run.log).toContain('Build the Dockerfile with Docker')
+
+    const a = await exportFs(native.image)
+    const b = await exportFs(docker.image)
+    expect(b).toEqual(a)
+    // The facts the comparison rests on, so an empty export cannot pass.
+    expect(a.find(e => e.path === 'bin/run.sh')).toMatchObject({ mode: '755', owner: '0:0' })
+    expect(a.find(e => e.path === 'tmp')).toMatchObject({ mode: '1777', type: 'directory' })
+    expect(a.find(e => e.path === 'usr/share/zoneinfo/US/Eastern')).toMatchObject({
+      type: 'symlink',
+      link: '../America/New_York'
+    })
+    expect(a.find(e => e.path === 'fileserver')).toMatchObject({ mode: '755' })
+
+    const inspect = async (image: string): Promise<Record<string, unknown>> =>
+      (
+        JSON.parse((await sh('docker', ['image', 'inspect', image])).stdout) as {
+          Config: Record<string, unknown>
+        }[]
+      )[0]!.Config
+    const [ca, cb] = [await inspect(native.image), await inspect(docker.image)]
+    for (const key of [
+      'User',
+      'Env',
+      'Entrypoint',
+      'Cmd',
+      'WorkingDir',
+      'ExposedPorts',
+      'Labels'
+    ]) {
+      expect([key, cb[key]]).toEqual([key, ca[key]])
+    }
+    expect(docker.run.outputs['uncompressed-size']).toBe(native.run.outputs['uncompressed-size'])
+    expect(docker.run.outputs['binary-size']).toBe(native.run.outputs['binary-size'])
+  })
+})

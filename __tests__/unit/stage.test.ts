@@ -1,0 +1,222 @@
+// Tests the CA bundle and zoneinfo staging against real files in temp directories.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import {
+  CA_BUNDLE_PATH,
+  systemLayer,
+  ZONEINFO_ZIP_PATH,
+  type FileEntry
+} from '../../src/rootfs/plan.js'
+import { parseFiles } from '../../src/rootfs/files.js'
+import { caBundle, filesLayer, mergeEnv, zoneinfo } from '../../src/rootfs/stage.js'
+import { fakeLogger, tempDir } from './helpers.js'
+
+const PEM_A = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'
+const PEM_B = '-----BEGIN CERTIFICATE-----\nBBBB\n-----END CERTIFICATE-----'
+
+let dir: string
+let cleanup: () => Promise<void>
+beforeEach(async () => ({ dir, cleanup } = await tempDir()))
+afterEach(() => cleanup())
+
+function bundleEntry(layer: Awaited<ReturnType<typeof caBundle>>): FileEntry {
+  const e = layer?.entries.find(x => x.path === CA_BUNDLE_PATH)
+  if (!e || e.type !== 'file') throw new Error('no bundle in the layer')
+  return e
+}
+
+async function bytesOf(e: FileEntry): Promise<string> {
+  return typeof e.source === 'string' ? readFile(e.source, 'utf8') : e.source.toString('utf8')
+}
+
+describe('caBundle', () => {
+  const opts = (o: Partial<Parameters<typeof caBundle>[0]>): Parameters<typeof caBundle>[0] => ({
+    caCertificates: 'system',
+    extraCaCertificates: [],
+    workingDirectory: dir,
+    logger: fakeLogger(),
+    ...o
+  })
+
+  it('takes the first system bundle that exists and says which', async () => {
+    await writeFile(path.join(dir, 'second.pem'), PEM_A)
+    const logger = fakeLogger()
+    const layer = await caBundle(
+      opts({ candidates: [path.join(dir, 'missing.pem'), path.join(dir, 'second.pem')], logger })
+    )
+    const e = bundleEntry(layer)
+    expect(e.source).toBe(path.join(dir, 'second.pem'))
+    expect(e.size).toBe(PEM_A.length)
+    expect(logger.lines.join('\n')).toContain(
+      `${path.join(dir, 'second.pem')} -> /${CA_BUNDLE_PATH}`
+    )
+  })
+
+  it('fails with the places it looked when the runner has no bundle', async () => {
+    await expect(caBundle(opts({ candidates: [path.join(dir, 'nope.pem')] }))).rejects.toThrow(
+      /^ca-certificates: the runner has no CA bundle \(looked in .*nope\.pem\)/
+    )
+  })
+
+  it('stages nothing for none', async () => {
+    expect(await caBundle(opts({ caCertificates: 'none' }))).toBeUndefined()
+  })
+
+  it('appends extra CAs, adding the newline a bundle lacks', async () => {
+    await writeFile(path.join(dir, 'bundle.pem'), PEM_B)
+    await writeFile(path.join(dir, 'internal.pem'), PEM_A)
+    const e = bundleEntry(
+      await caBundle(opts({ caCertificates: 'bundle.pem', extraCaCertificates: ['internal.pem'] }))
+    )
+    const want = `${PEM_B}\n${PEM_A}`
+    expect(await bytesOf(e)).toBe(want)
+    expect(e.size).toBe(want.length)
+  })
+
+  it('builds a bundle of extra CAs alone with none', async () => {
+    await writeFile(path.join(dir, 'internal.pem'), PEM_A)
+    const e = bundleEntry(
+      await caBundle(opts({ caCertificates: 'none', extraCaCertificates: ['internal.pem'] }))
+    )
+    expect(await bytesOf(e)).toBe(PEM_A)
+  })
+
+  it('refuses a file with no certificate, naming the input', async () => {
+    await writeFile(path.join(dir, 'bundle.pem'), PEM_A)
+    await writeFile(path.join(dir, 'key.pem'), '-----BEGIN PRIVATE KEY-----\nx\n')
+    await expect(
+      caBundle(opts({ caCertificates: 'bundle.pem', extraCaCertificates: ['key.pem'] }))
+    ).rejects.toThrow(/^extra-ca-certificates: .*key\.pem holds no PEM certificate/)
+    await expect(caBundle(opts({ caCertificates: 'key.pem' }))).rejects.toThrow(
+      /^ca-certificates: .*key\.pem holds no PEM certificate/
+    )
+    await expect(caBundle(opts({ caCertificates: 'gone.pem' }))).rejects.toThrow(
+      /^ca-certificates: .*gone\.pem cannot be read/
+    )
+  })
+})
+
+describe('zoneinfo', () => {
+  const tzif = (n: number): Buffer => Buffer.concat([Buffer.from('TZif2'), randomBytes(n)])
+
+  async function tree(fileBytes: number): Promise<string> {
+    const root = path.join(dir, 'zoneinfo')
+    await mkdir(path.join(root, 'Asia'), { recursive: true })
+    await mkdir(path.join(root, 'posix', 'Asia'), { recursive: true })
+    await writeFile(path.join(root, 'Asia', 'Tokyo'), tzif(fileBytes))
+    await writeFile(path.join(root, 'Asia', 'Seoul'), tzif(fileBytes))
+    await writeFile(path.join(root, 'posix', 'Asia', 'Tokyo'), tzif(fileBytes))
+    await symlink('Asia/Tokyo', path.join(root, 'Japan'))
+    return root
+  }
+
+  async function goroot(zipBytes?: number): Promise<string> {
+    const root = path.join(dir, 'go')
+    await mkdir(path.join(root, 'lib', 'time'), { recursive: true })
+    if (zipBytes !== undefined) {
+      await writeFile(path.join(root, 'lib', 'time', 'zoneinfo.zip'), randomBytes(zipBytes))
+    }
+    return root
+  }
+
+  const paths = (r: Awaited<ReturnType<typeof zoneinfo>>): string[] =>
+    (r?.layer.entries ?? []).filter(e => e.type !== 'directory').map(e => e.path)
+
+  it('stages the tree, links as links and no posix copy, when Go has no zip', async () => {
+    const r = await zoneinfo({
+      zoneinfo: true,
+      root: await tree(100),
+      goroot: await goroot(),
+      epoch: 0,
+      logger: fakeLogger()
+    })
+    expect(paths(r)).toEqual([
+      'usr/share/zoneinfo/Asia/Seoul',
+      'usr/share/zoneinfo/Asia/Tokyo',
+      'usr/share/zoneinfo/Japan'
+    ])
+    expect(r?.env).toEqual([])
+  })
+
+  it("uses Go's zoneinfo.zip with ZONEINFO when it compresses smaller than the tree", async () => {
+    const logger = fakeLogger()
+    const r = await zoneinfo({
+      zoneinfo: true,
+      root: await tree(20_000),
+      goroot: await goroot(1_000),
+      epoch: 0,
+      logger
+    })
+    expect(paths(r)).toEqual([ZONEINFO_ZIP_PATH])
+    expect(r?.env).toEqual([`ZONEINFO=/${ZONEINFO_ZIP_PATH}`])
+    expect(logger.lines.join('\n')).toMatch(/Go's zoneinfo\.zip \d+/)
+  })
+
+  it('keeps the tree when the zip is bigger', async () => {
+    const r = await zoneinfo({
+      zoneinfo: true,
+      root: await tree(100),
+      goroot: await goroot(50_000),
+      epoch: 0,
+      logger: fakeLogger()
+    })
+    expect(paths(r)).toContain('usr/share/zoneinfo/Asia/Tokyo')
+    expect(r?.env).toEqual([])
+  })
+
+  it('stages exactly the listed zones and their link targets, never the zip', async () => {
+    const r = await zoneinfo({
+      zoneinfo: ['Japan'],
+      root: await tree(20_000),
+      goroot: await goroot(10),
+      epoch: 0,
+      logger: fakeLogger()
+    })
+    expect(paths(r)).toEqual(['usr/share/zoneinfo/Asia/Tokyo', 'usr/share/zoneinfo/Japan'])
+  })
+
+  it('stages nothing for false and fails clearly without a tree', async () => {
+    const base = { root: path.join(dir, 'none'), goroot: dir, epoch: 0, logger: fakeLogger() }
+    expect(await zoneinfo({ ...base, zoneinfo: false })).toBeUndefined()
+    await expect(zoneinfo({ ...base, zoneinfo: true })).rejects.toThrow(
+      /^zoneinfo: the runner has no .*none\. Install tzdata, or set zoneinfo: false\./
+    )
+  })
+})
+
+describe('mergeEnv', () => {
+  it('lets a later KEY replace an earlier one in place', () => {
+    expect(mergeEnv(['SSL_CERT_FILE=/a', 'ZONEINFO=/z'], ['B=1', 'SSL_CERT_FILE=/b'])).toEqual([
+      'SSL_CERT_FILE=/b',
+      'ZONEINFO=/z',
+      'B=1'
+    ])
+  })
+})
+
+describe('filesLayer', () => {
+  it('is absent without files', async () => {
+    expect(await filesLayer([], dir, [systemLayer()], 'app')).toBeUndefined()
+  })
+
+  it('keeps the mode an earlier layer gave a shared directory, so /tmp stays 1777', async () => {
+    await writeFile(path.join(dir, 'seed'), 'x')
+    const layer = await filesLayer(parseFiles('seed:/tmp/'), dir, [systemLayer()], 'app')
+    expect(layer?.entries.map(e => [e.path, e.type, e.mode.toString(8)])).toEqual([
+      ['tmp', 'directory', '1777'],
+      ['tmp/seed', 'file', '644']
+    ])
+  })
+
+  it('refuses a path another layer or the binary owns, naming it', async () => {
+    await writeFile(path.join(dir, 'passwd'), 'x')
+    await expect(
+      filesLayer(parseFiles('passwd:/etc/passwd'), dir, [systemLayer()], 'app')
+    ).rejects.toThrow(/^files: .*etc\/passwd.*system/)
+    await expect(filesLayer(parseFiles('passwd:/app'), dir, [], 'app')).rejects.toThrow(
+      /^files: .*binary/
+    )
+  })
+})

@@ -1,0 +1,131 @@
+// Parses the image-config inputs (user, workdir, env, expose, entrypoint, args, labels) and derives OCI labels from the GitHub context.
+import path from 'node:path'
+import { InputError } from '../ports.js'
+import { NONROOT } from './plan.js'
+
+// The accounts written to /etc/passwd; names resolve to numbers so runAsNonRoot checks can see the uid.
+const NAMED_USERS: Record<string, string> = {
+  root: '0:0',
+  nobody: '65534:65534',
+  [NONROOT.name]: `${NONROOT.uid}:${NONROOT.gid}`
+}
+
+/**
+ * The PATH Docker (classic and BuildKit) gives a FROM scratch image; the native image sets the same, so both
+ * builders' configs agree and exec.LookPath behaves as in distroless.
+ */
+export const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+
+export function parseUser(raw: string): string {
+  const v = raw.trim()
+  if (v === '') return `${NONROOT.uid}:${NONROOT.gid}`
+  const named = NAMED_USERS[v]
+  if (named) return named
+  const m = /^(\d+):(\d+)$/.exec(v)
+  if (m && Number(m[1]) <= 2 ** 31 - 1 && Number(m[2]) <= 2 ** 31 - 1) return `${m[1]}:${m[2]}`
+  throw new InputError(
+    `user: '${v}' is not a user of the image. Use nonroot (65532:65532, the default), root, nobody, or a numeric uid:gid such as 1000:1000.`
+  )
+}
+
+export function parseWorkdir(raw: string): string {
+  const v = raw.trim() || '/'
+  if (!v.startsWith('/') || v.split('/').includes('..')) {
+    throw new InputError(
+      `workdir: '${v}' must be an absolute path in the image without '..', e.g. /app.`
+    )
+  }
+  return path.posix.normalize(v).replace(/(.)\/$/, '$1')
+}
+
+/** `8080`, `8080/tcp`, `53/udp`: as Docker's ExposedPorts keys, protocol defaulting to tcp. */
+export function parseExpose(items: string[]): string[] {
+  const out = items.map(item => {
+    const m = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/i.exec(item)
+    const port = Number(m?.[1])
+    if (!m || port < 1 || port > 65535) {
+      throw new InputError(
+        `expose: '${item}' is not a port. Use a number from 1 to 65535, optionally with /tcp, /udp or /sctp (e.g. 8080 or 53/udp).`
+      )
+    }
+    return `${port}/${(m[2] ?? 'tcp').toLowerCase()}`
+  })
+  return [...new Set(out)]
+}
+
+/**
+ * A command as JSON array (`["/app", "serve"]`) or as words with shell-style quotes; the exec form is what the
+ * image stores, since scratch has no shell to run a string.
+ */
+export function parseCommand(
+  raw: string,
+  name: string,
+  split: (s: string) => string[]
+): string[] | undefined {
+  const v = raw.trim()
+  if (v === '') return undefined
+  if (v.startsWith('[')) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(v)
+    } catch {
+      parsed = undefined
+    }
+    if (!Array.isArray(parsed) || !parsed.every(x => typeof x === 'string')) {
+      throw new InputError(
+        `${name}: '${v}' is not a JSON array of strings. Write ["/app", "--flag"] or plain words (/app --flag).`
+      )
+    }
+    return parsed as string[]
+  }
+  return split(v)
+}
+
+export function validateEnv(env: Record<string, string>): string[] {
+  return Object.entries(env).map(([k, v]) => {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) {
+      throw new InputError(
+        `env: '${k}' is not a variable name. Use letters, digits and _ (not starting with a digit).`
+      )
+    }
+    return `${k}=${v}`
+  })
+}
+
+export function validateLabels(labels: Record<string, string>): Record<string, string> {
+  for (const k of Object.keys(labels)) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(k)) {
+      throw new InputError(
+        `labels: '${k}' is not a label key. Use reverse-DNS keys such as org.example.team (letters, digits, '.', '-', '_', '/').`
+      )
+    }
+  }
+  return labels
+}
+
+/**
+ * The org.opencontainers.image.* labels the GitHub context can fill: source, revision, created and version
+ * (the tag without a leading v for a semver tag, else the tag or branch name, or pr-N).
+ */
+export function ociLabels(
+  env: Record<string, string | undefined>,
+  created: string
+): Record<string, string> {
+  const out: Record<string, string> = {}
+  const repo = env.GITHUB_REPOSITORY
+  if (repo) {
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+    out['org.opencontainers.image.source'] = `${server}/${repo}`
+  }
+  if (env.GITHUB_SHA) out['org.opencontainers.image.revision'] = env.GITHUB_SHA
+  out['org.opencontainers.image.created'] = created
+  const ref = env.GITHUB_REF ?? ''
+  const pr = /^refs\/pull\/(\d+)\//.exec(ref)?.[1]
+  const version =
+    /^refs\/tags\/v?(\d+\.\d+\.\d+\S*)$/.exec(ref)?.[1] ??
+    /^refs\/tags\/(.+)$/.exec(ref)?.[1] ??
+    (pr ? `pr-${pr}` : undefined) ??
+    /^refs\/heads\/(.+)$/.exec(ref)?.[1]
+  if (version) out['org.opencontainers.image.version'] = version
+  return out
+}

@@ -1,0 +1,170 @@
+// Stages what a scratch image lacks from the runner: the CA bundle (with extra CAs) and zoneinfo (tree or Go's zip).
+import { access, readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { compressedLayerSize } from '../oci/image.js'
+import { InputError, type Logger } from '../ports.js'
+import { stageFiles, type FileMapping } from './files.js'
+import {
+  CA_BUNDLE_PATH,
+  certificatesLayer,
+  withParents,
+  ZONEINFO_ZIP_PATH,
+  type Layer
+} from './plan.js'
+import { scanZoneinfo, selectZoneinfo, zoneinfoLayer, zoneinfoZipLayer } from './zoneinfo.js'
+
+export interface CaOptions {
+  /** system, none, or a PEM bundle's path relative to workingDirectory. */
+  caCertificates: string
+  extraCaCertificates: string[]
+  workingDirectory: string
+  /** Where to look for the runner's bundle, first found wins. */
+  candidates?: string[]
+  logger: Logger
+}
+
+export interface ZoneinfoOptions {
+  zoneinfo: true | false | string[]
+  /** The runner's zoneinfo tree. */
+  root: string
+  /** The Go toolchain whose lib/time/zoneinfo.zip may be the smaller choice. */
+  goroot: string
+  epoch: number
+  logger: Logger
+}
+
+// Where Go's crypto/x509 looks on Linux, in its order.
+export const CA_CANDIDATES = [
+  '/etc/ssl/certs/ca-certificates.crt',
+  '/etc/pki/tls/certs/ca-bundle.crt',
+  '/etc/ssl/ca-bundle.pem',
+  '/etc/pki/tls/cacert.pem',
+  '/etc/ssl/cert.pem'
+]
+
+async function exists(p: string): Promise<boolean> {
+  return access(p).then(
+    () => true,
+    () => false
+  )
+}
+
+async function readPem(file: string, input: string): Promise<Buffer> {
+  const pem = await readFile(file).catch(() => undefined)
+  if (pem === undefined || !pem.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new InputError(
+      `${input}: ${file} ${pem === undefined ? 'cannot be read' : 'holds no PEM certificate'}. ` +
+        (input === 'ca-certificates'
+          ? 'Use system, none, or the path of a PEM bundle.'
+          : 'Give PEM files (-----BEGIN CERTIFICATE-----), one a line, relative to working-directory.')
+    )
+  }
+  return pem
+}
+
+/** The CA bundle: the runner's, a given one or none, with extra-ca-certificates appended (an internal CA). */
+export async function caBundle(o: CaOptions): Promise<Layer | undefined> {
+  const parts: Buffer[] = []
+  let source: string | undefined
+  if (o.caCertificates === 'system') {
+    const candidates = o.candidates ?? CA_CANDIDATES
+    for (const c of candidates)
+      if (await exists(c)) {
+        source = c
+        break
+      }
+    if (!source) {
+      throw new InputError(
+        `ca-certificates: the runner has no CA bundle (looked in ${candidates.join(', ')}). ` +
+          `Install ca-certificates, give a PEM file's path, or set none.`
+      )
+    }
+  } else if (o.caCertificates !== 'none') {
+    source = path.resolve(o.workingDirectory, o.caCertificates)
+  }
+  if (source) {
+    parts.push(await readPem(source, 'ca-certificates'))
+    o.logger.info(`CA certificates: ${source} -> /${CA_BUNDLE_PATH}`)
+  }
+  for (const extra of o.extraCaCertificates) {
+    const file = path.resolve(o.workingDirectory, extra)
+    const pem = await readPem(file, 'extra-ca-certificates')
+    // A bundle without a final newline would glue the next BEGIN line onto its END line.
+    if (parts.length && parts[parts.length - 1]!.at(-1) !== 0x0a) parts.push(Buffer.from('\n'))
+    parts.push(pem)
+    o.logger.info(`CA certificates: appended ${file}`)
+  }
+  if (!parts.length) return undefined
+  if (parts.length === 1 && source) return certificatesLayer(source, parts[0]!.length)
+  const bundle = Buffer.concat(parts)
+  return certificatesLayer(bundle, bundle.length)
+}
+
+/**
+ * The zoneinfo layer: the runner's tree without duplicates, or a list of zones; for the whole tree, Go's own
+ * zoneinfo.zip when the toolchain has one and it compresses smaller (ZONEINFO then points at it).
+ */
+export async function zoneinfo(
+  o: ZoneinfoOptions
+): Promise<{ layer: Layer; env: string[] } | undefined> {
+  if (o.zoneinfo === false) return undefined
+  const { root, epoch } = o
+  if (!(await exists(root))) {
+    throw new InputError(
+      `zoneinfo: the runner has no ${root}. Install tzdata, or set zoneinfo: false.`
+    )
+  }
+  const nodes = selectZoneinfo(await scanZoneinfo(root), root, o.zoneinfo)
+  const tree = zoneinfoLayer(nodes, root)
+  const zip = path.join(o.goroot, 'lib', 'time', 'zoneinfo.zip')
+  if (o.zoneinfo === true && (await exists(zip))) {
+    const zipLayer = zoneinfoZipLayer(zip, (await stat(zip)).size)
+    const [treeBytes, zipBytes] = [
+      await compressedLayerSize(tree, epoch),
+      await compressedLayerSize(zipLayer, epoch)
+    ]
+    o.logger.info(
+      `zoneinfo: ${root} (${nodes.length} entries) is ${treeBytes} bytes compressed, Go's zoneinfo.zip ${zipBytes}`
+    )
+    if (zipBytes < treeBytes) {
+      o.logger.info(`zoneinfo: using ${zip} -> /${ZONEINFO_ZIP_PATH}`)
+      return { layer: zipLayer, env: [`ZONEINFO=/${ZONEINFO_ZIP_PATH}`] }
+    }
+  }
+  o.logger.info(`zoneinfo: ${nodes.length} entries from ${root}`)
+  return { layer: tree, env: [] }
+}
+
+/** Environment entries in order, a later KEY replacing an earlier one in place. */
+export function mergeEnv(...lists: string[][]): string[] {
+  const out = new Map<string, string>()
+  for (const kv of lists.flat()) out.set(kv.slice(0, kv.indexOf('=')), kv)
+  return [...out.values()]
+}
+
+/**
+ * The user's files as a layer, refusing paths that another layer (or the binary) owns. A directory it shares
+ * with an earlier layer keeps that layer's mode: copying into /tmp must not take away its 1777.
+ */
+export async function filesLayer(
+  mappings: FileMapping[],
+  workingDirectory: string,
+  earlier: Layer[],
+  binaryName: string
+): Promise<Layer | undefined> {
+  if (!mappings.length) return undefined
+  const reserved = new Map<string, string>([[binaryName, 'binary']])
+  const dirModes = new Map<string, number>()
+  for (const l of earlier)
+    for (const e of l.entries) {
+      if (e.type === 'directory') dirModes.set(e.path, e.mode)
+      else reserved.set(e.path, l.name)
+    }
+  const entries = await stageFiles(mappings, workingDirectory, reserved)
+  return {
+    name: 'files',
+    entries: withParents(entries).map(e =>
+      e.type === 'directory' && dirModes.has(e.path) ? { ...e, mode: dirModes.get(e.path)! } : e
+    )
+  }
+}
