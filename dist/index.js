@@ -41733,7 +41733,7 @@ module.exports = { version: packageJson.version }
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5609);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(521);
 // Entry point of the bundled action (dist/index.js), run as the main step and again as the post step.
 
 await ((0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .isPost */ .tl)() ? (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .bE)() : (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)());
@@ -41743,7 +41743,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5609:
+/***/ 521:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -102357,7 +102357,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 ;// CONCATENATED MODULE: ./lib/ports.js
 // The small interfaces through which the pipeline reaches the outside world, so tests can pass fakes or real parts.
 /** A user-facing failure: its message names the input, the bad value and the fix. */
-class InputError extends Error {
+class ports_InputError extends Error {
     constructor(message) {
         super(message);
         this.name = 'InputError';
@@ -102396,7 +102396,7 @@ function parsePlatforms(input) {
             !variants ||
             extra !== undefined ||
             !variants.includes(variant ?? '')) {
-            throw new InputError(`platforms: '${item}' is not a supported platform. Use os/arch[/variant] with os linux and arch one of ` +
+            throw new ports_InputError(`platforms: '${item}' is not a supported platform. Use os/arch[/variant] with os linux and arch one of ` +
                 `${Object.keys(KNOWN).join(', ')}, e.g. linux/amd64, linux/arm64, linux/arm/v7.`);
         }
         // arm without a variant is v7 to Go (GOARM=7) and to registries alike.
@@ -102409,7 +102409,7 @@ function parsePlatforms(input) {
             delete p.variant;
         const key = platformString(p);
         if (seen.has(key))
-            throw new InputError(`platforms: '${key}' is listed twice; list each platform once.`);
+            throw new ports_InputError(`platforms: '${key}' is listed twice; list each platform once.`);
         seen.add(key);
         return p;
     });
@@ -102433,11 +102433,11 @@ const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-
 function parseImage(input, name = 'image') {
     const value = input.trim();
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-        throw new InputError(`${name}: '${value}' includes a URL scheme. Write the repository without it, e.g. ghcr.io/acme/app ` +
+        throw new ports_InputError(`${name}: '${value}' includes a URL scheme. Write the repository without it, e.g. ghcr.io/acme/app ` +
             `(plain http is used for loopback registries, and insecure-registry allows it elsewhere).`);
     }
     if (value.includes('@')) {
-        throw new InputError(`${name}: '${value}' includes a digest. Give the repository only, e.g. ghcr.io/acme/app.`);
+        throw new ports_InputError(`${name}: '${value}' includes a digest. Give the repository only, e.g. ghcr.io/acme/app.`);
     }
     const parts = value.split('/');
     const first = parts[0] ?? '';
@@ -102447,20 +102447,20 @@ function parseImage(input, name = 'image') {
     const last = repoParts[repoParts.length - 1] ?? '';
     if (last.includes(':')) {
         const [repo, tag] = last.split(':');
-        throw new InputError(`${name}: '${value}' includes the tag '${tag}'. Give the repository only (${[registry, ...repoParts.slice(0, -1), repo].join('/')}) and put the tag in tags.`);
+        throw new ports_InputError(`${name}: '${value}' includes the tag '${tag}'. Give the repository only (${[registry, ...repoParts.slice(0, -1), repo].join('/')}) and put the tag in tags.`);
     }
     if (hasHost && !HOST.test(registry)) {
-        throw new InputError(`${name}: '${registry}' in '${value}' is not a valid registry host[:port].`);
+        throw new ports_InputError(`${name}: '${registry}' in '${value}' is not a valid registry host[:port].`);
     }
     if (registry === 'docker.io' && repoParts.length === 1)
         repoParts = ['library', ...repoParts];
     const repository = repoParts.join('/');
     if (repository !== repository.toLowerCase()) {
-        throw new InputError(`${name}: the repository '${repository}' in '${value}' has uppercase letters, which registries refuse. ` +
+        throw new ports_InputError(`${name}: the repository '${repository}' in '${value}' has uppercase letters, which registries refuse. ` +
             `Use '${[hasHost ? registry : '', repository.toLowerCase()].filter(Boolean).join('/')}' (for GitHub, lowercase the owner: \${{ github.repository_owner }} is not lowercased for you).`);
     }
     if (!value || repoParts.some(p => !COMPONENT.test(p)) || repository.length > 255) {
-        throw new InputError(`${name}: '${value}' is not a valid repository. Each path component must be lowercase letters and digits, ` +
+        throw new ports_InputError(`${name}: '${value}' is not a valid repository. Each path component must be lowercase letters and digits, ` +
             `separated by '.', '_', '__' or '-', e.g. ghcr.io/acme/my-app.`);
     }
     return {
@@ -102469,10 +102469,29 @@ function parseImage(input, name = 'image') {
         repository
     };
 }
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** A full image reference, `[registry/]repository[:tag][@sha256:…]`, as compare-to takes it. */
+function parseReference(input, name) {
+    const value = input.trim();
+    const at = value.indexOf('@');
+    const digest = at >= 0 ? value.slice(at + 1) : undefined;
+    let rest = at >= 0 ? value.slice(0, at) : value;
+    if (digest !== undefined && !DIGEST.test(digest)) {
+        throw new InputError(`${name}: the digest '${digest}' in '${value}' is not sha256: followed by 64 lowercase hex digits.`);
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        validateTags([tag], name);
+    }
+    return { ...parseImage(rest, name), ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) };
+}
 function validateTags(tags, name = 'tags') {
     for (const tag of tags) {
         if (!TAG.test(tag)) {
-            throw new InputError(`${name}: '${tag}' is not a valid tag. A tag is 1 to 128 characters of letters, digits, '_', '.' and '-', ` +
+            throw new ports_InputError(`${name}: '${tag}' is not a valid tag. A tag is 1 to 128 characters of letters, digits, '_', '.' and '-', ` +
                 `not starting with '.' or '-' (so no '+', '/' or ':'); e.g. 1.2.3, main, sha-0123abc.`);
         }
     }
@@ -102587,7 +102606,7 @@ function normaliseMode(mode) {
     return mode & 0o111 ? 0o755 : 0o644;
 }
 function fail(message) {
-    throw new InputError(`files: ${message}`);
+    throw new ports_InputError(`files: ${message}`);
 }
 function checkWhiteout(segments, what, line) {
     const bad = segments.find(s => s.startsWith(WHITEOUT));
@@ -102870,12 +102889,12 @@ function parseUser(raw) {
     const m = /^(\d+):(\d+)$/.exec(v);
     if (m && Number(m[1]) <= 2 ** 31 - 1 && Number(m[2]) <= 2 ** 31 - 1)
         return `${m[1]}:${m[2]}`;
-    throw new InputError(`user: '${v}' is not a user of the image. Use nonroot (65532:65532, the default), root, nobody, or a numeric uid:gid such as 1000:1000.`);
+    throw new ports_InputError(`user: '${v}' is not a user of the image. Use nonroot (65532:65532, the default), root, nobody, or a numeric uid:gid such as 1000:1000.`);
 }
 function parseWorkdir(raw) {
     const v = raw.trim() || '/';
     if (!v.startsWith('/') || v.split('/').includes('..')) {
-        throw new InputError(`workdir: '${v}' must be an absolute path in the image without '..', e.g. /app.`);
+        throw new ports_InputError(`workdir: '${v}' must be an absolute path in the image without '..', e.g. /app.`);
     }
     return external_node_path_namespaceObject.posix.normalize(v).replace(/(.)\/$/, '$1');
 }
@@ -102885,7 +102904,7 @@ function parseExpose(items) {
         const m = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/i.exec(item);
         const port = Number(m?.[1]);
         if (!m || port < 1 || port > 65535) {
-            throw new InputError(`expose: '${item}' is not a port. Use a number from 1 to 65535, optionally with /tcp, /udp or /sctp (e.g. 8080 or 53/udp).`);
+            throw new ports_InputError(`expose: '${item}' is not a port. Use a number from 1 to 65535, optionally with /tcp, /udp or /sctp (e.g. 8080 or 53/udp).`);
         }
         return `${port}/${(m[2] ?? 'tcp').toLowerCase()}`;
     });
@@ -102908,7 +102927,7 @@ function parseCommand(raw, name, split) {
             parsed = undefined;
         }
         if (!Array.isArray(parsed) || !parsed.every(x => typeof x === 'string')) {
-            throw new InputError(`${name}: '${v}' is not a JSON array of strings. Write ["/app", "--flag"] or plain words (/app --flag).`);
+            throw new ports_InputError(`${name}: '${v}' is not a JSON array of strings. Write ["/app", "--flag"] or plain words (/app --flag).`);
         }
         return parsed;
     }
@@ -102917,7 +102936,7 @@ function parseCommand(raw, name, split) {
 function validateEnv(env) {
     return Object.entries(env).map(([k, v]) => {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) {
-            throw new InputError(`env: '${k}' is not a variable name. Use letters, digits and _ (not starting with a digit).`);
+            throw new ports_InputError(`env: '${k}' is not a variable name. Use letters, digits and _ (not starting with a digit).`);
         }
         return `${k}=${v}`;
     });
@@ -102925,7 +102944,7 @@ function validateEnv(env) {
 function validateLabels(labels) {
     for (const k of Object.keys(labels)) {
         if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(k)) {
-            throw new InputError(`labels: '${k}' is not a label key. Use reverse-DNS keys such as org.example.team (letters, digits, '.', '-', '_', '/').`);
+            throw new ports_InputError(`labels: '${k}' is not a label key. Use reverse-DNS keys such as org.example.team (letters, digits, '.', '-', '_', '/').`);
         }
     }
     return labels;
@@ -102971,7 +102990,7 @@ function parseBoolean(get, name, fallback) {
         return true;
     if (raw === 'false')
         return false;
-    throw new InputError(`${name}: '${get(name)}' is not a boolean. Use true or false.`);
+    throw new ports_InputError(`${name}: '${get(name)}' is not a boolean. Use true or false.`);
 }
 /** Splits a list input on newlines (and commas where allowed), dropping blanks and # comments. */
 function parseList(raw, commas = true) {
@@ -102985,7 +103004,7 @@ function parseKeyValues(raw, name) {
     for (const line of parseList(raw, false)) {
         const eq = line.indexOf('=');
         if (eq <= 0)
-            throw new InputError(`${name}: '${line}' is not KEY=VALUE. Write one KEY=VALUE a line.`);
+            throw new ports_InputError(`${name}: '${line}' is not KEY=VALUE. Write one KEY=VALUE a line.`);
         out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
     }
     return out;
@@ -103002,7 +103021,7 @@ function parseEpoch(raw, name) {
     if (raw.trim() === '')
         return undefined;
     if (!/^\d+$/.test(raw.trim())) {
-        throw new InputError(`${name}: '${raw}' is not a Unix timestamp. Use whole seconds since 1970, e.g. 1700000000.`);
+        throw new ports_InputError(`${name}: '${raw}' is not a Unix timestamp. Use whole seconds since 1970, e.g. 1700000000.`);
     }
     return Number(raw.trim());
 }
@@ -103018,31 +103037,36 @@ function parseConfig(get, env) {
     const ca = get('ca-certificates').trim() || 'system';
     const builder = get('builder').trim().toLowerCase() || 'native';
     if (builder !== 'native' && builder !== 'docker') {
-        throw new InputError(`builder: '${get('builder').trim()}' is not a builder. Use native (the action assembles the image) or docker (Docker builds the written Dockerfile).`);
+        throw new ports_InputError(`builder: '${get('builder').trim()}' is not a builder. Use native (the action assembles the image) or docker (Docker builds the written Dockerfile).`);
     }
     const imageRaw = get('image').trim();
     const image = imageRaw ? parseImage(imageRaw) : undefined;
     const tags = validateTags(parseList(get('tags')));
     const push = parseBoolean(get, 'push', true);
+    const load = parseBoolean(get, 'load', false);
     const ociLayout = get('oci-layout').trim();
-    if (push && !image) {
-        throw new InputError(`image: required when push is true. Set image (e.g. ghcr.io/acme/app), or set push: false ` +
+    if ((push || load) && !image) {
+        throw new ports_InputError(`image: required when ${push ? 'push' : 'load'} is true. Set image (e.g. ghcr.io/acme/app), or set ${push ? 'push' : 'load'}: false ` +
             `(with oci-layout: DIR to keep the image as files).`);
+    }
+    const mediaTypes = get('media-types').trim().toLowerCase() || 'oci';
+    if (mediaTypes !== 'oci' && mediaTypes !== 'docker') {
+        throw new ports_InputError(`media-types: '${get('media-types').trim()}' is not oci or docker. Use docker only for a registry that refuses OCI manifests.`);
     }
     const username = get('registry-username').trim();
     const password = get('registry-password');
     if (!!username !== !!password) {
-        throw new InputError(`registry-username/registry-password: set both or neither (only ${username ? 'registry-username' : 'registry-password'} is set).`);
+        throw new ports_InputError(`registry-username/registry-password: set both or neither (only ${username ? 'registry-username' : 'registry-password'} is set).`);
     }
     const buildFlags = splitFlags(get('build-flags'));
     const owned = buildFlags.find(f => /^--?(o|ldflags|tags|toolexec|trimpath)(=|$)/.test(f));
     if (owned) {
-        throw new InputError(`build-flags: '${owned}' is set by the action or has its own input (ldflags, build-tags, binary-name); remove it from build-flags.`);
+        throw new ports_InputError(`build-flags: '${owned}' is set by the action or has its own input (ldflags, build-tags, binary-name); remove it from build-flags.`);
     }
     const pkg = get('package').trim() || '.';
     const binaryName = get('binary-name').trim();
     if (binaryName && !/^[A-Za-z0-9._-]+$/.test(binaryName)) {
-        throw new InputError(`binary-name: '${binaryName}' must be a plain file name (letters, digits, '.', '_', '-').`);
+        throw new ports_InputError(`binary-name: '${binaryName}' must be a plain file name (letters, digits, '.', '_', '-').`);
     }
     return {
         goVersion: get('go-version').trim(),
@@ -103070,6 +103094,8 @@ function parseConfig(get, env) {
         args: parseCommand(get('args'), 'args', splitFlags) ?? [],
         labels: validateLabels(parseKeyValues(get('labels'), 'labels')),
         builder,
+        mediaTypes,
+        load,
         image,
         tags,
         push,
@@ -103091,6 +103117,7 @@ const execRunner = {
             cwd: options.cwd,
             env: options.env,
             silent: options.silent ?? false,
+            input: options.input === undefined ? undefined : Buffer.from(options.input),
             ignoreReturnCode: true
         });
     }
@@ -103205,12 +103232,12 @@ async function inspectMainPackage(runner, goBin, env, cwd, pkg) {
         silent: true
     });
     if (res.exitCode !== 0) {
-        throw new InputError(`package: Go cannot load '${pkg}' in working-directory '${cwd}': ${res.stderr.trim()}. ` +
+        throw new ports_InputError(`package: Go cannot load '${pkg}' in working-directory '${cwd}': ${res.stderr.trim()}. ` +
             `Set working-directory to the Go module and package to its main package, e.g. ./cmd/app.`);
     }
     const [name, importPath] = res.stdout.trim().split(/\s+/);
     if (name !== 'main' || !importPath) {
-        throw new InputError(`package: '${pkg}' is package ${name ?? '?'}, not a main package. ` +
+        throw new ports_InputError(`package: '${pkg}' is package ${name ?? '?'}, not a main package. ` +
             `Point package at a directory with package main and func main, e.g. ./cmd/app.`);
     }
     return { importPath, binaryName: defaultBinaryName(importPath, pkg) };
@@ -103236,7 +103263,7 @@ async function compile(runner, goBin, env, cwd, args, explain) {
     if (res.exitCode !== 0) {
         const cgo = await cgoPackages(runner, goBin, env, cwd, explain.pkg, explain.tags);
         if (cgo.length) {
-            throw new InputError(`package: ${explain.pkg} needs cgo (import "C" in ${cgo.join(', ')}), but a scratch image has no C library, ` +
+            throw new ports_InputError(`package: ${explain.pkg} needs cgo (import "C" in ${cgo.join(', ')}), but a scratch image has no C library, ` +
                 `so the action builds with CGO_ENABLED=0. Use a pure-Go replacement (e.g. modernc.org/sqlite for ` +
                 `github.com/mattn/go-sqlite3), or a build tag that leaves the cgo code out.`);
         }
@@ -103368,12 +103395,12 @@ function verifyBinary(buf, platform, binaryName) {
 function expandLdflags(raw, vars) {
     const out = raw.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (all, name) => {
         if (!Object.hasOwn(vars, name)) {
-            throw new InputError(`ldflags: '${all}' is not a known variable. Use {{.Version}}, {{.Commit}} or {{.Date}}.`);
+            throw new ports_InputError(`ldflags: '${all}' is not a known variable. Use {{.Version}}, {{.Commit}} or {{.Date}}.`);
         }
         return vars[name];
     });
     if (out.includes('{{')) {
-        throw new InputError(`ldflags: '${raw}' has a template that is not {{.Version}}, {{.Commit}} or {{.Date}}.`);
+        throw new ports_InputError(`ldflags: '${raw}' has a template that is not {{.Version}}, {{.Commit}} or {{.Date}}.`);
     }
     return out;
 }
@@ -103532,14 +103559,14 @@ function resolveGoVersion(spec, releases, os, arch, input = 'go-version') {
         found = pick(stable.find(x => node_modules_semver.satisfies(x.sv, s)));
     }
     else {
-        throw new InputError(`${input}: '${spec}' is not a Go version. Use a version such as 1.22 or 1.22.5, a range such as ^1.21, stable or oldstable.`);
+        throw new ports_InputError(`${input}: '${spec}' is not a Go version. Use a version such as 1.22 or 1.22.5, a range such as ^1.21, stable or oldstable.`);
     }
     if (!found) {
         const offered = stable
             .slice(0, 5)
             .map(x => plain(x.r.version))
             .join(', ');
-        throw new InputError(`${input}: no Go release matches '${spec}' for ${os}/${arch}. ` +
+        throw new ports_InputError(`${input}: no Go release matches '${spec}' for ${os}/${arch}. ` +
             `Newest stable releases: ${offered || 'none'}. Pick one of them or a range such as ^1.21.`);
     }
     return found;
@@ -103628,14 +103655,14 @@ async function fetchReleases(baseUrl, fetchFn) {
         }
     }
     if (!res) {
-        throw new InputError(`go-download-base-url: could not reach ${url} (${lastError}). Check the URL or leave the input empty for https://go.dev/dl.`);
+        throw new ports_InputError(`go-download-base-url: could not reach ${url} (${lastError}). Check the URL or leave the input empty for https://go.dev/dl.`);
     }
     if (!res.ok) {
-        throw new InputError(`go-download-base-url: ${url} answered ${res.status}. It must list Go releases as JSON at ?mode=json&include=all.`);
+        throw new ports_InputError(`go-download-base-url: ${url} answered ${res.status}. It must list Go releases as JSON at ?mode=json&include=all.`);
     }
     const body = await res.json().catch(() => undefined);
     if (!Array.isArray(body)) {
-        throw new InputError(`go-download-base-url: ${url} did not return a JSON list of Go releases.`);
+        throw new ports_InputError(`go-download-base-url: ${url} did not return a JSON list of Go releases.`);
     }
     return body;
 }
@@ -103748,6 +103775,7 @@ async function layerTar(entries, epoch) {
     await done;
     return Buffer.concat(chunks);
 }
+/** Adds one entry and waits until the pack has taken it. */
 function entry(pack, header, data) {
     return new Promise((resolve, reject) => {
         const cb = (err) => (err ? reject(err) : resolve());
@@ -103796,6 +103824,17 @@ const MEDIA = {
     index: 'application/vnd.oci.image.index.v1+json',
     config: 'application/vnd.oci.image.config.v1+json',
     layer: 'application/vnd.oci.image.layer.v1.tar+gzip'
+};
+/** Docker's schema 2 types, for registries that refuse OCI ones (`media-types: docker`). */
+const DOCKER_MEDIA = {
+    manifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    index: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    config: 'application/vnd.docker.container.image.v1+json',
+    layer: 'application/vnd.docker.image.rootfs.diff.tar.gzip'
+};
+const TYPES = {
+    oci: MEDIA,
+    docker: DOCKER_MEDIA
 };
 function sha256(data) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
@@ -103866,21 +103905,33 @@ async function buildImage(plan, platform, epoch) {
     for (const l of plan.layers)
         layers.push(await buildLayer(plan, l.name, epoch));
     const config = jsonBlob(MEDIA.config, imageConfig(platform, plan.image, layers, epoch));
-    const manifest = jsonBlob(MEDIA.manifest, {
+    return withManifest({ platform, layers, config, annotations: plan.image.annotations }, 'oci');
+}
+/**
+ * Gives an image its manifest in the chosen media types. The blobs' bytes (and digests) stay; only the
+ * descriptors' types and so the manifest change. Docker's schema 2 has no annotations, so they are dropped.
+ */
+function withManifest(image, types) {
+    const media = TYPES[types];
+    const layers = image.layers.map(l => ({ ...l, blob: { ...l.blob, mediaType: media.layer } }));
+    const config = { ...image.config, mediaType: media.config };
+    const manifest = jsonBlob(media.manifest, {
         schemaVersion: 2,
-        mediaType: MEDIA.manifest,
+        mediaType: media.manifest,
         config: descriptor(config),
         layers: layers.map(l => descriptor(l.blob)),
-        ...annotations(plan.image.annotations)
+        ...(types === 'oci' ? annotations(image.annotations) : {})
     });
-    return { platform, layers, config, manifest, annotations: plan.image.annotations };
+    return { ...image, layers, config, manifest };
 }
 function buildIndex(images) {
-    return jsonBlob(MEDIA.index, {
+    const docker = images[0]?.manifest.mediaType === DOCKER_MEDIA.manifest;
+    const media = docker ? DOCKER_MEDIA : MEDIA;
+    return jsonBlob(media.index, {
         schemaVersion: 2,
-        mediaType: MEDIA.index,
+        mediaType: media.index,
         manifests: images.map(i => descriptor(i.manifest, { platform: platformJson(i.platform) })),
-        ...annotations(images[0]?.annotations ?? {})
+        ...(docker ? {} : annotations(images[0]?.annotations ?? {}))
     });
 }
 function platformJson(p) {
@@ -103900,6 +103951,50 @@ function allBlobs(images) {
     for (const i of images)
         seen.set(i.config.digest, i.config);
     return [...seen.values()];
+}
+
+;// CONCATENATED MODULE: ./lib/oci/docker-archive.js
+// Writes one platform's image as a `docker load` archive (manifest.json, config, layers), for load: true.
+
+
+const hex = (digest) => digest.replace(/^sha256:/, '');
+/**
+ * The archive `docker save` writes, with the layers still gzipped: `docker load` decompresses a layer itself
+ * and checks it against the config's diff_ids, so the image loads without a second copy of its bytes.
+ */
+async function dockerArchive(image, repoTags) {
+    const files = [
+        [`blobs/sha256/${hex(image.config.digest)}`, image.config.data],
+        ...image.layers.map(l => [`blobs/sha256/${hex(l.blob.digest)}`, l.blob.data]),
+        [
+            'manifest.json',
+            Buffer.from(JSON.stringify([
+                {
+                    Config: `blobs/sha256/${hex(image.config.digest)}`,
+                    RepoTags: repoTags,
+                    Layers: image.layers.map(l => `blobs/sha256/${hex(l.blob.digest)}`)
+                }
+            ]))
+        ]
+    ];
+    const pack = tar_stream.pack();
+    const chunks = [];
+    pack.on('data', (c) => chunks.push(c));
+    const done = new Promise((resolve, reject) => {
+        pack.on('end', resolve);
+        pack.on('error', reject);
+    });
+    const seen = new Set();
+    for (const [name, data] of files) {
+        // Two layers with the same bytes are one file.
+        if (seen.has(name))
+            continue;
+        seen.add(name);
+        await entry(pack, { name, size: data.length, mode: 0o644, mtime: new Date(0) }, data);
+    }
+    pack.finalize();
+    await done;
+    return Buffer.concat(chunks);
 }
 
 ;// CONCATENATED MODULE: ./lib/oci/layout.js
@@ -103944,11 +104039,15 @@ function client_parseChallenge(header) {
 function retryable(status) {
     return status === 408 || status === 429 || status >= 500;
 }
-/** How long to wait before attempt n+1, honouring Retry-After (seconds) up to a cap. */
-function backoffMs(attempt, retryAfter) {
-    const seconds = retryAfter?.trim() ? Number(retryAfter) : NaN;
+/** How long to wait before attempt n+1, honouring Retry-After (seconds or an HTTP date) up to a cap. */
+function backoffMs(attempt, retryAfter, now = Date.now()) {
+    const raw = retryAfter?.trim() ?? '';
+    const seconds = raw ? Number(raw) : NaN;
     if (Number.isFinite(seconds) && seconds >= 0)
         return Math.min(seconds * 1000, 30_000);
+    const date = /[a-z]/i.test(raw) ? Date.parse(raw) : NaN;
+    if (Number.isFinite(date))
+        return Math.min(Math.max(date - now, 0), 30_000);
     return Math.min(500 * 2 ** attempt, 8_000);
 }
 class RegistryError extends Error {
@@ -103976,13 +104075,24 @@ class RegistryClient {
         return `${this.o.baseUrl}/v2/${this.ref.repository}`;
     }
     describeUser() {
-        return this.o.credentials ? `user '${this.o.credentials.username}'` : 'anonymous access';
+        const c = this.o.credentials;
+        if (!c)
+            return 'anonymous access';
+        // Credentials from a Docker config or GITHUB_TOKEN: say so, since the inputs are not what to fix.
+        const from = c.source && !c.source.startsWith('registry-username') ? ` (from ${c.source})` : '';
+        return `user '${c.username}'${from}`;
     }
     /**
      * Pings /v2/ and authenticates, so refused credentials fail the step before the build, not mid-push.
      */
     async login() {
-        const ping = await this.send('GET', `${this.o.baseUrl}/v2/`, { auth: false });
+        const ping = await this.send('GET', `${this.o.baseUrl}/v2/`, { auth: false }).catch((e) => {
+            // A registry that speaks plain http answers an https client with a broken handshake.
+            const http = this.o.baseUrl.startsWith('https:')
+                ? ' If this registry serves plain http, set insecure-registry: true.'
+                : '';
+            throw new RegistryError(`${e.message}.${http}`);
+        });
         if (ping.status === 200) {
             await ping.body?.cancel();
             // An open registry ignores credentials; nothing more to do.
@@ -104002,7 +104112,7 @@ class RegistryClient {
             throw new RegistryError(`${this.ref.registry} answered ${check.status} to GET /v2/.`, check.status);
     }
     refused(status) {
-        return new InputError(`registry-username/registry-password: ${this.ref.registry} refused ${this.describeUser()} (HTTP ${status}). ` +
+        return new ports_InputError(`registry-username/registry-password: ${this.ref.registry} refused ${this.describeUser()} (HTTP ${status}). ` +
             `Check the username and the password or token, and that it may push to ${this.ref.repository}.`);
     }
     async authenticate() {
@@ -104010,7 +104120,7 @@ class RegistryClient {
         const creds = this.o.credentials;
         if (c?.scheme === 'basic') {
             if (!creds) {
-                throw new InputError(`registry-username/registry-password: ${this.ref.registry} requires credentials. Set both inputs (or log in with a Docker config).`);
+                throw new ports_InputError(`registry-username/registry-password: ${this.ref.registry} requires credentials. Set both inputs (or log in with a Docker config).`);
             }
             const basic = Buffer.from(`${creds.username}:${creds.password}`).toString('base64');
             this.o.logger.mask(basic);
@@ -104025,14 +104135,34 @@ class RegistryClient {
     }
     async fetchToken(c) {
         const url = new URL(c.params.realm ?? '');
-        if (c.params.service)
-            url.searchParams.set('service', c.params.service);
-        url.searchParams.set('scope', `repository:${this.ref.repository}:push,pull`);
-        const headers = {};
+        const scope = `repository:${this.ref.repository}:push,pull${this.o.pullScopes?.map(r => ` repository:${r}:pull`).join('') ?? ''}`;
         const creds = this.o.credentials;
-        if (creds)
-            headers.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
-        const res = await this.o.fetch(url, { headers });
+        let res;
+        if (creds?.identityToken) {
+            // docker login stored an OAuth2 refresh token: trade it at the token server, as the Docker CLI does.
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: creds.identityToken,
+                service: c.params.service ?? '',
+                scope,
+                client_id: 'go-scratch-image'
+            });
+            res = await this.tokenRequest(url, {
+                method: 'POST',
+                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                body: form.toString()
+            });
+        }
+        else {
+            if (c.params.service)
+                url.searchParams.set('service', c.params.service);
+            for (const s of scope.split(' '))
+                url.searchParams.append('scope', s);
+            const headers = {};
+            if (creds)
+                headers.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
+            res = await this.tokenRequest(url, { headers });
+        }
         if (res.status === 401 || res.status === 403)
             throw this.refused(res.status);
         if (!res.ok)
@@ -104043,6 +104173,29 @@ class RegistryClient {
             throw new RegistryError(`The token server ${url.host} returned no token.`);
         this.o.logger.mask(token);
         return token;
+    }
+    /** The token server gets the same retries as the registry: a refresh mid-push must not fail on one 503. */
+    async tokenRequest(url, init) {
+        for (let attempt = 0;; attempt++) {
+            const last = attempt + 1 >= this.attempts;
+            let res;
+            try {
+                res = await this.o.fetch(url, init);
+            }
+            catch (e) {
+                if (last) {
+                    throw new RegistryError(`The token server ${url.host} could not be reached after ${attempt + 1} attempts: ${errorText(e)}`);
+                }
+                await this.sleep(backoffMs(attempt, null));
+                continue;
+            }
+            if (!retryable(res.status) || last)
+                return res;
+            await res.body?.cancel();
+            const wait = backoffMs(attempt, res.headers.get('retry-after'));
+            this.o.logger.info(`token server ${url.host}: HTTP ${res.status}; retrying in ${wait} ms`);
+            await this.sleep(wait);
+        }
     }
     /**
      * One HTTP exchange with retries on 408/429/5xx and connection errors. The body must be replayable (a Buffer).
@@ -104058,7 +104211,7 @@ class RegistryClient {
             }
             let res;
             try {
-                res = await this.o.fetch(url, { method, headers, body: opts.body, redirect: 'manual' });
+                res = await this.fetchFollowing(method, url, headers, opts.body);
             }
             catch (e) {
                 if (attempt + 1 >= attempts) {
@@ -104088,6 +104241,33 @@ class RegistryClient {
             return res;
         }
     }
+    /**
+     * Follows redirects itself (blob storage, a CDN): credentials go only to the registry's own host, never to
+     * the host a redirect names.
+     */
+    async fetchFollowing(method, url, headers, body) {
+        let current = url;
+        let m = method;
+        for (let hop = 0;; hop++) {
+            const h = { ...headers };
+            if (!sameHost(current, this.o.baseUrl))
+                delete h.authorization;
+            const res = await this.o.fetch(current, {
+                method: m,
+                headers: h,
+                body: m === 'GET' || m === 'HEAD' ? undefined : body,
+                redirect: 'manual'
+            });
+            const location = res.headers.get('location');
+            if (![301, 302, 303, 307, 308].includes(res.status) || !location || hop >= 5)
+                return res;
+            // An upload's 202 carries a Location too, but only 3xx is a redirect.
+            await res.body?.cancel();
+            current = new URL(location, current).toString();
+            if (res.status === 303)
+                m = m === 'HEAD' ? 'HEAD' : 'GET';
+        }
+    }
     async blobExists(digest) {
         const res = await this.send('HEAD', `${this.repoUrl}/blobs/${digest}`, {});
         await res.body?.cancel();
@@ -104097,13 +104277,24 @@ class RegistryClient {
             return false;
         throw await this.failure(res, `HEAD blob ${digest}`);
     }
-    /** Uploads a blob unless the registry has it; returns whether bytes were sent. */
-    async uploadBlob(blob) {
+    /**
+     * Uploads a blob unless the registry has it: 'exists' when it has, 'mounted' when another repository of the
+     * registry lent it (no bytes sent), 'uploaded' when the bytes were sent.
+     */
+    async uploadBlob(blob, mountFrom) {
         if (await this.blobExists(blob.digest))
-            return false;
+            return 'exists';
         // Each attempt starts a fresh upload session from byte 0, as a half-written session cannot be trusted.
         for (let attempt = 0;; attempt++) {
-            const start = await this.send('POST', `${this.repoUrl}/blobs/uploads/`, {});
+            const mount = attempt === 0 && mountFrom && mountFrom !== this.ref.repository
+                ? `?mount=${encodeURIComponent(blob.digest)}&from=${encodeURIComponent(mountFrom)}`
+                : '';
+            const start = await this.send('POST', `${this.repoUrl}/blobs/uploads/${mount}`, {});
+            if (mount && start.status === 201) {
+                await start.body?.cancel();
+                return 'mounted';
+            }
+            // A registry that cannot mount answers 202 with an ordinary upload session.
             if (start.status !== 202)
                 throw await this.failure(start, `start upload of ${blob.digest}`);
             await start.body?.cancel();
@@ -104123,7 +104314,7 @@ class RegistryClient {
             if (put instanceof Response && put.status === 201) {
                 await put.body?.cancel();
                 this.checkDigest(put, blob.digest);
-                return true;
+                return 'uploaded';
             }
             const again = attempt + 1 < this.attempts && (!(put instanceof Response) || retryable(put.status));
             if (!again)
@@ -104159,11 +104350,25 @@ class RegistryClient {
             codes = text.slice(0, 200);
         }
         if (res.status === 401 || res.status === 403) {
-            return new InputError(`registry-username/registry-password: ${this.ref.registry} denied ${what} in ${this.ref.repository} to ${this.describeUser()} ` +
-                `(HTTP ${res.status}${codes ? `, ${codes}` : ''}). Use credentials that may push to this repository.`);
+            const ghcr = this.ref.registry === 'ghcr.io'
+                ? ' On ghcr.io with GITHUB_TOKEN, give the job `permissions: packages: write`, and if the package already exists, grant this repository write access in its settings.'
+                : '';
+            return new ports_InputError(`registry-username/registry-password: ${this.ref.registry} denied ${what} in ${this.ref.repository} to ${this.describeUser()} ` +
+                `(HTTP ${res.status}${codes ? `, ${codes}` : ''}). Use credentials that may push to this repository.${ghcr}`);
         }
-        return new RegistryError(`${this.ref.registry}: ${what} failed with HTTP ${res.status}${codes ? ` (${codes})` : ''}.`, res.status);
+        return new RegistryError(`${this.ref.registry}: ${what} failed with HTTP ${res.status}${codes ? ` (${codes})` : ''}.${hint(this.ref.registry, what, codes)}`, res.status);
     }
+}
+/** What the user can do about the registry errors that have one known cause. */
+function hint(registry, what, codes) {
+    if (/MANIFEST_INVALID|unsupported media type|MANIFEST_UNKNOWN.*media/i.test(codes) &&
+        what.includes('manifest')) {
+        return ' This registry may not accept OCI media types: set media-types: docker.';
+    }
+    if (/NAME_UNKNOWN/.test(codes) && /\.dkr\.ecr\./.test(registry)) {
+        return ' Amazon ECR does not create repositories on push: create it first (aws ecr create-repository).';
+    }
+    return '';
 }
 function sameHost(url, base) {
     return new URL(url).host === new URL(base).host;
@@ -104173,20 +104378,35 @@ function redact(url) {
     const u = new URL(url);
     return `${u.origin}${u.pathname}`;
 }
+/** fetch's "fetch failed" hides the reason in its cause: say it in words, with the code beside. */
 function errorText(e) {
     const err = e;
-    return err.cause?.code ?? err.cause?.message ?? err.message;
+    const c = err.cause;
+    if (!c)
+        return err.message;
+    return c.message && c.code ? `${c.message} (${c.code})` : (c.message ?? c.code ?? err.message);
 }
 
 ;// CONCATENATED MODULE: ./lib/registry/push.js
 
-async function pushImages(client, images, top, tags, logger) {
-    const result = { uploaded: 0, skipped: 0 };
-    for (const blob of allBlobs(images)) {
-        const sent = await client.uploadBlob(blob);
-        result[sent ? 'uploaded' : 'skipped']++;
-        logger.info(`${sent ? 'uploaded' : 'exists  '} ${blob.digest} (${blob.size} bytes)`);
-    }
+/** How many blobs go up at once: enough to hide latency, few enough not to trip registry rate limits. */
+const PARALLEL_UPLOADS = 4;
+async function pushImages(client, images, top, tags, logger, mountFrom) {
+    const result = { uploaded: 0, mounted: 0, skipped: 0 };
+    const queue = allBlobs(images);
+    const worker = async () => {
+        for (let blob = queue.shift(); blob; blob = queue.shift()) {
+            const how = await client.uploadBlob(blob, mountFrom).catch((e) => {
+                // The others stop taking blobs: the push has failed and nothing more should go up.
+                queue.length = 0;
+                throw e;
+            });
+            result[how === 'exists' ? 'skipped' : how]++;
+            logger.info(`${how.padEnd(8)} ${blob.digest} (${blob.size} bytes)`);
+        }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_UPLOADS }, worker));
+    // Only now, with every blob in place, the manifests: a tag never points at something incomplete.
     if (images.length > 1)
         for (const i of images)
             await client.putManifest(i.manifest.digest, i.manifest);
@@ -104196,6 +104416,299 @@ async function pushImages(client, images, top, tags, logger) {
         logger.info(`tagged ${client.ref.registry}/${client.ref.repository}:${tag}`);
     }
     return result;
+}
+
+;// CONCATENATED MODULE: ./lib/registry/credentials.js
+// Finds registry credentials: the inputs, else the Docker config (credHelpers, auths, credsStore), else GITHUB_TOKEN for ghcr.io.
+
+
+
+/** The user name a credential helper (and `docker login`) writes when the secret is an identity token. */
+const TOKEN_USERNAME = '<token>';
+/** Docker Hub answers to several names; its config key is the v1 index URL. */
+const HUB_HOSTS = ['docker.io', 'index.docker.io', 'registry-1.docker.io'];
+const HUB_KEY = 'https://index.docker.io/v1/';
+function isHub(registry) {
+    return HUB_HOSTS.includes(registry.toLowerCase());
+}
+/**
+ * The keys under which `auths` and `credHelpers` may hold a registry, most specific first: `docker login`
+ * writes https://index.docker.io/v1/ for Docker Hub and the bare host[:port] for everything else, while older
+ * tools wrote URLs. Keys with another path (https://ghcr.io/v1/) are matched by {@link configKeyHost} as well.
+ */
+function configKeys(registry) {
+    if (isHub(registry)) {
+        return [
+            HUB_KEY,
+            'index.docker.io',
+            'docker.io',
+            'registry-1.docker.io',
+            'https://index.docker.io',
+            'https://docker.io',
+            'https://registry-1.docker.io'
+        ];
+    }
+    const host = registry.toLowerCase();
+    return [host, `https://${host}`, `http://${host}`];
+}
+/** The host[:port] of a config key, as Docker reduces it: no scheme, nothing from the first '/'. */
+function configKeyHost(key) {
+    return key
+        .trim()
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+}
+/** The key of obj that holds registry: an exact key first, else one whose host matches (any scheme or path). */
+function findConfigKey(keys, registry) {
+    for (const k of configKeys(registry))
+        if (keys.includes(k))
+            return k;
+    const hosts = isHub(registry) ? HUB_HOSTS : [registry.toLowerCase()];
+    return keys.find(k => hosts.includes(configKeyHost(k)));
+}
+/** What a credential helper is asked for: the Hub's index URL, else the registry host, as `docker login` stores them. */
+function helperServerUrl(registry) {
+    return isHub(registry) ? HUB_KEY : registry.toLowerCase();
+}
+/** Where the Docker CLI reads its config: $DOCKER_CONFIG/config.json, else ~/.docker/config.json. */
+function dockerConfigPath(env, homedir) {
+    const dir = env.DOCKER_CONFIG?.trim();
+    return dir ? external_node_path_namespaceObject.join(dir, 'config.json') : external_node_path_namespaceObject.join(homedir, '.docker', 'config.json');
+}
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+function credentials_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/**
+ * Checks the shape of a parsed config.json. Errors name the file and the field, never a value: the file holds
+ * secrets.
+ */
+function parseDockerConfig(value, file) {
+    const bad = (what) => new ports_InputError(`The Docker config ${file} is not valid: ${what}. Fix it (docker login rewrites it), point DOCKER_CONFIG ` +
+        `at a directory with a valid config.json, or set registry-username and registry-password.`);
+    if (!credentials_isObject(value))
+        throw bad('it is not a JSON object');
+    const auths = {};
+    if (value.auths !== undefined && value.auths !== null) {
+        if (!credentials_isObject(value.auths))
+            throw bad('"auths" is not an object');
+        for (const [key, entry] of Object.entries(value.auths)) {
+            if (entry === null)
+                continue;
+            if (!credentials_isObject(entry))
+                throw bad(`auths["${key}"] is not an object`);
+            const out = {};
+            for (const field of ['auth', 'username', 'password', 'identitytoken']) {
+                const v = entry[field];
+                if (v === undefined || v === null)
+                    continue;
+                if (typeof v !== 'string')
+                    throw bad(`auths["${key}"].${field} is not a string`);
+                out[field] = v;
+            }
+            auths[key] = out;
+        }
+    }
+    const credHelpers = {};
+    if (value.credHelpers !== undefined && value.credHelpers !== null) {
+        if (!credentials_isObject(value.credHelpers))
+            throw bad('"credHelpers" is not an object');
+        for (const [key, name] of Object.entries(value.credHelpers)) {
+            if (typeof name !== 'string' || !HELPER_NAME.test(name)) {
+                throw bad(`credHelpers["${key}"] is not a helper name (the NAME of a docker-credential-NAME program)`);
+            }
+            credHelpers[key] = name;
+        }
+    }
+    let credsStore;
+    if (value.credsStore !== undefined && value.credsStore !== null && value.credsStore !== '') {
+        if (typeof value.credsStore !== 'string' || !HELPER_NAME.test(value.credsStore)) {
+            throw bad('"credsStore" is not a helper name (the NAME of a docker-credential-NAME program)');
+        }
+        credsStore = value.credsStore;
+    }
+    return { auths, credHelpers, credsStore };
+}
+/** Reads the Docker config; undefined when there is none. Errors name the path and the fix, never the content. */
+async function readDockerConfig(file) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT')
+            return undefined;
+        const why = code === 'EISDIR'
+            ? 'it is a directory'
+            : code === 'EACCES' || code === 'EPERM'
+                ? 'permission denied'
+                : code === 'ENOTDIR'
+                    ? 'DOCKER_CONFIG is not a directory'
+                    : (code ?? 'unknown error');
+        throw new ports_InputError(`The Docker config ${file} cannot be read (${why}). Make it a readable file (or remove it), point ` +
+            `DOCKER_CONFIG at a directory with a valid config.json, or set registry-username and registry-password.`);
+    }
+    let value;
+    try {
+        value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    }
+    catch {
+        // JSON.parse's message quotes the text around the error, which may be a secret.
+        throw new ports_InputError(`The Docker config ${file} is not valid JSON. Fix it (docker login rewrites it), point DOCKER_CONFIG at a ` +
+            `directory with a valid config.json, or set registry-username and registry-password.`);
+    }
+    return parseDockerConfig(value, file);
+}
+/** Turns one auths entry into credentials (undefined when it holds none, as with a credsStore). */
+function authEntryCredentials(entry, describe, mask) {
+    if (entry.auth)
+        mask(entry.auth);
+    if (entry.password)
+        mask(entry.password);
+    if (entry.identitytoken)
+        mask(entry.identitytoken);
+    let username = entry.username ?? '';
+    let password = entry.password ?? '';
+    if (entry.auth) {
+        const compact = entry.auth.replace(/\s+/g, '');
+        const decoded = /^[A-Za-z0-9+/]*={0,2}$/.test(compact)
+            ? Buffer.from(compact, 'base64').toString('utf8')
+            : '';
+        const colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw new ports_InputError(`${describe}.auth is not base64 of user:password. Log in again (docker login) or fix the entry, ` +
+                `or set registry-username and registry-password.`);
+        }
+        username = decoded.slice(0, colon);
+        password = decoded.slice(colon + 1);
+        if (password)
+            mask(password);
+    }
+    if (entry.identitytoken) {
+        return { username: username || TOKEN_USERNAME, password, identityToken: entry.identitytoken };
+    }
+    if (!username && !password)
+        return undefined;
+    return { username, password };
+}
+function notInstalled(e) {
+    const err = e;
+    return (err?.code === 'ENOENT' || /Unable to locate executable file|ENOENT/.test(err?.message ?? ''));
+}
+/**
+ * Asks `docker-credential-NAME get` for the registry, the credential helper protocol: the server URL on stdin,
+ * {ServerURL, Username, Secret} on stdout. Undefined when the helper is not installed or has nothing for it.
+ */
+async function helperCredentials(name, registry, o) {
+    const program = `docker-credential-${name}`;
+    const server = helperServerUrl(registry);
+    let result;
+    try {
+        result = await o.runner.run(program, ['get'], { input: server, silent: true });
+    }
+    catch (e) {
+        if (notInstalled(e)) {
+            o.logger.warning(`The Docker config names the credential helper ${program} for ${registry}, but it is not on PATH; ` +
+                `looking further.`);
+            return undefined;
+        }
+        throw new ports_InputError(`The credential helper ${program} could not be run for ${registry} (${e.message}). ` +
+            `Install it or fix the Docker config, or set registry-username and registry-password.`);
+    }
+    if (result.exitCode !== 0) {
+        // Helpers print their error to stdout; "credentials not found in native keychain" is the normal miss.
+        if (/credentials not found/i.test(`${result.stdout}\n${result.stderr}`))
+            return undefined;
+        throw new ports_InputError(`The credential helper ${program} failed (exit code ${result.exitCode}) for ${registry}. ` +
+            `Check it with: echo ${server} | ${program} get (its output is not shown here, as it may hold ` +
+            `secrets); or set registry-username and registry-password.`);
+    }
+    let answer;
+    try {
+        answer = JSON.parse(result.stdout);
+        if (!credentials_isObject(answer))
+            throw new Error('not an object');
+    }
+    catch {
+        throw new ports_InputError(`The credential helper ${program} answered ${registry} with something other than ` +
+            `{"ServerURL", "Username", "Secret"} JSON (not shown, as it may hold secrets). Check it with: ` +
+            `echo ${server} | ${program} get`);
+    }
+    const secret = typeof answer.Secret === 'string' ? answer.Secret : '';
+    const username = typeof answer.Username === 'string' ? answer.Username : '';
+    if (secret)
+        o.logger.mask(secret);
+    if (!secret)
+        return undefined;
+    if (username === TOKEN_USERNAME) {
+        return { username: TOKEN_USERNAME, password: '', identityToken: secret };
+    }
+    return { username, password: secret };
+}
+/** The credentials a Docker config holds for registry: credHelpers, then auths, then credsStore. */
+async function fromDockerConfig(o, file) {
+    const config = await readDockerConfig(file);
+    if (!config)
+        return undefined;
+    const helperKey = findConfigKey(Object.keys(config.credHelpers), o.registry);
+    if (helperKey !== undefined) {
+        const name = config.credHelpers[helperKey];
+        const creds = await helperCredentials(name, o.registry, o);
+        if (creds)
+            return {
+                ...creds,
+                source: `credential helper docker-credential-${name} (credHelpers in ${file})`
+            };
+    }
+    const authKey = findConfigKey(Object.keys(config.auths), o.registry);
+    if (authKey !== undefined) {
+        const creds = authEntryCredentials(config.auths[authKey], `The Docker config ${file}: auths["${authKey}"]`, s => o.logger.mask(s));
+        if (creds)
+            return { ...creds, source: `Docker config ${file} (auths: ${authKey})` };
+    }
+    if (config.credsStore) {
+        const name = config.credsStore;
+        const creds = await helperCredentials(name, o.registry, o);
+        if (creds)
+            return {
+                ...creds,
+                source: `credential helper docker-credential-${name} (credsStore in ${file})`
+            };
+    }
+    return undefined;
+}
+async function lookup(o) {
+    if (o.inputs) {
+        if (o.inputs.password)
+            o.logger.mask(o.inputs.password);
+        if (o.inputs.identityToken)
+            o.logger.mask(o.inputs.identityToken);
+        return { ...o.inputs, source: 'registry-username/registry-password' };
+    }
+    const fromConfig = await fromDockerConfig(o, dockerConfigPath(o.env, o.homedir));
+    if (fromConfig)
+        return fromConfig;
+    const token = o.env.GITHUB_TOKEN;
+    if (token && o.registry.toLowerCase() === 'ghcr.io') {
+        o.logger.mask(token);
+        return {
+            username: o.env.GITHUB_ACTOR?.trim() || 'x-access-token',
+            password: token,
+            source: 'GITHUB_TOKEN'
+        };
+    }
+    return undefined;
+}
+/**
+ * The credentials for a registry: registry-username/registry-password, else the Docker config, else GITHUB_TOKEN
+ * for ghcr.io, else none (anonymous). Every secret is masked as soon as it is read, before anything is logged.
+ */
+async function resolveCredentials(o) {
+    const creds = await lookup(o);
+    o.logger.info(`Registry credentials for ${o.registry}: ${creds?.source ?? 'anonymous'}`);
+    return creds;
 }
 
 ;// CONCATENATED MODULE: ./lib/registry/tags.js
@@ -104296,7 +104809,7 @@ function selectZoneinfo(nodes, root, zones) {
         ? nodes.map(n => n.rel)
         : zones.map(z => {
             if (!chain(z)) {
-                throw new InputError(`zoneinfo: '${z}' is not a time zone in ${root}. Use IANA names such as Europe/Berlin or America/New_York.`);
+                throw new ports_InputError(`zoneinfo: '${z}' is not a time zone in ${root}. Use IANA names such as Europe/Berlin or America/New_York.`);
             }
             return z;
         });
@@ -104346,7 +104859,7 @@ async function stage_exists(p) {
 async function readPem(file, input) {
     const pem = await (0,promises_namespaceObject.readFile)(file).catch(() => undefined);
     if (pem === undefined || !pem.includes('-----BEGIN CERTIFICATE-----')) {
-        throw new InputError(`${input}: ${file} ${pem === undefined ? 'cannot be read' : 'holds no PEM certificate'}. ` +
+        throw new ports_InputError(`${input}: ${file} ${pem === undefined ? 'cannot be read' : 'holds no PEM certificate'}. ` +
             (input === 'ca-certificates'
                 ? 'Use system, none, or the path of a PEM bundle.'
                 : 'Give PEM files (-----BEGIN CERTIFICATE-----), one a line, relative to working-directory.'));
@@ -104365,7 +104878,7 @@ async function caBundle(o) {
                 break;
             }
         if (!source) {
-            throw new InputError(`ca-certificates: the runner has no CA bundle (looked in ${candidates.join(', ')}). ` +
+            throw new ports_InputError(`ca-certificates: the runner has no CA bundle (looked in ${candidates.join(', ')}). ` +
                 `Install ca-certificates, give a PEM file's path, or set none.`);
         }
     }
@@ -104401,7 +104914,7 @@ async function zoneinfo(o) {
         return undefined;
     const { root, epoch } = o;
     if (!(await stage_exists(root))) {
-        throw new InputError(`zoneinfo: the runner has no ${root}. Install tzdata, or set zoneinfo: false.`);
+        throw new ports_InputError(`zoneinfo: the runner has no ${root}. Install tzdata, or set zoneinfo: false.`);
     }
     const nodes = selectZoneinfo(await scanZoneinfo(root), root, o.zoneinfo);
     const tree = zoneinfoLayer(nodes, root);
@@ -104641,18 +105154,13 @@ async function toBuiltImage(saved, platform, plan, dockerfile) {
     if (built !== name) {
         throw new Error(`Docker built ${dockerfile} for ${built} when ${name} was asked for: this Docker did not honour --platform.`);
     }
-    const configBlob = toBlob(MEDIA.config, saved.config);
-    const annotations = plan.image.annotations;
     // The same manifest buildImage writes, so both builders' images differ only where their files and config do.
-    const sorted = Object.fromEntries(Object.entries(annotations).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    const manifest = jsonBlob(MEDIA.manifest, {
-        schemaVersion: 2,
-        mediaType: MEDIA.manifest,
-        config: descriptor(configBlob),
-        layers: layers.map(l => descriptor(l.blob)),
-        ...(Object.keys(sorted).length ? { annotations: sorted } : {})
-    });
-    return { platform, layers, config: configBlob, manifest, annotations };
+    return withManifest({
+        platform,
+        layers,
+        config: toBlob(MEDIA.config, saved.config),
+        annotations: plan.image.annotations
+    }, 'oci');
 }
 
 ;// CONCATENATED MODULE: ./lib/report/size.js
@@ -104747,6 +105255,9 @@ function sizeTable(p) {
 
 
 
+
+
+
 /** The go-version spec: the input, else the version file (go.mod by default). */
 async function goVersionSpec(config, logger) {
     if (config.goVersion)
@@ -104760,7 +105271,7 @@ async function goVersionSpec(config, logger) {
     }
     const spec = content === undefined ? undefined : versionFromFile(file, content);
     if (!spec) {
-        throw new InputError(`go-version-file: ${content === undefined ? 'cannot read' : 'no Go version in'} ${file}. ` +
+        throw new ports_InputError(`go-version-file: ${content === undefined ? 'cannot read' : 'no Go version in'} ${file}. ` +
             `Set go-version (e.g. 1.22 or stable) or point go-version-file at a go.mod, go.work, .go-version or .tool-versions.`);
     }
     return { spec, input: `go-version-file (${external_node_path_namespaceObject.basename(file)})` };
@@ -104782,6 +105293,26 @@ async function sourceDateEpoch(config, deps) {
     const t = res?.exitCode === 0 ? Number(res.stdout.trim()) : NaN;
     return Number.isInteger(t) && t >= 0 ? t : 0;
 }
+/**
+ * docker load of the runner's platform (Docker keeps one platform per tag), tagged as it would be pushed, so a
+ * later step can docker run it.
+ */
+async function loadIntoDocker(images, image, tags, deps, archive) {
+    const arch = runnerGoArch(deps.nodeArch);
+    const chosen = images.find(i => i.platform.architecture === arch) ?? images[0];
+    if (chosen.platform.architecture !== arch) {
+        deps.logger.warning(`load: no ${arch} image was built; loading ${platformString(chosen.platform)}, which this runner runs only with emulation.`);
+    }
+    const name = image.registry === 'docker.io' ? image.repository : `${image.registry}/${image.repository}`;
+    const refs = tags.map(t => `${name}:${t}`);
+    await (0,promises_namespaceObject.writeFile)(archive, await dockerArchive(chosen, refs));
+    const res = await deps.runner.run('docker', ['load', '-i', archive], { silent: true });
+    await (0,promises_namespaceObject.rm)(archive, { force: true });
+    if (res.exitCode !== 0) {
+        throw new Error(`load: docker load failed (exit ${res.exitCode}): ${res.stderr.trim() || res.stdout.trim()}. Is the Docker Engine running on the runner?`);
+    }
+    deps.logger.info(`Loaded ${platformString(chosen.platform)} into Docker as ${refs.join(', ')}`);
+}
 async function runPipeline(config, deps) {
     const { logger } = deps;
     const tags = config.tags.length ? config.tags : defaultTags(deps.env);
@@ -104789,11 +105320,19 @@ async function runPipeline(config, deps) {
     let client;
     if (config.push && config.image) {
         const image = config.image;
+        const credentials = await resolveCredentials({
+            registry: image.registry,
+            inputs: config.credentials,
+            env: deps.env,
+            runner: deps.runner,
+            logger,
+            homedir: deps.homedir ?? external_node_os_namespaceObject.homedir()
+        });
         client = new RegistryClient(image, {
             fetch: deps.fetch,
             logger,
             baseUrl: registryBaseUrl(image, config.insecureRegistry),
-            credentials: config.credentials,
+            credentials,
             sleep: deps.sleep
         });
         await logger.group(`Log in to ${image.registry}`, () => client.login());
@@ -104920,7 +105459,7 @@ async function runPipeline(config, deps) {
         await (0,promises_namespaceObject.writeFile)(dockerfile, text);
         logger.info(text);
     });
-    const images = config.builder === 'docker'
+    const built = config.builder === 'docker'
         ? await logger.group('Build the Dockerfile with Docker', async () => dockerBuild({
             runner: deps.runner,
             logger,
@@ -104935,6 +105474,8 @@ async function runPipeline(config, deps) {
                 out.push(await buildImage(plan, platform, epoch));
             return out;
         });
+    // Docker's media types change only the manifests: the blobs, and so the sizes, are the same.
+    const images = config.mediaTypes === 'docker' ? built.map(i => withManifest(i, 'docker')) : built;
     const top = topLevel(images);
     if (config.ociLayout) {
         await (0,promises_namespaceObject.mkdir)(config.ociLayout, { recursive: true });
@@ -104946,8 +105487,12 @@ async function runPipeline(config, deps) {
         const repo = `${c.ref.registry}/${c.ref.repository}`;
         await logger.group(`Push ${repo}`, async () => {
             const r = await pushImages(c, images, top, tags, logger);
-            logger.info(`${r.uploaded} blobs uploaded, ${r.skipped} already present`);
+            logger.info(`blobs: ${r.uploaded} uploaded, ${r.mounted} mounted, ${r.skipped} already present`);
         });
+    }
+    if (config.load && config.image) {
+        const image = config.image;
+        await logger.group('Load into Docker', () => loadIntoDocker(images, image, tags, deps, external_node_path_namespaceObject.join(deps.tempDir, 'image.tar')));
     }
     const sizes = images.map(platformSize);
     await logger.group('Image size', async () => {

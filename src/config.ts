@@ -2,6 +2,7 @@
 import path from 'node:path'
 import { parsePlatforms, type Platform } from './build/platform.js'
 import { InputError } from './ports.js'
+import type { MediaTypes } from './oci/image.js'
 import { parseImage, validateTags, type ImageRef } from './registry/reference.js'
 import type { Credentials } from './registry/client.js'
 import { parseFiles, type FileMapping } from './rootfs/files.js'
@@ -43,6 +44,9 @@ export interface Config {
   args: string[]
   labels: Record<string, string>
   builder: 'native' | 'docker'
+  mediaTypes: MediaTypes
+  /** Load the image into the local Docker Engine. */
+  load: boolean
   image?: ImageRef
   /** Explicit tags; empty means "derive from the Git context". */
   tags: string[]
@@ -128,11 +132,18 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
   const image = imageRaw ? parseImage(imageRaw) : undefined
   const tags = validateTags(parseList(get('tags')))
   const push = parseBoolean(get, 'push', true)
+  const load = parseBoolean(get, 'load', false)
   const ociLayout = get('oci-layout').trim()
-  if (push && !image) {
+  if ((push || load) && !image) {
     throw new InputError(
-      `image: required when push is true. Set image (e.g. ghcr.io/acme/app), or set push: false ` +
+      `image: required when ${push ? 'push' : 'load'} is true. Set image (e.g. ghcr.io/acme/app), or set ${push ? 'push' : 'load'}: false ` +
         `(with oci-layout: DIR to keep the image as files).`
+    )
+  }
+  const mediaTypes = get('media-types').trim().toLowerCase() || 'oci'
+  if (mediaTypes !== 'oci' && mediaTypes !== 'docker') {
+    throw new InputError(
+      `media-types: '${get('media-types').trim()}' is not oci or docker. Use docker only for a registry that refuses OCI manifests.`
     )
   }
 
@@ -189,6 +200,8 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     args: parseCommand(get('args'), 'args', splitFlags) ?? [],
     labels: validateLabels(parseKeyValues(get('labels'), 'labels')),
     builder,
+    mediaTypes,
+    load,
     image,
     tags,
     push,

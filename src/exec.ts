@@ -8,6 +8,7 @@ export const execRunner: Runner = {
       cwd: options.cwd,
       env: options.env,
       silent: options.silent ?? false,
+      input: options.input === undefined ? undefined : Buffer.from(options.input),
       ignoreReturnCode: true
     })
   }

@@ -1,5 +1,6 @@
 // Runs the stages in order (install Go, build, stage, write Dockerfile, assemble, push, report) over injected side effects.
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { buildArgs, buildEnv, goEnv, type BuildSettings } from './build/command.js'
 import { compile, inspectMainPackage } from './build/compile.js'
@@ -11,13 +12,15 @@ import { binaryContextDir, renderDockerfile, writeLayerContext } from './dockerf
 import { modulesHash, restoreGoCache, type CacheState } from './go/cache.js'
 import { installGo, runnerGoArch } from './go/install.js'
 import { versionFromFile } from './go/version.js'
-import { buildImage, rfc3339, topLevel, type BuiltImage } from './oci/image.js'
+import { buildImage, rfc3339, topLevel, withManifest, type BuiltImage } from './oci/image.js'
+import { dockerArchive } from './oci/docker-archive.js'
 import { writeOciLayout } from './oci/layout.js'
 import type { BuildCache, Fetch, Logger, Runner, ToolCache } from './ports.js'
 import { InputError } from './ports.js'
 import { RegistryClient } from './registry/client.js'
 import { pushImages } from './registry/push.js'
-import { registryBaseUrl } from './registry/reference.js'
+import { resolveCredentials } from './registry/credentials.js'
+import { registryBaseUrl, type ImageRef } from './registry/reference.js'
 import { defaultTags } from './registry/tags.js'
 import {
   binaryLayer,
@@ -50,6 +53,8 @@ export interface Deps {
   zoneinfoRoot?: string
   caBundleCandidates?: string[]
   sleep?: (ms: number) => Promise<void>
+  /** Where ~/.docker/config.json is looked for when DOCKER_CONFIG is unset. */
+  homedir?: string
 }
 
 export interface Result {
@@ -112,6 +117,38 @@ async function sourceDateEpoch(config: Config, deps: Deps): Promise<number> {
   return Number.isInteger(t) && t >= 0 ? t : 0
 }
 
+/**
+ * docker load of the runner's platform (Docker keeps one platform per tag), tagged as it would be pushed, so a
+ * later step can docker run it.
+ */
+async function loadIntoDocker(
+  images: BuiltImage[],
+  image: ImageRef,
+  tags: string[],
+  deps: Deps,
+  archive: string
+): Promise<void> {
+  const arch = runnerGoArch(deps.nodeArch)
+  const chosen = images.find(i => i.platform.architecture === arch) ?? images[0]!
+  if (chosen.platform.architecture !== arch) {
+    deps.logger.warning(
+      `load: no ${arch} image was built; loading ${platformString(chosen.platform)}, which this runner runs only with emulation.`
+    )
+  }
+  const name =
+    image.registry === 'docker.io' ? image.repository : `${image.registry}/${image.repository}`
+  const refs = tags.map(t => `${name}:${t}`)
+  await writeFile(archive, await dockerArchive(chosen, refs))
+  const res = await deps.runner.run('docker', ['load', '-i', archive], { silent: true })
+  await rm(archive, { force: true })
+  if (res.exitCode !== 0) {
+    throw new Error(
+      `load: docker load failed (exit ${res.exitCode}): ${res.stderr.trim() || res.stdout.trim()}. Is the Docker Engine running on the runner?`
+    )
+  }
+  deps.logger.info(`Loaded ${platformString(chosen.platform)} into Docker as ${refs.join(', ')}`)
+}
+
 export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
   const { logger } = deps
   const tags = config.tags.length ? config.tags : defaultTags(deps.env)
@@ -120,11 +157,19 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
   let client: RegistryClient | undefined
   if (config.push && config.image) {
     const image = config.image
+    const credentials = await resolveCredentials({
+      registry: image.registry,
+      inputs: config.credentials,
+      env: deps.env,
+      runner: deps.runner,
+      logger,
+      homedir: deps.homedir ?? os.homedir()
+    })
     client = new RegistryClient(image, {
       fetch: deps.fetch,
       logger,
       baseUrl: registryBaseUrl(image, config.insecureRegistry),
-      credentials: config.credentials,
+      credentials,
       sleep: deps.sleep
     })
     await logger.group(`Log in to ${image.registry}`, () => client!.login())
@@ -290,7 +335,7 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
     logger.info(text)
   })
 
-  const images: BuiltImage[] =
+  const built: BuiltImage[] =
     config.builder === 'docker'
       ? await logger.group('Build the Dockerfile with Docker', async () =>
           dockerBuild({
@@ -307,6 +352,8 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
           for (const { platform, plan } of plans) out.push(await buildImage(plan, platform, epoch))
           return out
         })
+  // Docker's media types change only the manifests: the blobs, and so the sizes, are the same.
+  const images = config.mediaTypes === 'docker' ? built.map(i => withManifest(i, 'docker')) : built
   const top = topLevel(images)
 
   if (config.ociLayout) {
@@ -320,8 +367,17 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
     const repo = `${c.ref.registry}/${c.ref.repository}`
     await logger.group(`Push ${repo}`, async () => {
       const r = await pushImages(c, images, top, tags, logger)
-      logger.info(`${r.uploaded} blobs uploaded, ${r.skipped} already present`)
+      logger.info(
+        `blobs: ${r.uploaded} uploaded, ${r.mounted} mounted, ${r.skipped} already present`
+      )
     })
+  }
+
+  if (config.load && config.image) {
+    const image = config.image
+    await logger.group('Load into Docker', () =>
+      loadIntoDocker(images, image, tags, deps, path.join(deps.tempDir, 'image.tar'))
+    )
   }
 
   const sizes = images.map(platformSize)

@@ -21,6 +21,8 @@ export interface RunOptions {
   env?: Record<string, string>
   /** Keep the command's output out of the log (it is still returned). */
   silent?: boolean
+  /** Written to the command's stdin (a credential helper reads the registry from it). */
+  input?: string
 }
 
 export interface Runner {

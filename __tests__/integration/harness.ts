@@ -77,6 +77,8 @@ export async function runAction(
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_WORKSPACE: opts.workdir,
+    // An empty Docker config, so a developer's own ~/.docker/config.json never reaches a test.
+    DOCKER_CONFIG: path.join(runnerDir, 'docker-config'),
     ...opts.env
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v

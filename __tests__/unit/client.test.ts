@@ -55,6 +55,15 @@ describe('retryable', () => {
   ])('%i -> %s', (status, yes) => expect(retryable(status)).toBe(yes))
 })
 
+describe('backoffMs with an HTTP date', () => {
+  it('waits until the date, capped, and not at all for a date past', () => {
+    const now = Date.parse('2026-11-23T10:00:00Z')
+    expect(backoffMs(0, 'Mon, 23 Nov 2026 10:00:05 GMT', now)).toBe(5000)
+    expect(backoffMs(0, 'Mon, 23 Nov 2026 11:00:00 GMT', now)).toBe(30_000)
+    expect(backoffMs(4, 'Mon, 23 Nov 2026 09:00:00 GMT', now)).toBe(0)
+  })
+})
+
 describe('backoffMs', () => {
   it.each<[number, string | null, number]>([
     [0, null, 500],
@@ -70,7 +79,7 @@ describe('backoffMs', () => {
     [0, '31', 30_000],
     [0, '3600', 30_000],
     [1, '-1', 1000],
-    [2, 'Wed, 21 Oct 2015 07:28:00 GMT', 2000],
+    [2, 'Wed, 21 Oct 2015 07:28:00 GMT', 0],
     [0, 'soon', 500],
     [3, '', 4000],
     [3, ' ', 4000]
@@ -110,7 +119,7 @@ describe('RegistryClient.uploadBlob', () => {
       reply(202, { location: '/v2/acme/app/blobs/uploads/uuid-1?_state=abc' }),
       reply(201, { 'docker-content-digest': blob.digest })
     ])
-    await expect(c.uploadBlob(blob)).resolves.toBe(true)
+    await expect(c.uploadBlob(blob)).resolves.toBe('uploaded')
     expect(calls(requests)).toEqual([
       `HEAD ${blobUrl}`,
       `POST ${uploadsUrl}`,
@@ -134,7 +143,7 @@ describe('RegistryClient.uploadBlob', () => {
       { username: 'u', password: 'p' }
     )
     await c.login()
-    await expect(c.uploadBlob(blob)).resolves.toBe(true)
+    await expect(c.uploadBlob(blob)).resolves.toBe('uploaded')
     expect(calls(requests).slice(2)).toEqual([
       `HEAD ${blobUrl}`,
       `POST ${uploadsUrl}`,
@@ -148,7 +157,7 @@ describe('RegistryClient.uploadBlob', () => {
 
   it('skips the upload when HEAD finds the blob', async () => {
     const { c, requests } = client([reply(200)])
-    await expect(c.uploadBlob(blob)).resolves.toBe(false)
+    await expect(c.uploadBlob(blob)).resolves.toBe('exists')
     expect(calls(requests)).toEqual([`HEAD ${blobUrl}`])
   })
 
@@ -160,7 +169,7 @@ describe('RegistryClient.uploadBlob', () => {
       reply(202, { location: '/v2/acme/app/blobs/uploads/u?_state=secret' }),
       reply(201)
     ])
-    await expect(c.uploadBlob(blob)).resolves.toBe(true)
+    await expect(c.uploadBlob(blob)).resolves.toBe('uploaded')
     expect(calls(requests).map(s => s.split(' ')[0])).toEqual([
       'HEAD',
       'HEAD',
@@ -183,7 +192,7 @@ describe('RegistryClient.uploadBlob', () => {
       reply(202, { location: '/v2/acme/app/blobs/uploads/second' }),
       reply(201)
     ])
-    await expect(c.uploadBlob(blob)).resolves.toBe(true)
+    await expect(c.uploadBlob(blob)).resolves.toBe('uploaded')
     expect(calls(requests)).toEqual([
       `HEAD ${blobUrl}`,
       `POST ${uploadsUrl}`,
@@ -198,7 +207,7 @@ describe('RegistryClient.uploadBlob', () => {
   it('retries a dropped connection', async () => {
     const reset = new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } })
     const { c, requests, logger } = client([reset, reply(200)])
-    await expect(c.uploadBlob(blob)).resolves.toBe(false)
+    await expect(c.uploadBlob(blob)).resolves.toBe('exists')
     expect(requests).toHaveLength(2)
     expect(logger.lines).toEqual([`HEAD ${blobUrl}: ECONNRESET; retrying`])
   })
@@ -329,7 +338,7 @@ describe('RegistryClient Bearer refresh', () => {
       reply(200)
     ])
     await c.login()
-    await expect(c.uploadBlob(blob)).resolves.toBe(false)
+    await expect(c.uploadBlob(blob)).resolves.toBe('exists')
     expect(requests.map(r => [r.method, r.headers.authorization])).toEqual([
       ['GET', undefined],
       ['GET', undefined],
@@ -420,6 +429,152 @@ describe('RegistryClient.login', () => {
     const { c } = client([reply(404)])
     await expect(c.login()).rejects.toThrow(
       'localhost:5000 answered 404 to GET /v2/; is it an OCI registry?'
+    )
+  })
+})
+
+describe('RegistryClient: redirects, mounts, identity tokens and hints', () => {
+  const basicLogin = [reply(401, { 'www-authenticate': 'Basic realm="x"' }), reply(200)]
+  const creds = { username: 'bot', password: 'pw' }
+
+  it('follows a redirect to blob storage without sending credentials there', async () => {
+    const { c, requests } = client(
+      [...basicLogin, reply(307, { location: 'http://cdn.example/blob?sig=1' }), reply(200)],
+      creds
+    )
+    await c.login()
+    await expect(c.uploadBlob(blob)).resolves.toBe('exists')
+    expect(calls(requests).slice(2)).toEqual([
+      `HEAD ${blobUrl}`,
+      'HEAD http://cdn.example/blob?sig=1'
+    ])
+    expect(requests[2]!.headers.authorization).toMatch(/^Basic /)
+    expect(requests[3]!.headers).not.toHaveProperty('authorization')
+  })
+
+  it('mounts a blob from another repository of the registry without sending it', async () => {
+    const { c, requests } = client([reply(404), reply(201)])
+    await expect(c.uploadBlob(blob, 'acme/base')).resolves.toBe('mounted')
+    expect(calls(requests)[1]).toBe(
+      `POST ${uploadsUrl}?mount=${encodeURIComponent(blob.digest)}&from=acme%2Fbase`
+    )
+  })
+
+  it('uploads through the session a registry opens when it cannot mount', async () => {
+    const { c, requests } = client([
+      reply(404),
+      reply(202, { location: '/v2/acme/app/blobs/uploads/u?_state=s' }),
+      reply(201)
+    ])
+    await expect(c.uploadBlob(blob, 'acme/base')).resolves.toBe('uploaded')
+    expect(requests[2]!.method).toBe('PUT')
+    expect(requests[2]!.body?.equals(blob.data)).toBe(true)
+  })
+
+  it('trades an identity token at the token server, masking the access token', async () => {
+    const { c, requests, logger } = client(
+      [
+        reply(401, {
+          'www-authenticate': 'Bearer realm="http://auth.example/token",service="reg"'
+        }),
+        reply(200, {}, JSON.stringify({ access_token: 'access-123' })),
+        reply(200)
+      ],
+      { username: '<token>', password: '', identityToken: 'refresh-xyz' }
+    )
+    await c.login()
+    const token = requests[1]!
+    expect(token.method).toBe('POST')
+    expect(Object.fromEntries(new URLSearchParams(token.body!.toString()))).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: 'refresh-xyz',
+      service: 'reg',
+      scope: 'repository:acme/app:push,pull',
+      client_id: 'go-scratch-image'
+    })
+    expect(requests[2]!.headers.authorization).toBe('Bearer access-123')
+    expect(logger.masked).toContain('access-123')
+  })
+
+  it('asks the token for pull access to mount sources too', async () => {
+    const f = fakeFetch([
+      reply(401, { 'www-authenticate': 'Bearer realm="http://auth.example/token",service="reg"' }),
+      reply(200, {}, JSON.stringify({ token: 't' })),
+      reply(200)
+    ])
+    const c = new RegistryClient(parseImage('localhost:5000/acme/app'), {
+      fetch: f.fetch,
+      logger: fakeLogger(),
+      baseUrl: BASE,
+      pullScopes: ['acme/base']
+    })
+    await c.login()
+    expect(new URL(f.requests[1]!.url).searchParams.getAll('scope')).toEqual([
+      'repository:acme/app:push,pull',
+      'repository:acme/base:pull'
+    ])
+  })
+
+  const manifest = toBlob(MEDIA.manifest, Buffer.from('{}'))
+  const errors = (code: string): string => JSON.stringify({ errors: [{ code, message: 'no' }] })
+
+  it('tells a GHCR user which permission the token lacks', async () => {
+    const f = fakeFetch([reply(403, {}, errors('DENIED'))])
+    const c = new RegistryClient(parseImage('ghcr.io/acme/app'), {
+      fetch: f.fetch,
+      logger: fakeLogger(),
+      baseUrl: 'https://ghcr.io'
+    })
+    await expect(c.putManifest('v1', manifest)).rejects.toThrow(/permissions: packages: write/)
+  })
+
+  it('suggests media-types: docker when a registry refuses the OCI manifest', async () => {
+    const { c } = client([reply(400, {}, errors('MANIFEST_INVALID'))], undefined, 1)
+    await expect(c.putManifest('v1', manifest)).rejects.toThrow(
+      /MANIFEST_INVALID.*set media-types: docker/
+    )
+  })
+
+  it('says an ECR repository must exist', async () => {
+    const f = fakeFetch([reply(404), reply(404, {}, errors('NAME_UNKNOWN'))])
+    const c = new RegistryClient(parseImage('123456789012.dkr.ecr.eu-west-1.amazonaws.com/app'), {
+      fetch: f.fetch,
+      logger: fakeLogger(),
+      baseUrl: 'https://123456789012.dkr.ecr.eu-west-1.amazonaws.com'
+    })
+    await expect(c.uploadBlob(blob)).rejects.toThrow(
+      /create it first \(aws ecr create-repository\)/
+    )
+  })
+
+  it('retries the token server on a 503 and a dropped connection', async () => {
+    const { c, requests, sleeps } = client([
+      reply(401, { 'www-authenticate': 'Bearer realm="http://auth.example/token",service="reg"' }),
+      reply(503, { 'retry-after': '2' }),
+      new TypeError('fetch failed', { cause: { code: 'ECONNRESET', message: 'socket hang up' } }),
+      reply(200, {}, JSON.stringify({ token: 't' })),
+      reply(200)
+    ])
+    await c.login()
+    expect(requests.filter(r => r.url.startsWith('http://auth.example/'))).toHaveLength(3)
+    expect(sleeps).toEqual([2000, 1000])
+    expect(requests[4]!.headers.authorization).toBe('Bearer t')
+  })
+
+  it('names a dropped connection in words, with its code', async () => {
+    const { c } = client(
+      Array.from(
+        { length: 2 },
+        () =>
+          new TypeError('fetch failed', {
+            cause: { code: 'UND_ERR_SOCKET', message: 'other side closed' }
+          })
+      ),
+      undefined,
+      2
+    )
+    await expect(c.uploadBlob(blob)).rejects.toThrow(
+      /failed after 2 attempts: other side closed \(UND_ERR_SOCKET\)/
     )
   })
 })

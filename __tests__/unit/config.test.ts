@@ -45,6 +45,8 @@ describe('parseConfig', () => {
       args: [],
       labels: {},
       builder: 'native',
+      mediaTypes: 'oci',
+      load: false,
       cache: true,
       checkLatest: false,
       image: { registry: 'ghcr.io', apiHost: 'ghcr.io', repository: 'acme/app' },
@@ -83,6 +85,8 @@ describe('parseConfig', () => {
       args: '--addr :8080',
       labels: 'org.example.team=core\norg.opencontainers.image.title=API',
       builder: 'Docker',
+      'media-types': 'docker',
+      load: 'true',
       image: 'localhost:5000/api',
       tags: 'v1\nlatest, main',
       push: 'TRUE',
@@ -125,6 +129,8 @@ describe('parseConfig', () => {
       args: ['--addr', ':8080'],
       labels: { 'org.example.team': 'core', 'org.opencontainers.image.title': 'API' },
       builder: 'docker',
+      mediaTypes: 'docker',
+      load: true,
       cache: false,
       checkLatest: true,
       image: { registry: 'localhost:5000', apiHost: 'localhost:5000', repository: 'api' },
@@ -147,6 +153,15 @@ describe('parseConfig', () => {
     ['Europe/Berlin\n# note\nAmerica/New_York', ['Europe/Berlin', 'America/New_York']]
   ])('zoneinfo %j -> %j', (zoneinfo, value) => {
     expect(parse({ image: 'a/b', zoneinfo }).zoneinfo).toEqual(value)
+  })
+
+  it('refuses unknown media types, and load without an image', () => {
+    expect(() => parse({ image: 'a/b', 'media-types': 'v1' })).toThrow(
+      /^media-types: 'v1' is not oci or docker/
+    )
+    expect(() => parse({ push: 'false', load: 'true' })).toThrow(
+      /^image: required when load is true/
+    )
   })
 
   it('refuses a builder it does not have', () => {

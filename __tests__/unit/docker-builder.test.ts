@@ -25,7 +25,7 @@ import {
   withParents,
   type FilePlan
 } from '../../src/rootfs/plan.js'
-import { fakeLogger, readTar, tempDir } from './helpers.js'
+import { fakeLogger, imageSettings, readTar, tempDir } from './helpers.js'
 
 const EPOCH = 1_700_000_000
 const amd64: Platform = { os: 'linux', architecture: 'amd64' }
@@ -49,16 +49,7 @@ function plan(bin = 'ELF binary'): FilePlan {
       },
       { name: 'binary', entries: withParents([file('app', data, data.length, 0o755)]) }
     ]),
-    image: {
-      user: '65532:65532',
-      workdir: '/',
-      env: [],
-      entrypoint: ['/app'],
-      cmd: [],
-      exposedPorts: [],
-      labels: {},
-      annotations: { 'org.opencontainers.image.version': '1.0.0' }
-    }
+    image: imageSettings({ annotations: { 'org.opencontainers.image.version': '1.0.0' } })
   }
 }
 

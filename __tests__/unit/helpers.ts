@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Fetch, Logger } from '../../src/ports.js'
+import type { ImageSettings } from '../../src/rootfs/plan.js'
 
 export interface RecordingLogger extends Logger {
   lines: string[]
@@ -81,4 +82,19 @@ export async function tempDir(
 ): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), prefix))
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
+}
+
+/** The image config of a plain /app image; tests override what they look at. */
+export function imageSettings(overrides: Partial<ImageSettings> = {}): ImageSettings {
+  return {
+    user: '65532:65532',
+    workdir: '/',
+    env: [],
+    entrypoint: ['/app'],
+    cmd: [],
+    exposedPorts: [],
+    labels: {},
+    annotations: {},
+    ...overrides
+  }
 }

@@ -9,6 +9,7 @@ import {
   MEDIA,
   rfc3339,
   topLevel,
+  withManifest,
   type BuiltImage
 } from '../../src/oci/image.js'
 import { layerTar } from '../../src/oci/tar.js'
@@ -131,6 +132,30 @@ describe('buildImage', () => {
     })
     // None given: no annotations key at all, so digests of plain images do not move.
     expect(json((await buildImage(plan(), amd64, 0)).manifest)).not.toHaveProperty('annotations')
+  })
+
+  it('rewrites the manifest with Docker media types, keeping blob digests and dropping annotations', async () => {
+    const p = plan()
+    p.image = { ...p.image, annotations: { 'org.opencontainers.image.revision': 'abc' } }
+    const oci = await buildImage(p, amd64, 0)
+    const docker = withManifest(oci, 'docker')
+    const m = json(docker.manifest)
+    expect(docker.manifest.mediaType).toBe('application/vnd.docker.distribution.manifest.v2+json')
+    expect(m.mediaType).toBe(docker.manifest.mediaType)
+    expect((m.config as { mediaType: string }).mediaType).toBe(
+      'application/vnd.docker.container.image.v1+json'
+    )
+    expect((m.layers as { mediaType: string; digest: string }[]).map(l => l.mediaType)).toEqual(
+      oci.layers.map(() => 'application/vnd.docker.image.rootfs.diff.tar.gzip')
+    )
+    expect(docker.layers.map(l => l.blob.digest)).toEqual(oci.layers.map(l => l.blob.digest))
+    expect(docker.config.digest).toBe(oci.config.digest)
+    expect(m).not.toHaveProperty('annotations')
+    const index = json(buildIndex([docker, withManifest(await buildImage(p, armV7, 0), 'docker')]))
+    expect(index.mediaType).toBe('application/vnd.docker.distribution.manifest.list.v2+json')
+    expect(index).not.toHaveProperty('annotations')
+    // Back to OCI gives the very manifest buildImage wrote.
+    expect(withManifest(docker, 'oci').manifest.digest).toBe(oci.manifest.digest)
   })
 
   it('writes a manifest whose descriptors match the blobs', async () => {

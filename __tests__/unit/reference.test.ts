@@ -3,6 +3,7 @@ import { InputError } from '../../src/ports.js'
 import {
   isLoopback,
   parseImage,
+  parseReference,
   registryBaseUrl,
   validateTags,
   type ImageRef
@@ -174,5 +175,34 @@ describe('registryBaseUrl', () => {
     ['registry.internal:5000/app', false, 'https://registry.internal:5000']
   ])('%s (insecure %s) -> %s', (image, insecure, url) => {
     expect(registryBaseUrl(parseImage(image), insecure)).toBe(url)
+  })
+})
+
+describe('parseReference', () => {
+  const d = `sha256:${'ab'.repeat(32)}`
+
+  it.each<[string, Record<string, string>]>([
+    ['ghcr.io/acme/app:main', { registry: 'ghcr.io', repository: 'acme/app', tag: 'main' }],
+    [`ghcr.io/acme/app@${d}`, { registry: 'ghcr.io', repository: 'acme/app', digest: d }],
+    [
+      `localhost:5000/app:v1@${d}`,
+      { registry: 'localhost:5000', repository: 'app', tag: 'v1', digest: d }
+    ],
+    ['localhost:5000/app', { registry: 'localhost:5000', repository: 'app' }],
+    ['alpine:3', { registry: 'docker.io', repository: 'library/alpine', tag: '3' }]
+  ])('%s', (input, want) => expect(parseReference(input, 'compare-to')).toMatchObject(want))
+
+  it.each([
+    [
+      `a/b@sha256:${'AB'.repeat(32)}`,
+      /^compare-to: the digest .* is not sha256: followed by 64 lowercase hex digits/
+    ],
+    ['a/b@sha512:00', /^compare-to: the digest 'sha512:00'/],
+    [`a/b@sha256:${'a'.repeat(63)}`, /is not sha256: followed by 64/],
+    ['a/b:v1+build', /^compare-to: 'v1\+build' is not a valid tag/],
+    [`a/b:${'x'.repeat(129)}`, /is not a valid tag\. A tag is 1 to 128 characters/],
+    ['Acme/App:v1', /^compare-to: the repository 'Acme\/App'.*uppercase/]
+  ])('refuses %s', (input, message) => {
+    expect(() => parseReference(input, 'compare-to')).toThrow(message)
   })
 })

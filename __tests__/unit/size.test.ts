@@ -15,6 +15,7 @@ import {
   withParents,
   type FilePlan
 } from '../../src/rootfs/plan.js'
+import { imageSettings } from './helpers.js'
 
 const plan = (binary: Buffer): FilePlan => ({
   layers: orderLayers([
@@ -28,16 +29,7 @@ const plan = (binary: Buffer): FilePlan => ({
     },
     systemLayer()
   ]),
-  image: {
-    user: '65532:65532',
-    workdir: '/',
-    env: [],
-    entrypoint: ['/app'],
-    cmd: [],
-    exposedPorts: [],
-    labels: {},
-    annotations: {}
-  }
+  image: imageSettings()
 })
 
 const build = (binary = Buffer.alloc(5000, 1)): Promise<BuiltImage> =>

@@ -6,11 +6,10 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import { platformString, type Platform } from '../build/platform.js'
 import {
-  descriptor,
-  jsonBlob,
   MEDIA,
   sha256,
   toBlob,
+  withManifest,
   type BuiltImage,
   type BuiltLayer
 } from '../oci/image.js'
@@ -263,18 +262,14 @@ export async function toBuiltImage(
       `Docker built ${dockerfile} for ${built} when ${name} was asked for: this Docker did not honour --platform.`
     )
   }
-  const configBlob = toBlob(MEDIA.config, saved.config)
-  const annotations = plan.image.annotations
   // The same manifest buildImage writes, so both builders' images differ only where their files and config do.
-  const sorted = Object.fromEntries(
-    Object.entries(annotations).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return withManifest(
+    {
+      platform,
+      layers,
+      config: toBlob(MEDIA.config, saved.config),
+      annotations: plan.image.annotations
+    },
+    'oci'
   )
-  const manifest = jsonBlob(MEDIA.manifest, {
-    schemaVersion: 2,
-    mediaType: MEDIA.manifest,
-    config: descriptor(configBlob),
-    layers: layers.map(l => descriptor(l.blob)),
-    ...(Object.keys(sorted).length ? { annotations: sorted } : {})
-  })
-  return { platform, layers, config: configBlob, manifest, annotations }
 }

@@ -12,6 +12,21 @@ export const MEDIA = {
   layer: 'application/vnd.oci.image.layer.v1.tar+gzip'
 } as const
 
+/** Docker's schema 2 types, for registries that refuse OCI ones (`media-types: docker`). */
+export const DOCKER_MEDIA = {
+  manifest: 'application/vnd.docker.distribution.manifest.v2+json',
+  index: 'application/vnd.docker.distribution.manifest.list.v2+json',
+  config: 'application/vnd.docker.container.image.v1+json',
+  layer: 'application/vnd.docker.image.rootfs.diff.tar.gzip'
+} as const
+
+export type MediaTypes = 'oci' | 'docker'
+
+const TYPES: Record<MediaTypes, Record<keyof typeof MEDIA, string>> = {
+  oci: MEDIA,
+  docker: DOCKER_MEDIA
+}
+
 export interface Blob {
   mediaType: string
   digest: string
@@ -126,22 +141,35 @@ export async function buildImage(
   const layers: BuiltLayer[] = []
   for (const l of plan.layers) layers.push(await buildLayer(plan, l.name, epoch))
   const config = jsonBlob(MEDIA.config, imageConfig(platform, plan.image, layers, epoch))
-  const manifest = jsonBlob(MEDIA.manifest, {
+  return withManifest({ platform, layers, config, annotations: plan.image.annotations }, 'oci')
+}
+
+/**
+ * Gives an image its manifest in the chosen media types. The blobs' bytes (and digests) stay; only the
+ * descriptors' types and so the manifest change. Docker's schema 2 has no annotations, so they are dropped.
+ */
+export function withManifest(image: Omit<BuiltImage, 'manifest'>, types: MediaTypes): BuiltImage {
+  const media = TYPES[types]
+  const layers = image.layers.map(l => ({ ...l, blob: { ...l.blob, mediaType: media.layer } }))
+  const config = { ...image.config, mediaType: media.config }
+  const manifest = jsonBlob(media.manifest, {
     schemaVersion: 2,
-    mediaType: MEDIA.manifest,
+    mediaType: media.manifest,
     config: descriptor(config),
     layers: layers.map(l => descriptor(l.blob)),
-    ...annotations(plan.image.annotations)
+    ...(types === 'oci' ? annotations(image.annotations) : {})
   })
-  return { platform, layers, config, manifest, annotations: plan.image.annotations }
+  return { ...image, layers, config, manifest }
 }
 
 export function buildIndex(images: BuiltImage[]): Blob {
-  return jsonBlob(MEDIA.index, {
+  const docker = images[0]?.manifest.mediaType === DOCKER_MEDIA.manifest
+  const media = docker ? DOCKER_MEDIA : MEDIA
+  return jsonBlob(media.index, {
     schemaVersion: 2,
-    mediaType: MEDIA.index,
+    mediaType: media.index,
     manifests: images.map(i => descriptor(i.manifest, { platform: platformJson(i.platform) })),
-    ...annotations(images[0]?.annotations ?? {})
+    ...(docker ? {} : annotations(images[0]?.annotations ?? {}))
   })
 }
 

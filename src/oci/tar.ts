@@ -43,7 +43,8 @@ export async function layerTar(entries: Entry[], epoch: number): Promise<Buffer>
   return Buffer.concat(chunks)
 }
 
-function entry(
+/** Adds one entry and waits until the pack has taken it. */
+export function entry(
   pack: tar.Pack,
   header: Partial<tar.Header> & { name: string },
   data?: Buffer

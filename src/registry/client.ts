@@ -2,12 +2,10 @@
 import type { Fetch, Logger } from '../ports.js'
 import { InputError } from '../ports.js'
 import type { Blob } from '../oci/image.js'
+import type { Credentials } from './credentials.js'
 import type { ImageRef } from './reference.js'
 
-export interface Credentials {
-  username: string
-  password: string
-}
+export type { Credentials } from './credentials.js'
 
 export interface ClientOptions {
   fetch: Fetch
@@ -17,6 +15,8 @@ export interface ClientOptions {
   /** Waits between retries; tests pass a fast one. */
   sleep?: (ms: number) => Promise<void>
   attempts?: number
+  /** Other repositories of this registry the token must read: cross-repo mount sources and the baseline. */
+  pullScopes?: string[]
 }
 
 interface Challenge {
@@ -41,10 +41,13 @@ export function retryable(status: number): boolean {
   return status === 408 || status === 429 || status >= 500
 }
 
-/** How long to wait before attempt n+1, honouring Retry-After (seconds) up to a cap. */
-export function backoffMs(attempt: number, retryAfter: string | null): number {
-  const seconds = retryAfter?.trim() ? Number(retryAfter) : NaN
+/** How long to wait before attempt n+1, honouring Retry-After (seconds or an HTTP date) up to a cap. */
+export function backoffMs(attempt: number, retryAfter: string | null, now = Date.now()): number {
+  const raw = retryAfter?.trim() ?? ''
+  const seconds = raw ? Number(raw) : NaN
   if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, 30_000)
+  const date = /[a-z]/i.test(raw) ? Date.parse(raw) : NaN
+  if (Number.isFinite(date)) return Math.min(Math.max(date - now, 0), 30_000)
   return Math.min(500 * 2 ** attempt, 8_000)
 }
 
@@ -77,14 +80,26 @@ export class RegistryClient {
   }
 
   private describeUser(): string {
-    return this.o.credentials ? `user '${this.o.credentials.username}'` : 'anonymous access'
+    const c = this.o.credentials
+    if (!c) return 'anonymous access'
+    // Credentials from a Docker config or GITHUB_TOKEN: say so, since the inputs are not what to fix.
+    const from = c.source && !c.source.startsWith('registry-username') ? ` (from ${c.source})` : ''
+    return `user '${c.username}'${from}`
   }
 
   /**
    * Pings /v2/ and authenticates, so refused credentials fail the step before the build, not mid-push.
    */
   async login(): Promise<void> {
-    const ping = await this.send('GET', `${this.o.baseUrl}/v2/`, { auth: false })
+    const ping = await this.send('GET', `${this.o.baseUrl}/v2/`, { auth: false }).catch(
+      (e: unknown) => {
+        // A registry that speaks plain http answers an https client with a broken handshake.
+        const http = this.o.baseUrl.startsWith('https:')
+          ? ' If this registry serves plain http, set insecure-registry: true.'
+          : ''
+        throw new RegistryError(`${(e as Error).message}.${http}`)
+      }
+    )
     if (ping.status === 200) {
       await ping.body?.cancel()
       // An open registry ignores credentials; nothing more to do.
@@ -139,13 +154,31 @@ export class RegistryClient {
 
   private async fetchToken(c: Challenge): Promise<string> {
     const url = new URL(c.params.realm ?? '')
-    if (c.params.service) url.searchParams.set('service', c.params.service)
-    url.searchParams.set('scope', `repository:${this.ref.repository}:push,pull`)
-    const headers: Record<string, string> = {}
+    const scope = `repository:${this.ref.repository}:push,pull${this.o.pullScopes?.map(r => ` repository:${r}:pull`).join('') ?? ''}`
     const creds = this.o.credentials
-    if (creds)
-      headers.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`
-    const res = await this.o.fetch(url, { headers })
+    let res: Response
+    if (creds?.identityToken) {
+      // docker login stored an OAuth2 refresh token: trade it at the token server, as the Docker CLI does.
+      const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: creds.identityToken,
+        service: c.params.service ?? '',
+        scope,
+        client_id: 'go-scratch-image'
+      })
+      res = await this.tokenRequest(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form.toString()
+      })
+    } else {
+      if (c.params.service) url.searchParams.set('service', c.params.service)
+      for (const s of scope.split(' ')) url.searchParams.append('scope', s)
+      const headers: Record<string, string> = {}
+      if (creds)
+        headers.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`
+      res = await this.tokenRequest(url, { headers })
+    }
     if (res.status === 401 || res.status === 403) throw this.refused(res.status)
     if (!res.ok)
       throw new RegistryError(`The token server ${url.host} answered ${res.status}.`, res.status)
@@ -154,6 +187,30 @@ export class RegistryClient {
     if (!token) throw new RegistryError(`The token server ${url.host} returned no token.`)
     this.o.logger.mask(token)
     return token
+  }
+
+  /** The token server gets the same retries as the registry: a refresh mid-push must not fail on one 503. */
+  private async tokenRequest(url: URL, init: RequestInit): Promise<Response> {
+    for (let attempt = 0; ; attempt++) {
+      const last = attempt + 1 >= this.attempts
+      let res: Response
+      try {
+        res = await this.o.fetch(url, init)
+      } catch (e) {
+        if (last) {
+          throw new RegistryError(
+            `The token server ${url.host} could not be reached after ${attempt + 1} attempts: ${errorText(e)}`
+          )
+        }
+        await this.sleep(backoffMs(attempt, null))
+        continue
+      }
+      if (!retryable(res.status) || last) return res
+      await res.body?.cancel()
+      const wait = backoffMs(attempt, res.headers.get('retry-after'))
+      this.o.logger.info(`token server ${url.host}: HTTP ${res.status}; retrying in ${wait} ms`)
+      await this.sleep(wait)
+    }
   }
 
   /**
@@ -174,7 +231,7 @@ export class RegistryClient {
       }
       let res: Response
       try {
-        res = await this.o.fetch(url, { method, headers, body: opts.body, redirect: 'manual' })
+        res = await this.fetchFollowing(method, url, headers, opts.body)
       } catch (e) {
         if (attempt + 1 >= attempts) {
           throw new RegistryError(
@@ -208,6 +265,36 @@ export class RegistryClient {
     }
   }
 
+  /**
+   * Follows redirects itself (blob storage, a CDN): credentials go only to the registry's own host, never to
+   * the host a redirect names.
+   */
+  private async fetchFollowing(
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    body?: Buffer
+  ): Promise<Response> {
+    let current = url
+    let m = method
+    for (let hop = 0; ; hop++) {
+      const h = { ...headers }
+      if (!sameHost(current, this.o.baseUrl)) delete h.authorization
+      const res = await this.o.fetch(current, {
+        method: m,
+        headers: h,
+        body: m === 'GET' || m === 'HEAD' ? undefined : body,
+        redirect: 'manual'
+      })
+      const location = res.headers.get('location')
+      if (![301, 302, 303, 307, 308].includes(res.status) || !location || hop >= 5) return res
+      // An upload's 202 carries a Location too, but only 3xx is a redirect.
+      await res.body?.cancel()
+      current = new URL(location, current).toString()
+      if (res.status === 303) m = m === 'HEAD' ? 'HEAD' : 'GET'
+    }
+  }
+
   async blobExists(digest: string): Promise<boolean> {
     const res = await this.send('HEAD', `${this.repoUrl}/blobs/${digest}`, {})
     await res.body?.cancel()
@@ -216,12 +303,24 @@ export class RegistryClient {
     throw await this.failure(res, `HEAD blob ${digest}`)
   }
 
-  /** Uploads a blob unless the registry has it; returns whether bytes were sent. */
-  async uploadBlob(blob: Blob): Promise<boolean> {
-    if (await this.blobExists(blob.digest)) return false
+  /**
+   * Uploads a blob unless the registry has it: 'exists' when it has, 'mounted' when another repository of the
+   * registry lent it (no bytes sent), 'uploaded' when the bytes were sent.
+   */
+  async uploadBlob(blob: Blob, mountFrom?: string): Promise<'exists' | 'mounted' | 'uploaded'> {
+    if (await this.blobExists(blob.digest)) return 'exists'
     // Each attempt starts a fresh upload session from byte 0, as a half-written session cannot be trusted.
     for (let attempt = 0; ; attempt++) {
-      const start = await this.send('POST', `${this.repoUrl}/blobs/uploads/`, {})
+      const mount =
+        attempt === 0 && mountFrom && mountFrom !== this.ref.repository
+          ? `?mount=${encodeURIComponent(blob.digest)}&from=${encodeURIComponent(mountFrom)}`
+          : ''
+      const start = await this.send('POST', `${this.repoUrl}/blobs/uploads/${mount}`, {})
+      if (mount && start.status === 201) {
+        await start.body?.cancel()
+        return 'mounted'
+      }
+      // A registry that cannot mount answers 202 with an ordinary upload session.
       if (start.status !== 202) throw await this.failure(start, `start upload of ${blob.digest}`)
       await start.body?.cancel()
       const location = start.headers.get('location')
@@ -240,7 +339,7 @@ export class RegistryClient {
       if (put instanceof Response && put.status === 201) {
         await put.body?.cancel()
         this.checkDigest(put, blob.digest)
-        return true
+        return 'uploaded'
       }
       const again =
         attempt + 1 < this.attempts && (!(put instanceof Response) || retryable(put.status))
@@ -282,16 +381,34 @@ export class RegistryClient {
       codes = text.slice(0, 200)
     }
     if (res.status === 401 || res.status === 403) {
+      const ghcr =
+        this.ref.registry === 'ghcr.io'
+          ? ' On ghcr.io with GITHUB_TOKEN, give the job `permissions: packages: write`, and if the package already exists, grant this repository write access in its settings.'
+          : ''
       return new InputError(
         `registry-username/registry-password: ${this.ref.registry} denied ${what} in ${this.ref.repository} to ${this.describeUser()} ` +
-          `(HTTP ${res.status}${codes ? `, ${codes}` : ''}). Use credentials that may push to this repository.`
+          `(HTTP ${res.status}${codes ? `, ${codes}` : ''}). Use credentials that may push to this repository.${ghcr}`
       )
     }
     return new RegistryError(
-      `${this.ref.registry}: ${what} failed with HTTP ${res.status}${codes ? ` (${codes})` : ''}.`,
+      `${this.ref.registry}: ${what} failed with HTTP ${res.status}${codes ? ` (${codes})` : ''}.${hint(this.ref.registry, what, codes)}`,
       res.status
     )
   }
+}
+
+/** What the user can do about the registry errors that have one known cause. */
+function hint(registry: string, what: string, codes: string): string {
+  if (
+    /MANIFEST_INVALID|unsupported media type|MANIFEST_UNKNOWN.*media/i.test(codes) &&
+    what.includes('manifest')
+  ) {
+    return ' This registry may not accept OCI media types: set media-types: docker.'
+  }
+  if (/NAME_UNKNOWN/.test(codes) && /\.dkr\.ecr\./.test(registry)) {
+    return ' Amazon ECR does not create repositories on push: create it first (aws ecr create-repository).'
+  }
+  return ''
 }
 
 function sameHost(url: string, base: string): boolean {
@@ -304,7 +421,10 @@ function redact(url: string): string {
   return `${u.origin}${u.pathname}`
 }
 
+/** fetch's "fetch failed" hides the reason in its cause: say it in words, with the code beside. */
 function errorText(e: unknown): string {
   const err = e as Error & { cause?: { code?: string; message?: string } }
-  return err.cause?.code ?? err.cause?.message ?? err.message
+  const c = err.cause
+  if (!c) return err.message
+  return c.message && c.code ? `${c.message} (${c.code})` : (c.message ?? c.code ?? err.message)
 }

@@ -5,22 +5,36 @@ import type { RegistryClient } from './client.js'
 
 export interface PushResult {
   uploaded: number
+  mounted: number
   skipped: number
 }
+
+/** How many blobs go up at once: enough to hide latency, few enough not to trip registry rate limits. */
+const PARALLEL_UPLOADS = 4
 
 export async function pushImages(
   client: RegistryClient,
   images: BuiltImage[],
   top: Blob,
   tags: string[],
-  logger: Logger
+  logger: Logger,
+  mountFrom?: string
 ): Promise<PushResult> {
-  const result: PushResult = { uploaded: 0, skipped: 0 }
-  for (const blob of allBlobs(images)) {
-    const sent = await client.uploadBlob(blob)
-    result[sent ? 'uploaded' : 'skipped']++
-    logger.info(`${sent ? 'uploaded' : 'exists  '} ${blob.digest} (${blob.size} bytes)`)
+  const result: PushResult = { uploaded: 0, mounted: 0, skipped: 0 }
+  const queue = allBlobs(images)
+  const worker = async (): Promise<void> => {
+    for (let blob = queue.shift(); blob; blob = queue.shift()) {
+      const how = await client.uploadBlob(blob, mountFrom).catch((e: unknown) => {
+        // The others stop taking blobs: the push has failed and nothing more should go up.
+        queue.length = 0
+        throw e
+      })
+      result[how === 'exists' ? 'skipped' : how]++
+      logger.info(`${how.padEnd(8)} ${blob.digest} (${blob.size} bytes)`)
+    }
   }
+  await Promise.all(Array.from({ length: PARALLEL_UPLOADS }, worker))
+  // Only now, with every blob in place, the manifests: a tag never points at something incomplete.
   if (images.length > 1)
     for (const i of images) await client.putManifest(i.manifest.digest, i.manifest)
   await client.putManifest(top.digest, top)

@@ -67,6 +67,34 @@ export function parseImage(input: string, name = 'image'): ImageRef {
   }
 }
 
+export interface Reference extends ImageRef {
+  tag?: string
+  digest?: string
+}
+
+const DIGEST = /^sha256:[0-9a-f]{64}$/
+
+/** A full image reference, `[registry/]repository[:tag][@sha256:…]`, as compare-to takes it. */
+export function parseReference(input: string, name: string): Reference {
+  const value = input.trim()
+  const at = value.indexOf('@')
+  const digest = at >= 0 ? value.slice(at + 1) : undefined
+  let rest = at >= 0 ? value.slice(0, at) : value
+  if (digest !== undefined && !DIGEST.test(digest)) {
+    throw new InputError(
+      `${name}: the digest '${digest}' in '${value}' is not sha256: followed by 64 lowercase hex digits.`
+    )
+  }
+  let tag: string | undefined
+  const colon = rest.lastIndexOf(':')
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1)
+    rest = rest.slice(0, colon)
+    validateTags([tag], name)
+  }
+  return { ...parseImage(rest, name), ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) }
+}
+
 export function validateTags(tags: string[], name = 'tags'): string[] {
   for (const tag of tags) {
     if (!TAG.test(tag)) {

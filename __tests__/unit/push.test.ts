@@ -1,0 +1,99 @@
+// The push order and its bounded parallelism, over a recording stand-in for the registry client.
+import { describe, expect, it } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
+import type { Platform } from '../../src/build/platform.js'
+import {
+  allBlobs,
+  MEDIA,
+  toBlob,
+  topLevel,
+  type Blob,
+  type BuiltImage
+} from '../../src/oci/image.js'
+import type { RegistryClient } from '../../src/registry/client.js'
+import { parseImage } from '../../src/registry/reference.js'
+import { pushImages } from '../../src/registry/push.js'
+import { fakeLogger } from './helpers.js'
+
+function image(platform: Platform, layers: number): BuiltImage {
+  const built = Array.from({ length: layers }, () => ({
+    name: 'binary' as const,
+    blob: toBlob(MEDIA.layer, randomBytes(16)),
+    diffId: 'sha256:x',
+    contentSize: 16
+  }))
+  const config = toBlob(MEDIA.config, randomBytes(8))
+  return {
+    platform,
+    layers: built,
+    config,
+    manifest: toBlob(MEDIA.manifest, randomBytes(8)),
+    annotations: {}
+  }
+}
+
+function recorder(fail?: string) {
+  const events: string[] = []
+  let inFlight = 0
+  let most = 0
+  const client = {
+    ref: parseImage('localhost:5000/acme/app'),
+    async uploadBlob(b: Blob, mountFrom?: string) {
+      inFlight++
+      most = Math.max(most, inFlight)
+      await new Promise(r => setTimeout(r, 5))
+      inFlight--
+      events.push(`blob ${b.digest}${mountFrom ? ` from ${mountFrom}` : ''}`)
+      if (b.digest === fail) throw new Error('upload failed')
+      return 'uploaded' as const
+    },
+    async putManifest(ref: string) {
+      events.push(`manifest ${ref}`)
+      return Promise.resolve()
+    }
+  }
+  return { client: client as unknown as RegistryClient, events, most: () => most }
+}
+
+describe('pushImages', () => {
+  const images = [
+    image({ os: 'linux', architecture: 'amd64' }, 5),
+    image({ os: 'linux', architecture: 'arm64' }, 5)
+  ]
+  const top = topLevel(images)
+
+  it('sends every blob, at most four at once, then the manifests, the index and the tags', async () => {
+    const r = recorder()
+    const result = await pushImages(
+      r.client,
+      images,
+      top,
+      ['v1', 'latest'],
+      fakeLogger(),
+      'acme/base'
+    )
+    const blobs = allBlobs(images).length
+    expect(result).toEqual({ uploaded: blobs, mounted: 0, skipped: 0 })
+    expect(r.most()).toBe(4)
+    expect(
+      r.events.slice(0, blobs).every(e => e.startsWith('blob ') && e.endsWith(' from acme/base'))
+    ).toBe(true)
+    expect(r.events.slice(blobs)).toEqual([
+      `manifest ${images[0]!.manifest.digest}`,
+      `manifest ${images[1]!.manifest.digest}`,
+      `manifest ${top.digest}`,
+      'manifest v1',
+      'manifest latest'
+    ])
+  })
+
+  it('stops taking blobs after a failure and writes no manifest or tag', async () => {
+    const r = recorder(allBlobs(images)[1]!.digest)
+    await expect(pushImages(r.client, images, top, ['v1'], fakeLogger())).rejects.toThrow(
+      'upload failed'
+    )
+    await new Promise(res => setTimeout(res, 30))
+    expect(r.events.some(e => e.startsWith('manifest'))).toBe(false)
+    expect(r.events.length).toBeLessThan(allBlobs(images).length)
+  })
+})
