@@ -41733,7 +41733,7 @@ module.exports = { version: packageJson.version }
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(521);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6243);
 // Entry point of the bundled action (dist/index.js), run as the main step and again as the post step.
 
 await ((0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .isPost */ .tl)() ? (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .bE)() : (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)());
@@ -41743,7 +41743,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 521:
+/***/ 6243:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -102357,7 +102357,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 ;// CONCATENATED MODULE: ./lib/ports.js
 // The small interfaces through which the pipeline reaches the outside world, so tests can pass fakes or real parts.
 /** A user-facing failure: its message names the input, the bad value and the fix. */
-class ports_InputError extends Error {
+class InputError extends Error {
     constructor(message) {
         super(message);
         this.name = 'InputError';
@@ -102396,7 +102396,7 @@ function parsePlatforms(input) {
             !variants ||
             extra !== undefined ||
             !variants.includes(variant ?? '')) {
-            throw new ports_InputError(`platforms: '${item}' is not a supported platform. Use os/arch[/variant] with os linux and arch one of ` +
+            throw new InputError(`platforms: '${item}' is not a supported platform. Use os/arch[/variant] with os linux and arch one of ` +
                 `${Object.keys(KNOWN).join(', ')}, e.g. linux/amd64, linux/arm64, linux/arm/v7.`);
         }
         // arm without a variant is v7 to Go (GOARM=7) and to registries alike.
@@ -102409,7 +102409,7 @@ function parsePlatforms(input) {
             delete p.variant;
         const key = platformString(p);
         if (seen.has(key))
-            throw new ports_InputError(`platforms: '${key}' is listed twice; list each platform once.`);
+            throw new InputError(`platforms: '${key}' is listed twice; list each platform once.`);
         seen.add(key);
         return p;
     });
@@ -102424,6 +102424,178 @@ function platformGoEnv(p) {
     return env;
 }
 
+;// CONCATENATED MODULE: ./lib/report/size.js
+// Computes image sizes from what was built (manifest and blobs) and renders them for logs and the job summary.
+
+function platformSize(image) {
+    // Read the sizes back from the manifest itself, so the report is what a registry and a client see.
+    const manifest = JSON.parse(image.manifest.data.toString());
+    const layers = image.layers.map((l, i) => {
+        const d = manifest.layers[i];
+        if (!d || d.digest !== l.blob.digest)
+            throw new Error(`Manifest layer ${i} does not match the built ${l.name} layer.`);
+        return { name: l.name, digest: d.digest, size: d.size, uncompressedSize: l.contentSize };
+    });
+    const binary = image.layers.find(l => l.name === 'binary');
+    return {
+        platform: platformString(image.platform),
+        size: manifest.config.size + layers.reduce((n, l) => n + l.size, 0),
+        uncompressedSize: layers.reduce((n, l) => n + l.uncompressedSize, 0),
+        configSize: manifest.config.size,
+        binarySize: binary?.contentSize ?? 0,
+        layers
+    };
+}
+/** The platform reported in the single-value outputs: the largest. */
+function largest(sizes) {
+    return sizes.reduce((a, b) => (b.size > a.size ? b : a));
+}
+function formatBytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    const units = ['KiB', 'MiB', 'GiB'];
+    let v = n / 1024;
+    let u = 0;
+    // Compare the rounded figure, so 1048575 bytes reads 1.00 MiB rather than 1024.0 KiB.
+    while (Number(v.toFixed(v < 10 ? 2 : 1)) >= 1024 && u < units.length - 1) {
+        v /= 1024;
+        u++;
+    }
+    return `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
+}
+function percent(part, whole) {
+    return whole ? `${((100 * part) / whole).toFixed(1)}%` : '-';
+}
+/** Rows of the size table: one per layer, then config and total; header first. */
+function sizeRows(p) {
+    const rows = [['layer', 'compressed', 'uncompressed', 'share']];
+    for (const l of p.layers) {
+        rows.push([
+            l.name,
+            formatBytes(l.size),
+            formatBytes(l.uncompressedSize),
+            percent(l.size, p.size)
+        ]);
+    }
+    rows.push(['config', formatBytes(p.configSize), '-', percent(p.configSize, p.size)]);
+    rows.push(['total', formatBytes(p.size), formatBytes(p.uncompressedSize), '100%']);
+    return rows;
+}
+/** A plain-text table for the log: the first column left-aligned, numbers right-aligned. */
+function textTable(title, rows) {
+    const widths = rows[0].map((_, c) => Math.max(...rows.map(r => (r[c] ?? '').length)));
+    const line = (r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+    return [title, ...rows.map(line)].join('\n');
+}
+function sizeTable(p) {
+    return textTable(`${p.platform}: ${formatBytes(p.size)} (${p.size} bytes) compressed`, sizeRows(p));
+}
+
+;// CONCATENATED MODULE: ./lib/report/gate.js
+// The size gate: parses budgets, compares a build with its baseline layer by layer, and says why a build fails.
+
+
+// Decimal units are SI (MB = 10^6 bytes, as registries and `docker images` count); binary ones are IEC (MiB = 2^20).
+const UNITS = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30
+};
+/** `10MB`, `12MiB`, `900KB`, `900kB`, `1.5 MB` or plain bytes, to a whole number of bytes. */
+function parseByteSize(raw, input) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b|b)?\s*$/i.exec(raw);
+    const unit = UNITS[(m?.[2] ?? 'b').toLowerCase()];
+    if (!m || unit === undefined) {
+        throw new InputError(`${input}: '${raw.trim()}' is not a size. Write bytes or a number with a unit: 900KB, 10MB (MB = 10^6 bytes) or 12MiB (MiB = 2^20 bytes).`);
+    }
+    return Math.round(Number(m[1]) * unit);
+}
+/** `5%` of the baseline, or an absolute `200KB` (any size parseByteSize takes). */
+function parseIncrease(raw) {
+    const v = raw.trim();
+    if (!v)
+        return undefined;
+    const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(v);
+    if (pct)
+        return { kind: 'percent', value: Number(pct[1]) };
+    if (v.includes('%')) {
+        throw new InputError(`max-size-increase: '${v}' is not a percentage. Write 5% or a size such as 200KB.`);
+    }
+    return { kind: 'bytes', value: parseByteSize(v, 'max-size-increase') };
+}
+/** Layer by layer, matched by role, so a new zoneinfo layer shows as zoneinfo, not as a shifted binary. */
+function compare(current, baseline) {
+    const names = [
+        ...new Set([...current.layers.map(l => l.name), ...baseline.layers.map(l => l.name)])
+    ];
+    const sum = (xs) => xs.length ? xs.reduce((n, x) => n + x.size, 0) : undefined;
+    const layers = names.map(name => {
+        const now = sum(current.layers.filter(l => l.name === name));
+        const old = sum(baseline.layers.filter(l => l.name === name));
+        return { name, old, new: now, delta: (now ?? 0) - (old ?? 0) };
+    });
+    layers.push({
+        name: 'config',
+        old: baseline.configSize,
+        new: current.configSize,
+        delta: current.configSize - baseline.configSize
+    });
+    const delta = current.size - baseline.size;
+    return {
+        platform: current.platform,
+        baseline,
+        size: current.size,
+        delta,
+        deltaPercent: baseline.size ? Math.round((10000 * delta) / baseline.size) / 100 : 0,
+        layers
+    };
+}
+const exact = (n) => `${formatBytes(n)} (${n} bytes)`;
+/** Every way the build breaks its budgets, one sentence each; empty when it keeps them. */
+function gateFailures(sizes, comparisons, maxSize, increase) {
+    const out = [];
+    if (maxSize) {
+        for (const s of sizes) {
+            if (s.size > maxSize.bytes) {
+                out.push(`max-size: ${s.platform} is ${exact(s.size)}, over the budget of ${maxSize.raw} = ${maxSize.bytes} bytes by ${s.size - maxSize.bytes} bytes.`);
+            }
+        }
+    }
+    if (increase) {
+        for (const c of comparisons) {
+            const allowed = increase.rule.kind === 'bytes'
+                ? increase.rule.value
+                : Math.floor((c.baseline.size * increase.rule.value) / 100);
+            if (c.delta > allowed) {
+                const biggest = [...c.layers].sort((a, b) => b.delta - a.delta)[0];
+                out.push(`max-size-increase: ${c.platform} grew by ${exact(c.delta)} (${c.deltaPercent}%) over ${c.baseline.reference}, ` +
+                    `more than the ${increase.raw} allowed (${allowed} bytes); most of it in the ${biggest?.name} layer (${signed(biggest?.delta ?? 0)} bytes).`);
+            }
+        }
+    }
+    return out;
+}
+function signed(n) {
+    return n > 0 ? `+${n}` : `${n}`;
+}
+/** Rows of the comparison table: per layer old, new and delta, then the total; header first. */
+function comparisonRows(c) {
+    const cell = (n) => (n === undefined ? '-' : formatBytes(n));
+    const pct = (d, old) => old ? `${d > 0 ? '+' : ''}${((100 * d) / old).toFixed(1)}%` : old === undefined ? 'new' : '-';
+    return [
+        ['layer', 'baseline', 'this build', 'delta', 'delta %'],
+        ...c.layers.map(l => [l.name, cell(l.old), cell(l.new), signed(l.delta), pct(l.delta, l.old)]),
+        ['total', cell(c.baseline.size), cell(c.size), signed(c.delta), pct(c.delta, c.baseline.size)]
+    ];
+}
+function comparisonTable(c) {
+    return textTable(`${c.platform} against ${c.baseline.reference}: ${signed(c.delta)} bytes (${c.deltaPercent}%)`, comparisonRows(c));
+}
+
 ;// CONCATENATED MODULE: ./lib/registry/reference.js
 // Parses and validates image repositories and tags by the distribution spec's grammar, before anything is built.
 
@@ -102433,11 +102605,11 @@ const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-
 function parseImage(input, name = 'image') {
     const value = input.trim();
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-        throw new ports_InputError(`${name}: '${value}' includes a URL scheme. Write the repository without it, e.g. ghcr.io/acme/app ` +
+        throw new InputError(`${name}: '${value}' includes a URL scheme. Write the repository without it, e.g. ghcr.io/acme/app ` +
             `(plain http is used for loopback registries, and insecure-registry allows it elsewhere).`);
     }
     if (value.includes('@')) {
-        throw new ports_InputError(`${name}: '${value}' includes a digest. Give the repository only, e.g. ghcr.io/acme/app.`);
+        throw new InputError(`${name}: '${value}' includes a digest. Give the repository only, e.g. ghcr.io/acme/app.`);
     }
     const parts = value.split('/');
     const first = parts[0] ?? '';
@@ -102447,20 +102619,20 @@ function parseImage(input, name = 'image') {
     const last = repoParts[repoParts.length - 1] ?? '';
     if (last.includes(':')) {
         const [repo, tag] = last.split(':');
-        throw new ports_InputError(`${name}: '${value}' includes the tag '${tag}'. Give the repository only (${[registry, ...repoParts.slice(0, -1), repo].join('/')}) and put the tag in tags.`);
+        throw new InputError(`${name}: '${value}' includes the tag '${tag}'. Give the repository only (${[registry, ...repoParts.slice(0, -1), repo].join('/')}) and put the tag in tags.`);
     }
     if (hasHost && !HOST.test(registry)) {
-        throw new ports_InputError(`${name}: '${registry}' in '${value}' is not a valid registry host[:port].`);
+        throw new InputError(`${name}: '${registry}' in '${value}' is not a valid registry host[:port].`);
     }
     if (registry === 'docker.io' && repoParts.length === 1)
         repoParts = ['library', ...repoParts];
     const repository = repoParts.join('/');
     if (repository !== repository.toLowerCase()) {
-        throw new ports_InputError(`${name}: the repository '${repository}' in '${value}' has uppercase letters, which registries refuse. ` +
+        throw new InputError(`${name}: the repository '${repository}' in '${value}' has uppercase letters, which registries refuse. ` +
             `Use '${[hasHost ? registry : '', repository.toLowerCase()].filter(Boolean).join('/')}' (for GitHub, lowercase the owner: \${{ github.repository_owner }} is not lowercased for you).`);
     }
     if (!value || repoParts.some(p => !COMPONENT.test(p)) || repository.length > 255) {
-        throw new ports_InputError(`${name}: '${value}' is not a valid repository. Each path component must be lowercase letters and digits, ` +
+        throw new InputError(`${name}: '${value}' is not a valid repository. Each path component must be lowercase letters and digits, ` +
             `separated by '.', '_', '__' or '-', e.g. ghcr.io/acme/my-app.`);
     }
     return {
@@ -102491,7 +102663,7 @@ function parseReference(input, name) {
 function validateTags(tags, name = 'tags') {
     for (const tag of tags) {
         if (!TAG.test(tag)) {
-            throw new ports_InputError(`${name}: '${tag}' is not a valid tag. A tag is 1 to 128 characters of letters, digits, '_', '.' and '-', ` +
+            throw new InputError(`${name}: '${tag}' is not a valid tag. A tag is 1 to 128 characters of letters, digits, '_', '.' and '-', ` +
                 `not starting with '.' or '-' (so no '+', '/' or ':'); e.g. 1.2.3, main, sha-0123abc.`);
         }
     }
@@ -102606,7 +102778,7 @@ function normaliseMode(mode) {
     return mode & 0o111 ? 0o755 : 0o644;
 }
 function fail(message) {
-    throw new ports_InputError(`files: ${message}`);
+    throw new InputError(`files: ${message}`);
 }
 function checkWhiteout(segments, what, line) {
     const bad = segments.find(s => s.startsWith(WHITEOUT));
@@ -102889,12 +103061,12 @@ function parseUser(raw) {
     const m = /^(\d+):(\d+)$/.exec(v);
     if (m && Number(m[1]) <= 2 ** 31 - 1 && Number(m[2]) <= 2 ** 31 - 1)
         return `${m[1]}:${m[2]}`;
-    throw new ports_InputError(`user: '${v}' is not a user of the image. Use nonroot (65532:65532, the default), root, nobody, or a numeric uid:gid such as 1000:1000.`);
+    throw new InputError(`user: '${v}' is not a user of the image. Use nonroot (65532:65532, the default), root, nobody, or a numeric uid:gid such as 1000:1000.`);
 }
 function parseWorkdir(raw) {
     const v = raw.trim() || '/';
     if (!v.startsWith('/') || v.split('/').includes('..')) {
-        throw new ports_InputError(`workdir: '${v}' must be an absolute path in the image without '..', e.g. /app.`);
+        throw new InputError(`workdir: '${v}' must be an absolute path in the image without '..', e.g. /app.`);
     }
     return external_node_path_namespaceObject.posix.normalize(v).replace(/(.)\/$/, '$1');
 }
@@ -102904,7 +103076,7 @@ function parseExpose(items) {
         const m = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/i.exec(item);
         const port = Number(m?.[1]);
         if (!m || port < 1 || port > 65535) {
-            throw new ports_InputError(`expose: '${item}' is not a port. Use a number from 1 to 65535, optionally with /tcp, /udp or /sctp (e.g. 8080 or 53/udp).`);
+            throw new InputError(`expose: '${item}' is not a port. Use a number from 1 to 65535, optionally with /tcp, /udp or /sctp (e.g. 8080 or 53/udp).`);
         }
         return `${port}/${(m[2] ?? 'tcp').toLowerCase()}`;
     });
@@ -102927,7 +103099,7 @@ function parseCommand(raw, name, split) {
             parsed = undefined;
         }
         if (!Array.isArray(parsed) || !parsed.every(x => typeof x === 'string')) {
-            throw new ports_InputError(`${name}: '${v}' is not a JSON array of strings. Write ["/app", "--flag"] or plain words (/app --flag).`);
+            throw new InputError(`${name}: '${v}' is not a JSON array of strings. Write ["/app", "--flag"] or plain words (/app --flag).`);
         }
         return parsed;
     }
@@ -102936,7 +103108,7 @@ function parseCommand(raw, name, split) {
 function validateEnv(env) {
     return Object.entries(env).map(([k, v]) => {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) {
-            throw new ports_InputError(`env: '${k}' is not a variable name. Use letters, digits and _ (not starting with a digit).`);
+            throw new InputError(`env: '${k}' is not a variable name. Use letters, digits and _ (not starting with a digit).`);
         }
         return `${k}=${v}`;
     });
@@ -102944,7 +103116,7 @@ function validateEnv(env) {
 function validateLabels(labels) {
     for (const k of Object.keys(labels)) {
         if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(k)) {
-            throw new ports_InputError(`labels: '${k}' is not a label key. Use reverse-DNS keys such as org.example.team (letters, digits, '.', '-', '_', '/').`);
+            throw new InputError(`labels: '${k}' is not a label key. Use reverse-DNS keys such as org.example.team (letters, digits, '.', '-', '_', '/').`);
         }
     }
     return labels;
@@ -102982,6 +103154,7 @@ function ociLabels(env, created) {
 
 
 
+
 function parseBoolean(get, name, fallback) {
     const raw = get(name).trim().toLowerCase();
     if (raw === '')
@@ -102990,7 +103163,7 @@ function parseBoolean(get, name, fallback) {
         return true;
     if (raw === 'false')
         return false;
-    throw new ports_InputError(`${name}: '${get(name)}' is not a boolean. Use true or false.`);
+    throw new InputError(`${name}: '${get(name)}' is not a boolean. Use true or false.`);
 }
 /** Splits a list input on newlines (and commas where allowed), dropping blanks and # comments. */
 function parseList(raw, commas = true) {
@@ -103004,7 +103177,7 @@ function parseKeyValues(raw, name) {
     for (const line of parseList(raw, false)) {
         const eq = line.indexOf('=');
         if (eq <= 0)
-            throw new ports_InputError(`${name}: '${line}' is not KEY=VALUE. Write one KEY=VALUE a line.`);
+            throw new InputError(`${name}: '${line}' is not KEY=VALUE. Write one KEY=VALUE a line.`);
         out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
     }
     return out;
@@ -103021,7 +103194,7 @@ function parseEpoch(raw, name) {
     if (raw.trim() === '')
         return undefined;
     if (!/^\d+$/.test(raw.trim())) {
-        throw new ports_InputError(`${name}: '${raw}' is not a Unix timestamp. Use whole seconds since 1970, e.g. 1700000000.`);
+        throw new InputError(`${name}: '${raw}' is not a Unix timestamp. Use whole seconds since 1970, e.g. 1700000000.`);
     }
     return Number(raw.trim());
 }
@@ -103037,7 +103210,7 @@ function parseConfig(get, env) {
     const ca = get('ca-certificates').trim() || 'system';
     const builder = get('builder').trim().toLowerCase() || 'native';
     if (builder !== 'native' && builder !== 'docker') {
-        throw new ports_InputError(`builder: '${get('builder').trim()}' is not a builder. Use native (the action assembles the image) or docker (Docker builds the written Dockerfile).`);
+        throw new InputError(`builder: '${get('builder').trim()}' is not a builder. Use native (the action assembles the image) or docker (Docker builds the written Dockerfile).`);
     }
     const imageRaw = get('image').trim();
     const image = imageRaw ? parseImage(imageRaw) : undefined;
@@ -103046,27 +103219,38 @@ function parseConfig(get, env) {
     const load = parseBoolean(get, 'load', false);
     const ociLayout = get('oci-layout').trim();
     if ((push || load) && !image) {
-        throw new ports_InputError(`image: required when ${push ? 'push' : 'load'} is true. Set image (e.g. ghcr.io/acme/app), or set ${push ? 'push' : 'load'}: false ` +
+        throw new InputError(`image: required when ${push ? 'push' : 'load'} is true. Set image (e.g. ghcr.io/acme/app), or set ${push ? 'push' : 'load'}: false ` +
             `(with oci-layout: DIR to keep the image as files).`);
+    }
+    const maxSizeRaw = get('max-size').trim();
+    const compareToRaw = get('compare-to').trim();
+    const increaseRaw = get('max-size-increase').trim();
+    const increase = parseIncrease(increaseRaw);
+    if (increase && !compareToRaw) {
+        throw new InputError(`max-size-increase: '${increaseRaw}' needs a baseline. Set compare-to to the image to compare with, e.g. ghcr.io/acme/app:main.`);
+    }
+    const packageSizes = get('package-sizes').trim().toLowerCase() || 'auto';
+    if (packageSizes !== 'auto' && packageSizes !== 'true' && packageSizes !== 'false') {
+        throw new InputError(`package-sizes: '${get('package-sizes').trim()}' is not auto, true or false. auto measures binaries of 4 MiB and more.`);
     }
     const mediaTypes = get('media-types').trim().toLowerCase() || 'oci';
     if (mediaTypes !== 'oci' && mediaTypes !== 'docker') {
-        throw new ports_InputError(`media-types: '${get('media-types').trim()}' is not oci or docker. Use docker only for a registry that refuses OCI manifests.`);
+        throw new InputError(`media-types: '${get('media-types').trim()}' is not oci or docker. Use docker only for a registry that refuses OCI manifests.`);
     }
     const username = get('registry-username').trim();
     const password = get('registry-password');
     if (!!username !== !!password) {
-        throw new ports_InputError(`registry-username/registry-password: set both or neither (only ${username ? 'registry-username' : 'registry-password'} is set).`);
+        throw new InputError(`registry-username/registry-password: set both or neither (only ${username ? 'registry-username' : 'registry-password'} is set).`);
     }
     const buildFlags = splitFlags(get('build-flags'));
     const owned = buildFlags.find(f => /^--?(o|ldflags|tags|toolexec|trimpath)(=|$)/.test(f));
     if (owned) {
-        throw new ports_InputError(`build-flags: '${owned}' is set by the action or has its own input (ldflags, build-tags, binary-name); remove it from build-flags.`);
+        throw new InputError(`build-flags: '${owned}' is set by the action or has its own input (ldflags, build-tags, binary-name); remove it from build-flags.`);
     }
     const pkg = get('package').trim() || '.';
     const binaryName = get('binary-name').trim();
     if (binaryName && !/^[A-Za-z0-9._-]+$/.test(binaryName)) {
-        throw new ports_InputError(`binary-name: '${binaryName}' must be a plain file name (letters, digits, '.', '_', '-').`);
+        throw new InputError(`binary-name: '${binaryName}' must be a plain file name (letters, digits, '.', '_', '-').`);
     }
     return {
         goVersion: get('go-version').trim(),
@@ -103094,6 +103278,12 @@ function parseConfig(get, env) {
         args: parseCommand(get('args'), 'args', splitFlags) ?? [],
         labels: validateLabels(parseKeyValues(get('labels'), 'labels')),
         builder,
+        maxSize: maxSizeRaw
+            ? { bytes: parseByteSize(maxSizeRaw, 'max-size'), raw: maxSizeRaw }
+            : undefined,
+        compareTo: compareToRaw ? parseReference(compareToRaw, 'compare-to') : undefined,
+        maxSizeIncrease: increase ? { rule: increase, raw: increaseRaw } : undefined,
+        packageSizes,
         mediaTypes,
         load,
         image,
@@ -103232,12 +103422,12 @@ async function inspectMainPackage(runner, goBin, env, cwd, pkg) {
         silent: true
     });
     if (res.exitCode !== 0) {
-        throw new ports_InputError(`package: Go cannot load '${pkg}' in working-directory '${cwd}': ${res.stderr.trim()}. ` +
+        throw new InputError(`package: Go cannot load '${pkg}' in working-directory '${cwd}': ${res.stderr.trim()}. ` +
             `Set working-directory to the Go module and package to its main package, e.g. ./cmd/app.`);
     }
     const [name, importPath] = res.stdout.trim().split(/\s+/);
     if (name !== 'main' || !importPath) {
-        throw new ports_InputError(`package: '${pkg}' is package ${name ?? '?'}, not a main package. ` +
+        throw new InputError(`package: '${pkg}' is package ${name ?? '?'}, not a main package. ` +
             `Point package at a directory with package main and func main, e.g. ./cmd/app.`);
     }
     return { importPath, binaryName: defaultBinaryName(importPath, pkg) };
@@ -103263,7 +103453,7 @@ async function compile(runner, goBin, env, cwd, args, explain) {
     if (res.exitCode !== 0) {
         const cgo = await cgoPackages(runner, goBin, env, cwd, explain.pkg, explain.tags);
         if (cgo.length) {
-            throw new ports_InputError(`package: ${explain.pkg} needs cgo (import "C" in ${cgo.join(', ')}), but a scratch image has no C library, ` +
+            throw new InputError(`package: ${explain.pkg} needs cgo (import "C" in ${cgo.join(', ')}), but a scratch image has no C library, ` +
                 `so the action builds with CGO_ENABLED=0. Use a pure-Go replacement (e.g. modernc.org/sqlite for ` +
                 `github.com/mattn/go-sqlite3), or a build tag that leaves the cgo code out.`);
         }
@@ -103395,12 +103585,12 @@ function verifyBinary(buf, platform, binaryName) {
 function expandLdflags(raw, vars) {
     const out = raw.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (all, name) => {
         if (!Object.hasOwn(vars, name)) {
-            throw new ports_InputError(`ldflags: '${all}' is not a known variable. Use {{.Version}}, {{.Commit}} or {{.Date}}.`);
+            throw new InputError(`ldflags: '${all}' is not a known variable. Use {{.Version}}, {{.Commit}} or {{.Date}}.`);
         }
         return vars[name];
     });
     if (out.includes('{{')) {
-        throw new ports_InputError(`ldflags: '${raw}' has a template that is not {{.Version}}, {{.Commit}} or {{.Date}}.`);
+        throw new InputError(`ldflags: '${raw}' has a template that is not {{.Version}}, {{.Commit}} or {{.Date}}.`);
     }
     return out;
 }
@@ -103559,14 +103749,14 @@ function resolveGoVersion(spec, releases, os, arch, input = 'go-version') {
         found = pick(stable.find(x => node_modules_semver.satisfies(x.sv, s)));
     }
     else {
-        throw new ports_InputError(`${input}: '${spec}' is not a Go version. Use a version such as 1.22 or 1.22.5, a range such as ^1.21, stable or oldstable.`);
+        throw new InputError(`${input}: '${spec}' is not a Go version. Use a version such as 1.22 or 1.22.5, a range such as ^1.21, stable or oldstable.`);
     }
     if (!found) {
         const offered = stable
             .slice(0, 5)
             .map(x => plain(x.r.version))
             .join(', ');
-        throw new ports_InputError(`${input}: no Go release matches '${spec}' for ${os}/${arch}. ` +
+        throw new InputError(`${input}: no Go release matches '${spec}' for ${os}/${arch}. ` +
             `Newest stable releases: ${offered || 'none'}. Pick one of them or a range such as ^1.21.`);
     }
     return found;
@@ -103655,14 +103845,14 @@ async function fetchReleases(baseUrl, fetchFn) {
         }
     }
     if (!res) {
-        throw new ports_InputError(`go-download-base-url: could not reach ${url} (${lastError}). Check the URL or leave the input empty for https://go.dev/dl.`);
+        throw new InputError(`go-download-base-url: could not reach ${url} (${lastError}). Check the URL or leave the input empty for https://go.dev/dl.`);
     }
     if (!res.ok) {
-        throw new ports_InputError(`go-download-base-url: ${url} answered ${res.status}. It must list Go releases as JSON at ?mode=json&include=all.`);
+        throw new InputError(`go-download-base-url: ${url} answered ${res.status}. It must list Go releases as JSON at ?mode=json&include=all.`);
     }
     const body = await res.json().catch(() => undefined);
     if (!Array.isArray(body)) {
-        throw new ports_InputError(`go-download-base-url: ${url} did not return a JSON list of Go releases.`);
+        throw new InputError(`go-download-base-url: ${url} did not return a JSON list of Go releases.`);
     }
     return body;
 }
@@ -104022,6 +104212,7 @@ async function writeOciLayout(dir, images, top, tags) {
 
 ;// CONCATENATED MODULE: ./lib/registry/client.js
 
+
 /** Parses `Bearer realm="...",service="..."` (one challenge, as registries send). */
 function client_parseChallenge(header) {
     if (!header)
@@ -104112,7 +104303,7 @@ class RegistryClient {
             throw new RegistryError(`${this.ref.registry} answered ${check.status} to GET /v2/.`, check.status);
     }
     refused(status) {
-        return new ports_InputError(`registry-username/registry-password: ${this.ref.registry} refused ${this.describeUser()} (HTTP ${status}). ` +
+        return new InputError(`registry-username/registry-password: ${this.ref.registry} refused ${this.describeUser()} (HTTP ${status}). ` +
             `Check the username and the password or token, and that it may push to ${this.ref.repository}.`);
     }
     async authenticate() {
@@ -104120,7 +104311,7 @@ class RegistryClient {
         const creds = this.o.credentials;
         if (c?.scheme === 'basic') {
             if (!creds) {
-                throw new ports_InputError(`registry-username/registry-password: ${this.ref.registry} requires credentials. Set both inputs (or log in with a Docker config).`);
+                throw new InputError(`registry-username/registry-password: ${this.ref.registry} requires credentials. Set both inputs (or log in with a Docker config).`);
             }
             const basic = Buffer.from(`${creds.username}:${creds.password}`).toString('base64');
             this.o.logger.mask(basic);
@@ -104135,7 +104326,7 @@ class RegistryClient {
     }
     async fetchToken(c) {
         const url = new URL(c.params.realm ?? '');
-        const scope = `repository:${this.ref.repository}:push,pull${this.o.pullScopes?.map(r => ` repository:${r}:pull`).join('') ?? ''}`;
+        const scope = `repository:${this.ref.repository}:${this.o.access === 'pull' ? 'pull' : 'push,pull'}${this.o.pullScopes?.map(r => ` repository:${r}:pull`).join('') ?? ''}`;
         const creds = this.o.credentials;
         let res;
         if (creds?.identityToken) {
@@ -104323,6 +104514,35 @@ class RegistryClient {
             await this.sleep(backoffMs(attempt, put instanceof Response ? put.headers.get('retry-after') : null));
         }
     }
+    /** A manifest or index by tag or digest, or undefined when the registry has no such thing. */
+    async getManifest(reference) {
+        const res = await this.send('GET', `${this.repoUrl}/manifests/${reference}`, {
+            headers: { accept: MANIFEST_TYPES.join(', ') }
+        });
+        if (res.status === 404) {
+            await res.body?.cancel();
+            return undefined;
+        }
+        if (res.status !== 200)
+            throw await this.failure(res, `GET manifest ${reference}`);
+        const data = Buffer.from(await res.arrayBuffer());
+        const blob = toBlob(res.headers.get('content-type')?.split(';')[0]?.trim() ?? '', data);
+        if (reference.startsWith('sha256:') && blob.digest !== reference) {
+            throw new RegistryError(`${this.ref.registry} returned ${blob.digest} for the manifest ${reference}.`);
+        }
+        return blob;
+    }
+    /** A blob's bytes (a config), checked against its digest. */
+    async getBlob(digest) {
+        const res = await this.send('GET', `${this.repoUrl}/blobs/${digest}`, {});
+        if (res.status !== 200)
+            throw await this.failure(res, `GET blob ${digest}`);
+        const data = Buffer.from(await res.arrayBuffer());
+        if (sha256(data) !== digest) {
+            throw new RegistryError(`${this.ref.registry} returned other bytes for the blob ${digest}.`);
+        }
+        return data;
+    }
     async putManifest(reference, manifest) {
         const res = await this.send('PUT', `${this.repoUrl}/manifests/${reference}`, {
             body: manifest.data,
@@ -104353,7 +104573,7 @@ class RegistryClient {
             const ghcr = this.ref.registry === 'ghcr.io'
                 ? ' On ghcr.io with GITHUB_TOKEN, give the job `permissions: packages: write`, and if the package already exists, grant this repository write access in its settings.'
                 : '';
-            return new ports_InputError(`registry-username/registry-password: ${this.ref.registry} denied ${what} in ${this.ref.repository} to ${this.describeUser()} ` +
+            return new InputError(`registry-username/registry-password: ${this.ref.registry} denied ${what} in ${this.ref.repository} to ${this.describeUser()} ` +
                 `(HTTP ${res.status}${codes ? `, ${codes}` : ''}). Use credentials that may push to this repository.${ghcr}`);
         }
         return new RegistryError(`${this.ref.registry}: ${what} failed with HTTP ${res.status}${codes ? ` (${codes})` : ''}.${hint(this.ref.registry, what, codes)}`, res.status);
@@ -104370,6 +104590,7 @@ function hint(registry, what, codes) {
     }
     return '';
 }
+const MANIFEST_TYPES = [MEDIA.manifest, MEDIA.index, DOCKER_MEDIA.manifest, DOCKER_MEDIA.index];
 function sameHost(url, base) {
     return new URL(url).host === new URL(base).host;
 }
@@ -104485,7 +104706,7 @@ function credentials_isObject(v) {
  * secrets.
  */
 function parseDockerConfig(value, file) {
-    const bad = (what) => new ports_InputError(`The Docker config ${file} is not valid: ${what}. Fix it (docker login rewrites it), point DOCKER_CONFIG ` +
+    const bad = (what) => new InputError(`The Docker config ${file} is not valid: ${what}. Fix it (docker login rewrites it), point DOCKER_CONFIG ` +
         `at a directory with a valid config.json, or set registry-username and registry-password.`);
     if (!credentials_isObject(value))
         throw bad('it is not a JSON object');
@@ -104547,7 +104768,7 @@ async function readDockerConfig(file) {
                 : code === 'ENOTDIR'
                     ? 'DOCKER_CONFIG is not a directory'
                     : (code ?? 'unknown error');
-        throw new ports_InputError(`The Docker config ${file} cannot be read (${why}). Make it a readable file (or remove it), point ` +
+        throw new InputError(`The Docker config ${file} cannot be read (${why}). Make it a readable file (or remove it), point ` +
             `DOCKER_CONFIG at a directory with a valid config.json, or set registry-username and registry-password.`);
     }
     let value;
@@ -104556,7 +104777,7 @@ async function readDockerConfig(file) {
     }
     catch {
         // JSON.parse's message quotes the text around the error, which may be a secret.
-        throw new ports_InputError(`The Docker config ${file} is not valid JSON. Fix it (docker login rewrites it), point DOCKER_CONFIG at a ` +
+        throw new InputError(`The Docker config ${file} is not valid JSON. Fix it (docker login rewrites it), point DOCKER_CONFIG at a ` +
             `directory with a valid config.json, or set registry-username and registry-password.`);
     }
     return parseDockerConfig(value, file);
@@ -104578,7 +104799,7 @@ function authEntryCredentials(entry, describe, mask) {
             : '';
         const colon = decoded.indexOf(':');
         if (colon < 0) {
-            throw new ports_InputError(`${describe}.auth is not base64 of user:password. Log in again (docker login) or fix the entry, ` +
+            throw new InputError(`${describe}.auth is not base64 of user:password. Log in again (docker login) or fix the entry, ` +
                 `or set registry-username and registry-password.`);
         }
         username = decoded.slice(0, colon);
@@ -104614,14 +104835,14 @@ async function helperCredentials(name, registry, o) {
                 `looking further.`);
             return undefined;
         }
-        throw new ports_InputError(`The credential helper ${program} could not be run for ${registry} (${e.message}). ` +
+        throw new InputError(`The credential helper ${program} could not be run for ${registry} (${e.message}). ` +
             `Install it or fix the Docker config, or set registry-username and registry-password.`);
     }
     if (result.exitCode !== 0) {
         // Helpers print their error to stdout; "credentials not found in native keychain" is the normal miss.
         if (/credentials not found/i.test(`${result.stdout}\n${result.stderr}`))
             return undefined;
-        throw new ports_InputError(`The credential helper ${program} failed (exit code ${result.exitCode}) for ${registry}. ` +
+        throw new InputError(`The credential helper ${program} failed (exit code ${result.exitCode}) for ${registry}. ` +
             `Check it with: echo ${server} | ${program} get (its output is not shown here, as it may hold ` +
             `secrets); or set registry-username and registry-password.`);
     }
@@ -104632,7 +104853,7 @@ async function helperCredentials(name, registry, o) {
             throw new Error('not an object');
     }
     catch {
-        throw new ports_InputError(`The credential helper ${program} answered ${registry} with something other than ` +
+        throw new InputError(`The credential helper ${program} answered ${registry} with something other than ` +
             `{"ServerURL", "Username", "Secret"} JSON (not shown, as it may hold secrets). Check it with: ` +
             `echo ${server} | ${program} get`);
     }
@@ -104809,7 +105030,7 @@ function selectZoneinfo(nodes, root, zones) {
         ? nodes.map(n => n.rel)
         : zones.map(z => {
             if (!chain(z)) {
-                throw new ports_InputError(`zoneinfo: '${z}' is not a time zone in ${root}. Use IANA names such as Europe/Berlin or America/New_York.`);
+                throw new InputError(`zoneinfo: '${z}' is not a time zone in ${root}. Use IANA names such as Europe/Berlin or America/New_York.`);
             }
             return z;
         });
@@ -104859,7 +105080,7 @@ async function stage_exists(p) {
 async function readPem(file, input) {
     const pem = await (0,promises_namespaceObject.readFile)(file).catch(() => undefined);
     if (pem === undefined || !pem.includes('-----BEGIN CERTIFICATE-----')) {
-        throw new ports_InputError(`${input}: ${file} ${pem === undefined ? 'cannot be read' : 'holds no PEM certificate'}. ` +
+        throw new InputError(`${input}: ${file} ${pem === undefined ? 'cannot be read' : 'holds no PEM certificate'}. ` +
             (input === 'ca-certificates'
                 ? 'Use system, none, or the path of a PEM bundle.'
                 : 'Give PEM files (-----BEGIN CERTIFICATE-----), one a line, relative to working-directory.'));
@@ -104878,7 +105099,7 @@ async function caBundle(o) {
                 break;
             }
         if (!source) {
-            throw new ports_InputError(`ca-certificates: the runner has no CA bundle (looked in ${candidates.join(', ')}). ` +
+            throw new InputError(`ca-certificates: the runner has no CA bundle (looked in ${candidates.join(', ')}). ` +
                 `Install ca-certificates, give a PEM file's path, or set none.`);
         }
     }
@@ -104914,7 +105135,7 @@ async function zoneinfo(o) {
         return undefined;
     const { root, epoch } = o;
     if (!(await stage_exists(root))) {
-        throw new ports_InputError(`zoneinfo: the runner has no ${root}. Install tzdata, or set zoneinfo: false.`);
+        throw new InputError(`zoneinfo: the runner has no ${root}. Install tzdata, or set zoneinfo: false.`);
     }
     const nodes = selectZoneinfo(await scanZoneinfo(root), root, o.zoneinfo);
     const tree = zoneinfoLayer(nodes, root);
@@ -105163,75 +105384,436 @@ async function toBuiltImage(saved, platform, plan, dockerfile) {
     }, 'oci');
 }
 
-;// CONCATENATED MODULE: ./lib/report/size.js
-// Computes image sizes from what was built (manifest and blobs) and renders them for logs and the job summary.
+;// CONCATENATED MODULE: ./lib/registry/baseline.js
+// Reads a baseline image's sizes from its registry (manifests and configs only, never layers) for compare-to.
 
-function platformSize(image) {
-    // Read the sizes back from the manifest itself, so the report is what a registry and a client see.
-    const manifest = JSON.parse(image.manifest.data.toString());
-    const layers = image.layers.map((l, i) => {
-        const d = manifest.layers[i];
-        if (!d || d.digest !== l.blob.digest)
-            throw new Error(`Manifest layer ${i} does not match the built ${l.name} layer.`);
-        return { name: l.name, digest: d.digest, size: d.size, uncompressedSize: l.contentSize };
-    });
-    const binary = image.layers.find(l => l.name === 'binary');
+/**
+ * Layer roles from the config history: our images record `COPY <role>/ / # go-scratch-image` for each layer.
+ * Images made another way get `layer N`, unless they have exactly the layers of the current build (a Docker
+ * build of our Dockerfile), when the roles are taken in order.
+ */
+function layerNames(config, count, current) {
+    const history = (config.history ?? []).filter(h => !h.empty_layer);
+    const named = history.map(h => /^COPY (\w+)\/ \/ # go-scratch-image$/.exec(h.created_by ?? '')?.[1]);
+    if (named.length === count && named.every(Boolean))
+        return named;
+    if (count === current.length)
+        return current;
+    return Array.from({ length: count }, (_, i) => `layer ${i + 1}`);
+}
+function baselineOf(reference, digest, platform, manifest, config, current) {
+    const layers = manifest.layers ?? [];
+    const names = layerNames(config, layers.length, current);
+    const out = layers.map((l, i) => ({
+        name: names[i],
+        digest: l.digest,
+        size: l.size
+    }));
+    const configSize = manifest.config?.size ?? 0;
     return {
-        platform: platformString(image.platform),
-        size: manifest.config.size + layers.reduce((n, l) => n + l.size, 0),
-        uncompressedSize: layers.reduce((n, l) => n + l.uncompressedSize, 0),
-        configSize: manifest.config.size,
-        binarySize: binary?.contentSize ?? 0,
-        layers
+        reference,
+        digest,
+        platform,
+        size: configSize + out.reduce((n, l) => n + l.size, 0),
+        configSize,
+        layers: out
     };
 }
-/** The platform reported in the single-value outputs: the largest. */
-function largest(sizes) {
-    return sizes.reduce((a, b) => (b.size > a.size ? b : a));
-}
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    const units = ['KiB', 'MiB', 'GiB'];
-    let v = n / 1024;
-    let u = 0;
-    // Compare the rounded figure, so 1048575 bytes reads 1.00 MiB rather than 1024.0 KiB.
-    while (Number(v.toFixed(v < 10 ? 2 : 1)) >= 1024 && u < units.length - 1) {
-        v /= 1024;
-        u++;
+/**
+ * The baseline of each built platform that the reference has: for an index, the manifest of the same
+ * platform; for a single manifest, the platform its config names. Undefined when the reference does not
+ * exist (the first build of a branch), which is a warning and not a failure.
+ */
+async function readBaseline(client, ref, platforms, currentLayers, logger) {
+    const reference = ref.digest ?? ref.tag ?? 'latest';
+    const shown = `${ref.registry}/${ref.repository}${ref.digest ? `@${ref.digest}` : `:${reference}`}`;
+    const top = await client.getManifest(reference);
+    if (!top) {
+        logger.warning(`compare-to: ${shown} does not exist yet, so there is nothing to compare with (expected on the first build of a branch).`);
+        return undefined;
     }
-    return `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
-}
-function percent(part, whole) {
-    return whole ? `${((100 * part) / whole).toFixed(1)}%` : '-';
-}
-/** Rows of the size table: one per layer, then config and total; header first. */
-function sizeRows(p) {
-    const rows = [['layer', 'compressed', 'uncompressed', 'share']];
-    for (const l of p.layers) {
-        rows.push([
-            l.name,
-            formatBytes(l.size),
-            formatBytes(l.uncompressedSize),
-            percent(l.size, p.size)
-        ]);
+    const doc = JSON.parse(top.data.toString());
+    const wanted = new Set(platforms.map(platformString));
+    const out = new Map();
+    const add = async (digest, manifest, platform) => {
+        if (!manifest.config)
+            return;
+        const config = JSON.parse((await client.getBlob(manifest.config.digest)).toString());
+        const p = platform ??
+            platformString({
+                os: config.os ?? '',
+                architecture: config.architecture ?? '',
+                variant: config.variant
+            });
+        if (wanted.has(p))
+            out.set(p, baselineOf(shown, digest, p, manifest, config, currentLayers));
+    };
+    if (doc.manifests) {
+        for (const d of doc.manifests) {
+            const p = d.platform;
+            if (!p?.os || !p.architecture)
+                continue;
+            const name = platformString({ os: p.os, architecture: p.architecture, variant: p.variant });
+            if (!wanted.has(name))
+                continue;
+            const child = await client.getManifest(d.digest);
+            if (child)
+                await add(d.digest, JSON.parse(child.data.toString()), name);
+        }
     }
-    rows.push(['config', formatBytes(p.configSize), '-', percent(p.configSize, p.size)]);
-    rows.push(['total', formatBytes(p.size), formatBytes(p.uncompressedSize), '100%']);
-    return rows;
+    else {
+        await add(top.digest, doc);
+    }
+    const missing = [...wanted].filter(p => !out.has(p));
+    if (missing.length) {
+        logger.warning(`compare-to: ${shown} has no image for ${missing.join(', ')}; those are not compared.`);
+    }
+    logger.info(`compare-to: ${shown} (${top.digest}), read from manifests and configs only: ${[...out.values()]
+        .map(b => `${b.platform} ${b.size} bytes`)
+        .join(', ')}`);
+    return out;
 }
-function sizeTable(p) {
-    const rows = sizeRows(p);
-    const widths = rows[0].map((_, c) => Math.max(...rows.map(r => (r[c] ?? '').length)));
-    const line = (r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-    return [
-        `${p.platform}: ${formatBytes(p.size)} (${p.size} bytes) compressed`,
-        ...rows.map(line)
-    ].join('\n');
+
+;// CONCATENATED MODULE: ./lib/report/packages.js
+// Finds the Go packages that take the most bytes in a binary, from its symbol table, for the job summary.
+
+
+/** Where symbols go that no Go package owns: linker tables, compiler-made helpers, file-local assembly. */
+const LINKER_BUCKET = '(runtime and linker)';
+const DEFAULT_TOP = 10;
+/**
+ * runtime.* names the linker itself defines: section bounds and tables (pclntab, typelinks, GC masks). They say
+ * nothing about the runtime package's own code, so they are kept out of its total.
+ */
+const LINKER_RUNTIME = new Set([
+    'text',
+    'etext',
+    'rodata',
+    'erodata',
+    'types',
+    'etypes',
+    'noptrdata',
+    'enoptrdata',
+    'data',
+    'edata',
+    'bss',
+    'ebss',
+    'noptrbss',
+    'enoptrbss',
+    'end',
+    'gcdata',
+    'gcbss',
+    'findfunctab',
+    'typelink',
+    'itablink',
+    'symtab',
+    'esymtab',
+    'pclntab',
+    'epclntab',
+    'pcheader',
+    'funcnametab',
+    'cutab',
+    'filetab',
+    'pctab',
+    'functab',
+    'textsectionmap',
+    'firstmoduledata',
+    'covctrs',
+    'ecovctrs'
+].map(n => `runtime.${n}`));
+/** What ends the import path that starts a symbol: generic brackets, receivers, struct types, itab pairs. */
+const PATH_END = /[\s()[\]{}*,;"]/;
+/**
+ * Package of a type expression (`*T`, `[5]T`, `map[K]V`, `func(T)`): that of the first named type in it. `go` is
+ * no import path: go.shape.* stands for a type argument in generic code.
+ */
+function typePackage(expr) {
+    for (const piece of expr.split(new RegExp(PATH_END, 'g'))) {
+        const pkg = pathPackage(piece);
+        if (pkg && pkg !== 'go')
+            return pkg;
+    }
+    return undefined;
+}
+/** "the text up to the first '.' after the last '/'" of the leading import path, with Go's %xx escapes undone. */
+function pathPackage(name) {
+    const end = name.search(PATH_END);
+    const lead = end < 0 ? name : name.slice(0, end);
+    const dot = lead.indexOf('.', lead.lastIndexOf('/') + 1);
+    if (dot <= 0)
+        return undefined;
+    // The compiler escapes '.' (and '%', '"', control bytes) in an import path's last element: yaml.v3 is yaml%2ev3.
+    return lead
+        .slice(0, dot)
+        .replace(/%([0-9a-fA-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+}
+/**
+ * The package a symbol belongs to, or LINKER_BUCKET. Go up to 1.19 marks compiler and linker symbols with `type.`
+ * and `go.`, Go 1.20 and later with `type:` and `go:`; `go.` is also how real import paths such as
+ * go.uber.org/zap begin, which is told apart by the '/' such a path always has.
+ */
+function symbolPackage(name) {
+    if (LINKER_RUNTIME.has(name))
+        return LINKER_BUCKET;
+    let pkg;
+    const itab = /^go[.:]itab\./.exec(name);
+    const helper = /^type(?:\.\.|:\.)[a-z]+\./.exec(name);
+    if (itab) {
+        // go.itab.*net/http.conn,io.Writer: an interface table is counted to the concrete type's package.
+        pkg = typePackage(name.slice(itab[0].length));
+    }
+    else if (helper) {
+        // type..eq.T, type..hash.T, type..importpath.P.: compiler-made helpers for a type, counted to its package.
+        pkg = typePackage(name.slice(helper[0].length));
+    }
+    else if (/^type[.:]/.test(name)) {
+        // A type descriptor (listed only when the linker does not fold them into type.*), counted to its package.
+        pkg = typePackage(name.slice('type.'.length));
+    }
+    else if (name.startsWith('go:')) {
+        pkg = undefined;
+    }
+    else if (name.startsWith('go.')) {
+        const end = name.search(PATH_END);
+        pkg = (end < 0 ? name : name.slice(0, end)).includes('/') ? pathPackage(name) : undefined;
+    }
+    else {
+        pkg = pathPackage(name);
+    }
+    // Unqualified names (aeshashbody, interface {} helpers) are file-local assembly or compiler-made code.
+    return pkg ?? LINKER_BUCKET;
+}
+/** One `go tool nm -size` line: `ADDR SIZE CODE NAME`, with ADDR blank for U; the name may hold spaces. */
+function parseLine(line) {
+    const m = /^\s*(?:([0-9a-fA-F]+)\s+)?(\d+)\s([A-Za-z_?])\s(.*)$/.exec(line);
+    if (!m)
+        return undefined;
+    return {
+        address: m[1] === undefined ? undefined : parseInt(m[1], 16),
+        size: Number(m[2]),
+        code: m[3],
+        name: m[4].trim()
+    };
+}
+/**
+ * Parses `go tool nm -size -sort size` output into per-package totals, biggest first (top N, plus an "other"
+ * remainder).
+ */
+function packageSizes(nmOutput, top = DEFAULT_TOP) {
+    const symbols = nmOutput
+        .split('\n')
+        .map(parseLine)
+        .filter((s) => s !== undefined);
+    // nm marks .bss like .data (D): the linker's bounds tell them apart. Zeroed memory takes no bytes in the file,
+    // so it is left out, or runtime would be charged ~200 KB of heap bookkeeping that no image carries.
+    const at = (n) => symbols.find(s => s.name === n)?.address;
+    const ranges = [
+        ['runtime.bss', 'runtime.ebss'],
+        ['runtime.noptrbss', 'runtime.enoptrbss']
+    ]
+        .map(([a, b]) => [at(a), at(b)])
+        .filter((r) => r[0] !== undefined && r[1] !== undefined);
+    const inBss = (a) => ranges.some(([lo, hi]) => a >= lo && a < hi);
+    const totals = new Map();
+    for (const s of symbols) {
+        if (s.code === 'U' || s.size <= 0 || s.address === undefined || inBss(s.address))
+            continue;
+        const pkg = symbolPackage(s.name);
+        totals.set(pkg, (totals.get(pkg) ?? 0) + s.size);
+    }
+    const sorted = [...totals]
+        .map(([name, bytes]) => ({ name, bytes }))
+        .sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const n = Number.isNaN(top) ? DEFAULT_TOP : Math.max(0, Math.floor(top));
+    if (sorted.length <= n)
+        return sorted;
+    const rest = sorted.slice(n);
+    const other = {
+        name: `(${rest.length} other package${rest.length === 1 ? '' : 's'})`,
+        bytes: rest.reduce((sum, p) => sum + p.bytes, 0)
+    };
+    return [...sorted.slice(0, n), other];
+}
+/** go build flags whose value may come as the next argument; the rewrite must not read a value as a flag. */
+const BUILD_VALUE_FLAGS = new Set([
+    'C',
+    'o',
+    'p',
+    'ldflags',
+    'gcflags',
+    'asmflags',
+    'gccgoflags',
+    'tags',
+    'mod',
+    'modfile',
+    'pkgdir',
+    'overlay',
+    'pgo',
+    'buildmode',
+    'compiler',
+    'installsuffix',
+    'toolexec',
+    'covermode',
+    'coverpkg'
+].flatMap(f => [`-${f}`, `--${f}`]));
+/** Linker flags that take a value; after one of these, a `-s` is that value (`-X -s` would be odd, but legal). */
+const LINK_VALUE_FLAGS = new Set([
+    'B',
+    'E',
+    'H',
+    'I',
+    'L',
+    'R',
+    'T',
+    'X',
+    'k',
+    'r',
+    'o',
+    'buildid',
+    'buildmode',
+    'extar',
+    'extld',
+    'extldflags',
+    'importcfg',
+    'installsuffix',
+    'libgcc',
+    'linkmode',
+    'pluginpath',
+    'tmpdir',
+    'cpuprofile',
+    'memprofile',
+    'memprofilerate',
+    'benchmark',
+    'benchmarkprofile',
+    'strictdups',
+    'debugtextsize',
+    'debugtramp',
+    'capturehostobjs'
+].flatMap(f => [`-${f}`, `--${f}`]));
+/**
+ * The -ldflags value without -s, split as Go splits it (cmd/internal/quoted: fields by whitespace, a field may be
+ * wholly '…' or "…"), and each kept field rejoined as written, so `-X 'main.msg=a b'` survives.
+ */
+function withoutStrip(value) {
+    let prefix = '';
+    let flags = value.trim();
+    // -ldflags=PATTERN=FLAGS (e.g. all=-s -w): the pattern stays, only its flags change.
+    if (flags && !flags.startsWith('-')) {
+        const eq = flags.indexOf('=');
+        if (eq > 0) {
+            prefix = flags.slice(0, eq + 1);
+            flags = flags.slice(eq + 1);
+        }
+    }
+    const fields = flags.match(/"[^"]*"|'[^']*'|[^\s]+/g) ?? [];
+    const kept = [];
+    for (let i = 0; i < fields.length; i++) {
+        const raw = fields[i];
+        const text = /^(["']).*\1$/.test(raw) ? raw.slice(1, -1) : raw;
+        if (LINK_VALUE_FLAGS.has(text) && i + 1 < fields.length) {
+            kept.push(raw, fields[++i]);
+            continue;
+        }
+        if (/^--?s(=.*)?$/.test(text))
+            continue;
+        kept.push(raw);
+    }
+    return prefix + kept.join(' ');
+}
+/**
+ * The args of the real build, rewritten to link a copy with a symbol table into `output`: -s leaves every
+ * -ldflags (it is what strips the table), -o points at `output`, and nothing else changes, so every compiled
+ * package is the same action as before and comes from Go's build cache. -w stays: nm needs no DWARF, and
+ * generating it made the relink 20-50% slower for the same symbols and sizes (see docs/benchmarks.md).
+ */
+function relinkArgs(args, output) {
+    const out = [...args];
+    let sawOutput = false;
+    let i = 1;
+    for (; i < out.length; i++) {
+        const arg = out[i];
+        if (arg === '--' || !arg.startsWith('-'))
+            break; // the packages: go build reads no flags after them
+        const eq = arg.indexOf('=');
+        const flag = eq < 0 ? arg : arg.slice(0, eq);
+        const isLd = flag === '-ldflags' || flag === '--ldflags';
+        const isOut = flag === '-o' || flag === '--o';
+        if (eq >= 0) {
+            if (isLd)
+                out[i] = `${flag}=${withoutStrip(arg.slice(eq + 1))}`;
+            if (isOut)
+                out[i] = `${flag}=${output}`;
+            sawOutput ||= isOut;
+        }
+        else if (BUILD_VALUE_FLAGS.has(flag) && i + 1 < out.length) {
+            i++;
+            if (isLd)
+                out[i] = withoutStrip(out[i]);
+            if (isOut)
+                out[i] = output;
+            sawOutput ||= isOut;
+        }
+    }
+    // After the other flags, not first: go build wants -C, when given, before any other flag.
+    if (!sawOutput)
+        out.splice(i, 0, '-o', output);
+    return out;
+}
+/** The variables that pick the target platform: nm runs on the runner, whatever the binary was built for. */
+const TARGET_VARS = [
+    'GOOS',
+    'GOARCH',
+    'GOARM',
+    'GOARM64',
+    'GO386',
+    'GOAMD64',
+    'GOPPC64',
+    'GORISCV64',
+    'GOMIPS',
+    'GOMIPS64',
+    'GOWASM'
+];
+/**
+ * Links an unstripped copy of the same build (same env, flags and ldflags minus -s, output to a temp path), runs
+ * `go tool nm -size -sort size` on it, and returns packageSizes(); deletes the copy. Throws when either command
+ * fails: the caller decides whether a missing table is worth more than a warning.
+ */
+async function measurePackages(opts) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join(opts.tempDir, 'packages-'));
+    try {
+        const copy = external_node_path_namespaceObject.join(dir, 'unstripped');
+        const build = await opts.runner.run(opts.goBin, relinkArgs(opts.args, copy), {
+            cwd: opts.workdir,
+            env: opts.env,
+            silent: true
+        });
+        if (build.exitCode !== 0) {
+            throw new Error(`package sizes: relinking with a symbol table failed (exit code ${build.exitCode}): ${build.stderr.trim()}`);
+        }
+        // Go 1.25 and later may build nm on first use; with GOOS/GOARCH of the target it would build it for that.
+        const env = { ...opts.env };
+        for (const v of TARGET_VARS)
+            delete env[v];
+        const nm = await opts.runner.run(opts.goBin, ['tool', 'nm', '-size', '-sort', 'size', copy], {
+            cwd: opts.workdir,
+            env,
+            silent: true
+        });
+        if (nm.exitCode !== 0) {
+            throw new Error(`package sizes: go tool nm failed (exit code ${nm.exitCode}): ${nm.stderr.trim()}`);
+        }
+        return packageSizes(nm.stdout, opts.top);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/pipeline.js
 // Runs the stages in order (install Go, build, stage, write Dockerfile, assemble, push, report) over injected side effects.
+
+
+
 
 
 
@@ -105271,7 +105853,7 @@ async function goVersionSpec(config, logger) {
     }
     const spec = content === undefined ? undefined : versionFromFile(file, content);
     if (!spec) {
-        throw new ports_InputError(`go-version-file: ${content === undefined ? 'cannot read' : 'no Go version in'} ${file}. ` +
+        throw new InputError(`go-version-file: ${content === undefined ? 'cannot read' : 'no Go version in'} ${file}. ` +
             `Set go-version (e.g. 1.22 or stable) or point go-version-file at a go.mod, go.work, .go-version or .tool-versions.`);
     }
     return { spec, input: `go-version-file (${external_node_path_namespaceObject.basename(file)})` };
@@ -105313,6 +105895,69 @@ async function loadIntoDocker(images, image, tags, deps, archive) {
     }
     deps.logger.info(`Loaded ${platformString(chosen.platform)} into Docker as ${refs.join(', ')}`);
 }
+/** Binaries from this size up get the package breakdown under package-sizes: auto. */
+const PACKAGE_SIZES_AUTO_BYTES = 4 * 2 ** 20;
+/**
+ * The biggest Go packages of the largest binary, from an unstripped relink (the compile is cached, only the link
+ * runs again). Optional and never fatal: a failure is a warning, since the image itself is fine.
+ */
+async function packageBreakdown(config, deps, binaries, build) {
+    const [name, bin] = [...binaries.entries()].reduce((a, b) => (b[1].size > a[1].size ? b : a));
+    // With -a the relink would recompile everything, and -n writes no binary to read.
+    const rebuilds = config.buildFlags.some(f => f === '-a' || f === '-n');
+    const want = config.packageSizes === 'true' ||
+        (config.packageSizes === 'auto' && bin.size >= PACKAGE_SIZES_AUTO_BYTES && !rebuilds);
+    if (!want)
+        return undefined;
+    const platform = config.platforms.find(p => platformString(p) === name);
+    return deps.logger.group(`Measure Go packages in ${name}`, async () => {
+        try {
+            const sizes = await measurePackages({
+                runner: deps.runner,
+                goBin: build.goBin,
+                env: build.env(platform),
+                workdir: config.workingDirectory,
+                args: build.args(bin.path),
+                tempDir: deps.tempDir
+            });
+            for (const p of sizes)
+                deps.logger.info(`${String(p.bytes).padStart(10)}  ${p.name}`);
+            return { platform: name, sizes };
+        }
+        catch (e) {
+            deps.logger.warning(`package-sizes: ${e.message}`);
+            return undefined;
+        }
+    });
+}
+/** Reads compare-to with pull access only (anonymous, or the credentials the registry is known by). */
+async function compareWithBaseline(config, deps, sizes) {
+    const ref = config.compareTo;
+    const credentials = await resolveCredentials({
+        registry: ref.registry,
+        // The inputs belong to image's registry; without an image they are there for the baseline.
+        inputs: !config.image || config.image.registry === ref.registry ? config.credentials : undefined,
+        env: deps.env,
+        runner: deps.runner,
+        logger: deps.logger,
+        homedir: deps.homedir ?? external_node_os_namespaceObject.homedir()
+    });
+    const client = new RegistryClient(ref, {
+        fetch: deps.fetch,
+        logger: deps.logger,
+        baseUrl: registryBaseUrl(ref, config.insecureRegistry),
+        credentials,
+        sleep: deps.sleep,
+        access: 'pull'
+    });
+    await client.login();
+    const current = sizes[0]?.layers.map(l => l.name) ?? [];
+    const baselines = await readBaseline(client, ref, config.platforms, current, deps.logger);
+    return sizes.flatMap(s => {
+        const b = baselines?.get(s.platform);
+        return b ? [compare(s, b)] : [];
+    });
+}
 async function runPipeline(config, deps) {
     const { logger } = deps;
     const tags = config.tags.length ? config.tags : defaultTags(deps.env);
@@ -105333,7 +105978,9 @@ async function runPipeline(config, deps) {
             logger,
             baseUrl: registryBaseUrl(image, config.insecureRegistry),
             credentials,
-            sleep: deps.sleep
+            sleep: deps.sleep,
+            // Mounting from the baseline's repository needs pull access to it in the same token.
+            pullScopes: config.compareTo?.registry === image.registry ? [config.compareTo.repository] : undefined
         });
         await logger.group(`Log in to ${image.registry}`, () => client.login());
     }
@@ -105399,6 +106046,11 @@ async function runPipeline(config, deps) {
             binaries.set(name, { path: out, size });
         });
     }
+    const packages = await packageBreakdown(config, deps, binaries, {
+        goBin,
+        env: (platform) => buildEnv(env, platform, settings),
+        args: (out) => buildArgs(settings, out)
+    });
     const staged = await logger.group('Stage certificates, zoneinfo, system and user files', async () => {
         const certs = await caBundle({
             caCertificates: config.caCertificates,
@@ -105482,11 +106134,30 @@ async function runPipeline(config, deps) {
         await writeOciLayout(config.ociLayout, images, top, tags);
         logger.info(`OCI layout written to ${config.ociLayout}`);
     }
-    if (client) {
+    // Sizes come from what was built, so they are the same pushed or not; the gate runs before the push, so a
+    // build over budget is never published.
+    const sizes = images.map(platformSize);
+    const comparisons = config.compareTo
+        ? await logger.group('Compare with the baseline', () => compareWithBaseline(config, deps, sizes))
+        : [];
+    await logger.group('Image size', async () => {
+        for (const s of sizes)
+            logger.info(sizeTable(s));
+        for (const c of comparisons)
+            logger.info(comparisonTable(c));
+    });
+    const failures = gateFailures(sizes, comparisons, config.maxSize, config.maxSizeIncrease);
+    const pushed = !!client && !failures.length;
+    if (client && failures.length) {
+        logger.info('Not pushed: the image is over its size budget.');
+    }
+    else if (client) {
         const c = client;
         const repo = `${c.ref.registry}/${c.ref.repository}`;
+        // A baseline in the same registry lends its blobs: unchanged layers are mounted, not uploaded.
+        const mountFrom = config.compareTo?.registry === c.ref.registry ? config.compareTo.repository : undefined;
         await logger.group(`Push ${repo}`, async () => {
-            const r = await pushImages(c, images, top, tags, logger);
+            const r = await pushImages(c, images, top, tags, logger, mountFrom);
             logger.info(`blobs: ${r.uploaded} uploaded, ${r.mounted} mounted, ${r.skipped} already present`);
         });
     }
@@ -105494,20 +106165,19 @@ async function runPipeline(config, deps) {
         const image = config.image;
         await logger.group('Load into Docker', () => loadIntoDocker(images, image, tags, deps, external_node_path_namespaceObject.join(deps.tempDir, 'image.tar')));
     }
-    const sizes = images.map(platformSize);
-    await logger.group('Image size', async () => {
-        for (const s of sizes)
-            logger.info(sizeTable(s));
-    });
     const big = largest(sizes);
     const repo = config.image ? `${config.image.registry}/${config.image.repository}` : '';
     return {
         goVersion: go.version,
         digest: top.digest,
         imageRef: repo ? `${repo}@${top.digest}` : '',
-        tags: client ? tags : [],
-        pushed: !!client,
+        tags: pushed ? tags : [],
+        pushed,
         sizes,
+        comparisons,
+        comparison: comparisons.find(c => c.platform === big.platform),
+        gateFailures: failures,
+        packages,
         size: big.size,
         uncompressedSize: big.uncompressedSize,
         binarySize: Math.max(...sizes.map(s => s.binarySize)),
@@ -105516,6 +106186,80 @@ async function runPipeline(config, deps) {
         ociLayout: config.ociLayout,
         goCache
     };
+}
+
+;// CONCATENATED MODULE: ./lib/report/summary.js
+
+
+/** Human units with the exact count beside, so a reviewer can do the arithmetic. */
+function bytesCell(n) {
+    return `${formatBytes(n)} (${n.toLocaleString('en-US')} B)`;
+}
+function table(rows) {
+    const [head, ...body] = rows;
+    const esc = (c) => c.replace(/\|/g, '\\|');
+    return [
+        `| ${head.map(esc).join(' | ')} |`,
+        `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
+        ...body.map(r => `| ${r.map(esc).join(' | ')} |`)
+    ].join('\n');
+}
+function share(part, whole) {
+    return whole ? `${((100 * part) / whole).toFixed(1)}%` : '-';
+}
+function platformTable(p) {
+    return table([
+        ['layer', 'compressed', 'uncompressed', 'share'],
+        ...p.layers.map(l => [
+            l.name,
+            bytesCell(l.size),
+            bytesCell(l.uncompressedSize),
+            share(l.size, p.size)
+        ]),
+        ['config', bytesCell(p.configSize), '-', share(p.configSize, p.size)],
+        ['**total**', `**${bytesCell(p.size)}**`, bytesCell(p.uncompressedSize), '100%']
+    ]);
+}
+function renderSummary(r) {
+    const out = ['## go-scratch-image', ''];
+    out.push(r.pushed
+        ? `Pushed \`${r.imageRef}\` as ${r.tags.map(t => `\`${t}\``).join(', ')}.`
+        : `Built \`${r.digest}\` (not pushed).`, '', `Go ${r.goVersion}; binary ${bytesCell(r.binarySize)}.`, '');
+    for (const p of r.sizes) {
+        out.push(`### ${p.platform}: ${bytesCell(p.size)} compressed`, '', platformTable(p), '');
+    }
+    for (const c of r.comparisons) {
+        const [head, ...rows] = comparisonRows(c);
+        const withBytes = rows.map(([name, , , delta, pct], i) => {
+            const l = c.layers[i];
+            const old = l ? l.old : c.baseline.size;
+            const now = l ? l.new : c.size;
+            return [
+                name,
+                old === undefined ? '-' : bytesCell(old),
+                now === undefined ? '-' : bytesCell(now),
+                delta,
+                pct
+            ];
+        });
+        out.push(`### ${c.platform} against \`${c.baseline.reference}\`: ${c.delta > 0 ? '+' : ''}${c.delta.toLocaleString('en-US')} bytes (${c.deltaPercent > 0 ? '+' : ''}${c.deltaPercent}%)`, '', table([head, ...withBytes]), '');
+    }
+    if (r.maxSize || r.gateFailures.length) {
+        out.push('### Size budget', '');
+        if (r.gateFailures.length)
+            out.push(...r.gateFailures.map(f => `- :x: ${f}`));
+        else
+            out.push(`- :white_check_mark: every platform is within max-size ${r.maxSize.raw} (${r.maxSize.bytes.toLocaleString('en-US')} bytes).`);
+        out.push('');
+    }
+    if (r.packages?.sizes.length) {
+        const total = r.packages.sizes.reduce((n, p) => n + p.bytes, 0);
+        out.push(`### Biggest Go packages in the binary (${r.packages.platform}, symbol sizes before compression)`, '', table([
+            ['package', 'bytes', 'share'],
+            ...r.packages.sizes.map(p => [p.name, bytesCell(p.bytes), share(p.bytes, total)])
+        ]), '');
+    }
+    return out.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./lib/main.js
@@ -105578,22 +106322,33 @@ function setOutputs(r) {
         dockerfile: r.dockerfile,
         context: r.context
     };
+    if (r.comparison) {
+        outputs['baseline-size'] = r.comparison.baseline.size;
+        outputs['size-delta'] = r.comparison.delta;
+        outputs['size-delta-percent'] = r.comparison.deltaPercent;
+    }
     for (const [k, v] of Object.entries(outputs))
         setOutput(k, v);
-    setOutput('metadata', JSON.stringify({ ...outputs, sizes, tags: r.tags, ociLayout: r.ociLayout }));
+    setOutput('metadata', JSON.stringify({
+        ...outputs,
+        sizes,
+        tags: r.tags,
+        ociLayout: r.ociLayout,
+        comparisons: r.comparisons.map(c => ({
+            platform: c.platform,
+            baseline: c.baseline.reference,
+            baselineDigest: c.baseline.digest,
+            baselineSize: c.baseline.size,
+            size: c.size,
+            delta: c.delta,
+            deltaPercent: c.deltaPercent,
+            layers: c.layers
+        })),
+        gateFailures: r.gateFailures
+    }));
 }
-async function writeSummary(r) {
-    const s = summary.addHeading('go-scratch-image', 2);
-    s.addRaw(r.pushed
-        ? `Pushed <code>${r.imageRef}</code> as ${r.tags.map(t => `<code>${t}</code>`).join(', ')}`
-        : `Built <code>${r.digest}</code> (not pushed)`, true);
-    s.addRaw(`Go ${r.goVersion}, binary ${formatBytes(r.binarySize)} (${r.binarySize} bytes)`, true);
-    for (const p of r.sizes) {
-        s.addHeading(`${p.platform}: ${formatBytes(p.size)} (${p.size} bytes)`, 3);
-        const [head, ...rows] = sizeRows(p);
-        s.addTable([head.map(data => ({ data, header: true })), ...rows]);
-    }
-    await s.write();
+async function writeSummary(r, config) {
+    await summary.addRaw(renderSummary({ ...r, maxSize: config.maxSize }), true).write();
 }
 async function run() {
     saveState(STATE_POST, 'true');
@@ -105620,7 +106375,10 @@ async function run() {
             saveState(STATE_CACHE, JSON.stringify(result.goCache));
         setOutputs(result);
         if (config.summary && process.env.GITHUB_STEP_SUMMARY)
-            await writeSummary(result);
+            await writeSummary(result, config);
+        // The gate fails the step only now, so the outputs and the summary say by how much.
+        if (result.gateFailures.length)
+            setFailed(result.gateFailures.join('\n'));
     }
     catch (e) {
         setFailed(e instanceof Error ? e.message : String(e));

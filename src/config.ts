@@ -3,7 +3,14 @@ import path from 'node:path'
 import { parsePlatforms, type Platform } from './build/platform.js'
 import { InputError } from './ports.js'
 import type { MediaTypes } from './oci/image.js'
-import { parseImage, validateTags, type ImageRef } from './registry/reference.js'
+import { parseByteSize, parseIncrease, type Increase } from './report/gate.js'
+import {
+  parseImage,
+  parseReference,
+  validateTags,
+  type ImageRef,
+  type Reference
+} from './registry/reference.js'
 import type { Credentials } from './registry/client.js'
 import { parseFiles, type FileMapping } from './rootfs/files.js'
 import {
@@ -44,6 +51,13 @@ export interface Config {
   args: string[]
   labels: Record<string, string>
   builder: 'native' | 'docker'
+  /** Budget for every platform's compressed size. */
+  maxSize?: { bytes: number; raw: string }
+  /** The baseline image whose sizes this build is compared with. */
+  compareTo?: Reference
+  maxSizeIncrease?: { rule: Increase; raw: string }
+  /** The biggest Go packages in the summary: always, never, or for large binaries. */
+  packageSizes: 'auto' | 'true' | 'false'
   mediaTypes: MediaTypes
   /** Load the image into the local Docker Engine. */
   load: boolean
@@ -140,6 +154,21 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
         `(with oci-layout: DIR to keep the image as files).`
     )
   }
+  const maxSizeRaw = get('max-size').trim()
+  const compareToRaw = get('compare-to').trim()
+  const increaseRaw = get('max-size-increase').trim()
+  const increase = parseIncrease(increaseRaw)
+  if (increase && !compareToRaw) {
+    throw new InputError(
+      `max-size-increase: '${increaseRaw}' needs a baseline. Set compare-to to the image to compare with, e.g. ghcr.io/acme/app:main.`
+    )
+  }
+  const packageSizes = get('package-sizes').trim().toLowerCase() || 'auto'
+  if (packageSizes !== 'auto' && packageSizes !== 'true' && packageSizes !== 'false') {
+    throw new InputError(
+      `package-sizes: '${get('package-sizes').trim()}' is not auto, true or false. auto measures binaries of 4 MiB and more.`
+    )
+  }
   const mediaTypes = get('media-types').trim().toLowerCase() || 'oci'
   if (mediaTypes !== 'oci' && mediaTypes !== 'docker') {
     throw new InputError(
@@ -200,6 +229,12 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     args: parseCommand(get('args'), 'args', splitFlags) ?? [],
     labels: validateLabels(parseKeyValues(get('labels'), 'labels')),
     builder,
+    maxSize: maxSizeRaw
+      ? { bytes: parseByteSize(maxSizeRaw, 'max-size'), raw: maxSizeRaw }
+      : undefined,
+    compareTo: compareToRaw ? parseReference(compareToRaw, 'compare-to') : undefined,
+    maxSizeIncrease: increase ? { rule: increase, raw: increaseRaw } : undefined,
+    packageSizes,
     mediaTypes,
     load,
     image,

@@ -5,12 +5,12 @@ import * as tc from '@actions/tool-cache'
 import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { parseConfig } from './config.js'
+import { parseConfig, type Config } from './config.js'
 import { execRunner } from './exec.js'
 import { saveGoCache, type CacheState } from './go/cache.js'
 import type { BuildCache, Logger, ToolCache } from './ports.js'
 import { runPipeline, type Result } from './pipeline.js'
-import { formatBytes, sizeRows } from './report/size.js'
+import { renderSummary } from './report/summary.js'
 
 const logger: Logger = {
   info: m => core.info(m),
@@ -66,28 +66,36 @@ function setOutputs(r: Result): void {
     dockerfile: r.dockerfile,
     context: r.context
   }
+  if (r.comparison) {
+    outputs['baseline-size'] = r.comparison.baseline.size
+    outputs['size-delta'] = r.comparison.delta
+    outputs['size-delta-percent'] = r.comparison.deltaPercent
+  }
   for (const [k, v] of Object.entries(outputs)) core.setOutput(k, v)
   core.setOutput(
     'metadata',
-    JSON.stringify({ ...outputs, sizes, tags: r.tags, ociLayout: r.ociLayout })
+    JSON.stringify({
+      ...outputs,
+      sizes,
+      tags: r.tags,
+      ociLayout: r.ociLayout,
+      comparisons: r.comparisons.map(c => ({
+        platform: c.platform,
+        baseline: c.baseline.reference,
+        baselineDigest: c.baseline.digest,
+        baselineSize: c.baseline.size,
+        size: c.size,
+        delta: c.delta,
+        deltaPercent: c.deltaPercent,
+        layers: c.layers
+      })),
+      gateFailures: r.gateFailures
+    })
   )
 }
 
-async function writeSummary(r: Result): Promise<void> {
-  const s = core.summary.addHeading('go-scratch-image', 2)
-  s.addRaw(
-    r.pushed
-      ? `Pushed <code>${r.imageRef}</code> as ${r.tags.map(t => `<code>${t}</code>`).join(', ')}`
-      : `Built <code>${r.digest}</code> (not pushed)`,
-    true
-  )
-  s.addRaw(`Go ${r.goVersion}, binary ${formatBytes(r.binarySize)} (${r.binarySize} bytes)`, true)
-  for (const p of r.sizes) {
-    s.addHeading(`${p.platform}: ${formatBytes(p.size)} (${p.size} bytes)`, 3)
-    const [head, ...rows] = sizeRows(p)
-    s.addTable([head!.map(data => ({ data, header: true })), ...rows])
-  }
-  await s.write()
+async function writeSummary(r: Result, config: Config): Promise<void> {
+  await core.summary.addRaw(renderSummary({ ...r, maxSize: config.maxSize }), true).write()
 }
 
 export async function run(): Promise<void> {
@@ -115,7 +123,9 @@ export async function run(): Promise<void> {
     })
     if (result.goCache) core.saveState(STATE_CACHE, JSON.stringify(result.goCache))
     setOutputs(result)
-    if (config.summary && process.env.GITHUB_STEP_SUMMARY) await writeSummary(result)
+    if (config.summary && process.env.GITHUB_STEP_SUMMARY) await writeSummary(result, config)
+    // The gate fails the step only now, so the outputs and the summary say by how much.
+    if (result.gateFailures.length) core.setFailed(result.gateFailures.join('\n'))
   } catch (e) {
     core.setFailed(e instanceof Error ? e.message : String(e))
   }

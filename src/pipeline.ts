@@ -6,7 +6,7 @@ import { buildArgs, buildEnv, goEnv, type BuildSettings } from './build/command.
 import { compile, inspectMainPackage } from './build/compile.js'
 import { verifyBinary } from './build/elf.js'
 import { expandLdflags, ldflagsVars } from './build/ldflags.js'
-import { platformString } from './build/platform.js'
+import { platformString, type Platform } from './build/platform.js'
 import type { Config } from './config.js'
 import { binaryContextDir, renderDockerfile, writeLayerContext } from './dockerfile/render.js'
 import { modulesHash, restoreGoCache, type CacheState } from './go/cache.js'
@@ -34,7 +34,10 @@ import {
 import { DEFAULT_PATH, ociLabels } from './rootfs/settings.js'
 import { caBundle, filesLayer, mergeEnv, zoneinfo } from './rootfs/stage.js'
 import { detectBuildx, dockerBuild } from './docker/builder.js'
+import { compare, comparisonTable, gateFailures, type Comparison } from './report/gate.js'
 import { largest, platformSize, sizeTable, type PlatformSize } from './report/size.js'
+import { readBaseline } from './registry/baseline.js'
+import { measurePackages, type PackageSize } from './report/packages.js'
 
 export interface Deps {
   runner: Runner
@@ -64,6 +67,14 @@ export interface Result {
   tags: string[]
   pushed: boolean
   sizes: PlatformSize[]
+  /** One per platform the baseline has, when compare-to is set. */
+  comparisons: Comparison[]
+  /** The comparison of the platform the single-value outputs report. */
+  comparison?: Comparison
+  /** Why the build breaks its budgets; the step fails after outputs and summary are written. */
+  gateFailures: string[]
+  /** The biggest Go packages of the largest binary, when package-sizes asked for them. */
+  packages?: { platform: string; sizes: PackageSize[] }
   size: number
   uncompressedSize: number
   binarySize: number
@@ -149,6 +160,84 @@ async function loadIntoDocker(
   deps.logger.info(`Loaded ${platformString(chosen.platform)} into Docker as ${refs.join(', ')}`)
 }
 
+/** Binaries from this size up get the package breakdown under package-sizes: auto. */
+export const PACKAGE_SIZES_AUTO_BYTES = 4 * 2 ** 20
+
+/**
+ * The biggest Go packages of the largest binary, from an unstripped relink (the compile is cached, only the link
+ * runs again). Optional and never fatal: a failure is a warning, since the image itself is fine.
+ */
+async function packageBreakdown(
+  config: Config,
+  deps: Deps,
+  binaries: Map<string, { path: string; size: number }>,
+  build: {
+    goBin: string
+    env: (p: Platform) => Record<string, string>
+    args: (out: string) => string[]
+  }
+): Promise<Result['packages']> {
+  const [name, bin] = [...binaries.entries()].reduce((a, b) => (b[1].size > a[1].size ? b : a))
+  // With -a the relink would recompile everything, and -n writes no binary to read.
+  const rebuilds = config.buildFlags.some(f => f === '-a' || f === '-n')
+  const want =
+    config.packageSizes === 'true' ||
+    (config.packageSizes === 'auto' && bin.size >= PACKAGE_SIZES_AUTO_BYTES && !rebuilds)
+  if (!want) return undefined
+  const platform = config.platforms.find(p => platformString(p) === name)!
+  return deps.logger.group(`Measure Go packages in ${name}`, async () => {
+    try {
+      const sizes = await measurePackages({
+        runner: deps.runner,
+        goBin: build.goBin,
+        env: build.env(platform),
+        workdir: config.workingDirectory,
+        args: build.args(bin.path),
+        tempDir: deps.tempDir
+      })
+      for (const p of sizes) deps.logger.info(`${String(p.bytes).padStart(10)}  ${p.name}`)
+      return { platform: name, sizes }
+    } catch (e) {
+      deps.logger.warning(`package-sizes: ${(e as Error).message}`)
+      return undefined
+    }
+  })
+}
+
+/** Reads compare-to with pull access only (anonymous, or the credentials the registry is known by). */
+async function compareWithBaseline(
+  config: Config,
+  deps: Deps,
+  sizes: PlatformSize[]
+): Promise<Comparison[]> {
+  const ref = config.compareTo!
+  const credentials = await resolveCredentials({
+    registry: ref.registry,
+    // The inputs belong to image's registry; without an image they are there for the baseline.
+    inputs:
+      !config.image || config.image.registry === ref.registry ? config.credentials : undefined,
+    env: deps.env,
+    runner: deps.runner,
+    logger: deps.logger,
+    homedir: deps.homedir ?? os.homedir()
+  })
+  const client = new RegistryClient(ref, {
+    fetch: deps.fetch,
+    logger: deps.logger,
+    baseUrl: registryBaseUrl(ref, config.insecureRegistry),
+    credentials,
+    sleep: deps.sleep,
+    access: 'pull'
+  })
+  await client.login()
+  const current = sizes[0]?.layers.map(l => l.name) ?? []
+  const baselines = await readBaseline(client, ref, config.platforms, current, deps.logger)
+  return sizes.flatMap(s => {
+    const b = baselines?.get(s.platform)
+    return b ? [compare(s, b)] : []
+  })
+}
+
 export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
   const { logger } = deps
   const tags = config.tags.length ? config.tags : defaultTags(deps.env)
@@ -170,7 +259,10 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
       logger,
       baseUrl: registryBaseUrl(image, config.insecureRegistry),
       credentials,
-      sleep: deps.sleep
+      sleep: deps.sleep,
+      // Mounting from the baseline's repository needs pull access to it in the same token.
+      pullScopes:
+        config.compareTo?.registry === image.registry ? [config.compareTo.repository] : undefined
     })
     await logger.group(`Log in to ${image.registry}`, () => client!.login())
   }
@@ -259,6 +351,12 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
       binaries.set(name, { path: out, size })
     })
   }
+
+  const packages = await packageBreakdown(config, deps, binaries, {
+    goBin,
+    env: (platform: Platform) => buildEnv(env, platform, settings),
+    args: (out: string) => buildArgs(settings, out)
+  })
 
   const staged = await logger.group(
     'Stage certificates, zoneinfo, system and user files',
@@ -362,11 +460,31 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
     logger.info(`OCI layout written to ${config.ociLayout}`)
   }
 
-  if (client) {
+  // Sizes come from what was built, so they are the same pushed or not; the gate runs before the push, so a
+  // build over budget is never published.
+  const sizes = images.map(platformSize)
+  const comparisons = config.compareTo
+    ? await logger.group('Compare with the baseline', () =>
+        compareWithBaseline(config, deps, sizes)
+      )
+    : []
+  await logger.group('Image size', async () => {
+    for (const s of sizes) logger.info(sizeTable(s))
+    for (const c of comparisons) logger.info(comparisonTable(c))
+  })
+  const failures = gateFailures(sizes, comparisons, config.maxSize, config.maxSizeIncrease)
+
+  const pushed = !!client && !failures.length
+  if (client && failures.length) {
+    logger.info('Not pushed: the image is over its size budget.')
+  } else if (client) {
     const c = client
     const repo = `${c.ref.registry}/${c.ref.repository}`
+    // A baseline in the same registry lends its blobs: unchanged layers are mounted, not uploaded.
+    const mountFrom =
+      config.compareTo?.registry === c.ref.registry ? config.compareTo.repository : undefined
     await logger.group(`Push ${repo}`, async () => {
-      const r = await pushImages(c, images, top, tags, logger)
+      const r = await pushImages(c, images, top, tags, logger, mountFrom)
       logger.info(
         `blobs: ${r.uploaded} uploaded, ${r.mounted} mounted, ${r.skipped} already present`
       )
@@ -380,19 +498,19 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
     )
   }
 
-  const sizes = images.map(platformSize)
-  await logger.group('Image size', async () => {
-    for (const s of sizes) logger.info(sizeTable(s))
-  })
   const big = largest(sizes)
   const repo = config.image ? `${config.image.registry}/${config.image.repository}` : ''
   return {
     goVersion: go.version,
     digest: top.digest,
     imageRef: repo ? `${repo}@${top.digest}` : '',
-    tags: client ? tags : [],
-    pushed: !!client,
+    tags: pushed ? tags : [],
+    pushed,
     sizes,
+    comparisons,
+    comparison: comparisons.find(c => c.platform === big.platform),
+    gateFailures: failures,
+    packages,
     size: big.size,
     uncompressedSize: big.uncompressedSize,
     binarySize: Math.max(...sizes.map(s => s.binarySize)),

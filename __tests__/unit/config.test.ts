@@ -45,6 +45,10 @@ describe('parseConfig', () => {
       args: [],
       labels: {},
       builder: 'native',
+      maxSize: undefined,
+      compareTo: undefined,
+      maxSizeIncrease: undefined,
+      packageSizes: 'auto',
       mediaTypes: 'oci',
       load: false,
       cache: true,
@@ -87,6 +91,10 @@ describe('parseConfig', () => {
       builder: 'Docker',
       'media-types': 'docker',
       load: 'true',
+      'max-size': '12MiB',
+      'compare-to': 'localhost:5000/api:main',
+      'max-size-increase': '5%',
+      'package-sizes': 'TRUE',
       image: 'localhost:5000/api',
       tags: 'v1\nlatest, main',
       push: 'TRUE',
@@ -129,6 +137,15 @@ describe('parseConfig', () => {
       args: ['--addr', ':8080'],
       labels: { 'org.example.team': 'core', 'org.opencontainers.image.title': 'API' },
       builder: 'docker',
+      maxSize: { bytes: 12 * 2 ** 20, raw: '12MiB' },
+      compareTo: {
+        registry: 'localhost:5000',
+        apiHost: 'localhost:5000',
+        repository: 'api',
+        tag: 'main'
+      },
+      maxSizeIncrease: { rule: { kind: 'percent', value: 5 }, raw: '5%' },
+      packageSizes: 'true',
       mediaTypes: 'docker',
       load: true,
       cache: false,
@@ -161,6 +178,18 @@ describe('parseConfig', () => {
     )
     expect(() => parse({ push: 'false', load: 'true' })).toThrow(
       /^image: required when load is true/
+    )
+  })
+
+  it('refuses max-size-increase without compare-to, and a bad budget', () => {
+    expect(() => parse({ image: 'a/b', 'max-size-increase': '5%' })).toThrow(
+      /^max-size-increase: '5%' needs a baseline\. Set compare-to/
+    )
+    expect(() => parse({ image: 'a/b', 'max-size': '10 megs' })).toThrow(
+      /^max-size: '10 megs' is not a size/
+    )
+    expect(() => parse({ image: 'a/b', 'compare-to': `a/b@sha256:${'0'.repeat(10)}` })).toThrow(
+      /^compare-to: the digest/
     )
   })
 

@@ -1,7 +1,7 @@
 // Talks the OCI distribution API to one repository: auth (Basic, Bearer), blob upload and manifest PUT, with retries.
 import type { Fetch, Logger } from '../ports.js'
 import { InputError } from '../ports.js'
-import type { Blob } from '../oci/image.js'
+import { DOCKER_MEDIA, MEDIA, sha256, toBlob, type Blob } from '../oci/image.js'
 import type { Credentials } from './credentials.js'
 import type { ImageRef } from './reference.js'
 
@@ -17,6 +17,8 @@ export interface ClientOptions {
   attempts?: number
   /** Other repositories of this registry the token must read: cross-repo mount sources and the baseline. */
   pullScopes?: string[]
+  /** What the token is asked for: push (and pull) to publish, pull alone to read a baseline. */
+  access?: 'push' | 'pull'
 }
 
 interface Challenge {
@@ -154,7 +156,7 @@ export class RegistryClient {
 
   private async fetchToken(c: Challenge): Promise<string> {
     const url = new URL(c.params.realm ?? '')
-    const scope = `repository:${this.ref.repository}:push,pull${this.o.pullScopes?.map(r => ` repository:${r}:pull`).join('') ?? ''}`
+    const scope = `repository:${this.ref.repository}:${this.o.access === 'pull' ? 'pull' : 'push,pull'}${this.o.pullScopes?.map(r => ` repository:${r}:pull`).join('') ?? ''}`
     const creds = this.o.credentials
     let res: Response
     if (creds?.identityToken) {
@@ -352,6 +354,37 @@ export class RegistryClient {
     }
   }
 
+  /** A manifest or index by tag or digest, or undefined when the registry has no such thing. */
+  async getManifest(reference: string): Promise<Blob | undefined> {
+    const res = await this.send('GET', `${this.repoUrl}/manifests/${reference}`, {
+      headers: { accept: MANIFEST_TYPES.join(', ') }
+    })
+    if (res.status === 404) {
+      await res.body?.cancel()
+      return undefined
+    }
+    if (res.status !== 200) throw await this.failure(res, `GET manifest ${reference}`)
+    const data = Buffer.from(await res.arrayBuffer())
+    const blob = toBlob(res.headers.get('content-type')?.split(';')[0]?.trim() ?? '', data)
+    if (reference.startsWith('sha256:') && blob.digest !== reference) {
+      throw new RegistryError(
+        `${this.ref.registry} returned ${blob.digest} for the manifest ${reference}.`
+      )
+    }
+    return blob
+  }
+
+  /** A blob's bytes (a config), checked against its digest. */
+  async getBlob(digest: string): Promise<Buffer> {
+    const res = await this.send('GET', `${this.repoUrl}/blobs/${digest}`, {})
+    if (res.status !== 200) throw await this.failure(res, `GET blob ${digest}`)
+    const data = Buffer.from(await res.arrayBuffer())
+    if (sha256(data) !== digest) {
+      throw new RegistryError(`${this.ref.registry} returned other bytes for the blob ${digest}.`)
+    }
+    return data
+  }
+
   async putManifest(reference: string, manifest: Blob): Promise<void> {
     const res = await this.send('PUT', `${this.repoUrl}/manifests/${reference}`, {
       body: manifest.data,
@@ -410,6 +443,8 @@ function hint(registry: string, what: string, codes: string): string {
   }
   return ''
 }
+
+const MANIFEST_TYPES = [MEDIA.manifest, MEDIA.index, DOCKER_MEDIA.manifest, DOCKER_MEDIA.index]
 
 function sameHost(url: string, base: string): boolean {
   return new URL(url).host === new URL(base).host

@@ -82,13 +82,17 @@ export function sizeRows(p: PlatformSize): string[][] {
   return rows
 }
 
-export function sizeTable(p: PlatformSize): string {
-  const rows = sizeRows(p)
+/** A plain-text table for the log: the first column left-aligned, numbers right-aligned. */
+export function textTable(title: string, rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map(r => (r[c] ?? '').length)))
   const line = (r: string[]): string =>
     r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')
-  return [
+  return [title, ...rows.map(line)].join('\n')
+}
+
+export function sizeTable(p: PlatformSize): string {
+  return textTable(
     `${p.platform}: ${formatBytes(p.size)} (${p.size} bytes) compressed`,
-    ...rows.map(line)
-  ].join('\n')
+    sizeRows(p)
+  )
 }

@@ -1,0 +1,360 @@
+// Finds the Go packages that take the most bytes in a binary, from its symbol table, for the job summary.
+import { mkdtemp, rm } from 'node:fs/promises'
+import path from 'node:path'
+import type { Runner } from '../ports.js'
+
+export interface PackageSize {
+  name: string
+  bytes: number
+}
+
+/** Where symbols go that no Go package owns: linker tables, compiler-made helpers, file-local assembly. */
+export const LINKER_BUCKET = '(runtime and linker)'
+
+export const DEFAULT_TOP = 10
+
+/**
+ * runtime.* names the linker itself defines: section bounds and tables (pclntab, typelinks, GC masks). They say
+ * nothing about the runtime package's own code, so they are kept out of its total.
+ */
+const LINKER_RUNTIME = new Set(
+  [
+    'text',
+    'etext',
+    'rodata',
+    'erodata',
+    'types',
+    'etypes',
+    'noptrdata',
+    'enoptrdata',
+    'data',
+    'edata',
+    'bss',
+    'ebss',
+    'noptrbss',
+    'enoptrbss',
+    'end',
+    'gcdata',
+    'gcbss',
+    'findfunctab',
+    'typelink',
+    'itablink',
+    'symtab',
+    'esymtab',
+    'pclntab',
+    'epclntab',
+    'pcheader',
+    'funcnametab',
+    'cutab',
+    'filetab',
+    'pctab',
+    'functab',
+    'textsectionmap',
+    'firstmoduledata',
+    'covctrs',
+    'ecovctrs'
+  ].map(n => `runtime.${n}`)
+)
+
+/** What ends the import path that starts a symbol: generic brackets, receivers, struct types, itab pairs. */
+const PATH_END = /[\s()[\]{}*,;"]/
+
+/**
+ * Package of a type expression (`*T`, `[5]T`, `map[K]V`, `func(T)`): that of the first named type in it. `go` is
+ * no import path: go.shape.* stands for a type argument in generic code.
+ */
+function typePackage(expr: string): string | undefined {
+  for (const piece of expr.split(new RegExp(PATH_END, 'g'))) {
+    const pkg = pathPackage(piece)
+    if (pkg && pkg !== 'go') return pkg
+  }
+  return undefined
+}
+
+/** "the text up to the first '.' after the last '/'" of the leading import path, with Go's %xx escapes undone. */
+function pathPackage(name: string): string | undefined {
+  const end = name.search(PATH_END)
+  const lead = end < 0 ? name : name.slice(0, end)
+  const dot = lead.indexOf('.', lead.lastIndexOf('/') + 1)
+  if (dot <= 0) return undefined
+  // The compiler escapes '.' (and '%', '"', control bytes) in an import path's last element: yaml.v3 is yaml%2ev3.
+  return lead
+    .slice(0, dot)
+    .replace(/%([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+}
+
+/**
+ * The package a symbol belongs to, or LINKER_BUCKET. Go up to 1.19 marks compiler and linker symbols with `type.`
+ * and `go.`, Go 1.20 and later with `type:` and `go:`; `go.` is also how real import paths such as
+ * go.uber.org/zap begin, which is told apart by the '/' such a path always has.
+ */
+export function symbolPackage(name: string): string {
+  if (LINKER_RUNTIME.has(name)) return LINKER_BUCKET
+  let pkg: string | undefined
+  const itab = /^go[.:]itab\./.exec(name)
+  const helper = /^type(?:\.\.|:\.)[a-z]+\./.exec(name)
+  if (itab) {
+    // go.itab.*net/http.conn,io.Writer: an interface table is counted to the concrete type's package.
+    pkg = typePackage(name.slice(itab[0].length))
+  } else if (helper) {
+    // type..eq.T, type..hash.T, type..importpath.P.: compiler-made helpers for a type, counted to its package.
+    pkg = typePackage(name.slice(helper[0].length))
+  } else if (/^type[.:]/.test(name)) {
+    // A type descriptor (listed only when the linker does not fold them into type.*), counted to its package.
+    pkg = typePackage(name.slice('type.'.length))
+  } else if (name.startsWith('go:')) {
+    pkg = undefined
+  } else if (name.startsWith('go.')) {
+    const end = name.search(PATH_END)
+    pkg = (end < 0 ? name : name.slice(0, end)).includes('/') ? pathPackage(name) : undefined
+  } else {
+    pkg = pathPackage(name)
+  }
+  // Unqualified names (aeshashbody, interface {} helpers) are file-local assembly or compiler-made code.
+  return pkg ?? LINKER_BUCKET
+}
+
+interface NmSymbol {
+  address?: number
+  size: number
+  code: string
+  name: string
+}
+
+/** One `go tool nm -size` line: `ADDR SIZE CODE NAME`, with ADDR blank for U; the name may hold spaces. */
+function parseLine(line: string): NmSymbol | undefined {
+  const m = /^\s*(?:([0-9a-fA-F]+)\s+)?(\d+)\s([A-Za-z_?])\s(.*)$/.exec(line)
+  if (!m) return undefined
+  return {
+    address: m[1] === undefined ? undefined : parseInt(m[1], 16),
+    size: Number(m[2]),
+    code: m[3]!,
+    name: m[4]!.trim()
+  }
+}
+
+/**
+ * Parses `go tool nm -size -sort size` output into per-package totals, biggest first (top N, plus an "other"
+ * remainder).
+ */
+export function packageSizes(nmOutput: string, top = DEFAULT_TOP): PackageSize[] {
+  const symbols = nmOutput
+    .split('\n')
+    .map(parseLine)
+    .filter((s): s is NmSymbol => s !== undefined)
+  // nm marks .bss like .data (D): the linker's bounds tell them apart. Zeroed memory takes no bytes in the file,
+  // so it is left out, or runtime would be charged ~200 KB of heap bookkeeping that no image carries.
+  const at = (n: string): number | undefined => symbols.find(s => s.name === n)?.address
+  const ranges = [
+    ['runtime.bss', 'runtime.ebss'],
+    ['runtime.noptrbss', 'runtime.enoptrbss']
+  ]
+    .map(([a, b]) => [at(a!), at(b!)] as const)
+    .filter((r): r is readonly [number, number] => r[0] !== undefined && r[1] !== undefined)
+  const inBss = (a: number): boolean => ranges.some(([lo, hi]) => a >= lo && a < hi)
+
+  const totals = new Map<string, number>()
+  for (const s of symbols) {
+    if (s.code === 'U' || s.size <= 0 || s.address === undefined || inBss(s.address)) continue
+    const pkg = symbolPackage(s.name)
+    totals.set(pkg, (totals.get(pkg) ?? 0) + s.size)
+  }
+  const sorted = [...totals]
+    .map(([name, bytes]) => ({ name, bytes }))
+    .sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const n = Number.isNaN(top) ? DEFAULT_TOP : Math.max(0, Math.floor(top))
+  if (sorted.length <= n) return sorted
+  const rest = sorted.slice(n)
+  const other = {
+    name: `(${rest.length} other package${rest.length === 1 ? '' : 's'})`,
+    bytes: rest.reduce((sum, p) => sum + p.bytes, 0)
+  }
+  return [...sorted.slice(0, n), other]
+}
+
+/** go build flags whose value may come as the next argument; the rewrite must not read a value as a flag. */
+const BUILD_VALUE_FLAGS = new Set(
+  [
+    'C',
+    'o',
+    'p',
+    'ldflags',
+    'gcflags',
+    'asmflags',
+    'gccgoflags',
+    'tags',
+    'mod',
+    'modfile',
+    'pkgdir',
+    'overlay',
+    'pgo',
+    'buildmode',
+    'compiler',
+    'installsuffix',
+    'toolexec',
+    'covermode',
+    'coverpkg'
+  ].flatMap(f => [`-${f}`, `--${f}`])
+)
+
+/** Linker flags that take a value; after one of these, a `-s` is that value (`-X -s` would be odd, but legal). */
+const LINK_VALUE_FLAGS = new Set(
+  [
+    'B',
+    'E',
+    'H',
+    'I',
+    'L',
+    'R',
+    'T',
+    'X',
+    'k',
+    'r',
+    'o',
+    'buildid',
+    'buildmode',
+    'extar',
+    'extld',
+    'extldflags',
+    'importcfg',
+    'installsuffix',
+    'libgcc',
+    'linkmode',
+    'pluginpath',
+    'tmpdir',
+    'cpuprofile',
+    'memprofile',
+    'memprofilerate',
+    'benchmark',
+    'benchmarkprofile',
+    'strictdups',
+    'debugtextsize',
+    'debugtramp',
+    'capturehostobjs'
+  ].flatMap(f => [`-${f}`, `--${f}`])
+)
+
+/**
+ * The -ldflags value without -s, split as Go splits it (cmd/internal/quoted: fields by whitespace, a field may be
+ * wholly '…' or "…"), and each kept field rejoined as written, so `-X 'main.msg=a b'` survives.
+ */
+export function withoutStrip(value: string): string {
+  let prefix = ''
+  let flags = value.trim()
+  // -ldflags=PATTERN=FLAGS (e.g. all=-s -w): the pattern stays, only its flags change.
+  if (flags && !flags.startsWith('-')) {
+    const eq = flags.indexOf('=')
+    if (eq > 0) {
+      prefix = flags.slice(0, eq + 1)
+      flags = flags.slice(eq + 1)
+    }
+  }
+  const fields = flags.match(/"[^"]*"|'[^']*'|[^\s]+/g) ?? []
+  const kept: string[] = []
+  for (let i = 0; i < fields.length; i++) {
+    const raw = fields[i]!
+    const text = /^(["']).*\1$/.test(raw) ? raw.slice(1, -1) : raw
+    if (LINK_VALUE_FLAGS.has(text) && i + 1 < fields.length) {
+      kept.push(raw, fields[++i]!)
+      continue
+    }
+    if (/^--?s(=.*)?$/.test(text)) continue
+    kept.push(raw)
+  }
+  return prefix + kept.join(' ')
+}
+
+/**
+ * The args of the real build, rewritten to link a copy with a symbol table into `output`: -s leaves every
+ * -ldflags (it is what strips the table), -o points at `output`, and nothing else changes, so every compiled
+ * package is the same action as before and comes from Go's build cache. -w stays: nm needs no DWARF, and
+ * generating it made the relink 20-50% slower for the same symbols and sizes (see docs/benchmarks.md).
+ */
+export function relinkArgs(args: string[], output: string): string[] {
+  const out = [...args]
+  let sawOutput = false
+  let i = 1
+  for (; i < out.length; i++) {
+    const arg = out[i]!
+    if (arg === '--' || !arg.startsWith('-')) break // the packages: go build reads no flags after them
+    const eq = arg.indexOf('=')
+    const flag = eq < 0 ? arg : arg.slice(0, eq)
+    const isLd = flag === '-ldflags' || flag === '--ldflags'
+    const isOut = flag === '-o' || flag === '--o'
+    if (eq >= 0) {
+      if (isLd) out[i] = `${flag}=${withoutStrip(arg.slice(eq + 1))}`
+      if (isOut) out[i] = `${flag}=${output}`
+      sawOutput ||= isOut
+    } else if (BUILD_VALUE_FLAGS.has(flag) && i + 1 < out.length) {
+      i++
+      if (isLd) out[i] = withoutStrip(out[i]!)
+      if (isOut) out[i] = output
+      sawOutput ||= isOut
+    }
+  }
+  // After the other flags, not first: go build wants -C, when given, before any other flag.
+  if (!sawOutput) out.splice(i, 0, '-o', output)
+  return out
+}
+
+/** The variables that pick the target platform: nm runs on the runner, whatever the binary was built for. */
+const TARGET_VARS = [
+  'GOOS',
+  'GOARCH',
+  'GOARM',
+  'GOARM64',
+  'GO386',
+  'GOAMD64',
+  'GOPPC64',
+  'GORISCV64',
+  'GOMIPS',
+  'GOMIPS64',
+  'GOWASM'
+]
+
+/**
+ * Links an unstripped copy of the same build (same env, flags and ldflags minus -s, output to a temp path), runs
+ * `go tool nm -size -sort size` on it, and returns packageSizes(); deletes the copy. Throws when either command
+ * fails: the caller decides whether a missing table is worth more than a warning.
+ */
+export async function measurePackages(opts: {
+  runner: Runner
+  goBin: string
+  env: Record<string, string>
+  workdir: string
+  /** The exact go build args used for the real binary. */
+  args: string[]
+  tempDir: string
+  top?: number
+}): Promise<PackageSize[]> {
+  const dir = await mkdtemp(path.join(opts.tempDir, 'packages-'))
+  try {
+    const copy = path.join(dir, 'unstripped')
+    const build = await opts.runner.run(opts.goBin, relinkArgs(opts.args, copy), {
+      cwd: opts.workdir,
+      env: opts.env,
+      silent: true
+    })
+    if (build.exitCode !== 0) {
+      throw new Error(
+        `package sizes: relinking with a symbol table failed (exit code ${build.exitCode}): ${build.stderr.trim()}`
+      )
+    }
+    // Go 1.25 and later may build nm on first use; with GOOS/GOARCH of the target it would build it for that.
+    const env = { ...opts.env }
+    for (const v of TARGET_VARS) delete env[v]
+    const nm = await opts.runner.run(opts.goBin, ['tool', 'nm', '-size', '-sort', 'size', copy], {
+      cwd: opts.workdir,
+      env,
+      silent: true
+    })
+    if (nm.exitCode !== 0) {
+      throw new Error(
+        `package sizes: go tool nm failed (exit code ${nm.exitCode}): ${nm.stderr.trim()}`
+      )
+    }
+    return packageSizes(nm.stdout, opts.top)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}

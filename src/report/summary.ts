@@ -1,0 +1,110 @@
+// Renders the job summary as Markdown: the image, a size table per platform, the baseline comparison and the gate.
+import type { Comparison } from './gate.js'
+import { comparisonRows } from './gate.js'
+import type { PackageSize } from './packages.js'
+import { formatBytes, type PlatformSize } from './size.js'
+
+export interface SummaryInput {
+  imageRef: string
+  digest: string
+  tags: string[]
+  pushed: boolean
+  goVersion: string
+  binarySize: number
+  sizes: PlatformSize[]
+  comparisons: Comparison[]
+  maxSize?: { bytes: number; raw: string }
+  gateFailures: string[]
+  packages?: { platform: string; sizes: PackageSize[] }
+}
+
+/** Human units with the exact count beside, so a reviewer can do the arithmetic. */
+export function bytesCell(n: number): string {
+  return `${formatBytes(n)} (${n.toLocaleString('en-US')} B)`
+}
+
+function table(rows: string[][]): string {
+  const [head, ...body] = rows
+  const esc = (c: string): string => c.replace(/\|/g, '\\|')
+  return [
+    `| ${head!.map(esc).join(' | ')} |`,
+    `|${head!.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
+    ...body.map(r => `| ${r.map(esc).join(' | ')} |`)
+  ].join('\n')
+}
+
+function share(part: number, whole: number): string {
+  return whole ? `${((100 * part) / whole).toFixed(1)}%` : '-'
+}
+
+function platformTable(p: PlatformSize): string {
+  return table([
+    ['layer', 'compressed', 'uncompressed', 'share'],
+    ...p.layers.map(l => [
+      l.name,
+      bytesCell(l.size),
+      bytesCell(l.uncompressedSize),
+      share(l.size, p.size)
+    ]),
+    ['config', bytesCell(p.configSize), '-', share(p.configSize, p.size)],
+    ['**total**', `**${bytesCell(p.size)}**`, bytesCell(p.uncompressedSize), '100%']
+  ])
+}
+
+export function renderSummary(r: SummaryInput): string {
+  const out: string[] = ['## go-scratch-image', '']
+  out.push(
+    r.pushed
+      ? `Pushed \`${r.imageRef}\` as ${r.tags.map(t => `\`${t}\``).join(', ')}.`
+      : `Built \`${r.digest}\` (not pushed).`,
+    '',
+    `Go ${r.goVersion}; binary ${bytesCell(r.binarySize)}.`,
+    ''
+  )
+  for (const p of r.sizes) {
+    out.push(`### ${p.platform}: ${bytesCell(p.size)} compressed`, '', platformTable(p), '')
+  }
+  for (const c of r.comparisons) {
+    const [head, ...rows] = comparisonRows(c)
+    const withBytes = rows.map(([name, , , delta, pct], i) => {
+      const l = c.layers[i]
+      const old = l ? l.old : c.baseline.size
+      const now = l ? l.new : c.size
+      return [
+        name!,
+        old === undefined ? '-' : bytesCell(old),
+        now === undefined ? '-' : bytesCell(now),
+        delta!,
+        pct!
+      ]
+    })
+    out.push(
+      `### ${c.platform} against \`${c.baseline.reference}\`: ${c.delta > 0 ? '+' : ''}${c.delta.toLocaleString('en-US')} bytes (${c.deltaPercent > 0 ? '+' : ''}${c.deltaPercent}%)`,
+      '',
+      table([head!, ...withBytes]),
+      ''
+    )
+  }
+  if (r.maxSize || r.gateFailures.length) {
+    out.push('### Size budget', '')
+    if (r.gateFailures.length) out.push(...r.gateFailures.map(f => `- :x: ${f}`))
+    else
+      out.push(
+        `- :white_check_mark: every platform is within max-size ${r.maxSize!.raw} (${r.maxSize!.bytes.toLocaleString('en-US')} bytes).`
+      )
+    out.push('')
+  }
+  if (r.packages?.sizes.length) {
+    const total = r.packages.sizes.reduce((n, p) => n + p.bytes, 0)
+    out.push(
+      `### Biggest Go packages in the binary (${r.packages.platform}, symbol sizes before compression)`,
+      '',
+      table([
+        ['package', 'bytes', 'share'],
+        ...r.packages.sizes.map(p => [p.name, bytesCell(p.bytes), share(p.bytes, total)])
+      ]),
+      ''
+    )
+  }
+  return out.join('\n')
+}
