@@ -41733,7 +41733,7 @@ module.exports = { version: packageJson.version }
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6243);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4530);
 // Entry point of the bundled action (dist/index.js), run as the main step and again as the post step.
 
 await ((0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .isPost */ .tl)() ? (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .bE)() : (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)());
@@ -41743,7 +41743,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6243:
+/***/ 4530:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -101558,6 +101558,952 @@ function saveCacheV2(paths_1, key_1, options_1) {
     });
 }
 //# sourceMappingURL=cache.js.map
+;// CONCATENATED MODULE: ./lib/ports.js
+// The small interfaces through which the pipeline reaches the outside world, so tests can pass fakes or real parts.
+/** A user-facing failure: its message names the input, the bad value and the fix. */
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/build/platform.js
+// Parses the platforms input into the os/arch/variant triples an image index and `go build` both need.
+
+// What Go can build statically and a scratch image can run: the platforms with an OCI meaning.
+const KNOWN = {
+    amd64: ['', 'v1', 'v2', 'v3', 'v4'],
+    arm64: ['', 'v8'],
+    arm: ['v6', 'v7', ''],
+    '386': [''],
+    ppc64le: [''],
+    s390x: [''],
+    riscv64: ['']
+};
+function platformString(p) {
+    return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+}
+function parsePlatforms(input) {
+    const items = input
+        .split(/[\n,]/)
+        .map(s => s.trim())
+        .filter(Boolean);
+    if (items.length === 0)
+        return [{ os: 'linux', architecture: 'amd64' }];
+    const seen = new Set();
+    return items.map(item => {
+        const [os, architecture, variant, extra] = item.split('/');
+        const variants = architecture ? KNOWN[architecture] : undefined;
+        if (os !== 'linux' ||
+            !architecture ||
+            !variants ||
+            extra !== undefined ||
+            !variants.includes(variant ?? '')) {
+            throw new InputError(`platforms: '${item}' is not a supported platform. Use os/arch[/variant] with os linux and arch one of ` +
+                `${Object.keys(KNOWN).join(', ')}, e.g. linux/amd64, linux/arm64, linux/arm/v7.`);
+        }
+        // arm without a variant is v7 to Go (GOARM=7) and to registries alike.
+        const p = {
+            os,
+            architecture,
+            variant: variant || (architecture === 'arm' ? 'v7' : undefined)
+        };
+        if (!p.variant)
+            delete p.variant;
+        const key = platformString(p);
+        if (seen.has(key))
+            throw new InputError(`platforms: '${key}' is listed twice; list each platform once.`);
+        seen.add(key);
+        return p;
+    });
+}
+/** GOOS, GOARCH and the variant variables (GOARM, GOAMD64) for one platform. */
+function platformGoEnv(p) {
+    const env = { GOOS: p.os, GOARCH: p.architecture };
+    if (p.architecture === 'arm' && p.variant)
+        env.GOARM = p.variant.slice(1);
+    if (p.architecture === 'amd64' && p.variant)
+        env.GOAMD64 = p.variant;
+    return env;
+}
+
+;// CONCATENATED MODULE: ./lib/report/size.js
+// Computes image sizes from what was built (manifest and blobs) and renders them for logs and the job summary.
+
+function platformSize(image) {
+    // Read the sizes back from the manifest itself, so the report is what a registry and a client see.
+    const manifest = JSON.parse(image.manifest.data.toString());
+    const layers = image.layers.map((l, i) => {
+        const d = manifest.layers[i];
+        if (!d || d.digest !== l.blob.digest)
+            throw new Error(`Manifest layer ${i} does not match the built ${l.name} layer.`);
+        return { name: l.name, digest: d.digest, size: d.size, uncompressedSize: l.contentSize };
+    });
+    const binary = image.layers.find(l => l.name === 'binary');
+    return {
+        platform: platformString(image.platform),
+        size: manifest.config.size + layers.reduce((n, l) => n + l.size, 0),
+        uncompressedSize: layers.reduce((n, l) => n + l.uncompressedSize, 0),
+        configSize: manifest.config.size,
+        binarySize: binary?.contentSize ?? 0,
+        layers
+    };
+}
+/** The platform reported in the single-value outputs: the largest. */
+function largest(sizes) {
+    return sizes.reduce((a, b) => (b.size > a.size ? b : a));
+}
+function formatBytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    const units = ['KiB', 'MiB', 'GiB'];
+    let v = n / 1024;
+    let u = 0;
+    // Compare the rounded figure, so 1048575 bytes reads 1.00 MiB rather than 1024.0 KiB.
+    while (Number(v.toFixed(v < 10 ? 2 : 1)) >= 1024 && u < units.length - 1) {
+        v /= 1024;
+        u++;
+    }
+    return `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
+}
+function percent(part, whole) {
+    return whole ? `${((100 * part) / whole).toFixed(1)}%` : '-';
+}
+/** Rows of the size table: one per layer, then config and total; header first. */
+function sizeRows(p) {
+    const rows = [['layer', 'compressed', 'uncompressed', 'share']];
+    for (const l of p.layers) {
+        rows.push([
+            l.name,
+            formatBytes(l.size),
+            formatBytes(l.uncompressedSize),
+            percent(l.size, p.size)
+        ]);
+    }
+    rows.push(['config', formatBytes(p.configSize), '-', percent(p.configSize, p.size)]);
+    rows.push(['total', formatBytes(p.size), formatBytes(p.uncompressedSize), '100%']);
+    return rows;
+}
+/** A plain-text table for the log: the first column left-aligned, numbers right-aligned. */
+function textTable(title, rows) {
+    const widths = rows[0].map((_, c) => Math.max(...rows.map(r => (r[c] ?? '').length)));
+    const line = (r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+    return [title, ...rows.map(line)].join('\n');
+}
+function sizeTable(p) {
+    return textTable(`${p.platform}: ${formatBytes(p.size)} (${p.size} bytes) compressed`, sizeRows(p));
+}
+
+;// CONCATENATED MODULE: ./lib/report/gate.js
+// The size gate: parses budgets, compares a build with its baseline layer by layer, and says why a build fails.
+
+
+// Decimal units are SI (MB = 10^6 bytes, as registries and `docker images` count); binary ones are IEC (MiB = 2^20).
+const UNITS = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30
+};
+/** `10MB`, `12MiB`, `900KB`, `900kB`, `1.5 MB` or plain bytes, to a whole number of bytes. */
+function parseByteSize(raw, input) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b|b)?\s*$/i.exec(raw);
+    const unit = UNITS[(m?.[2] ?? 'b').toLowerCase()];
+    if (!m || unit === undefined) {
+        throw new InputError(`${input}: '${raw.trim()}' is not a size. Write bytes or a number with a unit: 900KB, 10MB (MB = 10^6 bytes) or 12MiB (MiB = 2^20 bytes).`);
+    }
+    return Math.round(Number(m[1]) * unit);
+}
+/** `5%` of the baseline, or an absolute `200KB` (any size parseByteSize takes). */
+function parseIncrease(raw) {
+    const v = raw.trim();
+    if (!v)
+        return undefined;
+    const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(v);
+    if (pct)
+        return { kind: 'percent', value: Number(pct[1]) };
+    if (v.includes('%')) {
+        throw new InputError(`max-size-increase: '${v}' is not a percentage. Write 5% or a size such as 200KB.`);
+    }
+    return { kind: 'bytes', value: parseByteSize(v, 'max-size-increase') };
+}
+/** Layer by layer, matched by role, so a new zoneinfo layer shows as zoneinfo, not as a shifted binary. */
+function compare(current, baseline) {
+    const names = [
+        ...new Set([...current.layers.map(l => l.name), ...baseline.layers.map(l => l.name)])
+    ];
+    const sum = (xs) => xs.length ? xs.reduce((n, x) => n + x.size, 0) : undefined;
+    const layers = names.map(name => {
+        const now = sum(current.layers.filter(l => l.name === name));
+        const old = sum(baseline.layers.filter(l => l.name === name));
+        return { name, old, new: now, delta: (now ?? 0) - (old ?? 0) };
+    });
+    layers.push({
+        name: 'config',
+        old: baseline.configSize,
+        new: current.configSize,
+        delta: current.configSize - baseline.configSize
+    });
+    const delta = current.size - baseline.size;
+    return {
+        platform: current.platform,
+        baseline,
+        size: current.size,
+        delta,
+        deltaPercent: baseline.size ? Math.round((10000 * delta) / baseline.size) / 100 : 0,
+        layers
+    };
+}
+const exact = (n) => `${formatBytes(n)} (${n} bytes)`;
+/** Every way the build breaks its budgets, one sentence each; empty when it keeps them. */
+function gateFailures(sizes, comparisons, maxSize, increase) {
+    const out = [];
+    if (maxSize) {
+        for (const s of sizes) {
+            if (s.size > maxSize.bytes) {
+                out.push(`max-size: ${s.platform} is ${exact(s.size)}, over the budget of ${maxSize.raw} = ${maxSize.bytes} bytes by ${s.size - maxSize.bytes} bytes.`);
+            }
+        }
+    }
+    if (increase) {
+        for (const c of comparisons) {
+            const allowed = increase.rule.kind === 'bytes'
+                ? increase.rule.value
+                : Math.floor((c.baseline.size * increase.rule.value) / 100);
+            if (c.delta > allowed) {
+                const biggest = [...c.layers].sort((a, b) => b.delta - a.delta)[0];
+                out.push(`max-size-increase: ${c.platform} grew by ${exact(c.delta)} (${c.deltaPercent}%) over ${c.baseline.reference}, ` +
+                    `more than the ${increase.raw} allowed (${allowed} bytes); most of it in the ${biggest?.name} layer (${signed(biggest?.delta ?? 0)} bytes).`);
+            }
+        }
+    }
+    return out;
+}
+function signed(n) {
+    return n > 0 ? `+${n}` : `${n}`;
+}
+/** Rows of the comparison table: per layer old, new and delta, then the total; header first. */
+function comparisonRows(c) {
+    const cell = (n) => (n === undefined ? '-' : formatBytes(n));
+    const pct = (d, old) => old ? `${d > 0 ? '+' : ''}${((100 * d) / old).toFixed(1)}%` : old === undefined ? 'new' : '-';
+    return [
+        ['layer', 'baseline', 'this build', 'delta', 'delta %'],
+        ...c.layers.map(l => [l.name, cell(l.old), cell(l.new), signed(l.delta), pct(l.delta, l.old)]),
+        ['total', cell(c.baseline.size), cell(c.size), signed(c.delta), pct(c.delta, c.baseline.size)]
+    ];
+}
+function comparisonTable(c) {
+    return textTable(`${c.platform} against ${c.baseline.reference}: ${signed(c.delta)} bytes (${c.deltaPercent}%)`, comparisonRows(c));
+}
+
+;// CONCATENATED MODULE: ./lib/registry/reference.js
+// Parses and validates image repositories and tags by the distribution spec's grammar, before anything is built.
+
+const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d+)?$/;
+function parseImage(input, name = 'image') {
+    const value = input.trim();
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+        throw new InputError(`${name}: '${value}' includes a URL scheme. Write the repository without it, e.g. ghcr.io/acme/app ` +
+            `(plain http is used for loopback registries, and insecure-registry allows it elsewhere).`);
+    }
+    if (value.includes('@')) {
+        throw new InputError(`${name}: '${value}' includes a digest. Give the repository only, e.g. ghcr.io/acme/app.`);
+    }
+    const parts = value.split('/');
+    const first = parts[0] ?? '';
+    const hasHost = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
+    const registry = hasHost ? first : 'docker.io';
+    let repoParts = hasHost ? parts.slice(1) : parts;
+    const last = repoParts[repoParts.length - 1] ?? '';
+    if (last.includes(':')) {
+        const [repo, tag] = last.split(':');
+        throw new InputError(`${name}: '${value}' includes the tag '${tag}'. Give the repository only (${[registry, ...repoParts.slice(0, -1), repo].join('/')}) and put the tag in tags.`);
+    }
+    if (hasHost && !HOST.test(registry)) {
+        throw new InputError(`${name}: '${registry}' in '${value}' is not a valid registry host[:port].`);
+    }
+    if (registry === 'docker.io' && repoParts.length === 1)
+        repoParts = ['library', ...repoParts];
+    const repository = repoParts.join('/');
+    if (repository !== repository.toLowerCase()) {
+        throw new InputError(`${name}: the repository '${repository}' in '${value}' has uppercase letters, which registries refuse. ` +
+            `Use '${[hasHost ? registry : '', repository.toLowerCase()].filter(Boolean).join('/')}' (for GitHub, lowercase the owner: \${{ github.repository_owner }} is not lowercased for you).`);
+    }
+    if (!value || repoParts.some(p => !COMPONENT.test(p)) || repository.length > 255) {
+        throw new InputError(`${name}: '${value}' is not a valid repository. Each path component must be lowercase letters and digits, ` +
+            `separated by '.', '_', '__' or '-', e.g. ghcr.io/acme/my-app.`);
+    }
+    return {
+        registry,
+        apiHost: registry === 'docker.io' ? 'registry-1.docker.io' : registry,
+        repository
+    };
+}
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** A full image reference, `[registry/]repository[:tag][@sha256:…]`, as compare-to takes it. */
+function parseReference(input, name) {
+    const value = input.trim();
+    const at = value.indexOf('@');
+    const digest = at >= 0 ? value.slice(at + 1) : undefined;
+    let rest = at >= 0 ? value.slice(0, at) : value;
+    if (digest !== undefined && !DIGEST.test(digest)) {
+        throw new InputError(`${name}: the digest '${digest}' in '${value}' is not sha256: followed by 64 lowercase hex digits.`);
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        validateTags([tag], name);
+    }
+    return { ...parseImage(rest, name), ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) };
+}
+function validateTags(tags, name = 'tags') {
+    for (const tag of tags) {
+        if (!TAG.test(tag)) {
+            throw new InputError(`${name}: '${tag}' is not a valid tag. A tag is 1 to 128 characters of letters, digits, '_', '.' and '-', ` +
+                `not starting with '.' or '-' (so no '+', '/' or ':'); e.g. 1.2.3, main, sha-0123abc.`);
+        }
+    }
+    return tags;
+}
+function isLoopback(host) {
+    // A bare IPv6 address has colons of its own; only host:port and [v6]:port carry a port.
+    const h = host.startsWith('[')
+        ? host.replace(/^\[(.*)\](:\d+)?$/, '$1')
+        : host.split(':').length > 2
+            ? host
+            : host.replace(/:\d+$/, '');
+    return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+/** https unless the registry is on this machine or the user opted into an insecure one. */
+function registryBaseUrl(ref, insecure) {
+    const scheme = isLoopback(ref.apiHost) || insecure ? 'http' : 'https';
+    return `${scheme}://${ref.apiHost}`;
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./lib/rootfs/plan.js
+// The file plan: every path, mode and owner of the image, per layer; both builders and the Dockerfile read it.
+const CA_BUNDLE_PATH = 'etc/ssl/certs/ca-certificates.crt';
+const ZONEINFO_PATH = 'usr/share/zoneinfo';
+/** Where Go's own zoneinfo.zip goes when it is the smaller choice; ZONEINFO points the time package at it. */
+const ZONEINFO_ZIP_PATH = 'usr/local/go/lib/time/zoneinfo.zip';
+const NONROOT = { uid: 65532, gid: 65532, name: 'nonroot', home: '/home/nonroot' };
+const byPath = (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+/** Adds every missing parent directory (0755, root) and sorts, so a layer unpacks the same anywhere. */
+function withParents(entries) {
+    const have = new Set(entries.map(e => e.path));
+    const out = [...entries];
+    for (const e of entries) {
+        const parts = e.path.split('/');
+        for (let i = 1; i < parts.length; i++) {
+            const parent = parts.slice(0, i).join('/');
+            if (!have.has(parent)) {
+                have.add(parent);
+                out.push(dir(parent));
+            }
+        }
+    }
+    return out.sort(byPath);
+}
+function file(path, source, size, mode = 0o644) {
+    return { path, type: 'file', mode, uid: 0, gid: 0, size, source };
+}
+function dir(path, mode = 0o755) {
+    return { path, type: 'directory', mode, uid: 0, gid: 0 };
+}
+function plan_symlink(path, target) {
+    return { path, type: 'symlink', mode: 0o777, uid: 0, gid: 0, target };
+}
+function passwdFile() {
+    return [
+        'root:x:0:0:root:/root:/sbin/nologin',
+        'nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin',
+        `${NONROOT.name}:x:${NONROOT.uid}:${NONROOT.gid}:${NONROOT.name}:${NONROOT.home}:/sbin/nologin`,
+        ''
+    ].join('\n');
+}
+function groupFile() {
+    return ['root:x:0:', 'nobody:x:65534:', `${NONROOT.name}:x:${NONROOT.gid}:`, ''].join('\n');
+}
+/**
+ * passwd, group, the nonroot home, a world-writable /tmp with the sticky bit and the working directory: what a
+ * scratch image lacks and programs assume. Everything is root-owned because a Dockerfile COPY can give a layer
+ * only one owner; a non-root program writes to /tmp.
+ */
+function systemLayer(workdir = '/') {
+    const passwd = Buffer.from(passwdFile());
+    const group = Buffer.from(groupFile());
+    const entries = [
+        file('etc/passwd', passwd, passwd.length),
+        file('etc/group', group, group.length),
+        dir(NONROOT.home.slice(1)),
+        dir('tmp', 0o1777)
+    ];
+    // Docker's WORKDIR creates a missing directory; staging it keeps both builders' filesystems the same.
+    const wd = workdir.replace(/^\/+|\/+$/g, '');
+    if (wd && !entries.some(e => e.path === wd || e.path.startsWith(`${wd}/`)))
+        entries.push(dir(wd));
+    return { name: 'system', entries: withParents(entries) };
+}
+function certificatesLayer(bundle, size) {
+    return { name: 'certificates', entries: withParents([file(CA_BUNDLE_PATH, bundle, size)]) };
+}
+function binaryLayer(binary, name, size) {
+    return { name: 'binary', entries: withParents([file(name, binary, size, 0o755)]) };
+}
+/** Order layers from least to most often changed, so a new build re-pushes only what changed. */
+function orderLayers(layers) {
+    const order = ['certificates', 'zoneinfo', 'system', 'files', 'binary'];
+    return [...layers].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+}
+/** Uncompressed size of a layer as unpacked on disk: the bytes of its regular files. */
+function layerContentSize(layer) {
+    return layer.entries.reduce((n, e) => n + (e.type === 'file' ? e.size : 0), 0);
+}
+
+;// CONCATENATED MODULE: ./lib/rootfs/files.js
+
+
+
+
+const WHITEOUT = '.wh.';
+/**
+ * 0755 when the source has any execute bit, else 0644: a build on another runner (other umask, a checkout that
+ * kept group write) gives the same digest, and setuid/setgid/sticky never reach the image.
+ */
+function normaliseMode(mode) {
+    return mode & 0o111 ? 0o755 : 0o644;
+}
+function fail(message) {
+    throw new InputError(`files: ${message}`);
+}
+function checkWhiteout(segments, what, line) {
+    const bad = segments.find(s => s.startsWith(WHITEOUT));
+    // Image tools read such a name as "delete this path from the layers below", not as a file.
+    if (bad !== undefined)
+        fail(`${what} in '${line}' has a name starting with ${WHITEOUT} (${bad}), which OCI layers reserve for deletions. Rename it.`);
+}
+/** Validates one mapping without touching the disk; stageFiles runs it again so hand-made mappings are checked too. */
+function normaliseMapping(rawSrc, rawDest, line) {
+    const src = rawSrc.trim();
+    const dest = rawDest.trim();
+    if (!src || !dest)
+        fail(`'${line}' needs both sides of SRC:DEST, e.g. public:/public. Give one mapping a line.`);
+    if (src.startsWith('/'))
+        fail(`SRC in '${line}' is absolute (${src}); SRC is relative to working-directory. Move the file into the ` +
+            `working directory and give its relative path.`);
+    const srcNorm = external_node_path_namespaceObject.posix.normalize(src).replace(/\/+$/, '') || '.';
+    if (srcNorm === '..' || srcNorm.startsWith('../'))
+        fail(`SRC in '${line}' climbs out of working-directory (${src}). Only files inside the working directory ` +
+            `can be copied; move the file there or change working-directory.`);
+    checkWhiteout(srcNorm.split('/'), 'SRC', line);
+    const rawSegments = dest.split('/');
+    const last = rawSegments[rawSegments.length - 1];
+    // Like COPY, a DEST that names a directory (a trailing slash, or ending in . or ..) puts a file inside it.
+    const asDirectory = last === '' || last === '.' || last === '..';
+    const stack = [];
+    for (const s of rawSegments) {
+        if (s === '' || s === '.')
+            continue;
+        if (s === '..') {
+            // Silently clamping at / (as path.normalize does) would hide a DEST the user did not mean.
+            if (!stack.length)
+                fail(`DEST in '${line}' climbs above / (${dest}). Give a path inside the image, e.g. /public.`);
+            stack.pop();
+            continue;
+        }
+        stack.push(s);
+    }
+    checkWhiteout(stack, 'DEST', line);
+    const destNorm = stack.length ? `/${stack.join('/')}${asDirectory ? '/' : ''}` : '/';
+    return { src: srcNorm, dest: destNorm, line };
+}
+/** Parses `SRC:DEST` lines (blank lines and # comments skipped). */
+function parseFiles(raw) {
+    const out = [];
+    for (const rawLine of raw.split(/\r?\n/)) {
+        const line = rawLine.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const parts = line.split(':');
+        if (parts.length !== 2)
+            fail(`'${line}' must have exactly one ':' between SRC and DEST (found ${parts.length - 1}), e.g. ` +
+                `public:/public. Rename paths that contain ':'.`);
+        out.push(normaliseMapping(parts[0] ?? '', parts[1] ?? '', line));
+    }
+    return out;
+}
+const files_byPath = (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+function isInside(root, p) {
+    const rel = external_node_path_namespaceObject.relative(root, p);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !external_node_path_namespaceObject.isAbsolute(rel));
+}
+function kind(st) {
+    if (st.isFIFO())
+        return 'a FIFO';
+    if (st.isSocket())
+        return 'a socket';
+    if (st.isBlockDevice())
+        return 'a block device';
+    if (st.isCharacterDevice())
+        return 'a character device';
+    return 'not a regular file or directory';
+}
+// Another layer's own input is the fix when a file collides with what that layer provides.
+const OWNER_HINT = {
+    'the binary layer': 'Choose another DEST, or another binary-name.',
+    'the certificates layer': 'Choose another DEST; to change the bundle use ca-certificates or extra-ca-certificates.',
+    'the zoneinfo layer': 'Choose another DEST; to choose time zones use the zoneinfo input.'
+};
+class Walk {
+    root;
+    workingDirectory;
+    placed = new Map();
+    constructor(root, workingDirectory) {
+        this.root = root;
+        this.workingDirectory = workingDirectory;
+    }
+    entries() {
+        return [...this.placed.values()];
+    }
+    /** Host paths in messages: relative to the working directory, which is how the user wrote them. */
+    show(p) {
+        return isInside(this.root, p) ? external_node_path_namespaceObject.relative(this.root, p) || '.' : p;
+    }
+    /**
+     * Follows a symlink whose target stays inside the working directory; anything else would copy host files
+     * the user did not put there (or nothing at all, for a dangling link).
+     */
+    async follow(link, line) {
+        const target = await (0,promises_namespaceObject.readlink)(link);
+        const real = await (0,promises_namespaceObject.realpath)(link).catch(() => undefined);
+        if (real === undefined)
+            fail(`symlink '${this.show(link)}' (from '${line}') points to '${target}', which does not exist. ` +
+                `Remove the link or create its target.`);
+        if (!isInside(this.root, real))
+            fail(`symlink '${this.show(link)}' (from '${line}') points to '${target}' (${real}), outside ` +
+                `working-directory ${this.workingDirectory}. Copy the file into the working directory instead of linking to it.`);
+        return real;
+    }
+    /** Resolves SRC one component at a time, so a link on the way is named when it leads out. */
+    async resolveSrc(m) {
+        let cur = this.root;
+        for (const seg of m.src === '.' ? [] : m.src.split('/')) {
+            const next = external_node_path_namespaceObject.join(cur, seg);
+            const st = await (0,promises_namespaceObject.lstat)(next).catch(() => undefined);
+            if (!st)
+                fail(`SRC '${m.src}' in '${m.line}' does not exist in working-directory ${this.workingDirectory}. ` +
+                    `Fix the path; it is relative to working-directory.`);
+            cur = st.isSymbolicLink() ? await this.follow(next, m.line) : next;
+        }
+        return { real: cur, st: await (0,promises_namespaceObject.stat)(cur) };
+    }
+    place(entry, from, line) {
+        const have = this.placed.get(entry.path);
+        if (have) {
+            // The same directory reached twice merges, as COPY into an existing directory does.
+            if (have.entry.type === 'directory' && entry.type === 'directory')
+                return;
+            fail(`/${entry.path} would come from both '${have.from}' (line '${have.line}') and '${from}' ` +
+                `(line '${line}'). Give each a different DEST.`);
+        }
+        this.placed.set(entry.path, { entry, from, line });
+    }
+    async stage(m) {
+        const { real, st } = await this.resolveSrc(m);
+        const dest = m.dest.slice(1);
+        if (st.isDirectory()) {
+            const base = dest.replace(/\/$/, '');
+            if (base)
+                this.place(dir(base), this.show(real), m.line);
+            await this.walk(real, base, [real], m.line);
+        }
+        else if (st.isFile()) {
+            const target = dest === '' || dest.endsWith('/') ? `${dest}${external_node_path_namespaceObject.posix.basename(m.src)}` : dest;
+            checkWhiteout(target.split('/'), 'DEST', m.line);
+            this.place(file(target, real, st.size, normaliseMode(st.mode)), this.show(real), m.line);
+        }
+        else {
+            this.unsupported(real, st, m.line);
+        }
+    }
+    unsupported(p, st, line) {
+        fail(`'${this.show(p)}' (from '${line}') is ${kind(st)}, which an image layer cannot carry. ` +
+            `Leave it out of the copied paths; a program creates such files at run time.`);
+    }
+    /** ancestors holds the real directories on the way down, so a link back up stops instead of recursing forever. */
+    async walk(hostDir, destDir, ancestors, line) {
+        const names = (await (0,promises_namespaceObject.readdir)(hostDir)).sort();
+        for (const name of names) {
+            const host = external_node_path_namespaceObject.join(hostDir, name);
+            const dest = destDir ? `${destDir}/${name}` : name;
+            if (name.startsWith(WHITEOUT))
+                fail(`'${this.show(host)}' (from '${line}') has a name starting with ${WHITEOUT}, which OCI layers ` +
+                    `reserve for deletions. Rename it.`);
+            let real = host;
+            let st = await (0,promises_namespaceObject.lstat)(host);
+            if (st.isSymbolicLink()) {
+                real = await this.follow(host, line);
+                st = await (0,promises_namespaceObject.stat)(real);
+                if (st.isDirectory() && ancestors.some(a => isInside(real, a)))
+                    fail(`symlink '${this.show(host)}' (from '${line}') points to '${await (0,promises_namespaceObject.readlink)(host)}', a directory ` +
+                        `that contains it, so copying would never end. Remove the link, or list that directory on its own line.`);
+            }
+            if (st.isDirectory()) {
+                this.place(dir(dest), this.show(real), line);
+                await this.walk(real, dest, [...ancestors, real], line);
+            }
+            else if (st.isFile()) {
+                this.place(file(dest, real, st.size, normaliseMode(st.mode)), this.show(real), line);
+            }
+            else {
+                this.unsupported(host, st, line);
+            }
+        }
+    }
+}
+function checkReserved(all, reserved) {
+    const owner = (p) => {
+        if (!reserved.has(p))
+            return undefined;
+        return reserved instanceof Map ? `the ${String(reserved.get(p))} layer` : 'another layer';
+    };
+    // Every directory a reserved path needs: a file there would replace the directory and hide what it holds.
+    const needed = new Map();
+    for (const r of reserved.keys())
+        for (let i = r.indexOf('/'); i > 0; i = r.indexOf('/', i + 1))
+            needed.set(r.slice(0, i), r);
+    for (const { entry, from, line } of all) {
+        const parts = entry.path.split('/');
+        for (let i = parts.length; i > 0; i--) {
+            const p = parts.slice(0, i).join('/');
+            const layer = owner(p);
+            if (layer === undefined)
+                continue;
+            fail(`/${entry.path} (from '${from}', line '${line}') ${p === entry.path ? 'is' : 'would sit under'} ` +
+                `/${p}, which ${layer} already puts in the image. ` +
+                (OWNER_HINT[layer] ?? 'Choose another DEST.'));
+        }
+        const under = needed.get(entry.path);
+        if (under !== undefined && entry.type !== 'directory')
+            fail(`/${entry.path} (from '${from}', line '${line}') would replace the directory that holds /${under}, ` +
+                `which another layer puts in the image. Choose another DEST.`);
+    }
+}
+/** A file at a/b and anything at a/b/c cannot both exist; withParents would not notice and write a broken tar. */
+function checkParents(placed) {
+    const byName = new Map(placed.map(p => [p.entry.path, p]));
+    for (const p of placed) {
+        const parts = p.entry.path.split('/');
+        for (let i = 1; i < parts.length; i++) {
+            const parent = byName.get(parts.slice(0, i).join('/'));
+            if (parent && parent.entry.type !== 'directory')
+                fail(`/${parent.entry.path} is a file (from '${parent.from}', line '${parent.line}') but /${p.entry.path} ` +
+                    `(from '${p.from}', line '${p.line}') needs it to be a directory. Give one of them a different DEST.`);
+        }
+    }
+}
+/**
+ * Walks each mapping under workingDirectory and returns plan entries for the 'files' layer (paths without
+ * leading slash, NOT yet passed through withParents — the caller does that), sorted by path. Symlinks inside
+ * the working directory are followed, so only files and directories come back. `reserved` holds the image
+ * paths of files other layers own (not directories): a mapping may not land on one, under one, or on a
+ * directory one needs.
+ */
+async function stageFiles(mappings, workingDirectory, reserved = new Set()) {
+    const root = await (0,promises_namespaceObject.realpath)(workingDirectory).catch(() => fail(`working-directory ${workingDirectory} does not exist, so no SRC can be found. Fix working-directory.`));
+    const walk = new Walk(root, workingDirectory);
+    for (const m of mappings) {
+        const ok = normaliseMapping(m.src, m.dest, m.line);
+        try {
+            await walk.stage(ok);
+        }
+        catch (e) {
+            const code = e.code;
+            // A file the runner may not read is the user's to fix, not a crash of the action.
+            if (code === 'EACCES' || code === 'EPERM')
+                fail(`cannot read what '${ok.line}' copies (${e.message}). Make it readable.`);
+            throw e;
+        }
+    }
+    const placed = walk.entries();
+    checkParents(placed);
+    checkReserved(placed, reserved);
+    return placed.map(p => p.entry).sort(files_byPath);
+}
+
+;// CONCATENATED MODULE: ./lib/rootfs/settings.js
+// Parses the image-config inputs (user, workdir, env, expose, entrypoint, args, labels) and derives OCI labels from the GitHub context.
+
+
+
+// The accounts written to /etc/passwd; names resolve to numbers so runAsNonRoot checks can see the uid.
+const NAMED_USERS = {
+    root: '0:0',
+    nobody: '65534:65534',
+    [NONROOT.name]: `${NONROOT.uid}:${NONROOT.gid}`
+};
+/**
+ * The PATH Docker (classic and BuildKit) gives a FROM scratch image; the native image sets the same, so both
+ * builders' configs agree and exec.LookPath behaves as in distroless.
+ */
+const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+function parseUser(raw) {
+    const v = raw.trim();
+    if (v === '')
+        return `${NONROOT.uid}:${NONROOT.gid}`;
+    const named = NAMED_USERS[v];
+    if (named)
+        return named;
+    const m = /^(\d+):(\d+)$/.exec(v);
+    if (m && Number(m[1]) <= 2 ** 31 - 1 && Number(m[2]) <= 2 ** 31 - 1)
+        return `${m[1]}:${m[2]}`;
+    throw new InputError(`user: '${v}' is not a user of the image. Use nonroot (65532:65532, the default), root, nobody, or a numeric uid:gid such as 1000:1000.`);
+}
+function parseWorkdir(raw) {
+    const v = raw.trim() || '/';
+    if (!v.startsWith('/') || v.split('/').includes('..')) {
+        throw new InputError(`workdir: '${v}' must be an absolute path in the image without '..', e.g. /app.`);
+    }
+    return external_node_path_namespaceObject.posix.normalize(v).replace(/(.)\/$/, '$1');
+}
+/** `8080`, `8080/tcp`, `53/udp`: as Docker's ExposedPorts keys, protocol defaulting to tcp. */
+function parseExpose(items) {
+    const out = items.map(item => {
+        const m = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/i.exec(item);
+        const port = Number(m?.[1]);
+        if (!m || port < 1 || port > 65535) {
+            throw new InputError(`expose: '${item}' is not a port. Use a number from 1 to 65535, optionally with /tcp, /udp or /sctp (e.g. 8080 or 53/udp).`);
+        }
+        return `${port}/${(m[2] ?? 'tcp').toLowerCase()}`;
+    });
+    return [...new Set(out)];
+}
+/**
+ * A command as JSON array (`["/app", "serve"]`) or as words with shell-style quotes; the exec form is what the
+ * image stores, since scratch has no shell to run a string.
+ */
+function parseCommand(raw, name, split) {
+    const v = raw.trim();
+    if (v === '')
+        return undefined;
+    if (v.startsWith('[')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(v);
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (!Array.isArray(parsed) || !parsed.every(x => typeof x === 'string')) {
+            throw new InputError(`${name}: '${v}' is not a JSON array of strings. Write ["/app", "--flag"] or plain words (/app --flag).`);
+        }
+        return parsed;
+    }
+    return split(v);
+}
+function validateEnv(env) {
+    return Object.entries(env).map(([k, v]) => {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) {
+            throw new InputError(`env: '${k}' is not a variable name. Use letters, digits and _ (not starting with a digit).`);
+        }
+        return `${k}=${v}`;
+    });
+}
+function validateLabels(labels) {
+    for (const k of Object.keys(labels)) {
+        if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(k)) {
+            throw new InputError(`labels: '${k}' is not a label key. Use reverse-DNS keys such as org.example.team (letters, digits, '.', '-', '_', '/').`);
+        }
+    }
+    return labels;
+}
+/**
+ * The org.opencontainers.image.* labels the GitHub context can fill: source, revision, created and version
+ * (the tag without a leading v for a semver tag, else the tag or branch name, or pr-N).
+ */
+function ociLabels(env, created) {
+    const out = {};
+    const repo = env.GITHUB_REPOSITORY;
+    if (repo) {
+        const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+        out['org.opencontainers.image.source'] = `${server}/${repo}`;
+    }
+    if (env.GITHUB_SHA)
+        out['org.opencontainers.image.revision'] = env.GITHUB_SHA;
+    out['org.opencontainers.image.created'] = created;
+    const ref = env.GITHUB_REF ?? '';
+    const pr = /^refs\/pull\/(\d+)\//.exec(ref)?.[1];
+    const version = /^refs\/tags\/v?(\d+\.\d+\.\d+\S*)$/.exec(ref)?.[1] ??
+        /^refs\/tags\/(.+)$/.exec(ref)?.[1] ??
+        (pr ? `pr-${pr}` : undefined) ??
+        /^refs\/heads\/(.+)$/.exec(ref)?.[1];
+    if (version)
+        out['org.opencontainers.image.version'] = version;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/config.js
+// Turns the action's raw inputs into a validated, typed config; every error names the input and the fix.
+
+
+
+
+
+
+
+function parseBoolean(get, name, fallback) {
+    const raw = get(name).trim().toLowerCase();
+    if (raw === '')
+        return fallback;
+    if (raw === 'true')
+        return true;
+    if (raw === 'false')
+        return false;
+    throw new InputError(`${name}: '${get(name)}' is not a boolean. Use true or false.`);
+}
+/** Splits a list input on newlines (and commas where allowed), dropping blanks and # comments. */
+function parseList(raw, commas = true) {
+    return raw
+        .split(commas ? /[\n,]/ : /\n/)
+        .map(s => s.trim())
+        .filter(s => s !== '' && !s.startsWith('#'));
+}
+function parseKeyValues(raw, name) {
+    const out = {};
+    for (const line of parseList(raw, false)) {
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            throw new InputError(`${name}: '${line}' is not KEY=VALUE. Write one KEY=VALUE a line.`);
+        out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+    }
+    return out;
+}
+/** Splits build-flags as a shell would for quotes, so "-gcflags='all=-N -l'" stays one flag and keeps inner quotes. */
+function splitFlags(raw) {
+    const out = [];
+    for (const m of raw.matchAll(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g)) {
+        out.push(m[0].replace(/"([^"]*)"|'([^']*)'/g, (_all, dq, sq) => dq ?? sq ?? ''));
+    }
+    return out;
+}
+function parseEpoch(raw, name) {
+    if (raw.trim() === '')
+        return undefined;
+    if (!/^\d+$/.test(raw.trim())) {
+        throw new InputError(`${name}: '${raw}' is not a Unix timestamp. Use whole seconds since 1970, e.g. 1700000000.`);
+    }
+    return Number(raw.trim());
+}
+function parseConfig(get, env) {
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const workingDirectory = external_node_path_namespaceObject.resolve(workspace, get('working-directory').trim() || '.');
+    const zi = get('zoneinfo').trim();
+    const zoneinfo = zi === '' || zi.toLowerCase() === 'true'
+        ? true
+        : zi.toLowerCase() === 'false'
+            ? false
+            : parseList(zi);
+    const ca = get('ca-certificates').trim() || 'system';
+    const builder = get('builder').trim().toLowerCase() || 'native';
+    if (builder !== 'native' && builder !== 'docker') {
+        throw new InputError(`builder: '${get('builder').trim()}' is not a builder. Use native (the action assembles the image) or docker (Docker builds the written Dockerfile).`);
+    }
+    const imageRaw = get('image').trim();
+    const image = imageRaw ? parseImage(imageRaw) : undefined;
+    const tags = validateTags(parseList(get('tags')));
+    const push = parseBoolean(get, 'push', true);
+    const load = parseBoolean(get, 'load', false);
+    const ociLayout = get('oci-layout').trim();
+    if ((push || load) && !image) {
+        throw new InputError(`image: required when ${push ? 'push' : 'load'} is true. Set image (e.g. ghcr.io/acme/app), or set ${push ? 'push' : 'load'}: false ` +
+            `(with oci-layout: DIR to keep the image as files).`);
+    }
+    const maxSizeRaw = get('max-size').trim();
+    const compareToRaw = get('compare-to').trim();
+    const increaseRaw = get('max-size-increase').trim();
+    const increase = parseIncrease(increaseRaw);
+    if (increase && !compareToRaw) {
+        throw new InputError(`max-size-increase: '${increaseRaw}' needs a baseline. Set compare-to to the image to compare with, e.g. ghcr.io/acme/app:main.`);
+    }
+    const packageSizes = get('package-sizes').trim().toLowerCase() || 'auto';
+    if (packageSizes !== 'auto' && packageSizes !== 'true' && packageSizes !== 'false') {
+        throw new InputError(`package-sizes: '${get('package-sizes').trim()}' is not auto, true or false. auto measures binaries of 4 MiB and more.`);
+    }
+    const mediaTypes = get('media-types').trim().toLowerCase() || 'oci';
+    if (mediaTypes !== 'oci' && mediaTypes !== 'docker') {
+        throw new InputError(`media-types: '${get('media-types').trim()}' is not oci or docker. Use docker only for a registry that refuses OCI manifests.`);
+    }
+    const username = get('registry-username').trim();
+    const password = get('registry-password');
+    if (!!username !== !!password) {
+        throw new InputError(`registry-username/registry-password: set both or neither (only ${username ? 'registry-username' : 'registry-password'} is set).`);
+    }
+    const buildFlags = splitFlags(get('build-flags'));
+    const owned = buildFlags.find(f => /^--?(o|ldflags|tags|toolexec|trimpath)(=|$)/.test(f));
+    if (owned) {
+        throw new InputError(`build-flags: '${owned}' is set by the action or has its own input (ldflags, build-tags, binary-name); remove it from build-flags.`);
+    }
+    const pkg = get('package').trim() || '.';
+    const binaryName = get('binary-name').trim();
+    if (binaryName && !/^[A-Za-z0-9._-]+$/.test(binaryName)) {
+        throw new InputError(`binary-name: '${binaryName}' must be a plain file name (letters, digits, '.', '_', '-').`);
+    }
+    return {
+        goVersion: get('go-version').trim(),
+        goVersionFile: get('go-version-file').trim(),
+        goDownloadBaseUrl: (get('go-download-base-url').trim() || 'https://go.dev/dl').replace(/\/+$/, ''),
+        checkLatest: parseBoolean(get, 'check-latest', false),
+        cache: parseBoolean(get, 'cache', true),
+        workingDirectory,
+        package: pkg,
+        binaryName,
+        platforms: parsePlatforms(get('platforms')),
+        ldflags: get('ldflags').trim(),
+        buildTags: get('build-tags').trim(),
+        buildFlags,
+        buildEnv: parseKeyValues(get('build-env'), 'build-env'),
+        zoneinfo,
+        caCertificates: ca,
+        extraCaCertificates: parseList(get('extra-ca-certificates')),
+        files: parseFiles(get('files')),
+        user: parseUser(get('user')),
+        workdir: parseWorkdir(get('workdir')),
+        env: validateEnv(parseKeyValues(get('env'), 'env')),
+        expose: parseExpose(parseList(get('expose'))),
+        entrypoint: parseCommand(get('entrypoint'), 'entrypoint', splitFlags),
+        args: parseCommand(get('args'), 'args', splitFlags) ?? [],
+        labels: validateLabels(parseKeyValues(get('labels'), 'labels')),
+        builder,
+        maxSize: maxSizeRaw
+            ? { bytes: parseByteSize(maxSizeRaw, 'max-size'), raw: maxSizeRaw }
+            : undefined,
+        compareTo: compareToRaw ? parseReference(compareToRaw, 'compare-to') : undefined,
+        maxSizeIncrease: increase ? { rule: increase, raw: increaseRaw } : undefined,
+        packageSizes,
+        mediaTypes,
+        load,
+        image,
+        tags,
+        push,
+        ociLayout: ociLayout ? external_node_path_namespaceObject.resolve(workspace, ociLayout) : '',
+        insecureRegistry: parseBoolean(get, 'insecure-registry', false),
+        credentials: username ? { username, password } : undefined,
+        sourceDateEpoch: parseEpoch(get('source-date-epoch'), 'source-date-epoch') ??
+            parseEpoch(env.SOURCE_DATE_EPOCH ?? '', 'SOURCE_DATE_EPOCH'),
+        summary: parseBoolean(get, 'summary', true)
+    };
+}
+
 ;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/manifest.js
 var manifest_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -102352,952 +103298,6 @@ function _unique(values) {
     return Array.from(new Set(values));
 }
 //# sourceMappingURL=tool-cache.js.map
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./lib/ports.js
-// The small interfaces through which the pipeline reaches the outside world, so tests can pass fakes or real parts.
-/** A user-facing failure: its message names the input, the bad value and the fix. */
-class InputError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InputError';
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/build/platform.js
-// Parses the platforms input into the os/arch/variant triples an image index and `go build` both need.
-
-// What Go can build statically and a scratch image can run: the platforms with an OCI meaning.
-const KNOWN = {
-    amd64: ['', 'v1', 'v2', 'v3', 'v4'],
-    arm64: ['', 'v8'],
-    arm: ['v6', 'v7', ''],
-    '386': [''],
-    ppc64le: [''],
-    s390x: [''],
-    riscv64: ['']
-};
-function platformString(p) {
-    return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
-}
-function parsePlatforms(input) {
-    const items = input
-        .split(/[\n,]/)
-        .map(s => s.trim())
-        .filter(Boolean);
-    if (items.length === 0)
-        return [{ os: 'linux', architecture: 'amd64' }];
-    const seen = new Set();
-    return items.map(item => {
-        const [os, architecture, variant, extra] = item.split('/');
-        const variants = architecture ? KNOWN[architecture] : undefined;
-        if (os !== 'linux' ||
-            !architecture ||
-            !variants ||
-            extra !== undefined ||
-            !variants.includes(variant ?? '')) {
-            throw new InputError(`platforms: '${item}' is not a supported platform. Use os/arch[/variant] with os linux and arch one of ` +
-                `${Object.keys(KNOWN).join(', ')}, e.g. linux/amd64, linux/arm64, linux/arm/v7.`);
-        }
-        // arm without a variant is v7 to Go (GOARM=7) and to registries alike.
-        const p = {
-            os,
-            architecture,
-            variant: variant || (architecture === 'arm' ? 'v7' : undefined)
-        };
-        if (!p.variant)
-            delete p.variant;
-        const key = platformString(p);
-        if (seen.has(key))
-            throw new InputError(`platforms: '${key}' is listed twice; list each platform once.`);
-        seen.add(key);
-        return p;
-    });
-}
-/** GOOS, GOARCH and the variant variables (GOARM, GOAMD64) for one platform. */
-function platformGoEnv(p) {
-    const env = { GOOS: p.os, GOARCH: p.architecture };
-    if (p.architecture === 'arm' && p.variant)
-        env.GOARM = p.variant.slice(1);
-    if (p.architecture === 'amd64' && p.variant)
-        env.GOAMD64 = p.variant;
-    return env;
-}
-
-;// CONCATENATED MODULE: ./lib/report/size.js
-// Computes image sizes from what was built (manifest and blobs) and renders them for logs and the job summary.
-
-function platformSize(image) {
-    // Read the sizes back from the manifest itself, so the report is what a registry and a client see.
-    const manifest = JSON.parse(image.manifest.data.toString());
-    const layers = image.layers.map((l, i) => {
-        const d = manifest.layers[i];
-        if (!d || d.digest !== l.blob.digest)
-            throw new Error(`Manifest layer ${i} does not match the built ${l.name} layer.`);
-        return { name: l.name, digest: d.digest, size: d.size, uncompressedSize: l.contentSize };
-    });
-    const binary = image.layers.find(l => l.name === 'binary');
-    return {
-        platform: platformString(image.platform),
-        size: manifest.config.size + layers.reduce((n, l) => n + l.size, 0),
-        uncompressedSize: layers.reduce((n, l) => n + l.uncompressedSize, 0),
-        configSize: manifest.config.size,
-        binarySize: binary?.contentSize ?? 0,
-        layers
-    };
-}
-/** The platform reported in the single-value outputs: the largest. */
-function largest(sizes) {
-    return sizes.reduce((a, b) => (b.size > a.size ? b : a));
-}
-function formatBytes(n) {
-    if (n < 1024)
-        return `${n} B`;
-    const units = ['KiB', 'MiB', 'GiB'];
-    let v = n / 1024;
-    let u = 0;
-    // Compare the rounded figure, so 1048575 bytes reads 1.00 MiB rather than 1024.0 KiB.
-    while (Number(v.toFixed(v < 10 ? 2 : 1)) >= 1024 && u < units.length - 1) {
-        v /= 1024;
-        u++;
-    }
-    return `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
-}
-function percent(part, whole) {
-    return whole ? `${((100 * part) / whole).toFixed(1)}%` : '-';
-}
-/** Rows of the size table: one per layer, then config and total; header first. */
-function sizeRows(p) {
-    const rows = [['layer', 'compressed', 'uncompressed', 'share']];
-    for (const l of p.layers) {
-        rows.push([
-            l.name,
-            formatBytes(l.size),
-            formatBytes(l.uncompressedSize),
-            percent(l.size, p.size)
-        ]);
-    }
-    rows.push(['config', formatBytes(p.configSize), '-', percent(p.configSize, p.size)]);
-    rows.push(['total', formatBytes(p.size), formatBytes(p.uncompressedSize), '100%']);
-    return rows;
-}
-/** A plain-text table for the log: the first column left-aligned, numbers right-aligned. */
-function textTable(title, rows) {
-    const widths = rows[0].map((_, c) => Math.max(...rows.map(r => (r[c] ?? '').length)));
-    const line = (r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-    return [title, ...rows.map(line)].join('\n');
-}
-function sizeTable(p) {
-    return textTable(`${p.platform}: ${formatBytes(p.size)} (${p.size} bytes) compressed`, sizeRows(p));
-}
-
-;// CONCATENATED MODULE: ./lib/report/gate.js
-// The size gate: parses budgets, compares a build with its baseline layer by layer, and says why a build fails.
-
-
-// Decimal units are SI (MB = 10^6 bytes, as registries and `docker images` count); binary ones are IEC (MiB = 2^20).
-const UNITS = {
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    kib: 2 ** 10,
-    mib: 2 ** 20,
-    gib: 2 ** 30
-};
-/** `10MB`, `12MiB`, `900KB`, `900kB`, `1.5 MB` or plain bytes, to a whole number of bytes. */
-function parseByteSize(raw, input) {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b|b)?\s*$/i.exec(raw);
-    const unit = UNITS[(m?.[2] ?? 'b').toLowerCase()];
-    if (!m || unit === undefined) {
-        throw new InputError(`${input}: '${raw.trim()}' is not a size. Write bytes or a number with a unit: 900KB, 10MB (MB = 10^6 bytes) or 12MiB (MiB = 2^20 bytes).`);
-    }
-    return Math.round(Number(m[1]) * unit);
-}
-/** `5%` of the baseline, or an absolute `200KB` (any size parseByteSize takes). */
-function parseIncrease(raw) {
-    const v = raw.trim();
-    if (!v)
-        return undefined;
-    const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(v);
-    if (pct)
-        return { kind: 'percent', value: Number(pct[1]) };
-    if (v.includes('%')) {
-        throw new InputError(`max-size-increase: '${v}' is not a percentage. Write 5% or a size such as 200KB.`);
-    }
-    return { kind: 'bytes', value: parseByteSize(v, 'max-size-increase') };
-}
-/** Layer by layer, matched by role, so a new zoneinfo layer shows as zoneinfo, not as a shifted binary. */
-function compare(current, baseline) {
-    const names = [
-        ...new Set([...current.layers.map(l => l.name), ...baseline.layers.map(l => l.name)])
-    ];
-    const sum = (xs) => xs.length ? xs.reduce((n, x) => n + x.size, 0) : undefined;
-    const layers = names.map(name => {
-        const now = sum(current.layers.filter(l => l.name === name));
-        const old = sum(baseline.layers.filter(l => l.name === name));
-        return { name, old, new: now, delta: (now ?? 0) - (old ?? 0) };
-    });
-    layers.push({
-        name: 'config',
-        old: baseline.configSize,
-        new: current.configSize,
-        delta: current.configSize - baseline.configSize
-    });
-    const delta = current.size - baseline.size;
-    return {
-        platform: current.platform,
-        baseline,
-        size: current.size,
-        delta,
-        deltaPercent: baseline.size ? Math.round((10000 * delta) / baseline.size) / 100 : 0,
-        layers
-    };
-}
-const exact = (n) => `${formatBytes(n)} (${n} bytes)`;
-/** Every way the build breaks its budgets, one sentence each; empty when it keeps them. */
-function gateFailures(sizes, comparisons, maxSize, increase) {
-    const out = [];
-    if (maxSize) {
-        for (const s of sizes) {
-            if (s.size > maxSize.bytes) {
-                out.push(`max-size: ${s.platform} is ${exact(s.size)}, over the budget of ${maxSize.raw} = ${maxSize.bytes} bytes by ${s.size - maxSize.bytes} bytes.`);
-            }
-        }
-    }
-    if (increase) {
-        for (const c of comparisons) {
-            const allowed = increase.rule.kind === 'bytes'
-                ? increase.rule.value
-                : Math.floor((c.baseline.size * increase.rule.value) / 100);
-            if (c.delta > allowed) {
-                const biggest = [...c.layers].sort((a, b) => b.delta - a.delta)[0];
-                out.push(`max-size-increase: ${c.platform} grew by ${exact(c.delta)} (${c.deltaPercent}%) over ${c.baseline.reference}, ` +
-                    `more than the ${increase.raw} allowed (${allowed} bytes); most of it in the ${biggest?.name} layer (${signed(biggest?.delta ?? 0)} bytes).`);
-            }
-        }
-    }
-    return out;
-}
-function signed(n) {
-    return n > 0 ? `+${n}` : `${n}`;
-}
-/** Rows of the comparison table: per layer old, new and delta, then the total; header first. */
-function comparisonRows(c) {
-    const cell = (n) => (n === undefined ? '-' : formatBytes(n));
-    const pct = (d, old) => old ? `${d > 0 ? '+' : ''}${((100 * d) / old).toFixed(1)}%` : old === undefined ? 'new' : '-';
-    return [
-        ['layer', 'baseline', 'this build', 'delta', 'delta %'],
-        ...c.layers.map(l => [l.name, cell(l.old), cell(l.new), signed(l.delta), pct(l.delta, l.old)]),
-        ['total', cell(c.baseline.size), cell(c.size), signed(c.delta), pct(c.delta, c.baseline.size)]
-    ];
-}
-function comparisonTable(c) {
-    return textTable(`${c.platform} against ${c.baseline.reference}: ${signed(c.delta)} bytes (${c.deltaPercent}%)`, comparisonRows(c));
-}
-
-;// CONCATENATED MODULE: ./lib/registry/reference.js
-// Parses and validates image repositories and tags by the distribution spec's grammar, before anything is built.
-
-const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d+)?$/;
-function parseImage(input, name = 'image') {
-    const value = input.trim();
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-        throw new InputError(`${name}: '${value}' includes a URL scheme. Write the repository without it, e.g. ghcr.io/acme/app ` +
-            `(plain http is used for loopback registries, and insecure-registry allows it elsewhere).`);
-    }
-    if (value.includes('@')) {
-        throw new InputError(`${name}: '${value}' includes a digest. Give the repository only, e.g. ghcr.io/acme/app.`);
-    }
-    const parts = value.split('/');
-    const first = parts[0] ?? '';
-    const hasHost = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
-    const registry = hasHost ? first : 'docker.io';
-    let repoParts = hasHost ? parts.slice(1) : parts;
-    const last = repoParts[repoParts.length - 1] ?? '';
-    if (last.includes(':')) {
-        const [repo, tag] = last.split(':');
-        throw new InputError(`${name}: '${value}' includes the tag '${tag}'. Give the repository only (${[registry, ...repoParts.slice(0, -1), repo].join('/')}) and put the tag in tags.`);
-    }
-    if (hasHost && !HOST.test(registry)) {
-        throw new InputError(`${name}: '${registry}' in '${value}' is not a valid registry host[:port].`);
-    }
-    if (registry === 'docker.io' && repoParts.length === 1)
-        repoParts = ['library', ...repoParts];
-    const repository = repoParts.join('/');
-    if (repository !== repository.toLowerCase()) {
-        throw new InputError(`${name}: the repository '${repository}' in '${value}' has uppercase letters, which registries refuse. ` +
-            `Use '${[hasHost ? registry : '', repository.toLowerCase()].filter(Boolean).join('/')}' (for GitHub, lowercase the owner: \${{ github.repository_owner }} is not lowercased for you).`);
-    }
-    if (!value || repoParts.some(p => !COMPONENT.test(p)) || repository.length > 255) {
-        throw new InputError(`${name}: '${value}' is not a valid repository. Each path component must be lowercase letters and digits, ` +
-            `separated by '.', '_', '__' or '-', e.g. ghcr.io/acme/my-app.`);
-    }
-    return {
-        registry,
-        apiHost: registry === 'docker.io' ? 'registry-1.docker.io' : registry,
-        repository
-    };
-}
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-/** A full image reference, `[registry/]repository[:tag][@sha256:…]`, as compare-to takes it. */
-function parseReference(input, name) {
-    const value = input.trim();
-    const at = value.indexOf('@');
-    const digest = at >= 0 ? value.slice(at + 1) : undefined;
-    let rest = at >= 0 ? value.slice(0, at) : value;
-    if (digest !== undefined && !DIGEST.test(digest)) {
-        throw new InputError(`${name}: the digest '${digest}' in '${value}' is not sha256: followed by 64 lowercase hex digits.`);
-    }
-    let tag;
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        validateTags([tag], name);
-    }
-    return { ...parseImage(rest, name), ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) };
-}
-function validateTags(tags, name = 'tags') {
-    for (const tag of tags) {
-        if (!TAG.test(tag)) {
-            throw new InputError(`${name}: '${tag}' is not a valid tag. A tag is 1 to 128 characters of letters, digits, '_', '.' and '-', ` +
-                `not starting with '.' or '-' (so no '+', '/' or ':'); e.g. 1.2.3, main, sha-0123abc.`);
-        }
-    }
-    return tags;
-}
-function isLoopback(host) {
-    // A bare IPv6 address has colons of its own; only host:port and [v6]:port carry a port.
-    const h = host.startsWith('[')
-        ? host.replace(/^\[(.*)\](:\d+)?$/, '$1')
-        : host.split(':').length > 2
-            ? host
-            : host.replace(/:\d+$/, '');
-    return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
-}
-/** https unless the registry is on this machine or the user opted into an insecure one. */
-function registryBaseUrl(ref, insecure) {
-    const scheme = isLoopback(ref.apiHost) || insecure ? 'http' : 'https';
-    return `${scheme}://${ref.apiHost}`;
-}
-
-;// CONCATENATED MODULE: ./lib/rootfs/plan.js
-// The file plan: every path, mode and owner of the image, per layer; both builders and the Dockerfile read it.
-const CA_BUNDLE_PATH = 'etc/ssl/certs/ca-certificates.crt';
-const ZONEINFO_PATH = 'usr/share/zoneinfo';
-/** Where Go's own zoneinfo.zip goes when it is the smaller choice; ZONEINFO points the time package at it. */
-const ZONEINFO_ZIP_PATH = 'usr/local/go/lib/time/zoneinfo.zip';
-const NONROOT = { uid: 65532, gid: 65532, name: 'nonroot', home: '/home/nonroot' };
-const byPath = (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-/** Adds every missing parent directory (0755, root) and sorts, so a layer unpacks the same anywhere. */
-function withParents(entries) {
-    const have = new Set(entries.map(e => e.path));
-    const out = [...entries];
-    for (const e of entries) {
-        const parts = e.path.split('/');
-        for (let i = 1; i < parts.length; i++) {
-            const parent = parts.slice(0, i).join('/');
-            if (!have.has(parent)) {
-                have.add(parent);
-                out.push(dir(parent));
-            }
-        }
-    }
-    return out.sort(byPath);
-}
-function file(path, source, size, mode = 0o644) {
-    return { path, type: 'file', mode, uid: 0, gid: 0, size, source };
-}
-function dir(path, mode = 0o755) {
-    return { path, type: 'directory', mode, uid: 0, gid: 0 };
-}
-function plan_symlink(path, target) {
-    return { path, type: 'symlink', mode: 0o777, uid: 0, gid: 0, target };
-}
-function passwdFile() {
-    return [
-        'root:x:0:0:root:/root:/sbin/nologin',
-        'nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin',
-        `${NONROOT.name}:x:${NONROOT.uid}:${NONROOT.gid}:${NONROOT.name}:${NONROOT.home}:/sbin/nologin`,
-        ''
-    ].join('\n');
-}
-function groupFile() {
-    return ['root:x:0:', 'nobody:x:65534:', `${NONROOT.name}:x:${NONROOT.gid}:`, ''].join('\n');
-}
-/**
- * passwd, group, the nonroot home, a world-writable /tmp with the sticky bit and the working directory: what a
- * scratch image lacks and programs assume. Everything is root-owned because a Dockerfile COPY can give a layer
- * only one owner; a non-root program writes to /tmp.
- */
-function systemLayer(workdir = '/') {
-    const passwd = Buffer.from(passwdFile());
-    const group = Buffer.from(groupFile());
-    const entries = [
-        file('etc/passwd', passwd, passwd.length),
-        file('etc/group', group, group.length),
-        dir(NONROOT.home.slice(1)),
-        dir('tmp', 0o1777)
-    ];
-    // Docker's WORKDIR creates a missing directory; staging it keeps both builders' filesystems the same.
-    const wd = workdir.replace(/^\/+|\/+$/g, '');
-    if (wd && !entries.some(e => e.path === wd || e.path.startsWith(`${wd}/`)))
-        entries.push(dir(wd));
-    return { name: 'system', entries: withParents(entries) };
-}
-function certificatesLayer(bundle, size) {
-    return { name: 'certificates', entries: withParents([file(CA_BUNDLE_PATH, bundle, size)]) };
-}
-function binaryLayer(binary, name, size) {
-    return { name: 'binary', entries: withParents([file(name, binary, size, 0o755)]) };
-}
-/** Order layers from least to most often changed, so a new build re-pushes only what changed. */
-function orderLayers(layers) {
-    const order = ['certificates', 'zoneinfo', 'system', 'files', 'binary'];
-    return [...layers].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
-}
-/** Uncompressed size of a layer as unpacked on disk: the bytes of its regular files. */
-function layerContentSize(layer) {
-    return layer.entries.reduce((n, e) => n + (e.type === 'file' ? e.size : 0), 0);
-}
-
-;// CONCATENATED MODULE: ./lib/rootfs/files.js
-
-
-
-
-const WHITEOUT = '.wh.';
-/**
- * 0755 when the source has any execute bit, else 0644: a build on another runner (other umask, a checkout that
- * kept group write) gives the same digest, and setuid/setgid/sticky never reach the image.
- */
-function normaliseMode(mode) {
-    return mode & 0o111 ? 0o755 : 0o644;
-}
-function fail(message) {
-    throw new InputError(`files: ${message}`);
-}
-function checkWhiteout(segments, what, line) {
-    const bad = segments.find(s => s.startsWith(WHITEOUT));
-    // Image tools read such a name as "delete this path from the layers below", not as a file.
-    if (bad !== undefined)
-        fail(`${what} in '${line}' has a name starting with ${WHITEOUT} (${bad}), which OCI layers reserve for deletions. Rename it.`);
-}
-/** Validates one mapping without touching the disk; stageFiles runs it again so hand-made mappings are checked too. */
-function normaliseMapping(rawSrc, rawDest, line) {
-    const src = rawSrc.trim();
-    const dest = rawDest.trim();
-    if (!src || !dest)
-        fail(`'${line}' needs both sides of SRC:DEST, e.g. public:/public. Give one mapping a line.`);
-    if (src.startsWith('/'))
-        fail(`SRC in '${line}' is absolute (${src}); SRC is relative to working-directory. Move the file into the ` +
-            `working directory and give its relative path.`);
-    const srcNorm = external_node_path_namespaceObject.posix.normalize(src).replace(/\/+$/, '') || '.';
-    if (srcNorm === '..' || srcNorm.startsWith('../'))
-        fail(`SRC in '${line}' climbs out of working-directory (${src}). Only files inside the working directory ` +
-            `can be copied; move the file there or change working-directory.`);
-    checkWhiteout(srcNorm.split('/'), 'SRC', line);
-    const rawSegments = dest.split('/');
-    const last = rawSegments[rawSegments.length - 1];
-    // Like COPY, a DEST that names a directory (a trailing slash, or ending in . or ..) puts a file inside it.
-    const asDirectory = last === '' || last === '.' || last === '..';
-    const stack = [];
-    for (const s of rawSegments) {
-        if (s === '' || s === '.')
-            continue;
-        if (s === '..') {
-            // Silently clamping at / (as path.normalize does) would hide a DEST the user did not mean.
-            if (!stack.length)
-                fail(`DEST in '${line}' climbs above / (${dest}). Give a path inside the image, e.g. /public.`);
-            stack.pop();
-            continue;
-        }
-        stack.push(s);
-    }
-    checkWhiteout(stack, 'DEST', line);
-    const destNorm = stack.length ? `/${stack.join('/')}${asDirectory ? '/' : ''}` : '/';
-    return { src: srcNorm, dest: destNorm, line };
-}
-/** Parses `SRC:DEST` lines (blank lines and # comments skipped). */
-function parseFiles(raw) {
-    const out = [];
-    for (const rawLine of raw.split(/\r?\n/)) {
-        const line = rawLine.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const parts = line.split(':');
-        if (parts.length !== 2)
-            fail(`'${line}' must have exactly one ':' between SRC and DEST (found ${parts.length - 1}), e.g. ` +
-                `public:/public. Rename paths that contain ':'.`);
-        out.push(normaliseMapping(parts[0] ?? '', parts[1] ?? '', line));
-    }
-    return out;
-}
-const files_byPath = (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-function isInside(root, p) {
-    const rel = external_node_path_namespaceObject.relative(root, p);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !external_node_path_namespaceObject.isAbsolute(rel));
-}
-function kind(st) {
-    if (st.isFIFO())
-        return 'a FIFO';
-    if (st.isSocket())
-        return 'a socket';
-    if (st.isBlockDevice())
-        return 'a block device';
-    if (st.isCharacterDevice())
-        return 'a character device';
-    return 'not a regular file or directory';
-}
-// Another layer's own input is the fix when a file collides with what that layer provides.
-const OWNER_HINT = {
-    'the binary layer': 'Choose another DEST, or another binary-name.',
-    'the certificates layer': 'Choose another DEST; to change the bundle use ca-certificates or extra-ca-certificates.',
-    'the zoneinfo layer': 'Choose another DEST; to choose time zones use the zoneinfo input.'
-};
-class Walk {
-    root;
-    workingDirectory;
-    placed = new Map();
-    constructor(root, workingDirectory) {
-        this.root = root;
-        this.workingDirectory = workingDirectory;
-    }
-    entries() {
-        return [...this.placed.values()];
-    }
-    /** Host paths in messages: relative to the working directory, which is how the user wrote them. */
-    show(p) {
-        return isInside(this.root, p) ? external_node_path_namespaceObject.relative(this.root, p) || '.' : p;
-    }
-    /**
-     * Follows a symlink whose target stays inside the working directory; anything else would copy host files
-     * the user did not put there (or nothing at all, for a dangling link).
-     */
-    async follow(link, line) {
-        const target = await (0,promises_namespaceObject.readlink)(link);
-        const real = await (0,promises_namespaceObject.realpath)(link).catch(() => undefined);
-        if (real === undefined)
-            fail(`symlink '${this.show(link)}' (from '${line}') points to '${target}', which does not exist. ` +
-                `Remove the link or create its target.`);
-        if (!isInside(this.root, real))
-            fail(`symlink '${this.show(link)}' (from '${line}') points to '${target}' (${real}), outside ` +
-                `working-directory ${this.workingDirectory}. Copy the file into the working directory instead of linking to it.`);
-        return real;
-    }
-    /** Resolves SRC one component at a time, so a link on the way is named when it leads out. */
-    async resolveSrc(m) {
-        let cur = this.root;
-        for (const seg of m.src === '.' ? [] : m.src.split('/')) {
-            const next = external_node_path_namespaceObject.join(cur, seg);
-            const st = await (0,promises_namespaceObject.lstat)(next).catch(() => undefined);
-            if (!st)
-                fail(`SRC '${m.src}' in '${m.line}' does not exist in working-directory ${this.workingDirectory}. ` +
-                    `Fix the path; it is relative to working-directory.`);
-            cur = st.isSymbolicLink() ? await this.follow(next, m.line) : next;
-        }
-        return { real: cur, st: await (0,promises_namespaceObject.stat)(cur) };
-    }
-    place(entry, from, line) {
-        const have = this.placed.get(entry.path);
-        if (have) {
-            // The same directory reached twice merges, as COPY into an existing directory does.
-            if (have.entry.type === 'directory' && entry.type === 'directory')
-                return;
-            fail(`/${entry.path} would come from both '${have.from}' (line '${have.line}') and '${from}' ` +
-                `(line '${line}'). Give each a different DEST.`);
-        }
-        this.placed.set(entry.path, { entry, from, line });
-    }
-    async stage(m) {
-        const { real, st } = await this.resolveSrc(m);
-        const dest = m.dest.slice(1);
-        if (st.isDirectory()) {
-            const base = dest.replace(/\/$/, '');
-            if (base)
-                this.place(dir(base), this.show(real), m.line);
-            await this.walk(real, base, [real], m.line);
-        }
-        else if (st.isFile()) {
-            const target = dest === '' || dest.endsWith('/') ? `${dest}${external_node_path_namespaceObject.posix.basename(m.src)}` : dest;
-            checkWhiteout(target.split('/'), 'DEST', m.line);
-            this.place(file(target, real, st.size, normaliseMode(st.mode)), this.show(real), m.line);
-        }
-        else {
-            this.unsupported(real, st, m.line);
-        }
-    }
-    unsupported(p, st, line) {
-        fail(`'${this.show(p)}' (from '${line}') is ${kind(st)}, which an image layer cannot carry. ` +
-            `Leave it out of the copied paths; a program creates such files at run time.`);
-    }
-    /** ancestors holds the real directories on the way down, so a link back up stops instead of recursing forever. */
-    async walk(hostDir, destDir, ancestors, line) {
-        const names = (await (0,promises_namespaceObject.readdir)(hostDir)).sort();
-        for (const name of names) {
-            const host = external_node_path_namespaceObject.join(hostDir, name);
-            const dest = destDir ? `${destDir}/${name}` : name;
-            if (name.startsWith(WHITEOUT))
-                fail(`'${this.show(host)}' (from '${line}') has a name starting with ${WHITEOUT}, which OCI layers ` +
-                    `reserve for deletions. Rename it.`);
-            let real = host;
-            let st = await (0,promises_namespaceObject.lstat)(host);
-            if (st.isSymbolicLink()) {
-                real = await this.follow(host, line);
-                st = await (0,promises_namespaceObject.stat)(real);
-                if (st.isDirectory() && ancestors.some(a => isInside(real, a)))
-                    fail(`symlink '${this.show(host)}' (from '${line}') points to '${await (0,promises_namespaceObject.readlink)(host)}', a directory ` +
-                        `that contains it, so copying would never end. Remove the link, or list that directory on its own line.`);
-            }
-            if (st.isDirectory()) {
-                this.place(dir(dest), this.show(real), line);
-                await this.walk(real, dest, [...ancestors, real], line);
-            }
-            else if (st.isFile()) {
-                this.place(file(dest, real, st.size, normaliseMode(st.mode)), this.show(real), line);
-            }
-            else {
-                this.unsupported(host, st, line);
-            }
-        }
-    }
-}
-function checkReserved(all, reserved) {
-    const owner = (p) => {
-        if (!reserved.has(p))
-            return undefined;
-        return reserved instanceof Map ? `the ${String(reserved.get(p))} layer` : 'another layer';
-    };
-    // Every directory a reserved path needs: a file there would replace the directory and hide what it holds.
-    const needed = new Map();
-    for (const r of reserved.keys())
-        for (let i = r.indexOf('/'); i > 0; i = r.indexOf('/', i + 1))
-            needed.set(r.slice(0, i), r);
-    for (const { entry, from, line } of all) {
-        const parts = entry.path.split('/');
-        for (let i = parts.length; i > 0; i--) {
-            const p = parts.slice(0, i).join('/');
-            const layer = owner(p);
-            if (layer === undefined)
-                continue;
-            fail(`/${entry.path} (from '${from}', line '${line}') ${p === entry.path ? 'is' : 'would sit under'} ` +
-                `/${p}, which ${layer} already puts in the image. ` +
-                (OWNER_HINT[layer] ?? 'Choose another DEST.'));
-        }
-        const under = needed.get(entry.path);
-        if (under !== undefined && entry.type !== 'directory')
-            fail(`/${entry.path} (from '${from}', line '${line}') would replace the directory that holds /${under}, ` +
-                `which another layer puts in the image. Choose another DEST.`);
-    }
-}
-/** A file at a/b and anything at a/b/c cannot both exist; withParents would not notice and write a broken tar. */
-function checkParents(placed) {
-    const byName = new Map(placed.map(p => [p.entry.path, p]));
-    for (const p of placed) {
-        const parts = p.entry.path.split('/');
-        for (let i = 1; i < parts.length; i++) {
-            const parent = byName.get(parts.slice(0, i).join('/'));
-            if (parent && parent.entry.type !== 'directory')
-                fail(`/${parent.entry.path} is a file (from '${parent.from}', line '${parent.line}') but /${p.entry.path} ` +
-                    `(from '${p.from}', line '${p.line}') needs it to be a directory. Give one of them a different DEST.`);
-        }
-    }
-}
-/**
- * Walks each mapping under workingDirectory and returns plan entries for the 'files' layer (paths without
- * leading slash, NOT yet passed through withParents — the caller does that), sorted by path. Symlinks inside
- * the working directory are followed, so only files and directories come back. `reserved` holds the image
- * paths of files other layers own (not directories): a mapping may not land on one, under one, or on a
- * directory one needs.
- */
-async function stageFiles(mappings, workingDirectory, reserved = new Set()) {
-    const root = await (0,promises_namespaceObject.realpath)(workingDirectory).catch(() => fail(`working-directory ${workingDirectory} does not exist, so no SRC can be found. Fix working-directory.`));
-    const walk = new Walk(root, workingDirectory);
-    for (const m of mappings) {
-        const ok = normaliseMapping(m.src, m.dest, m.line);
-        try {
-            await walk.stage(ok);
-        }
-        catch (e) {
-            const code = e.code;
-            // A file the runner may not read is the user's to fix, not a crash of the action.
-            if (code === 'EACCES' || code === 'EPERM')
-                fail(`cannot read what '${ok.line}' copies (${e.message}). Make it readable.`);
-            throw e;
-        }
-    }
-    const placed = walk.entries();
-    checkParents(placed);
-    checkReserved(placed, reserved);
-    return placed.map(p => p.entry).sort(files_byPath);
-}
-
-;// CONCATENATED MODULE: ./lib/rootfs/settings.js
-// Parses the image-config inputs (user, workdir, env, expose, entrypoint, args, labels) and derives OCI labels from the GitHub context.
-
-
-
-// The accounts written to /etc/passwd; names resolve to numbers so runAsNonRoot checks can see the uid.
-const NAMED_USERS = {
-    root: '0:0',
-    nobody: '65534:65534',
-    [NONROOT.name]: `${NONROOT.uid}:${NONROOT.gid}`
-};
-/**
- * The PATH Docker (classic and BuildKit) gives a FROM scratch image; the native image sets the same, so both
- * builders' configs agree and exec.LookPath behaves as in distroless.
- */
-const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-function parseUser(raw) {
-    const v = raw.trim();
-    if (v === '')
-        return `${NONROOT.uid}:${NONROOT.gid}`;
-    const named = NAMED_USERS[v];
-    if (named)
-        return named;
-    const m = /^(\d+):(\d+)$/.exec(v);
-    if (m && Number(m[1]) <= 2 ** 31 - 1 && Number(m[2]) <= 2 ** 31 - 1)
-        return `${m[1]}:${m[2]}`;
-    throw new InputError(`user: '${v}' is not a user of the image. Use nonroot (65532:65532, the default), root, nobody, or a numeric uid:gid such as 1000:1000.`);
-}
-function parseWorkdir(raw) {
-    const v = raw.trim() || '/';
-    if (!v.startsWith('/') || v.split('/').includes('..')) {
-        throw new InputError(`workdir: '${v}' must be an absolute path in the image without '..', e.g. /app.`);
-    }
-    return external_node_path_namespaceObject.posix.normalize(v).replace(/(.)\/$/, '$1');
-}
-/** `8080`, `8080/tcp`, `53/udp`: as Docker's ExposedPorts keys, protocol defaulting to tcp. */
-function parseExpose(items) {
-    const out = items.map(item => {
-        const m = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/i.exec(item);
-        const port = Number(m?.[1]);
-        if (!m || port < 1 || port > 65535) {
-            throw new InputError(`expose: '${item}' is not a port. Use a number from 1 to 65535, optionally with /tcp, /udp or /sctp (e.g. 8080 or 53/udp).`);
-        }
-        return `${port}/${(m[2] ?? 'tcp').toLowerCase()}`;
-    });
-    return [...new Set(out)];
-}
-/**
- * A command as JSON array (`["/app", "serve"]`) or as words with shell-style quotes; the exec form is what the
- * image stores, since scratch has no shell to run a string.
- */
-function parseCommand(raw, name, split) {
-    const v = raw.trim();
-    if (v === '')
-        return undefined;
-    if (v.startsWith('[')) {
-        let parsed;
-        try {
-            parsed = JSON.parse(v);
-        }
-        catch {
-            parsed = undefined;
-        }
-        if (!Array.isArray(parsed) || !parsed.every(x => typeof x === 'string')) {
-            throw new InputError(`${name}: '${v}' is not a JSON array of strings. Write ["/app", "--flag"] or plain words (/app --flag).`);
-        }
-        return parsed;
-    }
-    return split(v);
-}
-function validateEnv(env) {
-    return Object.entries(env).map(([k, v]) => {
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) {
-            throw new InputError(`env: '${k}' is not a variable name. Use letters, digits and _ (not starting with a digit).`);
-        }
-        return `${k}=${v}`;
-    });
-}
-function validateLabels(labels) {
-    for (const k of Object.keys(labels)) {
-        if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(k)) {
-            throw new InputError(`labels: '${k}' is not a label key. Use reverse-DNS keys such as org.example.team (letters, digits, '.', '-', '_', '/').`);
-        }
-    }
-    return labels;
-}
-/**
- * The org.opencontainers.image.* labels the GitHub context can fill: source, revision, created and version
- * (the tag without a leading v for a semver tag, else the tag or branch name, or pr-N).
- */
-function ociLabels(env, created) {
-    const out = {};
-    const repo = env.GITHUB_REPOSITORY;
-    if (repo) {
-        const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-        out['org.opencontainers.image.source'] = `${server}/${repo}`;
-    }
-    if (env.GITHUB_SHA)
-        out['org.opencontainers.image.revision'] = env.GITHUB_SHA;
-    out['org.opencontainers.image.created'] = created;
-    const ref = env.GITHUB_REF ?? '';
-    const pr = /^refs\/pull\/(\d+)\//.exec(ref)?.[1];
-    const version = /^refs\/tags\/v?(\d+\.\d+\.\d+\S*)$/.exec(ref)?.[1] ??
-        /^refs\/tags\/(.+)$/.exec(ref)?.[1] ??
-        (pr ? `pr-${pr}` : undefined) ??
-        /^refs\/heads\/(.+)$/.exec(ref)?.[1];
-    if (version)
-        out['org.opencontainers.image.version'] = version;
-    return out;
-}
-
-;// CONCATENATED MODULE: ./lib/config.js
-// Turns the action's raw inputs into a validated, typed config; every error names the input and the fix.
-
-
-
-
-
-
-
-function parseBoolean(get, name, fallback) {
-    const raw = get(name).trim().toLowerCase();
-    if (raw === '')
-        return fallback;
-    if (raw === 'true')
-        return true;
-    if (raw === 'false')
-        return false;
-    throw new InputError(`${name}: '${get(name)}' is not a boolean. Use true or false.`);
-}
-/** Splits a list input on newlines (and commas where allowed), dropping blanks and # comments. */
-function parseList(raw, commas = true) {
-    return raw
-        .split(commas ? /[\n,]/ : /\n/)
-        .map(s => s.trim())
-        .filter(s => s !== '' && !s.startsWith('#'));
-}
-function parseKeyValues(raw, name) {
-    const out = {};
-    for (const line of parseList(raw, false)) {
-        const eq = line.indexOf('=');
-        if (eq <= 0)
-            throw new InputError(`${name}: '${line}' is not KEY=VALUE. Write one KEY=VALUE a line.`);
-        out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-    }
-    return out;
-}
-/** Splits build-flags as a shell would for quotes, so "-gcflags='all=-N -l'" stays one flag and keeps inner quotes. */
-function splitFlags(raw) {
-    const out = [];
-    for (const m of raw.matchAll(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g)) {
-        out.push(m[0].replace(/"([^"]*)"|'([^']*)'/g, (_all, dq, sq) => dq ?? sq ?? ''));
-    }
-    return out;
-}
-function parseEpoch(raw, name) {
-    if (raw.trim() === '')
-        return undefined;
-    if (!/^\d+$/.test(raw.trim())) {
-        throw new InputError(`${name}: '${raw}' is not a Unix timestamp. Use whole seconds since 1970, e.g. 1700000000.`);
-    }
-    return Number(raw.trim());
-}
-function parseConfig(get, env) {
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const workingDirectory = external_node_path_namespaceObject.resolve(workspace, get('working-directory').trim() || '.');
-    const zi = get('zoneinfo').trim();
-    const zoneinfo = zi === '' || zi.toLowerCase() === 'true'
-        ? true
-        : zi.toLowerCase() === 'false'
-            ? false
-            : parseList(zi);
-    const ca = get('ca-certificates').trim() || 'system';
-    const builder = get('builder').trim().toLowerCase() || 'native';
-    if (builder !== 'native' && builder !== 'docker') {
-        throw new InputError(`builder: '${get('builder').trim()}' is not a builder. Use native (the action assembles the image) or docker (Docker builds the written Dockerfile).`);
-    }
-    const imageRaw = get('image').trim();
-    const image = imageRaw ? parseImage(imageRaw) : undefined;
-    const tags = validateTags(parseList(get('tags')));
-    const push = parseBoolean(get, 'push', true);
-    const load = parseBoolean(get, 'load', false);
-    const ociLayout = get('oci-layout').trim();
-    if ((push || load) && !image) {
-        throw new InputError(`image: required when ${push ? 'push' : 'load'} is true. Set image (e.g. ghcr.io/acme/app), or set ${push ? 'push' : 'load'}: false ` +
-            `(with oci-layout: DIR to keep the image as files).`);
-    }
-    const maxSizeRaw = get('max-size').trim();
-    const compareToRaw = get('compare-to').trim();
-    const increaseRaw = get('max-size-increase').trim();
-    const increase = parseIncrease(increaseRaw);
-    if (increase && !compareToRaw) {
-        throw new InputError(`max-size-increase: '${increaseRaw}' needs a baseline. Set compare-to to the image to compare with, e.g. ghcr.io/acme/app:main.`);
-    }
-    const packageSizes = get('package-sizes').trim().toLowerCase() || 'auto';
-    if (packageSizes !== 'auto' && packageSizes !== 'true' && packageSizes !== 'false') {
-        throw new InputError(`package-sizes: '${get('package-sizes').trim()}' is not auto, true or false. auto measures binaries of 4 MiB and more.`);
-    }
-    const mediaTypes = get('media-types').trim().toLowerCase() || 'oci';
-    if (mediaTypes !== 'oci' && mediaTypes !== 'docker') {
-        throw new InputError(`media-types: '${get('media-types').trim()}' is not oci or docker. Use docker only for a registry that refuses OCI manifests.`);
-    }
-    const username = get('registry-username').trim();
-    const password = get('registry-password');
-    if (!!username !== !!password) {
-        throw new InputError(`registry-username/registry-password: set both or neither (only ${username ? 'registry-username' : 'registry-password'} is set).`);
-    }
-    const buildFlags = splitFlags(get('build-flags'));
-    const owned = buildFlags.find(f => /^--?(o|ldflags|tags|toolexec|trimpath)(=|$)/.test(f));
-    if (owned) {
-        throw new InputError(`build-flags: '${owned}' is set by the action or has its own input (ldflags, build-tags, binary-name); remove it from build-flags.`);
-    }
-    const pkg = get('package').trim() || '.';
-    const binaryName = get('binary-name').trim();
-    if (binaryName && !/^[A-Za-z0-9._-]+$/.test(binaryName)) {
-        throw new InputError(`binary-name: '${binaryName}' must be a plain file name (letters, digits, '.', '_', '-').`);
-    }
-    return {
-        goVersion: get('go-version').trim(),
-        goVersionFile: get('go-version-file').trim(),
-        goDownloadBaseUrl: (get('go-download-base-url').trim() || 'https://go.dev/dl').replace(/\/+$/, ''),
-        checkLatest: parseBoolean(get, 'check-latest', false),
-        cache: parseBoolean(get, 'cache', true),
-        workingDirectory,
-        package: pkg,
-        binaryName,
-        platforms: parsePlatforms(get('platforms')),
-        ldflags: get('ldflags').trim(),
-        buildTags: get('build-tags').trim(),
-        buildFlags,
-        buildEnv: parseKeyValues(get('build-env'), 'build-env'),
-        zoneinfo,
-        caCertificates: ca,
-        extraCaCertificates: parseList(get('extra-ca-certificates')),
-        files: parseFiles(get('files')),
-        user: parseUser(get('user')),
-        workdir: parseWorkdir(get('workdir')),
-        env: validateEnv(parseKeyValues(get('env'), 'env')),
-        expose: parseExpose(parseList(get('expose'))),
-        entrypoint: parseCommand(get('entrypoint'), 'entrypoint', splitFlags),
-        args: parseCommand(get('args'), 'args', splitFlags) ?? [],
-        labels: validateLabels(parseKeyValues(get('labels'), 'labels')),
-        builder,
-        maxSize: maxSizeRaw
-            ? { bytes: parseByteSize(maxSizeRaw, 'max-size'), raw: maxSizeRaw }
-            : undefined,
-        compareTo: compareToRaw ? parseReference(compareToRaw, 'compare-to') : undefined,
-        maxSizeIncrease: increase ? { rule: increase, raw: increaseRaw } : undefined,
-        packageSizes,
-        mediaTypes,
-        load,
-        image,
-        tags,
-        push,
-        ociLayout: ociLayout ? external_node_path_namespaceObject.resolve(workspace, ociLayout) : '',
-        insecureRegistry: parseBoolean(get, 'insecure-registry', false),
-        credentials: username ? { username, password } : undefined,
-        sourceDateEpoch: parseEpoch(get('source-date-epoch'), 'source-date-epoch') ??
-            parseEpoch(env.SOURCE_DATE_EPOCH ?? '', 'SOURCE_DATE_EPOCH'),
-        summary: parseBoolean(get, 'summary', true)
-    };
-}
-
 ;// CONCATENATED MODULE: ./lib/exec.js
 // Runs external commands (go, git, docker) through @actions/exec behind the Runner interface.
 
@@ -103312,6 +103312,96 @@ const execRunner = {
         });
     }
 };
+
+;// CONCATENATED MODULE: ./lib/edge.js
+// What both edges, the action (main.ts) and the command line (cli.ts), share: the side effects they pass in and the outputs they report.
+
+
+
+
+
+/**
+ * Runs one phase and reports how long it took, so a slow step is visible in the log without a profiler; the
+ * action and the command line print it the same way.
+ */
+async function timed(name, fn, report) {
+    const start = Date.now();
+    const result = await fn();
+    report(`${name}: done in ${((Date.now() - start) / 1000).toFixed(2)} s`);
+    return result;
+}
+const toolCache = {
+    find: (tool, version, arch) => find(tool, version, arch),
+    findAllVersions: (tool, arch) => findAllVersions(tool, arch),
+    downloadTool: (url, dest) => downloadTool(url, dest),
+    extractTar: (file, dest, flags) => tool_cache_extractTar(file, dest, flags)
+};
+/** RUNNER_TOOL_CACHE on a runner; elsewhere a folder of ours, so a second run finds Go installed. */
+function toolCacheDir(env) {
+    return (env.RUNNER_TOOL_CACHE || external_node_path_namespaceObject.join(external_node_os_namespaceObject.homedir(), '.cache', 'go-scratch-image', 'tool-cache'));
+}
+/** The real side effects, with a fresh scratch directory for this run under tempRoot. */
+async function edgeDeps(o) {
+    return {
+        runner: execRunner,
+        fetch: globalThis.fetch,
+        toolCache,
+        toolCacheDir: toolCacheDir(o.env),
+        buildCache: o.buildCache,
+        logger: o.logger,
+        env: o.env,
+        nodeArch: process.arch,
+        tempDir: await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join(o.tempRoot, 'go-scratch-image-'))
+    };
+}
+/** The action's outputs (action.yml), metadata included; the command line prints some of them. */
+function actionOutputs(r) {
+    const sizes = Object.fromEntries(r.sizes.map(s => [
+        s.platform,
+        {
+            size: s.size,
+            uncompressedSize: s.uncompressedSize,
+            configSize: s.configSize,
+            binarySize: s.binarySize,
+            layers: s.layers
+        }
+    ]));
+    const outputs = {
+        digest: r.digest,
+        'image-ref': r.imageRef,
+        tags: r.tags.join('\n'),
+        size: r.size,
+        'uncompressed-size': r.uncompressedSize,
+        'binary-size': r.binarySize,
+        sizes: JSON.stringify(sizes),
+        'go-version': r.goVersion,
+        dockerfile: r.dockerfile,
+        context: r.context
+    };
+    if (r.comparison) {
+        outputs['baseline-size'] = r.comparison.baseline.size;
+        outputs['size-delta'] = r.comparison.delta;
+        outputs['size-delta-percent'] = r.comparison.deltaPercent;
+    }
+    outputs.metadata = JSON.stringify({
+        ...outputs,
+        sizes,
+        tags: r.tags,
+        ociLayout: r.ociLayout,
+        comparisons: r.comparisons.map(c => ({
+            platform: c.platform,
+            baseline: c.baseline.reference,
+            baselineDigest: c.baseline.digest,
+            baselineSize: c.baseline.size,
+            size: c.size,
+            delta: c.delta,
+            deltaPercent: c.deltaPercent,
+            layers: c.layers
+        })),
+        gateFailures: r.gateFailures
+    });
+    return outputs;
+}
 
 ;// CONCATENATED MODULE: ./lib/go/cache.js
 // Restores and saves Go's build and module caches with the Actions cache, keyed so a changed go.sum still starts warm.
@@ -103663,21 +103753,28 @@ function chown(layer) {
     const [owner] = owners;
     return owner && owner !== '0:0' ? `--chown=${owner} ` : '';
 }
-/** Writes one layer's files under dir with the modes of the plan, so COPY reproduces them. */
-async function writeLayerContext(layer, dir) {
+/**
+ * Writes one layer's files under dir with the modes of the plan, so COPY reproduces them, and dated at the source
+ * date epoch when given: Docker copies the context's mtimes into its layers, so this keeps them reproducible.
+ */
+async function writeLayerContext(layer, dir, epoch) {
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
     const dirs = [];
+    const date = epoch === undefined ? undefined : new Date(epoch * 1000);
     for (const e of layer.entries) {
         const dest = external_node_path_namespaceObject.join(dir, e.path);
         if (e.type === 'directory') {
             await (0,promises_namespaceObject.mkdir)(dest, { recursive: true });
-            // Modes last and deepest first: a read-only directory must not stop its children being written.
+            // Modes and dates last and deepest first: a read-only directory must not stop its children being
+            // written, and writing a child changes its directory's mtime.
             dirs.push({ dest, mode: e.mode });
             continue;
         }
         else if (e.type === 'symlink') {
             await (0,promises_namespaceObject.rm)(dest, { force: true });
             await (0,promises_namespaceObject.symlink)(e.target, dest);
+            if (date)
+                await (0,promises_namespaceObject.lutimes)(dest, date, date);
             continue;
         }
         else if (typeof e.source === 'string') {
@@ -103687,9 +103784,14 @@ async function writeLayerContext(layer, dir) {
             await (0,promises_namespaceObject.writeFile)(dest, e.source);
         }
         await (0,promises_namespaceObject.chmod)(dest, e.mode);
+        if (date)
+            await (0,promises_namespaceObject.utimes)(dest, date, date);
     }
-    for (const d of dirs.reverse())
+    for (const d of dirs.reverse()) {
         await (0,promises_namespaceObject.chmod)(d.dest, d.mode);
+        if (date)
+            await (0,promises_namespaceObject.utimes)(d.dest, date, date);
+    }
 }
 function binaryContextDir(platform, multiPlatform) {
     return multiPlatform ? external_node_path_namespaceObject.join('binary', ...platform.split('/')) : 'binary';
@@ -103862,13 +103964,36 @@ async function sha256File(file) {
         hash.update(chunk);
     return hash.digest('hex');
 }
+const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
+/**
+ * The download, with a progress line every few seconds (a Go archive is 70 MB or more, and a silent log looks
+ * stuck) and its duration and speed at the end.
+ */
+async function withProgress(o, file, url, attempt) {
+    const dest = o.downloadDir ? external_node_path_namespaceObject.join(o.downloadDir, `${file.filename}.${attempt}`) : undefined;
+    const start = Date.now();
+    const timer = dest
+        ? setInterval(() => {
+            void (0,promises_namespaceObject.stat)(dest).then(st => o.logger.info(`${file.filename}: ${mb(st.size)} of ${mb(file.size)} (${Math.floor((100 * st.size) / file.size)}%)`), () => undefined);
+        }, o.progressMs ?? 5000)
+        : undefined;
+    try {
+        const archive = await o.toolCache.downloadTool(url, dest);
+        const seconds = Math.max((Date.now() - start) / 1000, 0.001);
+        o.logger.info(`${file.filename}: downloaded in ${seconds.toFixed(1)} s (${(file.size / 1e6 / seconds).toFixed(1)} MB/s)`);
+        return archive;
+    }
+    finally {
+        clearInterval(timer);
+    }
+}
 /** Downloads and checks size and sha256 against the list; a mismatch is deleted and fetched once more. */
 async function downloadVerified(o, file) {
     const url = `${o.baseUrl.replace(/\/+$/, '')}/${file.filename}`;
     let got = '';
     for (let attempt = 1; attempt <= 2; attempt++) {
-        o.logger.info(`Downloading ${url} (${file.size} bytes)${attempt > 1 ? ', second try' : ''}`);
-        const archive = await o.toolCache.downloadTool(url);
+        o.logger.info(`Downloading ${url} (${mb(file.size)})${attempt > 1 ? ', second try' : ''}`);
+        const archive = await withProgress(o, file, url, attempt);
         const size = (await (0,promises_namespaceObject.stat)(archive)).size;
         const sha = await sha256File(archive);
         if (size === file.size && sha === file.sha256)
@@ -104631,7 +104756,9 @@ async function pushImages(client, images, top, tags, logger, mountFrom) {
     if (images.length > 1)
         for (const i of images)
             await client.putManifest(i.manifest.digest, i.manifest);
-    await client.putManifest(top.digest, top);
+    // Untagged, the image is pushed by digest; tagged, each tag PUT stores it and a digest PUT would repeat it.
+    if (!tags.length)
+        await client.putManifest(top.digest, top);
     for (const tag of tags) {
         await client.putManifest(tag, top);
         logger.info(`tagged ${client.ref.registry}/${client.ref.repository}:${tag}`);
@@ -105995,7 +106122,8 @@ async function runPipeline(config, deps) {
         cacheArch: deps.nodeArch,
         fetch: deps.fetch,
         toolCache: deps.toolCache,
-        logger
+        logger,
+        downloadDir: deps.tempDir
     }));
     const env = goEnv(deps.env, go.goroot);
     // The full path, not "go": exec resolves bare names on the action's own PATH, which may hold another Go.
@@ -106104,7 +106232,7 @@ async function runPipeline(config, deps) {
         for (const { platform, plan } of plans) {
             for (const layer of plan.layers) {
                 const dir = layer.name === 'binary' ? binaryContextDir(platformString(platform), multi) : layer.name;
-                await writeLayerContext(layer, external_node_path_namespaceObject.join(context, dir));
+                await writeLayerContext(layer, external_node_path_namespaceObject.join(context, dir), epoch);
             }
         }
         const text = renderDockerfile(plans[0].plan, multi);
@@ -106272,21 +106400,12 @@ function renderSummary(r) {
 
 
 
-
-
-
 const main_logger = {
     info: m => info(m),
     warning: m => warning(m),
     debug: m => core_debug(m),
-    group: (name, fn) => group(name, fn),
+    group: (name, fn) => group(name, () => timed(name, fn, m => info(m))),
     mask: s => core_setSecret(s)
-};
-const toolCache = {
-    find: (tool, version, arch) => find(tool, version, arch),
-    findAllVersions: (tool, arch) => findAllVersions(tool, arch),
-    downloadTool: url => downloadTool(url),
-    extractTar: (file, dest, flags) => tool_cache_extractTar(file, dest, flags)
 };
 const buildCache = {
     isAvailable: () => isFeatureAvailable(),
@@ -106300,52 +106419,8 @@ function isPost() {
     return getState(STATE_POST) === 'true';
 }
 function setOutputs(r) {
-    const sizes = Object.fromEntries(r.sizes.map(s => [
-        s.platform,
-        {
-            size: s.size,
-            uncompressedSize: s.uncompressedSize,
-            configSize: s.configSize,
-            binarySize: s.binarySize,
-            layers: s.layers
-        }
-    ]));
-    const outputs = {
-        digest: r.digest,
-        'image-ref': r.imageRef,
-        tags: r.tags.join('\n'),
-        size: r.size,
-        'uncompressed-size': r.uncompressedSize,
-        'binary-size': r.binarySize,
-        sizes: JSON.stringify(sizes),
-        'go-version': r.goVersion,
-        dockerfile: r.dockerfile,
-        context: r.context
-    };
-    if (r.comparison) {
-        outputs['baseline-size'] = r.comparison.baseline.size;
-        outputs['size-delta'] = r.comparison.delta;
-        outputs['size-delta-percent'] = r.comparison.deltaPercent;
-    }
-    for (const [k, v] of Object.entries(outputs))
+    for (const [k, v] of Object.entries(actionOutputs(r)))
         setOutput(k, v);
-    setOutput('metadata', JSON.stringify({
-        ...outputs,
-        sizes,
-        tags: r.tags,
-        ociLayout: r.ociLayout,
-        comparisons: r.comparisons.map(c => ({
-            platform: c.platform,
-            baseline: c.baseline.reference,
-            baselineDigest: c.baseline.digest,
-            baselineSize: c.baseline.size,
-            size: c.size,
-            delta: c.delta,
-            deltaPercent: c.deltaPercent,
-            layers: c.layers
-        })),
-        gateFailures: r.gateFailures
-    }));
 }
 async function writeSummary(r, config) {
     await summary.addRaw(renderSummary({ ...r, maxSize: config.maxSize }), true).write();
@@ -106358,19 +106433,13 @@ async function run() {
         if (password)
             core_setSecret(password);
         const config = parseConfig(name => getInput(name), process.env);
-        const tempDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join(process.env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir(), 'go-scratch-image-'));
-        const result = await runPipeline(config, {
-            runner: execRunner,
-            fetch: globalThis.fetch,
-            toolCache,
-            toolCacheDir: process.env.RUNNER_TOOL_CACHE ||
-                external_node_path_namespaceObject.join(external_node_os_namespaceObject.homedir(), '.cache', 'go-scratch-image', 'tool-cache'),
-            buildCache: config.cache ? buildCache : undefined,
+        const deps = await edgeDeps({
             logger: main_logger,
             env: process.env,
-            nodeArch: process.arch,
-            tempDir
+            tempRoot: process.env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir(),
+            buildCache: config.cache ? buildCache : undefined
         });
+        const result = await runPipeline(config, deps);
         if (result.goCache)
             saveState(STATE_CACHE, JSON.stringify(result.goCache));
         setOutputs(result);

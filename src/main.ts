@@ -1,14 +1,11 @@
 // The action's edge: reads inputs, runs the pipeline, sets outputs and the job summary; the only user of @actions/core.
 import * as actionsCache from '@actions/cache'
 import * as core from '@actions/core'
-import * as tc from '@actions/tool-cache'
-import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
-import path from 'node:path'
 import { parseConfig, type Config } from './config.js'
-import { execRunner } from './exec.js'
+import { actionOutputs, edgeDeps, timed } from './edge.js'
 import { saveGoCache, type CacheState } from './go/cache.js'
-import type { BuildCache, Logger, ToolCache } from './ports.js'
+import type { BuildCache, Logger } from './ports.js'
 import { runPipeline, type Result } from './pipeline.js'
 import { renderSummary } from './report/summary.js'
 
@@ -16,15 +13,8 @@ const logger: Logger = {
   info: m => core.info(m),
   warning: m => core.warning(m),
   debug: m => core.debug(m),
-  group: (name, fn) => core.group(name, fn),
+  group: (name, fn) => core.group(name, () => timed(name, fn, m => core.info(m))),
   mask: s => core.setSecret(s)
-}
-
-const toolCache: ToolCache = {
-  find: (tool, version, arch) => tc.find(tool, version, arch),
-  findAllVersions: (tool, arch) => tc.findAllVersions(tool, arch),
-  downloadTool: url => tc.downloadTool(url),
-  extractTar: (file, dest, flags) => tc.extractTar(file, dest, flags)
 }
 
 const buildCache: BuildCache = {
@@ -42,56 +32,7 @@ export function isPost(): boolean {
 }
 
 function setOutputs(r: Result): void {
-  const sizes = Object.fromEntries(
-    r.sizes.map(s => [
-      s.platform,
-      {
-        size: s.size,
-        uncompressedSize: s.uncompressedSize,
-        configSize: s.configSize,
-        binarySize: s.binarySize,
-        layers: s.layers
-      }
-    ])
-  )
-  const outputs: Record<string, string | number> = {
-    digest: r.digest,
-    'image-ref': r.imageRef,
-    tags: r.tags.join('\n'),
-    size: r.size,
-    'uncompressed-size': r.uncompressedSize,
-    'binary-size': r.binarySize,
-    sizes: JSON.stringify(sizes),
-    'go-version': r.goVersion,
-    dockerfile: r.dockerfile,
-    context: r.context
-  }
-  if (r.comparison) {
-    outputs['baseline-size'] = r.comparison.baseline.size
-    outputs['size-delta'] = r.comparison.delta
-    outputs['size-delta-percent'] = r.comparison.deltaPercent
-  }
-  for (const [k, v] of Object.entries(outputs)) core.setOutput(k, v)
-  core.setOutput(
-    'metadata',
-    JSON.stringify({
-      ...outputs,
-      sizes,
-      tags: r.tags,
-      ociLayout: r.ociLayout,
-      comparisons: r.comparisons.map(c => ({
-        platform: c.platform,
-        baseline: c.baseline.reference,
-        baselineDigest: c.baseline.digest,
-        baselineSize: c.baseline.size,
-        size: c.size,
-        delta: c.delta,
-        deltaPercent: c.deltaPercent,
-        layers: c.layers
-      })),
-      gateFailures: r.gateFailures
-    })
-  )
+  for (const [k, v] of Object.entries(actionOutputs(r))) core.setOutput(k, v)
 }
 
 async function writeSummary(r: Result, config: Config): Promise<void> {
@@ -105,22 +46,13 @@ export async function run(): Promise<void> {
     const password = core.getInput('registry-password')
     if (password) core.setSecret(password)
     const config = parseConfig(name => core.getInput(name), process.env)
-    const tempDir = await mkdtemp(
-      path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'go-scratch-image-')
-    )
-    const result = await runPipeline(config, {
-      runner: execRunner,
-      fetch: globalThis.fetch,
-      toolCache,
-      toolCacheDir:
-        process.env.RUNNER_TOOL_CACHE ||
-        path.join(os.homedir(), '.cache', 'go-scratch-image', 'tool-cache'),
-      buildCache: config.cache ? buildCache : undefined,
+    const deps = await edgeDeps({
       logger,
       env: process.env,
-      nodeArch: process.arch,
-      tempDir
+      tempRoot: process.env.RUNNER_TEMP || os.tmpdir(),
+      buildCache: config.cache ? buildCache : undefined
     })
+    const result = await runPipeline(config, deps)
     if (result.goCache) core.saveState(STATE_CACHE, JSON.stringify(result.goCache))
     setOutputs(result)
     if (config.summary && process.env.GITHUB_STEP_SUMMARY) await writeSummary(result, config)

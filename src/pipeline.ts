@@ -279,7 +279,8 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
       cacheArch: deps.nodeArch,
       fetch: deps.fetch,
       toolCache: deps.toolCache,
-      logger
+      logger,
+      downloadDir: deps.tempDir
     })
   )
   const env = goEnv(deps.env, go.goroot)
@@ -425,7 +426,7 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
       for (const layer of plan.layers) {
         const dir =
           layer.name === 'binary' ? binaryContextDir(platformString(platform), multi) : layer.name
-        await writeLayerContext(layer, path.join(context, dir))
+        await writeLayerContext(layer, path.join(context, dir), epoch)
       }
     }
     const text = renderDockerfile(plans[0]!.plan, multi)

@@ -110,10 +110,11 @@ export async function runAction(
 
 export async function sh(
   cmd: string,
-  args: string[]
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string> } = {}
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await execFileP(cmd, args, { maxBuffer: 64 * 1024 * 1024 })
+    const { stdout, stderr } = await execFileP(cmd, args, { ...opts, maxBuffer: 64 * 1024 * 1024 })
     return { code: 0, stdout, stderr }
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string }

@@ -58,6 +58,41 @@ async function dockerRun(image: string, args: string[], network = 'none'): Promi
   return `${r.stdout}${r.stderr}exit ${r.code}`
 }
 
+describe('the quick-start example', () => {
+  it('serves hello over a loopback port as nonroot, with Tokyo time', async () => {
+    const port = await freePort()
+    const { image, run } = await build('hello', { args: `-addr 127.0.0.1:${port}` })
+    // Each phase of the log ends with its duration.
+    for (const phase of [
+      'Install Go (1.19)',
+      'Build example.com/hello for linux/amd64',
+      'Assemble OCI image'
+    ]) {
+      expect(run.log).toMatch(
+        new RegExp(`^${phase.replace(/[()]/g, '\\$&')}: done in \\d+\\.\\d\\d s$`, 'm')
+      )
+    }
+    const id = (await sh('docker', ['run', '-d', '--rm', '--network', 'host', image])).stdout.trim()
+    try {
+      let text = ''
+      for (let i = 0; i < 50 && !text; i++) {
+        text = await fetch(`http://127.0.0.1:${port}/`).then(
+          r => r.text(),
+          async () => {
+            await new Promise(r => setTimeout(r, 100))
+            return ''
+          }
+        )
+      }
+      expect(text).toMatch(
+        /^hello from a scratch image: uid 65532, Tokyo time \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00\n$/
+      )
+    } finally {
+      await sh('docker', ['rm', '-f', id])
+    }
+  })
+})
+
 describe('files', () => {
   it('serves a static site staged with files: public:/public over a loopback port', async () => {
     const port = await freePort()

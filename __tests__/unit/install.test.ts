@@ -300,6 +300,33 @@ describe('installGo downloading', () => {
     expect(o.logger.infos.join('\n')).toContain(`Go 1.22.5 installed in ${goroot}`)
   })
 
+  it('reports the download growing, then its time and speed', async () => {
+    const payload = Buffer.alloc(2_000_000, 7)
+    const base = fakeToolCache({})
+    const dests: (string | undefined)[] = []
+    const tc: ToolCache = {
+      ...base,
+      // Writes half, pauses long enough for a progress tick, then the rest, as a slow link would.
+      downloadTool: async (_url, dest) => {
+        dests.push(dest)
+        await writeFile(dest!, payload.subarray(0, 1_000_000))
+        await new Promise(r => setTimeout(r, 60))
+        await writeFile(dest!, payload)
+        return dest!
+      }
+    }
+    const { fetch } = fakeFetch([listReply([release('1.22.5', { payload })])])
+    const o = options(tc, fetch, { downloadDir, progressMs: 10 })
+    await installGo(o)
+    expect(dests).toEqual([path.join(downloadDir, 'go1.22.5.linux-amd64.tar.gz.1')])
+    const log = o.logger.infos.join('\n')
+    expect(log).toContain(
+      'Downloading https://mirror.example/golang/go1.22.5.linux-amd64.tar.gz (2.0 MB)'
+    )
+    expect(log).toContain('go1.22.5.linux-amd64.tar.gz: 1.0 MB of 2.0 MB (50%)')
+    expect(log).toMatch(/go1\.22\.5\.linux-amd64\.tar\.gz: downloaded in [\d.]+ s \([\d.]+ MB\/s\)/)
+  })
+
   it('installs a release candidate under its semver name', async () => {
     const tc = fakeToolCache({ payloads: [archive('1.23rc1')], downloadDir })
     const { fetch } = fakeFetch([

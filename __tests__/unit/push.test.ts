@@ -81,10 +81,15 @@ describe('pushImages', () => {
     expect(r.events.slice(blobs)).toEqual([
       `manifest ${images[0]!.manifest.digest}`,
       `manifest ${images[1]!.manifest.digest}`,
-      `manifest ${top.digest}`,
       'manifest v1',
       'manifest latest'
     ])
+  })
+
+  it('pushes an untagged image by its digest', async () => {
+    const r = recorder()
+    await pushImages(r.client, images, top, [], fakeLogger())
+    expect(r.events.at(-1)).toBe(`manifest ${top.digest}`)
   })
 
   it('stops taking blobs after a failure and writes no manifest or tag', async () => {

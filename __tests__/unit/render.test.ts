@@ -170,6 +170,23 @@ describe('writeLayerContext', () => {
     expect(await readFile(link, 'utf8')).toBe('<h1>')
   })
 
+  it('dates every file, link and directory at the source date epoch when given', async () => {
+    const layer: Layer = {
+      name: 'files',
+      entries: withParents([
+        file('srv/data/a.txt', Buffer.from('a'), 1),
+        symlink('srv/link', 'data/a.txt'),
+        dirEntry('srv/empty', 0o555)
+      ])
+    }
+    const out = path.join(dir, 'dated')
+    await writeLayerContext(layer, out, 1_700_000_000)
+    for (const p of ['srv', 'srv/data', 'srv/data/a.txt', 'srv/empty']) {
+      expect([p, (await stat(path.join(out, p))).mtimeMs]).toEqual([p, 1_700_000_000_000])
+    }
+    expect((await lstat(path.join(out, 'srv/link'))).mtimeMs).toBe(1_700_000_000_000)
+  })
+
   it('writes the system layer and can write over an earlier context', async () => {
     const out = path.join(dir, 'system')
     await writeLayerContext(systemLayer(), out)

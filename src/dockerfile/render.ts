@@ -1,5 +1,5 @@
 // Writes the FROM scratch Dockerfile and its build context from the same file plan the native builder uses.
-import { chmod, copyFile, mkdir, rm, symlink, writeFile } from 'node:fs/promises'
+import { chmod, copyFile, lutimes, mkdir, rm, symlink, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { FilePlan, Layer } from '../rootfs/plan.js'
 
@@ -64,20 +64,26 @@ function chown(layer: Layer): string {
   return owner && owner !== '0:0' ? `--chown=${owner} ` : ''
 }
 
-/** Writes one layer's files under dir with the modes of the plan, so COPY reproduces them. */
-export async function writeLayerContext(layer: Layer, dir: string): Promise<void> {
+/**
+ * Writes one layer's files under dir with the modes of the plan, so COPY reproduces them, and dated at the source
+ * date epoch when given: Docker copies the context's mtimes into its layers, so this keeps them reproducible.
+ */
+export async function writeLayerContext(layer: Layer, dir: string, epoch?: number): Promise<void> {
   await mkdir(dir, { recursive: true })
   const dirs: { dest: string; mode: number }[] = []
+  const date = epoch === undefined ? undefined : new Date(epoch * 1000)
   for (const e of layer.entries) {
     const dest = path.join(dir, e.path)
     if (e.type === 'directory') {
       await mkdir(dest, { recursive: true })
-      // Modes last and deepest first: a read-only directory must not stop its children being written.
+      // Modes and dates last and deepest first: a read-only directory must not stop its children being
+      // written, and writing a child changes its directory's mtime.
       dirs.push({ dest, mode: e.mode })
       continue
     } else if (e.type === 'symlink') {
       await rm(dest, { force: true })
       await symlink(e.target, dest)
+      if (date) await lutimes(dest, date, date)
       continue
     } else if (typeof e.source === 'string') {
       await copyFile(e.source, dest)
@@ -85,8 +91,12 @@ export async function writeLayerContext(layer: Layer, dir: string): Promise<void
       await writeFile(dest, e.source)
     }
     await chmod(dest, e.mode)
+    if (date) await utimes(dest, date, date)
   }
-  for (const d of dirs.reverse()) await chmod(d.dest, d.mode)
+  for (const d of dirs.reverse()) {
+    await chmod(d.dest, d.mode)
+    if (date) await utimes(d.dest, date, date)
+  }
 }
 
 export function binaryContextDir(platform: string, multiPlatform: boolean): string {

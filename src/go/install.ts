@@ -36,6 +36,10 @@ export interface InstallOptions {
   fetch: Fetch
   toolCache: ToolCache
   logger: Logger
+  /** Where the archive is downloaded to, so its growth can be reported; the tool cache's default otherwise. */
+  downloadDir?: string
+  /** How often the download reports progress. */
+  progressMs?: number
 }
 
 /** Node's process.arch to Go's GOARCH for the runner itself. */
@@ -92,13 +96,50 @@ export async function sha256File(file: string): Promise<string> {
   return hash.digest('hex')
 }
 
+const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`
+
+/**
+ * The download, with a progress line every few seconds (a Go archive is 70 MB or more, and a silent log looks
+ * stuck) and its duration and speed at the end.
+ */
+async function withProgress(
+  o: InstallOptions,
+  file: GoFile,
+  url: string,
+  attempt: number
+): Promise<string> {
+  const dest = o.downloadDir ? path.join(o.downloadDir, `${file.filename}.${attempt}`) : undefined
+  const start = Date.now()
+  const timer = dest
+    ? setInterval(() => {
+        void stat(dest).then(
+          st =>
+            o.logger.info(
+              `${file.filename}: ${mb(st.size)} of ${mb(file.size)} (${Math.floor((100 * st.size) / file.size)}%)`
+            ),
+          () => undefined
+        )
+      }, o.progressMs ?? 5000)
+    : undefined
+  try {
+    const archive = await o.toolCache.downloadTool(url, dest)
+    const seconds = Math.max((Date.now() - start) / 1000, 0.001)
+    o.logger.info(
+      `${file.filename}: downloaded in ${seconds.toFixed(1)} s (${(file.size / 1e6 / seconds).toFixed(1)} MB/s)`
+    )
+    return archive
+  } finally {
+    clearInterval(timer)
+  }
+}
+
 /** Downloads and checks size and sha256 against the list; a mismatch is deleted and fetched once more. */
 async function downloadVerified(o: InstallOptions, file: GoFile): Promise<string> {
   const url = `${o.baseUrl.replace(/\/+$/, '')}/${file.filename}`
   let got = ''
   for (let attempt = 1; attempt <= 2; attempt++) {
-    o.logger.info(`Downloading ${url} (${file.size} bytes)${attempt > 1 ? ', second try' : ''}`)
-    const archive = await o.toolCache.downloadTool(url)
+    o.logger.info(`Downloading ${url} (${mb(file.size)})${attempt > 1 ? ', second try' : ''}`)
+    const archive = await withProgress(o, file, url, attempt)
     const size = (await stat(archive)).size
     const sha = await sha256File(archive)
     if (size === file.size && sha === file.sha256) return archive

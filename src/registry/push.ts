@@ -37,7 +37,8 @@ export async function pushImages(
   // Only now, with every blob in place, the manifests: a tag never points at something incomplete.
   if (images.length > 1)
     for (const i of images) await client.putManifest(i.manifest.digest, i.manifest)
-  await client.putManifest(top.digest, top)
+  // Untagged, the image is pushed by digest; tagged, each tag PUT stores it and a digest PUT would repeat it.
+  if (!tags.length) await client.putManifest(top.digest, top)
   for (const tag of tags) {
     await client.putManifest(tag, top)
     logger.info(`tagged ${client.ref.registry}/${client.ref.repository}:${tag}`)

@@ -1,0 +1,108 @@
+// What both edges, the action (main.ts) and the command line (cli.ts), share: the side effects they pass in and the outputs they report.
+import * as tc from '@actions/tool-cache'
+import { mkdtemp } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { execRunner } from './exec.js'
+import type { Deps, Result } from './pipeline.js'
+import type { BuildCache, Logger, ToolCache } from './ports.js'
+
+/**
+ * Runs one phase and reports how long it took, so a slow step is visible in the log without a profiler; the
+ * action and the command line print it the same way.
+ */
+export async function timed<T>(
+  name: string,
+  fn: () => Promise<T>,
+  report: (line: string) => void
+): Promise<T> {
+  const start = Date.now()
+  const result = await fn()
+  report(`${name}: done in ${((Date.now() - start) / 1000).toFixed(2)} s`)
+  return result
+}
+
+export const toolCache: ToolCache = {
+  find: (tool, version, arch) => tc.find(tool, version, arch),
+  findAllVersions: (tool, arch) => tc.findAllVersions(tool, arch),
+  downloadTool: (url, dest) => tc.downloadTool(url, dest),
+  extractTar: (file, dest, flags) => tc.extractTar(file, dest, flags)
+}
+
+/** RUNNER_TOOL_CACHE on a runner; elsewhere a folder of ours, so a second run finds Go installed. */
+export function toolCacheDir(env: Record<string, string | undefined>): string {
+  return (
+    env.RUNNER_TOOL_CACHE || path.join(os.homedir(), '.cache', 'go-scratch-image', 'tool-cache')
+  )
+}
+
+/** The real side effects, with a fresh scratch directory for this run under tempRoot. */
+export async function edgeDeps(o: {
+  logger: Logger
+  env: Record<string, string | undefined>
+  tempRoot: string
+  buildCache?: BuildCache
+}): Promise<Deps> {
+  return {
+    runner: execRunner,
+    fetch: globalThis.fetch,
+    toolCache,
+    toolCacheDir: toolCacheDir(o.env),
+    buildCache: o.buildCache,
+    logger: o.logger,
+    env: o.env,
+    nodeArch: process.arch,
+    tempDir: await mkdtemp(path.join(o.tempRoot, 'go-scratch-image-'))
+  }
+}
+
+/** The action's outputs (action.yml), metadata included; the command line prints some of them. */
+export function actionOutputs(r: Result): Record<string, string | number> {
+  const sizes = Object.fromEntries(
+    r.sizes.map(s => [
+      s.platform,
+      {
+        size: s.size,
+        uncompressedSize: s.uncompressedSize,
+        configSize: s.configSize,
+        binarySize: s.binarySize,
+        layers: s.layers
+      }
+    ])
+  )
+  const outputs: Record<string, string | number> = {
+    digest: r.digest,
+    'image-ref': r.imageRef,
+    tags: r.tags.join('\n'),
+    size: r.size,
+    'uncompressed-size': r.uncompressedSize,
+    'binary-size': r.binarySize,
+    sizes: JSON.stringify(sizes),
+    'go-version': r.goVersion,
+    dockerfile: r.dockerfile,
+    context: r.context
+  }
+  if (r.comparison) {
+    outputs['baseline-size'] = r.comparison.baseline.size
+    outputs['size-delta'] = r.comparison.delta
+    outputs['size-delta-percent'] = r.comparison.deltaPercent
+  }
+  outputs.metadata = JSON.stringify({
+    ...outputs,
+    sizes,
+    tags: r.tags,
+    ociLayout: r.ociLayout,
+    comparisons: r.comparisons.map(c => ({
+      platform: c.platform,
+      baseline: c.baseline.reference,
+      baselineDigest: c.baseline.digest,
+      baselineSize: c.baseline.size,
+      size: c.size,
+      delta: c.delta,
+      deltaPercent: c.deltaPercent,
+      layers: c.layers
+    })),
+    gateFailures: r.gateFailures
+  })
+  return outputs
+}
