@@ -2,43 +2,32 @@
 // Bytes of each layer of the default image of examples/hello, against a naive zoneinfo copy (the whole
 // /usr/share/zoneinfo with links followed, as many Dockerfile guides do) and against the physical floor
 // (gzip -9 of the binary, of the CA bundle and of the deduplicated zoneinfo files with no tar framing).
+// Runs a copy of dist/ taken at the start through bench/action.mjs, with push: false.
 // Usage: node bench/image-bytes.mjs   (start scripts/test-env.sh go first; run npm run bundle)
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cp, lstat, mkdir, mkdtemp, readFile, readdir, realpath, writeFile } from 'node:fs/promises'
+import { cp, lstat, readFile, readdir, realpath, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { gzipSync } from 'node:zlib'
+import { benchScratch, root, runAction } from './action.mjs'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const mirror = process.env.GSI_MIRROR_URL ?? 'http://127.0.0.1:5080'
 const run = promisify(execFile)
 const gz = buf => gzipSync(buf, { level: 9 }).length
 
-const tmp = await mkdtemp(path.join(os.tmpdir(), 'gsi-bench-bytes-'))
-const work = path.join(tmp, 'hello')
+const scratch = await benchScratch('gsi-bench-bytes-')
+const work = path.join(scratch, 'hello')
 await cp(path.join(root, 'examples', 'hello'), work, { recursive: true })
-await mkdir(path.join(tmp, 'temp'))
-await writeFile(path.join(tmp, 'out'), '')
-await run(process.execPath, [path.join(root, 'dist', 'index.js')], {
-  env: {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    RUNNER_TEMP: path.join(tmp, 'temp'),
-    RUNNER_TOOL_CACHE: path.join(os.homedir(), '.cache', 'go-scratch-image', 'tool-cache'),
-    GITHUB_OUTPUT: path.join(tmp, 'out'),
-    GITHUB_WORKSPACE: work,
-    'INPUT_GO-DOWNLOAD-BASE-URL': mirror,
-    INPUT_PUSH: 'false',
-    INPUT_CACHE: 'false'
-  },
-  maxBuffer: 1 << 26
+const { outputs, temp } = await runAction({
+  scratch,
+  work,
+  // The tool cache the quick start uses, so Go is downloaded once; a Go build cache of the script's own.
+  toolCache: path.join(os.homedir(), '.cache', 'go-scratch-image', 'tool-cache'),
+  gocache: path.join(scratch, 'gocache'),
+  inputs: { push: 'false' }
 })
-const outputs = await readFile(path.join(tmp, 'out'), 'utf8')
-const field = name => new RegExp(`^${name}<<(\\S+)\\n([\\s\\S]*?)\\n\\1$`, 'm').exec(outputs)?.[2]
-const [[platform, sizes]] = Object.entries(JSON.parse(field('sizes')))
+const [[platform, sizes]] = Object.entries(JSON.parse(outputs.sizes))
 const layer = name => sizes.layers.find(l => l.name === name)
 
 // Naive: every file under /usr/share/zoneinfo, links followed (posix/ and right/ included), one gzip'd tar.
@@ -66,11 +55,14 @@ async function walk(dir) {
 }
 await walk(zi)
 const zoneFloor = gz(Buffer.concat([...seen.values()]))
-const binaryPath = path.join(tmp, 'temp')
-const binaries = (await run('find', [binaryPath, '-type', 'f', '-name', 'hello'])).stdout
-  .trim()
-  .split('\n')
-const binary = await readFile(binaries[0])
+// The binary the action built: <RUNNER_TEMP>/go-scratch-image-*/build/<platform>/hello (the Dockerfile
+// context next to it holds a copy).
+const built = path.join('build', ...platform.split('/'), 'hello')
+const binaries = (await readdir(temp, { recursive: true })).filter(p =>
+  p.endsWith(`${path.sep}${built}`)
+)
+if (binaries.length !== 1) throw new Error(`expected one ${built} under ${temp}: ${binaries}`)
+const binary = await readFile(path.join(temp, binaries[0]))
 const bundle = await readFile('/etc/ssl/certs/ca-certificates.crt')
 
 const rows = [
@@ -82,7 +74,7 @@ const rows = [
 const total = rows.reduce((n, r) => n + r[1], 0)
 const floor = rows.reduce((n, r) => n + r[2], 0)
 console.log(
-  `example: examples/hello, Go ${field('go-version')}, default inputs, platform ${platform}`
+  `example: examples/hello, Go ${outputs['go-version']}, default inputs, platform ${platform}`
 )
 console.log('| layer | image (gzip layer) B | floor (gzip -9 of the content) B | overhead B |')
 console.log('|---|---|---|---|')
@@ -106,3 +98,4 @@ console.log(
 console.log(
   `uncompressed: ours ${layer('zoneinfo').uncompressedSize} B of files, naive tar ${naiveTar.length} B`
 )
+await rm(scratch, { recursive: true, force: true })

@@ -106229,9 +106229,14 @@ async function runPipeline(config, deps) {
     const dockerfile = external_node_path_namespaceObject.join(context, 'Dockerfile');
     await logger.group('Write Dockerfile and build context', async () => {
         await (0,promises_namespaceObject.rm)(context, { recursive: true, force: true });
+        // Every platform shares all layers but the binary: each folder is written once.
+        const written = new Set();
         for (const { platform, plan } of plans) {
             for (const layer of plan.layers) {
                 const dir = layer.name === 'binary' ? binaryContextDir(platformString(platform), multi) : layer.name;
+                if (written.has(dir))
+                    continue;
+                written.add(dir);
                 await writeLayerContext(layer, external_node_path_namespaceObject.join(context, dir), epoch);
             }
         }

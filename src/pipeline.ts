@@ -422,10 +422,14 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
   const dockerfile = path.join(context, 'Dockerfile')
   await logger.group('Write Dockerfile and build context', async () => {
     await rm(context, { recursive: true, force: true })
+    // Every platform shares all layers but the binary: each folder is written once.
+    const written = new Set<string>()
     for (const { platform, plan } of plans) {
       for (const layer of plan.layers) {
         const dir =
           layer.name === 'binary' ? binaryContextDir(platformString(platform), multi) : layer.name
+        if (written.has(dir)) continue
+        written.add(dir)
         await writeLayerContext(layer, path.join(context, dir), epoch)
       }
     }

@@ -1,0 +1,74 @@
+// Runs the bundled action the way the Actions runner does, for the benchmarks: INPUT_* variables, a fresh
+// runner directory, an empty Docker config, and the outputs file read back.
+import { execFile } from 'node:child_process'
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const mirror = process.env.GSI_MIRROR_URL ?? 'http://127.0.0.1:5080'
+export const registry = process.env.GSI_REGISTRY ?? '127.0.0.1:5000'
+const run = promisify(execFile)
+
+/**
+ * A scratch directory holding a copy of dist/ taken now, so a rebundle while a benchmark runs cannot mix two
+ * versions of the action into one table (or remove dist/index.js mid-run).
+ */
+export async function benchScratch(prefix) {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), prefix))
+  await cp(path.join(root, 'dist'), path.join(scratch, 'dist'), { recursive: true })
+  return scratch
+}
+
+export const outputsOf = text =>
+  Object.fromEntries(
+    [...text.matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n?\2$/gm)].map(m => [m[1], m[3]])
+  )
+
+export const median = xs => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = Math.floor(s.length / 2)
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+
+/**
+ * One action run in work with the given inputs; Go comes from the local mirror and is cached in toolCache,
+ * Go's build cache is gocache. Returns the wall time, stdout, outputs, the "<group>: done in X s" durations,
+ * and the temp dir of the run (where the binaries are).
+ */
+export async function runAction({ scratch, work, toolCache, gocache, inputs }) {
+  const runner = await mkdtemp(path.join(scratch, 'runner-'))
+  await mkdir(path.join(runner, 'temp'))
+  await writeFile(path.join(runner, 'out'), '')
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GOCACHE: gocache,
+    GOMODCACHE: path.join(gocache, 'mod'),
+    RUNNER_TEMP: path.join(runner, 'temp'),
+    RUNNER_TOOL_CACHE: toolCache,
+    GITHUB_OUTPUT: path.join(runner, 'out'),
+    GITHUB_WORKSPACE: work,
+    // An empty Docker config, so the developer's own never reaches the run.
+    DOCKER_CONFIG: path.join(runner, 'docker-config'),
+    'INPUT_GO-DOWNLOAD-BASE-URL': mirror,
+    INPUT_CACHE: 'false',
+    INPUT_SUMMARY: 'false'
+  }
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  const start = process.hrtime.bigint()
+  const { stdout } = await run(process.execPath, [path.join(scratch, 'dist', 'index.js')], {
+    cwd: work,
+    env,
+    maxBuffer: 1 << 26
+  })
+  const wall = Number(process.hrtime.bigint() - start) / 1e9
+  if (/^::error::/m.test(stdout)) throw new Error(`the action failed:\n${stdout}`)
+  const groups = Object.fromEntries(
+    [...stdout.matchAll(/^(.+): done in ([\d.]+) s$/gm)].map(m => [m[1], Number(m[2])])
+  )
+  const outputs = outputsOf(await readFile(path.join(runner, 'out'), 'utf8'))
+  return { wall, stdout, outputs, groups, temp: path.join(runner, 'temp') }
+}
