@@ -1,6 +1,7 @@
 // Runs dist/index.js the way the Actions runner does and reaches the real test environment (scripts/test-env.sh).
 import { execFile } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { afterAll } from '@jest/globals'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -34,10 +35,22 @@ export interface Run {
   summary: string
 }
 
-/** A fresh temp dir under the OS temp (outside any Git repo, so the source date epoch is 0 unless set). */
+const temps: string[] = []
+
+/**
+ * A fresh temp dir under the OS temp (outside any Git repo, so the source date epoch is 0 unless set), removed
+ * when the test file ends.
+ */
 export async function tempDir(prefix = 'gsi-it-'): Promise<string> {
-  return mkdtemp(path.join(os.tmpdir(), prefix))
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix))
+  temps.push(dir)
+  return dir
 }
+
+// Every test file imports the harness, so this runs once at the end of each file.
+afterAll(async () => {
+  await Promise.all(temps.splice(0).map(d => rm(d, { recursive: true, force: true })))
+})
 
 export async function copyFixture(name: string, from = FIXTURES): Promise<string> {
   const dir = path.join(await tempDir(), name)
