@@ -17,7 +17,7 @@ import { dockerArchive } from './oci/docker-archive.js'
 import { writeOciLayout } from './oci/layout.js'
 import type { BuildCache, Fetch, Logger, Runner, ToolCache } from './ports.js'
 import { InputError } from './ports.js'
-import { RegistryClient } from './registry/client.js'
+import { RegistryClient, type ClientOptions, type Credentials } from './registry/client.js'
 import { pushImages } from './registry/push.js'
 import { resolveCredentials } from './registry/credentials.js'
 import { registryBaseUrl, type ImageRef } from './registry/reference.js'
@@ -204,6 +204,32 @@ async function packageBreakdown(
   })
 }
 
+/** A client for one repository, with the credentials that registry is known by (see resolveCredentials). */
+async function openRegistry(
+  config: Config,
+  deps: Deps,
+  ref: ImageRef,
+  inputs: Credentials | undefined,
+  options: Pick<ClientOptions, 'access' | 'pullScopes'>
+): Promise<RegistryClient> {
+  const credentials = await resolveCredentials({
+    registry: ref.registry,
+    inputs,
+    env: deps.env,
+    runner: deps.runner,
+    logger: deps.logger,
+    homedir: deps.homedir ?? os.homedir()
+  })
+  return new RegistryClient(ref, {
+    fetch: deps.fetch,
+    logger: deps.logger,
+    baseUrl: registryBaseUrl(ref, config.insecureRegistry),
+    credentials,
+    sleep: deps.sleep,
+    ...options
+  })
+}
+
 /** Reads compare-to with pull access only (anonymous, or the credentials the registry is known by). */
 async function compareWithBaseline(
   config: Config,
@@ -211,24 +237,10 @@ async function compareWithBaseline(
   sizes: PlatformSize[]
 ): Promise<Comparison[]> {
   const ref = config.compareTo!
-  const credentials = await resolveCredentials({
-    registry: ref.registry,
-    // The inputs belong to image's registry; without an image they are there for the baseline.
-    inputs:
-      !config.image || config.image.registry === ref.registry ? config.credentials : undefined,
-    env: deps.env,
-    runner: deps.runner,
-    logger: deps.logger,
-    homedir: deps.homedir ?? os.homedir()
-  })
-  const client = new RegistryClient(ref, {
-    fetch: deps.fetch,
-    logger: deps.logger,
-    baseUrl: registryBaseUrl(ref, config.insecureRegistry),
-    credentials,
-    sleep: deps.sleep,
-    access: 'pull'
-  })
+  // The inputs belong to image's registry; without an image they are there for the baseline.
+  const inputs =
+    !config.image || config.image.registry === ref.registry ? config.credentials : undefined
+  const client = await openRegistry(config, deps, ref, inputs, { access: 'pull' })
   await client.login()
   const current = sizes[0]?.layers.map(l => l.name) ?? []
   const baselines = await readBaseline(client, ref, config.platforms, current, deps.logger)
@@ -246,20 +258,7 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
   let client: RegistryClient | undefined
   if (config.push && config.image) {
     const image = config.image
-    const credentials = await resolveCredentials({
-      registry: image.registry,
-      inputs: config.credentials,
-      env: deps.env,
-      runner: deps.runner,
-      logger,
-      homedir: deps.homedir ?? os.homedir()
-    })
-    client = new RegistryClient(image, {
-      fetch: deps.fetch,
-      logger,
-      baseUrl: registryBaseUrl(image, config.insecureRegistry),
-      credentials,
-      sleep: deps.sleep,
+    client = await openRegistry(config, deps, image, config.credentials, {
       // Mounting from the baseline's repository needs pull access to it in the same token.
       pullScopes:
         config.compareTo?.registry === image.registry ? [config.compareTo.repository] : undefined

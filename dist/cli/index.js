@@ -34868,7 +34868,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7570);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7627);
 // Entry point of the bundled command line (dist/cli/index.js, the package's bin): runs it and exits with its status.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -34878,7 +34878,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7570:
+/***/ 7627:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35282,7 +35282,8 @@ function formatBytes(n) {
     }
     return `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
 }
-function percent(part, whole) {
+/** A share as a percentage with one decimal, or '-' of nothing. */
+function size_percent(part, whole) {
     return whole ? `${((100 * part) / whole).toFixed(1)}%` : '-';
 }
 /** Rows of the size table: one per layer, then config and total; header first. */
@@ -35293,10 +35294,10 @@ function sizeRows(p) {
             l.name,
             formatBytes(l.size),
             formatBytes(l.uncompressedSize),
-            percent(l.size, p.size)
+            size_percent(l.size, p.size)
         ]);
     }
-    rows.push(['config', formatBytes(p.configSize), '-', percent(p.configSize, p.size)]);
+    rows.push(['config', formatBytes(p.configSize), '-', size_percent(p.configSize, p.size)]);
     rows.push(['total', formatBytes(p.size), formatBytes(p.uncompressedSize), '100%']);
     return rows;
 }
@@ -35854,8 +35855,19 @@ async function stageFiles(mappings, workingDirectory, reserved = new Set()) {
     return placed.map(p => p.entry).sort(files_byPath);
 }
 
+;// CONCATENATED MODULE: ./lib/github.js
+// Reads what the GitHub context says is being built: the tag, pull request or branch that GITHUB_REF names.
+function gitRef(env) {
+    const ref = env.GITHUB_REF ?? '';
+    const tag = /^refs\/tags\/(.+)$/.exec(ref)?.[1];
+    const pr = /^refs\/pull\/(\d+)\//.exec(ref)?.[1];
+    const branch = /^refs\/heads\/(.+)$/.exec(ref)?.[1];
+    return { ...(tag ? { tag } : {}), ...(pr ? { pr } : {}), ...(branch ? { branch } : {}) };
+}
+
 ;// CONCATENATED MODULE: ./lib/rootfs/settings.js
 // Parses the image-config inputs (user, workdir, env, expose, entrypoint, args, labels) and derives OCI labels from the GitHub context.
+
 
 
 
@@ -35954,12 +35966,10 @@ function ociLabels(env, created) {
     if (env.GITHUB_SHA)
         out['org.opencontainers.image.revision'] = env.GITHUB_SHA;
     out['org.opencontainers.image.created'] = created;
-    const ref = env.GITHUB_REF ?? '';
-    const pr = /^refs\/pull\/(\d+)\//.exec(ref)?.[1];
-    const version = /^refs\/tags\/v?(\d+\.\d+\.\d+\S*)$/.exec(ref)?.[1] ??
-        /^refs\/tags\/(.+)$/.exec(ref)?.[1] ??
+    const { tag, pr, branch } = gitRef(env);
+    const version = (tag === undefined ? undefined : (/^v?(\d+\.\d+\.\d+\S*)$/.exec(tag)?.[1] ?? tag)) ??
         (pr ? `pr-${pr}` : undefined) ??
-        /^refs\/heads\/(.+)$/.exec(ref)?.[1];
+        branch;
     if (version)
         out['org.opencontainers.image.version'] = version;
     return out;
@@ -40178,6 +40188,7 @@ function verifyBinary(buf, platform, binaryName) {
 ;// CONCATENATED MODULE: ./lib/build/ldflags.js
 // Expands {{.Version}}, {{.Commit}} and {{.Date}} in the ldflags input, so `-X main.version={{.Version}}` works.
 
+
 function expandLdflags(raw, vars) {
     const out = raw.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (all, name) => {
         if (!Object.hasOwn(vars, name)) {
@@ -40193,7 +40204,7 @@ function expandLdflags(raw, vars) {
 /** Version is the Git tag being built, else the short commit, else "dev"; Date is the source date epoch. */
 function ldflagsVars(env, gitCommit, date) {
     const commit = env.GITHUB_SHA || gitCommit || 'unknown';
-    const tag = /^refs\/tags\/(.+)$/.exec(env.GITHUB_REF ?? '')?.[1];
+    const { tag } = gitRef(env);
     const version = tag ?? (/^[0-9a-f]{7,}$/.test(commit) ? commit.slice(0, 7) : 'dev');
     return { Version: version, Commit: commit, Date: date };
 }
@@ -40624,7 +40635,8 @@ var tar_stream = __nccwpck_require__(6118);
 
 
 
-async function layerTar(entries, epoch) {
+/** A tar in memory: write adds the entries, each taken by the pack before the next is added. */
+async function packTar(write) {
     const pack = tar_stream.pack();
     const chunks = [];
     pack.on('data', (c) => chunks.push(c));
@@ -40632,6 +40644,21 @@ async function layerTar(entries, epoch) {
         pack.on('end', resolve);
         pack.on('error', reject);
     });
+    await write((header, data) => new Promise((resolve, reject) => {
+        const cb = (err) => (err ? reject(err) : resolve());
+        if (data)
+            pack.entry(header, data, cb);
+        else
+            pack.entry(header, cb);
+    }));
+    pack.finalize();
+    await done;
+    return Buffer.concat(chunks);
+}
+async function layerTar(entries, epoch) {
+    return packTar(add => addLayerEntries(add, entries, epoch));
+}
+async function addLayerEntries(add, entries, epoch) {
     const mtime = new Date(epoch * 1000);
     const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const e of sorted) {
@@ -40649,28 +40676,15 @@ async function layerTar(entries, epoch) {
             if (data.length !== e.size) {
                 throw new Error(`${e.path} changed while the image was being built (${e.size} bytes planned, ${data.length} read).`);
             }
-            await entry(pack, { ...header, type: 'file', size: data.length }, data);
+            await add({ ...header, type: 'file', size: data.length }, data);
         }
         else if (e.type === 'directory') {
-            await entry(pack, { ...header, type: 'directory' });
+            await add({ ...header, type: 'directory' });
         }
         else {
-            await entry(pack, { ...header, type: 'symlink', linkname: e.target });
+            await add({ ...header, type: 'symlink', linkname: e.target });
         }
     }
-    pack.finalize();
-    await done;
-    return Buffer.concat(chunks);
-}
-/** Adds one entry and waits until the pack has taken it. */
-function entry(pack, header, data) {
-    return new Promise((resolve, reject) => {
-        const cb = (err) => (err ? reject(err) : resolve());
-        if (data)
-            pack.entry(header, data, cb);
-        else
-            pack.entry(header, cb);
-    });
 }
 /** gzip at the best ratio, with no name or timestamp and a fixed OS byte, so the bytes depend on the input only. */
 function gzipDeterministic(data) {
@@ -40841,47 +40855,34 @@ function allBlobs(images) {
 }
 
 ;// CONCATENATED MODULE: ./lib/oci/docker-archive.js
-// Writes one platform's image as a `docker load` archive (manifest.json, config, layers), for load: true.
 
-
-const hex = (digest) => digest.replace(/^sha256:/, '');
+const blobPath = (digest) => `blobs/sha256/${digest.replace(/^sha256:/, '')}`;
 /**
  * The archive `docker save` writes, with the layers still gzipped: `docker load` decompresses a layer itself
  * and checks it against the config's diff_ids, so the image loads without a second copy of its bytes.
  */
 async function dockerArchive(image, repoTags) {
     const files = [
-        [`blobs/sha256/${hex(image.config.digest)}`, image.config.data],
-        ...image.layers.map(l => [`blobs/sha256/${hex(l.blob.digest)}`, l.blob.data]),
+        [blobPath(image.config.digest), image.config.data],
+        ...image.layers.map(l => [blobPath(l.blob.digest), l.blob.data]),
         [
             'manifest.json',
             Buffer.from(JSON.stringify([
                 {
-                    Config: `blobs/sha256/${hex(image.config.digest)}`,
+                    Config: blobPath(image.config.digest),
                     RepoTags: repoTags,
-                    Layers: image.layers.map(l => `blobs/sha256/${hex(l.blob.digest)}`)
+                    Layers: image.layers.map(l => blobPath(l.blob.digest))
                 }
             ]))
         ]
     ];
-    const pack = tar_stream.pack();
-    const chunks = [];
-    pack.on('data', (c) => chunks.push(c));
-    const done = new Promise((resolve, reject) => {
-        pack.on('end', resolve);
-        pack.on('error', reject);
+    // Two layers with the same bytes are one file.
+    const unique = new Map(files);
+    return packTar(async (add) => {
+        for (const [name, data] of unique) {
+            await add({ name, size: data.length, mode: 0o644, mtime: new Date(0) }, data);
+        }
     });
-    const seen = new Set();
-    for (const [name, data] of files) {
-        // Two layers with the same bytes are one file.
-        if (seen.has(name))
-            continue;
-        seen.add(name);
-        await entry(pack, { name, size: data.length, mode: 0o644, mtime: new Date(0) }, data);
-    }
-    pack.finalize();
-    await done;
-    return Buffer.concat(chunks);
 }
 
 ;// CONCATENATED MODULE: ./lib/oci/layout.js
@@ -41010,7 +41011,7 @@ class RegistryClient {
             if (!creds) {
                 throw new InputError(`registry-username/registry-password: ${this.ref.registry} requires credentials. Set both inputs (or log in with a Docker config).`);
             }
-            const basic = Buffer.from(`${creds.username}:${creds.password}`).toString('base64');
+            const basic = basicAuth(creds);
             this.o.logger.mask(basic);
             this.authorization = `Basic ${basic}`;
         }
@@ -41035,10 +41036,10 @@ class RegistryClient {
                 scope,
                 client_id: 'go-scratch-image'
             });
-            res = await this.tokenRequest(url, {
-                method: 'POST',
+            res = await this.send('POST', url.toString(), {
                 headers: { 'content-type': 'application/x-www-form-urlencoded' },
-                body: form.toString()
+                body: Buffer.from(form.toString()),
+                auth: false
             });
         }
         else {
@@ -41048,8 +41049,8 @@ class RegistryClient {
                 url.searchParams.append('scope', s);
             const headers = {};
             if (creds)
-                headers.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
-            res = await this.tokenRequest(url, { headers });
+                headers.authorization = `Basic ${basicAuth(creds)}`;
+            res = await this.send('GET', url.toString(), { headers, auth: false });
         }
         if (res.status === 401 || res.status === 403)
             throw this.refused(res.status);
@@ -41062,32 +41063,11 @@ class RegistryClient {
         this.o.logger.mask(token);
         return token;
     }
-    /** The token server gets the same retries as the registry: a refresh mid-push must not fail on one 503. */
-    async tokenRequest(url, init) {
-        for (let attempt = 0;; attempt++) {
-            const last = attempt + 1 >= this.attempts;
-            let res;
-            try {
-                res = await this.o.fetch(url, init);
-            }
-            catch (e) {
-                if (last) {
-                    throw new RegistryError(`The token server ${url.host} could not be reached after ${attempt + 1} attempts: ${errorText(e)}`);
-                }
-                await this.sleep(backoffMs(attempt, null));
-                continue;
-            }
-            if (!retryable(res.status) || last)
-                return res;
-            await res.body?.cancel();
-            const wait = backoffMs(attempt, res.headers.get('retry-after'));
-            this.o.logger.info(`token server ${url.host}: HTTP ${res.status}; retrying in ${wait} ms`);
-            await this.sleep(wait);
-        }
-    }
     /**
-     * One HTTP exchange with retries on 408/429/5xx and connection errors. The body must be replayable (a Buffer).
-     * A 401 after login re-authenticates once (an expired Bearer token) and repeats the request.
+     * One HTTP exchange with retries on 408/429/5xx and connection errors, for the registry and its token server
+     * alike (a refresh mid-push must not fail on one 503). The body must be replayable (a Buffer). The registry's
+     * own authorization goes only to its host; with auth: false it is left out, and a 401 is the caller's to read.
+     * A 401 after login otherwise re-authenticates once (an expired Bearer token) and repeats the request.
      */
     async send(method, url, opts) {
         const attempts = opts.retry === false ? 1 : this.attempts;
@@ -41130,15 +41110,15 @@ class RegistryClient {
         }
     }
     /**
-     * Follows redirects itself (blob storage, a CDN): credentials go only to the registry's own host, never to
-     * the host a redirect names.
+     * Follows redirects itself (blob storage, a CDN): the request's credentials go only to the host it was sent
+     * to, never to another host a redirect names.
      */
     async fetchFollowing(method, url, headers, body) {
         let current = url;
         let m = method;
         for (let hop = 0;; hop++) {
             const h = { ...headers };
-            if (!sameHost(current, this.o.baseUrl))
+            if (!sameHost(current, url))
                 delete h.authorization;
             const res = await this.o.fetch(current, {
                 method: m,
@@ -41288,6 +41268,9 @@ function hint(registry, what, codes) {
     return '';
 }
 const MANIFEST_TYPES = [MEDIA.manifest, MEDIA.index, DOCKER_MEDIA.manifest, DOCKER_MEDIA.index];
+function basicAuth(creds) {
+    return Buffer.from(`${creds.username}:${creds.password}`).toString('base64');
+}
 function sameHost(url, base) {
     return new URL(url).host === new URL(base).host;
 }
@@ -41633,6 +41616,7 @@ async function resolveCredentials(o) {
 
 ;// CONCATENATED MODULE: ./lib/registry/tags.js
 // Derives default tags from the Git context the way docker/metadata-action users expect.
+
 /** A branch name as a tag: lowercase-safe characters only, at most 128. */
 function sanitizeTag(name) {
     return name
@@ -41642,20 +41626,20 @@ function sanitizeTag(name) {
 }
 function defaultTags(env) {
     const tags = [];
-    const ref = env.GITHUB_REF ?? '';
-    let m;
-    if ((m = /^refs\/tags\/v?(\d+)\.(\d+)\.(\d+)$/.exec(ref))) {
-        const [, major, minor, patch] = m;
+    const { tag, pr, branch } = gitRef(env);
+    const semver = tag === undefined ? null : /^v?(\d+)\.(\d+)\.(\d+)$/.exec(tag);
+    if (semver) {
+        const [, major, minor, patch] = semver;
         tags.push(`${major}.${minor}.${patch}`, `${major}.${minor}`, `${major}`, 'latest');
     }
-    else if ((m = /^refs\/tags\/(.+)$/.exec(ref))) {
-        tags.push(sanitizeTag(m[1] ?? ''));
+    else if (tag !== undefined) {
+        tags.push(sanitizeTag(tag));
     }
-    else if ((m = /^refs\/pull\/(\d+)\//.exec(ref))) {
-        tags.push(`pr-${m[1]}`);
+    else if (pr !== undefined) {
+        tags.push(`pr-${pr}`);
     }
-    else if ((m = /^refs\/heads\/(.+)$/.exec(ref))) {
-        tags.push(sanitizeTag(m[1] ?? ''));
+    else if (branch !== undefined) {
+        tags.push(sanitizeTag(branch));
     }
     const sha = env.GITHUB_SHA ?? '';
     if (/^[0-9a-f]{7,}$/.test(sha))
@@ -42629,26 +42613,31 @@ async function packageBreakdown(config, deps, binaries, build) {
         }
     });
 }
-/** Reads compare-to with pull access only (anonymous, or the credentials the registry is known by). */
-async function compareWithBaseline(config, deps, sizes) {
-    const ref = config.compareTo;
+/** A client for one repository, with the credentials that registry is known by (see resolveCredentials). */
+async function openRegistry(config, deps, ref, inputs, options) {
     const credentials = await resolveCredentials({
         registry: ref.registry,
-        // The inputs belong to image's registry; without an image they are there for the baseline.
-        inputs: !config.image || config.image.registry === ref.registry ? config.credentials : undefined,
+        inputs,
         env: deps.env,
         runner: deps.runner,
         logger: deps.logger,
         homedir: deps.homedir ?? external_node_os_namespaceObject.homedir()
     });
-    const client = new RegistryClient(ref, {
+    return new RegistryClient(ref, {
         fetch: deps.fetch,
         logger: deps.logger,
         baseUrl: registryBaseUrl(ref, config.insecureRegistry),
         credentials,
         sleep: deps.sleep,
-        access: 'pull'
+        ...options
     });
+}
+/** Reads compare-to with pull access only (anonymous, or the credentials the registry is known by). */
+async function compareWithBaseline(config, deps, sizes) {
+    const ref = config.compareTo;
+    // The inputs belong to image's registry; without an image they are there for the baseline.
+    const inputs = !config.image || config.image.registry === ref.registry ? config.credentials : undefined;
+    const client = await openRegistry(config, deps, ref, inputs, { access: 'pull' });
     await client.login();
     const current = sizes[0]?.layers.map(l => l.name) ?? [];
     const baselines = await readBaseline(client, ref, config.platforms, current, deps.logger);
@@ -42664,20 +42653,7 @@ async function runPipeline(config, deps) {
     let client;
     if (config.push && config.image) {
         const image = config.image;
-        const credentials = await resolveCredentials({
-            registry: image.registry,
-            inputs: config.credentials,
-            env: deps.env,
-            runner: deps.runner,
-            logger,
-            homedir: deps.homedir ?? external_node_os_namespaceObject.homedir()
-        });
-        client = new RegistryClient(image, {
-            fetch: deps.fetch,
-            logger,
-            baseUrl: registryBaseUrl(image, config.insecureRegistry),
-            credentials,
-            sleep: deps.sleep,
+        client = await openRegistry(config, deps, image, config.credentials, {
             // Mounting from the baseline's repository needs pull access to it in the same token.
             pullScopes: config.compareTo?.registry === image.registry ? [config.compareTo.repository] : undefined
         });
@@ -42909,9 +42885,6 @@ function table(rows) {
         ...body.map(r => `| ${r.map(esc).join(' | ')} |`)
     ].join('\n');
 }
-function share(part, whole) {
-    return whole ? `${((100 * part) / whole).toFixed(1)}%` : '-';
-}
 function platformTable(p) {
     return table([
         ['layer', 'compressed', 'uncompressed', 'share'],
@@ -42919,9 +42892,9 @@ function platformTable(p) {
             l.name,
             bytesCell(l.size),
             bytesCell(l.uncompressedSize),
-            share(l.size, p.size)
+            percent(l.size, p.size)
         ]),
-        ['config', bytesCell(p.configSize), '-', share(p.configSize, p.size)],
+        ['config', bytesCell(p.configSize), '-', percent(p.configSize, p.size)],
         ['**total**', `**${bytesCell(p.size)}**`, bytesCell(p.uncompressedSize), '100%']
     ]);
 }
@@ -42961,7 +42934,7 @@ function renderSummary(r) {
         const total = r.packages.sizes.reduce((n, p) => n + p.bytes, 0);
         out.push(`### Biggest Go packages in the binary (${r.packages.platform}, symbol sizes before compression)`, '', table([
             ['package', 'bytes', 'share'],
-            ...r.packages.sizes.map(p => [p.name, bytesCell(p.bytes), share(p.bytes, total)])
+            ...r.packages.sizes.map(p => [p.name, bytesCell(p.bytes), percent(p.bytes, total)])
         ]), '');
     }
     return out.join('\n');

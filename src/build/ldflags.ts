@@ -1,4 +1,5 @@
 // Expands {{.Version}}, {{.Commit}} and {{.Date}} in the ldflags input, so `-X main.version={{.Version}}` works.
+import { gitRef } from '../github.js'
 import { InputError } from '../ports.js'
 
 export interface LdflagsVars {
@@ -31,7 +32,7 @@ export function ldflagsVars(
   date: string
 ): LdflagsVars {
   const commit = env.GITHUB_SHA || gitCommit || 'unknown'
-  const tag = /^refs\/tags\/(.+)$/.exec(env.GITHUB_REF ?? '')?.[1]
+  const { tag } = gitRef(env)
   const version = tag ?? (/^[0-9a-f]{7,}$/.test(commit) ? commit.slice(0, 7) : 'dev')
   return { Version: version, Commit: commit, Date: date }
 }

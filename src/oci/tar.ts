@@ -4,7 +4,13 @@ import { gzipSync } from 'node:zlib'
 import tar from 'tar-stream'
 import type { Entry } from '../rootfs/plan.js'
 
-export async function layerTar(entries: Entry[], epoch: number): Promise<Buffer> {
+export type AddEntry = (
+  header: Partial<tar.Header> & { name: string },
+  data?: Buffer
+) => Promise<void>
+
+/** A tar in memory: write adds the entries, each taken by the pack before the next is added. */
+export async function packTar(write: (add: AddEntry) => Promise<void>): Promise<Buffer> {
   const pack = tar.pack()
   const chunks: Buffer[] = []
   pack.on('data', (c: unknown) => chunks.push(c as Buffer))
@@ -12,6 +18,24 @@ export async function layerTar(entries: Entry[], epoch: number): Promise<Buffer>
     pack.on('end', resolve)
     pack.on('error', reject)
   })
+  await write(
+    (header, data) =>
+      new Promise((resolve, reject) => {
+        const cb = (err?: Error | null): void => (err ? reject(err) : resolve())
+        if (data) pack.entry(header, data, cb)
+        else pack.entry(header, cb)
+      })
+  )
+  pack.finalize()
+  await done
+  return Buffer.concat(chunks)
+}
+
+export async function layerTar(entries: Entry[], epoch: number): Promise<Buffer> {
+  return packTar(add => addLayerEntries(add, entries, epoch))
+}
+
+async function addLayerEntries(add: AddEntry, entries: Entry[], epoch: number): Promise<void> {
   const mtime = new Date(epoch * 1000)
   const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   for (const e of sorted) {
@@ -31,29 +55,13 @@ export async function layerTar(entries: Entry[], epoch: number): Promise<Buffer>
           `${e.path} changed while the image was being built (${e.size} bytes planned, ${data.length} read).`
         )
       }
-      await entry(pack, { ...header, type: 'file', size: data.length }, data)
+      await add({ ...header, type: 'file', size: data.length }, data)
     } else if (e.type === 'directory') {
-      await entry(pack, { ...header, type: 'directory' })
+      await add({ ...header, type: 'directory' })
     } else {
-      await entry(pack, { ...header, type: 'symlink', linkname: e.target })
+      await add({ ...header, type: 'symlink', linkname: e.target })
     }
   }
-  pack.finalize()
-  await done
-  return Buffer.concat(chunks)
-}
-
-/** Adds one entry and waits until the pack has taken it. */
-export function entry(
-  pack: tar.Pack,
-  header: Partial<tar.Header> & { name: string },
-  data?: Buffer
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const cb = (err?: Error | null): void => (err ? reject(err) : resolve())
-    if (data) pack.entry(header, data, cb)
-    else pack.entry(header, cb)
-  })
 }
 
 /** gzip at the best ratio, with no name or timestamp and a fixed OS byte, so the bytes depend on the input only. */

@@ -142,7 +142,7 @@ export class RegistryClient {
           `registry-username/registry-password: ${this.ref.registry} requires credentials. Set both inputs (or log in with a Docker config).`
         )
       }
-      const basic = Buffer.from(`${creds.username}:${creds.password}`).toString('base64')
+      const basic = basicAuth(creds)
       this.o.logger.mask(basic)
       this.authorization = `Basic ${basic}`
     } else if (c?.scheme === 'bearer' && c.params.realm) {
@@ -168,18 +168,17 @@ export class RegistryClient {
         scope,
         client_id: 'go-scratch-image'
       })
-      res = await this.tokenRequest(url, {
-        method: 'POST',
+      res = await this.send('POST', url.toString(), {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: form.toString()
+        body: Buffer.from(form.toString()),
+        auth: false
       })
     } else {
       if (c.params.service) url.searchParams.set('service', c.params.service)
       for (const s of scope.split(' ')) url.searchParams.append('scope', s)
       const headers: Record<string, string> = {}
-      if (creds)
-        headers.authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`
-      res = await this.tokenRequest(url, { headers })
+      if (creds) headers.authorization = `Basic ${basicAuth(creds)}`
+      res = await this.send('GET', url.toString(), { headers, auth: false })
     }
     if (res.status === 401 || res.status === 403) throw this.refused(res.status)
     if (!res.ok)
@@ -191,33 +190,11 @@ export class RegistryClient {
     return token
   }
 
-  /** The token server gets the same retries as the registry: a refresh mid-push must not fail on one 503. */
-  private async tokenRequest(url: URL, init: RequestInit): Promise<Response> {
-    for (let attempt = 0; ; attempt++) {
-      const last = attempt + 1 >= this.attempts
-      let res: Response
-      try {
-        res = await this.o.fetch(url, init)
-      } catch (e) {
-        if (last) {
-          throw new RegistryError(
-            `The token server ${url.host} could not be reached after ${attempt + 1} attempts: ${errorText(e)}`
-          )
-        }
-        await this.sleep(backoffMs(attempt, null))
-        continue
-      }
-      if (!retryable(res.status) || last) return res
-      await res.body?.cancel()
-      const wait = backoffMs(attempt, res.headers.get('retry-after'))
-      this.o.logger.info(`token server ${url.host}: HTTP ${res.status}; retrying in ${wait} ms`)
-      await this.sleep(wait)
-    }
-  }
-
   /**
-   * One HTTP exchange with retries on 408/429/5xx and connection errors. The body must be replayable (a Buffer).
-   * A 401 after login re-authenticates once (an expired Bearer token) and repeats the request.
+   * One HTTP exchange with retries on 408/429/5xx and connection errors, for the registry and its token server
+   * alike (a refresh mid-push must not fail on one 503). The body must be replayable (a Buffer). The registry's
+   * own authorization goes only to its host; with auth: false it is left out, and a 401 is the caller's to read.
+   * A 401 after login otherwise re-authenticates once (an expired Bearer token) and repeats the request.
    */
   async send(
     method: string,
@@ -268,8 +245,8 @@ export class RegistryClient {
   }
 
   /**
-   * Follows redirects itself (blob storage, a CDN): credentials go only to the registry's own host, never to
-   * the host a redirect names.
+   * Follows redirects itself (blob storage, a CDN): the request's credentials go only to the host it was sent
+   * to, never to another host a redirect names.
    */
   private async fetchFollowing(
     method: string,
@@ -281,7 +258,7 @@ export class RegistryClient {
     let m = method
     for (let hop = 0; ; hop++) {
       const h = { ...headers }
-      if (!sameHost(current, this.o.baseUrl)) delete h.authorization
+      if (!sameHost(current, url)) delete h.authorization
       const res = await this.o.fetch(current, {
         method: m,
         headers: h,
@@ -445,6 +422,10 @@ function hint(registry: string, what: string, codes: string): string {
 }
 
 const MANIFEST_TYPES = [MEDIA.manifest, MEDIA.index, DOCKER_MEDIA.manifest, DOCKER_MEDIA.index]
+
+function basicAuth(creds: Credentials): string {
+  return Buffer.from(`${creds.username}:${creds.password}`).toString('base64')
+}
 
 function sameHost(url: string, base: string): boolean {
   return new URL(url).host === new URL(base).host

@@ -1,4 +1,5 @@
 // Derives default tags from the Git context the way docker/metadata-action users expect.
+import { gitRef } from '../github.js'
 
 /** A branch name as a tag: lowercase-safe characters only, at most 128. */
 export function sanitizeTag(name: string): string {
@@ -10,17 +11,17 @@ export function sanitizeTag(name: string): string {
 
 export function defaultTags(env: Record<string, string | undefined>): string[] {
   const tags: string[] = []
-  const ref = env.GITHUB_REF ?? ''
-  let m: RegExpExecArray | null
-  if ((m = /^refs\/tags\/v?(\d+)\.(\d+)\.(\d+)$/.exec(ref))) {
-    const [, major, minor, patch] = m
+  const { tag, pr, branch } = gitRef(env)
+  const semver = tag === undefined ? null : /^v?(\d+)\.(\d+)\.(\d+)$/.exec(tag)
+  if (semver) {
+    const [, major, minor, patch] = semver
     tags.push(`${major}.${minor}.${patch}`, `${major}.${minor}`, `${major}`, 'latest')
-  } else if ((m = /^refs\/tags\/(.+)$/.exec(ref))) {
-    tags.push(sanitizeTag(m[1] ?? ''))
-  } else if ((m = /^refs\/pull\/(\d+)\//.exec(ref))) {
-    tags.push(`pr-${m[1]}`)
-  } else if ((m = /^refs\/heads\/(.+)$/.exec(ref))) {
-    tags.push(sanitizeTag(m[1] ?? ''))
+  } else if (tag !== undefined) {
+    tags.push(sanitizeTag(tag))
+  } else if (pr !== undefined) {
+    tags.push(`pr-${pr}`)
+  } else if (branch !== undefined) {
+    tags.push(sanitizeTag(branch))
   }
   const sha = env.GITHUB_SHA ?? ''
   if (/^[0-9a-f]{7,}$/.test(sha)) tags.push(`sha-${sha.slice(0, 7)}`)

@@ -62,7 +62,8 @@ export function formatBytes(n: number): string {
   return `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`
 }
 
-function percent(part: number, whole: number): string {
+/** A share as a percentage with one decimal, or '-' of nothing. */
+export function percent(part: number, whole: number): string {
   return whole ? `${((100 * part) / whole).toFixed(1)}%` : '-'
 }
 

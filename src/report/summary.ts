@@ -2,7 +2,7 @@
 import type { Comparison } from './gate.js'
 import { comparisonRows } from './gate.js'
 import type { PackageSize } from './packages.js'
-import { formatBytes, type PlatformSize } from './size.js'
+import { formatBytes, percent, type PlatformSize } from './size.js'
 
 export interface SummaryInput {
   imageRef: string
@@ -33,10 +33,6 @@ function table(rows: string[][]): string {
   ].join('\n')
 }
 
-function share(part: number, whole: number): string {
-  return whole ? `${((100 * part) / whole).toFixed(1)}%` : '-'
-}
-
 function platformTable(p: PlatformSize): string {
   return table([
     ['layer', 'compressed', 'uncompressed', 'share'],
@@ -44,9 +40,9 @@ function platformTable(p: PlatformSize): string {
       l.name,
       bytesCell(l.size),
       bytesCell(l.uncompressedSize),
-      share(l.size, p.size)
+      percent(l.size, p.size)
     ]),
-    ['config', bytesCell(p.configSize), '-', share(p.configSize, p.size)],
+    ['config', bytesCell(p.configSize), '-', percent(p.configSize, p.size)],
     ['**total**', `**${bytesCell(p.size)}**`, bytesCell(p.uncompressedSize), '100%']
   ])
 }
@@ -101,7 +97,7 @@ export function renderSummary(r: SummaryInput): string {
       '',
       table([
         ['package', 'bytes', 'share'],
-        ...r.packages.sizes.map(p => [p.name, bytesCell(p.bytes), share(p.bytes, total)])
+        ...r.packages.sizes.map(p => [p.name, bytesCell(p.bytes), percent(p.bytes, total)])
       ]),
       ''
     )

@@ -1,5 +1,6 @@
 // Parses the image-config inputs (user, workdir, env, expose, entrypoint, args, labels) and derives OCI labels from the GitHub context.
 import path from 'node:path'
+import { gitRef } from '../github.js'
 import { InputError } from '../ports.js'
 import { NONROOT } from './plan.js'
 
@@ -119,13 +120,11 @@ export function ociLabels(
   }
   if (env.GITHUB_SHA) out['org.opencontainers.image.revision'] = env.GITHUB_SHA
   out['org.opencontainers.image.created'] = created
-  const ref = env.GITHUB_REF ?? ''
-  const pr = /^refs\/pull\/(\d+)\//.exec(ref)?.[1]
+  const { tag, pr, branch } = gitRef(env)
   const version =
-    /^refs\/tags\/v?(\d+\.\d+\.\d+\S*)$/.exec(ref)?.[1] ??
-    /^refs\/tags\/(.+)$/.exec(ref)?.[1] ??
+    (tag === undefined ? undefined : (/^v?(\d+\.\d+\.\d+\S*)$/.exec(tag)?.[1] ?? tag)) ??
     (pr ? `pr-${pr}` : undefined) ??
-    /^refs\/heads\/(.+)$/.exec(ref)?.[1]
+    branch
   if (version) out['org.opencontainers.image.version'] = version
   return out
 }
