@@ -1,7 +1,8 @@
-// Reads the inputs of action.yml with a few regular expressions (no YAML parser), for the tests that keep the CLI in step with it.
+// Reads action.yml with the yaml parser, for the tests that keep the CLI, the README and the code in step with it.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
 
 export interface ActionInput {
   name: string
@@ -9,34 +10,26 @@ export interface ActionInput {
   default?: string
 }
 
+export interface ActionMetadata {
+  name?: unknown
+  description?: unknown
+  branding?: { icon?: unknown; color?: unknown }
+  inputs?: Record<string, { description?: unknown; required?: unknown; default?: unknown }>
+  outputs?: Record<string, { description?: unknown }>
+  runs?: { using?: unknown; main?: unknown }
+}
+
 const ACTION_YML = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'action.yml')
 
-/**
- * Two-space-indented keys under `inputs:`, with their `description:` (plain, quoted, or folded `>-` over
- * six-space lines joined by spaces) and `default:` (quotes dropped).
- */
+export function actionMetadata(file = ACTION_YML): ActionMetadata {
+  return parse(readFileSync(file, 'utf8')) as ActionMetadata
+}
+
+/** The inputs in file order, with their descriptions and defaults as strings. */
 export function actionInputs(file = ACTION_YML): ActionInput[] {
-  const block = /^inputs:\n([\s\S]*?)^\S/m.exec(readFileSync(file, 'utf8'))?.[1] ?? ''
-  const inputs: Record<string, string>[] = []
-  let folding: string | undefined
-  for (const line of block.split('\n')) {
-    const current = inputs[inputs.length - 1]
-    let m: RegExpExecArray | null
-    if ((m = /^ {2}([A-Za-z0-9_-]+):\s*$/.exec(line))) {
-      inputs.push({ name: m[1]! })
-      folding = undefined
-    } else if (current && (m = /^ {4}([a-z-]+):\s*(.*)$/.exec(line))) {
-      const key = m[1]!
-      const raw = m[2]!
-      folding = raw === '>-' ? key : undefined
-      current[key] = raw === '>-' ? '' : raw.replace(/^'(.*)'$|^"(.*)"$/, '$1$2')
-    } else if (current && folding && (m = /^ {6}(.*)$/.exec(line))) {
-      current[folding] = [current[folding], m[1]!.trim()].filter(Boolean).join(' ')
-    }
-  }
-  return inputs.map(i => ({
-    name: i.name!,
-    description: i.description ?? '',
-    ...(i.default === undefined ? {} : { default: i.default })
+  return Object.entries(actionMetadata(file).inputs ?? {}).map(([name, i]) => ({
+    name,
+    description: String(i.description ?? ''),
+    ...(i.default === undefined ? {} : { default: String(i.default) })
   }))
 }

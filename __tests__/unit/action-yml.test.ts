@@ -4,26 +4,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { parse } from 'yaml'
+import { actionMetadata } from '../action-yml.js'
 
 const root = (rel: string): string => fileURLToPath(new URL(`../../${rel}`, import.meta.url))
 const read = (rel: string): string => readFileSync(root(rel), 'utf8')
 
-interface ActionInput {
-  description?: unknown
-  required?: unknown
-  default?: unknown
-}
-interface ActionMetadata {
-  name?: unknown
-  description?: unknown
-  branding?: { icon?: unknown; color?: unknown }
-  inputs?: Record<string, ActionInput>
-  outputs?: Record<string, { description?: unknown }>
-  runs?: { using?: unknown; main?: unknown }
-}
-
-const action = parse(read('action.yml')) as ActionMetadata
+const action = actionMetadata()
 const inputs = action.inputs ?? {}
 const outputs = action.outputs ?? {}
 const readme = read('README.md')
