@@ -12,7 +12,9 @@ import type tar from 'tar-stream'
 import { readTar } from '../../src/oci/tar.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-export const ACTION = path.join(root, 'dist', 'index.js')
+// GSI_DIST points the tests at another bundle (a private one while dist/ is being rebuilt).
+const DIST = process.env.GSI_DIST ? path.resolve(process.env.GSI_DIST) : path.join(root, 'dist')
+export const ACTION = path.join(DIST, 'index.js')
 export const FIXTURES = path.join(root, '__tests__', 'fixtures')
 
 export const MIRROR = process.env.GSI_MIRROR_URL ?? 'http://127.0.0.1:5080'
