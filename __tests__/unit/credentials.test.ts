@@ -348,24 +348,61 @@ describe('resolveCredentials: credential helpers', () => {
     expect(o.calls.map(c => c.command)).toEqual(['docker-credential-special'])
   })
 
-  it('takes auths before credsStore, and credsStore for an empty auths entry', async () => {
+  it('takes credsStore before auths, as the Docker CLI does', async () => {
     await writeConfig({
       credsStore: 'store',
       auths: { 'ghcr.io': { auth: b64('file:file-pw') }, 'quay.io': {} }
     })
-    let o = options('ghcr.io', { helpers: { store: answer('s', 'store-pw') } })
-    expect(await resolveCredentials(o)).toMatchObject({ username: 'file' })
-    expect(o.calls).toHaveLength(0)
+    for (const registry of ['ghcr.io', 'quay.io']) {
+      const o = options(registry, { helpers: { store: answer('s', 'store-pw') } })
+      const creds = await resolveCredentials(o)
+      expect(creds).toMatchObject({ username: 's', password: 'store-pw' })
+      expect(creds?.source).toMatch(/^credential helper docker-credential-store \(credsStore in /)
+      expect(o.calls).toEqual([
+        {
+          command: 'docker-credential-store',
+          args: ['get'],
+          options: { input: registry, silent: true }
+        }
+      ])
+    }
+  })
 
-    o = options('quay.io', { helpers: { store: answer('s', 'store-pw') } })
-    const creds = await resolveCredentials(o)
-    expect(creds).toMatchObject({ username: 's', password: 'store-pw' })
-    expect(creds?.source).toMatch(/^credential helper docker-credential-store \(credsStore in /)
-    expect(o.calls[0]).toMatchObject({
-      command: 'docker-credential-store',
-      args: ['get'],
-      options: { input: 'quay.io', silent: true }
+  it('asks credHelpers[host], then credsStore, then reads auths, each only when the one before has nothing', async () => {
+    await writeConfig({
+      credsStore: 'store',
+      credHelpers: { 'ghcr.io': 'special' },
+      auths: { 'ghcr.io': { auth: b64('file:file-pw') } }
     })
+    const none = { exitCode: 1, stdout: 'credentials not found in native keychain\n' }
+    let o = options('ghcr.io', { helpers: { special: none, store: answer('s', 'store-pw') } })
+    expect(await resolveCredentials(o)).toMatchObject({ username: 's', password: 'store-pw' })
+    expect(o.calls.map(c => c.command)).toEqual([
+      'docker-credential-special',
+      'docker-credential-store'
+    ])
+
+    o = options('ghcr.io', { helpers: { special: none, store: none } })
+    const creds = await resolveCredentials(o)
+    expect(creds).toMatchObject({ username: 'file', password: 'file-pw' })
+    expect(creds?.source).toMatch(/\(auths: ghcr\.io\)$/)
+    expect(o.calls.map(c => c.command)).toEqual([
+      'docker-credential-special',
+      'docker-credential-store'
+    ])
+  })
+
+  it('uses credsStore for a registry that credHelpers does not name', async () => {
+    await writeConfig({
+      credsStore: 'store',
+      credHelpers: { 'quay.io': 'special' },
+      auths: { 'ghcr.io': { auth: b64('file:file-pw') } }
+    })
+    const o = options('ghcr.io', {
+      helpers: { special: answer('x', 'special-pw'), store: answer('s', 'store-pw') }
+    })
+    expect(await resolveCredentials(o)).toMatchObject({ username: 's' })
+    expect(o.calls.map(c => c.command)).toEqual(['docker-credential-store'])
   })
 
   it('falls through when a helper has no credentials for the registry', async () => {

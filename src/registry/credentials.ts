@@ -1,4 +1,4 @@
-// Finds registry credentials: the inputs, else the Docker config (credHelpers, auths, credsStore), else GITHUB_TOKEN for ghcr.io.
+// Finds registry credentials: the inputs, else the Docker config (credHelpers, credsStore, auths), else GITHUB_TOKEN for ghcr.io.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Logger, Runner } from '../ports.js'
@@ -289,19 +289,25 @@ export async function helperCredentials(
   return { username, password: secret }
 }
 
-/** The credentials a Docker config holds for registry: credHelpers, then auths, then credsStore. */
+/**
+ * The credentials a Docker config holds for registry, in the Docker CLI's order: credHelpers[host], then
+ * credsStore, then auths. The CLI reads auths only without a store; we also fall back to it when a helper is
+ * missing or has nothing for the registry, since a config copied to CI often names a store it lacks.
+ */
 async function fromDockerConfig(o: ResolveOptions, file: string): Promise<Credentials | undefined> {
   const config = await readDockerConfig(file)
   if (!config) return undefined
 
   const helperKey = findConfigKey(Object.keys(config.credHelpers), o.registry)
-  if (helperKey !== undefined) {
-    const name = config.credHelpers[helperKey]!
+  const helpers: [string, string][] = []
+  if (helperKey !== undefined) helpers.push([config.credHelpers[helperKey]!, 'credHelpers'])
+  if (config.credsStore) helpers.push([config.credsStore, 'credsStore'])
+  for (const [name, field] of helpers) {
     const creds = await helperCredentials(name, o.registry, o)
     if (creds)
       return {
         ...creds,
-        source: `credential helper docker-credential-${name} (credHelpers in ${file})`
+        source: `credential helper docker-credential-${name} (${field} in ${file})`
       }
   }
 
@@ -313,16 +319,6 @@ async function fromDockerConfig(o: ResolveOptions, file: string): Promise<Creden
       s => o.logger.mask(s)
     )
     if (creds) return { ...creds, source: `Docker config ${file} (auths: ${authKey})` }
-  }
-
-  if (config.credsStore) {
-    const name = config.credsStore
-    const creds = await helperCredentials(name, o.registry, o)
-    if (creds)
-      return {
-        ...creds,
-        source: `credential helper docker-credential-${name} (credsStore in ${file})`
-      }
   }
   return undefined
 }
