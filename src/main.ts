@@ -52,8 +52,10 @@ export async function run(): Promise<void> {
       tempRoot: process.env.RUNNER_TEMP || os.tmpdir(),
       buildCache: config.cache ? buildCache : undefined
     })
+    // Saved as soon as the compile succeeds: the post step (post-if: always()) keeps the warm caches even when
+    // the size gate or the push fails this step afterwards.
+    deps.compiled = goCache => core.saveState(STATE_CACHE, JSON.stringify(goCache))
     const result = await runPipeline(config, deps)
-    if (result.goCache) core.saveState(STATE_CACHE, JSON.stringify(result.goCache))
     setOutputs(result)
     if (config.summary && process.env.GITHUB_STEP_SUMMARY) await writeSummary(result, config)
     // The gate fails the step only now, so the outputs and the summary say by how much.
@@ -63,7 +65,10 @@ export async function run(): Promise<void> {
   }
 }
 
-/** The post step: saves Go's caches after a successful build, so the next run starts warm. */
+/**
+ * The post step: saves Go's caches after a successful compile, so the next run starts warm. It runs even when
+ * the main step failed (post-if: always()); without a compile there is no state and nothing to save.
+ */
 export async function post(): Promise<void> {
   try {
     const raw = core.getState(STATE_CACHE)

@@ -58,6 +58,11 @@ export interface Deps {
   sleep?: (ms: number) => Promise<void>
   /** Where ~/.docker/config.json is looked for when DOCKER_CONFIG is unset. */
   homedir?: string
+  /**
+   * Called once every platform has compiled, with what the post step should save: from then on Go's caches are
+   * worth keeping, whatever fails later (the size gate, the push).
+   */
+  compiled?: (goCache: CacheState) => void
 }
 
 export interface Result {
@@ -81,8 +86,6 @@ export interface Result {
   dockerfile: string
   context: string
   ociLayout: string
-  /** What the post step saves, when caching is on and the service is there. */
-  goCache?: CacheState
 }
 
 /** The go-version spec: the input, else the version file (go.mod by default). */
@@ -352,6 +355,8 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
     })
   }
 
+  if (goCache) deps.compiled?.(goCache)
+
   const packages = await packageBreakdown(config, deps, binaries, {
     goBin,
     env: (platform: Platform) => buildEnv(env, platform, settings),
@@ -520,7 +525,6 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
     binarySize: Math.max(...sizes.map(s => s.binarySize)),
     dockerfile,
     context,
-    ociLayout: config.ociLayout,
-    goCache
+    ociLayout: config.ociLayout
   }
 }

@@ -1,0 +1,161 @@
+// Minimal well-formed ELF executables for the tests that read or verify binaries, built from the specification.
+
+// e_machine values from the ELF specification (and the psABI supplements), independent of the code under test.
+export const EM = {
+  I386: 3,
+  ARM: 40,
+  PPC: 20,
+  PPC64: 21,
+  S390: 22,
+  X86_64: 62,
+  AARCH64: 183,
+  RISCV: 243
+}
+
+const PT_LOAD = 1
+const PT_DYNAMIC = 2
+const PT_INTERP = 3
+const PT_PHDR = 6
+const PT_GNU_STACK = 0x6474e551
+const DT_NULL = 0
+const DT_NEEDED = 1
+const DT_STRTAB = 5
+const DT_STRSZ = 10
+
+export interface ElfOptions {
+  bits: 32 | 64
+  littleEndian: boolean
+  machine: number
+  /** PT_INTERP contents (written NUL-terminated). */
+  interpreter?: string
+  /** DT_NEEDED names; any implies a PT_DYNAMIC segment. */
+  needed?: string[]
+  /** A PT_DYNAMIC segment even without needed libraries, as a static PIE has. */
+  dynamic?: boolean
+  /** Leave DT_STRTAB out of the dynamic section. */
+  noStrtab?: boolean
+  /** Put a bogus DT_NEEDED after DT_NULL, which a reader must not see. */
+  junkAfterNull?: boolean
+}
+
+/**
+ * A minimal but well-formed ELF executable: header, program headers (PHDR, INTERP, two LOADs, DYNAMIC,
+ * GNU_STACK, as a linker lays them out), the interpreter string, a string table and a dynamic section.
+ * The second LOAD maps the data at a virtual address unrelated to its file offset, so DT_STRTAB (an
+ * address) only resolves to the right bytes through that segment.
+ */
+export function elf(o: ElfOptions): Buffer {
+  const is64 = o.bits === 64
+  const le = o.littleEndian
+  const ehsize = is64 ? 64 : 52
+  const phentsize = is64 ? 56 : 32
+  const dynent = is64 ? 16 : 8
+  const needed = o.needed ?? []
+  const hasDynamic = o.dynamic || needed.length > 0
+
+  const phdrs: { type: number; offset: number; vaddr: number; filesz: number }[] = []
+  const phnum = 4 + (o.interpreter !== undefined ? 1 : 0) + (hasDynamic ? 1 : 0)
+  const dataStart = ehsize + phnum * phentsize
+
+  // The data region: interpreter, string table, then the dynamic section (aligned).
+  let cursor = dataStart
+  const interpOff = cursor
+  const interpBytes =
+    o.interpreter !== undefined ? Buffer.from(`${o.interpreter}\0`, 'latin1') : null
+  if (interpBytes) cursor += interpBytes.length
+  const strtabOff = cursor
+  const nameIndex: number[] = []
+  const strParts: Buffer[] = [Buffer.from([0])]
+  let strLen = 1
+  for (const n of needed) {
+    nameIndex.push(strLen)
+    const b = Buffer.from(`${n}\0`, 'latin1')
+    strParts.push(b)
+    strLen += b.length
+  }
+  const strtab = Buffer.concat(strParts)
+  cursor += strtab.length
+  cursor = Math.ceil(cursor / 8) * 8
+  const dynOff = cursor
+
+  const DATA_VADDR = 0x7a0000
+  const vaddrOf = (fileOffset: number): number => DATA_VADDR + (fileOffset - dataStart)
+
+  const dyn: [number, number][] = needed.map((_, i) => [DT_NEEDED, nameIndex[i] as number])
+  if (!o.noStrtab) dyn.push([DT_STRTAB, vaddrOf(strtabOff)])
+  dyn.push([DT_STRSZ, strtab.length], [DT_NULL, 0])
+  if (o.junkAfterNull) dyn.push([DT_NEEDED, nameIndex[0] ?? 0])
+  const dynSize = hasDynamic ? dyn.length * dynent : 0
+  const total = dynOff + dynSize
+
+  phdrs.push({ type: PT_PHDR, offset: ehsize, vaddr: 0x400000 + ehsize, filesz: phnum * phentsize })
+  if (interpBytes)
+    phdrs.push({
+      type: PT_INTERP,
+      offset: interpOff,
+      vaddr: vaddrOf(interpOff),
+      filesz: interpBytes.length
+    })
+  phdrs.push({ type: PT_LOAD, offset: 0, vaddr: 0x400000, filesz: dataStart })
+  phdrs.push({ type: PT_LOAD, offset: dataStart, vaddr: DATA_VADDR, filesz: total - dataStart })
+  if (hasDynamic)
+    phdrs.push({ type: PT_DYNAMIC, offset: dynOff, vaddr: vaddrOf(dynOff), filesz: dynSize })
+  phdrs.push({ type: PT_GNU_STACK, offset: 0, vaddr: 0, filesz: 0 })
+  if (phdrs.length !== phnum)
+    throw new Error(`elf fixture: ${phdrs.length} program headers, not ${phnum}`)
+
+  const b = Buffer.alloc(total)
+  const u16 = (off: number, v: number): number =>
+    le ? b.writeUInt16LE(v, off) : b.writeUInt16BE(v, off)
+  const u32 = (off: number, v: number): number =>
+    le ? b.writeUInt32LE(v, off) : b.writeUInt32BE(v, off)
+  const word = (off: number, v: number): number =>
+    is64
+      ? le
+        ? b.writeBigUInt64LE(BigInt(v), off)
+        : b.writeBigUInt64BE(BigInt(v), off)
+      : u32(off, v)
+
+  b.write('\x7fELF', 0, 'latin1')
+  b[4] = is64 ? 2 : 1
+  b[5] = le ? 1 : 2
+  b[6] = 1
+  u16(16, 2) // ET_EXEC
+  u16(18, o.machine)
+  u32(20, 1)
+  word(24, 0x401000) // e_entry
+  word(is64 ? 32 : 28, ehsize) // e_phoff
+  u16(is64 ? 52 : 40, ehsize)
+  u16(is64 ? 54 : 42, phentsize)
+  u16(is64 ? 56 : 44, phnum)
+
+  phdrs.forEach((p, i) => {
+    const at = ehsize + i * phentsize
+    u32(at, p.type)
+    if (is64) {
+      u32(at + 4, 4) // p_flags
+      word(at + 8, p.offset)
+      word(at + 16, p.vaddr)
+      word(at + 24, p.vaddr)
+      word(at + 32, p.filesz)
+      word(at + 40, p.filesz)
+      word(at + 48, 8)
+    } else {
+      u32(at + 4, p.offset)
+      u32(at + 8, p.vaddr)
+      u32(at + 12, p.vaddr)
+      u32(at + 16, p.filesz)
+      u32(at + 20, p.filesz)
+      u32(at + 24, 4)
+      u32(at + 28, 4)
+    }
+  })
+  if (interpBytes) interpBytes.copy(b, interpOff)
+  strtab.copy(b, strtabOff)
+  if (hasDynamic)
+    dyn.forEach(([tag, val], i) => {
+      word(dynOff + i * dynent, tag)
+      word(dynOff + i * dynent + dynent / 2, val)
+    })
+  return b
+}

@@ -1,0 +1,356 @@
+// runPipeline's ordering guarantees over fakes: a registry in memory, a go that writes a small static ELF, and one
+// list of events in the order they happened (go invocations, registry requests, log groups, cache state).
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { actionMetadata } from '../action-yml.js'
+import { parseConfig } from '../../src/config.js'
+import type { CacheState } from '../../src/go/cache.js'
+import { runPipeline, type Deps } from '../../src/pipeline.js'
+import type { BuildCache, CommandResult, Fetch, Runner, ToolCache } from '../../src/ports.js'
+import { elf, EM } from './elf-fixture.js'
+import { fakeLogger, tempDir } from './helpers.js'
+
+const HOST = '127.0.0.1:5999'
+const REPO = 'acme/app'
+const USER = { username: 'ci', password: 'hunter2-6c1f' }
+const BASIC = `Basic ${Buffer.from(`${USER.username}:${USER.password}`).toString('base64')}`
+/** What the fake `go list` says the package is. */
+const IMPORT_PATH = 'example.com/app'
+/** The binary `go build` writes: a static x86-64 executable, as verifyBinary wants for linux/amd64. */
+const BINARY = elf({ bits: 64, littleEndian: true, machine: EM.X86_64 })
+
+const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
+
+interface RegistryOptions {
+  /** Credentials the registry accepts (Basic); without, it is open. */
+  accepts?: { username: string; password: string }
+  /** Answers 400 to the upload of the nth blob PUT (1-based), as a registry that rejects one blob. */
+  failBlobPut?: number
+}
+
+interface FakeRegistry {
+  fetch: Fetch
+  blobs: Map<string, Buffer>
+  /** Manifests by tag and by digest. */
+  manifests: Map<string, Buffer>
+}
+
+const errorBody = (code: string, message: string): string =>
+  JSON.stringify({ errors: [{ code, message }] })
+
+/**
+ * The part of the distribution API a push uses: ping, blob HEAD, upload (POST then PUT ?digest=) and manifest
+ * PUT, with Basic auth when asked. Every request is recorded in events as `registry METHOD PATH`.
+ */
+function fakeRegistry(events: string[], o: RegistryOptions = {}): FakeRegistry {
+  const blobs = new Map<string, Buffer>()
+  const manifests = new Map<string, Buffer>()
+  let uploads = 0
+  let blobPuts = 0
+  const prefix = `/v2/${REPO}`
+  const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = new URL(typeof input === 'string' ? input : input.toString())
+    const method = init?.method ?? 'GET'
+    const headers = new Headers(init?.headers)
+    const body = init?.body ? Buffer.from(init.body as Uint8Array) : Buffer.alloc(0)
+    events.push(`registry ${method} ${url.pathname}`)
+    if (url.host !== HOST) throw new Error(`fake registry: request to another host, ${url}`)
+    if (o.accepts && headers.get('authorization') !== BASIC) {
+      return new Response(errorBody('UNAUTHORIZED', 'authentication required'), {
+        status: 401,
+        headers: { 'www-authenticate': 'Basic realm="fake"' }
+      })
+    }
+    const p = url.pathname
+    if (p === '/v2/' && method === 'GET') return new Response('{}', { status: 200 })
+    const blob = new RegExp(`^${prefix}/blobs/(sha256:[0-9a-f]{64})$`).exec(p)
+    if (blob && method === 'HEAD') {
+      const b = blobs.get(blob[1]!)
+      return new Response(null, {
+        status: b ? 200 : 404,
+        headers: b ? { 'content-length': String(b.length) } : {}
+      })
+    }
+    if (p === `${prefix}/blobs/uploads/` && method === 'POST') {
+      return new Response(null, {
+        status: 202,
+        headers: { location: `${prefix}/blobs/uploads/${++uploads}` }
+      })
+    }
+    if (/\/blobs\/uploads\/\d+$/.test(p) && p.startsWith(prefix) && method === 'PUT') {
+      const digest = url.searchParams.get('digest') ?? ''
+      if (++blobPuts === o.failBlobPut) {
+        return new Response(errorBody('BLOB_UPLOAD_INVALID', 'the fake refuses this blob'), {
+          status: 400
+        })
+      }
+      if (sha256(body) !== digest) {
+        return new Response(errorBody('DIGEST_INVALID', 'digest mismatch'), { status: 400 })
+      }
+      blobs.set(digest, body)
+      return new Response(null, { status: 201, headers: { 'docker-content-digest': digest } })
+    }
+    const manifest = new RegExp(`^${prefix}/manifests/([^/]+)$`).exec(p)
+    if (manifest && method === 'PUT') {
+      const digest = sha256(body)
+      // A manifest that names a blob the registry lacks is refused, as distribution does.
+      const refs = [...body.toString('utf8').matchAll(/"digest":\s*"(sha256:[0-9a-f]{64})"/g)]
+      const missing = refs.map(m => m[1]!).filter(d => !blobs.has(d) && !manifests.has(d))
+      if (missing.length) {
+        return new Response(errorBody('MANIFEST_BLOB_UNKNOWN', missing.join(', ')), {
+          status: 400
+        })
+      }
+      manifests.set(decodeURIComponent(manifest[1]!), body)
+      manifests.set(digest, body)
+      return new Response(null, { status: 201, headers: { 'docker-content-digest': digest } })
+    }
+    return new Response(errorBody('UNSUPPORTED', `${method} ${p}`), { status: 404 })
+  }
+  return { fetch: fetch as Fetch, blobs, manifests }
+}
+
+/**
+ * A go that answers `go list` for a main package, writes BINARY where `go build -o` points, and names two cache
+ * folders for `go env`; git is absent. Every call is recorded in events as `go SUBCOMMAND` or `git ...`.
+ */
+function fakeRunner(events: string[], o: { buildFails?: boolean } = {}): Runner {
+  const ok = (stdout = ''): CommandResult => ({ exitCode: 0, stdout, stderr: '' })
+  return {
+    async run(command, args) {
+      if (path.basename(command) !== 'go') {
+        events.push(`${path.basename(command)} ${args.join(' ')}`)
+        return { exitCode: 127, stdout: '', stderr: `${command}: not found` }
+      }
+      events.push(`go ${args[0]}`)
+      switch (args[0]) {
+        case 'list':
+          return args.includes('-deps') ? ok() : ok(`main ${IMPORT_PATH}\n`)
+        case 'env':
+          return ok('/fake/go-build\n/fake/go-mod\n')
+        case 'build': {
+          if (o.buildFails)
+            return { exitCode: 1, stdout: '', stderr: './main.go:3:1: syntax error' }
+          const out = args[args.indexOf('-o') + 1]!
+          await mkdir(path.dirname(out), { recursive: true })
+          await writeFile(out, BINARY)
+          return ok()
+        }
+        default:
+          return ok()
+      }
+    }
+  }
+}
+
+/** A tool cache that has Go 1.22.5 installed, so nothing is downloaded; lookups are recorded. */
+function fakeToolCache(events: string[], goroot: string): ToolCache {
+  return {
+    find: tool => (events.push(`tool-cache find ${tool}`), tool === 'go' ? goroot : ''),
+    findAllVersions: tool => (tool === 'go' ? ['1.22.5'] : []),
+    extractTar: file => Promise.reject(new Error(`fake tool cache: unexpected extract of ${file}`))
+  }
+}
+
+/** An Actions cache with nothing in it yet, recording restores and saves. */
+function fakeBuildCache(events: string[]): BuildCache {
+  return {
+    isAvailable: () => true,
+    restore: async (_paths, key) => void events.push(`cache restore ${key.slice(0, 17)}`),
+    save: async () => void events.push('cache save')
+  }
+}
+
+let dir: string
+let cleanup: () => Promise<void>
+
+beforeEach(async () => {
+  ;({ dir, cleanup } = await tempDir('gsi-pipeline-'))
+  await mkdir(path.join(dir, 'work'))
+  await mkdir(path.join(dir, 'tmp'))
+  await mkdir(path.join(dir, 'home'))
+})
+afterEach(() => cleanup())
+
+interface Run {
+  events: string[]
+  registry: FakeRegistry
+  /** What runPipeline resolved to, or the error it threw. */
+  outcome: Promise<Awaited<ReturnType<typeof runPipeline>>>
+  cacheStates: CacheState[]
+}
+
+/** Runs the pipeline on a main package in dir/work, pushing to the fake registry as HOST/REPO:v1 and :latest. */
+function run(
+  inputs: Record<string, string> = {},
+  o: RegistryOptions & { buildFails?: boolean; buildCache?: boolean } = {}
+): Run {
+  const events: string[] = []
+  const cacheStates: CacheState[] = []
+  const registry = fakeRegistry(events, o)
+  const logger = fakeLogger()
+  logger.group = async (name, fn) => {
+    events.push(`group ${name}`)
+    return fn()
+  }
+  const all: Record<string, string> = {
+    'go-version': '1.22.5',
+    image: `${HOST}/${REPO}`,
+    tags: 'v1\nlatest',
+    'ca-certificates': 'none',
+    zoneinfo: 'false',
+    'source-date-epoch': '1700000000',
+    ...inputs
+  }
+  const config = parseConfig(name => all[name] ?? '', { GITHUB_WORKSPACE: path.join(dir, 'work') })
+  const deps: Deps = {
+    runner: fakeRunner(events, o),
+    fetch: registry.fetch,
+    toolCache: fakeToolCache(events, path.join(dir, 'goroot')),
+    toolCacheDir: path.join(dir, 'tool-cache'),
+    buildCache: o.buildCache ? fakeBuildCache(events) : undefined,
+    logger,
+    env: {},
+    nodeArch: 'x64',
+    tempDir: path.join(dir, 'tmp'),
+    homedir: path.join(dir, 'home'),
+    sleep: async () => {},
+    compiled: state => {
+      events.push('compiled')
+      cacheStates.push(state)
+    }
+  }
+  return { events, registry, outcome: runPipeline(config, deps), cacheStates }
+}
+
+/** The index of the first event that starts with prefix; fails the test when there is none. */
+function first(events: string[], prefix: string): number {
+  const i = events.findIndex(e => e.startsWith(prefix))
+  if (i < 0) throw new Error(`no event "${prefix}…" in:\n${events.join('\n')}`)
+  return i
+}
+
+const isPush = (e: string): boolean =>
+  /^registry (HEAD|POST|PUT|PATCH) /.test(e) || /^registry GET \/v2\/.+/.test(e)
+
+describe('runPipeline', () => {
+  it('logs in before Go is looked up or anything built, gates before the push, and tags last', async () => {
+    const r = run(
+      { 'registry-username': USER.username, 'registry-password': USER.password },
+      { accepts: USER }
+    )
+    const result = await r.outcome
+    const e = r.events
+    expect(result).toMatchObject({ pushed: true, tags: ['v1', 'latest'], gateFailures: [] })
+
+    // Login: the ping is refused, then the same request with the credentials passes, before Go is touched.
+    expect(e.slice(0, 3)).toEqual([
+      'group Log in to 127.0.0.1:5999',
+      'registry GET /v2/',
+      'registry GET /v2/'
+    ])
+    expect(first(e, 'registry GET /v2/')).toBeLessThan(first(e, 'tool-cache'))
+    expect(first(e, 'tool-cache')).toBeLessThan(first(e, 'go list'))
+    expect(first(e, 'go list')).toBeLessThan(first(e, 'go build'))
+
+    // The size is measured and gated before the first request of the push.
+    const pushStart = e.findIndex(isPush)
+    expect(first(e, 'group Image size')).toBeLessThan(pushStart)
+    expect(first(e, 'go build')).toBeLessThan(pushStart)
+
+    // Every blob before any manifest; the tags, in order, are the last requests.
+    const lastBlob = e.map(x => /^registry (HEAD|PUT) .*\/blobs\//.test(x)).lastIndexOf(true)
+    const manifestPuts = e.filter(x => x.startsWith(`registry PUT /v2/${REPO}/manifests/`))
+    expect(manifestPuts).toEqual([
+      `registry PUT /v2/${REPO}/manifests/v1`,
+      `registry PUT /v2/${REPO}/manifests/latest`
+    ])
+    expect(lastBlob).toBeLessThan(first(e, `registry PUT /v2/${REPO}/manifests/`))
+    expect(e.filter(x => x.startsWith('registry')).slice(-2)).toEqual(manifestPuts)
+
+    // What the tags point at is what was built: the digest returned, holding the binary go wrote.
+    expect(sha256(r.registry.manifests.get('v1')!)).toBe(result.digest)
+    expect(result.binarySize).toBe(BINARY.length)
+  })
+
+  it('stops at a refused password before Go is looked up or anything built', async () => {
+    const r = run(
+      { 'registry-username': USER.username, 'registry-password': 'wrong' },
+      { accepts: USER }
+    )
+    await expect(r.outcome).rejects.toThrow(
+      `registry-username/registry-password: ${HOST} refused user '${USER.username}' (HTTP 401). ` +
+        `Check the username and the password or token, and that it may push to ${REPO}.`
+    )
+    expect(r.events.filter(x => !x.startsWith('registry GET /v2/'))).toEqual([
+      'group Log in to 127.0.0.1:5999'
+    ])
+  })
+
+  it('pushes nothing when the image is over max-size, and still reports its size', async () => {
+    const r = run({ 'max-size': '100' })
+    const result = await r.outcome
+    expect(result.pushed).toBe(false)
+    expect(result.tags).toEqual([])
+    expect(result.gateFailures).toEqual([expect.stringMatching(/^max-size: linux\/amd64 is .*/)])
+    expect(result.size).toBeGreaterThan(100)
+    // Only the login's ping reached the registry.
+    expect(r.events.filter(x => x.startsWith('registry'))).toEqual(['registry GET /v2/'])
+    expect(r.registry.blobs.size + r.registry.manifests.size).toBe(0)
+  })
+
+  it('pushes the same image when it is within max-size', async () => {
+    const r = run({ 'max-size': '1MB' })
+    const result = await r.outcome
+    expect(result).toMatchObject({ pushed: true, gateFailures: [] })
+    expect([...r.registry.manifests.keys()].sort()).toEqual(['latest', result.digest, 'v1'].sort())
+  })
+
+  it('tags nothing when the registry refuses a blob', async () => {
+    const r = run({}, { failBlobPut: 1 })
+    await expect(r.outcome).rejects.toThrow(
+      /^127\.0\.0\.1:5999: upload sha256:[0-9a-f]{64} failed with HTTP 400 \(BLOB_UPLOAD_INVALID: the fake refuses this blob\)\.$/
+    )
+    expect(r.events.filter(x => x.includes('/manifests/'))).toEqual([])
+    expect(r.registry.manifests.size).toBe(0)
+  })
+
+  it('hands over the Go cache state once compiled, before the push and whatever fails there', async () => {
+    const r = run({ 'max-size': '100' }, { buildCache: true })
+    await r.outcome
+    expect(r.cacheStates).toEqual([
+      {
+        key: expect.stringMatching(/^go-scratch-image-linux-x64-go1\.22\.5-/),
+        paths: ['/fake/go-build', '/fake/go-mod']
+      }
+    ])
+    const e = r.events
+    expect(first(e, 'cache restore')).toBeLessThan(first(e, 'go build'))
+    expect(first(e, 'go build')).toBeLessThan(first(e, 'compiled'))
+    expect(first(e, 'compiled')).toBeLessThan(first(e, 'group Image size'))
+    // Saving is the post step's job, never the pipeline's.
+    expect(e).not.toContain('cache save')
+
+    const failedPush = run({}, { buildCache: true, failBlobPut: 1 })
+    await expect(failedPush.outcome).rejects.toThrow(/BLOB_UPLOAD_INVALID/)
+    expect(failedPush.cacheStates).toHaveLength(1)
+  })
+
+  it('hands over no cache state when the compile fails', async () => {
+    const r = run({}, { buildCache: true, buildFails: true })
+    await expect(r.outcome).rejects.toThrow(
+      /^go build failed \(exit code 1\) for GOOS=linux GOARCH=amd64:\n/
+    )
+    expect(r.cacheStates).toEqual([])
+    expect(r.events.filter(isPush)).toEqual([])
+  })
+})
+
+describe('action.yml', () => {
+  it('runs the post step after a failed main step, which saves the caches of a compile that succeeded', () => {
+    const runs = actionMetadata().runs as Record<string, unknown>
+    expect(runs).toMatchObject({ post: 'dist/index.js', 'post-if': 'always()' })
+  })
+})
