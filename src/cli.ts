@@ -1,14 +1,11 @@
 // The command line (`npx go-scratch-image`): the action's inputs as flags, to build, write and push an image from a developer's machine.
-import { readFile, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import os from 'node:os'
-import path from 'node:path'
 import { GROUPS, OPTIONS, type CliOption } from './cli-options.js'
 import { parseConfig, type Config } from './config.js'
 import { actionOutputs, edgeDeps, timed, toolCacheDir } from './edge.js'
 import { runPipeline, type Result } from './pipeline.js'
 import type { Logger } from './ports.js'
-import { comparisonTable } from './report/gate.js'
-import { sizeTable } from './report/size.js'
 import { bytesCell } from './report/summary.js'
 
 /** The exit status for a mistake on the command line itself, as opposed to a failed build (1). */
@@ -216,22 +213,34 @@ function unescapeCommand(data: string): string {
   return data.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%25/g, '%')
 }
 
+/** A workflow command's data escaped as @actions/core does, so a multi-line message stays one command. */
+function escapeCommand(data: string): string {
+  return data.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+}
+
+/** Whether a runner reads the output: GitHub Actions sets GITHUB_ACTIONS=true in every step. */
+export function inActions(env: Record<string, string | undefined>): boolean {
+  return env.GITHUB_ACTIONS === 'true'
+}
+
 export interface Sink {
   out(text: string): void
   err(text: string): void
 }
 
 /**
- * Everything the command line prints passes through here: secrets are replaced by ***, and the workflow
- * commands the Actions toolkit writes (::debug::, ::warning::, ::add-mask:: …, from @actions/tool-cache) become
- * plain lines or nothing, since no runner is there to read them.
+ * Everything the command line prints passes through here: secrets are replaced by ***. In a terminal the
+ * workflow commands the Actions toolkit writes (::debug::, ::warning::, ::add-mask:: …, from @actions/tool-cache)
+ * become plain lines or nothing, since no runner is there to read them; in a workflow step (actions) they are
+ * left for the runner, which folds the groups and masks the secrets.
  */
 export class Output {
   private secrets: string[] = []
 
   constructor(
     readonly verbose: boolean,
-    private readonly sink: Sink
+    private readonly sink: Sink,
+    readonly actions = false
   ) {}
 
   mask(secret: string): void {
@@ -251,6 +260,10 @@ export class Output {
     const m = /^::([a-z-]+)(?: [^\n]*?)?::(.*?)\r?$/.exec(line)
     if (!m) return line
     const text = unescapeCommand(m[2]!)
+    if (this.actions) {
+      if (m[1] === 'add-mask') this.mask(text)
+      return line
+    }
     switch (m[1]) {
       case 'debug':
         return this.verbose ? `debug: ${text}` : undefined
@@ -277,7 +290,10 @@ export class Output {
     let out = ''
     parts.forEach((line, i) => {
       const plain = this.plain(line)
-      if (plain !== undefined) out += this.redact(plain) + (i < parts.length - 1 ? '\n' : '')
+      // The runner must read an ::add-mask:: whole; it never shows the line.
+      const keep = this.actions && plain?.startsWith('::add-mask::')
+      if (plain !== undefined)
+        out += (keep ? plain : this.redact(plain)) + (i < parts.length - 1 ? '\n' : '')
     })
     return out
   }
@@ -292,7 +308,7 @@ export class Output {
  * Routes everything written to stdout and stderr through output, including what go and @actions/* write on
  * their own, and returns the original writers for it to print with.
  */
-export function captureStdio(verbose: boolean): Output {
+export function captureStdio(verbose: boolean, actions = false): Output {
   const raw = (stream: NodeJS.WriteStream): ((text: string) => void) => {
     const write = stream.write.bind(stream) as (
       chunk: string,
@@ -308,12 +324,31 @@ export function captureStdio(verbose: boolean): Output {
     return text => void write(text, 'utf8')
   }
   const sink: Sink = { out: raw(process.stdout), err: raw(process.stderr) }
-  const output = new Output(verbose, sink)
+  const output = new Output(verbose, sink, actions)
   return output
 }
 
-/** Plain lines for a terminal: groups as "== name ==" headers, warnings as "warning: …", debug only with --verbose. */
+/**
+ * Plain lines for a terminal: groups as "== name ==" headers, warnings as "warning: …", debug only with
+ * --verbose. In a workflow step, the workflow commands instead: groups fold, warnings become annotations.
+ */
 export function cliLogger(output: Output): Logger {
+  if (output.actions) {
+    return {
+      info: m => output.print(`${m}\n`),
+      warning: m => output.print(`::warning::${escapeCommand(m)}\n`),
+      debug: m => output.print(output.verbose ? `debug: ${m}\n` : `::debug::${escapeCommand(m)}\n`),
+      group: async (name, fn) => {
+        output.print(`::group::${escapeCommand(name)}\n`)
+        try {
+          return await timed(name, fn, m => output.print(`${m}\n`))
+        } finally {
+          output.print('::endgroup::\n')
+        }
+      },
+      mask: s => output.mask(s)
+    }
+  }
   return {
     info: m => output.print(`${m}\n`),
     warning: m => output.print(`warning: ${m}\n`, 'err'),
@@ -328,25 +363,15 @@ export function cliLogger(output: Output): Logger {
   }
 }
 
-/** The tags an OCI layout's index names (org.opencontainers.image.ref.name), for `oci:DIR:TAG`. */
-async function layoutTags(dir: string): Promise<string[]> {
-  const index = JSON.parse(await readFile(path.join(dir, 'index.json'), 'utf8')) as {
-    manifests?: { annotations?: Record<string, string> }[]
-  }
-  return (index.manifests ?? []).flatMap(
-    m => m.annotations?.['org.opencontainers.image.ref.name'] ?? []
-  )
-}
-
 const bytes = (n: string | number | undefined): string => bytesCell(Number(n))
 
-/** What a finished run reports: the size table per platform, then the key outputs, one a line. */
-export function resultText(r: Result, layout: { tags: string[] } = { tags: [] }): string {
+/**
+ * What a finished run reports: the key outputs, one a line. The size tables are not repeated here: the run
+ * printed them under "Image size", before the push.
+ */
+export function resultText(r: Result): string {
   const o = actionOutputs(r)
-  const lines = [...r.sizes.map(sizeTable), ...r.comparisons.map(comparisonTable)].flatMap(t => [
-    t,
-    ''
-  ])
+  const lines: string[] = []
   const row = (name: string, value: string): void =>
     void lines.push(`${`${name}:`.padEnd(19)}${value}`)
   row('digest', String(o.digest))
@@ -360,12 +385,7 @@ export function resultText(r: Result, layout: { tags: string[] } = { tags: [] })
     row('baseline-size', bytes(o['baseline-size']))
     row('size-delta', `${o['size-delta']} bytes (${o['size-delta-percent']}%)`)
   }
-  if (r.ociLayout) {
-    row(
-      'oci-layout',
-      `${r.ociLayout}${layout.tags.length ? ` (oci:${r.ociLayout}:${layout.tags[0]})` : ''}`
-    )
-  }
+  if (r.ociLayout) row('oci-layout', `${r.ociLayout} (${r.ociReference})`)
   return `${lines.join('\n')}\n`
 }
 
@@ -383,7 +403,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(helpText())
     return 0
   }
-  const output = captureStdio(args.verbose)
+  const output = captureStdio(args.verbose, inActions(process.env))
   // Mask first: nothing below may print the password, even in an error message.
   output.mask(args.inputs['registry-password'] ?? '')
   const logger = cliLogger(output)
@@ -407,8 +427,7 @@ export async function main(argv: string[]): Promise<number> {
     tempDir = deps.tempDir
     process.env.RUNNER_TEMP ||= tempDir
     const result = await runPipeline(config, deps)
-    const tags = result.ociLayout ? await layoutTags(result.ociLayout) : []
-    output.print(`\n== Result ==\n${resultText(result, { tags })}`)
+    output.print(`\n== Result ==\n${resultText(result)}`)
     // The gate fails the run only now, so the sizes above say by how much.
     if (result.gateFailures.length) {
       output.print(`error: ${result.gateFailures.join('\n')}\n`, 'err')

@@ -1,5 +1,6 @@
 // Turns the action's raw inputs into a validated, typed config; every error names the input and the fix.
 import path from 'node:path'
+import { checkLdflags } from './build/ldflags.js'
 import { parsePlatforms, type Platform } from './build/platform.js'
 import { InputError } from './ports.js'
 import type { MediaTypes } from './oci/image.js'
@@ -101,6 +102,19 @@ export function parseKeyValues(raw: string, name: string): Record<string, string
   return out
 }
 
+/** Refuses a quote that is never closed, which splitFlags would otherwise drop without a word. */
+export function checkQuotes(raw: string, name: string): string {
+  let open: string | undefined
+  for (const c of raw)
+    if (c === '"' || c === "'") open = open === undefined ? c : open === c ? undefined : open
+  if (open) {
+    throw new InputError(
+      `${name}: '${raw.trim()}' has an unterminated ${open} quote. Close it; an argument that holds spaces is quoted as a whole, e.g. 'all=-N -l'.`
+    )
+  }
+  return raw
+}
+
 /** Splits build-flags as a shell would for quotes, so "-gcflags='all=-N -l'" stays one flag and keeps inner quotes. */
 export function splitFlags(raw: string): string[] {
   const out: string[] = []
@@ -184,7 +198,7 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     )
   }
 
-  const buildFlags = splitFlags(get('build-flags'))
+  const buildFlags = splitFlags(checkQuotes(get('build-flags'), 'build-flags'))
   const owned = buildFlags.find(f => /^--?(o|ldflags|tags|toolexec|trimpath)(=|$)/.test(f))
   if (owned) {
     throw new InputError(
@@ -213,7 +227,7 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     package: pkg,
     binaryName,
     platforms: parsePlatforms(get('platforms')),
-    ldflags: get('ldflags').trim(),
+    ldflags: checkLdflags(get('ldflags').trim()),
     buildTags: get('build-tags').trim(),
     buildFlags,
     buildEnv: parseKeyValues(get('build-env'), 'build-env'),
@@ -225,8 +239,10 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     workdir: parseWorkdir(get('workdir')),
     env: validateEnv(parseKeyValues(get('env'), 'env')),
     expose: parseExpose(parseList(get('expose'))),
-    entrypoint: parseCommand(get('entrypoint'), 'entrypoint', splitFlags),
-    args: parseCommand(get('args'), 'args', splitFlags) ?? [],
+    entrypoint: parseCommand(get('entrypoint'), 'entrypoint', v =>
+      splitFlags(checkQuotes(v, 'entrypoint'))
+    ),
+    args: parseCommand(get('args'), 'args', v => splitFlags(checkQuotes(v, 'args'))) ?? [],
     labels: validateLabels(parseKeyValues(get('labels'), 'labels')),
     builder,
     maxSize: maxSizeRaw

@@ -86,6 +86,8 @@ export interface Result {
   dockerfile: string
   context: string
   ociLayout: string
+  /** How tools name the layout's image, oci:DIR:TAG (see layoutReference); empty without oci-layout. */
+  ociReference: string
 }
 
 /** The go-version spec: the input, else the version file (go.mod by default). */
@@ -463,10 +465,13 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
   const images = config.mediaTypes === 'docker' ? built.map(i => withManifest(i, 'docker')) : built
   const top = topLevel(images)
 
+  let ociReference = ''
   if (config.ociLayout) {
     await mkdir(config.ociLayout, { recursive: true })
-    await writeOciLayout(config.ociLayout, images, top, tags)
-    logger.info(`OCI layout written to ${config.ociLayout}`)
+    ociReference = await writeOciLayout(config.ociLayout, images, top, tags)
+    logger.info(
+      `OCI layout written to ${config.ociLayout}${tags.length ? ` (tags ${tags.join(', ')})` : ''}; inspect it with: skopeo inspect ${ociReference}`
+    )
   }
 
   // Sizes come from what was built, so they are the same pushed or not; the gate runs before the push, so a
@@ -525,6 +530,7 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
     binarySize: Math.max(...sizes.map(s => s.binarySize)),
     dockerfile,
     context,
-    ociLayout: config.ociLayout
+    ociLayout: config.ociLayout,
+    ociReference
   }
 }

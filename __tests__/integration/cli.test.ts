@@ -36,14 +36,22 @@ interface CliRun {
   tmp: string
 }
 
-/** Runs the CLI with a clean environment: a temp HOME and Docker config, no GitHub or runner variables. */
-async function cli(args: string[], cwd: string): Promise<CliRun> {
+/**
+ * Runs the CLI with a clean environment: a temp HOME and Docker config, no GitHub or runner variables unless
+ * extra gives some.
+ */
+async function cli(
+  args: string[],
+  cwd: string,
+  extra: Record<string, string> = {}
+): Promise<CliRun> {
   const tmp = await tempDir('gsi-cli-tmp-')
   const env = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: home,
     DOCKER_CONFIG: path.join(home, 'docker-config'),
-    TMPDIR: tmp
+    TMPDIR: tmp,
+    ...extra
   }
   return { ...(await sh(process.execPath, [CLI, ...args], { cwd, env })), tmp }
 }
@@ -78,7 +86,9 @@ describe('the command line', () => {
     expect(outputLine(run.stdout, 'tags')).toBe('(not pushed)')
     expect(outputLine(run.stdout, 'size')).toMatch(/^[\d.]+ (KiB|MiB) \([\d,]+ B\) compressed$/)
     expect(outputLine(run.stdout, 'oci-layout')).toBe(`${layout} (oci:${layout}:latest)`)
-    expect(run.stdout).toMatch(/^linux\/amd64: .* compressed\nlayer +compressed/m)
+    // The size table, once: under "Image size", and not again in the result.
+    expect(run.stdout).toMatch(/^== Image size ==\nlinux\/amd64: .* compressed\nlayer +compressed/m)
+    expect(run.stdout.match(/^linux\/amd64: .* compressed$/gm)).toHaveLength(1)
 
     const inspect = await skopeo(['inspect', `oci:${layout}:latest`])
     expect(inspect.stderr).toBe('')
@@ -99,6 +109,51 @@ describe('the command line', () => {
     expect(outputLine(run.stdout, 'oci-layout')).toBe(`${layout} (oci:${layout}:latest)`)
     const inspect = await skopeo(['inspect', `oci:${layout}:latest`])
     expect(JSON.parse(inspect.stdout)).toMatchObject({ Digest: outputLine(run.stdout, 'digest') })
+  })
+
+  it('prints, with several tags, an oci:DIR:TAG that skopeo inspects as the built image', async () => {
+    const cwd = await helloCopy()
+    const layout = path.join(await tempDir('gsi-cli-layout-'), 'layout')
+    const tags = ['--tags', 'v1', '--tags', 'edge']
+    const run = await cli(
+      ['--go-download-base-url', MIRROR, '--oci-layout', layout, ...tags, 'hello'],
+      cwd
+    )
+    expect(run.code).toBe(0)
+    const hint =
+      /^OCI layout written to (.*) \(tags v1, edge\); inspect it with: (skopeo inspect .*)$/m.exec(
+        run.stdout
+      )
+    expect(hint?.slice(1)).toEqual([layout, `skopeo inspect oci:${layout}:v1`])
+    expect(outputLine(run.stdout, 'oci-layout')).toBe(`${layout} (oci:${layout}:v1)`)
+
+    // The printed command, run as printed: it names the image that was built.
+    const [cmd, ...args] = hint![2]!.split(' ')
+    expect(cmd).toBe('skopeo')
+    const inspect = await skopeo(args)
+    expect(inspect.stderr).toBe('')
+    expect(JSON.parse(inspect.stdout)).toMatchObject({
+      Digest: outputLine(run.stdout, 'digest'),
+      Architecture: 'amd64'
+    })
+    // Why the tag is needed: index.json has one entry per tag, and skopeo will not choose between them.
+    const bare = await skopeo(['inspect', `oci:${layout}`])
+    expect(bare.code).not.toBe(0)
+    expect(bare.stderr).toContain('more than one image in oci, choose an image')
+  })
+
+  it('folds its phases into ::group:: blocks inside a workflow step (GITHUB_ACTIONS=true)', async () => {
+    const cwd = await helloCopy()
+    const run = await cli(['--go-download-base-url', MIRROR, '--no-push', 'hello'], cwd, {
+      GITHUB_ACTIONS: 'true'
+    })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^::group::Build example\.com\/hello for linux\/amd64$/m)
+    expect(run.stdout).not.toMatch(/^== Build/m)
+    const opened = run.stdout.match(/^::group::/gm)?.length ?? 0
+    expect(opened).toBeGreaterThanOrEqual(5)
+    expect(run.stdout.match(/^::endgroup::$/gm)).toHaveLength(opened)
+    expect(outputLine(run.stdout, 'digest')).toMatch(/^sha256:[0-9a-f]{64}$/)
   })
 
   it('pushes with --image and repeated --tags, and skopeo sees both tags', async () => {

@@ -1,5 +1,6 @@
 // Reading a baseline from manifests and configs: platform matching in an index, layer roles, a missing tag.
 import { describe, expect, it } from '@jest/globals'
+import { platformKey, type Platform } from '../../src/build/platform.js'
 import { jsonBlob, MEDIA, sha256, type Blob } from '../../src/oci/image.js'
 import { layerNames, readBaseline } from '../../src/registry/baseline.js'
 import type { RegistryClient } from '../../src/registry/client.js'
@@ -12,10 +13,11 @@ const history = (roles: string[]) => [
   ...roles.map(r => ({ created_by: `COPY ${r}/ / # go-scratch-image` }))
 ]
 
-function image(arch: string, roles: string[], sizes: number[]) {
+function image(arch: string, roles: string[], sizes: number[], variant?: string) {
   const config = jsonBlob(MEDIA.config, {
     os: 'linux',
     architecture: arch,
+    ...(variant ? { variant } : {}),
     history: history(roles)
   })
   const manifest = jsonBlob(MEDIA.manifest, {
@@ -114,6 +116,69 @@ describe('readBaseline', () => {
       `manifest ${arm.manifest.digest}`,
       `blob ${arm.config.digest}`
     ])
+  })
+
+  // Registries and builders spell the same machine differently; ko's matcher and containerd's take them as one.
+  it.each<[string, { architecture: string; variant?: string }, Platform]>([
+    [
+      'an index listing arm64/v8 for an arm64 build',
+      { architecture: 'arm64', variant: 'v8' },
+      { os: 'linux', architecture: 'arm64' }
+    ],
+    [
+      'an index listing arm64 for an arm64/v8 build',
+      { architecture: 'arm64' },
+      { os: 'linux', architecture: 'arm64', variant: 'v8' }
+    ],
+    [
+      'an index listing amd64/v1 for an amd64 build',
+      { architecture: 'amd64', variant: 'v1' },
+      { os: 'linux', architecture: 'amd64' }
+    ],
+    [
+      'an index listing arm for an arm/v7 build',
+      { architecture: 'arm' },
+      { os: 'linux', architecture: 'arm', variant: 'v7' }
+    ]
+  ])('matches %s', async (_what, listed, built) => {
+    const img = image(listed.architecture, ROLES, [1, 2, 3, 4], listed.variant)
+    const index = jsonBlob(MEDIA.index, {
+      schemaVersion: 2,
+      manifests: [
+        {
+          mediaType: MEDIA.manifest,
+          digest: img.manifest.digest,
+          size: img.manifest.size,
+          platform: { os: 'linux', ...listed }
+        }
+      ]
+    })
+    const { client } = registry([img.config, img.manifest], { main: index })
+    const logger = fakeLogger()
+    const b = await readBaseline(
+      client,
+      parseReference('localhost:5000/app:main', 'compare-to'),
+      [built],
+      ROLES,
+      logger
+    )
+    // Keyed as the build names its platform, so the gate finds it.
+    expect([...b!.keys()]).toEqual([platformKey(built)])
+    expect(b!.get(platformKey(built))?.digest).toBe(img.manifest.digest)
+    expect(logger.lines.join('\n')).not.toContain('has no image for')
+  })
+
+  it('matches a single manifest whose config says arm64/v8 with an arm64 build', async () => {
+    const arm = image('arm64', ['system', 'binary'], [3, 400], 'v8')
+    const { client } = registry([arm.config, arm.manifest], {})
+    const b = await readBaseline(
+      client,
+      parseReference(`localhost:5000/app@${arm.manifest.digest}`, 'compare-to'),
+      [{ os: 'linux', architecture: 'arm64' }],
+      ['system', 'binary'],
+      fakeLogger()
+    )
+    expect(b!.get('linux/arm64')?.size).toBe(arm.config.size + 403)
   })
 
   it('takes a single manifest for the platform its config names, and warns about the others', async () => {

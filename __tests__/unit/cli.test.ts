@@ -4,6 +4,7 @@ import { GROUPS, OPTIONS } from '../../src/cli-options.js'
 import {
   cliLogger,
   helpText,
+  inActions,
   localInputs,
   localNotes,
   Output,
@@ -211,10 +212,17 @@ describe('local defaults', () => {
   })
 })
 
-function recorder(verbose = false): { output: Output; out: string[]; err: string[] } {
+function recorder(
+  verbose = false,
+  actions = false
+): { output: Output; out: string[]; err: string[] } {
   const out: string[] = []
   const err: string[] = []
-  const output = new Output(verbose, { out: t => void out.push(t), err: t => void err.push(t) })
+  const output = new Output(
+    verbose,
+    { out: t => void out.push(t), err: t => void err.push(t) },
+    actions
+  )
   return { output, out, err }
 }
 
@@ -263,6 +271,42 @@ describe('Output and the logger', () => {
     expect(output.filter('::1 is loopback\n')).toBe('::1 is loopback\n')
     expect(recorder(true).output.filter('::debug::seen\n')).toBe('debug: seen\n')
   })
+
+  it('is in a workflow step exactly when GITHUB_ACTIONS is true', () => {
+    expect(inActions({ GITHUB_ACTIONS: 'true' })).toBe(true)
+    expect(inActions({})).toBe(false)
+    expect(inActions({ GITHUB_ACTIONS: '' })).toBe(false)
+  })
+
+  it('in a workflow step, folds groups with ::group:: and makes warnings annotations', async () => {
+    const { output, out, err } = recorder(false, true)
+    const logger = cliLogger(output)
+    expect(await logger.group('Build 100%', async () => (logger.info('compiling'), 7))).toBe(7)
+    logger.warning('careful\nnext line')
+    logger.debug('for step debug')
+    expect(out.join('')).toMatch(
+      /^::group::Build 100%25\ncompiling\nBuild 100%: done in \d+\.\d\d s\n::endgroup::\n::warning::careful%0Anext line\n::debug::for step debug\n$/
+    )
+    expect(err).toEqual([])
+  })
+
+  it('in a workflow step, closes the group of a phase that failed', async () => {
+    const { output, out } = recorder(false, true)
+    await expect(
+      cliLogger(output).group('Push', () => Promise.reject(new Error('refused')))
+    ).rejects.toThrow('refused')
+    expect(out.join('')).toBe('::group::Push\n::endgroup::\n')
+  })
+
+  it("in a workflow step, leaves the toolkit's workflow commands to the runner, still masking", () => {
+    const { output } = recorder(false, true)
+    expect(output.filter('::debug::Downloading x\nkept\n')).toBe('::debug::Downloading x\nkept\n')
+    expect(output.filter('::warning file=a,line=1::bad%0Anext\n')).toBe(
+      '::warning file=a,line=1::bad%0Anext\n'
+    )
+    // The runner must read the secret to mask it; every other line has it replaced here as well.
+    expect(output.filter('::add-mask::s3cret\nthe s3cret\n')).toBe('::add-mask::s3cret\nthe ***\n')
+  })
 })
 
 describe('resultText', () => {
@@ -296,13 +340,15 @@ describe('resultText', () => {
     binarySize: 4_000_000,
     dockerfile: '/t/context/Dockerfile',
     context: '/t/context',
-    ociLayout: '/out/layout'
+    ociLayout: '/out/layout',
+    ociReference: 'oci:/out/layout:v1'
   }
 
-  it('prints the size table and the key outputs', () => {
-    const text = resultText(result, { tags: ['v1', 'latest'] })
-    expect(text).toContain('linux/amd64: 1.91 MiB (2000000 bytes) compressed\nlayer')
-    expect(text).toContain('digest:            sha256:abc\n')
+  it('prints the key outputs, and not the size table the run printed before', () => {
+    const text = resultText(result)
+    expect(text).not.toContain('linux/amd64')
+    expect(text).not.toContain('layer')
+    expect(text.startsWith('digest:            sha256:abc\n')).toBe(true)
     expect(text).toContain('image-ref:         127.0.0.1:5000/app@sha256:abc\n')
     expect(text).toContain('tags:              v1, latest\n')
     expect(text).toContain('size:              1.91 MiB (2,000,000 B) compressed\n')
@@ -311,7 +357,14 @@ describe('resultText', () => {
   })
 
   it('says when nothing was pushed, and leaves out what is not there', () => {
-    const text = resultText({ ...result, pushed: false, tags: [], imageRef: '', ociLayout: '' })
+    const text = resultText({
+      ...result,
+      pushed: false,
+      tags: [],
+      imageRef: '',
+      ociLayout: '',
+      ociReference: ''
+    })
     expect(text).toContain('tags:              (not pushed)\n')
     expect(text).not.toContain('image-ref:')
     expect(text).not.toContain('oci-layout:')

@@ -294,11 +294,63 @@ describe('parseConfig', () => {
       { image: 'a/b' },
       { SOURCE_DATE_EPOCH: '-1' },
       "SOURCE_DATE_EPOCH: '-1' is not a Unix timestamp."
+    ],
+    // Hostile and broken input: each is refused when the inputs are read, before anything is built.
+    [
+      { image: 'a/b', ldflags: "-X 'main.version=1.0 beta" },
+      {},
+      "ldflags: '-X 'main.version=1.0 beta' has an unterminated ' quote (at 'main.version=1.0 beta). Quote a whole argument, e.g. -X 'main.version=1.0 beta' (or with \" when the value holds a ')."
+    ],
+    [
+      { image: 'a/b', ldflags: "-X main.version='1.0 beta'" },
+      {},
+      "ldflags: '-X main.version='1.0 beta'' has a quote inside the word main.version='1.0, which go build passes on literally."
+    ],
+    [
+      { image: 'a/b', 'build-flags': "-gcflags='all=-N -l" },
+      {},
+      "build-flags: '-gcflags='all=-N -l' has an unterminated ' quote. Close it; an argument that holds spaces is quoted as a whole, e.g. 'all=-N -l'."
+    ],
+    [{ image: 'a/b', args: '--name "x' }, {}, 'args: \'--name "x\' has an unterminated " quote.'],
+    [
+      { image: 'a/b', 'build-flags': '-o=/tmp/out' },
+      {},
+      "build-flags: '-o=/tmp/out' is set by the action"
+    ],
+    [
+      { image: 'a/b', env: 'GREETING=hello\nworld' },
+      {},
+      "env: 'world' is not KEY=VALUE. Write one KEY=VALUE a line."
+    ],
+    [
+      { image: 'a/b', env: 'GREETING=hello\rworld' },
+      {},
+      'env: the value of GREETING ("hello\\rworld") holds the control character "\\r". Give each variable one single-line value, one KEY=VALUE a line.'
+    ],
+    [
+      { image: 'a/b', labels: 'org.example.team' },
+      {},
+      "labels: 'org.example.team' is not KEY=VALUE. Write one KEY=VALUE a line."
+    ],
+    [
+      { image: 'a/b', labels: 'org.example.note=a\u0000b' },
+      {},
+      'labels: the value of org.example.note ("a\\u0000b") holds the control character "\\u0000". Give each label one single-line value, one KEY=VALUE a line.'
     ]
   ])('rejects %j (env %j)', (inputs, env, message) => {
     const call = (): unknown => parse(inputs, { ...ENV, ...env })
     expect(call).toThrow(InputError)
     expect(call).toThrow(message)
+  })
+
+  it('accepts ldflags quoted as go build splits them, and quotes in env values', () => {
+    const c = parse({
+      image: 'a/b',
+      ldflags: `-X 'main.version=1.0 beta' -X "main.msg=it's" -X main.v=1`,
+      env: 'A=say "hi"\nB=it\'s'
+    })
+    expect(c.ldflags).toBe(`-X 'main.version=1.0 beta' -X "main.msg=it's" -X main.v=1`)
+    expect(c.env).toEqual(['A=say "hi"', "B=it's"])
   })
 
   it('accepts push: false without an image', () => {

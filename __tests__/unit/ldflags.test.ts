@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { expandLdflags, ldflagsVars, type LdflagsVars } from '../../src/build/ldflags.js'
+import {
+  checkLdflags,
+  expandLdflags,
+  ldflagsVars,
+  type LdflagsVars
+} from '../../src/build/ldflags.js'
 import { rfc3339 } from '../../src/oci/image.js'
 import { InputError } from '../../src/ports.js'
 
@@ -71,6 +76,43 @@ describe('expandLdflags', () => {
       )
     }
   )
+})
+
+describe('checkLdflags', () => {
+  // Each accepted value was built with go build, and each refused one fails there with a raw flag error.
+  it.each([
+    '',
+    '-X main.v=1',
+    "-X 'main.greeting=hello world' -extldflags=-static",
+    `-X "main.msg=it's" -X 'main.q=say "hi"'`,
+    "-X 'main.a=1''-X' main.b=2",
+    '  -X\tmain.v=1\n-X main.w=2  '
+  ])('accepts %j as go build splits it', raw => {
+    expect(checkLdflags(raw)).toBe(raw)
+  })
+
+  it.each<[string, string]>([
+    [
+      "-X 'main.version=1.0 beta",
+      "ldflags: '-X 'main.version=1.0 beta' has an unterminated ' quote (at 'main.version=1.0 beta). "
+    ],
+    [
+      '-X main.v=1 "-extldflags=-static',
+      'ldflags: \'-X main.v=1 "-extldflags=-static\' has an unterminated " quote'
+    ],
+    [
+      "-X main.version='1.0 beta'",
+      "ldflags: '-X main.version='1.0 beta'' has a quote inside the word main.version='1.0, which go build passes on literally. "
+    ],
+    ["-X main.msg=it's", "has a quote inside the word main.msg=it's"]
+  ])('refuses %j, naming ldflags and the fix', (raw, message) => {
+    const run = (): string => checkLdflags(raw)
+    expect(run).toThrow(InputError)
+    expect(run).toThrow(message)
+    expect(run).toThrow(
+      `Quote a whole argument, e.g. -X 'main.version=1.0 beta' (or with " when the value holds a ').`
+    )
+  })
 })
 
 describe('ldflagsVars', () => {

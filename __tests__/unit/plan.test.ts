@@ -5,7 +5,9 @@ import {
   certificatesLayer,
   file,
   groupFile,
+  homeLayer,
   layerContentSize,
+  NONROOT,
   orderLayers,
   passwdFile,
   systemLayer,
@@ -84,7 +86,7 @@ describe('file', () => {
 })
 
 describe('systemLayer', () => {
-  it('holds passwd, group, the nonroot home and a sticky world-writable /tmp, all root-owned', () => {
+  it('holds passwd, group, /home and a sticky world-writable /tmp, all root-owned', () => {
     const layer = systemLayer()
     expect(layer.name).toBe('system')
     expect(summary(layer.entries)).toEqual([
@@ -92,7 +94,6 @@ describe('systemLayer', () => {
       ['etc/group', 'file', '644'],
       ['etc/passwd', 'file', '644'],
       ['home', 'directory', '755'],
-      ['home/nonroot', 'directory', '755'],
       ['tmp', 'directory', '1777']
     ])
     expect(layer.entries.every(e => e.uid === 0 && e.gid === 0)).toBe(true)
@@ -107,6 +108,15 @@ describe('systemLayer', () => {
     expect(paths('/')).toEqual(systemLayer().entries.map(e => e.path))
     // Already there: no second entry.
     expect(paths('/tmp').filter(p => p === 'tmp')).toHaveLength(1)
+  })
+
+  it('leaves a working directory inside the nonroot home to the home layer', () => {
+    expect(systemLayer('/home/nonroot').entries.map(e => e.path)).toEqual(
+      systemLayer().entries.map(e => e.path)
+    )
+    expect(systemLayer('/home/nonroot/app').entries.map(e => e.path)).not.toContain(
+      'home/nonroot/app'
+    )
   })
 
   it('defines the nonroot user and group 65532', () => {
@@ -125,6 +135,34 @@ describe('systemLayer', () => {
     )
     expect(content('etc/group')).toBe(groupFile())
     expect(groupFile()).toBe('root:x:0:\nnobody:x:65534:\nnonroot:x:65532:\n')
+  })
+})
+
+describe('homeLayer', () => {
+  const owners = (layer: Layer): [string, string, string, string][] =>
+    layer.entries.map(e => [e.path, e.type, e.mode.toString(8), `${e.uid}:${e.gid}`])
+
+  it('gives nonroot its home, 0755, under a root-owned /home', () => {
+    const layer = homeLayer()
+    expect(layer.name).toBe('home')
+    expect(NONROOT.home).toBe('/home/nonroot')
+    expect(owners(layer)).toEqual([
+      ['home', 'directory', '755', '0:0'],
+      ['home/nonroot', 'directory', '755', '65532:65532']
+    ])
+    expect(homeLayer('/srv/app')).toEqual(layer)
+    expect(homeLayer('/home/nonroot/')).toEqual(layer)
+  })
+
+  it('gives nonroot a working directory inside its home, every level of it', () => {
+    expect(owners(homeLayer('/home/nonroot/app/data'))).toEqual([
+      ['home', 'directory', '755', '0:0'],
+      ['home/nonroot', 'directory', '755', '65532:65532'],
+      ['home/nonroot/app', 'directory', '755', '65532:65532'],
+      ['home/nonroot/app/data', 'directory', '755', '65532:65532']
+    ])
+    // A sibling whose name only starts like the home is not inside it.
+    expect(owners(homeLayer('/home/nonrootx'))).toEqual(owners(homeLayer()))
   })
 })
 
@@ -157,8 +195,8 @@ describe('orderLayers', () => {
 
   it.each<[LayerName[], LayerName[]]>([
     [
-      ['binary', 'files', 'system', 'zoneinfo', 'certificates'],
-      ['certificates', 'zoneinfo', 'system', 'files', 'binary']
+      ['binary', 'files', 'home', 'system', 'zoneinfo', 'certificates'],
+      ['certificates', 'zoneinfo', 'system', 'home', 'files', 'binary']
     ],
     [
       ['system', 'binary', 'certificates'],

@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import {
+  normalisePlatform,
   parsePlatforms,
   platformGoEnv,
+  platformKey,
   platformString,
   type Platform
 } from '../../src/build/platform.js'
@@ -23,7 +25,8 @@ describe('parsePlatforms', () => {
     ['linux/amd64\nlinux/arm/v6\n\n', [p('linux', 'amd64'), p('linux', 'arm', 'v6')]],
     ['linux/arm', [p('linux', 'arm', 'v7')]],
     ['linux/arm/v7', [p('linux', 'arm', 'v7')]],
-    ['linux/arm64/v8', [p('linux', 'arm64', 'v8')]],
+    ['linux/arm64/v8', [p('linux', 'arm64')]],
+    ['linux/amd64/v1', [p('linux', 'amd64')]],
     ['linux/amd64/v3', [p('linux', 'amd64', 'v3')]],
     [
       'linux/ppc64le\nlinux/s390x,linux/riscv64',
@@ -40,7 +43,9 @@ describe('parsePlatforms', () => {
   it.each<[string, string]>([
     ['linux/amd64,linux/amd64', 'linux/amd64'],
     ['linux/arm\nlinux/arm/v7', 'linux/arm/v7'],
-    ['linux/arm64, linux/arm64 ', 'linux/arm64']
+    ['linux/arm64, linux/arm64 ', 'linux/arm64'],
+    ['linux/arm64\nlinux/arm64/v8', 'linux/arm64'],
+    ['linux/amd64/v1,linux/amd64', 'linux/amd64']
   ])('rejects the duplicate in %j', (input, key) => {
     expect(() => parsePlatforms(input)).toThrow(
       `platforms: '${key}' is listed twice; list each platform once.`
@@ -64,6 +69,37 @@ describe('parsePlatforms', () => {
       `platforms: '${item}' is not a supported platform. Use os/arch[/variant] with os linux and arch one of ` +
         '386, amd64, arm64, arm, ppc64le, s390x, riscv64, e.g. linux/amd64, linux/arm64, linux/arm/v7.'
     )
+  })
+})
+
+describe('normalisePlatform and platformKey', () => {
+  // As containerd's and ko's matchers: the variant an architecture has when none is named is the same machine.
+  it.each<[Platform, Platform]>([
+    [p('linux', 'arm64'), p('linux', 'arm64')],
+    [p('linux', 'arm64', 'v8'), p('linux', 'arm64')],
+    [p('linux', 'arm64', '8'), p('linux', 'arm64')],
+    [p('linux', 'amd64'), p('linux', 'amd64')],
+    [p('linux', 'amd64', 'v1'), p('linux', 'amd64')],
+    [p('linux', 'amd64', 'v3'), p('linux', 'amd64', 'v3')],
+    [p('linux', 'arm'), p('linux', 'arm', 'v7')],
+    [p('linux', 'arm', '7'), p('linux', 'arm', 'v7')],
+    [p('linux', 'arm', 'v6'), p('linux', 'arm', 'v6')],
+    [p('linux', '386'), p('linux', '386')],
+    [p('linux', 'riscv64'), p('linux', 'riscv64')]
+  ])('%j -> %j', (input, normal) => {
+    expect(normalisePlatform(input)).toStrictEqual(normal)
+    expect(platformKey(input)).toBe(platformString(normal))
+  })
+
+  it.each<[Platform, Platform, boolean]>([
+    [p('linux', 'arm64', 'v8'), p('linux', 'arm64'), true],
+    [p('linux', 'amd64', 'v1'), p('linux', 'amd64'), true],
+    [p('linux', 'arm'), p('linux', 'arm', 'v7'), true],
+    [p('linux', 'arm', 'v6'), p('linux', 'arm', 'v7'), false],
+    [p('linux', 'amd64', 'v2'), p('linux', 'amd64'), false],
+    [p('linux', 'arm64'), p('linux', 'amd64'), false]
+  ])('%j and %j are the same machine: %s', (a, b, same) => {
+    expect(platformKey(a) === platformKey(b)).toBe(same)
   })
 })
 

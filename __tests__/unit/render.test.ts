@@ -9,6 +9,7 @@ import {
 import {
   dir as dirEntry,
   file,
+  homeLayer,
   symlink,
   systemLayer,
   withParents,
@@ -110,8 +111,41 @@ describe('renderDockerfile image config', () => {
       'COPY --chown=1000:1000 files/ /'
     )
     expect(renderDockerfile(withLayer([owned(0)]), false)).toContain('COPY files/ /')
-    expect(() => renderDockerfile(withLayer([owned(0), owned(1000)]), false)).toThrow(
-      /files layer has several owners \(0:0, 1000:1000\)/
+    const other: Entry = { ...dirEntry('srv'), uid: 1001, gid: 1001 }
+    expect(() => renderDockerfile(withLayer([owned(1000), other]), false)).toThrow(
+      /files layer has several owners \(1000:1000, 1001:1001\)/
+    )
+  })
+
+  it('copies the nonroot home into its own directory with --chown, leaving its root-owned parent alone', () => {
+    const home = homeLayer('/home/nonroot/app')
+    expect(renderDockerfile({ ...plan(), layers: [home] }, false)).toContain(
+      '\nCOPY --chown=65532:65532 home/home/nonroot/ /home/nonroot/\n'
+    )
+  })
+
+  it.each<[string, Entry[]]>([
+    [
+      'a root-owned file inside the owned directory',
+      [dirEntry('home'), { ...dirEntry('home/u'), uid: 7, gid: 7 }, file('home/u/x', 'x', 1)]
+    ],
+    [
+      'a root-owned directory beside it',
+      [dirEntry('home'), { ...dirEntry('home/u'), uid: 7, gid: 7 }, dirEntry('srv')]
+    ],
+    [
+      'an owned file rather than a directory',
+      [dirEntry('home'), { ...file('home/u', 'x', 1), uid: 7, gid: 7 }]
+    ],
+    [
+      'an owned directory of another mode',
+      [dirEntry('home'), { ...dirEntry('home/u', 0o700), uid: 7, gid: 7 }]
+    ]
+  ])('refuses a layer of mixed owners that one COPY --chown cannot make: %s', (_what, entries) => {
+    expect(() =>
+      renderDockerfile({ ...plan(), layers: [{ name: 'home', entries }] }, false)
+    ).toThrow(
+      'The home layer mixes owners in a way one COPY cannot make: only a directory of one owner (0755) under root-owned parents can be copied with --chown.'
     )
   })
 })

@@ -3,8 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { InputError } from '../../src/ports.js'
 import {
   CA_BUNDLE_PATH,
+  certificatesLayer,
+  homeLayer,
   systemLayer,
   ZONEINFO_ZIP_PATH,
   type FileEntry
@@ -218,5 +221,64 @@ describe('filesLayer', () => {
     await expect(filesLayer(parseFiles('passwd:/app'), dir, [], 'app')).rejects.toThrow(
       /^files: .*binary/
     )
+  })
+
+  describe('against the layers the image really has', () => {
+    const earlier = (): ReturnType<typeof systemLayer>[] => [
+      certificatesLayer(Buffer.from(PEM_A), PEM_A.length),
+      systemLayer(),
+      homeLayer()
+    ]
+    const refuse = async (line: string, message: string): Promise<void> => {
+      await writeFile(path.join(dir, 'evil'), 'root::0:0::/:/bin/sh\n')
+      const run = filesLayer(parseFiles(line), dir, earlier(), 'app')
+      await expect(run).rejects.toThrow(InputError)
+      await expect(run).rejects.toThrow(message)
+    }
+
+    it.each<[string, string]>([
+      [
+        'evil:/etc/passwd',
+        "files: /etc/passwd (from 'evil', line 'evil:/etc/passwd') is /etc/passwd, which the system layer already puts in the image. Choose another DEST."
+      ],
+      [
+        'evil:/etc/group',
+        "files: /etc/group (from 'evil', line 'evil:/etc/group') is /etc/group, which the system layer already puts in the image. Choose another DEST."
+      ],
+      [
+        'evil:/etc/ssl/certs/ca-certificates.crt',
+        "files: /etc/ssl/certs/ca-certificates.crt (from 'evil', line 'evil:/etc/ssl/certs/ca-certificates.crt') is /etc/ssl/certs/ca-certificates.crt, which the certificates layer already puts in the image. Choose another DEST; to change the bundle use ca-certificates or extra-ca-certificates."
+      ],
+      [
+        'evil:/app',
+        "files: /app (from 'evil', line 'evil:/app') is /app, which the binary layer already puts in the image. Choose another DEST, or another binary-name."
+      ],
+      [
+        'evil:/etc/./x/../passwd',
+        "files: /etc/passwd (from 'evil', line 'evil:/etc/./x/../passwd') is /etc/passwd, which the system layer"
+      ],
+      [
+        'evil:/home/nonroot/.config/',
+        "files: /home/nonroot/.config/evil (from 'evil', line 'evil:/home/nonroot/.config/') would sit under /home/nonroot, which the home layer already puts in the image. That is the home of the image user, owned by it and empty for the program to fill at run time; choose a DEST outside it (e.g. /etc/app/) and point the program there."
+      ]
+    ])('refuses %s, naming the line, the layer and the fix', refuse)
+
+    it('refuses a SRC that links to a file outside the working directory, such as /etc/shadow', async () => {
+      await symlink('/etc/shadow', path.join(dir, 'shadow'))
+      await expect(
+        filesLayer(parseFiles('shadow:/etc/app/shadow'), dir, earlier(), 'app')
+      ).rejects.toThrow(
+        `files: symlink 'shadow' (from 'shadow:/etc/app/shadow') points to '/etc/shadow' (/etc/shadow), outside working-directory ${dir}. Copy the file into the working directory instead of linking to it.`
+      )
+    })
+
+    it('places files beside the nonroot home, root-owned', async () => {
+      await writeFile(path.join(dir, 'motd'), 'hi')
+      const layer = await filesLayer(parseFiles('motd:/home/'), dir, earlier(), undefined)
+      expect(layer?.entries.map(e => [e.path, e.uid])).toEqual([
+        ['home', 0],
+        ['home/motd', 0]
+      ])
+    })
   })
 })

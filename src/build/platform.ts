@@ -22,6 +22,30 @@ export function platformString(p: Platform): string {
   return [p.os, p.architecture, p.variant].filter(Boolean).join('/')
 }
 
+// The variant an architecture has when none is named, as containerd's and ko's platform matchers take it.
+const IMPLIED_VARIANT: Record<string, string> = { amd64: 'v1', arm64: 'v8', arm: 'v7' }
+
+/**
+ * One form for platforms that are the same machine: arm64 = arm64/v8, amd64 = amd64/v1 (written without the
+ * variant), arm = arm/v7 (written with it, as GOARM=7 and registries have it); a bare number variant (8) is
+ * taken as v8. Every comparison of platforms goes through it, so a baseline or a Docker config that spells a
+ * platform the other way still matches.
+ */
+export function normalisePlatform(p: Platform): Platform {
+  const implied = IMPLIED_VARIANT[p.architecture]
+  let variant = p.variant ? p.variant.replace(/^(\d)/, 'v$1') : undefined
+  if (p.architecture === 'arm') variant ??= implied
+  else if (variant === implied) variant = undefined
+  return variant
+    ? { os: p.os, architecture: p.architecture, variant }
+    : { os: p.os, architecture: p.architecture }
+}
+
+/** The normalised os/arch[/variant], for keys and comparisons. */
+export function platformKey(p: Platform): string {
+  return platformString(normalisePlatform(p))
+}
+
 export function parsePlatforms(input: string): Platform[] {
   const items = input
     .split(/[\n,]/)
@@ -44,13 +68,7 @@ export function parsePlatforms(input: string): Platform[] {
           `${Object.keys(KNOWN).join(', ')}, e.g. linux/amd64, linux/arm64, linux/arm/v7.`
       )
     }
-    // arm without a variant is v7 to Go (GOARM=7) and to registries alike.
-    const p: Platform = {
-      os,
-      architecture,
-      variant: variant || (architecture === 'arm' ? 'v7' : undefined)
-    }
-    if (!p.variant) delete p.variant
+    const p = normalisePlatform({ os, architecture, variant: variant || undefined })
     const key = platformString(p)
     if (seen.has(key))
       throw new InputError(`platforms: '${key}' is listed twice; list each platform once.`)

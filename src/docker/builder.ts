@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { platformString, type Platform } from '../build/platform.js'
+import { platformKey, platformString, type Platform } from '../build/platform.js'
 import {
   MEDIA,
   sha256,
@@ -27,6 +27,8 @@ export interface DockerBuildOptions {
   plans: { platform: Platform; plan: FilePlan }[]
   /** true when `docker buildx` is available (see detectBuildx). */
   buildx: boolean
+  /** The source date epoch: with buildx, the image's timestamps are set to it so the digest is reproducible. */
+  epoch?: number
 }
 
 /** What `docker save` holds for one image: its config as Docker wrote it and its layers, uncompressed. */
@@ -44,6 +46,13 @@ export async function detectBuildx(runner: Runner): Promise<boolean> {
 
 export async function dockerBuild(opts: DockerBuildOptions): Promise<BuiltImage[]> {
   const { runner, logger } = opts
+  if (!opts.buildx) {
+    logger.info(
+      'builder: docker: this Docker has no buildx, so the classic builder builds, and it records the build ' +
+        'time in the image config: the digest differs on every build. Install docker-buildx for a reproducible ' +
+        'digest, or use builder: native.'
+    )
+  }
   const dockerfileText = await readFile(opts.dockerfile, 'utf8')
   const images: BuiltImage[] = []
   for (const { platform, plan } of opts.plans) {
@@ -88,7 +97,18 @@ async function build(
   let args: string[]
   let env: Record<string, string> | undefined
   if (opts.buildx) {
-    args = ['buildx', 'build', ...common, '--load', opts.context]
+    // SOURCE_DATE_EPOCH dates the config and history; rewrite-timestamp dates the files in the layers
+    // (BuildKit 0.13+), which COPY otherwise stamps with the build time. type=docker is what --load means.
+    const reproducible =
+      opts.epoch === undefined
+        ? ['--load']
+        : [
+            '--build-arg',
+            `SOURCE_DATE_EPOCH=${opts.epoch}`,
+            '--output',
+            'type=docker,rewrite-timestamp=true'
+          ]
+    args = ['buildx', 'build', ...common, ...reproducible, opts.context]
   } else {
     // The classic builder sets no TARGET* arguments, so a multi-platform Dockerfile would pick no binary folder.
     const targetArgs = /\$\{?TARGET(OS|ARCH|VARIANT)\b/.test(dockerfileText)
@@ -251,13 +271,13 @@ export async function toBuiltImage(
         `saved are ${layers.map(l => l.diffId).join(', ')} but rootfs.diff_ids lists ${diffIds.join(', ') || 'none'}.`
     )
   }
-  // A variant Docker leaves out is no contradiction; only one it states differently is.
-  const built = platformString({
+  // A variant Docker leaves out is no contradiction; only one it states differently is (arm64/v8 is arm64).
+  const built = platformKey({
     os: config.os ?? '',
     architecture: config.architecture ?? '',
     variant: config.variant ?? platform.variant
   })
-  if (built !== name) {
+  if (built !== platformKey(platform)) {
     throw new Error(
       `Docker built ${dockerfile} for ${built} when ${name} was asked for: this Docker did not honour --platform.`
     )

@@ -23,11 +23,19 @@ export function renderDockerfile(plan: FilePlan, multiPlatform: boolean): string
     const perPlatform = layer.name === 'binary' && multiPlatform
     // Declared just before its use: the classic builder commits an ARG as an image of the daemon's own
     // platform, which a COPY for another platform then refuses; after the first COPY it is the target's.
-    if (perPlatform) lines.push('ARG TARGETOS TARGETARCH TARGETVARIANT')
-    const src = perPlatform
-      ? 'binary/${TARGETOS}/${TARGETARCH}${TARGETVARIANT:+/}${TARGETVARIANT}/'
-      : `${layer.name}/`
-    lines.push(`COPY ${chown(layer)}${src} /`)
+    if (perPlatform) {
+      lines.push(
+        'ARG TARGETOS TARGETARCH TARGETVARIANT',
+        `COPY ${chown(layer)}binary/\${TARGETOS}/\${TARGETARCH}\${TARGETVARIANT:+/}\${TARGETVARIANT}/ /`
+      )
+    } else {
+      const owned = ownedDirectory(layer)
+      lines.push(
+        owned
+          ? `COPY --chown=${owned.owner} ${layer.name}/${owned.path}/ /${owned.path}/`
+          : `COPY ${chown(layer)}${layer.name}/ /`
+      )
+    }
   }
   const s = plan.image
   const continued = ' \\\n    '
@@ -62,6 +70,32 @@ function chown(layer: Layer): string {
   }
   const [owner] = owners
   return owner && owner !== '0:0' ? `--chown=${owner} ` : ''
+}
+
+/**
+ * A layer that is one directory tree of another owner under root-owned parents (the home layer): COPY --chown
+ * into that directory creates it with that owner and 0755 and leaves the existing parents alone, where copying
+ * the whole layer to / would chown the parents too. Undefined for any other layer.
+ */
+function ownedDirectory(layer: Layer): { path: string; owner: string } | undefined {
+  const owned = layer.entries.filter(e => e.uid !== 0 || e.gid !== 0)
+  if (!owned.length || owned.length === layer.entries.length) return undefined
+  const top = owned.reduce((a, b) => (b.path.length < a.path.length ? b : a))
+  const owner = `${top.uid}:${top.gid}`
+  const fits =
+    top.type === 'directory' &&
+    top.mode === 0o755 &&
+    owned.every(
+      e => `${e.uid}:${e.gid}` === owner && (e === top || e.path.startsWith(`${top.path}/`))
+    ) &&
+    layer.entries.every(e => owned.includes(e) || top.path.startsWith(`${e.path}/`))
+  if (!fits) {
+    throw new Error(
+      `The ${layer.name} layer mixes owners in a way one COPY cannot make: only a directory of one owner (0755) ` +
+        `under root-owned parents can be copied with --chown.`
+    )
+  }
+  return { path: top.path, owner }
 }
 
 /**

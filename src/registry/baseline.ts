@@ -1,5 +1,5 @@
 // Reads a baseline image's sizes from its registry (manifests and configs only, never layers) for compare-to.
-import { platformString, type Platform } from '../build/platform.js'
+import { platformKey, type Platform } from '../build/platform.js'
 import type { Logger } from '../ports.js'
 import type { Baseline, BaselineLayer } from '../report/gate.js'
 import type { RegistryClient } from './client.js'
@@ -88,7 +88,8 @@ export async function readBaseline(
     return undefined
   }
   const doc = JSON.parse(top.data.toString()) as Manifest
-  const wanted = new Set(platforms.map(platformString))
+  // Keys are normalised platforms: a baseline listing linux/arm64/v8 is the linux/arm64 this build makes.
+  const wanted = new Set(platforms.map(platformKey))
   const out = new Map<string, Baseline>()
   const add = async (digest: string, manifest: Manifest, platform?: string): Promise<void> => {
     if (!manifest.config) return
@@ -97,7 +98,7 @@ export async function readBaseline(
     ) as ImageConfig
     const p =
       platform ??
-      platformString({
+      platformKey({
         os: config.os ?? '',
         architecture: config.architecture ?? '',
         variant: config.variant
@@ -108,7 +109,7 @@ export async function readBaseline(
     for (const d of doc.manifests) {
       const p = d.platform
       if (!p?.os || !p.architecture) continue
-      const name = platformString({ os: p.os, architecture: p.architecture, variant: p.variant })
+      const name = platformKey({ os: p.os, architecture: p.architecture, variant: p.variant })
       if (!wanted.has(name)) continue
       const child = await client.getManifest(d.digest)
       if (child) await add(d.digest, JSON.parse(child.data.toString()) as Manifest, name)

@@ -124,7 +124,10 @@ const OWNER_HINT: Record<string, string> = {
   'the binary layer': 'Choose another DEST, or another binary-name.',
   'the certificates layer':
     'Choose another DEST; to change the bundle use ca-certificates or extra-ca-certificates.',
-  'the zoneinfo layer': 'Choose another DEST; to choose time zones use the zoneinfo input.'
+  'the zoneinfo layer': 'Choose another DEST; to choose time zones use the zoneinfo input.',
+  'the home layer':
+    'That is the home of the image user, owned by it and empty for the program to fill at run time; ' +
+    'choose a DEST outside it (e.g. /etc/app/) and point the program there.'
 }
 
 class Walk {

@@ -1,6 +1,7 @@
 // The file plan: every path, mode and owner of the image, per layer; both builders and the Dockerfile read it.
+import path from 'node:path'
 
-export type LayerName = 'certificates' | 'zoneinfo' | 'system' | 'files' | 'binary'
+export type LayerName = 'certificates' | 'zoneinfo' | 'system' | 'home' | 'files' | 'binary'
 
 interface Base {
   /** Path inside the image without the leading slash, e.g. etc/passwd. */
@@ -99,10 +100,21 @@ export function groupFile(): string {
   return ['root:x:0:', 'nobody:x:65534:', `${NONROOT.name}:x:${NONROOT.gid}:`, ''].join('\n')
 }
 
+/** True when p (a path without the leading slash) is the nonroot home or inside it. */
+function inHome(p: string): boolean {
+  const home = NONROOT.home.slice(1)
+  return p === home || p.startsWith(`${home}/`)
+}
+
+/** The working directory as a path without leading or trailing slashes ('' for /). */
+function workdirPath(workdir: string): string {
+  return workdir.replace(/^\/+|\/+$/g, '')
+}
+
 /**
- * passwd, group, the nonroot home, a world-writable /tmp with the sticky bit and the working directory: what a
- * scratch image lacks and programs assume. Everything is root-owned because a Dockerfile COPY can give a layer
- * only one owner; a non-root program writes to /tmp.
+ * passwd, group, /home, a world-writable /tmp with the sticky bit and the working directory: what a scratch
+ * image lacks and programs assume. All root-owned: a non-root user must not be able to rewrite its own passwd
+ * entry. The nonroot home itself is the home layer, since a Dockerfile COPY gives each layer one owner.
  */
 export function systemLayer(workdir = '/'): Layer {
   const passwd = Buffer.from(passwdFile())
@@ -110,13 +122,32 @@ export function systemLayer(workdir = '/'): Layer {
   const entries: Entry[] = [
     file('etc/passwd', passwd, passwd.length),
     file('etc/group', group, group.length),
-    dir(NONROOT.home.slice(1)),
+    dir(path.posix.dirname(NONROOT.home).slice(1)),
     dir('tmp', 0o1777)
   ]
   // Docker's WORKDIR creates a missing directory; staging it keeps both builders' filesystems the same.
-  const wd = workdir.replace(/^\/+|\/+$/g, '')
-  if (wd && !entries.some(e => e.path === wd || e.path.startsWith(`${wd}/`))) entries.push(dir(wd))
+  const wd = workdirPath(workdir)
+  if (wd && !inHome(wd) && !entries.some(e => e.path === wd || e.path.startsWith(`${wd}/`)))
+    entries.push(dir(wd))
   return { name: 'system', entries: withParents(entries) }
+}
+
+/**
+ * The nonroot home, 0755 and owned by nonroot as distroless has it, so a program that writes ~/.cache works; a
+ * workdir inside it belongs to nonroot too. Its parents stay root-owned (withParents), and the Dockerfile
+ * copies just the owned directory (see renderDockerfile).
+ */
+export function homeLayer(workdir = '/'): Layer {
+  const owned = (p: string): DirEntry => ({ ...dir(p), uid: NONROOT.uid, gid: NONROOT.gid })
+  const entries: Entry[] = [owned(NONROOT.home.slice(1))]
+  const wd = workdirPath(workdir)
+  if (inHome(wd) && wd !== NONROOT.home.slice(1)) {
+    const parts = wd.split('/')
+    // Every directory from the home down to the workdir is nonroot's, as `mkdir -p` by that user would make it.
+    for (let i = NONROOT.home.split('/').length; i <= parts.length; i++)
+      entries.push(owned(parts.slice(0, i).join('/')))
+  }
+  return { name: 'home', entries: withParents(entries) }
 }
 
 export function certificatesLayer(bundle: string | Buffer, size: number): Layer {
@@ -129,7 +160,7 @@ export function binaryLayer(binary: string, name: string, size: number): Layer {
 
 /** Order layers from least to most often changed, so a new build re-pushes only what changed. */
 export function orderLayers(layers: Layer[]): Layer[] {
-  const order: LayerName[] = ['certificates', 'zoneinfo', 'system', 'files', 'binary']
+  const order: LayerName[] = ['certificates', 'zoneinfo', 'system', 'home', 'files', 'binary']
   return [...layers].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))
 }
 

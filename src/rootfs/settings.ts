@@ -89,8 +89,23 @@ export function validateEnv(env: Record<string, string>): string[] {
         `env: '${k}' is not a variable name. Use letters, digits and _ (not starting with a digit).`
       )
     }
+    checkValue('env', k, v)
     return `${k}=${v}`
   })
+}
+
+/**
+ * A line break or other control character cannot be written as one Dockerfile ENV or LABEL line, so the two
+ * builders would disagree; an input line holds one value, so such a character is a pasting mistake.
+ */
+function checkValue(input: string, key: string, value: string): void {
+  const bad = [...value].find(c => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)
+  if (bad) {
+    throw new InputError(
+      `${input}: the value of ${key} (${JSON.stringify(value)}) holds the control character ` +
+        `${JSON.stringify(bad)}. Give each ${input === 'env' ? 'variable' : 'label'} one single-line value, one KEY=VALUE a line.`
+    )
+  }
 }
 
 export function validateLabels(labels: Record<string, string>): Record<string, string> {
@@ -100,6 +115,7 @@ export function validateLabels(labels: Record<string, string>): Record<string, s
         `labels: '${k}' is not a label key. Use reverse-DNS keys such as org.example.team (letters, digits, '.', '-', '_', '/').`
       )
     }
+    checkValue('labels', k, labels[k]!)
   }
   return labels
 }

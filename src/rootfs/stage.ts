@@ -143,21 +143,25 @@ export function mergeEnv(...lists: string[][]): string[] {
 }
 
 /**
- * The user's files as a layer, refusing paths that another layer (or the binary) owns. A directory it shares
+ * The user's files as a layer, refusing paths that another layer (or the binary) owns, and the inside of a
+ * directory that belongs to a non-root user. A directory it shares
  * with an earlier layer keeps that layer's mode: copying into /tmp must not take away its 1777.
  */
 export async function filesLayer(
   mappings: FileMapping[],
   workingDirectory: string,
   earlier: Layer[],
-  binaryName: string
+  /** Unknown before go list, when only binary-name or the package path could tell. */
+  binaryName: string | undefined
 ): Promise<Layer | undefined> {
   if (!mappings.length) return undefined
-  const reserved = new Map<string, string>([[binaryName, 'binary']])
+  const reserved = new Map<string, string>(binaryName ? [[binaryName, 'binary']] : [])
   const dirModes = new Map<string, number>()
   for (const l of earlier)
     for (const e of l.entries) {
-      if (e.type === 'directory') dirModes.set(e.path, e.mode)
+      // A directory of another owner (the nonroot home) is reserved too: the files layer is root-owned and
+      // would take it from its owner.
+      if (e.type === 'directory' && e.uid === 0 && e.gid === 0) dirModes.set(e.path, e.mode)
       else reserved.set(e.path, l.name)
     }
   const entries = await stageFiles(mappings, workingDirectory, reserved)

@@ -1,0 +1,86 @@
+// Checks every input the disk alone can refute (working-directory, package, ca-certificates, files) before anything is logged in to, downloaded or compiled.
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import { defaultBinaryName } from './build/compile.js'
+import type { Config } from './config.js'
+import { InputError, type Logger } from './ports.js'
+import { homeLayer, systemLayer, type Layer } from './rootfs/plan.js'
+import { caBundle, filesLayer } from './rootfs/stage.js'
+
+export interface PreflightOptions {
+  logger: Logger
+  /** Where the runner's CA bundle is looked for (see caBundle). */
+  caBundleCandidates?: string[]
+}
+
+async function kindOf(p: string): Promise<'directory' | 'file' | 'other' | undefined> {
+  const st = await stat(p).catch(() => undefined)
+  if (!st) return undefined
+  return st.isDirectory() ? 'directory' : st.isFile() ? 'file' : 'other'
+}
+
+/**
+ * A package given as a path on disk (., ./cmd/app, ../tool, main.go); import paths and patterns are Go's to
+ * resolve, so they are left to go list.
+ */
+function localPackage(pkg: string): boolean {
+  if (pkg.includes('...') || /\s/.test(pkg)) return false
+  return pkg === '.' || pkg === '..' || /^\.\.?\//.test(pkg) || pkg.endsWith('.go')
+}
+
+/**
+ * The binary name when it is known without go list: binary-name, a .go file's name, or a package path's last
+ * element (unless it looks like a major-version suffix, which Go names after the element before it, and that
+ * element may be outside the path given).
+ */
+export function knownBinaryName(
+  config: Pick<Config, 'binaryName' | 'package'>
+): string | undefined {
+  if (config.binaryName) return config.binaryName
+  const pkg = config.package
+  if (!localPackage(pkg)) return undefined
+  if (pkg.endsWith('.go')) return defaultBinaryName(pkg, pkg)
+  const elements = path.posix.normalize(pkg).replace(/\/+$/, '').split('/')
+  const last = elements[elements.length - 1] ?? ''
+  if (last === '.' || last === '..' || /^v\d+$/.test(last)) return undefined
+  return last
+}
+
+export async function preflight(config: Config, opts: PreflightOptions): Promise<void> {
+  const wd = config.workingDirectory
+  const wdKind = await kindOf(wd)
+  if (wdKind !== 'directory') {
+    throw new InputError(
+      `working-directory: ${wd} ${wdKind ? 'is not a directory' : 'does not exist'}. Set working-directory to ` +
+        `the folder of the Go module, relative to the repository root (e.g. services/api).`
+    )
+  }
+
+  const pkg = config.package
+  if (localPackage(pkg)) {
+    const want = pkg.endsWith('.go') ? 'file' : 'directory'
+    const have = await kindOf(path.resolve(wd, pkg))
+    if (have !== want) {
+      throw new InputError(
+        `package: '${pkg}' ${have ? `is not a ${want}` : 'does not exist'} in working-directory ${wd}. ` +
+          `Set package to the main package's folder relative to working-directory (e.g. ./cmd/app), or to one .go file.`
+      )
+    }
+  }
+
+  // The CA files are read now only to be checked (staging reads them again): a missing PEM should not cost a build.
+  const quiet: Logger = { ...opts.logger, info: m => opts.logger.debug(m) }
+  const certs = await caBundle({
+    caCertificates: config.caCertificates,
+    extraCaCertificates: config.extraCaCertificates,
+    workingDirectory: wd,
+    candidates: opts.caBundleCandidates,
+    logger: quiet
+  })
+  // Zoneinfo is left out: which of its two forms is used depends on the Go toolchain, so the check after the
+  // build covers it, and the binary's path too when only go list knows the name.
+  const earlier = [certs, systemLayer(config.workdir), homeLayer(config.workdir)].filter(
+    (l): l is Layer => !!l
+  )
+  await filesLayer(config.files, wd, earlier, knownBinaryName(config))
+}
