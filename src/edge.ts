@@ -25,7 +25,6 @@ export async function timed<T>(
 export const toolCache: ToolCache = {
   find: (tool, version, arch) => tc.find(tool, version, arch),
   findAllVersions: (tool, arch) => tc.findAllVersions(tool, arch),
-  downloadTool: (url, dest) => tc.downloadTool(url, dest),
   extractTar: (file, dest, flags) => tc.extractTar(file, dest, flags)
 }
 

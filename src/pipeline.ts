@@ -94,7 +94,8 @@ export interface Result {
 async function goVersionSpec(
   config: Config,
   logger: Logger
-): Promise<{ spec: string; input: string }> {
+): Promise<{ spec: string; input: string; file?: string; line?: 'go' | 'toolchain' }> {
+  // An explicit go-version keeps its meaning (1.22 = newest 1.22.x); only a go.mod/go.work go line is a minimum.
   if (config.goVersion) return { spec: config.goVersion, input: 'go-version' }
   const file = path.resolve(config.workingDirectory, config.goVersionFile || 'go.mod')
   const content = await readFile(file, 'utf8').catch(() => undefined)
@@ -105,14 +106,15 @@ async function goVersionSpec(
     )
     return { spec: 'stable', input: 'go-version' }
   }
-  const spec = content === undefined ? undefined : versionFromFile(file, content)
-  if (!spec) {
+  const found = content === undefined ? undefined : versionFromFile(file, content)
+  if (!found) {
     throw new InputError(
       `go-version-file: ${content === undefined ? 'cannot read' : 'no Go version in'} ${file}. ` +
         `Set go-version (e.g. 1.22 or stable) or point go-version-file at a go.mod, go.work, .go-version or .tool-versions.`
     )
   }
-  return { spec, input: `go-version-file (${path.basename(file)})` }
+  const name = path.basename(file)
+  return { ...found, input: `go-version-file (${name})`, file: name }
 }
 
 /** The commit being built, for {{.Commit}}: GITHUB_SHA is preferred by the caller; this asks Git. */
@@ -271,11 +273,13 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
     await logger.group(`Log in to ${image.registry}`, () => client!.login())
   }
 
-  const { spec, input } = await goVersionSpec(config, logger)
-  const go = await logger.group(`Install Go (${spec})`, () =>
+  const { spec, input, file, line } = await goVersionSpec(config, logger)
+  const go = await logger.group(`Install Go (${line === 'go' ? `${spec} or newer` : spec})`, () =>
     installGo({
       spec,
       specInput: input,
+      specFile: file,
+      line,
       baseUrl: config.goDownloadBaseUrl,
       checkLatest: config.checkLatest,
       toolCacheDir: deps.toolCacheDir,

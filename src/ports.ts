@@ -35,8 +35,6 @@ export type Fetch = typeof globalThis.fetch
 export interface ToolCache {
   find(tool: string, version: string, arch: string): string
   findAllVersions(tool: string, arch: string): string[]
-  /** Downloads to dest (a fresh temp path when absent) and returns the path. */
-  downloadTool(url: string, dest?: string): Promise<string>
   extractTar(file: string, dest: string, flags: string[]): Promise<string>
 }
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   goToSemver,
+  parseGoMod,
   resolveCached,
   resolveGoVersion,
   semverToGo,
@@ -157,25 +158,35 @@ describe('resolveGoVersion corners', () => {
 
   it('says none when the list offers no stable release for the platform', () => {
     expect(() => resolveGoVersion('stable', [], 'linux', 'amd64')).toThrow(
-      "go-version: no Go release matches 'stable' for linux/amd64. Newest stable releases: none."
+      "go-version: no Go release matches 'stable' for linux/amd64: the release list has no stable release for it. Check go-download-base-url."
     )
   })
 })
 
 describe('versionFromFile corners', () => {
   it('reads go.mod with Windows line endings', () => {
-    expect(versionFromFile('go.mod', 'module m\r\n\r\ngo 1.21.4\r\n')).toBe('1.21.4')
-    expect(versionFromFile('go.mod', 'module m\r\n\r\ngo 1.21\r\ntoolchain go1.22.1\r\n')).toBe(
-      '1.22.1'
-    )
+    expect(versionFromFile('go.mod', 'module m\r\n\r\ngo 1.21.4\r\n')).toEqual({
+      spec: '1.21.4',
+      line: 'go'
+    })
+    expect(versionFromFile('go.mod', 'module m\r\n\r\ngo 1.21\r\ntoolchain go1.22.1\r\n')).toEqual({
+      spec: '1.22.1',
+      line: 'toolchain'
+    })
   })
 
   it('falls back to the go directive when the toolchain is not a Go version', () => {
-    expect(versionFromFile('go.mod', 'module m\n\ngo 1.21.0\n\ntoolchain default\n')).toBe('1.21.0')
+    expect(versionFromFile('go.mod', 'module m\n\ngo 1.21.0\n\ntoolchain default\n')).toEqual({
+      spec: '1.21.0',
+      line: 'go'
+    })
   })
 
-  it('does not mistake an indented or commented go line for the directive', () => {
-    expect(versionFromFile('go.mod', 'module m\n// go 1.99\n\ngo 1.20\n')).toBe('1.20')
+  it('does not mistake a commented go line for the directive', () => {
+    expect(versionFromFile('go.mod', 'module m\n// go 1.99\n\ngo 1.20\n')).toEqual({
+      spec: '1.20',
+      line: 'go'
+    })
   })
 
   it('finds nothing in a go.mod without a go directive', () => {
@@ -183,7 +194,54 @@ describe('versionFromFile corners', () => {
   })
 
   it('reads a .go-version with Windows line endings and ignores blank lines', () => {
-    expect(versionFromFile('sub/.go-version', '\r\n1.22.3\r\n')).toBe('1.22.3')
+    expect(versionFromFile('sub/.go-version', '\r\n1.22.3\r\n')).toEqual({ spec: '1.22.3' })
     expect(versionFromFile('.go-version', '\n\n')).toBeUndefined()
+  })
+})
+
+describe('parseGoMod reads go.mod as Go does', () => {
+  it.each<[string, string, { go?: string; toolchain?: string }]>([
+    ['a trailing comment', 'module m\n\ngo 1.22 // for range over int\n', { go: '1.22' }],
+    ['a comment with no space', 'module m\ngo 1.22//x\n', { go: '1.22' }],
+    [
+      'a block comment before the real line',
+      'module m\n/*\ngo 1.10\n*/\ngo 1.21\n',
+      { go: '1.21' }
+    ],
+    ['a one-line block comment', 'module m\n/* go 1.10 */\ngo 1.21.3\n', { go: '1.21.3' }],
+    ['a block comment after the real line', 'module m\ngo 1.21\n/*\ngo 1.10\n*/\n', { go: '1.21' }],
+    ['an indented directive', 'module m\n\n  go 1.22.1\n', { go: '1.22.1' }],
+    ['a release candidate', 'module m\ngo 1.21rc1\n', { go: '1.21rc1' }],
+    [
+      'a toolchain line',
+      'module m\ngo 1.21\ntoolchain go1.22.3\n',
+      { go: '1.21', toolchain: '1.22.3' }
+    ],
+    ['toolchain default', 'module m\ngo 1.21\ntoolchain default\n', { go: '1.21' }],
+    [
+      'a custom toolchain build',
+      'go 1.21\ntoolchain go1.21.3-bigcorp\n',
+      { go: '1.21', toolchain: '1.21.3' }
+    ],
+    ['a toolchain that is not Go', 'go 1.21\ntoolchain gccgo\n', { go: '1.21' }],
+    [
+      'a go-looking line inside a block',
+      'module m\nrequire (\n\tgo 1.99\n\texample.com/x v1.0.0 // indirect\n)\ngo 1.20\n',
+      { go: '1.20' }
+    ],
+    [
+      '// inside a quoted path',
+      'module m\nreplace example.com/a => "./a//b" // go 1.99\ngo 1.20\n',
+      { go: '1.20' }
+    ],
+    ['no go line', 'module m\n', {}],
+    ['go.work', 'go 1.22.1\n\nuse (\n\t./a\n\t./b\n)\n', { go: '1.22.1' }]
+  ])('%s', (_what, content, lines) => expect(parseGoMod(content)).toEqual(lines))
+
+  it('ignores a toolchain line older than the go line, as the go command does', () => {
+    expect(versionFromFile('go.mod', 'go 1.22.3\ntoolchain go1.21.0\n')).toEqual({
+      spec: '1.22.3',
+      line: 'go'
+    })
   })
 })

@@ -1,10 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   goToSemver,
+  resolveCachedRequest,
+  resolveGoRequest,
   resolveGoVersion,
   versionFromFile,
   type GoRelease
 } from '../../src/go/version.js'
+import { InputError } from '../../src/ports.js'
 
 const rel = (version: string, stable = true, arch = 'amd64'): GoRelease => ({
   version,
@@ -61,9 +64,10 @@ describe('resolveGoVersion', () => {
     expect(r.file.filename).toBe(`go${version}.linux-amd64.tar.gz`)
   })
 
-  it('takes only releases with an archive for the runner arch', () => {
+  it('takes only releases with an archive for the runner arch, and offers only what the list has', () => {
     expect(() => resolveGoVersion('1.19', releases, 'linux', 'amd64')).toThrow(
-      /go-version: no Go release matches '1.19' for linux\/amd64\. Newest stable releases: 1\.22\.5, 1\.22\.4/
+      "go-version: no Go release matches '1.19' for linux/amd64. Newest stable releases: 1.22.5, 1.21.12, " +
+        '1.20.14. Set go-version to one of them, or to stable.'
     )
     expect(resolveGoVersion('1.19', releases, 'linux', 'arm64').version).toBe('1.19.8')
   })
@@ -92,15 +96,190 @@ describe('versionFromFile', () => {
   it('prefers the toolchain directive of go.mod', () => {
     const mod =
       'module example.com/x\n\ngo 1.21\n\ntoolchain go1.22.5\n\nrequire golang.org/x/text v0.14.0\n'
-    expect(versionFromFile('/w/go.mod', mod)).toBe('1.22.5')
+    expect(versionFromFile('/w/go.mod', mod)).toEqual({ spec: '1.22.5', line: 'toolchain' })
   })
-  it('falls back to the go directive', () => {
-    expect(versionFromFile('go.mod', 'module m\n\ngo 1.19\n')).toBe('1.19')
-    expect(versionFromFile('go.work', 'go 1.22.1\n\nuse ./a\n')).toBe('1.22.1')
+  it('falls back to the go directive, a minimum', () => {
+    expect(versionFromFile('go.mod', 'module m\n\ngo 1.19\n')).toEqual({ spec: '1.19', line: 'go' })
+    expect(versionFromFile('go.work', 'go 1.22.1\n\nuse ./a\n')).toEqual({
+      spec: '1.22.1',
+      line: 'go'
+    })
   })
-  it('reads .go-version and .tool-versions', () => {
-    expect(versionFromFile('.go-version', '# pinned\ngo1.22.3\n')).toBe('1.22.3')
-    expect(versionFromFile('.tool-versions', 'nodejs 20.1.0\ngolang 1.21.6\n')).toBe('1.21.6')
+  it('reads .go-version and .tool-versions as a go-version', () => {
+    expect(versionFromFile('.go-version', '# pinned\ngo1.22.3\n')).toEqual({ spec: '1.22.3' })
+    expect(versionFromFile('.tool-versions', 'nodejs 20.1.0\ngolang 1.21.6\n')).toEqual({
+      spec: '1.21.6'
+    })
     expect(versionFromFile('.tool-versions', 'nodejs 20.1.0\n')).toBeUndefined()
+  })
+})
+
+/** Release lists as mirrors serve them: go.dev today-ish, a mirror with one old release, one with a candidate. */
+const LISTS: Record<string, GoRelease[]> = {
+  godev: [
+    rel('go1.24rc1', false),
+    rel('go1.23.4'),
+    rel('go1.23.0'),
+    rel('go1.22.10'),
+    rel('go1.22.3'),
+    rel('go1.21.13'),
+    rel('go1.21.0'),
+    rel('go1.20.14'),
+    rel('go1.18.10')
+  ],
+  old: [rel('go1.19.8')],
+  gap: [rel('go1.23.4'), rel('go1.21.13'), rel('go1.20.14')]
+}
+const NEWER = 'the newest stable release. Add a toolchain line to go.mod to pin another.'
+
+describe('go.mod and go.work: the go line is a minimum, the toolchain line exact', () => {
+  it.each<[string, string, { version: string; notice?: RegExp; warn?: boolean }]>([
+    // go line: the newest patch of its minor, at or above it.
+    [
+      'godev',
+      'go 1.22',
+      { version: '1.22.10', notice: /a minimum: using Go 1\.22\.10, the newest patch of 1\.22\./ }
+    ],
+    ['godev', 'go 1.22.0', { version: '1.22.10' }],
+    ['godev', 'go 1.22.3', { version: '1.22.10' }],
+    ['godev', 'go 1.23.0', { version: '1.23.4' }],
+    ['godev', 'go 1.21.0', { version: '1.21.13', warn: true }],
+    ['godev', 'go 1.21rc1', { version: '1.21.13', warn: true }],
+    ['godev', 'go 1.18', { version: '1.18.10', warn: true }],
+    // A minor the list lacks: the newest stable release above it, with a notice.
+    [
+      'godev',
+      'go 1.19',
+      {
+        version: '1.23.4',
+        notice: new RegExp(`no Go 1\\.19 release at or above it: using Go 1\\.23\\.4, ${NEWER}`)
+      }
+    ],
+    [
+      'old',
+      'go 1.18',
+      { version: '1.19.8', notice: /no Go 1\.18 release at or above it: using Go 1\.19\.8/ }
+    ],
+    ['gap', 'go 1.22', { version: '1.23.4', notice: /no Go 1\.22 release/ }],
+    // A patch above the list's newest of that minor: the next line up.
+    ['godev', 'go 1.22.11', { version: '1.23.4', notice: /no Go 1\.22 release at or above it/ }],
+    // A release candidate go line may be met by its own line's candidates.
+    ['godev', 'go 1.24rc1', { version: '1.24rc1' }],
+    // toolchain: exactly that release, however old; older than the go line, it is ignored.
+    ['godev', 'go 1.21\ntoolchain go1.22.3', { version: '1.22.3' }],
+    ['godev', 'go 1.20\ntoolchain go1.20.14', { version: '1.20.14', warn: true }],
+    ['godev', 'go 1.23.0\ntoolchain go1.21.0', { version: '1.23.4' }],
+    ['godev', 'go 1.22 // loopvar\ntoolchain default', { version: '1.22.10' }],
+    ['old', 'go 1.19\n/* go 1.10 */', { version: '1.19.8' }]
+  ])('%s list, %j', (list, lines, want) => {
+    const found = versionFromFile('go.mod', `module example.com/m\n\n${lines}\n`)!
+    const r = resolveGoRequest(
+      { ...found, input: 'go-version-file (go.mod)', file: 'go.mod' },
+      LISTS[list]!,
+      'linux',
+      'amd64',
+      'https://mirror.example/dl'
+    )
+    expect(r.version).toBe(want.version)
+    expect(r.file.filename).toBe(`go${want.version}.linux-amd64.tar.gz`)
+    if (want.notice) expect(r.notices.join('\n')).toMatch(want.notice)
+    expect(r.warnings).toHaveLength(want.warn ? 1 : 0)
+  })
+
+  it('warns about a line without security fixes, naming the newest release and both fixes', () => {
+    const r = resolveGoRequest(
+      { spec: '1.18', line: 'go', input: 'go-version-file (go.mod)', file: 'go.mod' },
+      LISTS.godev!,
+      'linux',
+      'amd64',
+      'https://go.dev/dl'
+    )
+    expect(r.warnings).toEqual([
+      'Go 1.18.10 (from the go line of go.mod) is no longer supported: Go fixes security issues only in its ' +
+        'two newest lines (1.23 and 1.22), so the standard library built into this binary gets no security ' +
+        "fixes. The newest release is Go 1.23.4: set go-version: stable, or add the line 'toolchain go1.23.4' in go.mod."
+    ])
+    const t = resolveGoRequest(
+      { spec: '1.20.14', line: 'toolchain', input: 'go-version-file (go.work)', file: 'go.work' },
+      LISTS.godev!,
+      'linux',
+      'amd64',
+      'https://go.dev/dl'
+    )
+    expect(t.warnings[0]).toContain("or change the line 'toolchain go1.23.4' in go.work.")
+  })
+
+  it('keeps an explicit go-version as it was: 1.22 is the newest 1.22.x, and an absent line fails', () => {
+    const explicit = { spec: '1.19', input: 'go-version' }
+    expect(() =>
+      resolveGoRequest(explicit, LISTS.godev!, 'linux', 'amd64', 'https://go.dev/dl')
+    ).toThrow(
+      "go-version: no Go release matches '1.19' for linux/amd64. Newest stable releases: 1.23.4, 1.22.10, " +
+        '1.21.13. Set go-version to one of them, or to stable.'
+    )
+    const old = resolveGoRequest(
+      { spec: '1.18', input: 'go-version' },
+      LISTS.godev!,
+      'linux',
+      'amd64',
+      ''
+    )
+    expect(old).toMatchObject({ version: '1.18.10', warnings: [], notices: [] })
+  })
+
+  it('fails on a go line newer than every release, naming the file, the value, the newest and the fix', () => {
+    const req = {
+      spec: '1.25',
+      line: 'go' as const,
+      input: 'go-version-file (go.mod)',
+      file: 'go.mod'
+    }
+    const run = (): unknown =>
+      resolveGoRequest(req, LISTS.godev!, 'linux', 'amd64', 'https://mirror.example/dl')
+    expect(run).toThrow(InputError)
+    expect(run).toThrow(
+      'go-version-file (go.mod): go.mod says go 1.25, newer than any Go release for linux/amd64 at ' +
+        'https://mirror.example/dl (the newest is 1.23.4). Lower the go line to 1.23 or below, point ' +
+        'go-download-base-url at a mirror that has Go 1.25, or set go-version.'
+    )
+  })
+
+  it('offers only what the list has when a toolchain line names a missing release', () => {
+    expect(() =>
+      resolveGoRequest(
+        { spec: '1.19.3', line: 'toolchain', input: 'go-version-file (go.mod)', file: 'go.mod' },
+        LISTS.old!,
+        'linux',
+        'amd64',
+        ''
+      )
+    ).toThrow(
+      "go-version-file (go.mod): no Go release matches '1.19.3' for linux/amd64. Newest stable releases: 1.19.8. " +
+        'Change the toolchain line of go.mod to one of them (e.g. toolchain go1.19.8), or set go-version.'
+    )
+  })
+
+  it('refuses a go line that is not a Go version', () => {
+    expect(() =>
+      resolveGoRequest(
+        { spec: '1.x', line: 'go', input: 'go-version-file (go.mod)', file: 'go.mod' },
+        LISTS.old!,
+        'linux',
+        'amd64',
+        ''
+      )
+    ).toThrow(
+      "go-version-file (go.mod): the go line '1.x' of go.mod is not a Go version. Write it as Go does, e.g. go 1.22 or go 1.22.3."
+    )
+  })
+
+  it.each<[string, string[], string | undefined]>([
+    ['1.22', ['1.22.2', '1.22.9', '1.23.1'], '1.22.9'],
+    ['1.22.3', ['1.22.2'], undefined],
+    ['1.22.3', ['1.22.3'], '1.22.3'],
+    ['1.19', ['1.20.5'], undefined],
+    ['1.21rc1', ['1.21.0-rc.1', '1.21.4'], '1.21.4']
+  ])('a go line %s in a tool cache holding %j -> %s', (spec, cached, want) => {
+    expect(resolveCachedRequest({ spec, line: 'go', input: 'x' }, cached)).toBe(want)
   })
 })
