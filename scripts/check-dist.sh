@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Fails when dist/ differs from a fresh bundle of the sources: the committed action must be what src/ says.
+# The bundle also regenerates src/cli-options.generated.ts from action.yml, so a stale one fails here too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run bundle --silent >/dev/null
-if [ -n "$(git status --porcelain -- dist)" ]; then
-  echo "dist/ does not match the sources; run 'npm run bundle' and commit dist/:" >&2
-  git status --porcelain -- dist >&2
-  git diff --stat -- dist >&2
+generated=(dist src/cli-options.generated.ts)
+if [ -n "$(git status --porcelain -- "${generated[@]}")" ]; then
+  echo "dist/ or src/cli-options.generated.ts does not match the sources; run 'npm run bundle' and commit them:" >&2
+  git status --porcelain -- "${generated[@]}" >&2
+  git diff --stat -- "${generated[@]}" >&2
   exit 1
 fi
-echo "dist/ matches the sources"
+echo "dist/ and src/cli-options.generated.ts match the sources"

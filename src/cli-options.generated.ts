@@ -1,0 +1,196 @@
+// Generated from action.yml by scripts/cli-options.mjs (npm run cli-options; npm run bundle runs it too).
+// Do not edit: change action.yml and run it again. src/cli-options.ts adds what only the command line needs.
+
+/** The inputs of action.yml in file order, with their descriptions and defaults word for word. */
+export const ACTION_INPUTS: readonly { name: string; description: string; default?: string }[] = [
+  {
+    name: 'go-version',
+    description:
+      'Go version to build with, e.g. 1.22, 1.22.5, ^1.21, stable or oldstable. Empty reads go-version-file.'
+  },
+  {
+    name: 'go-version-file',
+    description:
+      'File to read the Go version from (go.mod uses toolchain, then go; also go.work, .go-version, .tool-versions). Relative to working-directory.',
+    default: 'go.mod'
+  },
+  {
+    name: 'go-download-base-url',
+    description:
+      'Where Go releases are listed (BASE/?mode=json&include=all, with sha256) and served (BASE/FILENAME).',
+    default: 'https://go.dev/dl'
+  },
+  {
+    name: 'check-latest',
+    description:
+      'Look up the newest matching Go in the release list even when the tool cache already has a match.',
+    default: 'false'
+  },
+  {
+    name: 'cache',
+    description:
+      "Restore and save Go's build and module caches with the Actions cache (keyed by Go version, platforms and go.sum).",
+    default: 'true'
+  },
+  {
+    name: 'working-directory',
+    description: 'The Go module (or folder) to build, relative to the workspace.',
+    default: '.'
+  },
+  {
+    name: 'package',
+    description: 'Main package to build, relative to working-directory, e.g. ./cmd/app.',
+    default: '.'
+  },
+  {
+    name: 'binary-name',
+    description:
+      "File name of the binary in the image. Default is the last element of the package's import path."
+  },
+  {
+    name: 'platforms',
+    description:
+      'Comma or newline separated os/arch[/variant] list, e.g. linux/amd64,linux/arm64. Several make an image index.',
+    default: 'linux/amd64'
+  },
+  { name: 'ldflags', description: 'Extra -ldflags, appended to "-s -w".' },
+  { name: 'build-tags', description: 'Build tags, passed as -tags.' },
+  {
+    name: 'build-flags',
+    description:
+      'Extra go build flags (not -o, -ldflags, -tags, -trimpath or -toolexec, which the action sets or which have inputs).'
+  },
+  {
+    name: 'build-env',
+    description: 'KEY=VALUE lines added to the go build environment (CGO_ENABLED stays 0).'
+  },
+  {
+    name: 'zoneinfo',
+    description:
+      "true stages the runner's zoneinfo without duplicates, false none, or a list of zone names to stage exactly.",
+    default: 'true'
+  },
+  {
+    name: 'ca-certificates',
+    description:
+      "system (the runner's CA bundle), none, or the path of a PEM bundle; installed as /etc/ssl/certs/ca-certificates.crt.",
+    default: 'system'
+  },
+  {
+    name: 'extra-ca-certificates',
+    description:
+      'PEM files (one a line, relative to working-directory) appended to the CA bundle, e.g. an internal CA.'
+  },
+  {
+    name: 'files',
+    description:
+      'Lines SRC:DEST copying files or whole directories (SRC relative to working-directory) into the image, e.g. public:/public. Modes are normalised; setuid is stripped.'
+  },
+  {
+    name: 'user',
+    description:
+      'User the program runs as, nonroot (65532:65532), root, nobody, or a numeric uid:gid.',
+    default: '65532:65532'
+  },
+  {
+    name: 'workdir',
+    description: 'Working directory of the program in the image (absolute; created if missing).',
+    default: '/'
+  },
+  {
+    name: 'env',
+    description:
+      "KEY=VALUE lines set in the image (SSL_CERT_FILE and, with Go's zoneinfo.zip, ZONEINFO are set for you)."
+  },
+  {
+    name: 'expose',
+    description: 'Ports the program listens on, comma or newline separated, e.g. 8080 or 53/udp.'
+  },
+  {
+    name: 'entrypoint',
+    description: 'The command, as a JSON array or words. Default ["/BINARY-NAME"].'
+  },
+  { name: 'args', description: "Default arguments (the image's CMD), as a JSON array or words." },
+  {
+    name: 'labels',
+    description:
+      'KEY=VALUE lines of image labels; org.opencontainers.image source, revision, created and version are filled from the GitHub context.'
+  },
+  {
+    name: 'builder',
+    description:
+      'native (the action assembles the OCI image itself, no daemon) or docker (the Docker Engine builds the written Dockerfile, one build per platform).',
+    default: 'native'
+  },
+  {
+    name: 'image',
+    description:
+      'Repository to push to, without tag, e.g. ghcr.io/acme/app. Required when push is true.'
+  },
+  {
+    name: 'tags',
+    description:
+      'Tags to push, comma or newline separated. Default from the Git ref (branch, semver tag, pr-N) plus sha-<7>.'
+  },
+  { name: 'push', description: 'Push the image to the registry.', default: 'true' },
+  {
+    name: 'load',
+    description:
+      "Load the image (the runner's platform) into the local Docker Engine, tagged as it would be pushed, so a later step can docker run it.",
+    default: 'false'
+  },
+  {
+    name: 'media-types',
+    description:
+      'oci, or docker for a registry that refuses OCI manifests (Docker schema 2 types; annotations are dropped).',
+    default: 'oci'
+  },
+  {
+    name: 'oci-layout',
+    description:
+      'Also write the image as an OCI image layout into this directory (works with push false).'
+  },
+  {
+    name: 'insecure-registry',
+    description:
+      'Allow plain http for a registry that is not on loopback (loopback registries always may).',
+    default: 'false'
+  },
+  {
+    name: 'registry-username',
+    description:
+      "Registry user name (Basic auth, or the token server's for Bearer), with registry-password. When both are empty, credentials come from the Docker config ($DOCKER_CONFIG/config.json or ~/.docker/config.json: credHelpers, auths, credsStore), else GITHUB_TOKEN for ghcr.io, else none (anonymous)."
+  },
+  {
+    name: 'registry-password',
+    description:
+      'Registry password or token, with registry-username (both or neither; see registry-username for the lookup when both are empty). Masked in logs.'
+  },
+  {
+    name: 'source-date-epoch',
+    description:
+      "Unix time for file mtimes and the image's created date. Default SOURCE_DATE_EPOCH, else the commit time, else 0."
+  },
+  {
+    name: 'max-size',
+    description:
+      "Budget for each platform's compressed size (what one pull transfers): bytes, or 900KB, 10MB (MB = 10^6 bytes), 12MiB (MiB = 2^20 bytes). A build over it fails the step and is not pushed."
+  },
+  {
+    name: 'compare-to',
+    description:
+      'Baseline image to compare sizes with, by tag or digest (e.g. ghcr.io/acme/app:main). Only its manifests and configs are read; a missing baseline is a warning.'
+  },
+  {
+    name: 'max-size-increase',
+    description:
+      'Allowed growth over compare-to, as 5% or a size such as 200KB. More fails the step and is not pushed.'
+  },
+  {
+    name: 'package-sizes',
+    description:
+      'List the biggest Go packages of the binary in the job summary (relinks an unstripped copy): auto (for binaries over 4 MiB), true or false.',
+    default: 'auto'
+  },
+  { name: 'summary', description: 'Write the size report to the job summary.', default: 'true' }
+]
