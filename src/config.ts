@@ -13,6 +13,7 @@ import {
   type Reference
 } from './registry/reference.js'
 import type { Credentials } from './registry/client.js'
+import { readCaFile } from './registry/transport.js'
 import { parseFiles, type FileMapping } from './rootfs/files.js'
 import {
   parseCommand,
@@ -68,6 +69,11 @@ export interface Config {
   push: boolean
   ociLayout: string
   insecureRegistry: boolean
+  /** registry-timeout: how long a registry request may stay silent, in ms. */
+  registryTimeoutMs: number
+  /** registry-ca-file, resolved, and its certificates (PEM), trusted for the registries. */
+  registryCaFile?: string
+  registryCa?: string
   credentials?: Credentials
   sourceDateEpoch?: number
   summary: boolean
@@ -136,6 +142,19 @@ function parseEpoch(raw: string, name: string): number | undefined {
   return Number(raw.trim())
 }
 
+/** registry-timeout: whole seconds of silence, 1 to 3600; 60 when empty. */
+export function parseRegistryTimeout(raw: string): number {
+  const value = raw.trim()
+  if (value === '') return 60_000
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 3600) {
+    throw new InputError(
+      `registry-timeout: '${value}' is not a whole number of seconds from 1 to 3600. It is how long a registry ` +
+        `request may stay silent before it fails; use e.g. 60 (the default), or more for a slow registry.`
+    )
+  }
+  return Number(value) * 1000
+}
+
 export function parseConfig(get: GetInput, env: Record<string, string | undefined>): Config {
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const workingDirectory = path.resolve(workspace, get('working-directory').trim() || '.')
@@ -189,6 +208,11 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
       `media-types: '${get('media-types').trim()}' is not oci or docker. Use docker only for a registry that refuses OCI manifests.`
     )
   }
+
+  const registryTimeoutMs = parseRegistryTimeout(get('registry-timeout'))
+  const caFileRaw = get('registry-ca-file').trim()
+  const registryCaFile = caFileRaw ? path.resolve(workspace, caFileRaw) : undefined
+  const registryCa = registryCaFile ? readCaFile(registryCaFile) : undefined
 
   const username = get('registry-username').trim()
   const password = get('registry-password')
@@ -258,6 +282,9 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     push,
     ociLayout: ociLayout ? path.resolve(workspace, ociLayout) : '',
     insecureRegistry: parseBoolean(get, 'insecure-registry', false),
+    registryTimeoutMs,
+    registryCaFile,
+    registryCa,
     credentials: username ? { username, password } : undefined,
     sourceDateEpoch:
       parseEpoch(get('source-date-epoch'), 'source-date-epoch') ??

@@ -4,6 +4,7 @@ import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { execRunner } from './exec.js'
+import { registryFetch } from './registry/transport.js'
 import type { Deps, Result } from './pipeline.js'
 import type { BuildCache, Logger, ToolCache } from './ports.js'
 
@@ -45,6 +46,7 @@ export async function edgeDeps(o: {
   return {
     runner: execRunner,
     fetch: globalThis.fetch,
+    registryFetch,
     toolCache,
     toolCacheDir: toolCacheDir(o.env),
     buildCache: o.buildCache,

@@ -20,7 +20,8 @@ import { InputError } from './ports.js'
 import { RegistryClient, type ClientOptions, type Credentials } from './registry/client.js'
 import { pushImages } from './registry/push.js'
 import { resolveCredentials } from './registry/credentials.js'
-import { registryBaseUrl, type ImageRef } from './registry/reference.js'
+import { registryBaseUrls, type ImageRef } from './registry/reference.js'
+import type { TransportOptions } from './registry/transport.js'
 import { defaultTags } from './registry/tags.js'
 import {
   binaryLayer,
@@ -56,6 +57,11 @@ export interface Deps {
   zoneinfoRoot?: string
   caBundleCandidates?: string[]
   sleep?: (ms: number) => Promise<void>
+  /**
+   * The fetch registries are reached with, given registry-timeout and the TLS inputs; absent, fetch is used
+   * (tests pass fakes).
+   */
+  registryFetch?: (o: TransportOptions) => Fetch
   /** Where ~/.docker/config.json is looked for when DOCKER_CONFIG is unset. */
   homedir?: string
   /**
@@ -227,10 +233,19 @@ async function openRegistry(
     logger: deps.logger,
     homedir: deps.homedir ?? os.homedir()
   })
+  const tls = { caFile: config.registryCaFile, insecure: config.insecureRegistry }
+  const fetch =
+    deps.registryFetch?.({
+      timeoutMs: config.registryTimeoutMs,
+      ca: config.registryCa,
+      insecure: config.insecureRegistry
+    }) ?? deps.fetch
   return new RegistryClient(ref, {
-    fetch: deps.fetch,
+    fetch,
     logger: deps.logger,
-    baseUrl: registryBaseUrl(ref, config.insecureRegistry),
+    ...registryBaseUrls(ref, tls),
+    tls,
+    timeoutMs: config.registryTimeoutMs,
     credentials,
     sleep: deps.sleep,
     ...options

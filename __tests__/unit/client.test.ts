@@ -4,11 +4,15 @@ import { InputError } from '../../src/ports.js'
 import {
   backoffMs,
   parseChallenge,
+  parseChallenges,
   RegistryClient,
   RegistryError,
   retryable,
+  type ClientOptions,
   type Credentials
 } from '../../src/registry/client.js'
+import { SilenceError } from '../../src/registry/transport.js'
+import type { Fetch } from '../../src/ports.js'
 import { parseImage } from '../../src/registry/reference.js'
 import { fakeFetch, fakeLogger, reply, type Reply } from './helpers.js'
 
@@ -83,9 +87,23 @@ describe('backoffMs', () => {
     [0, 'soon', 500],
     [3, '', 4000],
     [3, ' ', 4000]
-  ])('attempt %i, Retry-After %j -> %i ms', (attempt, retryAfter, ms) =>
-    expect(backoffMs(attempt, retryAfter)).toBe(ms)
+  ])('attempt %i, Retry-After %j -> %i ms (the most jitter allows)', (attempt, retryAfter, ms) =>
+    expect(backoffMs(attempt, retryAfter, Date.now(), () => 1)).toBe(ms)
   )
+})
+
+describe('backoffMs jitter', () => {
+  it('draws the exponential wait from its upper half, so workers that failed together spread out', () => {
+    expect([0, 0.5, 0.999].map(r => backoffMs(0, null, 0, () => r))).toEqual([250, 375, 500])
+    expect([0, 0.5].map(r => backoffMs(4, null, 0, () => r))).toEqual([4000, 6000])
+    const draws = new Set(Array.from({ length: 50 }, () => backoffMs(3, null)))
+    expect(draws.size).toBeGreaterThan(10)
+    for (const d of draws) expect(d >= 2000 && d <= 4000).toBe(true)
+  })
+
+  it('leaves a Retry-After as the registry asked', () => {
+    expect(backoffMs(2, '3', 0, () => 0)).toBe(3000)
+  })
 })
 
 const BASE = 'http://localhost:5000'
@@ -104,7 +122,9 @@ function client(script: Reply[], credentials?: Credentials, attempts?: number) {
     baseUrl: BASE,
     credentials,
     attempts,
-    sleep: async ms => void sleeps.push(ms)
+    sleep: async ms => void sleeps.push(ms),
+    // The most the jitter allows, so the waits are the plain exponential ones.
+    random: () => 1
   })
   return { c, requests: f.requests, logger, sleeps }
 }
@@ -209,13 +229,16 @@ describe('RegistryClient.uploadBlob', () => {
     const { c, requests, logger } = client([reset, reply(200)])
     await expect(c.uploadBlob(blob)).resolves.toBe('exists')
     expect(requests).toHaveLength(2)
-    expect(logger.lines).toEqual([`HEAD ${blobUrl}: ECONNRESET; retrying`])
+    expect(logger.lines).toEqual([`HEAD ${blobUrl}: ECONNRESET; retrying in 500 ms`])
   })
 
   it('gives up after the bounded number of attempts', async () => {
     const { c, requests, sleeps } = client([reply(503), reply(503), reply(503)], undefined, 3)
     await expect(c.uploadBlob(blob)).rejects.toThrow(
-      new RegistryError(`localhost:5000: HEAD blob ${blob.digest} failed with HTTP 503.`)
+      new RegistryError(
+        `localhost:5000: HEAD blob ${blob.digest} failed with HTTP 503 after 3 attempts in 0 s; ` +
+          'the registry kept failing, so nothing was tagged. Try again later.'
+      )
     )
     expect(requests).toHaveLength(3)
     expect(sleeps).toEqual([500, 1000])
@@ -576,5 +599,543 @@ describe('RegistryClient: redirects, mounts, identity tokens and hints', () => {
     await expect(c.uploadBlob(blob)).rejects.toThrow(
       /failed after 2 attempts: other side closed \(UND_ERR_SOCKET\)/
     )
+  })
+})
+
+describe('parseChallenges: several challenges in one header', () => {
+  it('keeps each challenge’s parameters apart and prefers Bearer', () => {
+    const header =
+      'Basic realm="Registry Realm", Bearer realm="https://auth.example/token",service="reg.example",scope="repository:a/b:pull,push"'
+    expect(parseChallenges(header)).toEqual([
+      { scheme: 'basic', params: { realm: 'Registry Realm' } },
+      {
+        scheme: 'bearer',
+        params: {
+          realm: 'https://auth.example/token',
+          service: 'reg.example',
+          scope: 'repository:a/b:pull,push'
+        }
+      }
+    ])
+    expect(parseChallenge(header)).toEqual(parseChallenges(header)[1])
+  })
+
+  it('takes Basic when Bearer has no realm, and the first of unknown schemes', () => {
+    expect(parseChallenge('Bearer error="x", Basic realm="r"')?.scheme).toBe('basic')
+    expect(parseChallenge('Negotiate, NTLM')?.scheme).toBe('negotiate')
+  })
+
+  it('reads escaped quotes and a comma inside a quoted value', () => {
+    expect(parseChallenges('Basic realm="a \\"b\\", c"')).toEqual([
+      { scheme: 'basic', params: { realm: 'a "b", c' } }
+    ])
+  })
+
+  it('answers a ping that offers Basic and Bearer with a token, not a merged challenge', async () => {
+    const { c, requests } = client(
+      [
+        reply(401, {
+          'www-authenticate':
+            'Basic realm="basic-realm", Bearer realm="http://auth.example/token",service="svc"'
+        }),
+        reply(200, {}, JSON.stringify({ token: 'tk' })),
+        reply(200)
+      ],
+      { username: 'u', password: 'p' }
+    )
+    await c.login()
+    const token = new URL(requests[1]!.url)
+    expect(token.origin + token.pathname).toBe('http://auth.example/token')
+    expect(token.searchParams.get('service')).toBe('svc')
+    expect(requests[2]!.headers.authorization).toBe('Bearer tk')
+  })
+})
+
+describe('lazy authentication: an open ping, a guarded repository', () => {
+  // Stands for registries whose /v2/ answers 200 to anyone while each repository answers 401 with a Bearer
+  // challenge (distribution's token auth answers the ping 401, but some proxies and registries do not).
+  const bearer = {
+    'www-authenticate':
+      'Bearer realm="http://localhost:5000/token",service="reg",scope="repository:acme/app:pull"'
+  }
+  const creds = { username: 'bot', password: 'pw' }
+  const basic = `Basic ${Buffer.from('bot:pw').toString('base64')}`
+
+  it('sends Basic after an open ping, then authenticates from the 401 and repeats the request once', async () => {
+    const { c, requests, logger } = client(
+      [reply(200), reply(401, bearer), reply(200, {}, JSON.stringify({ token: 't1' })), reply(200)],
+      creds
+    )
+    await c.login()
+    await expect(c.uploadBlob(blob)).resolves.toBe('exists')
+    expect(requests.map(r => [r.method, r.url.split('?')[0], r.headers.authorization])).toEqual([
+      ['GET', `${BASE}/v2/`, undefined],
+      ['HEAD', blobUrl, basic],
+      ['GET', `${BASE}/token`, basic],
+      ['HEAD', blobUrl, 'Bearer t1']
+    ])
+    expect(new URL(requests[2]!.url).searchParams.getAll('scope')).toEqual([
+      'repository:acme/app:push,pull'
+    ])
+    expect(logger.masked).toEqual([basic.slice(6), 't1'])
+  })
+
+  it('gets an anonymous token without credentials', async () => {
+    const { c, requests } = client([
+      reply(200),
+      reply(401, bearer),
+      reply(200, {}, JSON.stringify({ token: 'anon' })),
+      reply(200)
+    ])
+    await c.login()
+    await expect(c.uploadBlob(blob)).resolves.toBe('exists')
+    expect(requests[1]!.headers.authorization).toBeUndefined()
+    expect(requests[2]!.headers.authorization).toBeUndefined()
+    expect(requests[3]!.headers.authorization).toBe('Bearer anon')
+  })
+
+  it('repeats once only: a second 401 is the answer', async () => {
+    const { c, requests } = client(
+      [
+        reply(200),
+        reply(401, bearer),
+        reply(200, {}, JSON.stringify({ token: 't1' })),
+        reply(401, bearer)
+      ],
+      creds
+    )
+    await c.login()
+    await expect(c.uploadBlob(blob)).rejects.toThrow(
+      `registry-username/registry-password: localhost:5000 denied HEAD blob ${blob.digest} in acme/app to user 'bot' (HTTP 401).`
+    )
+    expect(requests).toHaveLength(4)
+  })
+
+  it('does not re-send refused Basic credentials', async () => {
+    const { c, requests } = client(
+      [reply(200), reply(401, { 'www-authenticate': 'Basic realm="r"' })],
+      creds
+    )
+    await c.login()
+    await expect(c.uploadBlob(blob)).rejects.toThrow(
+      /denied HEAD blob .* to user 'bot' \(HTTP 401\)/
+    )
+    expect(requests).toHaveLength(2)
+  })
+
+  it('answers a Basic 401 with the credentials when none were sent yet', async () => {
+    const { c, requests } = client(
+      [reply(401, { 'www-authenticate': 'Basic realm="r"' }), reply(200)],
+      { ...creds, identityToken: 'idt', password: '' }
+    )
+    await expect(c.uploadBlob(blob)).resolves.toBe('exists')
+    expect(requests[1]!.headers.authorization).toMatch(/^Basic /)
+  })
+
+  it('says a repository needs credentials when there are none', async () => {
+    const { c } = client([reply(200), reply(401, { 'www-authenticate': 'Basic realm="r"' })])
+    await c.login()
+    await expect(c.uploadBlob(blob)).rejects.toThrow(
+      `registry-username/registry-password: localhost:5000 requires credentials for HEAD blob ${blob.digest} in acme/app (HTTP 401). Set both inputs (or log in with a Docker config).`
+    )
+  })
+
+  it('asks the token server once for parallel requests that all got a 401', async () => {
+    let tokens = 0
+    const f = fakeFetch(
+      Array.from({ length: 20 }, () => (req: { url: string; headers: Record<string, string> }) => {
+        if (req.url.endsWith('/v2/')) return reply(200)
+        if (req.url.startsWith(`${BASE}/token`)) {
+          tokens++
+          return reply(200, {}, JSON.stringify({ token: `t${tokens}` }))
+        }
+        return req.headers.authorization === 't1' || req.headers.authorization === 'Bearer t1'
+          ? reply(200)
+          : reply(401, bearer)
+      })
+    )
+    const c = new RegistryClient(parseImage('localhost:5000/acme/app'), {
+      fetch: f.fetch,
+      logger: fakeLogger(),
+      baseUrl: BASE
+    })
+    await c.login()
+    const digests = ['a', 'b', 'c', 'd'].map(x => `sha256:${x.repeat(64)}`)
+    await expect(Promise.all(digests.map(d => c.blobExists(d)))).resolves.toEqual([
+      true,
+      true,
+      true,
+      true
+    ])
+    expect(tokens).toBe(1)
+  })
+})
+
+/** A clock that moves only when told: by the fake transport's silences and by the client's waits. */
+function fakeClock() {
+  let t = 0
+  return {
+    now: () => t,
+    advance: (ms: number) => void (t += ms),
+    sleep: async (ms: number) => void (t += ms)
+  }
+}
+
+/** What the transport does with a registry that accepts connections and never answers: fail after the limit. */
+const silence = (clock: ReturnType<typeof fakeClock>, ms: number) => (): Response => {
+  clock.advance(ms)
+  throw new SilenceError('answer', ms)
+}
+
+function timedClient(script: Reply[], o: { timeoutMs?: number; credentials?: Credentials } = {}) {
+  const clock = fakeClock()
+  const f = fakeFetch(script)
+  const logger = fakeLogger()
+  const c = new RegistryClient(parseImage('localhost:5000/acme/app'), {
+    fetch: f.fetch,
+    logger,
+    baseUrl: BASE,
+    credentials: o.credentials,
+    timeoutMs: o.timeoutMs,
+    now: clock.now,
+    sleep: clock.sleep,
+    random: () => 1
+  })
+  return { c, clock, requests: f.requests, logger }
+}
+
+describe('time limits: a silent registry', () => {
+  it('fails the login after one silence of the default 60 s, naming the host, the request and the limit', async () => {
+    const clock = fakeClock()
+    const { c, requests } = (() => {
+      const f = fakeFetch(Array.from({ length: 10 }, () => silence(clock, 60_000)))
+      const c = new RegistryClient(parseImage('localhost:5000/acme/app'), {
+        fetch: f.fetch,
+        logger: fakeLogger(),
+        baseUrl: BASE,
+        now: clock.now,
+        sleep: clock.sleep,
+        random: () => 1
+      })
+      return { c, requests: f.requests }
+    })()
+    const err = await c.login().catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(RegistryError)
+    expect((err as Error).message).toBe(
+      'localhost:5000 did not answer GET /v2/ within 60 s (registry-timeout); gave up after 1 attempt in 60 s. ' +
+        'Check that localhost:5000 is up and reachable from this machine, or raise registry-timeout for a slow registry.'
+    )
+    expect(requests).toHaveLength(1)
+    expect(clock.now()).toBeLessThanOrEqual(120_000)
+  })
+
+  it('retries short silences within the budget: five attempts of 2 s and the backoff between them', async () => {
+    const clock = fakeClock()
+    const f = fakeFetch(Array.from({ length: 10 }, () => silence(clock, 2000)))
+    const c = new RegistryClient(parseImage('localhost:5000/acme/app'), {
+      fetch: f.fetch,
+      logger: fakeLogger(),
+      baseUrl: BASE,
+      timeoutMs: 2000,
+      now: clock.now,
+      sleep: clock.sleep,
+      random: () => 1
+    })
+    await expect(c.login()).rejects.toThrow(
+      'localhost:5000 did not answer GET /v2/ within 2 s (registry-timeout); gave up after 5 attempts in 17.5 s.'
+    )
+    expect(f.requests).toHaveLength(5)
+    expect(clock.now()).toBe(5 * 2000 + 500 + 1000 + 2000 + 4000)
+  })
+
+  it('bounds a large registry-timeout by one silence: no second attempt that could not end within the budget', async () => {
+    const clock = fakeClock()
+    const f = fakeFetch(Array.from({ length: 10 }, () => silence(clock, 300_000)))
+    const c = new RegistryClient(parseImage('localhost:5000/acme/app'), {
+      fetch: f.fetch,
+      logger: fakeLogger(),
+      baseUrl: BASE,
+      timeoutMs: 300_000,
+      now: clock.now,
+      sleep: clock.sleep
+    })
+    await expect(c.login()).rejects.toThrow(
+      /within 300 s \(registry-timeout\); gave up after 1 attempt in 300 s/
+    )
+    expect(f.requests).toHaveLength(1)
+  })
+
+  it('fails a blob PUT that goes silent without a fresh session that could not end within the budget', async () => {
+    const clock = fakeClock()
+    const f = fakeFetch([
+      reply(404),
+      reply(202, { location: '/v2/acme/app/blobs/uploads/u' }),
+      silence(clock, 60_000)
+    ])
+    const c = new RegistryClient(parseImage('localhost:5000/acme/app'), {
+      fetch: f.fetch,
+      logger: fakeLogger(),
+      baseUrl: BASE,
+      now: clock.now,
+      sleep: clock.sleep,
+      random: () => 1
+    })
+    await expect(c.uploadBlob(blob)).rejects.toThrow(
+      /^localhost:5000 did not answer PUT \/v2\/acme\/app\/blobs\/uploads\/u within 60 s \(registry-timeout\)/
+    )
+    expect(f.requests).toHaveLength(3)
+    expect(clock.now()).toBe(60_000)
+  })
+
+  it('does not hold the time a PUT spent sending against the budget', async () => {
+    const clock = fakeClock()
+    const slowPut = (): Response => {
+      clock.advance(200_000)
+      return reply(503)
+    }
+    const f = fakeFetch([
+      reply(404),
+      reply(202, { location: '/v2/acme/app/blobs/uploads/1' }),
+      slowPut,
+      reply(202, { location: '/v2/acme/app/blobs/uploads/2' }),
+      reply(201)
+    ])
+    const c = new RegistryClient(parseImage('localhost:5000/acme/app'), {
+      fetch: f.fetch,
+      logger: fakeLogger(),
+      baseUrl: BASE,
+      now: clock.now,
+      sleep: clock.sleep,
+      random: () => 1
+    })
+    await expect(c.uploadBlob(blob)).resolves.toBe('uploaded')
+  })
+
+  it('names a stalled answer body with the host, the request and the limit', async () => {
+    const stalled = new Response(
+      new ReadableStream({
+        pull(controller) {
+          controller.error(
+            new TypeError('terminated', {
+              cause: Object.assign(new Error('Body Timeout Error'), {
+                code: 'UND_ERR_BODY_TIMEOUT'
+              })
+            })
+          )
+        }
+      }),
+      { status: 200, headers: { 'content-type': MEDIA.manifest } }
+    )
+    const { c } = timedClient([stalled])
+    await expect(c.getManifest('v1')).rejects.toThrow(
+      'localhost:5000 stopped sending its answer to GET /v2/acme/app/manifests/v1 (HTTP 200) for 60 s (registry-timeout).'
+    )
+  })
+})
+
+describe('time limits: a registry that keeps failing', () => {
+  it('gives up on a 503 forever after five attempts, and says so with the count', async () => {
+    const { c, requests, clock } = timedClient(Array.from({ length: 10 }, () => reply(503)))
+    await expect(c.login()).rejects.toThrow(
+      new RegistryError(
+        "localhost:5000 answered HTTP 503 to GET /v2/ 5 times in 7.5 s; the registry is unavailable. Try again later, or check the registry's status."
+      )
+    )
+    expect(requests).toHaveLength(5)
+    expect(clock.now()).toBe(7500)
+  })
+
+  it('stops honouring Retry-After when the next wait would carry past the budget', async () => {
+    const { c, requests, clock } = timedClient(
+      Array.from({ length: 10 }, () => reply(503, { 'retry-after': '30' }))
+    )
+    await expect(c.login()).rejects.toThrow(/answered HTTP 503 to GET \/v2\/ 2 times in 30 s/)
+    // 30 s waited, and another 30 s plus one silence of 60 s would pass the 90 s budget.
+    expect(requests).toHaveLength(2)
+    expect(clock.now()).toBe(30_000)
+  })
+
+  it('names the token server, its answer and the count when it answers 500 forever', async () => {
+    const { c, requests } = timedClient([
+      reply(401, {
+        'www-authenticate': 'Bearer realm="http://auth.example:8080/token",service="s"'
+      }),
+      ...Array.from({ length: 10 }, () => reply(500))
+    ])
+    await expect(c.login()).rejects.toThrow(
+      new RegistryError(
+        'The token server auth.example:8080 (the realm localhost:5000 names) answered HTTP 500 to GET /token 5 times in 7.5 s. ' +
+          'It is failing, not refusing the credentials: try again later, or check the token server.'
+      )
+    )
+    expect(requests).toHaveLength(6)
+  })
+
+  it('names the count of fresh sessions when every blob PUT fails', async () => {
+    const session = (n: number) => reply(202, { location: `/v2/acme/app/blobs/uploads/${n}` })
+    const { c } = timedClient([
+      reply(404),
+      ...[1, 2, 3, 4, 5].flatMap(n => [session(n), reply(502)])
+    ])
+    await expect(c.uploadBlob(blob)).rejects.toThrow(
+      `localhost:5000: upload ${blob.digest} failed with HTTP 502 after 5 attempts in 7.5 s; the registry kept failing, so nothing was tagged. Try again later.`
+    )
+  })
+})
+
+describe('TLS and protocol', () => {
+  const certError = (): Error =>
+    new TypeError('fetch failed', {
+      cause: Object.assign(new Error('self-signed certificate'), {
+        code: 'DEPTH_ZERO_SELF_SIGNED_CERT'
+      })
+    })
+  const wrongProtocol = (): Error =>
+    new TypeError('fetch failed', {
+      cause: Object.assign(new Error('ssl3_get_record:wrong version number'), {
+        code: 'ERR_SSL_WRONG_VERSION_NUMBER'
+      })
+    })
+
+  function tlsClient(script: Reply[], o: Partial<ClientOptions> = {}) {
+    const f = fakeFetch(script)
+    const logger = fakeLogger()
+    const c = new RegistryClient(parseImage('reg.example:5443/acme/app'), {
+      fetch: f.fetch,
+      logger,
+      baseUrl: 'https://reg.example:5443',
+      sleep: async () => {},
+      ...o
+    })
+    return { c, requests: f.requests, logger }
+  }
+
+  it('fails at once on an untrusted certificate, naming both inputs', async () => {
+    const { c, requests } = tlsClient([certError()])
+    await expect(c.login()).rejects.toThrow(
+      'reg.example:5443 presented a TLS certificate this machine does not trust (self-signed certificate) for GET /v2/. ' +
+        'Set registry-ca-file to the PEM of the CA that signed it, or insecure-registry: true to accept it unverified.'
+    )
+    expect(requests).toHaveLength(1)
+  })
+
+  it('says the registry-ca-file does not hold the CA when one is set', async () => {
+    const { c } = tlsClient([certError()], { tls: { caFile: '/ca/reg.pem' } })
+    await expect(c.login()).rejects.toThrow(
+      'registry-ca-file (/ca/reg.pem) does not hold the CA that signed it: point registry-ca-file at that CA'
+    )
+  })
+
+  it('falls back to http for an insecure registry that does not speak https, with a warning', async () => {
+    const { c, requests, logger } = tlsClient([wrongProtocol(), reply(200), reply(200)], {
+      fallbackBaseUrl: 'http://reg.example:5443',
+      tls: { insecure: true }
+    })
+    await c.login()
+    await expect(c.blobExists(blob.digest)).resolves.toBe(true)
+    expect(calls(requests)).toEqual([
+      'GET https://reg.example:5443/v2/',
+      'GET http://reg.example:5443/v2/',
+      `HEAD http://reg.example:5443/v2/acme/app/blobs/${blob.digest}`
+    ])
+    expect(logger.lines).toEqual([
+      'reg.example:5443 does not speak https; using http.',
+      "insecure-registry: true: it is reached over plain http, so anyone on the network path to reg.example:5443 can read and change what is pushed. Prefer registry-ca-file with the registry's CA certificate."
+    ])
+  })
+
+  it('warns that an insecure https registry’s certificate is not verified', async () => {
+    const { c, logger } = tlsClient([reply(200)], { tls: { insecure: true } })
+    await c.login()
+    expect(logger.lines).toEqual([
+      "insecure-registry: true: its TLS certificate is not verified, so anyone on the network path to reg.example:5443 can read and change what is pushed. Prefer registry-ca-file with the registry's CA certificate."
+    ])
+  })
+
+  it('tries https for a loopback port that answers plain http with 400, and names both inputs when its certificate is untrusted', async () => {
+    const f = fakeFetch([
+      reply(400, {}, 'Client sent an HTTP request to an HTTPS server.\n'),
+      certError()
+    ])
+    const c = new RegistryClient(parseImage('127.0.0.1:5443/acme/app'), {
+      fetch: f.fetch,
+      logger: fakeLogger(),
+      baseUrl: 'http://127.0.0.1:5443',
+      fallbackBaseUrl: 'https://127.0.0.1:5443',
+      sleep: async () => {}
+    })
+    await expect(c.login()).rejects.toThrow(
+      /^127\.0\.0\.1:5443 presented a TLS certificate .* Set registry-ca-file .* or insecure-registry: true/
+    )
+    expect(calls(f.requests)).toEqual([
+      'GET http://127.0.0.1:5443/v2/',
+      'GET https://127.0.0.1:5443/v2/'
+    ])
+  })
+
+  it('keeps the first answer when the fallback does not speak the other protocol either', async () => {
+    const f = fakeFetch([reply(404), wrongProtocol()])
+    const c = new RegistryClient(parseImage('127.0.0.1:8080/acme/app'), {
+      fetch: f.fetch,
+      logger: fakeLogger(),
+      baseUrl: 'http://127.0.0.1:8080',
+      fallbackBaseUrl: 'https://127.0.0.1:8080',
+      sleep: async () => {}
+    })
+    await expect(c.login()).rejects.toThrow(
+      '127.0.0.1:8080 answered 404 to GET /v2/; is it an OCI registry?'
+    )
+  })
+
+  it('does not fall back after a silence', async () => {
+    const clock = fakeClock()
+    const f = fakeFetch([silence(clock, 60_000)])
+    const c = new RegistryClient(parseImage('127.0.0.1:8080/acme/app'), {
+      fetch: f.fetch,
+      logger: fakeLogger(),
+      baseUrl: 'http://127.0.0.1:8080',
+      fallbackBaseUrl: 'https://127.0.0.1:8080',
+      now: clock.now,
+      sleep: clock.sleep
+    })
+    await expect(c.login()).rejects.toThrow(/did not answer GET \/v2\/ within 60 s/)
+    expect(f.requests).toHaveLength(1)
+  })
+})
+
+describe('cancelling an upload', () => {
+  it('stops between attempts when its signal is aborted, with the reason, and sends nothing more', async () => {
+    const cancel = new AbortController()
+    const reason = new Error('another upload failed')
+    const f = fakeFetch([
+      () => {
+        cancel.abort(reason)
+        return reply(503)
+      }
+    ])
+    const c = new RegistryClient(parseImage('localhost:5000/acme/app'), {
+      fetch: f.fetch,
+      logger: fakeLogger(),
+      baseUrl: BASE,
+      sleep: async () => {}
+    })
+    await expect(c.uploadBlob(blob, undefined, cancel.signal)).rejects.toBe(reason)
+    expect(f.requests).toHaveLength(1)
+  })
+
+  it('passes the signal to every request it sends', async () => {
+    const cancel = new AbortController()
+    const seen: (AbortSignal | undefined)[] = []
+    const fetch = (async (_url: string, init?: RequestInit) => {
+      seen.push(init?.signal ?? undefined)
+      return reply(200)
+    }) as Fetch
+    const c = new RegistryClient(parseImage('localhost:5000/acme/app'), {
+      fetch,
+      logger: fakeLogger(),
+      baseUrl: BASE
+    })
+    await c.uploadBlob(blob, undefined, cancel.signal)
+    expect(seen).toEqual([cancel.signal])
   })
 })

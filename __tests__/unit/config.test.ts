@@ -8,6 +8,10 @@ import {
   type Config
 } from '../../src/config.js'
 import { InputError } from '../../src/ports.js'
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { tempDir } from './helpers.js'
 
 /** What @actions/core's getInput gives: the input's value, or '' when it is not set. */
 const getter =
@@ -58,6 +62,9 @@ describe('parseConfig', () => {
       push: true,
       ociLayout: '',
       insecureRegistry: false,
+      registryTimeoutMs: 60_000,
+      registryCaFile: undefined,
+      registryCa: undefined,
       credentials: undefined,
       sourceDateEpoch: undefined,
       summary: true
@@ -100,6 +107,7 @@ describe('parseConfig', () => {
       push: 'TRUE',
       'oci-layout': 'out/layout',
       'insecure-registry': 'true',
+      'registry-timeout': ' 120 ',
       'registry-username': ' bot ',
       'registry-password': 'p@ss',
       'source-date-epoch': '1700000000',
@@ -155,6 +163,9 @@ describe('parseConfig', () => {
       push: true,
       ociLayout: '/ws/out/layout',
       insecureRegistry: true,
+      registryTimeoutMs: 120_000,
+      registryCaFile: undefined,
+      registryCa: undefined,
       credentials: { username: 'bot', password: 'p@ss' },
       sourceDateEpoch: 1_700_000_000,
       summary: false
@@ -418,5 +429,63 @@ describe('parseKeyValues', () => {
     expect(() => parseKeyValues(`A=1\n${line}`, 'build-env')).toThrow(
       `build-env: '${line}' is not KEY=VALUE. Write one KEY=VALUE a line.`
     )
+  })
+})
+
+describe('registry-timeout and registry-ca-file', () => {
+  const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures')
+
+  it.each(['0', '-5', '1.5', '60s', 'soon', '3601'])(
+    'refuses registry-timeout %j, naming it',
+    raw =>
+      expect(() => parse({ image: 'a/b', 'registry-timeout': raw })).toThrow(
+        new InputError(
+          `registry-timeout: '${raw}' is not a whole number of seconds from 1 to 3600. It is how long a registry ` +
+            'request may stay silent before it fails; use e.g. 60 (the default), or more for a slow registry.'
+        )
+      )
+  )
+
+  it('reads the certificates of registry-ca-file, relative to the workspace', () => {
+    const c = parse(
+      { image: 'a/b', 'registry-ca-file': 'tls/ca.pem' },
+      { GITHUB_WORKSPACE: fixtures }
+    )
+    expect(c.registryCaFile).toBe(path.join(fixtures, 'tls', 'ca.pem'))
+    expect(c.registryCa).toMatch(
+      /^-----BEGIN CERTIFICATE-----\n[\s\S]+\n-----END CERTIFICATE-----$/
+    )
+  })
+
+  it.each<[string, string]>([
+    ['tls/missing.pem', 'does not exist'],
+    ['tls', 'is a directory'],
+    ['single/hello.go', 'holds no PEM certificate (-----BEGIN CERTIFICATE-----)']
+  ])('refuses registry-ca-file %s: %s', (file, why) => {
+    const full = path.resolve(fixtures, file)
+    expect(() =>
+      parse({ image: 'a/b', 'registry-ca-file': file }, { GITHUB_WORKSPACE: fixtures })
+    ).toThrow(
+      new InputError(
+        `registry-ca-file: '${full}' ${why}. Point registry-ca-file at the PEM file of the CA that signed the ` +
+          "registry's certificate (relative paths start at the workspace)."
+      )
+    )
+  })
+
+  it('refuses a PEM block that is not a certificate', async () => {
+    const { dir, cleanup } = await tempDir()
+    try {
+      const file = path.join(dir, 'bad.pem')
+      await writeFile(
+        file,
+        '-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n'
+      )
+      expect(() => parse({ image: 'a/b', 'registry-ca-file': file })).toThrow(
+        `registry-ca-file: certificate 1 of '${file}' is not a valid PEM certificate.`
+      )
+    } finally {
+      await cleanup()
+    }
   })
 })

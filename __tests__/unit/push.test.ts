@@ -34,15 +34,34 @@ function image(platform: Platform, layers: number): BuiltImage {
 
 function recorder(fail?: string) {
   const events: string[] = []
+  const cancelled: string[] = []
   let inFlight = 0
   let most = 0
   const client = {
     ref: parseImage('localhost:5000/acme/app'),
-    async uploadBlob(b: Blob, mountFrom?: string) {
+    async uploadBlob(b: Blob, mountFrom?: string, signal?: AbortSignal) {
       inFlight++
       most = Math.max(most, inFlight)
-      await new Promise(r => setTimeout(r, 5))
-      inFlight--
+      try {
+        // The failing blob fails at once; the others take long enough to be in flight when it does.
+        await new Promise<void>((resolve, reject) => {
+          const onAbort = (): void => {
+            clearTimeout(timer)
+            cancelled.push(b.digest)
+            reject(signal!.reason as Error)
+          }
+          const timer = setTimeout(
+            () => {
+              signal?.removeEventListener('abort', onAbort)
+              resolve()
+            },
+            b.digest === fail ? 1 : 50
+          )
+          signal?.addEventListener('abort', onAbort)
+        })
+      } finally {
+        inFlight--
+      }
       events.push(`blob ${b.digest}${mountFrom ? ` from ${mountFrom}` : ''}`)
       if (b.digest === fail) throw new Error('upload failed')
       return 'uploaded' as const
@@ -52,7 +71,13 @@ function recorder(fail?: string) {
       return Promise.resolve()
     }
   }
-  return { client: client as unknown as RegistryClient, events, most: () => most }
+  return {
+    client: client as unknown as RegistryClient,
+    events,
+    cancelled,
+    most: () => most,
+    inFlight: () => inFlight
+  }
 }
 
 describe('pushImages', () => {
@@ -92,13 +117,17 @@ describe('pushImages', () => {
     expect(r.events.at(-1)).toBe(`manifest ${top.digest}`)
   })
 
-  it('stops taking blobs after a failure and writes no manifest or tag', async () => {
-    const r = recorder(allBlobs(images)[1]!.digest)
+  it('cancels the uploads in flight after a failure, takes no more blobs and writes no manifest or tag', async () => {
+    const blobs = allBlobs(images)
+    const r = recorder(blobs[1]!.digest)
     await expect(pushImages(r.client, images, top, ['v1'], fakeLogger())).rejects.toThrow(
       'upload failed'
     )
-    await new Promise(res => setTimeout(res, 30))
-    expect(r.events.some(e => e.startsWith('manifest'))).toBe(false)
-    expect(r.events.length).toBeLessThan(allBlobs(images).length)
+    // Nothing of this push is still running once it has failed.
+    expect(r.inFlight()).toBe(0)
+    // The three others that were in flight with it were cancelled, not left to finish.
+    expect(r.cancelled.sort()).toEqual([blobs[0]!, blobs[2]!, blobs[3]!].map(b => b.digest).sort())
+    await new Promise(res => setTimeout(res, 80))
+    expect(r.events).toEqual([`blob ${blobs[1]!.digest}`])
   })
 })

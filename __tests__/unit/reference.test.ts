@@ -4,7 +4,7 @@ import {
   isLoopback,
   parseImage,
   parseReference,
-  registryBaseUrl,
+  registryBaseUrls,
   validateTags,
   type ImageRef
 } from '../../src/registry/reference.js'
@@ -71,7 +71,7 @@ describe('parseImage', () => {
     input => {
       expect(() => parseImage(input)).toThrow(
         `image: '${input}' includes a URL scheme. Write the repository without it, e.g. ghcr.io/acme/app ` +
-          '(plain http is used for loopback registries, and insecure-registry allows it elsewhere).'
+          '(plain http is tried for loopback registries, and insecure-registry allows it elsewhere).'
       )
     }
   )
@@ -164,17 +164,37 @@ describe('isLoopback', () => {
   ])('%s -> %s', (host, loopback) => expect(isLoopback(host)).toBe(loopback))
 })
 
-describe('registryBaseUrl', () => {
-  it.each<[string, boolean, string]>([
-    ['ghcr.io/acme/app', false, 'https://ghcr.io'],
-    ['ghcr.io/acme/app', true, 'http://ghcr.io'],
-    ['alpine', false, 'https://registry-1.docker.io'],
-    ['localhost:5000/app', false, 'http://localhost:5000'],
-    ['127.0.0.1:5001/app', false, 'http://127.0.0.1:5001'],
-    ['[::1]:5000/app', false, 'http://[::1]:5000'],
-    ['registry.internal:5000/app', false, 'https://registry.internal:5000']
-  ])('%s (insecure %s) -> %s', (image, insecure, url) => {
-    expect(registryBaseUrl(parseImage(image), insecure)).toBe(url)
+describe('registryBaseUrls', () => {
+  it.each<[string, { insecure: boolean; caFile?: string }, string, string | undefined]>([
+    ['ghcr.io/acme/app', { insecure: false }, 'https://ghcr.io', undefined],
+    ['ghcr.io/acme/app', { insecure: true }, 'https://ghcr.io', 'http://ghcr.io'],
+    ['alpine', { insecure: false }, 'https://registry-1.docker.io', undefined],
+    ['localhost:5000/app', { insecure: false }, 'http://localhost:5000', 'https://localhost:5000'],
+    ['127.0.0.1:5001/app', { insecure: false }, 'http://127.0.0.1:5001', 'https://127.0.0.1:5001'],
+    ['127.0.0.1:5001/app', { insecure: true }, 'https://127.0.0.1:5001', 'http://127.0.0.1:5001'],
+    [
+      '127.0.0.1:5443/app',
+      { insecure: false, caFile: '/ca.pem' },
+      'https://127.0.0.1:5443',
+      undefined
+    ],
+    ['[::1]:5000/app', { insecure: false }, 'http://[::1]:5000', 'https://[::1]:5000'],
+    [
+      'registry.internal:5000/app',
+      { insecure: false },
+      'https://registry.internal:5000',
+      undefined
+    ],
+    [
+      'registry.internal:5000/app',
+      { insecure: true, caFile: '/ca.pem' },
+      'https://registry.internal:5000',
+      undefined
+    ]
+  ])('%s %j -> %s, then %s', (image, o, baseUrl, fallbackBaseUrl) => {
+    expect(registryBaseUrls(parseImage(image), o)).toEqual(
+      fallbackBaseUrl ? { baseUrl, fallbackBaseUrl } : { baseUrl }
+    )
   })
 })
 

@@ -1,9 +1,11 @@
 // Talks the OCI distribution API to one repository: auth (Basic, Bearer), blob upload and manifest PUT, with retries.
+import { setTimeout as delay } from 'node:timers/promises'
 import type { Fetch, Logger } from '../ports.js'
 import { InputError } from '../ports.js'
 import { DOCKER_MEDIA, MEDIA, sha256, toBlob, type Blob } from '../oci/image.js'
 import type { Credentials } from './credentials.js'
 import type { ImageRef } from './reference.js'
+import { timeoutKind, tlsFailure } from './transport.js'
 
 export type { Credentials } from './credentials.js'
 
@@ -11,10 +13,25 @@ export interface ClientOptions {
   fetch: Fetch
   logger: Logger
   baseUrl: string
+  /**
+   * The same registry over the other protocol, tried when the ping shows baseUrl speaks the wrong one: a
+   * loopback port that serves https, or an insecure registry that serves plain http.
+   */
+  fallbackBaseUrl?: string
   credentials?: Credentials
   /** Waits between retries; tests pass a fast one. */
-  sleep?: (ms: number) => Promise<void>
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** The clock retry budgets are measured with; tests pass a fake one. */
+  now?: () => number
+  /** Jitter for the backoff, in [0, 1). */
+  random?: () => number
   attempts?: number
+  /** registry-timeout: what the transport allows a silent request; the budget and the messages use it. */
+  timeoutMs?: number
+  /** The most one request with its retries may take; default max(90 s, 1.5 × timeoutMs). */
+  budgetMs?: number
+  /** The TLS inputs in effect, for the warning and for what a certificate error should suggest. */
+  tls?: { caFile?: string; insecure?: boolean }
   /** Other repositories of this registry the token must read: cross-repo mount sources and the baseline. */
   pullScopes?: string[]
   /** What the token is asked for: push (and pull) to publish, pull alone to read a baseline. */
@@ -26,16 +43,35 @@ interface Challenge {
   params: Record<string, string>
 }
 
-/** Parses `Bearer realm="...",service="..."` (one challenge, as registries send). */
-export function parseChallenge(header: string | null): Challenge | undefined {
-  if (!header) return undefined
-  const m = /^\s*(\w+)\s*(.*)$/.exec(header)
-  if (!m) return undefined
-  const params: Record<string, string> = {}
-  for (const p of (m[2] ?? '').matchAll(/(\w+)=(?:"([^"]*)"|([^,\s]*))/g)) {
-    params[(p[1] ?? '').toLowerCase()] = p[2] ?? p[3] ?? ''
+/**
+ * Every challenge of a WWW-Authenticate value (several may share one header, comma-separated, as the joined
+ * value of several headers does): `Basic realm="x", Bearer realm="https://h/token",service="h"`.
+ */
+export function parseChallenges(header: string | null): Challenge[] {
+  const out: Challenge[] = []
+  for (const m of (header ?? '').matchAll(
+    /([\w!#$%&'*+.^`|~-]+)(?:[ \t]*=[ \t]*("(?:[^"\\]|\\.)*"|[^,\s]*))?/g
+  )) {
+    const [, name = '', value] = m
+    if (value === undefined) {
+      out.push({ scheme: name.toLowerCase(), params: {} })
+    } else if (out.length) {
+      out[out.length - 1]!.params[name.toLowerCase()] = value.startsWith('"')
+        ? value.slice(1, -1).replace(/\\(.)/g, '$1')
+        : value
+    }
   }
-  return { scheme: (m[1] ?? '').toLowerCase(), params }
+  return out
+}
+
+/** The challenge to answer among those offered: Bearer (with a realm) first, else Basic, else the first. */
+export function parseChallenge(header: string | null): Challenge | undefined {
+  const all = parseChallenges(header)
+  return (
+    all.find(c => c.scheme === 'bearer' && c.params.realm) ??
+    all.find(c => c.scheme === 'basic') ??
+    all[0]
+  )
 }
 
 /** Whether a status is worth another try: timeouts, rate limits and server errors, never other 4xx. */
@@ -43,42 +79,69 @@ export function retryable(status: number): boolean {
   return status === 408 || status === 429 || status >= 500
 }
 
-/** How long to wait before attempt n+1, honouring Retry-After (seconds or an HTTP date) up to a cap. */
-export function backoffMs(attempt: number, retryAfter: string | null, now = Date.now()): number {
+/**
+ * How long to wait before attempt n+1: Retry-After (seconds or an HTTP date) up to a cap, else an exponential
+ * backoff with jitter (half of it random), so parallel uploads that failed together do not retry together.
+ */
+export function backoffMs(
+  attempt: number,
+  retryAfter: string | null,
+  now = Date.now(),
+  random: () => number = Math.random
+): number {
   const raw = retryAfter?.trim() ?? ''
   const seconds = raw ? Number(raw) : NaN
   if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, 30_000)
   const date = /[a-z]/i.test(raw) ? Date.parse(raw) : NaN
   if (Number.isFinite(date)) return Math.min(Math.max(date - now, 0), 30_000)
-  return Math.min(500 * 2 ** attempt, 8_000)
+  const base = Math.min(500 * 2 ** attempt, 8_000)
+  return Math.round(base / 2 + (base / 2) * random())
 }
 
 export class RegistryError extends Error {
   constructor(
     message: string,
-    readonly status?: number
+    readonly status?: number,
+    options?: { cause?: unknown }
   ) {
-    super(message)
+    super(message, options)
     this.name = 'RegistryError'
   }
 }
 
+/** How many attempts a response took and how long, for the message when it is a failure. */
+const tries = new WeakMap<Response, { attempts: number; ms: number }>()
+
+const seconds = (ms: number): string => `${+(ms / 1000).toFixed(1)} s`
+
 export class RegistryClient {
   private authorization?: string
   private challenge?: Challenge
-  private readonly sleep: (ms: number) => Promise<void>
+  /** One authentication at a time: parallel uploads that all get a 401 share one token request. */
+  private authenticating?: Promise<void>
+  private baseUrl: string
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+  private readonly now: () => number
+  private readonly random: () => number
   private readonly attempts: number
+  private readonly timeoutMs: number
+  private readonly budgetMs: number
 
   constructor(
     readonly ref: ImageRef,
     private readonly o: ClientOptions
   ) {
-    this.sleep = o.sleep ?? (ms => new Promise(r => setTimeout(r, ms)))
+    this.baseUrl = o.baseUrl
+    this.sleep = o.sleep ?? ((ms, signal) => delay(ms, undefined, { signal }))
+    this.now = o.now ?? Date.now
+    this.random = o.random ?? Math.random
     this.attempts = o.attempts ?? 5
+    this.timeoutMs = o.timeoutMs ?? 60_000
+    this.budgetMs = o.budgetMs ?? Math.max(90_000, 1.5 * this.timeoutMs)
   }
 
   private get repoUrl(): string {
-    return `${this.o.baseUrl}/v2/${this.ref.repository}`
+    return `${this.baseUrl}/v2/${this.ref.repository}`
   }
 
   private describeUser(): string {
@@ -90,24 +153,32 @@ export class RegistryClient {
   }
 
   /**
-   * Pings /v2/ and authenticates, so refused credentials fail the step before the build, not mid-push.
+   * Pings /v2/ and authenticates, so refused credentials fail the step before the build, not mid-push. A
+   * registry whose ping is open may still guard its repositories: then the first 401 authenticates (see send).
    */
   async login(): Promise<void> {
-    const ping = await this.send('GET', `${this.o.baseUrl}/v2/`, { auth: false }).catch(
-      (e: unknown) => {
-        // A registry that speaks plain http answers an https client with a broken handshake.
-        const http = this.o.baseUrl.startsWith('https:')
-          ? ' If this registry serves plain http, set insecure-registry: true.'
-          : ''
-        throw new RegistryError(`${(e as Error).message}.${http}`)
-      }
-    )
+    const ping = await this.ping()
     if (ping.status === 200) {
       await ping.body?.cancel()
-      // An open registry ignores credentials; nothing more to do.
+      // As go-containerregistry does: an open ping may hide guarded repositories, so send Basic credentials.
+      const creds = this.o.credentials
+      if (creds && !(creds.identityToken && !creds.password)) {
+        const basic = basicAuth(creds)
+        this.o.logger.mask(basic)
+        this.authorization = `Basic ${basic}`
+      }
       return
     }
     if (ping.status !== 401) {
+      await ping.body?.cancel()
+      const t = tries.get(ping)
+      if (retryable(ping.status) && t && t.attempts > 1) {
+        throw new RegistryError(
+          `${this.ref.registry} answered HTTP ${ping.status} to GET /v2/ ${t.attempts} times in ${seconds(t.ms)}; ` +
+            `the registry is unavailable. Try again later, or check the registry's status.`,
+          ping.status
+        )
+      }
       throw new RegistryError(
         `${this.ref.registry} answered ${ping.status} to GET /v2/; is it an OCI registry?`,
         ping.status
@@ -116,7 +187,7 @@ export class RegistryClient {
     await ping.body?.cancel()
     this.challenge = parseChallenge(ping.headers.get('www-authenticate'))
     await this.authenticate()
-    const check = await this.send('GET', `${this.o.baseUrl}/v2/`, {})
+    const check = await this.send('GET', `${this.baseUrl}/v2/`, {})
     await check.body?.cancel()
     if (check.status === 401 || check.status === 403) throw this.refused(check.status)
     if (!check.ok)
@@ -124,6 +195,66 @@ export class RegistryClient {
         `${this.ref.registry} answered ${check.status} to GET /v2/.`,
         check.status
       )
+  }
+
+  /**
+   * GET /v2/ on baseUrl, else on the fallback when the answer shows the other protocol: https to a plain-http
+   * port fails the handshake, and plain http to a TLS port gets a 400 or a closed connection.
+   */
+  private async ping(): Promise<Response> {
+    const first = await this.send('GET', `${this.baseUrl}/v2/`, { auth: false }).catch(
+      (e: unknown) => e as Error
+    )
+    const fallback = this.o.fallbackBaseUrl
+    const looksWrong =
+      first instanceof Error
+        ? !timeoutKind((first as RegistryError).cause) &&
+          tlsFailure((first as RegistryError).cause) !== 'certificate'
+        : first.status !== 200 && first.status !== 401
+    if (!fallback || !looksWrong) {
+      if (first instanceof Error) throw this.unreachableHint(first)
+      this.warnInsecure()
+      return first
+    }
+    if (!(first instanceof Error)) await first.body?.cancel()
+    const second = await this.send('GET', `${fallback}/v2/`, { auth: false }).catch(
+      (e: unknown) => e as Error
+    )
+    // The fallback's error speaks only when it says more (a certificate the runner does not trust).
+    if (second instanceof Error) {
+      if (tlsFailure((second as RegistryError).cause) === 'certificate') throw second
+      if (first instanceof Error) throw this.unreachableHint(first)
+      return first
+    }
+    const from = new URL(this.baseUrl).protocol.slice(0, -1)
+    this.baseUrl = fallback
+    const to = new URL(fallback).protocol.slice(0, -1)
+    this.o.logger.info(`${this.ref.registry} does not speak ${from}; using ${to}.`)
+    this.warnInsecure()
+    return second
+  }
+
+  private warnInsecure(): void {
+    if (!this.o.tls?.insecure) return
+    const how = this.baseUrl.startsWith('https:')
+      ? 'its TLS certificate is not verified'
+      : 'it is reached over plain http'
+    this.o.logger.warning(
+      `insecure-registry: true: ${how}, so anyone on the network path to ${this.ref.registry} can read and ` +
+        `change what is pushed. Prefer registry-ca-file with the registry's CA certificate.`
+    )
+  }
+
+  /** A ping that never reached the registry: say so, and what to set when it was the protocol or the TLS. */
+  private unreachableHint(e: Error): Error {
+    if (tlsFailure((e as RegistryError).cause) || timeoutKind((e as RegistryError).cause)) return e
+    const http =
+      this.baseUrl.startsWith('https:') && !this.o.tls?.caFile
+        ? ' If this registry serves plain http, set insecure-registry: true.'
+        : ''
+    return new RegistryError(`${e.message.replace(/\.$/, '')}.${http}`, undefined, {
+      cause: (e as RegistryError).cause
+    })
   }
 
   private refused(status: number): InputError {
@@ -148,10 +279,37 @@ export class RegistryClient {
     } else if (c?.scheme === 'bearer' && c.params.realm) {
       this.authorization = `Bearer ${await this.fetchToken(c)}`
     } else {
+      const scheme = c ? `${c.scheme} authentication` : 'authentication without saying how'
       throw new RegistryError(
-        `${this.ref.registry} asked for an authentication scheme this action does not speak.`
+        `${this.ref.registry} asked for ${scheme}; this action speaks Basic and Bearer only.`
       )
     }
+  }
+
+  /**
+   * Answers a 401 from the registry: true when the request is worth repeating with the (new) authorization.
+   * The challenge is the one this response offers, so a registry whose ping was open gets credentials too.
+   */
+  private async reauthenticate(used: string | undefined, res: Response): Promise<boolean> {
+    // Another request refreshed the authorization meanwhile: repeat with it.
+    if (this.authorization !== used) return true
+    if (this.authenticating) {
+      await this.authenticating
+      return true
+    }
+    const challenge = parseChallenge(res.headers.get('www-authenticate'))
+    if (challenge?.scheme === 'bearer' && challenge.params.realm) {
+      this.challenge = challenge
+    } else if (challenge?.scheme === 'basic') {
+      // Basic credentials that were sent are refused, not stale; without any, the caller says so.
+      if (used?.startsWith('Basic ') || !this.o.credentials) return false
+      this.challenge = challenge
+    } else {
+      return false
+    }
+    this.authenticating = this.authenticate().finally(() => (this.authenticating = undefined))
+    await this.authenticating
+    return true
   }
 
   private async fetchToken(c: Challenge): Promise<string> {
@@ -159,6 +317,7 @@ export class RegistryClient {
     const scope = `repository:${this.ref.repository}:${this.o.access === 'pull' ? 'pull' : 'push,pull'}${this.o.pullScopes?.map(r => ` repository:${r}:pull`).join('') ?? ''}`
     const creds = this.o.credentials
     let res: Response
+    let method = 'GET'
     if (creds?.identityToken) {
       // docker login stored an OAuth2 refresh token: trade it at the token server, as the Docker CLI does.
       const form = new URLSearchParams({
@@ -168,6 +327,7 @@ export class RegistryClient {
         scope,
         client_id: 'go-scratch-image'
       })
+      method = 'POST'
       res = await this.send('POST', url.toString(), {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: Buffer.from(form.toString()),
@@ -180,67 +340,180 @@ export class RegistryClient {
       if (creds) headers.authorization = `Basic ${basicAuth(creds)}`
       res = await this.send('GET', url.toString(), { headers, auth: false })
     }
-    if (res.status === 401 || res.status === 403) throw this.refused(res.status)
-    if (!res.ok)
-      throw new RegistryError(`The token server ${url.host} answered ${res.status}.`, res.status)
-    const body = (await res.json()) as { token?: string; access_token?: string }
+    if (res.status === 401 || res.status === 403) {
+      await res.body?.cancel()
+      throw this.refused(res.status)
+    }
+    if (!res.ok) {
+      await res.body?.cancel()
+      const t = tries.get(res)
+      const times = t && t.attempts > 1 ? ` ${t.attempts} times in ${seconds(t.ms)}` : ''
+      throw new RegistryError(
+        `The token server ${url.host} (the realm ${this.ref.registry} names) answered HTTP ${res.status} to ` +
+          `${method} ${url.pathname}${times}. It is failing, not refusing the credentials: try again later, or ` +
+          `check the token server.`,
+        res.status
+      )
+    }
+    const body = await this.read(res, method, url.toString(), async () => {
+      try {
+        return JSON.parse(await res.text()) as { token?: string; access_token?: string }
+      } catch (e) {
+        if (e instanceof SyntaxError) return {}
+        throw e
+      }
+    })
     const token = body.token ?? body.access_token
     if (!token) throw new RegistryError(`The token server ${url.host} returned no token.`)
     this.o.logger.mask(token)
     return token
   }
 
+  /** Whether there is room for another attempt: not past the count, and one more silence still fits the budget. */
+  private mayRetry(attempt: number, attempts: number, wait: number, deadline: number): boolean {
+    return attempt + 1 < attempts && this.now() + wait + this.timeoutMs <= deadline
+  }
+
+  private async pause(ms: number, signal?: AbortSignal): Promise<void> {
+    await this.sleep(ms, signal)
+    signal?.throwIfAborted()
+  }
+
   /**
    * One HTTP exchange with retries on 408/429/5xx and connection errors, for the registry and its token server
-   * alike (a refresh mid-push must not fail on one 503). The body must be replayable (a Buffer). The registry's
-   * own authorization goes only to its host; with auth: false it is left out, and a 401 is the caller's to read.
-   * A 401 after login otherwise re-authenticates once (an expired Bearer token) and repeats the request.
+   * alike (a refresh mid-push must not fail on one 503), within a count and a time budget: no attempt starts
+   * that a silence of registry-timeout would carry past the budget. The body must be replayable (a Buffer). The
+   * registry's own authorization goes only to its host; with auth: false it is left out, and a 401 is the
+   * caller's to read. Otherwise a 401 authenticates once from its own challenge and repeats the request.
    */
   async send(
     method: string,
     url: string,
-    opts: { body?: Buffer; headers?: Record<string, string>; auth?: boolean; retry?: boolean }
+    opts: {
+      body?: Buffer
+      headers?: Record<string, string>
+      auth?: boolean
+      retry?: boolean
+      signal?: AbortSignal
+    }
   ): Promise<Response> {
     const attempts = opts.retry === false ? 1 : this.attempts
+    const start = this.now()
+    const deadline = start + this.budgetMs
     let reauthed = false
     for (let attempt = 0; ; attempt++) {
+      opts.signal?.throwIfAborted()
       const headers: Record<string, string> = { ...opts.headers }
-      if (opts.auth !== false && this.authorization && sameHost(url, this.o.baseUrl)) {
-        headers.authorization = this.authorization
-      }
+      const mine = opts.auth !== false && sameHost(url, this.baseUrl)
+      const used = mine ? this.authorization : undefined
+      if (used) headers.authorization = used
       let res: Response
       try {
-        res = await this.fetchFollowing(method, url, headers, opts.body)
+        res = await this.fetchFollowing(method, url, headers, opts.body, opts.signal)
       } catch (e) {
-        if (attempt + 1 >= attempts) {
-          throw new RegistryError(
-            `${method} ${redact(url)} failed after ${attempt + 1} attempts: ${errorText(e)}`
-          )
+        if (opts.signal?.aborted) throw opts.signal.reason
+        const wait = backoffMs(attempt, null, this.now(), this.random)
+        // A certificate or a protocol mismatch is the same on every attempt.
+        if (tlsFailure(e) || !this.mayRetry(attempt, attempts, wait, deadline)) {
+          throw this.unreachable(method, url, e, attempt + 1, this.now() - start)
         }
-        this.o.logger.info(`${method} ${redact(url)}: ${errorText(e)}; retrying`)
-        await this.sleep(backoffMs(attempt, null))
+        this.o.logger.info(`${method} ${redact(url)}: ${errorText(e)}; retrying in ${wait} ms`)
+        await this.pause(wait, opts.signal)
         continue
       }
-      if (
-        res.status === 401 &&
-        opts.auth !== false &&
-        this.challenge?.scheme === 'bearer' &&
-        !reauthed
-      ) {
+      if (res.status === 401 && mine && !reauthed && (await this.reauthenticate(used, res))) {
         await res.body?.cancel()
         reauthed = true
-        await this.authenticate()
         attempt--
         continue
       }
-      if (retryable(res.status) && attempt + 1 < attempts) {
-        await res.body?.cancel()
-        const wait = backoffMs(attempt, res.headers.get('retry-after'))
-        this.o.logger.info(`${method} ${redact(url)}: HTTP ${res.status}; retrying in ${wait} ms`)
-        await this.sleep(wait)
-        continue
+      if (retryable(res.status)) {
+        const wait = backoffMs(attempt, res.headers.get('retry-after'), this.now(), this.random)
+        if (this.mayRetry(attempt, attempts, wait, deadline)) {
+          await res.body?.cancel()
+          this.o.logger.info(`${method} ${redact(url)}: HTTP ${res.status}; retrying in ${wait} ms`)
+          await this.pause(wait, opts.signal)
+          continue
+        }
       }
+      tries.set(res, { attempts: attempt + 1, ms: this.now() - start })
       return res
+    }
+  }
+
+  /** A request that got no answer: names the host, the request and the limit or the reason, and the fix. */
+  private unreachable(
+    method: string,
+    url: string,
+    e: unknown,
+    attempts: number,
+    ms: number
+  ): RegistryError {
+    const u = new URL(url)
+    const request = `${method} ${u.pathname}`
+    const times = `${attempts} attempt${attempts === 1 ? '' : 's'} in ${seconds(ms)}`
+    const limit = `${seconds(this.timeoutMs)} (registry-timeout)`
+    const kind = timeoutKind(e)
+    if (kind) {
+      const what =
+        kind === 'connect'
+          ? `could not be connected to within ${limit}`
+          : kind === 'send'
+            ? `stopped reading ${request} for ${limit}`
+            : `did not answer ${request} within ${limit}`
+      return new RegistryError(
+        `${u.host} ${what}; gave up after ${times}. Check that ${u.host} is up and reachable from this ` +
+          `machine, or raise registry-timeout for a slow registry.`,
+        undefined,
+        { cause: e }
+      )
+    }
+    const tlsKind = tlsFailure(e)
+    if (tlsKind === 'certificate') {
+      const reason = (e as { cause?: { message?: string } }).cause?.message ?? errorText(e)
+      const set = this.o.tls?.caFile
+        ? `registry-ca-file (${this.o.tls.caFile}) does not hold the CA that signed it: point registry-ca-file at that CA's PEM, or set insecure-registry: true`
+        : `Set registry-ca-file to the PEM of the CA that signed it, or insecure-registry: true`
+      return new RegistryError(
+        `${u.host} presented a TLS certificate this machine does not trust (${reason}) for ${request}. ` +
+          `${set} to accept it unverified.`,
+        undefined,
+        { cause: e }
+      )
+    }
+    if (tlsKind === 'protocol') {
+      return new RegistryError(
+        `${u.host} does not speak https (${errorText(e)}) for ${request}. If it serves plain http, set ` +
+          `insecure-registry: true, and leave registry-ca-file empty.`,
+        undefined,
+        { cause: e }
+      )
+    }
+    return new RegistryError(
+      `${method} ${redact(url)} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${errorText(e)}`,
+      undefined,
+      { cause: e }
+    )
+  }
+
+  /** Reads an answer's body; a body that goes silent fails with the host, the request and the limit. */
+  private async read<T>(
+    res: Response,
+    method: string,
+    url: string,
+    fn: () => Promise<T>
+  ): Promise<T> {
+    try {
+      return await fn()
+    } catch (e) {
+      if (timeoutKind(e) !== 'body') throw e
+      const u = new URL(url)
+      throw new RegistryError(
+        `${u.host} stopped sending its answer to ${method} ${u.pathname} (HTTP ${res.status}) for ` +
+          `${seconds(this.timeoutMs)} (registry-timeout). Try again, or raise registry-timeout for a slow registry.`,
+        undefined,
+        { cause: e }
+      )
     }
   }
 
@@ -252,7 +525,8 @@ export class RegistryClient {
     method: string,
     url: string,
     headers: Record<string, string>,
-    body?: Buffer
+    body?: Buffer,
+    signal?: AbortSignal
   ): Promise<Response> {
     let current = url
     let m = method
@@ -263,7 +537,8 @@ export class RegistryClient {
         method: m,
         headers: h,
         body: m === 'GET' || m === 'HEAD' ? undefined : body,
-        redirect: 'manual'
+        redirect: 'manual',
+        ...(signal ? { signal } : {})
       })
       const location = res.headers.get('location')
       if (![301, 302, 303, 307, 308].includes(res.status) || !location || hop >= 5) return res
@@ -274,8 +549,8 @@ export class RegistryClient {
     }
   }
 
-  async blobExists(digest: string): Promise<boolean> {
-    const res = await this.send('HEAD', `${this.repoUrl}/blobs/${digest}`, {})
+  async blobExists(digest: string, signal?: AbortSignal): Promise<boolean> {
+    const res = await this.send('HEAD', `${this.repoUrl}/blobs/${digest}`, { signal })
     await res.body?.cancel()
     if (res.status === 200) return true
     if (res.status === 404) return false
@@ -284,17 +559,25 @@ export class RegistryClient {
 
   /**
    * Uploads a blob unless the registry has it: 'exists' when it has, 'mounted' when another repository of the
-   * registry lent it (no bytes sent), 'uploaded' when the bytes were sent.
+   * registry lent it (no bytes sent), 'uploaded' when the bytes were sent. signal cancels it (another upload
+   * failed, so this one is no longer wanted).
    */
-  async uploadBlob(blob: Blob, mountFrom?: string): Promise<'exists' | 'mounted' | 'uploaded'> {
-    if (await this.blobExists(blob.digest)) return 'exists'
+  async uploadBlob(
+    blob: Blob,
+    mountFrom?: string,
+    signal?: AbortSignal
+  ): Promise<'exists' | 'mounted' | 'uploaded'> {
+    if (await this.blobExists(blob.digest, signal)) return 'exists'
+    // The budget bounds the waiting and retrying; the time the bytes take to go up is not held against it.
+    const begun = this.now()
+    let deadline = begun + this.budgetMs
     // Each attempt starts a fresh upload session from byte 0, as a half-written session cannot be trusted.
     for (let attempt = 0; ; attempt++) {
       const mount =
         attempt === 0 && mountFrom && mountFrom !== this.ref.repository
           ? `?mount=${encodeURIComponent(blob.digest)}&from=${encodeURIComponent(mountFrom)}`
           : ''
-      const start = await this.send('POST', `${this.repoUrl}/blobs/uploads/${mount}`, {})
+      const start = await this.send('POST', `${this.repoUrl}/blobs/uploads/${mount}`, { signal })
       if (mount && start.status === 201) {
         await start.body?.cancel()
         return 'mounted'
@@ -305,43 +588,59 @@ export class RegistryClient {
       const location = start.headers.get('location')
       if (!location)
         throw new RegistryError(`${this.ref.registry} started an upload without a Location header.`)
-      const url = new URL(location, `${this.o.baseUrl}/`)
+      const url = new URL(location, `${this.baseUrl}/`)
       url.searchParams.set('digest', blob.digest)
+      const sent = this.now()
       const put = await this.send('PUT', url.toString(), {
         body: blob.data,
         headers: {
           'content-type': 'application/octet-stream',
           'content-length': String(blob.size)
         },
-        retry: false
+        retry: false,
+        signal
       }).catch((e: unknown) => e as Error)
-      if (put instanceof Response && put.status === 201) {
+      // A silence at the end of a failed PUT counts against the budget; the time spent sending does not.
+      const silent = put instanceof Error && timeoutKind(put.cause) ? this.timeoutMs : 0
+      deadline += Math.max(this.now() - sent - silent, 0)
+      if (!(put instanceof Error) && put.status === 201) {
         await put.body?.cancel()
         this.checkDigest(put, blob.digest)
         return 'uploaded'
       }
-      const again =
-        attempt + 1 < this.attempts && (!(put instanceof Response) || retryable(put.status))
-      if (!again)
-        throw put instanceof Response ? await this.failure(put, `upload ${blob.digest}`) : put
-      await (put instanceof Response ? put.body?.cancel() : undefined)
-      await this.sleep(
-        backoffMs(attempt, put instanceof Response ? put.headers.get('retry-after') : null)
+      if (signal?.aborted) throw signal.reason
+      const wait = backoffMs(
+        attempt,
+        put instanceof Error ? null : put.headers.get('retry-after'),
+        this.now(),
+        this.random
       )
+      const again =
+        (put instanceof Error ? !tlsFailure(put.cause) : retryable(put.status)) &&
+        this.mayRetry(attempt, this.attempts, wait, deadline)
+      if (!again) {
+        if (put instanceof Error) throw put
+        tries.set(put, { attempts: attempt + 1, ms: this.now() - begun })
+        throw await this.failure(put, `upload ${blob.digest}`)
+      }
+      await (put instanceof Error ? undefined : put.body?.cancel())
+      this.o.logger.info(
+        `upload ${blob.digest}: ${put instanceof Error ? put.message : `HTTP ${put.status}`}; a fresh session in ${wait} ms`
+      )
+      await this.pause(wait, signal)
     }
   }
 
   /** A manifest or index by tag or digest, or undefined when the registry has no such thing. */
   async getManifest(reference: string): Promise<Blob | undefined> {
-    const res = await this.send('GET', `${this.repoUrl}/manifests/${reference}`, {
-      headers: { accept: MANIFEST_TYPES.join(', ') }
-    })
+    const url = `${this.repoUrl}/manifests/${reference}`
+    const res = await this.send('GET', url, { headers: { accept: MANIFEST_TYPES.join(', ') } })
     if (res.status === 404) {
       await res.body?.cancel()
       return undefined
     }
     if (res.status !== 200) throw await this.failure(res, `GET manifest ${reference}`)
-    const data = Buffer.from(await res.arrayBuffer())
+    const data = await this.read(res, 'GET', url, async () => Buffer.from(await res.arrayBuffer()))
     const blob = toBlob(res.headers.get('content-type')?.split(';')[0]?.trim() ?? '', data)
     if (reference.startsWith('sha256:') && blob.digest !== reference) {
       throw new RegistryError(
@@ -353,9 +652,10 @@ export class RegistryClient {
 
   /** A blob's bytes (a config), checked against its digest. */
   async getBlob(digest: string): Promise<Buffer> {
-    const res = await this.send('GET', `${this.repoUrl}/blobs/${digest}`, {})
+    const url = `${this.repoUrl}/blobs/${digest}`
+    const res = await this.send('GET', url, {})
     if (res.status !== 200) throw await this.failure(res, `GET blob ${digest}`)
-    const data = Buffer.from(await res.arrayBuffer())
+    const data = await this.read(res, 'GET', url, async () => Buffer.from(await res.arrayBuffer()))
     if (sha256(data) !== digest) {
       throw new RegistryError(`${this.ref.registry} returned other bytes for the blob ${digest}.`)
     }
@@ -390,6 +690,12 @@ export class RegistryClient {
     } catch {
       codes = text.slice(0, 200)
     }
+    if (res.status === 401 && !this.o.credentials) {
+      return new InputError(
+        `registry-username/registry-password: ${this.ref.registry} requires credentials for ${what} in ` +
+          `${this.ref.repository} (HTTP 401${codes ? `, ${codes}` : ''}). Set both inputs (or log in with a Docker config).`
+      )
+    }
     if (res.status === 401 || res.status === 403) {
       const ghcr =
         this.ref.registry === 'ghcr.io'
@@ -400,8 +706,13 @@ export class RegistryClient {
           `(HTTP ${res.status}${codes ? `, ${codes}` : ''}). Use credentials that may push to this repository.${ghcr}`
       )
     }
+    const t = tries.get(res)
+    const kept =
+      retryable(res.status) && t && t.attempts > 1
+        ? ` after ${t.attempts} attempts in ${seconds(t.ms)}; the registry kept failing, so nothing was tagged. Try again later`
+        : ''
     return new RegistryError(
-      `${this.ref.registry}: ${what} failed with HTTP ${res.status}${codes ? ` (${codes})` : ''}.${hint(this.ref.registry, what, codes)}`,
+      `${this.ref.registry}: ${what} failed with HTTP ${res.status}${codes ? ` (${codes})` : ''}${kept}.${hint(this.ref.registry, what, codes)}`,
       res.status
     )
   }

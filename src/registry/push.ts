@@ -22,18 +22,29 @@ export async function pushImages(
 ): Promise<PushResult> {
   const result: PushResult = { uploaded: 0, mounted: 0, skipped: 0 }
   const queue = allBlobs(images)
+  // The first failure cancels the uploads in flight: the push has failed, and nothing more should go up.
+  const cancel = new AbortController()
+  let failure: { error: unknown; digest: string } | undefined
   const worker = async (): Promise<void> => {
-    for (let blob = queue.shift(); blob; blob = queue.shift()) {
-      const how = await client.uploadBlob(blob, mountFrom).catch((e: unknown) => {
-        // The others stop taking blobs: the push has failed and nothing more should go up.
-        queue.length = 0
-        throw e
-      })
+    for (let blob = queue.shift(); blob && !cancel.signal.aborted; blob = queue.shift()) {
+      let how: Awaited<ReturnType<RegistryClient['uploadBlob']>>
+      try {
+        how = await client.uploadBlob(blob, mountFrom, cancel.signal)
+      } catch (error) {
+        if (!failure) {
+          failure = { error, digest: blob.digest }
+          queue.length = 0
+          cancel.abort(new Error(`cancelled: the upload of ${blob.digest} failed`))
+        }
+        return
+      }
       result[how === 'exists' ? 'skipped' : how]++
       logger.info(`${how.padEnd(8)} ${blob.digest} (${blob.size} bytes)`)
     }
   }
+  // Every worker has stopped when this returns, so no request of this push is still in flight.
   await Promise.all(Array.from({ length: PARALLEL_UPLOADS }, worker))
+  if (failure) throw failure.error
   // Only now, with every blob in place, the manifests: a tag never points at something incomplete.
   if (images.length > 1)
     for (const i of images) await client.putManifest(i.manifest.digest, i.manifest)

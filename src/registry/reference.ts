@@ -20,7 +20,7 @@ export function parseImage(input: string, name = 'image'): ImageRef {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
     throw new InputError(
       `${name}: '${value}' includes a URL scheme. Write the repository without it, e.g. ghcr.io/acme/app ` +
-        `(plain http is used for loopback registries, and insecure-registry allows it elsewhere).`
+        `(plain http is tried for loopback registries, and insecure-registry allows it elsewhere).`
     )
   }
   if (value.includes('@')) {
@@ -117,8 +117,19 @@ export function isLoopback(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h)
 }
 
-/** https unless the registry is on this machine or the user opted into an insecure one. */
-export function registryBaseUrl(ref: ImageRef, insecure: boolean): string {
-  const scheme = isLoopback(ref.apiHost) || insecure ? 'http' : 'https'
-  return `${scheme}://${ref.apiHost}`
+/**
+ * Where the registry is asked first, and where next when the ping shows the other protocol: https alone for a
+ * registry-ca-file (it is there for TLS) and for the rest of the world; https, then plain http, for an insecure
+ * registry, as Docker tries them; plain http, then https, on this machine, where test registries speak http.
+ */
+export function registryBaseUrls(
+  ref: ImageRef,
+  o: { insecure: boolean; caFile?: string }
+): { baseUrl: string; fallbackBaseUrl?: string } {
+  const https = `https://${ref.apiHost}`
+  const http = `http://${ref.apiHost}`
+  if (o.caFile) return { baseUrl: https }
+  if (o.insecure) return { baseUrl: https, fallbackBaseUrl: http }
+  if (isLoopback(ref.apiHost)) return { baseUrl: http, fallbackBaseUrl: https }
+  return { baseUrl: https }
 }

@@ -1,0 +1,163 @@
+// The registry transport's time limits and TLS classification, against loopback sockets with tiny timeouts.
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
+import net from 'node:net'
+import {
+  registryFetch,
+  SilenceError,
+  timeoutKind,
+  tlsFailure
+} from '../../src/registry/transport.js'
+
+const servers: net.Server[] = []
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map(s => new Promise(r => s.close(r))))
+})
+
+/** A TCP server on 127.0.0.1 running onSocket for each connection; its sockets are destroyed at the end. */
+async function server(onSocket: (s: net.Socket) => void): Promise<string> {
+  const sockets: net.Socket[] = []
+  const s = net.createServer(sock => {
+    sockets.push(sock)
+    onSocket(sock)
+  })
+  s.on('close', () => sockets.forEach(x => x.destroy()))
+  const close = s.close.bind(s)
+  s.close = ((cb?: (err?: Error) => void) => {
+    sockets.forEach(x => x.destroy())
+    return close(cb)
+  }) as typeof s.close
+  await new Promise<void>(r => s.listen(0, '127.0.0.1', r))
+  servers.push(s)
+  return `127.0.0.1:${(s.address() as net.AddressInfo).port}`
+}
+
+const LIMIT = 300
+
+describe('registryFetch time limits', () => {
+  it('fails a request the server accepts and never answers, after the limit', async () => {
+    const host = await server(() => {})
+    const start = Date.now()
+    const err = await registryFetch({ timeoutMs: LIMIT })(`http://${host}/v2/`).catch(
+      (e: unknown) => e
+    )
+    const took = Date.now() - start
+    expect(err).toBeInstanceOf(SilenceError)
+    expect(timeoutKind(err)).toBe('answer')
+    expect((err as Error).message).toBe(`no answer within ${LIMIT} ms`)
+    expect(took).toBeGreaterThanOrEqual(LIMIT - 20)
+    expect(took).toBeLessThan(LIMIT + 1500)
+  })
+
+  it('keeps an upload alive while the server keeps reading, for longer than the limit', async () => {
+    // Big enough to outlast the limit several times over at the server's pace, beyond what socket buffers hold.
+    const body = randomBytes(64 * 2 ** 20)
+    const limit = 500
+    let received = Buffer.alloc(0)
+    const host = await server(s => {
+      const chunks: Buffer[] = []
+      let got = 0
+      s.on('data', d => {
+        chunks.push(d)
+        got += d.length
+        s.pause()
+        setTimeout(() => s.resume(), 1)
+        if (got >= body.length + 100) {
+          received = Buffer.concat(chunks)
+          s.end('HTTP/1.1 201 Created\r\ncontent-length: 0\r\nconnection: close\r\n\r\n')
+        }
+      })
+    })
+    const start = Date.now()
+    const res = await registryFetch({ timeoutMs: limit })(`http://${host}/put`, {
+      method: 'PUT',
+      body
+    })
+    const took = Date.now() - start
+    expect(res.status).toBe(201)
+    const split = received.indexOf('\r\n\r\n')
+    const head = received.subarray(0, split).toString().toLowerCase()
+    expect(head).toMatch(/^put \/put http\/1.1\r\n/)
+    expect(head).toContain(`content-length: ${body.length}`)
+    expect(head).not.toContain('transfer-encoding')
+    expect(received.subarray(split + 4).equals(body)).toBe(true)
+    expect(took).toBeGreaterThan(2 * limit)
+  })
+})
+
+describe('registryFetch: more silences', () => {
+  it('fails an upload the server stops reading, saying it stopped reading', async () => {
+    const host = await server(s => s.pause())
+    const err = await registryFetch({ timeoutMs: LIMIT })(`http://${host}/put`, {
+      method: 'PUT',
+      body: Buffer.alloc(64 * 2 ** 20)
+    }).catch((e: unknown) => e)
+    expect(timeoutKind(err)).toBe('send')
+    expect((err as Error).message).toBe(`the server stopped reading the request for ${LIMIT} ms`)
+  })
+
+  it('fails the body of an answer that stops half-way, with undici’s body timeout', async () => {
+    const host = await server(s =>
+      s.once('data', () => s.write('HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\nabc'))
+    )
+    const res = await registryFetch({ timeoutMs: LIMIT })(`http://${host}/v2/`)
+    expect(res.status).toBe(200)
+    const err = await res.text().catch((e: unknown) => e)
+    expect(timeoutKind(err)).toBe('body')
+  })
+
+  it('stops at once when the caller aborts, with the caller’s reason', async () => {
+    const host = await server(() => {})
+    const cancel = new AbortController()
+    const reason = new Error('another upload failed')
+    setTimeout(() => cancel.abort(reason), 50)
+    const start = Date.now()
+    const err = await registryFetch({ timeoutMs: 10_000 })(`http://${host}/v2/`, {
+      signal: cancel.signal
+    }).catch((e: unknown) => e)
+    expect(err).toBe(reason)
+    expect(Date.now() - start).toBeLessThan(2000)
+  })
+
+  it('sees https to a plain-http port as the wrong protocol, not a certificate problem', async () => {
+    const host = await server(s =>
+      s.once('data', () => s.end('HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n'))
+    )
+    const err = await registryFetch({ timeoutMs: 5000 })(`https://${host}/v2/`).catch(
+      (e: unknown) => e
+    )
+    expect(tlsFailure(err)).toBe('protocol')
+    expect(timeoutKind(err)).toBeUndefined()
+  })
+})
+
+describe('tlsFailure', () => {
+  const failed = (code: string, message = 'x'): Error =>
+    new TypeError('fetch failed', { cause: Object.assign(new Error(message), { code }) })
+  it.each([
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'certificate'],
+    ['SELF_SIGNED_CERT_IN_CHAIN', 'certificate'],
+    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'certificate'],
+    ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'certificate'],
+    ['CERT_HAS_EXPIRED', 'certificate'],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', 'certificate'],
+    ['ERR_SSL_WRONG_VERSION_NUMBER', 'protocol'],
+    ['ECONNRESET', undefined],
+    ['ECONNREFUSED', undefined],
+    ['UND_ERR_SOCKET', undefined]
+  ])('%s -> %s', (code, kind) => expect(tlsFailure(failed(code))).toBe(kind))
+
+  it('reads OpenSSL’s message when the code is generic', () =>
+    expect(tlsFailure(failed('EPROTO', 'ssl3_get_record:wrong version number'))).toBe('protocol'))
+})
+
+describe('timeoutKind', () => {
+  const failed = (code: string): Error =>
+    new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code }) })
+  it.each([
+    ['UND_ERR_CONNECT_TIMEOUT', 'connect'],
+    ['UND_ERR_HEADERS_TIMEOUT', 'answer'],
+    ['UND_ERR_BODY_TIMEOUT', 'body'],
+    ['ECONNRESET', undefined]
+  ])('%s -> %s', (code, kind) => expect(timeoutKind(failed(code))).toBe(kind))
+})
