@@ -153,13 +153,24 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
   {
     name: 'insecure-registry',
     description:
-      'Allow plain http for a registry that is not on loopback (loopback registries always may).',
+      'Allow plain http, or https with a certificate that is not verified, for the registry (with a warning). Loopback registries may use plain http without it.',
     default: 'false'
+  },
+  {
+    name: 'registry-ca-file',
+    description:
+      'A PEM file of CA certificates to trust, besides the default ones, for the registry of image and of compare-to and their token servers (a private registry with its own CA). Relative to the workspace.'
+  },
+  {
+    name: 'registry-timeout',
+    description:
+      'Seconds a registry or token server request may stay silent (connecting, sending, waiting, receiving) before it fails, 1 to 3600. Retries of one request stop within max(90, 1.5 × this) seconds.',
+    default: '60'
   },
   {
     name: 'registry-username',
     description:
-      "Registry user name (Basic auth, or the token server's for Bearer), with registry-password. When both are empty, credentials come from the Docker config ($DOCKER_CONFIG/config.json or ~/.docker/config.json: credHelpers, auths, credsStore), else GITHUB_TOKEN for ghcr.io, else none (anonymous)."
+      "Registry user name (Basic auth, or the token server's for Bearer), with registry-password. When both are empty, credentials come from the Docker config ($DOCKER_CONFIG/config.json or ~/.docker/config.json: credHelpers, credsStore, auths), else GITHUB_TOKEN for ghcr.io, else none (anonymous)."
   },
   {
     name: 'registry-password',
