@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises'
 import os from 'node:os'
 import { GROUPS, OPTIONS, type CliOption } from './cli-options.js'
 import { parseConfig, type Config } from './config.js'
-import { actionOutputs, edgeDeps, timed, toolCacheDir } from './edge.js'
+import { actionOutputs, edgeDeps, inActions, timed, toolCacheDir } from './edge.js'
 import { runPipeline, type Result } from './pipeline.js'
 import type { Logger } from './ports.js'
 import { bytesCell } from './report/summary.js'
@@ -216,11 +216,6 @@ function unescapeCommand(data: string): string {
 /** A workflow command's data escaped as @actions/core does, so a multi-line message stays one command. */
 function escapeCommand(data: string): string {
   return data.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
-}
-
-/** Whether a runner reads the output: GitHub Actions sets GITHUB_ACTIONS=true in every step. */
-export function inActions(env: Record<string, string | undefined>): boolean {
-  return env.GITHUB_ACTIONS === 'true'
 }
 
 export interface Sink {

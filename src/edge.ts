@@ -23,6 +23,14 @@ export async function timed<T>(
   return result
 }
 
+/**
+ * Whether a runner reads the log: GitHub Actions sets GITHUB_ACTIONS=true in every step. Elsewhere (a terminal,
+ * scripts/quickstart.sh) workflow commands are noise, and phases get plain headers instead.
+ */
+export function inActions(env: Record<string, string | undefined>): boolean {
+  return env.GITHUB_ACTIONS === 'true'
+}
+
 export const toolCache: ToolCache = {
   find: (tool, version, arch) => tc.find(tool, version, arch),
   findAllVersions: (tool, arch) => tc.findAllVersions(tool, arch),

@@ -3,17 +3,23 @@ import * as actionsCache from '@actions/cache'
 import * as core from '@actions/core'
 import os from 'node:os'
 import { parseConfig, type Config } from './config.js'
-import { actionOutputs, edgeDeps, timed } from './edge.js'
+import { actionOutputs, edgeDeps, inActions, timed } from './edge.js'
 import { saveGoCache, type CacheState } from './go/cache.js'
 import type { BuildCache, Logger } from './ports.js'
 import { runPipeline, type Result } from './pipeline.js'
 import { renderSummary } from './report/summary.js'
 
+const actions = inActions(process.env)
+
 const logger: Logger = {
   info: m => core.info(m),
-  warning: m => core.warning(m),
+  warning: m => (actions ? core.warning(m) : core.info(`warning: ${m}`)),
   debug: m => core.debug(m),
-  group: (name, fn) => core.group(name, () => timed(name, fn, m => core.info(m))),
+  // Outside a runner (the bundle run by hand, scripts/quickstart.sh) ::group:: lines would be printed as they are.
+  group: (name, fn) =>
+    actions
+      ? core.group(name, () => timed(name, fn, m => core.info(m)))
+      : (core.info(`\n== ${name} ==`), timed(name, fn, m => core.info(m))),
   mask: s => core.setSecret(s)
 }
 

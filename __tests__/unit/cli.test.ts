@@ -4,7 +4,6 @@ import { GROUPS, OPTIONS } from '../../src/cli-options.js'
 import {
   cliLogger,
   helpText,
-  inActions,
   localInputs,
   localNotes,
   Output,
@@ -13,6 +12,7 @@ import {
   UsageError
 } from '../../src/cli.js'
 import { parseConfig } from '../../src/config.js'
+import { inActions } from '../../src/edge.js'
 import type { Result } from '../../src/pipeline.js'
 
 describe('the options and action.yml', () => {
