@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { actionInputs } from '../action-yml.js'
-import { GROUPS, OPTIONS } from '../../src/cli-options.js'
+import { CLI_ONLY, GROUPS, OPTIONS } from '../../src/cli-options.js'
+import { ACTION_INPUTS } from '../../src/cli-options.generated.js'
 import {
   cliLogger,
   helpText,
@@ -23,6 +24,15 @@ describe('the options and action.yml', () => {
     expect(password.description).toMatch(/^Registry password or token, .* Masked in logs\.$/)
     expect(password.default).toBeUndefined()
     expect(inputs.find(i => i.name === 'push')!.default).toBe('true')
+  })
+
+  it('generated src/cli-options.generated.ts from the action.yml there is (else: npm run cli-options)', () => {
+    expect(ACTION_INPUTS).toEqual(actionInputs())
+  })
+
+  it('knows the --help group and the flag kind of every input, and of nothing else', () => {
+    const names = actionInputs().map(i => i.name)
+    expect(Object.keys(CLI_ONLY).sort()).toEqual([...names].sort())
   })
 
   it('has exactly the inputs of action.yml, in order, with their descriptions and defaults', () => {
