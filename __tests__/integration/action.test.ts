@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { goToolName } from '../../src/go/mirror.js'
 import {
   AUTH,
   AUTH_REGISTRY,
@@ -43,7 +44,7 @@ describe('push to a registry and run the image', () => {
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
     // The Go from the mirror was used, never the one on PATH.
-    expect(run.log).toContain(`${toolCache}/go/${goVersion}/`)
+    expect(run.log).toContain(`${toolCache}/${goToolName(MIRROR)}/${goVersion}/`)
     expect(run.outputs['go-version']).toBe(goVersion)
 
     const digest = run.outputs.digest!

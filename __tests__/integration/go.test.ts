@@ -1,12 +1,14 @@
 // The Go half against real Go and the real mirror: tool cache, every platform, single files, cgo and ELF checks.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { goToolName } from '../../src/go/mirror.js'
 import {
   copyFixture,
   fileFromLayout,
   layoutPlatforms,
+  loadLayout,
   MIRROR,
   REGISTRY,
   requireEnvironment,
@@ -22,6 +24,8 @@ let goVersion: string
 const base = { 'go-download-base-url': MIRROR }
 // A port nothing listens on: a run that still succeeds never needed the release list.
 const DEAD = 'http://127.0.0.1:9'
+// Where the mirror's Go lives in a tool cache: apart from go.dev's "go", so a runner's stock Go never stands in.
+const TOOL = goToolName(MIRROR)
 
 beforeAll(async () => {
   await requireEnvironment()
@@ -32,20 +36,28 @@ beforeAll(async () => {
     { ...base, push: 'false' },
     { workdir: await copyFixture('probe'), toolCache }
   )
-  expect(warm.log).toContain(`Go ${goVersion} installed in ${toolCache}/go/${goVersion}/x64`)
+  expect(warm.log).toContain(`Go ${goVersion} installed in ${toolCache}/${TOOL}/${goVersion}/x64`)
 })
 
 describe('tool cache', () => {
-  it('uses a cached Go without fetching the release list', async () => {
+  it('uses a cached Go of the same mirror without fetching the release list, and no other mirror’s', async () => {
     const minor = goVersion.split('.').slice(0, 2).join('.')
-    const run = await runAction(
-      { 'go-download-base-url': DEAD, 'go-version': minor, push: 'false' },
-      { workdir: await copyFixture('probe'), toolCache }
+    const inputs = { 'go-download-base-url': DEAD, 'go-version': minor, push: 'false' }
+    // The mirror's Go is cached, but under the mirror's key: for another mirror the list must be read.
+    const other = await runAction(inputs, { workdir: await copyFixture('probe'), toolCache })
+    expect(other.stdout).toMatch(
+      /^::error::go-download-base-url: could not reach http:\/\/127\.0\.0\.1:9\//m
     )
+
+    // The same Go filed under the dead mirror's key (as a run from it would have left it) is used as is.
+    const cache = await tempDir('gsi-toolcache-')
+    const dead = path.join(cache, goToolName(DEAD), goVersion)
+    await mkdir(dead, { recursive: true })
+    await symlink(path.join(toolCache, TOOL, goVersion, 'x64'), path.join(dead, 'x64'))
+    await writeFile(path.join(dead, 'x64.complete'), '')
+    const run = await runAction(inputs, { workdir: await copyFixture('probe'), toolCache: cache })
     expect(run.log).not.toMatch(/::error::/)
-    expect(run.log).toContain(
-      `Go ${goVersion} found in the tool cache: ${toolCache}/go/${goVersion}/x64`
-    )
+    expect(run.log).toContain(`Go ${goVersion} found in the tool cache: ${dead}/x64`)
     expect(run.outputs['go-version']).toBe(goVersion)
   })
 
@@ -247,5 +259,121 @@ describe('what gets built', () => {
     expect((await skopeo(['inspect', '--tls-verify=false', `docker://${repo}:v1`])).code).not.toBe(
       0
     )
+  })
+})
+
+describe('go.mod’s go line is a minimum', () => {
+  it('builds a module that says go 1.18 with the newest release above it, says so, and the image runs', async () => {
+    const workdir = await copyFixture('probe')
+    // What go-httpbin v2.13.0 and many real modules say; the mirror serves only a newer Go.
+    await writeFile(
+      path.join(workdir, 'go.mod'),
+      'module example.com/probe\n\ngo 1.18 // the oldest Go we support\n'
+    )
+    const layout = path.join(await tempDir(), 'layout')
+    const run = await runAction(
+      { ...base, push: 'false', 'oci-layout': layout, tags: 'min' },
+      { workdir, toolCache }
+    )
+    expect(run.log).not.toMatch(/::error::/)
+    expect(run.code).toBe(0)
+    expect(run.log).toContain(
+      `go.mod says go 1.18, a minimum, and ${MIRROR} has no Go 1.18 release at or above it: using Go ` +
+        `${goVersion}, the newest stable release. Add a toolchain line to go.mod to pin another.`
+    )
+    expect(run.outputs['go-version']).toBe(goVersion)
+    const ref = await loadLayout(layout, 'min', 'gsi-go-min')
+    const ran = await sh('docker', ['run', '--rm', '--network', 'none', ref])
+    await sh('docker', ['rmi', ref])
+    expect(ran.code).toBe(0)
+    expect(ran.stdout).toContain('zone Asia/Shanghai CST +0800')
+    expect(ran.stdout).toContain('uid 65532 gid 65532')
+  })
+
+  it('refuses a go line newer than any release, naming the file, the value, the newest release and the fix', async () => {
+    const workdir = await copyFixture('probe')
+    await writeFile(path.join(workdir, 'go.mod'), 'module example.com/probe\n\ngo 1.99\n')
+    const run = await runAction({ ...base, push: 'false' }, { workdir, toolCache })
+    expect(run.code).not.toBe(0)
+    expect(run.stdout).toContain(
+      `::error::go-version-file (go.mod): go.mod says go 1.99, newer than any Go release for linux/amd64 at ` +
+        `${MIRROR} (the newest is ${goVersion}). Lower the go line to ${goVersion.split('.').slice(0, 2).join('.')} ` +
+        'or below, point go-download-base-url at a mirror that has Go 1.99, or set go-version.'
+    )
+  })
+})
+
+describe('a cold or broken tool cache', () => {
+  /** The Go a tool cache holds for the mirror, and what its go binary says it is. */
+  async function installed(cache: string): Promise<{ entries: string[]; version: string }> {
+    const dir = path.join(cache, TOOL, goVersion)
+    const entries = (await readdir(dir)).sort()
+    const ran = await sh(path.join(dir, 'x64', 'bin', 'go'), ['version'])
+    return { entries, version: ran.stdout.trim().split(' ')[2] ?? ran.stderr }
+  }
+
+  it('two runs installing Go into one cold tool cache at once both succeed', async () => {
+    const cache = await tempDir('gsi-toolcache-')
+    const runs = await Promise.all(
+      [1, 2].map(async () =>
+        runAction(
+          { ...base, push: 'false' },
+          { workdir: await copyFixture('probe'), toolCache: cache }
+        )
+      )
+    )
+    for (const run of runs) {
+      expect(run.log).not.toMatch(/::error::/)
+      expect(run.code).toBe(0)
+      expect(run.outputs['go-version']).toBe(goVersion)
+    }
+    // One copy, marked complete, with nothing left beside it.
+    expect(await installed(cache)).toEqual({
+      entries: ['x64', 'x64.complete'],
+      version: `go${goVersion}`
+    })
+  })
+
+  it('repairs a Go left half-extracted by a run that was killed', async () => {
+    const cache = await tempDir('gsi-toolcache-')
+    const root = path.join(cache, TOOL, goVersion, 'x64')
+    await mkdir(path.join(root, 'src', 'syscall'), { recursive: true })
+    await mkdir(path.join(root, 'bin'))
+    await writeFile(path.join(root, 'src', 'syscall', 'syscall_linux.go'), 'package sysc')
+    await writeFile(path.join(root, 'bin', 'go'), '#!/bin/sh\nexit 3\n', { mode: 0o755 })
+    const run = await runAction(
+      { ...base, push: 'false' },
+      { workdir: await copyFixture('probe'), toolCache: cache }
+    )
+    expect(run.log).not.toMatch(/::error::/)
+    expect(run.log).toContain(
+      `${root} has no .complete marker (an install that was interrupted); replacing it.`
+    )
+    expect(run.outputs['go-version']).toBe(goVersion)
+    expect(await installed(cache)).toEqual({
+      entries: ['x64', 'x64.complete'],
+      version: `go${goVersion}`
+    })
+  })
+
+  it('downloads from a mirror whose URL holds credentials, never showing them', async () => {
+    const cache = await tempDir('gsi-toolcache-')
+    const secret = 's3cret-token'
+    const withCredentials = MIRROR.replace('://', `://ci-bot:${secret}@`)
+    const run = await runAction(
+      { 'go-download-base-url': withCredentials, push: 'false' },
+      { workdir: await copyFixture('probe'), toolCache: cache }
+    )
+    expect(run.log).not.toMatch(/::error::/)
+    expect(run.outputs['go-version']).toBe(goVersion)
+    // Registered with the runner, so it redacts the secret from everything else too.
+    expect(run.stdout).toMatch(new RegExp(`^::add-mask::ci-bot:${secret}$`, 'm'))
+    expect(run.stdout).toMatch(new RegExp(`^::add-mask::${secret}$`, 'm'))
+    expect(run.log).not.toContain(secret)
+    expect(run.log).toContain(
+      `Downloading ${MIRROR.replace('://', '://***@')}/go${goVersion}.linux-amd64.tar.gz`
+    )
+    // Credentials are not part of the mirror's key: rotating a token keeps the cache.
+    expect((await installed(cache)).entries).toEqual(['x64', 'x64.complete'])
   })
 })
