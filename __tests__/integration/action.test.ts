@@ -68,7 +68,8 @@ describe('push to a registry and run the image', () => {
     const manifest = JSON.parse(raw.stdout) as Manifest
     const expected = manifest.config.size + manifest.layers.reduce((n, l) => n + l.size, 0)
     expect(Number(run.outputs.size)).toBe(expected)
-    expect(manifest.layers).toHaveLength(4)
+    // certificates, zoneinfo, system, home, binary
+    expect(manifest.layers).toHaveLength(5)
 
     // binary-size is the size of the binary the Dockerfile context holds.
     const context = run.outputs.context!
@@ -88,6 +89,7 @@ describe('push to a registry and run the image', () => {
     expect(ran.stdout).toContain('tmp ok')
     expect(ran.stdout).toContain('uid 65532 gid 65532')
     expect(ran.stdout).toContain('user nonroot /home/nonroot')
+    expect(ran.stdout).toContain('home ok /home/nonroot/.cache/probe/x')
     expect(Number(/certs (\d+)/.exec(ran.stdout)?.[1])).toBeGreaterThan(50)
     await sh('docker', ['rmi', `${repo}:v1`, `${repo}:latest`])
   })

@@ -20,6 +20,7 @@ import {
   certificatesLayer,
   dir,
   file,
+  homeLayer,
   orderLayers,
   symlink,
   systemLayer,
@@ -166,6 +167,7 @@ beforeAll(async () => {
   shared = [
     certificatesLayer(pem, (await stat(pem)).size),
     systemLayer(WORKDIR),
+    homeLayer(WORKDIR),
     {
       name: 'files',
       entries: withParents([
@@ -200,12 +202,18 @@ describe('dockerBuild with the classic builder', () => {
     })
     expect(await allImageIds()).toEqual(before)
     expect(logger.lines).toContain(
-      `linux/amd64: Docker built 4 layers (certificates, system, files, binary), config ${docker!.config.digest}`
+      `linux/amd64: Docker built 5 layers (certificates, system, home, files, binary), config ${docker!.config.digest}`
     )
     const native = await buildImage(plan, amd64, EPOCH)
 
     expect(docker!.layers.map(l => l.name)).toEqual(plan.layers.map(l => l.name))
-    expect(docker!.layers.map(l => l.name)).toEqual(['certificates', 'system', 'files', 'binary'])
+    expect(docker!.layers.map(l => l.name)).toEqual([
+      'certificates',
+      'system',
+      'home',
+      'files',
+      'binary'
+    ])
     expect(docker!.layers.map(l => l.contentSize)).toEqual(native.layers.map(l => l.contentSize))
 
     const dockerRef = await load(docker!, 'gsi-docker-built')
@@ -229,6 +237,12 @@ describe('dockerBuild with the classic builder', () => {
       owner: '0:0'
     })
     expect(a.find(e => e.path === 'tmp')).toMatchObject({ type: 'directory', mode: '1777' })
+    expect(a.find(e => e.path === 'home')).toMatchObject({ mode: '755', owner: '0:0' })
+    expect(a.find(e => e.path === 'home/nonroot')).toMatchObject({
+      type: 'directory',
+      mode: '755',
+      owner: '65532:65532'
+    })
     expect(a.find(e => e.path === 'srv/data')).toMatchObject({ type: 'directory', mode: '755' })
     expect(a.find(e => e.path === 'var/cache/app')).toMatchObject({ mode: '700' })
     expect(a.find(e => e.path === 'var/cache/app/seed')).toMatchObject({ mode: '600', size: 4 })
@@ -290,7 +304,13 @@ describe('dockerBuild of several platforms with the classic builder', () => {
   async function expectRightBinaries(images: BuiltImage[]): Promise<void> {
     expect(images.map(i => i.platform)).toEqual([amd64, arm64])
     for (const image of images) {
-      expect(image.layers.map(l => l.name)).toEqual(['certificates', 'system', 'files', 'binary'])
+      expect(image.layers.map(l => l.name)).toEqual([
+        'certificates',
+        'system',
+        'home',
+        'files',
+        'binary'
+      ])
       expect(await binaryMachine(image)).toBe(ELF_MACHINE[image.platform.architecture])
       const config = JSON.parse(image.config.data.toString()) as { architecture: string }
       expect(config.architecture).toBe(image.platform.architecture)

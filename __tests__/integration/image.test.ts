@@ -2,7 +2,7 @@
 // a test CA trusted only when added, the users, the image config, and the Docker builder's identical filesystem.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, symlink, writeFile } from 'node:fs/promises'
 import https from 'node:https'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -10,6 +10,7 @@ import {
   copyFixture,
   EXAMPLES,
   exportFs,
+  FIXTURES,
   freePort,
   loadLayout,
   MIRROR,
@@ -145,6 +146,122 @@ describe('files', () => {
   })
 })
 
+describe('hostile and broken input', () => {
+  let workdir: string
+  beforeAll(async () => {
+    workdir = await copyFixture('probe', FIXTURES)
+    await symlink('/etc/shadow', path.join(workdir, 'shadow'))
+  })
+
+  /** Runs a push that must fail with message; nothing may reach the registry. */
+  async function refused(inputs: Record<string, string>, message: RegExp): Promise<string> {
+    const repo = `${REGISTRY}/${uniqueRepo('hostile')}`
+    const run = await runAction(
+      { ...base, push: 'true', image: repo, tags: 'v1', ...inputs },
+      { workdir, toolCache }
+    )
+    expect(run.code).not.toBe(0)
+    expect(run.stdout).toMatch(message)
+    const inspect = await skopeo(['inspect', '--tls-verify=false', `docker://${repo}:v1`])
+    expect(inspect.code).not.toBe(0)
+    return run.log
+  }
+
+  // Each is refused from the inputs and the disk alone: before Go is installed, let alone anything built.
+  it.each<[string, Record<string, string>, RegExp]>([
+    [
+      'a files source linking to /etc/shadow',
+      { files: 'shadow:/etc/app/shadow' },
+      /^::error::files: symlink 'shadow' \(from 'shadow:\/etc\/app\/shadow'\) points to '\/etc\/shadow' \(\/etc\/shadow\), outside working-directory .*\. Copy the file into the working directory instead of linking to it\.$/m
+    ],
+    [
+      'a destination over /etc/passwd',
+      { files: 'main.go:/etc/passwd' },
+      /^::error::files: \/etc\/passwd \(from 'main\.go', line 'main\.go:\/etc\/passwd'\) is \/etc\/passwd, which the system layer already puts in the image\. Choose another DEST\.$/m
+    ],
+    [
+      'a destination over /etc/group, reached through ..',
+      { files: 'main.go:/etc/x/../group' },
+      /^::error::files: \/etc\/group \(from 'main\.go', line 'main\.go:\/etc\/x\/\.\.\/group'\) is \/etc\/group, which the system layer/m
+    ],
+    [
+      'a destination over the CA bundle',
+      { files: 'main.go:/etc/ssl/certs/ca-certificates.crt' },
+      /^::error::files: .* which the certificates layer already puts in the image\. Choose another DEST; to change the bundle use ca-certificates or extra-ca-certificates\.$/m
+    ],
+    [
+      'a destination over the binary named by binary-name',
+      { files: 'main.go:/app', 'binary-name': 'app' },
+      /^::error::files: \/app .* which the binary layer already puts in the image\. Choose another DEST, or another binary-name\.$/m
+    ],
+    [
+      'a destination inside the nonroot home',
+      { files: 'main.go:/home/nonroot/.config/' },
+      /^::error::files: \/home\/nonroot\/\.config\/main\.go .* would sit under \/home\/nonroot, which the home layer already puts in the image\. That is the home of the image user/m
+    ],
+    [
+      'a source climbing out with ..',
+      { files: '../probe/main.go:/main.go' },
+      /^::error::files: SRC in '\.\.\/probe\/main\.go:\/main\.go' climbs out of working-directory/m
+    ],
+    [
+      'a destination climbing above /',
+      { files: 'main.go:/../../etc/passwd' },
+      /^::error::files: DEST in 'main\.go:\/\.\.\/\.\.\/etc\/passwd' climbs above \/ /m
+    ],
+    [
+      'an env value with a newline',
+      { env: 'GREETING=hello\nworld' },
+      /^::error::env: 'world' is not KEY=VALUE\. Write one KEY=VALUE a line\.$/m
+    ],
+    [
+      'a label without =',
+      { labels: 'org.example.team' },
+      /^::error::labels: 'org\.example\.team' is not KEY=VALUE\. Write one KEY=VALUE a line\.$/m
+    ],
+    [
+      'build-flags with -o',
+      { 'build-flags': '-v -o /tmp/elsewhere' },
+      /^::error::build-flags: '-o' is set by the action or has its own input \(ldflags, build-tags, binary-name\); remove it from build-flags\.$/m
+    ],
+    [
+      'ldflags with an unbalanced quote',
+      { ldflags: "-X 'main.version=1.0 beta" },
+      /^::error::ldflags: '-X 'main\.version=1\.0 beta' has an unterminated ' quote .*Quote a whole argument/m
+    ],
+    [
+      'a working-directory that does not exist',
+      { 'working-directory': 'services/nope' },
+      /^::error::working-directory: \/.*\/services\/nope does not exist\. Set working-directory to the folder of the Go module/m
+    ],
+    [
+      'a package that does not exist',
+      { package: './cmd/nope' },
+      /^::error::package: '\.\/cmd\/nope' does not exist in working-directory .*\. Set package to the main package's folder/m
+    ],
+    [
+      'a .go file that does not exist',
+      { package: 'nope.go' },
+      /^::error::package: 'nope\.go' does not exist in working-directory/m
+    ]
+  ])(
+    'refuses %s before installing Go, naming the input, and pushes nothing',
+    async (_what, inputs, message) => {
+      const log = await refused(inputs, message)
+      expect(log).not.toContain('Install Go')
+      expect(log).not.toContain('The cwd:')
+    }
+  )
+
+  it('still refuses a destination over the binary once go list names it, and pushes nothing', async () => {
+    const log = await refused(
+      { files: 'main.go:/probe' },
+      /^::error::files: \/probe \(from 'main\.go', line 'main\.go:\/probe'\) is \/probe, which the binary layer already puts in the image\. Choose another DEST, or another binary-name\.$/m
+    )
+    expect(log).toMatch(/^Build example\.com\/probe for linux\/amd64: done in/m)
+  })
+})
+
 describe('zoneinfo', () => {
   it('with zoneinfo: Asia/Tokyo loads Tokyo and cannot load New York', async () => {
     const { image, layout } = await build('clock', { zoneinfo: 'Asia/Tokyo' })
@@ -263,14 +380,18 @@ describe('users and image config', () => {
       { from: path.join(EXAMPLES, '..', '__tests__', 'fixtures') }
     )
     const out = await dockerRun(probe.image, [])
-    expect(out).toContain('uid 65532 gid 65532\nuser nonroot /home/nonroot\n')
+    expect(out).toContain(
+      'uid 65532 gid 65532\nuser nonroot /home/nonroot\nhome ok /home/nonroot/.cache/probe/x\n'
+    )
     expect(out).toContain('tmp ok\n')
     const root = await build(
       'probe',
       { user: 'root' },
       { from: path.join(EXAMPLES, '..', '__tests__', 'fixtures') }
     )
-    expect(await dockerRun(root.image, [])).toContain('uid 0 gid 0\nuser root /root\n')
+    expect(await dockerRun(root.image, [])).toContain(
+      'uid 0 gid 0\nuser root /root\nhome ok /root/.cache/probe/x\n'
+    )
   })
 
   it('writes entrypoint, args, env, workdir, expose and labels, and OCI labels from the GitHub context', async () => {
@@ -333,6 +454,34 @@ describe('users and image config', () => {
 })
 
 describe('the Docker builder', () => {
+  it('gives nonroot a writable home, a workdir inside it included, with both builders alike', async () => {
+    const workdir = await copyFixture('probe', FIXTURES)
+    const inputs = { workdir: '/home/nonroot/work', 'source-date-epoch': '1700000000' }
+    const native = await build('probe', inputs, { workdir })
+    const docker = await build('probe', { ...inputs, builder: 'docker' }, { workdir })
+    expect(await readFile(docker.run.outputs.dockerfile!, 'utf8')).toContain(
+      '\nCOPY system/ /\nCOPY --chown=65532:65532 home/home/nonroot/ /home/nonroot/\n'
+    )
+
+    const a = await exportFs(native.image)
+    expect(await exportFs(docker.image)).toEqual(a)
+    expect(a.filter(e => e.path.startsWith('home')).map(e => [e.path, e.mode, e.owner])).toEqual([
+      ['home', '755', '0:0'],
+      ['home/nonroot', '755', '65532:65532'],
+      ['home/nonroot/work', '755', '65532:65532']
+    ])
+    for (const image of [native.image, docker.image]) {
+      const out = await dockerRun(image, [])
+      expect([image, out]).toEqual([
+        image,
+        expect.stringContaining(
+          'uid 65532 gid 65532\nuser nonroot /home/nonroot\nhome ok /home/nonroot/.cache/probe/x\n'
+        )
+      ])
+      expect(out).toMatch(/\nexit 0$/)
+    }
+  })
+
   it('builds the written Dockerfile into the same filesystem and config as the native builder', async () => {
     const workdir = await copyFixture('fileserver', EXAMPLES)
     await writeFile(path.join(workdir, 'run.sh'), '#!/bin/sh\necho not for scratch\n', {

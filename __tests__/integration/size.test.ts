@@ -58,7 +58,13 @@ describe('size outputs', () => {
     const amd = sizes['linux/amd64']!
     expect(amd.configSize).toBe(m.config.size)
     expect(amd.layers.map(l => [l.digest, l.size])).toEqual(m.layers.map(l => [l.digest, l.size]))
-    expect(amd.layers.map(l => l.name)).toEqual(['certificates', 'zoneinfo', 'system', 'binary'])
+    expect(amd.layers.map(l => l.name)).toEqual([
+      'certificates',
+      'zoneinfo',
+      'system',
+      'home',
+      'binary'
+    ])
 
     const local = await build({ push: 'false', 'oci-layout': `${await tempDir()}/layout` })
     expect(local.outputs.sizes).toBe(pushed.outputs.sizes)
@@ -130,7 +136,7 @@ describe('compare-to', () => {
       delta: zone.size
     })
     // Unchanged layers are unchanged; the rest of the growth is the config's longer diff_ids and history.
-    for (const name of ['certificates', 'system', 'binary']) {
+    for (const name of ['certificates', 'system', 'home', 'binary']) {
       expect(layers.find(l => l.name === name)?.delta).toBe(0)
     }
     expect(layers.reduce((n, l) => n + l.delta, 0)).toBe(size - baseSize)
