@@ -898,6 +898,61 @@ describe('fetchReleases', () => {
       expect(error?.message).toContain('answered 500')
     })
   })
+
+  describe('time limits', () => {
+    it('gives a silent server the connect timeout, a stalled list the idle timeout, and names the last', async () => {
+      const signals: AbortSignal[] = []
+      let n = 0
+      const fetch: Fetch = async (_input, init) => {
+        signals.push(init!.signal!)
+        if (++n === 1) return new Promise<Response>(() => undefined) // accepts, never answers
+        return streamed([Buffer.from(n === 2 ? '[{"version":' : '[{')], { hang: true }).response
+      }
+      const error = await fetchReleases(BASE, fetch, {
+        timeouts: { connectMs: 20, idleMs: 20 },
+        sleep: async () => undefined
+      }).then(
+        () => undefined,
+        (e: Error) => e
+      )
+      expect(n).toBe(3)
+      // Every request was abandoned, not left holding a connection.
+      expect(signals.map(s => s.aborted)).toEqual([true, true, true])
+      expect(error).toBeInstanceOf(InputError)
+      expect(error?.message).toBe(
+        `go-download-base-url: could not reach ${URL_} (stalled: no data for 0.02 s (the idle timeout) after 2 ` +
+          'bytes). Check the URL or leave the input empty for https://go.dev/dl.'
+      )
+    })
+
+    it('stops retrying when the budget for the list is spent', async () => {
+      // Each answer takes 6 s on this clock: a second attempt fits a 10 s budget, a third does not.
+      let clock = 0
+      const sleeps: number[] = []
+      const { fetch, requests } = fakeFetch([
+        () => ((clock += 6000), reply(503)),
+        () => ((clock += 6000), reply(503)),
+        () => ((clock += 6000), reply(503))
+      ])
+      const error = await fetchReleases(BASE, fetch, {
+        timeouts: { listBudgetMs: 10_000 },
+        now: () => clock,
+        sleep: async ms => {
+          sleeps.push(ms)
+          clock += ms
+        }
+      }).then(
+        () => undefined,
+        (e: Error) => e
+      )
+      expect(requests).toHaveLength(2)
+      expect(sleeps).toEqual([500])
+      expect(error?.message).toBe(
+        `go-download-base-url: could not reach ${URL_} (HTTP 503; the budget of 10 s for the list is spent). ` +
+          'Check the URL or leave the input empty for https://go.dev/dl.'
+      )
+    })
+  })
 })
 
 describe('runnerGoArch', () => {
