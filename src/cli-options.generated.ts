@@ -11,13 +11,13 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
   {
     name: 'go-version-file',
     description:
-      'File to read the Go version from (go.mod uses toolchain, then go; also go.work, .go-version, .tool-versions). Relative to working-directory.',
+      "File to read the Go version from, relative to working-directory. In go.mod and go.work a toolchain line is taken exactly, else the go line is a minimum (Go's rules since 1.21) - its newest patch, or the newest stable release above it when the list lacks that line; also .go-version, .tool-versions.",
     default: 'go.mod'
   },
   {
     name: 'go-download-base-url',
     description:
-      'Where Go releases are listed (BASE/?mode=json&include=all, with sha256) and served (BASE/FILENAME).',
+      "Where Go releases are listed (BASE/?mode=json&include=all, with sha256) and served (BASE/FILENAME). A mirror other than go.dev has its own tool-cache entries, so the runner's stock Go never stands in for its builds; user:token@ in the URL is sent as Basic auth and masked.",
     default: 'https://go.dev/dl'
   },
   {
