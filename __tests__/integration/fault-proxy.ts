@@ -35,6 +35,13 @@ export interface BearerOptions {
   field?: 'token' | 'access_token'
   /** How long a token is accepted; expires_in always says 1 (second). */
   ttlMs?: number
+  /**
+   * Answer GET /v2/ from the registry, without a challenge: the distribution spec lets the version check succeed
+   * for anyone, so a client learns that a repository needs a token only from that repository's own 401.
+   */
+  openPing?: boolean
+  /** Offer a Basic challenge before the Bearer one in the same WWW-Authenticate header. */
+  offerBasic?: boolean
 }
 
 export interface ProxyOptions {
@@ -120,13 +127,15 @@ export class FaultProxy {
     const bearer = this.o.bearer
     if (bearer && method === 'GET' && path.startsWith('/token'))
       return this.token(req, res, bearer, log)
-    if (bearer && path.startsWith('/v2/')) {
+    const open = bearer?.openPing && path === '/v2/'
+    if (bearer && path.startsWith('/v2/') && !open) {
       const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]
       const expires = token ? this.tokens.get(token) : undefined
       if (!expires || expires < Date.now()) {
         const name = /^\/v2\/(.+?)\/(?:blobs|manifests|tags)\//.exec(path)?.[1]
         const scope = name ? `,scope="repository:${name}:push,pull"` : ''
-        const challenge = `Bearer realm="${this.url}/token",service="gsi-test"${scope}`
+        const basic = bearer.offerBasic ? 'Basic realm="gsi-test-basic", ' : ''
+        const challenge = `${basic}Bearer realm="${this.url}/token",service="gsi-test"${scope}`
         return this.answer(req, res, 401, { 'www-authenticate': challenge }, '', log)
       }
       // The target is the open registry, which must not see (or judge) our tokens.

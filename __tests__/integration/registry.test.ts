@@ -11,6 +11,7 @@ import { buildImage, type BuiltImage } from '../../src/oci/image.js'
 import { RegistryClient, type Credentials } from '../../src/registry/client.js'
 import { pushImages } from '../../src/registry/push.js'
 import { parseImage } from '../../src/registry/reference.js'
+import { registryFetch } from '../../src/registry/transport.js'
 import {
   file,
   orderLayers,
@@ -77,7 +78,7 @@ async function push(
   const logger = fakeLogger()
   const sleeps: number[] = []
   const client = new RegistryClient(parseImage(`127.0.0.1:${p.port}/${repo}`), {
-    fetch: globalThis.fetch,
+    fetch: registryFetch({ timeoutMs: 60_000 }),
     logger,
     baseUrl: p.url,
     credentials: o.credentials,
@@ -305,6 +306,72 @@ describe('Bearer tokens', () => {
       /registry-username\/registry-password: .*refused user 'testuser' \(HTTP 401\)/
     )
     expect(p.tokensIssued).toBe(0)
+  })
+})
+
+describe('lazy authentication', () => {
+  it('gets a token from the repository’s own 401 when the ping is open, and pushes', async () => {
+    // A token outlives this push, so a second one would be a duplicate, not a refresh.
+    const p = await proxy({ bearer: { basic: AUTH, openPing: true, ttlMs: 60_000 } })
+    const repo = uniqueRepo('open-ping')
+    const img = await image()
+    const { logger } = await push(p, repo, img, ['v1'], { credentials: AUTH })
+    expect(await registryDigest(repo, 'v1')).toBe(img.manifest.digest)
+    // The ping went to the registry and passed; the first repository request got the challenge.
+    expect(p.requests[0]).toMatchObject({
+      method: 'GET',
+      path: '/v2/',
+      status: 200,
+      injected: false
+    })
+    expect(p.requests[1]).toMatchObject({ status: 401, injected: true })
+    expect(p.scopes).toContain(`repository:${repo}:push,pull`)
+    // Parallel uploads that all met the challenge share the token: one is enough for this short push.
+    expect(p.tokensIssued).toBe(1)
+    expect(logger.masked).toContain(p.issued[0])
+  })
+
+  it('answers the Bearer challenge when a 401 offers Basic and Bearer in one header', async () => {
+    const p = await proxy({ bearer: { basic: AUTH, offerBasic: true } })
+    const repo = uniqueRepo('two-challenges')
+    const img = await image()
+    await push(p, repo, img, ['v1'], { credentials: AUTH })
+    expect(await registryDigest(repo, 'v1')).toBe(img.manifest.digest)
+    expect(p.tokensIssued).toBeGreaterThanOrEqual(1)
+  })
+})
+
+describe('a registry that keeps failing: bounded, named, nothing pushed', () => {
+  it('gives up on a ping answered 503 forever, with the count', async () => {
+    const p = await proxy()
+    p.fault({ method: 'GET', path: /^\/v2\/$/, reply: 503 })
+    const repo = uniqueRepo('ping-503')
+    const pushed = push(p, repo, await image(), ['v1'])
+    await expect(pushed).rejects.toThrow(
+      new RegExp(
+        `^127\\.0\\.0\\.1:${p.port} answered HTTP 503 to GET /v2/ 5 times in [\\d.]+ s; the registry is unavailable\\. ` +
+          `Try again later, or check the registry's status\\.$`
+      )
+    )
+    expect(p.count('GET', /^\/v2\/$/)).toBe(5)
+    expect(p.requests.filter(x => x.path !== '/v2/')).toEqual([])
+    await expect(registryDigest(repo, 'v1')).rejects.toThrow()
+  })
+
+  it('gives up on a token server answering 500, naming it and the count', async () => {
+    const p = await proxy({ bearer: { basic: AUTH } })
+    p.fault({ method: 'GET', path: /^\/token/, reply: 500 })
+    const repo = uniqueRepo('token-500')
+    const pushed = push(p, repo, await image(), ['v1'], { credentials: AUTH })
+    await expect(pushed).rejects.toThrow(
+      `The token server 127.0.0.1:${p.port} (the realm 127.0.0.1:${p.port} names) answered HTTP 500 to GET /token 5 times in `
+    )
+    await expect(pushed).rejects.toThrow(
+      /It is failing, not refusing the credentials: try again later, or check the token server\.$/
+    )
+    expect(p.count('GET', /^\/token/)).toBe(5)
+    expect(p.count('POST', POST_UPLOADS)).toBe(0)
+    await expect(registryDigest(repo, 'v1')).rejects.toThrow()
   })
 })
 

@@ -1,0 +1,92 @@
+// Bounded time end to end: the bundled action against a registry that accepts connections and never answers.
+import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { readdir } from 'node:fs/promises'
+import net from 'node:net'
+import { copyFixture, MIRROR, requireEnvironment, runAction, tempDir } from './harness.js'
+
+beforeAll(async () => {
+  await requireEnvironment()
+})
+
+/** A TCP server on 127.0.0.1 that accepts every connection, reads what it is sent, and never answers. */
+async function silentServer(): Promise<{
+  port: number
+  requests: () => string[]
+  stop: () => Promise<void>
+}> {
+  const sockets = new Set<net.Socket>()
+  const received: string[] = []
+  const server = net.createServer(s => {
+    sockets.add(s)
+    const i = received.push('') - 1
+    s.on('close', () => sockets.delete(s))
+    s.on('data', d => (received[i] += d.toString('latin1')))
+  })
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r))
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    // The request lines, whichever connection they came on.
+    requests: () => received.flatMap(r => r.match(/^[A-Z]+ \S+ HTTP\/1\.1$/gm) ?? []),
+    stop: async () => {
+      for (const s of sockets) s.destroy()
+      await new Promise(r => server.close(r))
+    }
+  }
+}
+
+const servers: { stop: () => Promise<void> }[] = []
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map(s => s.stop()))
+})
+
+/** Runs the action against a silent registry; returns the run, how long it took and what the server saw. */
+async function againstSilence(inputs: Record<string, string>) {
+  const silent = await silentServer()
+  servers.push(silent)
+  const workdir = await copyFixture('probe')
+  const toolCache = await tempDir('gsi-toolcache-')
+  const start = Date.now()
+  const run = await runAction(
+    {
+      'go-download-base-url': MIRROR,
+      image: `127.0.0.1:${silent.port}/silent`,
+      tags: 'v1',
+      ...inputs
+    },
+    { workdir, toolCache }
+  )
+  return { run, seconds: (Date.now() - start) / 1000, silent, toolCache }
+}
+
+describe('a registry that accepts connections and never answers', () => {
+  it('fails the step with registry-timeout: 2 after five short attempts, naming the host, the request and the limit', async () => {
+    const { run, seconds, silent, toolCache } = await againstSilence({ 'registry-timeout': '2' })
+    expect(run.code).toBe(1)
+    const host = `127.0.0.1:${silent.port}`
+    expect(run.log).toMatch(
+      new RegExp(
+        `^::error::${host.replace(/\./g, '\\.')} did not answer GET /v2/ within 2 s \\(registry-timeout\\); ` +
+          `gave up after 5 attempts in [\\d.]+ s\\. Check that ${host.replace(/\./g, '\\.')} is up and reachable ` +
+          `from this machine, or raise registry-timeout for a slow registry\\.$`,
+        'm'
+      )
+    )
+    expect(silent.requests()).toEqual(Array(5).fill('GET /v2/ HTTP/1.1'))
+    // Five silences of 2 s and at most 0.5 + 1 + 2 + 4 s of backoff, and the process around them.
+    expect(seconds).toBeGreaterThanOrEqual(10)
+    expect(seconds).toBeLessThan(40)
+    // It failed at the login, before Go was installed or anything built.
+    expect(await readdir(toolCache)).toEqual([])
+  })
+
+  it('fails the step within 2 minutes with the default registry-timeout (one silence of 60 s)', async () => {
+    const { run, seconds, silent } = await againstSilence({})
+    expect(run.code).toBe(1)
+    expect(run.log).toContain(
+      `::error::127.0.0.1:${silent.port} did not answer GET /v2/ within 60 s (registry-timeout); gave up after 1 attempt in 60`
+    )
+    expect(silent.requests()).toEqual(['GET /v2/ HTTP/1.1'])
+    expect(seconds).toBeGreaterThanOrEqual(60)
+    expect(seconds).toBeLessThan(120)
+  })
+})
