@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync } from 'node:fs'
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import {
   fetchReleases,
@@ -804,6 +804,28 @@ describe('one tool cache, several runs', () => {
       'go from pretend tarball of go1.22.5'
     )
     expect((await readdir(path.dirname(root))).sort()).toEqual(['x64', 'x64.complete'])
+  })
+
+  it('clears what killed runs left beside the install a day ago, and leaves a live run’s staging alone', async () => {
+    const versionDir = path.dirname(goroot('1.22.5'))
+    const stale = [
+      path.join(versionDir, '.x64.partial-dead01'),
+      path.join(versionDir, '.x64.old-dead02')
+    ]
+    const live = path.join(versionDir, '.x64.partial-live03')
+    for (const d of [...stale, live]) await mkdir(path.join(d, 'src'), { recursive: true })
+    const now = Date.now()
+    const twoDaysAgo = new Date(now - 2 * 24 * 3600_000)
+    for (const d of stale) await utimes(d, twoDaysAgo, twoDaysAgo)
+    const { fetch } = mirror([release('1.22.5')], {
+      'go1.22.5.linux-amd64.tar.gz': [archive('1.22.5')]
+    })
+    await installGo(options(fakeToolCache(), fetch, { now: () => now }))
+    expect((await readdir(versionDir)).sort()).toEqual([
+      '.x64.partial-live03',
+      'x64',
+      'x64.complete'
+    ])
   })
 
   it('waits for a copy another run has just moved into place to be marked, and uses it', async () => {
