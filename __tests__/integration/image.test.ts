@@ -470,6 +470,7 @@ describe('the Docker builder', () => {
       ['home/nonroot', '755', '65532:65532'],
       ['home/nonroot/work', '755', '65532:65532']
     ])
+    expect(a.find(e => e.path === 'root')).toMatchObject({ mode: '700', owner: '0:0' })
     for (const image of [native.image, docker.image]) {
       const out = await dockerRun(image, [])
       expect([image, out]).toEqual([

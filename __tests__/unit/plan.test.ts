@@ -86,7 +86,7 @@ describe('file', () => {
 })
 
 describe('systemLayer', () => {
-  it('holds passwd, group, /home and a sticky world-writable /tmp, all root-owned', () => {
+  it("holds passwd, group, /home, root's 0700 home and a sticky world-writable /tmp, all root-owned", () => {
     const layer = systemLayer()
     expect(layer.name).toBe('system')
     expect(summary(layer.entries)).toEqual([
@@ -94,6 +94,7 @@ describe('systemLayer', () => {
       ['etc/group', 'file', '644'],
       ['etc/passwd', 'file', '644'],
       ['home', 'directory', '755'],
+      ['root', 'directory', '700'],
       ['tmp', 'directory', '1777']
     ])
     expect(layer.entries.every(e => e.uid === 0 && e.gid === 0)).toBe(true)

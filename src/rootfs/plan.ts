@@ -112,7 +112,7 @@ function workdirPath(workdir: string): string {
 }
 
 /**
- * passwd, group, /home, a world-writable /tmp with the sticky bit and the working directory: what a scratch
+ * passwd, group, /home, root's home, a world-writable /tmp with the sticky bit and the working directory: what a scratch
  * image lacks and programs assume. All root-owned: a non-root user must not be able to rewrite its own passwd
  * entry. The nonroot home itself is the home layer, since a Dockerfile COPY gives each layer one owner.
  */
@@ -123,6 +123,8 @@ export function systemLayer(workdir = '/'): Layer {
     file('etc/passwd', passwd, passwd.length),
     file('etc/group', group, group.length),
     dir(path.posix.dirname(NONROOT.home).slice(1)),
+    // root's home, as distroless has it: root needs no help to write, but a program may expect $HOME to exist.
+    dir('root', 0o700),
     dir('tmp', 0o1777)
   ]
   // Docker's WORKDIR creates a missing directory; staging it keeps both builders' filesystems the same.
