@@ -26,6 +26,7 @@ import { defaultTags } from './registry/tags.js'
 import {
   binaryLayer,
   CA_BUNDLE_PATH,
+  homeLayer,
   orderLayers,
   systemLayer,
   type FilePlan,
@@ -39,6 +40,7 @@ import { compare, comparisonTable, gateFailures, type Comparison } from './repor
 import { largest, platformSize, sizeTable, type PlatformSize } from './report/size.js'
 import { readBaseline } from './registry/baseline.js'
 import { measurePackages, type PackageSize } from './report/packages.js'
+import { preflight } from './preflight.js'
 
 export interface Deps {
   runner: Runner
@@ -276,6 +278,13 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
   const { logger } = deps
   const tags = config.tags.length ? config.tags : defaultTags(deps.env)
 
+  // Inputs the disk can refute are checked first: a typo in files should cost neither a login nor a compile.
+  await preflight(config, {
+    logger,
+    caBundleCandidates: deps.caBundleCandidates,
+    zoneinfoRoot: deps.zoneinfoRoot
+  })
+
   // Credentials are checked before the build: a refused password should not cost a compile.
   let client: RegistryClient | undefined
   if (config.push && config.image) {
@@ -401,8 +410,8 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
         epoch,
         logger
       })
-      const system = systemLayer(config.workdir)
-      const layers = [certs, zi?.layer, system].filter((l): l is Layer => !!l)
+      const system = [systemLayer(config.workdir), homeLayer(config.workdir)]
+      const layers = [certs, zi?.layer, ...system].filter((l): l is Layer => !!l)
       const files = await filesLayer(config.files, config.workingDirectory, layers, binaryName)
       if (files) {
         logger.info(
@@ -472,7 +481,8 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
             context,
             dockerfile,
             plans,
-            buildx: await detectBuildx(deps.runner)
+            buildx: await detectBuildx(deps.runner),
+            epoch
           })
         )
       : await logger.group('Assemble OCI image', async () => {

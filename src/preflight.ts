@@ -1,4 +1,4 @@
-// Checks every input the disk alone can refute (working-directory, package, ca-certificates, files) before anything is logged in to, downloaded or compiled.
+// Checks every input the disk alone can refute (working-directory, package, ca-certificates, zoneinfo, files) before anything is logged in to, downloaded or compiled.
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { defaultBinaryName } from './build/compile.js'
@@ -6,11 +6,14 @@ import type { Config } from './config.js'
 import { InputError, type Logger } from './ports.js'
 import { homeLayer, systemLayer, type Layer } from './rootfs/plan.js'
 import { caBundle, filesLayer } from './rootfs/stage.js'
+import { scanZoneinfo, selectZoneinfo } from './rootfs/zoneinfo.js'
 
 export interface PreflightOptions {
   logger: Logger
   /** Where the runner's CA bundle is looked for (see caBundle). */
   caBundleCandidates?: string[]
+  /** The runner's zoneinfo tree (see zoneinfo). */
+  zoneinfoRoot?: string
 }
 
 async function kindOf(p: string): Promise<'directory' | 'file' | 'other' | undefined> {
@@ -77,8 +80,19 @@ export async function preflight(config: Config, opts: PreflightOptions): Promise
     candidates: opts.caBundleCandidates,
     logger: quiet
   })
-  // Zoneinfo is left out: which of its two forms is used depends on the Go toolchain, so the check after the
-  // build covers it, and the binary's path too when only go list knows the name.
+  // The zones listed must exist; the layer itself waits for the toolchain, whose zoneinfo.zip may be the
+  // smaller choice, so files are checked against zoneinfo after the build (as is the binary's path when only
+  // go list knows the name).
+  if (config.zoneinfo !== false) {
+    const root = opts.zoneinfoRoot ?? '/usr/share/zoneinfo'
+    if ((await kindOf(root)) !== 'directory') {
+      throw new InputError(
+        `zoneinfo: the runner has no ${root}. Install tzdata, or set zoneinfo: false.`
+      )
+    }
+    if (Array.isArray(config.zoneinfo))
+      selectZoneinfo(await scanZoneinfo(root), root, config.zoneinfo)
+  }
   const earlier = [certs, systemLayer(config.workdir), homeLayer(config.workdir)].filter(
     (l): l is Layer => !!l
   )

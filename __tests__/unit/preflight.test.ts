@@ -12,6 +12,7 @@ const PEM = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'
 let ws: string
 let cleanup: () => Promise<void>
 let ca: string
+let zones: string
 
 beforeEach(async () => {
   ;({ dir: ws, cleanup } = await tempDir())
@@ -22,16 +23,22 @@ beforeEach(async () => {
   await writeFile(path.join(ws, 'app', 'config.yaml'), 'a: 1\n')
   ca = path.join(ws, 'ca.pem')
   await writeFile(ca, PEM)
+  zones = path.join(ws, 'zoneinfo')
+  await mkdir(path.join(zones, 'Asia'), { recursive: true })
+  await writeFile(path.join(zones, 'Asia', 'Tokyo'), 'TZif2 and the rest')
 })
 afterEach(() => cleanup())
 
-/** Runs preflight over the inputs as the action would read them, with the runner's CA bundle at ca. */
-async function check(inputs: Record<string, string>): Promise<string[]> {
+/**
+ * Runs preflight over the inputs as the action would read them, with the runner's CA bundle at ca and its
+ * zoneinfo at ws/zoneinfo (one zone, Asia/Tokyo).
+ */
+async function check(inputs: Record<string, string>, zoneinfoRoot = zones): Promise<string[]> {
   const config = parseConfig(name => ({ push: 'false', ...inputs })[name] ?? '', {
     GITHUB_WORKSPACE: ws
   })
   const logger = fakeLogger()
-  await preflight(config, { logger, caBundleCandidates: [ca] })
+  await preflight(config, { logger, caBundleCandidates: [ca], zoneinfoRoot })
   return logger.lines
 }
 
@@ -114,6 +121,19 @@ describe('preflight', () => {
       'ca-certificates': 'none',
       files: 'config.yaml:/etc/ssl/certs/ca-certificates.crt'
     })
+  })
+
+  it('checks the zones listed in zoneinfo, and that the runner has a zoneinfo tree, before the build', async () => {
+    await check({ 'working-directory': 'app', zoneinfo: 'Asia/Tokyo' })
+    await refuses(
+      { 'working-directory': 'app', zoneinfo: 'Asia/Tokyo, Mars/Olympus' },
+      `zoneinfo: 'Mars/Olympus' is not a time zone in ${zones}. Use IANA names such as Europe/Berlin or America/New_York.`
+    )
+    const none = path.join(ws, 'no-tzdata')
+    await expect(check({ 'working-directory': 'app' }, none)).rejects.toThrow(
+      `zoneinfo: the runner has no ${none}. Install tzdata, or set zoneinfo: false.`
+    )
+    await check({ 'working-directory': 'app', zoneinfo: 'false' }, none)
   })
 
   it('checks ca-certificates and extra-ca-certificates before the build', async () => {
