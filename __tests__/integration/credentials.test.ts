@@ -112,6 +112,43 @@ describe('credentials from the Docker config', () => {
   })
 })
 
+describe('the Docker CLI’s lookup order', () => {
+  it('takes credsStore before auths: a wrong password in auths is never tried', async () => {
+    const workdir = await copyFixture('probe')
+    const repo = `${AUTH_REGISTRY}/${uniqueRepo('cfg-store-first')}`
+    const bin = await tempDir('gsi-helper-bin-')
+    const helper = path.join(bin, 'docker-credential-gsistore')
+    await writeFile(
+      helper,
+      [
+        '#!/bin/sh',
+        'read -r server || true',
+        `printf '{"ServerURL":"%s","Username":"${AUTH.username}","Secret":"${AUTH.password}"}\\n' "$server"`,
+        ''
+      ].join('\n')
+    )
+    await chmod(helper, 0o755)
+    const config = await dockerConfig({
+      credsStore: 'gsistore',
+      auths: { [AUTH_REGISTRY]: { auth: b64(`${AUTH.username}:not-the-password`) } }
+    })
+    const run = await runAction(
+      { ...base, image: repo, tags: 'v1' },
+      {
+        workdir,
+        toolCache,
+        env: { DOCKER_CONFIG: config, PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}` }
+      }
+    )
+    expect(run.log).not.toMatch(/::error::/)
+    expect(run.code).toBe(0)
+    expect(run.log).toContain(
+      `Registry credentials for ${AUTH_REGISTRY}: credential helper docker-credential-gsistore (credsStore in ${config}/config.json)`
+    )
+    expect((await inspect(`${repo}:v1`)).digest).toBe(run.outputs.digest)
+  })
+})
+
 describe('refused credentials never reach the log', () => {
   const wrong = 'wrong-Pa55-zebra'
 

@@ -9,6 +9,7 @@ import {
   copyFixture,
   freePort,
   MIRROR,
+  REGISTRY,
   requireEnvironment,
   runAction,
   sh,
@@ -163,6 +164,24 @@ describe('a registry serving TLS with a self-signed certificate', () => {
     )
     expect(run.log).toContain(warning)
     expect(await pushedDigest(repo, 'v1')).toBe(run.outputs.digest)
+  })
+
+  it('falls back to plain http for an insecure registry that does not speak TLS, with a warning', async () => {
+    const workdir = await copyFixture('probe')
+    const repo = `${REGISTRY}/${uniqueRepo('insecure-http')}`
+    const run = await runAction(
+      { ...base, image: repo, tags: 'v1', 'insecure-registry': 'true' },
+      { workdir, toolCache }
+    )
+    expect(run.log).not.toMatch(/::error::/)
+    expect(run.code).toBe(0)
+    expect(run.log).toContain(`${REGISTRY} does not speak https; using http.`)
+    expect(run.log).toContain(
+      `insecure-registry: true: it is reached over plain http, so anyone on the network path to ${REGISTRY} can read`
+    )
+    const r = await skopeo(['inspect', '--tls-verify=false', `docker://${repo}:v1`])
+    expect(r.code).toBe(0)
+    expect((JSON.parse(r.stdout) as { Digest: string }).Digest).toBe(run.outputs.digest)
   })
 
   it('fails without either, naming both inputs, and pushes nothing', async () => {
