@@ -566,7 +566,7 @@ describe('installGo for a go.mod go line', () => {
     expect(o.logger.warnings).toEqual([
       'Go 1.20.14 (from the go line of go.mod) is no longer supported: Go fixes security issues only in its two ' +
         'newest lines (1.22 and 1.21), so the standard library built into this binary gets no security fixes. ' +
-        "The newest release is Go 1.22.5: set go-version: stable, or add the line 'toolchain go1.22.5' in go.mod."
+        "The newest release is Go 1.22.5: set go-version: stable, or add the line 'toolchain go1.22.5' to go.mod."
     ])
   })
 

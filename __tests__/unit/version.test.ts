@@ -197,7 +197,7 @@ describe('go.mod and go.work: the go line is a minimum, the toolchain line exact
     expect(r.warnings).toEqual([
       'Go 1.18.10 (from the go line of go.mod) is no longer supported: Go fixes security issues only in its ' +
         'two newest lines (1.23 and 1.22), so the standard library built into this binary gets no security ' +
-        "fixes. The newest release is Go 1.23.4: set go-version: stable, or add the line 'toolchain go1.23.4' in go.mod."
+        "fixes. The newest release is Go 1.23.4: set go-version: stable, or add the line 'toolchain go1.23.4' to go.mod."
     ])
     const t = resolveGoRequest(
       { spec: '1.20.14', line: 'toolchain', input: 'go-version-file (go.work)', file: 'go.work' },
@@ -206,7 +206,9 @@ describe('go.mod and go.work: the go line is a minimum, the toolchain line exact
       'amd64',
       'https://go.dev/dl'
     )
-    expect(t.warnings[0]).toContain("or change the line 'toolchain go1.23.4' in go.work.")
+    expect(t.warnings[0]).toContain(
+      "or change the toolchain line of go.work to 'toolchain go1.23.4'."
+    )
   })
 
   it('keeps an explicit go-version as it was: 1.22 is the newest 1.22.x, and an absent line fails', () => {

@@ -312,7 +312,9 @@ export function resolveGoRequest(
       `Go ${found.version} (from the ${req.line} line of ${file}) is no longer supported: Go fixes security ` +
         `issues only in its two newest lines (${supported.join(' and ')}), so the standard library built into ` +
         `this binary gets no security fixes. The newest release is Go ${latest}: set go-version: stable, or ` +
-        `${req.line === 'toolchain' ? 'change' : 'add'} the line 'toolchain go${latest}' in ${file}.`
+        (req.line === 'toolchain'
+          ? `change the toolchain line of ${file} to 'toolchain go${latest}'.`
+          : `add the line 'toolchain go${latest}' to ${file}.`)
     )
   }
   return { ...found, notices, warnings }
