@@ -92,6 +92,10 @@ export function releaseArch(goArch: string): string {
 
 const sleeper = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms))
 
+/**
+ * The release list at BASE/?mode=json&include=all, with a connect and an idle timeout per attempt and a budget
+ * for all attempts together. Failures are InputErrors naming go-download-base-url (redacted) and the cause.
+ */
 export async function fetchReleases(
   baseUrl: string,
   fetchFn: Fetch,
