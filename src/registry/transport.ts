@@ -84,7 +84,11 @@ function defaultRoots(): string[] {
   return [...tls.rootCertificates, ...extraPem]
 }
 
-/** A replayable body as a stream that counts as progress each chunk the socket takes. */
+/**
+ * A replayable body as a stream that counts as progress each chunk the socket takes. After the last chunk the
+ * watchdog also covers what the socket buffers still hold (a few MB at most), which the server drains in far less
+ * than any sensible limit.
+ */
 function progressBody(
   data: Buffer,
   chunk: number,
