@@ -364,7 +364,7 @@ describe('a registry that keeps failing: bounded, named, nothing pushed', () => 
     const repo = uniqueRepo('token-500')
     const pushed = push(p, repo, await image(), ['v1'], { credentials: AUTH })
     await expect(pushed).rejects.toThrow(
-      `The token server 127.0.0.1:${p.port} (the realm 127.0.0.1:${p.port} names) answered HTTP 500 to GET /token 5 times in `
+      `The token server 127.0.0.1:${p.port} (named by the Bearer challenge of 127.0.0.1:${p.port}) answered HTTP 500 to GET /token 5 times in `
     )
     await expect(pushed).rejects.toThrow(
       /It is failing, not refusing the credentials: try again later, or check the token server\.$/

@@ -964,7 +964,7 @@ describe('time limits: a registry that keeps failing', () => {
     ])
     await expect(c.login()).rejects.toThrow(
       new RegistryError(
-        'The token server auth.example:8080 (the realm localhost:5000 names) answered HTTP 500 to GET /token 5 times in 7.5 s. ' +
+        'The token server auth.example:8080 (named by the Bearer challenge of localhost:5000) answered HTTP 500 to GET /token 5 times in 7.5 s. ' +
           'It is failing, not refusing the credentials: try again later, or check the token server.'
       )
     )
@@ -1074,7 +1074,7 @@ describe('TLS and protocol', () => {
   })
 
   it('keeps the first answer when the fallback does not speak the other protocol either', async () => {
-    const f = fakeFetch([reply(404), wrongProtocol()])
+    const f = fakeFetch([reply(400), wrongProtocol()])
     const c = new RegistryClient(parseImage('127.0.0.1:8080/acme/app'), {
       fetch: f.fetch,
       logger: fakeLogger(),
@@ -1083,8 +1083,56 @@ describe('TLS and protocol', () => {
       sleep: async () => {}
     })
     await expect(c.login()).rejects.toThrow(
-      '127.0.0.1:8080 answered 404 to GET /v2/; is it an OCI registry?'
+      '127.0.0.1:8080 answered 400 to GET /v2/; is it an OCI registry?'
     )
+  })
+
+  it.each<[string, Reply[]]>([
+    ['a 404', [reply(404)]],
+    [
+      'a refused connection',
+      Array.from(
+        { length: 5 },
+        () =>
+          new TypeError('fetch failed', {
+            cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })
+          })
+      )
+    ]
+  ])('does not try the other protocol after %s', async (_, script) => {
+    const f = fakeFetch(script)
+    const c = new RegistryClient(parseImage('127.0.0.1:8080/acme/app'), {
+      fetch: f.fetch,
+      logger: fakeLogger(),
+      baseUrl: 'http://127.0.0.1:8080',
+      fallbackBaseUrl: 'https://127.0.0.1:8080',
+      sleep: async () => {}
+    })
+    await expect(c.login()).rejects.toThrow(
+      /^127\.0\.0\.1:8080 answered 404|^GET http:\/\/127\.0\.0\.1:8080\/v2\/ failed after 5 attempts: connect ECONNREFUSED/
+    )
+    expect(f.requests.every(r => r.url.startsWith('http:'))).toBe(true)
+  })
+
+  it('tries https after plain http had its connection closed, and reports a silence there', async () => {
+    const clock = fakeClock()
+    const closed = (): Error =>
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' })
+      })
+    const f = fakeFetch([...Array.from({ length: 5 }, closed), silence(clock, 60_000)])
+    const c = new RegistryClient(parseImage('127.0.0.1:8080/acme/app'), {
+      fetch: f.fetch,
+      logger: fakeLogger(),
+      baseUrl: 'http://127.0.0.1:8080',
+      fallbackBaseUrl: 'https://127.0.0.1:8080',
+      now: clock.now,
+      sleep: clock.sleep
+    })
+    await expect(c.login()).rejects.toThrow(
+      /^127\.0\.0\.1:8080 did not answer GET \/v2\/ within 60 s/
+    )
+    expect(f.requests.at(-1)!.url).toBe('https://127.0.0.1:8080/v2/')
   })
 
   it('does not fall back after a silence', async () => {
@@ -1137,5 +1185,32 @@ describe('cancelling an upload', () => {
     })
     await c.uploadBlob(blob, undefined, cancel.signal)
     expect(seen).toEqual([cancel.signal])
+  })
+})
+
+describe('https to a plain-http registry', () => {
+  it('says so without OpenSSL’s internals, and names the inputs that fix it', async () => {
+    const f = fakeFetch([
+      new TypeError('fetch failed', {
+        cause: Object.assign(
+          new Error(
+            '803C6B35707F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:350:\n'
+          ),
+          { code: 'ERR_SSL_WRONG_VERSION_NUMBER' }
+        )
+      })
+    ])
+    const c = new RegistryClient(parseImage('reg.example:5000/acme/app'), {
+      fetch: f.fetch,
+      logger: fakeLogger(),
+      baseUrl: 'https://reg.example:5000',
+      tls: { caFile: '/ca.pem' }
+    })
+    await expect(c.login()).rejects.toThrow(
+      new Error(
+        'reg.example:5000 does not speak https: the TLS handshake for GET /v2/ got a plain answer. If it serves plain http, set insecure-registry: true and leave registry-ca-file empty.'
+      ).message
+    )
+    expect(f.requests).toHaveLength(1)
   })
 })

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import net from 'node:net'
 import {
+  otherProtocol,
   registryFetch,
   SilenceError,
   timeoutKind,
@@ -160,4 +161,18 @@ describe('timeoutKind', () => {
     ['UND_ERR_BODY_TIMEOUT', 'body'],
     ['ECONNRESET', undefined]
   ])('%s -> %s', (code, kind) => expect(timeoutKind(failed(code))).toBe(kind))
+})
+
+describe('otherProtocol', () => {
+  const failed = (code: string, message = 'x'): Error =>
+    new TypeError('fetch failed', { cause: Object.assign(new Error(message), { code }) })
+  it.each([
+    ['ERR_SSL_WRONG_VERSION_NUMBER', true],
+    ['UND_ERR_SOCKET', true],
+    ['ECONNRESET', true],
+    ['ECONNREFUSED', false],
+    ['ENOTFOUND', false],
+    ['UND_ERR_CONNECT_TIMEOUT', false],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', false]
+  ])('%s -> %s', (code, yes) => expect(otherProtocol(failed(code))).toBe(yes))
 })

@@ -5,7 +5,7 @@ import { InputError } from '../ports.js'
 import { DOCKER_MEDIA, MEDIA, sha256, toBlob, type Blob } from '../oci/image.js'
 import type { Credentials } from './credentials.js'
 import type { ImageRef } from './reference.js'
-import { timeoutKind, tlsFailure } from './transport.js'
+import { otherProtocol, timeoutKind, tlsFailure } from './transport.js'
 
 export type { Credentials } from './credentials.js'
 
@@ -206,11 +206,11 @@ export class RegistryClient {
       (e: unknown) => e as Error
     )
     const fallback = this.o.fallbackBaseUrl
+    // Go and nginx answer plain http on a TLS port with 400; other servers close the connection.
     const looksWrong =
       first instanceof Error
-        ? !timeoutKind((first as RegistryError).cause) &&
-          tlsFailure((first as RegistryError).cause) !== 'certificate'
-        : first.status !== 200 && first.status !== 401
+        ? otherProtocol((first as RegistryError).cause)
+        : first.status === 400 && this.baseUrl.startsWith('http:')
     if (!fallback || !looksWrong) {
       if (first instanceof Error) throw this.unreachableHint(first)
       this.warnInsecure()
@@ -220,9 +220,10 @@ export class RegistryClient {
     const second = await this.send('GET', `${fallback}/v2/`, { auth: false }).catch(
       (e: unknown) => e as Error
     )
-    // The fallback's error speaks only when it says more (a certificate the runner does not trust).
+    // The fallback's error speaks when it says more: a certificate the runner does not trust, or a silence.
     if (second instanceof Error) {
-      if (tlsFailure((second as RegistryError).cause) === 'certificate') throw second
+      const cause = (second as RegistryError).cause
+      if (tlsFailure(cause) === 'certificate' || timeoutKind(cause)) throw second
       if (first instanceof Error) throw this.unreachableHint(first)
       return first
     }
@@ -349,7 +350,7 @@ export class RegistryClient {
       const t = tries.get(res)
       const times = t && t.attempts > 1 ? ` ${t.attempts} times in ${seconds(t.ms)}` : ''
       throw new RegistryError(
-        `The token server ${url.host} (the realm ${this.ref.registry} names) answered HTTP ${res.status} to ` +
+        `The token server ${url.host} (named by the Bearer challenge of ${this.ref.registry}) answered HTTP ${res.status} to ` +
           `${method} ${url.pathname}${times}. It is failing, not refusing the credentials: try again later, or ` +
           `check the token server.`,
         res.status
@@ -483,8 +484,8 @@ export class RegistryClient {
     }
     if (tlsKind === 'protocol') {
       return new RegistryError(
-        `${u.host} does not speak https (${errorText(e)}) for ${request}. If it serves plain http, set ` +
-          `insecure-registry: true, and leave registry-ca-file empty.`,
+        `${u.host} does not speak https: the TLS handshake for ${request} got a plain answer. If it serves ` +
+          `plain http, set insecure-registry: true and leave registry-ca-file empty.`,
         undefined,
         { cause: e }
       )

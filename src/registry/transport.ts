@@ -60,6 +60,18 @@ export function tlsFailure(e: unknown): 'certificate' | 'protocol' | undefined {
   return undefined
 }
 
+/**
+ * Whether a request failed the way one in the other protocol does: https to a plain-http port fails the
+ * handshake, plain http to a TLS port has its connection closed. A refused connection or a silence says nothing
+ * about the protocol.
+ */
+export function otherProtocol(e: unknown): boolean {
+  return (
+    tlsFailure(e) === 'protocol' ||
+    ['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'].includes(causeCode(e) ?? '')
+  )
+}
+
 function causeCode(e: unknown): string | undefined {
   const err = e as { code?: unknown; cause?: { code?: unknown } } | undefined
   const code = err?.cause?.code ?? err?.code
