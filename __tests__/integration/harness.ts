@@ -87,6 +87,8 @@ export async function runAction(
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? '/root',
+    // The runner sets it in every step; without it the action prints plain headers for a terminal.
+    GITHUB_ACTIONS: 'true',
     RUNNER_TEMP: path.join(runnerDir, 'temp'),
     RUNNER_TOOL_CACHE: opts.toolCache,
     GITHUB_OUTPUT: outputFile,
