@@ -65,7 +65,7 @@ describe('the quick-start example', () => {
     const { image, run } = await build('hello', { args: `-addr 127.0.0.1:${port}` })
     // Each phase of the log ends with its duration.
     for (const phase of [
-      'Install Go (1.19)',
+      'Install Go (1.19 or newer)',
       'Build example.com/hello for linux/amd64',
       'Assemble OCI image'
     ]) {
