@@ -1,8 +1,17 @@
-// Bounded time end to end: the bundled action against a registry that accepts connections and never answers.
+// Bounded time end to end: the bundled action against a registry that never answers, and one that keeps failing.
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { readdir } from 'node:fs/promises'
 import net from 'node:net'
-import { copyFixture, MIRROR, requireEnvironment, runAction, tempDir } from './harness.js'
+import { FaultProxy } from './fault-proxy.js'
+import {
+  AUTH,
+  copyFixture,
+  MIRROR,
+  REGISTRY,
+  requireEnvironment,
+  runAction,
+  tempDir
+} from './harness.js'
 
 beforeAll(async () => {
   await requireEnvironment()
@@ -88,5 +97,65 @@ describe('a registry that accepts connections and never answers', () => {
     expect(silent.requests()).toEqual(['GET /v2/ HTTP/1.1'])
     expect(seconds).toBeGreaterThanOrEqual(60)
     expect(seconds).toBeLessThan(120)
+  })
+})
+
+describe('a registry that keeps failing, through the action', () => {
+  async function run(proxy: FaultProxy, inputs: Record<string, string> = {}) {
+    await proxy.start()
+    servers.push(proxy)
+    const workdir = await copyFixture('probe')
+    const toolCache = await tempDir('gsi-toolcache-')
+    const result = await runAction(
+      {
+        'go-download-base-url': MIRROR,
+        image: `127.0.0.1:${proxy.port}/failing`,
+        tags: 'v1',
+        ...inputs
+      },
+      { workdir, toolCache }
+    )
+    return { result, toolCache }
+  }
+
+  it('gives up on 503 forever after five attempts, saying so, before anything is built or pushed', async () => {
+    const proxy = new FaultProxy({ target: REGISTRY }).fault({
+      method: 'GET',
+      path: /.*/,
+      reply: 503
+    })
+    const { result, toolCache } = await run(proxy)
+    expect(result.code).toBe(1)
+    expect(result.log).toMatch(
+      new RegExp(
+        `^::error::127\\.0\\.0\\.1:${proxy.port} answered HTTP 503 to GET /v2/ 5 times in [\\d.]+ s; the registry is ` +
+          `unavailable\\. Try again later, or check the registry's status\\.$`,
+        'm'
+      )
+    )
+    expect(proxy.requests.map(x => `${x.method} ${x.path} ${x.status}`)).toEqual(
+      Array(5).fill('GET /v2/ 503')
+    )
+    expect(await readdir(toolCache)).toEqual([])
+  })
+
+  it('gives up on a token server answering 500, naming it, before anything is built or pushed', async () => {
+    const proxy = new FaultProxy({ target: REGISTRY, bearer: { basic: AUTH } }).fault({
+      method: 'GET',
+      path: /^\/token/,
+      reply: 500
+    })
+    const { result, toolCache } = await run(proxy, {
+      'registry-username': AUTH.username,
+      'registry-password': AUTH.password
+    })
+    expect(result.code).toBe(1)
+    expect(result.log).toContain(
+      `::error::The token server 127.0.0.1:${proxy.port} (named by the Bearer challenge of 127.0.0.1:${proxy.port}) answered HTTP 500 to GET /token 5 times in `
+    )
+    expect(proxy.count('GET', /^\/token/)).toBe(5)
+    expect(proxy.requests.filter(x => x.method !== 'GET')).toEqual([])
+    expect(result.log).not.toContain(AUTH.password)
+    expect(await readdir(toolCache)).toEqual([])
   })
 })
