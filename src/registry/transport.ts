@@ -13,9 +13,10 @@ export interface TransportOptions {
   ca?: string
   /** insecure-registry: accept a certificate that does not verify. */
   insecure?: boolean
-  /** Chunk size of request bodies; progress is seen per chunk the socket takes. */
-  chunkBytes?: number
 }
+
+/** Request bodies go in chunks of this size: progress is seen per chunk the socket takes. */
+const CHUNK = 64 * 1024
 
 /** A request that went silent for longer than the idle timeout, raised by the transport's own watchdog. */
 export class SilenceError extends Error {
@@ -139,7 +140,6 @@ export function registryFetch(o: TransportOptions): Fetch {
     headersTimeout: 0,
     bodyTimeout: o.timeoutMs
   })
-  const chunk = o.chunkBytes ?? 64 * 1024
   const fetch = async (input: string | URL, init: RequestInit = {}): Promise<Response> => {
     const watchdog = new AbortController()
     let phase: 'send' | 'answer' = 'answer'
@@ -157,7 +157,7 @@ export function registryFetch(o: TransportOptions): Fetch {
       // A stream has no length of its own; without the header undici would send it chunked.
       if (!headers.has('content-length')) headers.set('content-length', String(data.length))
       phase = 'send'
-      body = progressBody(data, chunk, done => {
+      body = progressBody(data, CHUNK, done => {
         phase = done ? 'answer' : 'send'
         arm()
       }) as unknown as RequestInit['body']
