@@ -309,6 +309,9 @@ describe('Bearer tokens', () => {
   })
 })
 
+// The proxy stands for a registry whose version check is open (the OCI distribution spec's end-1, GET /v2/, may
+// answer 200 to anyone) while its repositories answer 401 with a Bearer challenge, as token-auth registries do for
+// each resource; the client learns it needs a token only from that 401.
 describe('lazy authentication', () => {
   it('gets a token from the repository’s own 401 when the ping is open, and pushes', async () => {
     // A token outlives this push, so a second one would be a duplicate, not a refresh.
