@@ -13397,7 +13397,7 @@ __webpack_unused_export__ = Dispatcher
 __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
+module.exports.g6 = Agent
 module.exports.kT = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
@@ -13473,7 +13473,7 @@ __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.hd = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -41733,7 +41733,7 @@ module.exports = { version: packageJson.version }
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9766);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8501);
 // Entry point of the bundled action (dist/index.js), run as the main step and again as the post step.
 
 await ((0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .isPost */ .tl)() ? (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .bE)() : (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)());
@@ -41743,7 +41743,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9766:
+/***/ 8501:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42257,11 +42257,11 @@ var HttpCodes;
     HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
     HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
 })(HttpCodes || (HttpCodes = {}));
-var Headers;
+var lib_Headers;
 (function (Headers) {
     Headers["Accept"] = "accept";
     Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
+})(lib_Headers || (lib_Headers = {}));
 var MediaTypes;
 (function (MediaTypes) {
     MediaTypes["ApplicationJson"] = "application/json";
@@ -42416,7 +42416,7 @@ class lib_HttpClient {
      */
     getJson(requestUrl_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
             const res = yield this.get(requestUrl, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
         });
@@ -42424,8 +42424,8 @@ class lib_HttpClient {
     postJson(requestUrl_1, obj_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
             const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.ContentType] =
                 this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
             const res = yield this.post(requestUrl, data, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
@@ -42434,8 +42434,8 @@ class lib_HttpClient {
     putJson(requestUrl_1, obj_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
             const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.ContentType] =
                 this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
             const res = yield this.put(requestUrl, data, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
@@ -42444,8 +42444,8 @@ class lib_HttpClient {
     patchJson(requestUrl_1, obj_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
             const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.ContentType] =
                 this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
             const res = yield this.patch(requestUrl, data, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
@@ -42712,7 +42712,7 @@ class lib_HttpClient {
     _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[lib_Headers.ContentType];
             if (headerValue) {
                 if (typeof headerValue === 'number') {
                     clientHeader = String(headerValue);
@@ -42725,7 +42725,7 @@ class lib_HttpClient {
                 }
             }
         }
-        const additionalValue = additionalHeaders[Headers.ContentType];
+        const additionalValue = additionalHeaders[lib_Headers.ContentType];
         // Return the first non-undefined value, converting numbers or arrays to strings if necessary
         if (additionalValue !== undefined) {
             if (typeof additionalValue === 'number') {
@@ -101558,6 +101558,16 @@ function saveCacheV2(paths_1, key_1, options_1) {
     });
 }
 //# sourceMappingURL=cache.js.map
+;// CONCATENATED MODULE: ./lib/github.js
+// Reads what the GitHub context says is being built: the tag, pull request or branch that GITHUB_REF names.
+function gitRef(env) {
+    const ref = env.GITHUB_REF ?? '';
+    const tag = /^refs\/tags\/(.+)$/.exec(ref)?.[1];
+    const pr = /^refs\/pull\/(\d+)\//.exec(ref)?.[1];
+    const branch = /^refs\/heads\/(.+)$/.exec(ref)?.[1];
+    return { ...(tag ? { tag } : {}), ...(pr ? { pr } : {}), ...(branch ? { branch } : {}) };
+}
+
 ;// CONCATENATED MODULE: ./lib/ports.js
 // The small interfaces through which the pipeline reaches the outside world, so tests can pass fakes or real parts.
 /** A user-facing failure: its message names the input, the bad value and the fix. */
@@ -101566,6 +101576,56 @@ class InputError extends Error {
         super(message);
         this.name = 'InputError';
     }
+}
+
+;// CONCATENATED MODULE: ./lib/build/ldflags.js
+// Expands {{.Version}}, {{.Commit}} and {{.Date}} in the ldflags input, so `-X main.version={{.Version}}` works.
+
+
+function expandLdflags(raw, vars) {
+    const out = raw.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (all, name) => {
+        if (!Object.hasOwn(vars, name)) {
+            throw new InputError(`ldflags: '${all}' is not a known variable. Use {{.Version}}, {{.Commit}} or {{.Date}}.`);
+        }
+        return vars[name];
+    });
+    if (out.includes('{{')) {
+        throw new InputError(`ldflags: '${raw}' has a template that is not {{.Version}}, {{.Commit}} or {{.Date}}.`);
+    }
+    return out;
+}
+/**
+ * Checks ldflags the way `go build` splits them (cmd/internal/quoted): a quote opens an argument only at its
+ * start and must be closed; a quote inside a word is kept literally, which splits `-X main.v='a b'` into two
+ * broken arguments. Both are refused here, before a build, rather than as the linker's raw flag error after it.
+ */
+function checkLdflags(raw) {
+    const fix = "Quote a whole argument, e.g. -X 'main.version=1.0 beta' (or with \" when the value holds a ').";
+    let s = raw;
+    for (;;) {
+        s = s.replace(/^[ \t\n\r]+/, '');
+        if (s === '')
+            return raw;
+        const q = s[0];
+        if (q === '"' || q === "'") {
+            const end = s.indexOf(q, 1);
+            if (end < 0)
+                throw new InputError(`ldflags: '${raw}' has an unterminated ${q} quote (at ${s}). ${fix}`);
+            s = s.slice(end + 1);
+            continue;
+        }
+        const word = /^[^ \t\n\r]*/.exec(s)[0];
+        if (/["']/.test(word))
+            throw new InputError(`ldflags: '${raw}' has a quote inside the word ${word}, which go build passes on literally. ${fix}`);
+        s = s.slice(word.length);
+    }
+}
+/** Version is the Git tag being built, else the short commit, else "dev"; Date is the source date epoch. */
+function ldflagsVars(env, gitCommit, date) {
+    const commit = env.GITHUB_SHA || gitCommit || 'unknown';
+    const { tag } = gitRef(env);
+    const version = tag ?? (/^[0-9a-f]{7,}$/.test(commit) ? commit.slice(0, 7) : 'dev');
+    return { Version: version, Commit: commit, Date: date };
 }
 
 ;// CONCATENATED MODULE: ./lib/build/platform.js
@@ -101583,6 +101643,29 @@ const KNOWN = {
 };
 function platformString(p) {
     return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+}
+// The variant an architecture has when none is named, as containerd's and ko's platform matchers take it.
+const IMPLIED_VARIANT = { amd64: 'v1', arm64: 'v8', arm: 'v7' };
+/**
+ * One form for platforms that are the same machine: arm64 = arm64/v8, amd64 = amd64/v1 (written without the
+ * variant), arm = arm/v7 (written with it, as GOARM=7 and registries have it); a bare number variant (8) is
+ * taken as v8. Every comparison of platforms goes through it, so a baseline or a Docker config that spells a
+ * platform the other way still matches.
+ */
+function normalisePlatform(p) {
+    const implied = IMPLIED_VARIANT[p.architecture];
+    let variant = p.variant ? p.variant.replace(/^(\d)/, 'v$1') : undefined;
+    if (p.architecture === 'arm')
+        variant ??= implied;
+    else if (variant === implied)
+        variant = undefined;
+    return variant
+        ? { os: p.os, architecture: p.architecture, variant }
+        : { os: p.os, architecture: p.architecture };
+}
+/** The normalised os/arch[/variant], for keys and comparisons. */
+function platformKey(p) {
+    return platformString(normalisePlatform(p));
 }
 function parsePlatforms(input) {
     const items = input
@@ -101603,14 +101686,7 @@ function parsePlatforms(input) {
             throw new InputError(`platforms: '${item}' is not a supported platform. Use os/arch[/variant] with os linux and arch one of ` +
                 `${Object.keys(KNOWN).join(', ')}, e.g. linux/amd64, linux/arm64, linux/arm/v7.`);
         }
-        // arm without a variant is v7 to Go (GOARM=7) and to registries alike.
-        const p = {
-            os,
-            architecture,
-            variant: variant || (architecture === 'arm' ? 'v7' : undefined)
-        };
-        if (!p.variant)
-            delete p.variant;
+        const p = normalisePlatform({ os, architecture, variant: variant || undefined });
         const key = platformString(p);
         if (seen.has(key))
             throw new InputError(`platforms: '${key}' is listed twice; list each platform once.`);
@@ -101811,7 +101887,7 @@ function parseImage(input, name = 'image') {
     const value = input.trim();
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
         throw new InputError(`${name}: '${value}' includes a URL scheme. Write the repository without it, e.g. ghcr.io/acme/app ` +
-            `(plain http is used for loopback registries, and insecure-registry allows it elsewhere).`);
+            `(plain http is tried for loopback registries, and insecure-registry allows it elsewhere).`);
     }
     if (value.includes('@')) {
         throw new InputError(`${name}: '${value}' includes a digest. Give the repository only, e.g. ghcr.io/acme/app.`);
@@ -101883,16 +101959,236 @@ function isLoopback(host) {
             : host.replace(/:\d+$/, '');
     return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
-/** https unless the registry is on this machine or the user opted into an insecure one. */
-function registryBaseUrl(ref, insecure) {
-    const scheme = isLoopback(ref.apiHost) || insecure ? 'http' : 'https';
-    return `${scheme}://${ref.apiHost}`;
+/**
+ * Where the registry is asked first, and where next when the ping shows the other protocol: https alone for a
+ * registry-ca-file (it is there for TLS) and for the rest of the world; https, then plain http, for an insecure
+ * registry, as Docker tries them; plain http, then https, on this machine, where test registries speak http.
+ */
+function registryBaseUrls(ref, o) {
+    const https = `https://${ref.apiHost}`;
+    const http = `http://${ref.apiHost}`;
+    if (o.caFile)
+        return { baseUrl: https };
+    if (o.insecure)
+        return { baseUrl: https, fallbackBaseUrl: http };
+    if (isLoopback(ref.apiHost))
+        return { baseUrl: http, fallbackBaseUrl: https };
+    return { baseUrl: https };
+}
+
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+;// CONCATENATED MODULE: ./lib/registry/transport.js
+// The HTTP transport for registries and their token servers: undici with a connect and an idle timeout, and the TLS trust registry-ca-file and insecure-registry ask for.
+
+
+
+
+
+/** Request bodies go in chunks of this size: progress is seen per chunk the socket takes. */
+const CHUNK = 64 * 1024;
+/** A request that went silent for longer than the idle timeout, raised by the transport's own watchdog. */
+class SilenceError extends Error {
+    phase;
+    limitMs;
+    constructor(
+    /** 'send': the server stopped taking the request body; 'answer': it took the request and never answered. */
+    phase, limitMs) {
+        super(phase === 'send'
+            ? `the server stopped reading the request for ${limitMs} ms`
+            : `no answer within ${limitMs} ms`);
+        this.phase = phase;
+        this.limitMs = limitMs;
+        this.name = 'SilenceError';
+    }
+}
+/** Which time limit an error from the transport is: connecting, waiting for the answer, or inside its body. */
+function timeoutKind(e) {
+    if (e instanceof SilenceError)
+        return e.phase;
+    const code = causeCode(e);
+    if (code === 'UND_ERR_CONNECT_TIMEOUT')
+        return 'connect';
+    if (code === 'UND_ERR_HEADERS_TIMEOUT')
+        return 'answer';
+    if (code === 'UND_ERR_BODY_TIMEOUT')
+        return 'body';
+    return undefined;
+}
+/**
+ * 'certificate' when TLS refused the server's certificate; 'protocol' when the other side does not speak TLS
+ * (a plain-http port asked for https). Neither is worth another attempt.
+ */
+function tlsFailure(e) {
+    const code = causeCode(e) ?? '';
+    if (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS_CERT_ALTNAME_INVALID/.test(code)) {
+        return 'certificate';
+    }
+    const message = e?.cause?.message ?? '';
+    if (/^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST)$/.test(code)) {
+        return 'protocol';
+    }
+    if (/wrong version number|packet length too long/i.test(message))
+        return 'protocol';
+    return undefined;
+}
+/**
+ * Whether a request failed the way one in the other protocol does: https to a plain-http port fails the
+ * handshake, plain http to a TLS port has its connection closed. A refused connection or a silence says nothing
+ * about the protocol.
+ */
+function otherProtocol(e) {
+    return (tlsFailure(e) === 'protocol' ||
+        ['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'].includes(causeCode(e) ?? ''));
+}
+function causeCode(e) {
+    const err = e;
+    const code = err?.cause?.code ?? err?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/**
+ * The roots Node trusts by default, to which registry-ca-file is added: a `ca` option replaces them, and the
+ * token server or a blob store may well have a public certificate.
+ */
+function defaultRoots() {
+    const get = external_node_tls_.getCACertificates;
+    if (get)
+        return get('default');
+    // Node 20 has no getCACertificates: rootCertificates lacks NODE_EXTRA_CA_CERTS, so read it as Node does.
+    const extra = process.env.NODE_EXTRA_CA_CERTS;
+    let extraPem = [];
+    try {
+        if (extra)
+            extraPem = [(0,external_node_fs_namespaceObject.readFileSync)(extra, 'utf8')];
+    }
+    catch {
+        // Node itself only warns about an unreadable NODE_EXTRA_CA_CERTS.
+    }
+    return [...external_node_tls_.rootCertificates, ...extraPem];
+}
+/**
+ * A replayable body as a stream that counts as progress each chunk the socket takes. After the last chunk the
+ * watchdog also covers what the socket buffers still hold (a few MB at most), which the server drains in far less
+ * than any sensible limit.
+ */
+function progressBody(data, chunk, progress) {
+    let offset = 0;
+    return new ReadableStream({
+        pull(controller) {
+            progress(offset >= data.length);
+            if (offset >= data.length) {
+                controller.close();
+                return;
+            }
+            controller.enqueue(data.subarray(offset, offset + chunk));
+            offset += chunk;
+        }
+    }, { highWaterMark: 0 });
+}
+/**
+ * A fetch whose requests each fail after timeoutMs of silence: connecting (undici's connect timeout), sending
+ * the body or waiting for the answer (a watchdog re-armed by every chunk sent), and inside the answer's body
+ * (undici's body timeout, which counts silence between chunks). undici's own headers timeout is off: it runs
+ * from the first byte sent, so it would cut a slow upload that is still making progress.
+ */
+function registryFetch(o) {
+    const agent = new undici/* Agent */.g6({
+        connect: {
+            timeout: o.timeoutMs,
+            ...(o.ca ? { ca: [...defaultRoots(), o.ca] } : {}),
+            ...(o.insecure ? { rejectUnauthorized: false } : {})
+        },
+        headersTimeout: 0,
+        bodyTimeout: o.timeoutMs
+    });
+    const fetch = async (input, init = {}) => {
+        const watchdog = new AbortController();
+        let phase = 'answer';
+        let timer;
+        const arm = () => {
+            clearTimeout(timer);
+            timer = setTimeout(() => watchdog.abort(new SilenceError(phase, o.timeoutMs)), o.timeoutMs);
+        };
+        arm();
+        const signal = init.signal ? AbortSignal.any([init.signal, watchdog.signal]) : watchdog.signal;
+        const headers = new Headers(init.headers);
+        let body = init.body;
+        if (Buffer.isBuffer(body)) {
+            const data = body;
+            // A stream has no length of its own; without the header undici would send it chunked.
+            if (!headers.has('content-length'))
+                headers.set('content-length', String(data.length));
+            phase = 'send';
+            body = progressBody(data, CHUNK, done => {
+                phase = done ? 'answer' : 'send';
+                arm();
+            });
+        }
+        try {
+            const res = await (0,undici/* fetch */.hd)(input, {
+                ...init,
+                headers,
+                body,
+                signal,
+                dispatcher: agent,
+                ...(body instanceof ReadableStream ? { duplex: 'half' } : {})
+            });
+            return res;
+        }
+        catch (e) {
+            // The watchdog aborts with its SilenceError as the reason; say which phase went silent.
+            if (watchdog.signal.aborted && !init.signal?.aborted)
+                throw watchdog.signal.reason;
+            throw e;
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    };
+    return fetch;
+}
+const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+/**
+ * Reads registry-ca-file: a readable file of one or more PEM certificates, each of which parses. Errors name
+ * the input, the path and the fix.
+ */
+function readCaFile(file, input = 'registry-ca-file') {
+    const fix = `Point ${input} at the PEM file of the CA that signed the registry's certificate (relative paths start at the workspace).`;
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        const why = code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'EISDIR'
+                ? 'is a directory'
+                : code === 'EACCES' || code === 'EPERM'
+                    ? 'cannot be read (permission denied)'
+                    : `cannot be read (${code ?? e.message})`;
+        throw new InputError(`${input}: '${file}' ${why}. ${fix}`);
+    }
+    const certs = text.match(PEM_CERT) ?? [];
+    if (!certs.length) {
+        throw new InputError(`${input}: '${file}' holds no PEM certificate (-----BEGIN CERTIFICATE-----). ${fix}`);
+    }
+    certs.forEach((pem, i) => {
+        try {
+            new external_node_crypto_.X509Certificate(pem);
+        }
+        catch {
+            throw new InputError(`${input}: certificate ${i + 1} of '${file}' is not a valid PEM certificate. ${fix}`);
+        }
+    });
+    return certs.join('\n');
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./lib/rootfs/plan.js
 // The file plan: every path, mode and owner of the image, per layer; both builders and the Dockerfile read it.
+
 const CA_BUNDLE_PATH = 'etc/ssl/certs/ca-certificates.crt';
 const ZONEINFO_PATH = 'usr/share/zoneinfo';
 /** Where Go's own zoneinfo.zip goes when it is the smaller choice; ZONEINFO points the time package at it. */
@@ -101935,10 +102231,19 @@ function passwdFile() {
 function groupFile() {
     return ['root:x:0:', 'nobody:x:65534:', `${NONROOT.name}:x:${NONROOT.gid}:`, ''].join('\n');
 }
+/** True when p (a path without the leading slash) is the nonroot home or inside it. */
+function inHome(p) {
+    const home = NONROOT.home.slice(1);
+    return p === home || p.startsWith(`${home}/`);
+}
+/** The working directory as a path without leading or trailing slashes ('' for /). */
+function workdirPath(workdir) {
+    return workdir.replace(/^\/+|\/+$/g, '');
+}
 /**
- * passwd, group, the nonroot home, a world-writable /tmp with the sticky bit and the working directory: what a
- * scratch image lacks and programs assume. Everything is root-owned because a Dockerfile COPY can give a layer
- * only one owner; a non-root program writes to /tmp.
+ * passwd, group, /home, root's home, a world-writable /tmp with the sticky bit and the working directory: what a scratch
+ * image lacks and programs assume. All root-owned: a non-root user must not be able to rewrite its own passwd
+ * entry. The nonroot home itself is the home layer, since a Dockerfile COPY gives each layer one owner.
  */
 function systemLayer(workdir = '/') {
     const passwd = Buffer.from(passwdFile());
@@ -101946,14 +102251,33 @@ function systemLayer(workdir = '/') {
     const entries = [
         file('etc/passwd', passwd, passwd.length),
         file('etc/group', group, group.length),
-        dir(NONROOT.home.slice(1)),
+        dir(external_node_path_namespaceObject.posix.dirname(NONROOT.home).slice(1)),
+        // root's home, as distroless has it: root needs no help to write, but a program may expect $HOME to exist.
+        dir('root', 0o700),
         dir('tmp', 0o1777)
     ];
     // Docker's WORKDIR creates a missing directory; staging it keeps both builders' filesystems the same.
-    const wd = workdir.replace(/^\/+|\/+$/g, '');
-    if (wd && !entries.some(e => e.path === wd || e.path.startsWith(`${wd}/`)))
+    const wd = workdirPath(workdir);
+    if (wd && !inHome(wd) && !entries.some(e => e.path === wd || e.path.startsWith(`${wd}/`)))
         entries.push(dir(wd));
     return { name: 'system', entries: withParents(entries) };
+}
+/**
+ * The nonroot home, 0755 and owned by nonroot as distroless has it, so a program that writes ~/.cache works; a
+ * workdir inside it belongs to nonroot too. Its parents stay root-owned (withParents), and the Dockerfile
+ * copies just the owned directory (see renderDockerfile).
+ */
+function homeLayer(workdir = '/') {
+    const owned = (p) => ({ ...dir(p), uid: NONROOT.uid, gid: NONROOT.gid });
+    const entries = [owned(NONROOT.home.slice(1))];
+    const wd = workdirPath(workdir);
+    if (inHome(wd) && wd !== NONROOT.home.slice(1)) {
+        const parts = wd.split('/');
+        // Every directory from the home down to the workdir is nonroot's, as `mkdir -p` by that user would make it.
+        for (let i = NONROOT.home.split('/').length; i <= parts.length; i++)
+            entries.push(owned(parts.slice(0, i).join('/')));
+    }
+    return { name: 'home', entries: withParents(entries) };
 }
 function certificatesLayer(bundle, size) {
     return { name: 'certificates', entries: withParents([file(CA_BUNDLE_PATH, bundle, size)]) };
@@ -101963,7 +102287,7 @@ function binaryLayer(binary, name, size) {
 }
 /** Order layers from least to most often changed, so a new build re-pushes only what changed. */
 function orderLayers(layers) {
-    const order = ['certificates', 'zoneinfo', 'system', 'files', 'binary'];
+    const order = ['certificates', 'zoneinfo', 'system', 'home', 'files', 'binary'];
     return [...layers].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 }
 /** Uncompressed size of a layer as unpacked on disk: the bytes of its regular files. */
@@ -102063,7 +102387,9 @@ function kind(st) {
 const OWNER_HINT = {
     'the binary layer': 'Choose another DEST, or another binary-name.',
     'the certificates layer': 'Choose another DEST; to change the bundle use ca-certificates or extra-ca-certificates.',
-    'the zoneinfo layer': 'Choose another DEST; to choose time zones use the zoneinfo input.'
+    'the zoneinfo layer': 'Choose another DEST; to choose time zones use the zoneinfo input.',
+    'the home layer': 'That is the home of the image user, owned by it and empty for the program to fill at run time; ' +
+        'choose a DEST outside it (e.g. /etc/app/) and point the program there.'
 };
 class Walk {
     root;
@@ -102242,16 +102568,6 @@ async function stageFiles(mappings, workingDirectory, reserved = new Set()) {
     return placed.map(p => p.entry).sort(files_byPath);
 }
 
-;// CONCATENATED MODULE: ./lib/github.js
-// Reads what the GitHub context says is being built: the tag, pull request or branch that GITHUB_REF names.
-function gitRef(env) {
-    const ref = env.GITHUB_REF ?? '';
-    const tag = /^refs\/tags\/(.+)$/.exec(ref)?.[1];
-    const pr = /^refs\/pull\/(\d+)\//.exec(ref)?.[1];
-    const branch = /^refs\/heads\/(.+)$/.exec(ref)?.[1];
-    return { ...(tag ? { tag } : {}), ...(pr ? { pr } : {}), ...(branch ? { branch } : {}) };
-}
-
 ;// CONCATENATED MODULE: ./lib/rootfs/settings.js
 // Parses the image-config inputs (user, workdir, env, expose, entrypoint, args, labels) and derives OCI labels from the GitHub context.
 
@@ -102328,14 +102644,27 @@ function validateEnv(env) {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) {
             throw new InputError(`env: '${k}' is not a variable name. Use letters, digits and _ (not starting with a digit).`);
         }
+        checkValue('env', k, v);
         return `${k}=${v}`;
     });
+}
+/**
+ * A line break or other control character cannot be written as one Dockerfile ENV or LABEL line, so the two
+ * builders would disagree; an input line holds one value, so such a character is a pasting mistake.
+ */
+function checkValue(input, key, value) {
+    const bad = [...value].find(c => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+    if (bad) {
+        throw new InputError(`${input}: the value of ${key} (${JSON.stringify(value)}) holds the control character ` +
+            `${JSON.stringify(bad)}. Give each ${input === 'env' ? 'variable' : 'label'} one single-line value, one KEY=VALUE a line.`);
+    }
 }
 function validateLabels(labels) {
     for (const k of Object.keys(labels)) {
         if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(k)) {
             throw new InputError(`labels: '${k}' is not a label key. Use reverse-DNS keys such as org.example.team (letters, digits, '.', '-', '_', '/').`);
         }
+        checkValue('labels', k, labels[k]);
     }
     return labels;
 }
@@ -102371,6 +102700,8 @@ function ociLabels(env, created) {
 
 
 
+
+
 function parseBoolean(get, name, fallback) {
     const raw = get(name).trim().toLowerCase();
     if (raw === '')
@@ -102398,6 +102729,17 @@ function parseKeyValues(raw, name) {
     }
     return out;
 }
+/** Refuses a quote that is never closed, which splitFlags would otherwise drop without a word. */
+function checkQuotes(raw, name) {
+    let open;
+    for (const c of raw)
+        if (c === '"' || c === "'")
+            open = open === undefined ? c : open === c ? undefined : open;
+    if (open) {
+        throw new InputError(`${name}: '${raw.trim()}' has an unterminated ${open} quote. Close it; an argument that holds spaces is quoted as a whole, e.g. 'all=-N -l'.`);
+    }
+    return raw;
+}
 /** Splits build-flags as a shell would for quotes, so "-gcflags='all=-N -l'" stays one flag and keeps inner quotes. */
 function splitFlags(raw) {
     const out = [];
@@ -102413,6 +102755,17 @@ function parseEpoch(raw, name) {
         throw new InputError(`${name}: '${raw}' is not a Unix timestamp. Use whole seconds since 1970, e.g. 1700000000.`);
     }
     return Number(raw.trim());
+}
+/** registry-timeout: whole seconds of silence, 1 to 3600; 60 when empty. */
+function parseRegistryTimeout(raw) {
+    const value = raw.trim();
+    if (value === '')
+        return 60_000;
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 3600) {
+        throw new InputError(`registry-timeout: '${value}' is not a whole number of seconds from 1 to 3600. It is how long a registry ` +
+            `request may stay silent before it fails; use e.g. 60 (the default), or more for a slow registry.`);
+    }
+    return Number(value) * 1000;
 }
 function parseConfig(get, env) {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
@@ -102453,12 +102806,16 @@ function parseConfig(get, env) {
     if (mediaTypes !== 'oci' && mediaTypes !== 'docker') {
         throw new InputError(`media-types: '${get('media-types').trim()}' is not oci or docker. Use docker only for a registry that refuses OCI manifests.`);
     }
+    const registryTimeoutMs = parseRegistryTimeout(get('registry-timeout'));
+    const caFileRaw = get('registry-ca-file').trim();
+    const registryCaFile = caFileRaw ? external_node_path_namespaceObject.resolve(workspace, caFileRaw) : undefined;
+    const registryCa = registryCaFile ? readCaFile(registryCaFile) : undefined;
     const username = get('registry-username').trim();
     const password = get('registry-password');
     if (!!username !== !!password) {
         throw new InputError(`registry-username/registry-password: set both or neither (only ${username ? 'registry-username' : 'registry-password'} is set).`);
     }
-    const buildFlags = splitFlags(get('build-flags'));
+    const buildFlags = splitFlags(checkQuotes(get('build-flags'), 'build-flags'));
     const owned = buildFlags.find(f => /^--?(o|ldflags|tags|toolexec|trimpath)(=|$)/.test(f));
     if (owned) {
         throw new InputError(`build-flags: '${owned}' is set by the action or has its own input (ldflags, build-tags, binary-name); remove it from build-flags.`);
@@ -102478,7 +102835,7 @@ function parseConfig(get, env) {
         package: pkg,
         binaryName,
         platforms: parsePlatforms(get('platforms')),
-        ldflags: get('ldflags').trim(),
+        ldflags: checkLdflags(get('ldflags').trim()),
         buildTags: get('build-tags').trim(),
         buildFlags,
         buildEnv: parseKeyValues(get('build-env'), 'build-env'),
@@ -102490,8 +102847,8 @@ function parseConfig(get, env) {
         workdir: parseWorkdir(get('workdir')),
         env: validateEnv(parseKeyValues(get('env'), 'env')),
         expose: parseExpose(parseList(get('expose'))),
-        entrypoint: parseCommand(get('entrypoint'), 'entrypoint', splitFlags),
-        args: parseCommand(get('args'), 'args', splitFlags) ?? [],
+        entrypoint: parseCommand(get('entrypoint'), 'entrypoint', v => splitFlags(checkQuotes(v, 'entrypoint'))),
+        args: parseCommand(get('args'), 'args', v => splitFlags(checkQuotes(v, 'args'))) ?? [],
         labels: validateLabels(parseKeyValues(get('labels'), 'labels')),
         builder,
         maxSize: maxSizeRaw
@@ -102507,6 +102864,9 @@ function parseConfig(get, env) {
         push,
         ociLayout: ociLayout ? external_node_path_namespaceObject.resolve(workspace, ociLayout) : '',
         insecureRegistry: parseBoolean(get, 'insecure-registry', false),
+        registryTimeoutMs,
+        registryCaFile,
+        registryCa,
         credentials: username ? { username, password } : undefined,
         sourceDateEpoch: parseEpoch(get('source-date-epoch'), 'source-date-epoch') ??
             parseEpoch(env.SOURCE_DATE_EPOCH ?? '', 'SOURCE_DATE_EPOCH'),
@@ -102634,7 +102994,7 @@ var retry_helper_awaiter = (undefined && undefined.__awaiter) || function (thisA
 /**
  * Internal class for retries
  */
-class RetryHelper {
+class retry_helper_RetryHelper {
     constructor(maxAttempts, minSeconds, maxSeconds) {
         if (maxAttempts < 1) {
             throw new Error('max attempts should be greater than or equal to 1');
@@ -102658,11 +103018,11 @@ class RetryHelper {
                     if (isRetryable && !isRetryable(err)) {
                         throw err;
                     }
-                    info(err.message);
+                    core.info(err.message);
                 }
                 // Sleep
                 const seconds = this.getSleepAmount();
-                info(`Waiting ${seconds} seconds before trying again`);
+                core.info(`Waiting ${seconds} seconds before trying again`);
                 yield this.sleep(seconds);
                 attempt++;
             }
@@ -102726,10 +103086,10 @@ const userAgent = 'actions/tool-cache';
  */
 function downloadTool(url, dest, auth, headers) {
     return tool_cache_awaiter(this, void 0, void 0, function* () {
-        dest = dest || external_path_namespaceObject.join(_getTempDirectory(), external_crypto_namespaceObject.randomUUID());
-        yield mkdirP(external_path_namespaceObject.dirname(dest));
-        core_debug(`Downloading ${url}`);
-        core_debug(`Destination ${dest}`);
+        dest = dest || path.join(_getTempDirectory(), crypto.randomUUID());
+        yield io.mkdirP(path.dirname(dest));
+        core.debug(`Downloading ${url}`);
+        core.debug(`Destination ${dest}`);
         const maxAttempts = 3;
         const minSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS', 10);
         const maxSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS', 20);
@@ -102752,15 +103112,15 @@ function downloadTool(url, dest, auth, headers) {
 }
 function downloadToolAttempt(url, dest, auth, headers) {
     return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (external_fs_.existsSync(dest)) {
+        if (fs.existsSync(dest)) {
             throw new Error(`Destination file path ${dest} already exists`);
         }
         // Get the response headers
-        const http = new lib_HttpClient(userAgent, [], {
+        const http = new httpm.HttpClient(userAgent, [], {
             allowRetries: false
         });
         if (auth) {
-            core_debug('set auth');
+            core.debug('set auth');
             if (headers === undefined) {
                 headers = {};
             }
@@ -102769,29 +103129,29 @@ function downloadToolAttempt(url, dest, auth, headers) {
         const response = yield http.get(url, headers);
         if (response.message.statusCode !== 200) {
             const err = new HTTPError(response.message.statusCode);
-            core_debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
+            core.debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
             throw err;
         }
         // Download the response body
-        const pipeline = external_util_.promisify(external_stream_namespaceObject.pipeline);
+        const pipeline = util.promisify(stream.pipeline);
         const responseMessageFactory = _getGlobal('TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY', () => response.message);
         const readStream = responseMessageFactory();
         let succeeded = false;
         try {
-            yield pipeline(readStream, external_fs_.createWriteStream(dest));
-            core_debug('download complete');
+            yield pipeline(readStream, fs.createWriteStream(dest));
+            core.debug('download complete');
             succeeded = true;
             return dest;
         }
         finally {
             // Error, delete dest before retry
             if (!succeeded) {
-                core_debug('download failed');
+                core.debug('download failed');
                 try {
-                    yield rmRF(dest);
+                    yield io.rmRF(dest);
                 }
                 catch (err) {
-                    core_debug(`Failed to delete '${dest}'. ${err.message}`);
+                    core.debug(`Failed to delete '${dest}'. ${err.message}`);
                 }
             }
         }
@@ -103330,6 +103690,7 @@ const execRunner = {
 
 
 
+
 /**
  * Runs one phase and reports how long it took, so a slow step is visible in the log without a profiler; the
  * action and the command line print it the same way.
@@ -103340,10 +103701,16 @@ async function timed(name, fn, report) {
     report(`${name}: done in ${((Date.now() - start) / 1000).toFixed(2)} s`);
     return result;
 }
+/**
+ * Whether a runner reads the log: GitHub Actions sets GITHUB_ACTIONS=true in every step. Elsewhere (a terminal,
+ * scripts/quickstart.sh) workflow commands are noise, and phases get plain headers instead.
+ */
+function inActions(env) {
+    return env.GITHUB_ACTIONS === 'true';
+}
 const toolCache = {
     find: (tool, version, arch) => find(tool, version, arch),
     findAllVersions: (tool, arch) => findAllVersions(tool, arch),
-    downloadTool: (url, dest) => downloadTool(url, dest),
     extractTar: (file, dest, flags) => tool_cache_extractTar(file, dest, flags)
 };
 /** RUNNER_TOOL_CACHE on a runner; elsewhere a folder of ours, so a second run finds Go installed. */
@@ -103355,6 +103722,7 @@ async function edgeDeps(o) {
     return {
         runner: execRunner,
         fetch: globalThis.fetch,
+        registryFetch: registryFetch,
         toolCache,
         toolCacheDir: toolCacheDir(o.env),
         buildCache: o.buildCache,
@@ -103679,30 +104047,6 @@ function verifyBinary(buf, platform, binaryName) {
     return info;
 }
 
-;// CONCATENATED MODULE: ./lib/build/ldflags.js
-// Expands {{.Version}}, {{.Commit}} and {{.Date}} in the ldflags input, so `-X main.version={{.Version}}` works.
-
-
-function expandLdflags(raw, vars) {
-    const out = raw.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (all, name) => {
-        if (!Object.hasOwn(vars, name)) {
-            throw new InputError(`ldflags: '${all}' is not a known variable. Use {{.Version}}, {{.Commit}} or {{.Date}}.`);
-        }
-        return vars[name];
-    });
-    if (out.includes('{{')) {
-        throw new InputError(`ldflags: '${raw}' has a template that is not {{.Version}}, {{.Commit}} or {{.Date}}.`);
-    }
-    return out;
-}
-/** Version is the Git tag being built, else the short commit, else "dev"; Date is the source date epoch. */
-function ldflagsVars(env, gitCommit, date) {
-    const commit = env.GITHUB_SHA || gitCommit || 'unknown';
-    const { tag } = gitRef(env);
-    const version = tag ?? (/^[0-9a-f]{7,}$/.test(commit) ? commit.slice(0, 7) : 'dev');
-    return { Version: version, Commit: commit, Date: date };
-}
-
 ;// CONCATENATED MODULE: ./lib/dockerfile/render.js
 // Writes the FROM scratch Dockerfile and its build context from the same file plan the native builder uses.
 
@@ -103726,12 +104070,15 @@ function renderDockerfile(plan, multiPlatform) {
         const perPlatform = layer.name === 'binary' && multiPlatform;
         // Declared just before its use: the classic builder commits an ARG as an image of the daemon's own
         // platform, which a COPY for another platform then refuses; after the first COPY it is the target's.
-        if (perPlatform)
-            lines.push('ARG TARGETOS TARGETARCH TARGETVARIANT');
-        const src = perPlatform
-            ? 'binary/${TARGETOS}/${TARGETARCH}${TARGETVARIANT:+/}${TARGETVARIANT}/'
-            : `${layer.name}/`;
-        lines.push(`COPY ${chown(layer)}${src} /`);
+        if (perPlatform) {
+            lines.push('ARG TARGETOS TARGETARCH TARGETVARIANT', `COPY ${chown(layer)}binary/\${TARGETOS}/\${TARGETARCH}\${TARGETVARIANT:+/}\${TARGETVARIANT}/ /`);
+        }
+        else {
+            const owned = ownedDirectory(layer);
+            lines.push(owned
+                ? `COPY --chown=${owned.owner} ${layer.name}/${owned.path}/ /${owned.path}/`
+                : `COPY ${chown(layer)}${layer.name}/ /`);
+        }
     }
     const s = plan.image;
     const continued = ' \\\n    ';
@@ -103763,6 +104110,27 @@ function chown(layer) {
     }
     const [owner] = owners;
     return owner && owner !== '0:0' ? `--chown=${owner} ` : '';
+}
+/**
+ * A layer that is one directory tree of another owner under root-owned parents (the home layer): COPY --chown
+ * into that directory creates it with that owner and 0755 and leaves the existing parents alone, where copying
+ * the whole layer to / would chown the parents too. Undefined for any other layer.
+ */
+function ownedDirectory(layer) {
+    const owned = layer.entries.filter(e => e.uid !== 0 || e.gid !== 0);
+    if (!owned.length || owned.length === layer.entries.length)
+        return undefined;
+    const top = owned.reduce((a, b) => (b.path.length < a.path.length ? b : a));
+    const owner = `${top.uid}:${top.gid}`;
+    const fits = top.type === 'directory' &&
+        top.mode === 0o755 &&
+        owned.every(e => `${e.uid}:${e.gid}` === owner && (e === top || e.path.startsWith(`${top.path}/`))) &&
+        layer.entries.every(e => owned.includes(e) || top.path.startsWith(`${e.path}/`));
+    if (!fits) {
+        throw new Error(`The ${layer.name} layer mixes owners in a way one COPY cannot make: only a directory of one owner (0755) ` +
+            `under root-owned parents can be copied with --chown.`);
+    }
+    return { path: top.path, owner };
 }
 /**
  * Writes one layer's files under dir with the modes of the plan, so COPY reproduces them, and dated at the source
@@ -103808,6 +104176,178 @@ function binaryContextDir(platform, multiPlatform) {
     return multiPlatform ? external_node_path_namespaceObject.join('binary', ...platform.split('/')) : 'binary';
 }
 
+;// CONCATENATED MODULE: ./lib/go/mirror.js
+// What a go-download-base-url means to the installer: its form for logs, its credentials, and its tool-cache name.
+
+/** Go's own download sites: their releases share the tool cache with the runner's stock Go under "go". */
+const OFFICIAL = new Set(['https://go.dev/dl', 'https://golang.org/dl']);
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*@)/i;
+/**
+ * The URL as it may be shown: `user:token@` becomes `***@`. Works on any text that starts with a URL, parsable
+ * or not, so a malformed input is redacted too.
+ */
+function redactUrl(url) {
+    return url.replace(USERINFO, '$1***@');
+}
+/**
+ * The URL without its userinfo, and the Basic authorization that userinfo stands for (fetch refuses URLs with
+ * credentials, and would echo them in its error).
+ */
+function splitCredentials(url) {
+    const m = USERINFO.exec(url);
+    if (!m)
+        return { url, headers: {} };
+    const info = m[2].slice(0, -1);
+    const [user = '', password = ''] = info.split(/:(.*)/s);
+    const plain = `${safeDecode(user)}:${safeDecode(password)}`;
+    return {
+        url: url.replace(USERINFO, '$1'),
+        headers: { authorization: `Basic ${Buffer.from(plain).toString('base64')}` }
+    };
+}
+/** Registers the userinfo of the URL (raw and decoded, and the password alone) as secrets. */
+function maskCredentials(url, logger) {
+    const m = USERINFO.exec(url);
+    if (!m)
+        return;
+    const info = m[2].slice(0, -1);
+    const [, password = ''] = info.split(/:(.*)/s);
+    for (const secret of new Set([info, safeDecode(info), password, safeDecode(password)])) {
+        if (secret)
+            logger.mask(secret);
+    }
+}
+function safeDecode(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+/** The base URL compared as a location: no userinfo, no trailing slash, scheme and host in lower case. */
+function canonical(baseUrl) {
+    const bare = splitCredentials(baseUrl.trim()).url.replace(/\/+$/, '');
+    try {
+        const u = new URL(bare);
+        return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}${u.search}`;
+    }
+    catch {
+        return bare;
+    }
+}
+/**
+ * The tool-cache name for Go from this mirror. The cache is keyed by tool, version and arch only, so a mirror
+ * that serves its own builds (FIPS, patched) must not share "go" with go.dev's releases, or the runner's stock
+ * Go 1.22.5 would satisfy a request meant for the mirror's 1.22.5 (setup-go keeps such builds apart too). The
+ * credentials are left out of the key, so rotating a token keeps the cache.
+ */
+function goToolName(baseUrl) {
+    const c = canonical(baseUrl);
+    if (OFFICIAL.has(c))
+        return 'go';
+    return `go-custom-${(0,external_node_crypto_.createHash)('sha256').update(c).digest('hex').slice(0, 12)}`;
+}
+
+;// CONCATENATED MODULE: ./lib/go/transfer.js
+
+const DEFAULT_TIMEOUTS = {
+    connectMs: 30_000,
+    idleMs: 60_000,
+    listBudgetMs: 3 * 60_000,
+    downloadBudgetMs: 20 * 60_000
+};
+/** Why a transfer stopped early; the message names the (redacted) URL, how far it got and the limit. */
+class TransferError extends Error {
+    retryable;
+    constructor(message, 
+    /** Worth trying again: a stall, a reset, a server error. */
+    retryable) {
+        super(message);
+        this.retryable = retryable;
+        this.name = 'TransferError';
+    }
+}
+const seconds = (ms) => `${+(ms / 1000).toFixed(3)} s`;
+/**
+ * Races a promise against a timer: on expiry, abort() is called (so the socket is released) and the result is
+ * the error from onTimeout.
+ */
+async function within(p, ms, abort, onTimeout) {
+    let timer;
+    const expired = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            abort();
+            reject(onTimeout());
+        }, ms);
+    });
+    try {
+        return await Promise.race([p, expired]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** fetch's "fetch failed" hides the reason in its cause: the code (ECONNREFUSED) or its message. */
+function causeText(e) {
+    const err = e;
+    return err.cause?.code ?? err.cause?.message ?? err.message;
+}
+/** GET url (credentials in it become a Basic authorization header) and wait at most connectMs for the response headers. */
+async function transfer_open(fetchFn, url, connectMs, what) {
+    const { url: bare, headers } = splitCredentials(url);
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    const res = await within(fetchFn(bare, { headers, signal: controller.signal, redirect: 'follow' }), connectMs, abort, () => new TransferError(`${what} ${redactUrl(url)}: no response within ${seconds(connectMs)} (the connect timeout)`, true)).catch((e) => {
+        if (e instanceof TransferError)
+            throw e;
+        throw new TransferError(`${what} ${redactUrl(url)}: ${causeText(e)}`, true);
+    });
+    return { res, abort };
+}
+/**
+ * Reads a body chunk by chunk, failing when no chunk arrives for idleMs or when the deadline (from now()) passes.
+ * onChunk sees every chunk in order; received(n) is reported in the error.
+ */
+async function readBody(opened, o) {
+    const now = o.now ?? Date.now;
+    const body = opened.res.body;
+    if (!body)
+        return 0;
+    const reader = body.getReader();
+    let received = 0;
+    const stop = () => {
+        opened.abort();
+        void reader.cancel().catch(() => undefined);
+    };
+    try {
+        for (;;) {
+            const left = o.budget ? o.budget.deadline - now() : Infinity;
+            const limit = Math.min(o.idleMs, Math.max(left, 0));
+            const overBudget = left <= o.idleMs;
+            const { done, value } = await within(reader.read(), limit, stop, () => overBudget
+                ? new TransferError(`${o.what} ${redactUrl(o.url)} ran out of time after ${received} bytes: its budget of ${seconds(o.budget?.ms ?? 0)} was spent`, false)
+                : new TransferError(`${o.what} ${redactUrl(o.url)} stalled: no data for ${seconds(o.idleMs)} (the idle timeout) after ${received} bytes`, true)).catch((e) => {
+                if (e instanceof TransferError)
+                    throw e;
+                throw new TransferError(`${o.what} ${redactUrl(o.url)} broke off after ${received} bytes: ${causeText(e)}`, true);
+            });
+            if (done)
+                return received;
+            received += value.byteLength;
+            await o.onChunk(value);
+        }
+    }
+    finally {
+        try {
+            reader.releaseLock();
+        }
+        catch {
+            // A read still pending after a timeout: the stream is cancelled anyway.
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/go/version.js
 // Resolves a go-version spec (or a version file) against Go's release list, without any I/O.
 
@@ -103828,15 +104368,33 @@ function plain(goVersion) {
 function archiveFor(release, os, arch) {
     return release.files.find(f => f.os === os && f.arch === arch && f.kind === 'archive');
 }
+/** The releases with an archive for the platform, newest first. */
+function candidates(releases, os, arch) {
+    return releases
+        .map(r => ({ r, sv: goToSemver(r.version), file: archiveFor(r, os, arch) }))
+        .filter((x) => !!x.sv && !!x.file)
+        .sort((a, b) => node_modules_semver.rcompare(a.sv, b.sv));
+}
+const minorOf = (sv) => `${node_modules_semver.major(sv)}.${node_modules_semver.minor(sv)}`;
+/** The minor lines of the stable releases, newest first. */
+function minors(stable) {
+    return [...new Set(stable.map(x => minorOf(x.sv)))];
+}
+/** What the list offers, for an error: the newest patch of each of its three newest lines. */
+function offer(stable) {
+    const newest = minors(stable)
+        .slice(0, 3)
+        .map(m => plain(stable.find(x => minorOf(x.sv) === m).r.version));
+    return `Newest stable releases: ${newest.join(', ') || 'none'}.`;
+}
 /**
  * Picks the release a spec asks for: "stable", "oldstable", an exact version ("1.22.5",
  * "1.23rc1"), a minor line ("1.22" = its newest patch) or a semver range ("^1.21").
  */
-function resolveGoVersion(spec, releases, os, arch, input = 'go-version') {
-    const usable = releases
-        .map(r => ({ r, sv: goToSemver(r.version), file: archiveFor(r, os, arch) }))
-        .filter((x) => !!x.sv && !!x.file)
-        .sort((a, b) => node_modules_semver.rcompare(a.sv, b.sv));
+function resolveGoVersion(spec, releases, os, arch, input = 'go-version', 
+/** The sentence that tells how to ask for a release the list has; "Set go-version to …" by default. */
+fix) {
+    const usable = candidates(releases, os, arch);
     const stable = usable.filter(x => x.r.stable);
     const pick = (x) => x && { version: plain(x.r.version), file: x.file };
     const s = spec.trim().replace(/^go/, '');
@@ -103865,28 +104423,167 @@ function resolveGoVersion(spec, releases, os, arch, input = 'go-version') {
         throw new InputError(`${input}: '${spec}' is not a Go version. Use a version such as 1.22 or 1.22.5, a range such as ^1.21, stable or oldstable.`);
     }
     if (!found) {
-        const offered = stable
-            .slice(0, 5)
-            .map(x => plain(x.r.version))
-            .join(', ');
-        throw new InputError(`${input}: no Go release matches '${spec}' for ${os}/${arch}. ` +
-            `Newest stable releases: ${offered || 'none'}. Pick one of them or a range such as ^1.21.`);
+        throw new InputError(stable.length === 0
+            ? `${input}: no Go release matches '${spec}' for ${os}/${arch}: the release list has no stable release for it. Check go-download-base-url.`
+            : `${input}: no Go release matches '${spec}' for ${os}/${arch}. ${offer(stable)} ` +
+                (fix ?? `Set ${input} to one of them, or to stable.`));
     }
     return found;
+}
+/**
+ * Drops comments as Go's lexer does: `//` to the end of the line, outside quoted strings. A `/* … *\/` block
+ * is dropped too (Go rejects it in go.mod; here it must not pass for a directive).
+ */
+function stripComments(text) {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"' || c === '`') {
+            const end = c === '`' ? text.indexOf('`', i + 1) : quoteEnd(text, i);
+            const stop = end < 0 ? text.length : end + 1;
+            out += text.slice(i, stop);
+            i = stop - 1;
+        }
+        else if (text.startsWith('//', i)) {
+            const nl = text.indexOf('\n', i);
+            i = (nl < 0 ? text.length : nl) - 1;
+        }
+        else if (text.startsWith('/*', i)) {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? text.length : end + 2;
+            // Newlines stay, so a block never joins two lines into one directive.
+            out += text.slice(i, stop).replace(/[^\n]/g, ' ');
+            i = stop - 1;
+        }
+        else
+            out += c;
+    }
+    return out;
+}
+function quoteEnd(text, start) {
+    for (let i = start + 1; i < text.length; i++) {
+        if (text[i] === '\\')
+            i++;
+        else if (text[i] === '"' || text[i] === '\n')
+            return i;
+    }
+    return -1;
+}
+function parseGoMod(content) {
+    const lines = {};
+    let depth = 0;
+    for (const raw of stripComments(content).split(/\r?\n/)) {
+        const text = raw.trim();
+        const words = text.split(/\s+/).filter(Boolean);
+        if (words.length === 0)
+            continue;
+        if (depth > 0) {
+            if (text.startsWith(')'))
+                depth--;
+            continue;
+        }
+        if (text.endsWith('(')) {
+            depth++;
+            continue;
+        }
+        if (words.length !== 2)
+            continue;
+        const [verb, arg] = words;
+        if (verb === 'go')
+            lines.go = arg;
+        else if (verb === 'toolchain' && arg !== 'default') {
+            // go1.21.3-bigcorp names a build of go1.21.3 (Go's gover.FromToolchain); anything else is not a Go.
+            const m = /^go(\d[^+-]*)(?:[+-].*)?$/.exec(arg);
+            if (m)
+                lines.toolchain = m[1];
+        }
+    }
+    return lines;
 }
 /** Reads the wanted Go version from a version file's contents: go.mod/go.work, .go-version or .tool-versions. */
 function versionFromFile(fileName, content) {
     const base = fileName.split(/[\\/]/).pop() ?? fileName;
     if (base === 'go.mod' || base === 'go.work') {
-        const toolchain = /^toolchain\s+go(\S+)\s*$/m.exec(content)?.[1];
-        const go = /^go\s+(\S+)\s*$/m.exec(content)?.[1];
-        return toolchain ?? go;
+        const { go, toolchain } = parseGoMod(content);
+        const goSv = go && goToSemver(go);
+        const tcSv = toolchain && goToSemver(toolchain);
+        // A toolchain older than the go line has no effect, as with the go command.
+        if (toolchain && (!goSv || !tcSv || node_modules_semver.gte(tcSv, goSv)))
+            return { spec: toolchain, line: 'toolchain' };
+        return go ? { spec: go, line: 'go' } : undefined;
     }
-    if (base === '.tool-versions') {
-        return /^golang\s+(\S+)/m.exec(content)?.[1];
+    const spec = base === '.tool-versions'
+        ? /^golang\s+(\S+)/m.exec(content)?.[1]
+        : content
+            .split('\n')
+            .find(l => l.trim() !== '' && !l.trim().startsWith('#'))
+            ?.trim()
+            .replace(/^go/, '');
+    return spec ? { spec } : undefined;
+}
+/**
+ * Resolves a request against the release list. A go.mod/go.work go line is a minimum: its minor's newest patch
+ * at or above it, else the newest stable release above it (with a notice). A go line or toolchain line that
+ * lands on a minor older than the list's two newest gets a warning: Go fixes security issues only in those.
+ */
+function resolveGoRequest(req, releases, os, arch, 
+/** The list's location as it may be shown, for messages. */
+listUrl) {
+    const file = req.file ?? 'the version file';
+    const usable = candidates(releases, os, arch);
+    const stable = usable.filter(x => x.r.stable);
+    let found;
+    const notices = [];
+    if (req.line === 'go') {
+        const min = goToSemver(req.spec);
+        if (!min) {
+            throw new InputError(`${req.input}: the go line '${req.spec}' of ${file} is not a Go version. Write it as Go does, e.g. go 1.22 or go 1.22.3.`);
+        }
+        const line = minorOf(min);
+        const pre = node_modules_semver.prerelease(min) !== null;
+        // A prerelease go line (1.23rc1) may be met by a later candidate of its own line.
+        const ofLine = usable.find(x => minorOf(x.sv) === line && node_modules_semver.gte(x.sv, min) && (x.r.stable || pre));
+        const above = stable.find(x => node_modules_semver.gte(x.sv, min));
+        const pick = ofLine ?? above;
+        if (!pick) {
+            const newest = stable[0];
+            throw new InputError(`${req.input}: ${file} says go ${req.spec}, newer than any Go release for ${os}/${arch} at ${listUrl} ` +
+                `(the newest is ${newest ? plain(newest.r.version) : 'none'}). Lower the go line` +
+                (newest ? ` to ${minorOf(newest.sv)} or below` : '') +
+                `, point go-download-base-url at a mirror that has Go ${req.spec}, or set go-version.`);
+        }
+        found = { version: plain(pick.r.version), file: pick.file };
+        notices.push(ofLine
+            ? `${file} says go ${req.spec}, a minimum: using Go ${found.version}, the newest patch of ${line}.`
+            : `${file} says go ${req.spec}, a minimum, and ${listUrl} has no Go ${line} release at or above it: ` +
+                `using Go ${found.version}, the newest stable release. Add a toolchain line to ${file} to pin another.`);
     }
-    const first = content.split('\n').find(l => l.trim() !== '' && !l.trim().startsWith('#'));
-    return first?.trim().replace(/^go/, '');
+    else {
+        const fix = req.line === 'toolchain'
+            ? `Change the toolchain line of ${file} to one of them (e.g. toolchain go${stable[0] ? plain(stable[0].r.version) : '1.N.P'}), or set go-version.`
+            : req.file
+                ? `Change ${file} to one of them, or set go-version.`
+                : undefined;
+        found = resolveGoVersion(req.spec, releases, os, arch, req.input, fix);
+    }
+    const warnings = [];
+    const chosen = goToSemver(found.version);
+    const supported = minors(stable).slice(0, 2);
+    const newest = stable[0];
+    if (req.line &&
+        chosen &&
+        newest &&
+        supported.length === 2 &&
+        node_modules_semver.lt(chosen, `${supported[1]}.0-0`)) {
+        const latest = plain(newest.r.version);
+        warnings.push(`Go ${found.version} (from the ${req.line} line of ${file}) is no longer supported: Go fixes security ` +
+            `issues only in its two newest lines (${supported.join(' and ')}), so the standard library built into ` +
+            `this binary gets no security fixes. The newest release is Go ${latest}: set go-version: stable, or ` +
+            (req.line === 'toolchain'
+                ? `change the toolchain line of ${file} to 'toolchain go${latest}'.`
+                : `add the line 'toolchain go${latest}' to ${file}.`));
+    }
+    return { ...found, notices, warnings };
 }
 /** The tool cache's name for a version (1.23.0-rc.1) back to Go's (1.23rc1); Go dropped ".0" before 1.21. */
 function semverToGo(sv) {
@@ -103918,6 +104615,20 @@ function resolveCached(spec, cached) {
     const best = node_modules_semver.maxSatisfying(valid, range, { includePrerelease: range.includes('-') });
     return best ? semverToGo(best) : undefined;
 }
+/**
+ * resolveCached for a request: a go line is a minimum, so any cached patch of its minor at or above it will do
+ * (the newest); other requests are resolved as their spec.
+ */
+function resolveCachedRequest(req, cached) {
+    if (req.line !== 'go')
+        return resolveCached(req.spec, cached);
+    const min = goToSemver(req.spec);
+    if (!min)
+        return undefined;
+    const next = `${node_modules_semver.major(min)}.${node_modules_semver.minor(min) + 1}.0-0`;
+    const best = node_modules_semver.maxSatisfying(cached.filter(v => node_modules_semver.valid(v)), `>=${min} <${next}`, { includePrerelease: node_modules_semver.prerelease(min) !== null });
+    return best ? semverToGo(best) : undefined;
+}
 
 ;// CONCATENATED MODULE: ./lib/go/install.js
 // Installs the Go toolchain the build needs: from the tool cache, else downloaded from the release list and verified.
@@ -103927,130 +104638,300 @@ function resolveCached(spec, cached) {
 
 
 
-/** Node's process.arch to Go's GOARCH for the runner itself. */
+
+
+
+/** Node's process.arch to GOARCH, the runner's own architecture as go build and image platforms name it. */
 function runnerGoArch(nodeArch) {
-    const map = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'armv6l' };
+    const map = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' };
     const arch = map[nodeArch];
     if (!arch)
         throw new Error(`Runner architecture ${nodeArch} has no Go release; use an x64 or arm64 runner.`);
     return arch;
 }
-async function fetchReleases(baseUrl, fetchFn) {
+/** GOARCH to the arch the release list files Go's archives under: 32-bit ARM is "armv6l" there. */
+function releaseArch(goArch) {
+    return goArch === 'arm' ? 'armv6l' : goArch;
+}
+const sleeper = (ms) => new Promise(r => setTimeout(r, ms));
+/**
+ * The release list at BASE/?mode=json&include=all, with a connect and an idle timeout per attempt and a budget
+ * for all attempts together. Failures are InputErrors naming go-download-base-url (redacted) and the cause.
+ */
+async function fetchReleases(baseUrl, fetchFn, o = {}) {
+    const t = { ...DEFAULT_TIMEOUTS, ...o.timeouts };
+    const now = o.now ?? Date.now;
+    const sleep = o.sleep ?? sleeper;
     const url = `${baseUrl.replace(/\/+$/, '')}/?mode=json&include=all`;
-    let res;
+    const shown = redactUrl(url);
+    const deadline = now() + t.listBudgetMs;
     let lastError = '';
-    // The list is small and idempotent: retry server errors and resets a few times.
-    for (let attempt = 0; attempt < 3 && !res; attempt++) {
-        if (attempt)
-            await new Promise(r => setTimeout(r, 500 * attempt));
+    // The list is small and idempotent: retry server errors, resets and stalls a few times, within the budget.
+    for (let attempt = 0; attempt < 3; attempt++) {
+        const wait = 500 * attempt;
+        if (attempt && now() + wait >= deadline) {
+            lastError += `; the budget of ${t.listBudgetMs / 1000} s for the list is spent`;
+            break;
+        }
+        if (wait)
+            await sleep(wait);
+        let text = '';
         try {
-            const r = await fetchFn(url);
-            if (r.status >= 500 && attempt < 2) {
-                lastError = `HTTP ${r.status}`;
-                await r.body?.cancel();
+            const opened = await transfer_open(fetchFn, url, Math.min(t.connectMs, deadline - now()), 'GET');
+            const { res } = opened;
+            if (res.status >= 500 && attempt < 2) {
+                lastError = `HTTP ${res.status}`;
+                opened.abort();
                 continue;
             }
-            res = r;
+            if (!res.ok) {
+                opened.abort();
+                throw new InputError(`go-download-base-url: ${shown} answered ${res.status}. It must list Go releases as JSON at ?mode=json&include=all.`);
+            }
+            const chunks = [];
+            await readBody(opened, {
+                url,
+                what: 'GET',
+                idleMs: t.idleMs,
+                budget: { deadline, ms: t.listBudgetMs },
+                now,
+                onChunk: c => void chunks.push(c)
+            });
+            text = Buffer.concat(chunks).toString('utf8');
         }
         catch (e) {
-            const err = e;
-            lastError = err.cause?.code ?? err.message;
+            if (e instanceof InputError)
+                throw e;
+            // Our own timeouts say what happened in full; fetch's errors are reduced to their cause.
+            lastError = e instanceof TransferError ? e.message.replace(/^GET \S+:? ?/, '') : causeText(e);
+            continue;
         }
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            body = undefined;
+        }
+        if (!Array.isArray(body)) {
+            throw new InputError(`go-download-base-url: ${shown} did not return a JSON list of Go releases.`);
+        }
+        return body;
     }
-    if (!res) {
-        throw new InputError(`go-download-base-url: could not reach ${url} (${lastError}). Check the URL or leave the input empty for https://go.dev/dl.`);
-    }
-    if (!res.ok) {
-        throw new InputError(`go-download-base-url: ${url} answered ${res.status}. It must list Go releases as JSON at ?mode=json&include=all.`);
-    }
-    const body = await res.json().catch(() => undefined);
-    if (!Array.isArray(body)) {
-        throw new InputError(`go-download-base-url: ${url} did not return a JSON list of Go releases.`);
-    }
-    return body;
+    throw new InputError(`go-download-base-url: could not reach ${shown} (${lastError}). Check the URL or leave the input empty for https://go.dev/dl.`);
 }
 async function sha256File(file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file))
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(file))
         hash.update(chunk);
     return hash.digest('hex');
 }
 const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
 /**
- * The download, with a progress line every few seconds (a Go archive is 70 MB or more, and a silent log looks
- * stuck) and its duration and speed at the end.
+ * One download streamed to dest, hashed on the way, with a progress line every few seconds (a Go archive is
+ * 70 MB or more, and a silent log looks stuck) and its duration and speed at the end.
  */
-async function withProgress(o, file, url, attempt) {
-    const dest = o.downloadDir ? external_node_path_namespaceObject.join(o.downloadDir, `${file.filename}.${attempt}`) : undefined;
-    const start = Date.now();
-    const timer = dest
-        ? setInterval(() => {
-            void (0,promises_namespaceObject.stat)(dest).then(st => o.logger.info(`${file.filename}: ${mb(st.size)} of ${mb(file.size)} (${Math.floor((100 * st.size) / file.size)}%)`), () => undefined);
-        }, o.progressMs ?? 5000)
-        : undefined;
+async function downloadOnce(o, t, file, url, dest, deadline) {
+    const now = o.now ?? Date.now;
+    const start = now();
+    const left = deadline - now();
+    const opened = await transfer_open(o.fetch, url, Math.min(t.connectMs, left), 'The Go download');
+    if (!opened.res.ok) {
+        opened.abort();
+        throw new TransferError(`The Go download ${redactUrl(url)} answered ${opened.res.status}`, opened.res.status >= 500 || opened.res.status === 408 || opened.res.status === 429);
+    }
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const out = await (0,promises_namespaceObject.open)(dest, 'w');
+    let received = 0;
+    const timer = setInterval(() => o.logger.info(`${file.filename}: ${mb(received)} of ${mb(file.size)} (${Math.floor((100 * received) / file.size)}%)`), o.progressMs ?? 5000);
     try {
-        const archive = await o.toolCache.downloadTool(url, dest);
-        const seconds = Math.max((Date.now() - start) / 1000, 0.001);
-        o.logger.info(`${file.filename}: downloaded in ${seconds.toFixed(1)} s (${(file.size / 1e6 / seconds).toFixed(1)} MB/s)`);
-        return archive;
+        await readBody(opened, {
+            url,
+            what: 'The Go download',
+            idleMs: t.idleMs,
+            budget: { deadline, ms: t.downloadBudgetMs },
+            now,
+            onChunk: async (chunk) => {
+                received += chunk.byteLength;
+                hash.update(chunk);
+                await out.write(chunk);
+            }
+        });
     }
     finally {
         clearInterval(timer);
+        await out.close();
+    }
+    const secs = Math.max((now() - start) / 1000, 0.001);
+    o.logger.info(`${file.filename}: downloaded in ${secs.toFixed(1)} s (${(received / 1e6 / secs).toFixed(1)} MB/s)`);
+    return { size: received, sha: hash.digest('hex') };
+}
+/**
+ * Downloads and checks size and sha256 against the list. A mismatch, a stall or a server error is discarded and
+ * fetched once more, if the budget allows.
+ */
+async function downloadVerified(o, file) {
+    const t = { ...DEFAULT_TIMEOUTS, ...o.timeouts };
+    const now = o.now ?? Date.now;
+    const url = `${o.baseUrl.replace(/\/+$/, '')}/${file.filename}`;
+    const shown = redactUrl(url);
+    // A directory of its own: runs sharing a download directory (the OS temp) never write one file.
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join(o.downloadDir ?? external_node_os_namespaceObject.tmpdir(), 'go-download-'));
+    const deadline = now() + t.downloadBudgetMs;
+    let mismatch = '';
+    let failure;
+    for (let attempt = 1; attempt <= 2; attempt++) {
+        if (attempt > 1 && now() >= deadline)
+            break;
+        o.logger.info(`Downloading ${shown} (${mb(file.size)})${attempt > 1 ? ', second try' : ''}`);
+        const dest = external_node_path_namespaceObject.join(dir, `${file.filename}.${attempt}`);
+        let got;
+        try {
+            got = await downloadOnce(o, t, file, url, dest, deadline);
+        }
+        catch (e) {
+            await (0,promises_namespaceObject.rm)(dest, { force: true });
+            if (!(e instanceof TransferError)) {
+                await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+                throw e;
+            }
+            failure = e;
+            mismatch = '';
+            o.logger.warning(`${e.message}${e.retryable && attempt < 2 ? '; trying once more' : ''}`);
+            if (!e.retryable)
+                break;
+            continue;
+        }
+        if (got.size === file.size && got.sha === file.sha256)
+            return { archive: dest, dir };
+        await (0,promises_namespaceObject.rm)(dest, { force: true });
+        failure = undefined;
+        mismatch = `${got.size} bytes with sha256 ${got.sha}`;
+        o.logger.warning(`${file.filename}: expected sha256 ${file.sha256}, got ${got.sha}; discarded`);
+    }
+    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    const base = redactUrl(o.baseUrl);
+    if (mismatch) {
+        throw new Error(`The Go download ${file.filename} does not match the release list: expected ${file.size} bytes with sha256 ` +
+            `${file.sha256}, got ${mismatch} (twice). It was discarded and nothing was cached; check go-download-base-url (${base}) or retry.`);
+    }
+    throw new Error(`${failure?.message ?? `The Go download ${shown} failed`} (of ${file.size} bytes expected). Nothing was ` +
+        `cached; check go-download-base-url (${base}) and the network, or retry.`);
+}
+const install_exists = (p) => (0,promises_namespaceObject.stat)(p).then(() => true, () => false);
+/** Leftovers of runs killed mid-install (staging and replaced copies) older than a day; best effort. */
+async function clearLeftovers(versionDir, arch, now) {
+    const names = await (0,promises_namespaceObject.readdir)(versionDir).catch(() => []);
+    for (const name of names) {
+        if (!name.startsWith(`.${arch}.partial-`) && !name.startsWith(`.${arch}.old-`))
+            continue;
+        const p = external_node_path_namespaceObject.join(versionDir, name);
+        const st = await (0,promises_namespaceObject.stat)(p).catch(() => undefined);
+        if (st && now - st.mtimeMs > 24 * 3600_000)
+            await (0,promises_namespaceObject.rm)(p, { recursive: true, force: true });
     }
 }
-/** Downloads and checks size and sha256 against the list; a mismatch is deleted and fetched once more. */
-async function downloadVerified(o, file) {
-    const url = `${o.baseUrl.replace(/\/+$/, '')}/${file.filename}`;
-    let got = '';
-    for (let attempt = 1; attempt <= 2; attempt++) {
-        o.logger.info(`Downloading ${url} (${mb(file.size)})${attempt > 1 ? ', second try' : ''}`);
-        const archive = await withProgress(o, file, url, attempt);
-        const size = (await (0,promises_namespaceObject.stat)(archive)).size;
-        const sha = await sha256File(archive);
-        if (size === file.size && sha === file.sha256)
-            return archive;
-        await (0,promises_namespaceObject.rm)(archive, { force: true });
-        got = `${size} bytes with sha256 ${sha}`;
-        o.logger.warning(`${file.filename}: expected sha256 ${file.sha256}, got ${sha}; discarded`);
+/**
+ * Puts an extracted Go at goroot so that concurrent runs on one tool cache all succeed: the extracted tree is
+ * renamed into place (atomic on one filesystem) and the .complete marker written last. A goroot already marked
+ * complete is another run's, and is used; one without the marker is an interrupted install, and is replaced.
+ */
+async function place(o, staging, goroot) {
+    const settle = o.settleMs ?? 3000;
+    const marked = () => install_exists(`${goroot}.complete`);
+    const sleep = o.sleep ?? sleeper;
+    for (let round = 0; round < 3; round++) {
+        if (await marked())
+            return 'theirs';
+        if (await install_exists(goroot)) {
+            // Another run may have renamed its copy in a moment ago and be about to write the marker.
+            for (let waited = 0; waited < settle; waited += 100) {
+                await sleep(Math.min(100, settle - waited));
+                if (await marked())
+                    return 'theirs';
+            }
+            o.logger.info(`${goroot} has no .complete marker (an install that was interrupted); replacing it.`);
+            const old = `${external_node_path_namespaceObject.dirname(goroot)}/.${external_node_path_namespaceObject.basename(goroot)}.old-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+            await (0,promises_namespaceObject.rename)(goroot, old).catch((e) => {
+                if (e.code !== 'ENOENT')
+                    throw e;
+            });
+            await (0,promises_namespaceObject.rm)(old, { recursive: true, force: true });
+        }
+        try {
+            await (0,promises_namespaceObject.rename)(staging, goroot);
+        }
+        catch (e) {
+            const code = e.code;
+            // Another run put its copy there between our look and our rename.
+            if (code === 'ENOTEMPTY' || code === 'EEXIST')
+                continue;
+            throw e;
+        }
+        await (0,promises_namespaceObject.writeFile)(`${goroot}.complete`, '');
+        return 'ours';
     }
-    throw new Error(`The Go download ${file.filename} does not match the release list: expected ${file.size} bytes with sha256 ` +
-        `${file.sha256}, got ${got} (twice). It was discarded and nothing was cached; check go-download-base-url (${o.baseUrl}) or retry.`);
+    if (await marked())
+        return 'theirs';
+    throw new Error(`Could not put Go into the tool cache at ${goroot}: other runs kept replacing it. Retry, or give this job its own RUNNER_TOOL_CACHE.`);
 }
 async function installGo(o) {
-    const cachedVersions = o.toolCache.findAllVersions('go', o.cacheArch);
+    maskCredentials(o.baseUrl, o.logger);
+    const tool = goToolName(o.baseUrl);
+    const request = {
+        spec: o.spec,
+        input: o.specInput,
+        file: o.specFile,
+        line: o.line
+    };
+    if (tool !== 'go') {
+        o.logger.info(`Go from ${redactUrl(o.baseUrl)} is kept apart from go.dev's in the tool cache, as ${tool}.`);
+    }
+    const cachedVersions = o.toolCache.findAllVersions(tool, o.cacheArch);
     if (!o.checkLatest) {
-        const local = resolveCached(o.spec, cachedVersions);
+        const local = resolveCachedRequest(request, cachedVersions);
         if (local) {
-            const goroot = o.toolCache.find('go', goToSemver(local) ?? local, o.cacheArch);
+            const goroot = o.toolCache.find(tool, goToSemver(local) ?? local, o.cacheArch);
             if (goroot) {
                 o.logger.info(`Go ${local} found in the tool cache: ${goroot}`);
                 return { version: local, goroot, source: 'cache' };
             }
         }
     }
-    const releases = await fetchReleases(o.baseUrl, o.fetch);
-    const { version, file } = resolveGoVersion(o.spec, releases, 'linux', o.goArch, o.specInput);
+    const releases = await fetchReleases(o.baseUrl, o.fetch, o);
+    const listUrl = redactUrl(o.baseUrl.replace(/\/+$/, ''));
+    const { version, file, notices, warnings } = resolveGoRequest(request, releases, 'linux', releaseArch(o.goArch), listUrl);
+    for (const n of notices)
+        o.logger.info(n);
+    for (const w of warnings)
+        o.logger.warning(w);
     const cacheVersion = goToSemver(version) ?? version;
-    const cached = o.toolCache.find('go', cacheVersion, o.cacheArch);
+    const cached = o.toolCache.find(tool, cacheVersion, o.cacheArch);
     if (cached) {
         o.logger.info(`Go ${version} found in the tool cache: ${cached}`);
         return { version, goroot: cached, source: 'cache-after-list' };
     }
-    const archive = await downloadVerified(o, file);
-    // Extract straight into the tool cache (no copy of a few hundred MB), then mark it complete as tool-cache does.
-    const goroot = external_node_path_namespaceObject.join(o.toolCacheDir, 'go', cacheVersion, o.cacheArch);
+    const { archive, dir: downloads } = await downloadVerified(o, file);
+    const versionDir = external_node_path_namespaceObject.join(o.toolCacheDir, tool, cacheVersion);
+    const goroot = external_node_path_namespaceObject.join(versionDir, o.cacheArch);
     try {
-        await (0,promises_namespaceObject.rm)(goroot, { recursive: true, force: true });
-        await (0,promises_namespaceObject.mkdir)(goroot, { recursive: true });
-        await o.toolCache.extractTar(archive, goroot, ['xz', '--strip-components=1']);
-        await (0,promises_namespaceObject.writeFile)(`${goroot}.complete`, '');
-    }
-    catch (e) {
-        await (0,promises_namespaceObject.rm)(goroot, { recursive: true, force: true });
-        throw e;
+        await (0,promises_namespaceObject.mkdir)(versionDir, { recursive: true });
+        await clearLeftovers(versionDir, o.cacheArch, (o.now ?? Date.now)());
+        // Staged beside its final place, so the rename into place stays on one filesystem.
+        const staging = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join(versionDir, `.${o.cacheArch}.partial-`));
+        try {
+            await o.toolCache.extractTar(archive, staging, ['xz', '--strip-components=1']);
+            if ((await place(o, staging, goroot)) === 'theirs') {
+                o.logger.info(`Go ${version} was installed by another run meanwhile: ${goroot}`);
+                return { version, goroot, source: 'download' };
+            }
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
+        }
     }
     finally {
-        await (0,promises_namespaceObject.rm)(archive, { force: true });
+        await (0,promises_namespaceObject.rm)(downloads, { recursive: true, force: true });
     }
     o.logger.info(`Go ${version} installed in ${goroot}`);
     return { version, goroot, source: 'download' };
@@ -104318,6 +105199,15 @@ async function dockerArchive(image, repoTags) {
 
 
 
+/**
+ * The reference other tools read the layout by. index.json holds one entry per tag, and skopeo refuses a bare
+ * `oci:DIR` when there is more than one ("more than one image in oci, choose an image"), so it names the first
+ * tag; an untagged layout has a single entry, which `oci:DIR` selects.
+ */
+function layoutReference(dir, tags) {
+    return tags.length ? `oci:${dir}:${tags[0]}` : `oci:${dir}`;
+}
+/** Writes the layout with one index.json entry per tag, and returns its reference (see layoutReference). */
 async function writeOciLayout(dir, images, top, tags) {
     const blobDir = external_node_path_namespaceObject.join(dir, 'blobs', 'sha256');
     await (0,promises_namespaceObject.mkdir)(blobDir, { recursive: true });
@@ -104334,30 +105224,52 @@ async function writeOciLayout(dir, images, top, tags) {
         manifests: refs.map(tag => descriptor(top, tag ? { annotations: { 'org.opencontainers.image.ref.name': tag } } : {}))
     };
     await (0,promises_namespaceObject.writeFile)(external_node_path_namespaceObject.join(dir, 'index.json'), JSON.stringify(index, null, 2));
+    return layoutReference(dir, tags);
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./lib/registry/client.js
+// Talks the OCI distribution API to one repository: auth (Basic, Bearer), blob upload and manifest PUT, with retries.
 
 
-/** Parses `Bearer realm="...",service="..."` (one challenge, as registries send). */
-function client_parseChallenge(header) {
-    if (!header)
-        return undefined;
-    const m = /^\s*(\w+)\s*(.*)$/.exec(header);
-    if (!m)
-        return undefined;
-    const params = {};
-    for (const p of (m[2] ?? '').matchAll(/(\w+)=(?:"([^"]*)"|([^,\s]*))/g)) {
-        params[(p[1] ?? '').toLowerCase()] = p[2] ?? p[3] ?? '';
+
+
+/**
+ * Every challenge of a WWW-Authenticate value (several may share one header, comma-separated, as the joined
+ * value of several headers does): `Basic realm="x", Bearer realm="https://h/token",service="h"`.
+ */
+function client_parseChallenges(header) {
+    const out = [];
+    for (const m of (header ?? '').matchAll(/([\w!#$%&'*+.^`|~-]+)(?:[ \t]*=[ \t]*("(?:[^"\\]|\\.)*"|[^,\s]*))?/g)) {
+        const [, name = '', value] = m;
+        if (value === undefined) {
+            out.push({ scheme: name.toLowerCase(), params: {} });
+        }
+        else if (out.length) {
+            out[out.length - 1].params[name.toLowerCase()] = value.startsWith('"')
+                ? value.slice(1, -1).replace(/\\(.)/g, '$1')
+                : value;
+        }
     }
-    return { scheme: (m[1] ?? '').toLowerCase(), params };
+    return out;
+}
+/** The challenge to answer among those offered: Bearer (with a realm) first, else Basic, else the first. */
+function client_parseChallenge(header) {
+    const all = client_parseChallenges(header);
+    return (all.find(c => c.scheme === 'bearer' && c.params.realm) ??
+        all.find(c => c.scheme === 'basic') ??
+        all[0]);
 }
 /** Whether a status is worth another try: timeouts, rate limits and server errors, never other 4xx. */
 function retryable(status) {
     return status === 408 || status === 429 || status >= 500;
 }
-/** How long to wait before attempt n+1, honouring Retry-After (seconds or an HTTP date) up to a cap. */
-function backoffMs(attempt, retryAfter, now = Date.now()) {
+/**
+ * How long to wait before attempt n+1: Retry-After (seconds or an HTTP date) up to a cap, else an exponential
+ * backoff with jitter (half of it random), so parallel uploads that failed together do not retry together.
+ */
+function backoffMs(attempt, retryAfter, now = Date.now(), random = Math.random) {
     const raw = retryAfter?.trim() ?? '';
     const seconds = raw ? Number(raw) : NaN;
     if (Number.isFinite(seconds) && seconds >= 0)
@@ -104365,31 +105277,47 @@ function backoffMs(attempt, retryAfter, now = Date.now()) {
     const date = /[a-z]/i.test(raw) ? Date.parse(raw) : NaN;
     if (Number.isFinite(date))
         return Math.min(Math.max(date - now, 0), 30_000);
-    return Math.min(500 * 2 ** attempt, 8_000);
+    const base = Math.min(500 * 2 ** attempt, 8_000);
+    return Math.round(base / 2 + (base / 2) * random());
 }
 class RegistryError extends Error {
     status;
-    constructor(message, status) {
-        super(message);
+    constructor(message, status, options) {
+        super(message, options);
         this.status = status;
         this.name = 'RegistryError';
     }
 }
+/** How many attempts a response took and how long, for the message when it is a failure. */
+const tries = new WeakMap();
+const client_seconds = (ms) => `${+(ms / 1000).toFixed(1)} s`;
 class RegistryClient {
     ref;
     o;
     authorization;
     challenge;
+    /** One authentication at a time: parallel uploads that all get a 401 share one token request. */
+    authenticating;
+    baseUrl;
     sleep;
+    now;
+    random;
     attempts;
+    timeoutMs;
+    budgetMs;
     constructor(ref, o) {
         this.ref = ref;
         this.o = o;
-        this.sleep = o.sleep ?? (ms => new Promise(r => setTimeout(r, ms)));
+        this.baseUrl = o.baseUrl;
+        this.sleep = o.sleep ?? ((ms, signal) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal }));
+        this.now = o.now ?? Date.now;
+        this.random = o.random ?? Math.random;
         this.attempts = o.attempts ?? 5;
+        this.timeoutMs = o.timeoutMs ?? 60_000;
+        this.budgetMs = o.budgetMs ?? Math.max(90_000, 1.5 * this.timeoutMs);
     }
     get repoUrl() {
-        return `${this.o.baseUrl}/v2/${this.ref.repository}`;
+        return `${this.baseUrl}/v2/${this.ref.repository}`;
     }
     describeUser() {
         const c = this.o.credentials;
@@ -104400,33 +105328,96 @@ class RegistryClient {
         return `user '${c.username}'${from}`;
     }
     /**
-     * Pings /v2/ and authenticates, so refused credentials fail the step before the build, not mid-push.
+     * Pings /v2/ and authenticates, so refused credentials fail the step before the build, not mid-push. A
+     * registry whose ping is open may still guard its repositories: then the first 401 authenticates (see send).
      */
     async login() {
-        const ping = await this.send('GET', `${this.o.baseUrl}/v2/`, { auth: false }).catch((e) => {
-            // A registry that speaks plain http answers an https client with a broken handshake.
-            const http = this.o.baseUrl.startsWith('https:')
-                ? ' If this registry serves plain http, set insecure-registry: true.'
-                : '';
-            throw new RegistryError(`${e.message}.${http}`);
-        });
+        const ping = await this.ping();
         if (ping.status === 200) {
             await ping.body?.cancel();
-            // An open registry ignores credentials; nothing more to do.
+            // As go-containerregistry does: an open ping may hide guarded repositories, so send Basic credentials.
+            const creds = this.o.credentials;
+            if (creds && !(creds.identityToken && !creds.password)) {
+                const basic = basicAuth(creds);
+                this.o.logger.mask(basic);
+                this.authorization = `Basic ${basic}`;
+            }
             return;
         }
         if (ping.status !== 401) {
+            await ping.body?.cancel();
+            const t = tries.get(ping);
+            if (retryable(ping.status) && t && t.attempts > 1) {
+                throw new RegistryError(`${this.ref.registry} answered HTTP ${ping.status} to GET /v2/ ${t.attempts} times in ${client_seconds(t.ms)}; ` +
+                    `the registry is unavailable. Try again later, or check the registry's status.`, ping.status);
+            }
             throw new RegistryError(`${this.ref.registry} answered ${ping.status} to GET /v2/; is it an OCI registry?`, ping.status);
         }
         await ping.body?.cancel();
         this.challenge = client_parseChallenge(ping.headers.get('www-authenticate'));
         await this.authenticate();
-        const check = await this.send('GET', `${this.o.baseUrl}/v2/`, {});
+        const check = await this.send('GET', `${this.baseUrl}/v2/`, {});
         await check.body?.cancel();
         if (check.status === 401 || check.status === 403)
             throw this.refused(check.status);
         if (!check.ok)
             throw new RegistryError(`${this.ref.registry} answered ${check.status} to GET /v2/.`, check.status);
+    }
+    /**
+     * GET /v2/ on baseUrl, else on the fallback when the answer shows the other protocol: https to a plain-http
+     * port fails the handshake, and plain http to a TLS port gets a 400 or a closed connection.
+     */
+    async ping() {
+        const first = await this.send('GET', `${this.baseUrl}/v2/`, { auth: false }).catch((e) => e);
+        const fallback = this.o.fallbackBaseUrl;
+        // Go and nginx answer plain http on a TLS port with 400; other servers close the connection.
+        const looksWrong = first instanceof Error
+            ? otherProtocol(first.cause)
+            : first.status === 400 && this.baseUrl.startsWith('http:');
+        if (!fallback || !looksWrong) {
+            if (first instanceof Error)
+                throw this.unreachableHint(first);
+            this.warnInsecure();
+            return first;
+        }
+        if (!(first instanceof Error))
+            await first.body?.cancel();
+        const second = await this.send('GET', `${fallback}/v2/`, { auth: false }).catch((e) => e);
+        // The fallback's error speaks when it says more: a certificate the runner does not trust, or a silence.
+        if (second instanceof Error) {
+            const cause = second.cause;
+            if (tlsFailure(cause) === 'certificate' || timeoutKind(cause))
+                throw second;
+            if (first instanceof Error)
+                throw this.unreachableHint(first);
+            return first;
+        }
+        const from = new URL(this.baseUrl).protocol.slice(0, -1);
+        this.baseUrl = fallback;
+        const to = new URL(fallback).protocol.slice(0, -1);
+        this.o.logger.info(`${this.ref.registry} does not speak ${from}; using ${to}.`);
+        this.warnInsecure();
+        return second;
+    }
+    warnInsecure() {
+        if (!this.o.tls?.insecure)
+            return;
+        const how = this.baseUrl.startsWith('https:')
+            ? 'its TLS certificate is not verified'
+            : 'it is reached over plain http';
+        this.o.logger.warning(`insecure-registry: true: ${how}, so anyone on the network path to ${this.ref.registry} can read and ` +
+            `change what is pushed. Prefer registry-ca-file with the registry's CA certificate.`);
+    }
+    /** A ping that never reached the registry: say so, and what to set when it was the protocol or the TLS. */
+    unreachableHint(e) {
+        if (tlsFailure(e.cause) || timeoutKind(e.cause))
+            return e;
+        const http = this.baseUrl.startsWith('https:') && !this.o.tls?.caFile
+            ? ' If this registry serves plain http, set insecure-registry: true.'
+            : '';
+        return new RegistryError(`${e.message.replace(/\.$/, '')}.${http}`, undefined, {
+            cause: e.cause
+        });
     }
     refused(status) {
         return new InputError(`registry-username/registry-password: ${this.ref.registry} refused ${this.describeUser()} (HTTP ${status}). ` +
@@ -104447,14 +105438,45 @@ class RegistryClient {
             this.authorization = `Bearer ${await this.fetchToken(c)}`;
         }
         else {
-            throw new RegistryError(`${this.ref.registry} asked for an authentication scheme this action does not speak.`);
+            const scheme = c ? `${c.scheme} authentication` : 'authentication without saying how';
+            throw new RegistryError(`${this.ref.registry} asked for ${scheme}; this action speaks Basic and Bearer only.`);
         }
+    }
+    /**
+     * Answers a 401 from the registry: true when the request is worth repeating with the (new) authorization.
+     * The challenge is the one this response offers, so a registry whose ping was open gets credentials too.
+     */
+    async reauthenticate(used, res) {
+        // Another request refreshed the authorization meanwhile: repeat with it.
+        if (this.authorization !== used)
+            return true;
+        if (this.authenticating) {
+            await this.authenticating;
+            return true;
+        }
+        const challenge = client_parseChallenge(res.headers.get('www-authenticate'));
+        if (challenge?.scheme === 'bearer' && challenge.params.realm) {
+            this.challenge = challenge;
+        }
+        else if (challenge?.scheme === 'basic') {
+            // Basic credentials that were sent are refused, not stale; without any, the caller says so.
+            if (used?.startsWith('Basic ') || !this.o.credentials)
+                return false;
+            this.challenge = challenge;
+        }
+        else {
+            return false;
+        }
+        this.authenticating = this.authenticate().finally(() => (this.authenticating = undefined));
+        await this.authenticating;
+        return true;
     }
     async fetchToken(c) {
         const url = new URL(c.params.realm ?? '');
         const scope = `repository:${this.ref.repository}:${this.o.access === 'pull' ? 'pull' : 'push,pull'}${this.o.pullScopes?.map(r => ` repository:${r}:pull`).join('') ?? ''}`;
         const creds = this.o.credentials;
         let res;
+        let method = 'GET';
         if (creds?.identityToken) {
             // docker login stored an OAuth2 refresh token: trade it at the token server, as the Docker CLI does.
             const form = new URLSearchParams({
@@ -104464,6 +105486,7 @@ class RegistryClient {
                 scope,
                 client_id: 'go-scratch-image'
             });
+            method = 'POST';
             res = await this.send('POST', url.toString(), {
                 headers: { 'content-type': 'application/x-www-form-urlencoded' },
                 body: Buffer.from(form.toString()),
@@ -104480,68 +105503,145 @@ class RegistryClient {
                 headers.authorization = `Basic ${basicAuth(creds)}`;
             res = await this.send('GET', url.toString(), { headers, auth: false });
         }
-        if (res.status === 401 || res.status === 403)
+        if (res.status === 401 || res.status === 403) {
+            await res.body?.cancel();
             throw this.refused(res.status);
-        if (!res.ok)
-            throw new RegistryError(`The token server ${url.host} answered ${res.status}.`, res.status);
-        const body = (await res.json());
+        }
+        if (!res.ok) {
+            await res.body?.cancel();
+            const t = tries.get(res);
+            const times = t && t.attempts > 1 ? ` ${t.attempts} times in ${client_seconds(t.ms)}` : '';
+            throw new RegistryError(`The token server ${url.host} (named by the Bearer challenge of ${this.ref.registry}) answered HTTP ${res.status} to ` +
+                `${method} ${url.pathname}${times}. It is failing, not refusing the credentials: try again later, or ` +
+                `check the token server.`, res.status);
+        }
+        const body = await this.read(res, method, url.toString(), async () => {
+            try {
+                return JSON.parse(await res.text());
+            }
+            catch (e) {
+                if (e instanceof SyntaxError)
+                    return {};
+                throw e;
+            }
+        });
         const token = body.token ?? body.access_token;
         if (!token)
             throw new RegistryError(`The token server ${url.host} returned no token.`);
         this.o.logger.mask(token);
         return token;
     }
+    /** Whether there is room for another attempt: not past the count, and one more silence still fits the budget. */
+    mayRetry(attempt, attempts, wait, deadline) {
+        return attempt + 1 < attempts && this.now() + wait + this.timeoutMs <= deadline;
+    }
+    async pause(ms, signal) {
+        await this.sleep(ms, signal);
+        signal?.throwIfAborted();
+    }
     /**
      * One HTTP exchange with retries on 408/429/5xx and connection errors, for the registry and its token server
-     * alike (a refresh mid-push must not fail on one 503). The body must be replayable (a Buffer). The registry's
-     * own authorization goes only to its host; with auth: false it is left out, and a 401 is the caller's to read.
-     * A 401 after login otherwise re-authenticates once (an expired Bearer token) and repeats the request.
+     * alike (a refresh mid-push must not fail on one 503), within a count and a time budget: no attempt starts
+     * that a silence of registry-timeout would carry past the budget. The body must be replayable (a Buffer). The
+     * registry's own authorization goes only to its host; with auth: false it is left out, and a 401 is the
+     * caller's to read. Otherwise a 401 authenticates once from its own challenge and repeats the request.
      */
     async send(method, url, opts) {
         const attempts = opts.retry === false ? 1 : this.attempts;
+        const start = this.now();
+        const deadline = start + this.budgetMs;
         let reauthed = false;
         for (let attempt = 0;; attempt++) {
+            opts.signal?.throwIfAborted();
             const headers = { ...opts.headers };
-            if (opts.auth !== false && this.authorization && sameHost(url, this.o.baseUrl)) {
-                headers.authorization = this.authorization;
-            }
+            const mine = opts.auth !== false && sameHost(url, this.baseUrl);
+            const used = mine ? this.authorization : undefined;
+            if (used)
+                headers.authorization = used;
             let res;
             try {
-                res = await this.fetchFollowing(method, url, headers, opts.body);
+                res = await this.fetchFollowing(method, url, headers, opts.body, opts.signal);
             }
             catch (e) {
-                if (attempt + 1 >= attempts) {
-                    throw new RegistryError(`${method} ${redact(url)} failed after ${attempt + 1} attempts: ${errorText(e)}`);
+                if (opts.signal?.aborted)
+                    throw opts.signal.reason;
+                const wait = backoffMs(attempt, null, this.now(), this.random);
+                // A certificate or a protocol mismatch is the same on every attempt.
+                if (tlsFailure(e) || !this.mayRetry(attempt, attempts, wait, deadline)) {
+                    throw this.unreachable(method, url, e, attempt + 1, this.now() - start);
                 }
-                this.o.logger.info(`${method} ${redact(url)}: ${errorText(e)}; retrying`);
-                await this.sleep(backoffMs(attempt, null));
+                this.o.logger.info(`${method} ${redact(url)}: ${errorText(e)}; retrying in ${wait} ms`);
+                await this.pause(wait, opts.signal);
                 continue;
             }
-            if (res.status === 401 &&
-                opts.auth !== false &&
-                this.challenge?.scheme === 'bearer' &&
-                !reauthed) {
+            if (res.status === 401 && mine && !reauthed && (await this.reauthenticate(used, res))) {
                 await res.body?.cancel();
                 reauthed = true;
-                await this.authenticate();
                 attempt--;
                 continue;
             }
-            if (retryable(res.status) && attempt + 1 < attempts) {
-                await res.body?.cancel();
-                const wait = backoffMs(attempt, res.headers.get('retry-after'));
-                this.o.logger.info(`${method} ${redact(url)}: HTTP ${res.status}; retrying in ${wait} ms`);
-                await this.sleep(wait);
-                continue;
+            if (retryable(res.status)) {
+                const wait = backoffMs(attempt, res.headers.get('retry-after'), this.now(), this.random);
+                if (this.mayRetry(attempt, attempts, wait, deadline)) {
+                    await res.body?.cancel();
+                    this.o.logger.info(`${method} ${redact(url)}: HTTP ${res.status}; retrying in ${wait} ms`);
+                    await this.pause(wait, opts.signal);
+                    continue;
+                }
             }
+            tries.set(res, { attempts: attempt + 1, ms: this.now() - start });
             return res;
+        }
+    }
+    /** A request that got no answer: names the host, the request and the limit or the reason, and the fix. */
+    unreachable(method, url, e, attempts, ms) {
+        const u = new URL(url);
+        const request = `${method} ${u.pathname}`;
+        const times = `${attempts} attempt${attempts === 1 ? '' : 's'} in ${client_seconds(ms)}`;
+        const limit = `${client_seconds(this.timeoutMs)} (registry-timeout)`;
+        const kind = timeoutKind(e);
+        if (kind) {
+            const what = kind === 'connect'
+                ? `could not be connected to within ${limit}`
+                : kind === 'send'
+                    ? `stopped reading ${request} for ${limit}`
+                    : `did not answer ${request} within ${limit}`;
+            return new RegistryError(`${u.host} ${what}; gave up after ${times}. Check that ${u.host} is up and reachable from this ` +
+                `machine, or raise registry-timeout for a slow registry.`, undefined, { cause: e });
+        }
+        const tlsKind = tlsFailure(e);
+        if (tlsKind === 'certificate') {
+            const reason = e.cause?.message ?? errorText(e);
+            const set = this.o.tls?.caFile
+                ? `registry-ca-file (${this.o.tls.caFile}) does not hold the CA that signed it: point registry-ca-file at that CA's PEM, or set insecure-registry: true`
+                : `Set registry-ca-file to the PEM of the CA that signed it, or insecure-registry: true`;
+            return new RegistryError(`${u.host} presented a TLS certificate this machine does not trust (${reason}) for ${request}. ` +
+                `${set} to accept it unverified.`, undefined, { cause: e });
+        }
+        if (tlsKind === 'protocol') {
+            return new RegistryError(`${u.host} does not speak https: the TLS handshake for ${request} got a plain answer. If it serves ` +
+                `plain http, set insecure-registry: true and leave registry-ca-file empty.`, undefined, { cause: e });
+        }
+        return new RegistryError(`${method} ${redact(url)} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${errorText(e)}`, undefined, { cause: e });
+    }
+    /** Reads an answer's body; a body that goes silent fails with the host, the request and the limit. */
+    async read(res, method, url, fn) {
+        try {
+            return await fn();
+        }
+        catch (e) {
+            if (timeoutKind(e) !== 'body')
+                throw e;
+            const u = new URL(url);
+            throw new RegistryError(`${u.host} stopped sending its answer to ${method} ${u.pathname} (HTTP ${res.status}) for ` +
+                `${client_seconds(this.timeoutMs)} (registry-timeout). Try again, or raise registry-timeout for a slow registry.`, undefined, { cause: e });
         }
     }
     /**
      * Follows redirects itself (blob storage, a CDN): the request's credentials go only to the host it was sent
      * to, never to another host a redirect names.
      */
-    async fetchFollowing(method, url, headers, body) {
+    async fetchFollowing(method, url, headers, body, signal) {
         let current = url;
         let m = method;
         for (let hop = 0;; hop++) {
@@ -104552,7 +105652,8 @@ class RegistryClient {
                 method: m,
                 headers: h,
                 body: m === 'GET' || m === 'HEAD' ? undefined : body,
-                redirect: 'manual'
+                redirect: 'manual',
+                ...(signal ? { signal } : {})
             });
             const location = res.headers.get('location');
             if (![301, 302, 303, 307, 308].includes(res.status) || !location || hop >= 5)
@@ -104564,8 +105665,8 @@ class RegistryClient {
                 m = m === 'HEAD' ? 'HEAD' : 'GET';
         }
     }
-    async blobExists(digest) {
-        const res = await this.send('HEAD', `${this.repoUrl}/blobs/${digest}`, {});
+    async blobExists(digest, signal) {
+        const res = await this.send('HEAD', `${this.repoUrl}/blobs/${digest}`, { signal });
         await res.body?.cancel();
         if (res.status === 200)
             return true;
@@ -104575,17 +105676,21 @@ class RegistryClient {
     }
     /**
      * Uploads a blob unless the registry has it: 'exists' when it has, 'mounted' when another repository of the
-     * registry lent it (no bytes sent), 'uploaded' when the bytes were sent.
+     * registry lent it (no bytes sent), 'uploaded' when the bytes were sent. signal cancels it (another upload
+     * failed, so this one is no longer wanted).
      */
-    async uploadBlob(blob, mountFrom) {
-        if (await this.blobExists(blob.digest))
+    async uploadBlob(blob, mountFrom, signal) {
+        if (await this.blobExists(blob.digest, signal))
             return 'exists';
+        // The budget bounds the waiting and retrying; the time the bytes take to go up is not held against it.
+        const begun = this.now();
+        let deadline = begun + this.budgetMs;
         // Each attempt starts a fresh upload session from byte 0, as a half-written session cannot be trusted.
         for (let attempt = 0;; attempt++) {
             const mount = attempt === 0 && mountFrom && mountFrom !== this.ref.repository
                 ? `?mount=${encodeURIComponent(blob.digest)}&from=${encodeURIComponent(mountFrom)}`
                 : '';
-            const start = await this.send('POST', `${this.repoUrl}/blobs/uploads/${mount}`, {});
+            const start = await this.send('POST', `${this.repoUrl}/blobs/uploads/${mount}`, { signal });
             if (mount && start.status === 201) {
                 await start.body?.cancel();
                 return 'mounted';
@@ -104597,40 +105702,53 @@ class RegistryClient {
             const location = start.headers.get('location');
             if (!location)
                 throw new RegistryError(`${this.ref.registry} started an upload without a Location header.`);
-            const url = new URL(location, `${this.o.baseUrl}/`);
+            const url = new URL(location, `${this.baseUrl}/`);
             url.searchParams.set('digest', blob.digest);
+            const sent = this.now();
             const put = await this.send('PUT', url.toString(), {
                 body: blob.data,
                 headers: {
                     'content-type': 'application/octet-stream',
                     'content-length': String(blob.size)
                 },
-                retry: false
+                retry: false,
+                signal
             }).catch((e) => e);
-            if (put instanceof Response && put.status === 201) {
+            // A silence at the end of a failed PUT counts against the budget; the time spent sending does not.
+            const silent = put instanceof Error && timeoutKind(put.cause) ? this.timeoutMs : 0;
+            deadline += Math.max(this.now() - sent - silent, 0);
+            if (!(put instanceof Error) && put.status === 201) {
                 await put.body?.cancel();
                 this.checkDigest(put, blob.digest);
                 return 'uploaded';
             }
-            const again = attempt + 1 < this.attempts && (!(put instanceof Response) || retryable(put.status));
-            if (!again)
-                throw put instanceof Response ? await this.failure(put, `upload ${blob.digest}`) : put;
-            await (put instanceof Response ? put.body?.cancel() : undefined);
-            await this.sleep(backoffMs(attempt, put instanceof Response ? put.headers.get('retry-after') : null));
+            if (signal?.aborted)
+                throw signal.reason;
+            const wait = backoffMs(attempt, put instanceof Error ? null : put.headers.get('retry-after'), this.now(), this.random);
+            const again = (put instanceof Error ? !tlsFailure(put.cause) : retryable(put.status)) &&
+                this.mayRetry(attempt, this.attempts, wait, deadline);
+            if (!again) {
+                if (put instanceof Error)
+                    throw put;
+                tries.set(put, { attempts: attempt + 1, ms: this.now() - begun });
+                throw await this.failure(put, `upload ${blob.digest}`);
+            }
+            await (put instanceof Error ? undefined : put.body?.cancel());
+            this.o.logger.info(`upload ${blob.digest}: ${put instanceof Error ? put.message : `HTTP ${put.status}`}; a fresh session in ${wait} ms`);
+            await this.pause(wait, signal);
         }
     }
     /** A manifest or index by tag or digest, or undefined when the registry has no such thing. */
     async getManifest(reference) {
-        const res = await this.send('GET', `${this.repoUrl}/manifests/${reference}`, {
-            headers: { accept: MANIFEST_TYPES.join(', ') }
-        });
+        const url = `${this.repoUrl}/manifests/${reference}`;
+        const res = await this.send('GET', url, { headers: { accept: MANIFEST_TYPES.join(', ') } });
         if (res.status === 404) {
             await res.body?.cancel();
             return undefined;
         }
         if (res.status !== 200)
             throw await this.failure(res, `GET manifest ${reference}`);
-        const data = Buffer.from(await res.arrayBuffer());
+        const data = await this.read(res, 'GET', url, async () => Buffer.from(await res.arrayBuffer()));
         const blob = toBlob(res.headers.get('content-type')?.split(';')[0]?.trim() ?? '', data);
         if (reference.startsWith('sha256:') && blob.digest !== reference) {
             throw new RegistryError(`${this.ref.registry} returned ${blob.digest} for the manifest ${reference}.`);
@@ -104639,10 +105757,11 @@ class RegistryClient {
     }
     /** A blob's bytes (a config), checked against its digest. */
     async getBlob(digest) {
-        const res = await this.send('GET', `${this.repoUrl}/blobs/${digest}`, {});
+        const url = `${this.repoUrl}/blobs/${digest}`;
+        const res = await this.send('GET', url, {});
         if (res.status !== 200)
             throw await this.failure(res, `GET blob ${digest}`);
-        const data = Buffer.from(await res.arrayBuffer());
+        const data = await this.read(res, 'GET', url, async () => Buffer.from(await res.arrayBuffer()));
         if (sha256(data) !== digest) {
             throw new RegistryError(`${this.ref.registry} returned other bytes for the blob ${digest}.`);
         }
@@ -104674,6 +105793,10 @@ class RegistryClient {
         catch {
             codes = text.slice(0, 200);
         }
+        if (res.status === 401 && !this.o.credentials) {
+            return new InputError(`registry-username/registry-password: ${this.ref.registry} requires credentials for ${what} in ` +
+                `${this.ref.repository} (HTTP 401${codes ? `, ${codes}` : ''}). Set both inputs (or log in with a Docker config).`);
+        }
         if (res.status === 401 || res.status === 403) {
             const ghcr = this.ref.registry === 'ghcr.io'
                 ? ' On ghcr.io with GITHUB_TOKEN, give the job `permissions: packages: write`, and if the package already exists, grant this repository write access in its settings.'
@@ -104681,7 +105804,11 @@ class RegistryClient {
             return new InputError(`registry-username/registry-password: ${this.ref.registry} denied ${what} in ${this.ref.repository} to ${this.describeUser()} ` +
                 `(HTTP ${res.status}${codes ? `, ${codes}` : ''}). Use credentials that may push to this repository.${ghcr}`);
         }
-        return new RegistryError(`${this.ref.registry}: ${what} failed with HTTP ${res.status}${codes ? ` (${codes})` : ''}.${hint(this.ref.registry, what, codes)}`, res.status);
+        const t = tries.get(res);
+        const kept = retryable(res.status) && t && t.attempts > 1
+            ? ` after ${t.attempts} attempts in ${client_seconds(t.ms)}; the registry kept failing, so nothing was tagged. Try again later`
+            : '';
+        return new RegistryError(`${this.ref.registry}: ${what} failed with HTTP ${res.status}${codes ? ` (${codes})` : ''}${kept}.${hint(this.ref.registry, what, codes)}`, res.status);
     }
 }
 /** What the user can do about the registry errors that have one known cause. */
@@ -104723,18 +105850,31 @@ const PARALLEL_UPLOADS = 4;
 async function pushImages(client, images, top, tags, logger, mountFrom) {
     const result = { uploaded: 0, mounted: 0, skipped: 0 };
     const queue = allBlobs(images);
+    // The first failure cancels the uploads in flight: the push has failed, and nothing more should go up.
+    const cancel = new AbortController();
+    let failure;
     const worker = async () => {
-        for (let blob = queue.shift(); blob; blob = queue.shift()) {
-            const how = await client.uploadBlob(blob, mountFrom).catch((e) => {
-                // The others stop taking blobs: the push has failed and nothing more should go up.
-                queue.length = 0;
-                throw e;
-            });
+        for (let blob = queue.shift(); blob && !cancel.signal.aborted; blob = queue.shift()) {
+            let how;
+            try {
+                how = await client.uploadBlob(blob, mountFrom, cancel.signal);
+            }
+            catch (error) {
+                if (!failure) {
+                    failure = { error, digest: blob.digest };
+                    queue.length = 0;
+                    cancel.abort(new Error(`cancelled: the upload of ${blob.digest} failed`));
+                }
+                return;
+            }
             result[how === 'exists' ? 'skipped' : how]++;
             logger.info(`${how.padEnd(8)} ${blob.digest} (${blob.size} bytes)`);
         }
     };
+    // Every worker has stopped when this returns, so no request of this push is still in flight.
     await Promise.all(Array.from({ length: PARALLEL_UPLOADS }, worker));
+    if (failure)
+        throw failure.error;
     // Only now, with every blob in place, the manifests: a tag never points at something incomplete.
     if (images.length > 1)
         for (const i of images)
@@ -104750,7 +105890,7 @@ async function pushImages(client, images, top, tags, logger, mountFrom) {
 }
 
 ;// CONCATENATED MODULE: ./lib/registry/credentials.js
-// Finds registry credentials: the inputs, else the Docker config (credHelpers, auths, credsStore), else GITHUB_TOKEN for ghcr.io.
+// Finds registry credentials: the inputs, else the Docker config (credHelpers, credsStore, auths), else GITHUB_TOKEN for ghcr.io.
 
 
 
@@ -104978,19 +106118,27 @@ async function helperCredentials(name, registry, o) {
     }
     return { username, password: secret };
 }
-/** The credentials a Docker config holds for registry: credHelpers, then auths, then credsStore. */
+/**
+ * The credentials a Docker config holds for registry, in the Docker CLI's order: credHelpers[host], then
+ * credsStore, then auths. The CLI reads auths only without a store; we also fall back to it when a helper is
+ * missing or has nothing for the registry, since a config copied to CI often names a store it lacks.
+ */
 async function fromDockerConfig(o, file) {
     const config = await readDockerConfig(file);
     if (!config)
         return undefined;
     const helperKey = findConfigKey(Object.keys(config.credHelpers), o.registry);
-    if (helperKey !== undefined) {
-        const name = config.credHelpers[helperKey];
+    const helpers = [];
+    if (helperKey !== undefined)
+        helpers.push([config.credHelpers[helperKey], 'credHelpers']);
+    if (config.credsStore)
+        helpers.push([config.credsStore, 'credsStore']);
+    for (const [name, field] of helpers) {
         const creds = await helperCredentials(name, o.registry, o);
         if (creds)
             return {
                 ...creds,
-                source: `credential helper docker-credential-${name} (credHelpers in ${file})`
+                source: `credential helper docker-credential-${name} (${field} in ${file})`
             };
     }
     const authKey = findConfigKey(Object.keys(config.auths), o.registry);
@@ -104998,15 +106146,6 @@ async function fromDockerConfig(o, file) {
         const creds = authEntryCredentials(config.auths[authKey], `The Docker config ${file}: auths["${authKey}"]`, s => o.logger.mask(s));
         if (creds)
             return { ...creds, source: `Docker config ${file} (auths: ${authKey})` };
-    }
-    if (config.credsStore) {
-        const name = config.credsStore;
-        const creds = await helperCredentials(name, o.registry, o);
-        if (creds)
-            return {
-                ...creds,
-                source: `credential helper docker-credential-${name} (credsStore in ${file})`
-            };
     }
     return undefined;
 }
@@ -105274,17 +106413,22 @@ function mergeEnv(...lists) {
     return [...out.values()];
 }
 /**
- * The user's files as a layer, refusing paths that another layer (or the binary) owns. A directory it shares
+ * The user's files as a layer, refusing paths that another layer (or the binary) owns, and the inside of a
+ * directory that belongs to a non-root user. A directory it shares
  * with an earlier layer keeps that layer's mode: copying into /tmp must not take away its 1777.
  */
-async function filesLayer(mappings, workingDirectory, earlier, binaryName) {
+async function filesLayer(mappings, workingDirectory, earlier, 
+/** Unknown before go list, when only binary-name or the package path could tell. */
+binaryName) {
     if (!mappings.length)
         return undefined;
-    const reserved = new Map([[binaryName, 'binary']]);
+    const reserved = new Map(binaryName ? [[binaryName, 'binary']] : []);
     const dirModes = new Map();
     for (const l of earlier)
         for (const e of l.entries) {
-            if (e.type === 'directory')
+            // A directory of another owner (the nonroot home) is reserved too: the files layer is root-owned and
+            // would take it from its owner.
+            if (e.type === 'directory' && e.uid === 0 && e.gid === 0)
                 dirModes.set(e.path, e.mode);
             else
                 reserved.set(e.path, l.name);
@@ -105314,6 +106458,11 @@ async function detectBuildx(runner) {
 }
 async function dockerBuild(opts) {
     const { runner, logger } = opts;
+    if (!opts.buildx) {
+        logger.info('builder: docker: this Docker has no buildx, so the classic builder builds, and it records the build ' +
+            'time in the image config: the digest differs on every build. Install docker-buildx for a reproducible ' +
+            'digest, or use builder: native.');
+    }
     const dockerfileText = await (0,promises_namespaceObject.readFile)(opts.dockerfile, 'utf8');
     const images = [];
     for (const { platform, plan } of opts.plans) {
@@ -105346,7 +106495,17 @@ async function build(opts, platform, tag, dockerfileText) {
     let args;
     let env;
     if (opts.buildx) {
-        args = ['buildx', 'build', ...common, '--load', opts.context];
+        // SOURCE_DATE_EPOCH dates the config and history; rewrite-timestamp dates the files in the layers
+        // (BuildKit 0.13+), which COPY otherwise stamps with the build time. type=docker is what --load means.
+        const reproducible = opts.epoch === undefined
+            ? ['--load']
+            : [
+                '--build-arg',
+                `SOURCE_DATE_EPOCH=${opts.epoch}`,
+                '--output',
+                'type=docker,rewrite-timestamp=true'
+            ];
+        args = ['buildx', 'build', ...common, ...reproducible, opts.context];
     }
     else {
         // The classic builder sets no TARGET* arguments, so a multi-platform Dockerfile would pick no binary folder.
@@ -105477,13 +106636,13 @@ async function toBuiltImage(saved, platform, plan, dockerfile) {
         throw new Error(`The image Docker built from ${dockerfile} for ${name} does not match its own config: the layers ` +
             `saved are ${layers.map(l => l.diffId).join(', ')} but rootfs.diff_ids lists ${diffIds.join(', ') || 'none'}.`);
     }
-    // A variant Docker leaves out is no contradiction; only one it states differently is.
-    const built = platformString({
+    // A variant Docker leaves out is no contradiction; only one it states differently is (arm64/v8 is arm64).
+    const built = platformKey({
         os: config.os ?? '',
         architecture: config.architecture ?? '',
         variant: config.variant ?? platform.variant
     });
-    if (built !== name) {
+    if (built !== platformKey(platform)) {
         throw new Error(`Docker built ${dockerfile} for ${built} when ${name} was asked for: this Docker did not honour --platform.`);
     }
     // The same manifest buildImage writes, so both builders' images differ only where their files and config do.
@@ -105544,14 +106703,15 @@ async function readBaseline(client, ref, platforms, currentLayers, logger) {
         return undefined;
     }
     const doc = JSON.parse(top.data.toString());
-    const wanted = new Set(platforms.map(platformString));
+    // Keys are normalised platforms: a baseline listing linux/arm64/v8 is the linux/arm64 this build makes.
+    const wanted = new Set(platforms.map(platformKey));
     const out = new Map();
     const add = async (digest, manifest, platform) => {
         if (!manifest.config)
             return;
         const config = JSON.parse((await client.getBlob(manifest.config.digest)).toString());
         const p = platform ??
-            platformString({
+            platformKey({
                 os: config.os ?? '',
                 architecture: config.architecture ?? '',
                 variant: config.variant
@@ -105564,7 +106724,7 @@ async function readBaseline(client, ref, platforms, currentLayers, logger) {
             const p = d.platform;
             if (!p?.os || !p.architecture)
                 continue;
-            const name = platformString({ os: p.os, architecture: p.architecture, variant: p.variant });
+            const name = platformKey({ os: p.os, architecture: p.architecture, variant: p.variant });
             if (!wanted.has(name))
                 continue;
             const child = await client.getManifest(d.digest);
@@ -105920,6 +107080,89 @@ async function measurePackages(opts) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/preflight.js
+// Checks every input the disk alone can refute (working-directory, package, ca-certificates, zoneinfo, files) before anything is logged in to, downloaded or compiled.
+
+
+
+
+
+
+
+async function kindOf(p) {
+    const st = await (0,promises_namespaceObject.stat)(p).catch(() => undefined);
+    if (!st)
+        return undefined;
+    return st.isDirectory() ? 'directory' : st.isFile() ? 'file' : 'other';
+}
+/**
+ * A package given as a path on disk (., ./cmd/app, ../tool, main.go); import paths and patterns are Go's to
+ * resolve, so they are left to go list.
+ */
+function localPackage(pkg) {
+    if (pkg.includes('...') || /\s/.test(pkg))
+        return false;
+    return pkg === '.' || pkg === '..' || /^\.\.?\//.test(pkg) || pkg.endsWith('.go');
+}
+/**
+ * The binary name when it is known without go list: binary-name, a .go file's name, or a package path's last
+ * element (unless it looks like a major-version suffix, which Go names after the element before it, and that
+ * element may be outside the path given).
+ */
+function knownBinaryName(config) {
+    if (config.binaryName)
+        return config.binaryName;
+    const pkg = config.package;
+    if (!localPackage(pkg))
+        return undefined;
+    if (pkg.endsWith('.go'))
+        return defaultBinaryName(pkg, pkg);
+    const elements = external_node_path_namespaceObject.posix.normalize(pkg).replace(/\/+$/, '').split('/');
+    const last = elements[elements.length - 1] ?? '';
+    if (last === '.' || last === '..' || /^v\d+$/.test(last))
+        return undefined;
+    return last;
+}
+async function preflight(config, opts) {
+    const wd = config.workingDirectory;
+    const wdKind = await kindOf(wd);
+    if (wdKind !== 'directory') {
+        throw new InputError(`working-directory: ${wd} ${wdKind ? 'is not a directory' : 'does not exist'}. Set working-directory to ` +
+            `the folder of the Go module, relative to the repository root (e.g. services/api).`);
+    }
+    const pkg = config.package;
+    if (localPackage(pkg)) {
+        const want = pkg.endsWith('.go') ? 'file' : 'directory';
+        const have = await kindOf(external_node_path_namespaceObject.resolve(wd, pkg));
+        if (have !== want) {
+            throw new InputError(`package: '${pkg}' ${have ? `is not a ${want}` : 'does not exist'} in working-directory ${wd}. ` +
+                `Set package to the main package's folder relative to working-directory (e.g. ./cmd/app), or to one .go file.`);
+        }
+    }
+    // The CA files are read now only to be checked (staging reads them again): a missing PEM should not cost a build.
+    const quiet = { ...opts.logger, info: m => opts.logger.debug(m) };
+    const certs = await caBundle({
+        caCertificates: config.caCertificates,
+        extraCaCertificates: config.extraCaCertificates,
+        workingDirectory: wd,
+        candidates: opts.caBundleCandidates,
+        logger: quiet
+    });
+    // The zones listed must exist; the layer itself waits for the toolchain, whose zoneinfo.zip may be the
+    // smaller choice, so files are checked against zoneinfo after the build (as is the binary's path when only
+    // go list knows the name).
+    if (config.zoneinfo !== false) {
+        const root = opts.zoneinfoRoot ?? '/usr/share/zoneinfo';
+        if ((await kindOf(root)) !== 'directory') {
+            throw new InputError(`zoneinfo: the runner has no ${root}. Install tzdata, or set zoneinfo: false.`);
+        }
+        if (Array.isArray(config.zoneinfo))
+            selectZoneinfo(await scanZoneinfo(root), root, config.zoneinfo);
+    }
+    const earlier = [certs, systemLayer(config.workdir), homeLayer(config.workdir)].filter((l) => !!l);
+    await filesLayer(config.files, wd, earlier, knownBinaryName(config));
+}
+
 ;// CONCATENATED MODULE: ./lib/pipeline.js
 // Runs the stages in order (install Go, build, stage, write Dockerfile, assemble, push, report) over injected side effects.
 
@@ -105951,8 +107194,10 @@ async function measurePackages(opts) {
 
 
 
+
 /** The go-version spec: the input, else the version file (go.mod by default). */
 async function goVersionSpec(config, logger) {
+    // An explicit go-version keeps its meaning (1.22 = newest 1.22.x); only a go.mod/go.work go line is a minimum.
     if (config.goVersion)
         return { spec: config.goVersion, input: 'go-version' };
     const file = external_node_path_namespaceObject.resolve(config.workingDirectory, config.goVersionFile || 'go.mod');
@@ -105962,12 +107207,13 @@ async function goVersionSpec(config, logger) {
         logger.info(`No go.mod beside ${config.package}: using the newest stable Go (set go-version to pin one).`);
         return { spec: 'stable', input: 'go-version' };
     }
-    const spec = content === undefined ? undefined : versionFromFile(file, content);
-    if (!spec) {
+    const found = content === undefined ? undefined : versionFromFile(file, content);
+    if (!found) {
         throw new InputError(`go-version-file: ${content === undefined ? 'cannot read' : 'no Go version in'} ${file}. ` +
             `Set go-version (e.g. 1.22 or stable) or point go-version-file at a go.mod, go.work, .go-version or .tool-versions.`);
     }
-    return { spec, input: `go-version-file (${external_node_path_namespaceObject.basename(file)})` };
+    const name = external_node_path_namespaceObject.basename(file);
+    return { ...found, input: `go-version-file (${name})`, file: name };
 }
 /** The commit being built, for {{.Commit}}: GITHUB_SHA is preferred by the caller; this asks Git. */
 async function gitCommit(config, deps) {
@@ -106051,10 +107297,18 @@ async function openRegistry(config, deps, ref, inputs, options) {
         logger: deps.logger,
         homedir: deps.homedir ?? external_node_os_namespaceObject.homedir()
     });
+    const tls = { caFile: config.registryCaFile, insecure: config.insecureRegistry };
+    const fetch = deps.registryFetch?.({
+        timeoutMs: config.registryTimeoutMs,
+        ca: config.registryCa,
+        insecure: config.insecureRegistry
+    }) ?? deps.fetch;
     return new RegistryClient(ref, {
-        fetch: deps.fetch,
+        fetch,
         logger: deps.logger,
-        baseUrl: registryBaseUrl(ref, config.insecureRegistry),
+        ...registryBaseUrls(ref, tls),
+        tls,
+        timeoutMs: config.registryTimeoutMs,
         credentials,
         sleep: deps.sleep,
         ...options
@@ -106077,6 +107331,12 @@ async function compareWithBaseline(config, deps, sizes) {
 async function runPipeline(config, deps) {
     const { logger } = deps;
     const tags = config.tags.length ? config.tags : defaultTags(deps.env);
+    // Inputs the disk can refute are checked first: a typo in files should cost neither a login nor a compile.
+    await preflight(config, {
+        logger,
+        caBundleCandidates: deps.caBundleCandidates,
+        zoneinfoRoot: deps.zoneinfoRoot
+    });
     // Credentials are checked before the build: a refused password should not cost a compile.
     let client;
     if (config.push && config.image) {
@@ -106087,10 +107347,12 @@ async function runPipeline(config, deps) {
         });
         await logger.group(`Log in to ${image.registry}`, () => client.login());
     }
-    const { spec, input } = await goVersionSpec(config, logger);
-    const go = await logger.group(`Install Go (${spec})`, () => installGo({
+    const { spec, input, file, line } = await goVersionSpec(config, logger);
+    const go = await logger.group(`Install Go (${line === 'go' ? `${spec} or newer` : spec})`, () => installGo({
         spec,
         specInput: input,
+        specFile: file,
+        line,
         baseUrl: config.goDownloadBaseUrl,
         checkLatest: config.checkLatest,
         toolCacheDir: deps.toolCacheDir,
@@ -106150,6 +107412,8 @@ async function runPipeline(config, deps) {
             binaries.set(name, { path: out, size });
         });
     }
+    if (goCache)
+        deps.compiled?.(goCache);
     const packages = await packageBreakdown(config, deps, binaries, {
         goBin,
         env: (platform) => buildEnv(env, platform, settings),
@@ -106170,8 +107434,8 @@ async function runPipeline(config, deps) {
             epoch,
             logger
         });
-        const system = systemLayer(config.workdir);
-        const layers = [certs, zi?.layer, system].filter((l) => !!l);
+        const system = [systemLayer(config.workdir), homeLayer(config.workdir)];
+        const layers = [certs, zi?.layer, ...system].filter((l) => !!l);
         const files = await filesLayer(config.files, config.workingDirectory, layers, binaryName);
         if (files) {
             logger.info(`files: ${files.entries.filter(e => e.type === 'file').length} files from ${config.files.length} line(s)`);
@@ -106227,7 +107491,8 @@ async function runPipeline(config, deps) {
             context,
             dockerfile,
             plans,
-            buildx: await detectBuildx(deps.runner)
+            buildx: await detectBuildx(deps.runner),
+            epoch
         }))
         : await logger.group('Assemble OCI image', async () => {
             const out = [];
@@ -106238,10 +107503,11 @@ async function runPipeline(config, deps) {
     // Docker's media types change only the manifests: the blobs, and so the sizes, are the same.
     const images = config.mediaTypes === 'docker' ? built.map(i => withManifest(i, 'docker')) : built;
     const top = topLevel(images);
+    let ociReference = '';
     if (config.ociLayout) {
         await (0,promises_namespaceObject.mkdir)(config.ociLayout, { recursive: true });
-        await writeOciLayout(config.ociLayout, images, top, tags);
-        logger.info(`OCI layout written to ${config.ociLayout}`);
+        ociReference = await writeOciLayout(config.ociLayout, images, top, tags);
+        logger.info(`OCI layout written to ${config.ociLayout}${tags.length ? ` (tags ${tags.join(', ')})` : ''}; inspect it with: skopeo inspect ${ociReference}`);
     }
     // Sizes come from what was built, so they are the same pushed or not; the gate runs before the push, so a
     // build over budget is never published.
@@ -106293,7 +107559,7 @@ async function runPipeline(config, deps) {
         dockerfile,
         context,
         ociLayout: config.ociLayout,
-        goCache
+        ociReference
     };
 }
 
@@ -106378,11 +107644,15 @@ function renderSummary(r) {
 
 
 
+const actions = inActions(process.env);
 const main_logger = {
     info: m => info(m),
-    warning: m => warning(m),
+    warning: m => (actions ? warning(m) : info(`warning: ${m}`)),
     debug: m => core_debug(m),
-    group: (name, fn) => group(name, () => timed(name, fn, m => info(m))),
+    // Outside a runner (the bundle run by hand, scripts/quickstart.sh) ::group:: lines would be printed as they are.
+    group: (name, fn) => actions
+        ? group(name, () => timed(name, fn, m => info(m)))
+        : (info(`\n== ${name} ==`), timed(name, fn, m => info(m))),
     mask: s => core_setSecret(s)
 };
 const buildCache = {
@@ -106417,9 +107687,10 @@ async function run() {
             tempRoot: process.env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir(),
             buildCache: config.cache ? buildCache : undefined
         });
+        // Saved as soon as the compile succeeds: the post step (post-if: always()) keeps the warm caches even when
+        // the size gate or the push fails this step afterwards.
+        deps.compiled = goCache => saveState(STATE_CACHE, JSON.stringify(goCache));
         const result = await runPipeline(config, deps);
-        if (result.goCache)
-            saveState(STATE_CACHE, JSON.stringify(result.goCache));
         setOutputs(result);
         if (config.summary && process.env.GITHUB_STEP_SUMMARY)
             await writeSummary(result, config);
@@ -106431,7 +107702,10 @@ async function run() {
         setFailed(e instanceof Error ? e.message : String(e));
     }
 }
-/** The post step: saves Go's caches after a successful build, so the next run starts warm. */
+/**
+ * The post step: saves Go's caches after a successful compile, so the next run starts warm. It runs even when
+ * the main step failed (post-if: always()); without a compile there is no state and nothing to save.
+ */
 async function post() {
     try {
         const raw = getState(STATE_CACHE);
