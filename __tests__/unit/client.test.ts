@@ -1019,6 +1019,26 @@ describe('TLS and protocol', () => {
     expect(requests).toHaveLength(1)
   })
 
+  it('leaves out the --use-system-ca advice Node 24 adds to the reason', async () => {
+    const node24 = new TypeError('fetch failed', {
+      cause: Object.assign(
+        new Error(
+          'self-signed certificate; if the root CA is installed locally, try running Node.js with --use-system-ca'
+        ),
+        { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }
+      )
+    })
+    const { c } = tlsClient([node24])
+    const err = await c.login().then(
+      () => undefined,
+      (e: unknown) => e
+    )
+    expect((err as Error).message).toBe(
+      'reg.example:5443 presented a TLS certificate this machine does not trust (self-signed certificate) for GET /v2/. ' +
+        'Set registry-ca-file to the PEM of the CA that signed it, or insecure-registry: true to accept it unverified.'
+    )
+  })
+
   it('says the registry-ca-file does not hold the CA when one is set', async () => {
     const { c } = tlsClient([certError()], { tls: { caFile: '/ca/reg.pem' } })
     await expect(c.login()).rejects.toThrow(

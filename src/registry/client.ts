@@ -471,7 +471,11 @@ export class RegistryClient {
     }
     const tlsKind = tlsFailure(e)
     if (tlsKind === 'certificate') {
-      const reason = (e as { cause?: { message?: string } }).cause?.message ?? errorText(e)
+      // Node 24 appends advice to try --use-system-ca; the step reads its own CA files, so the advice that
+      // helps is the sentence below. OpenSSL's reasons hold no ';', so the reason is what comes before one.
+      const reason = ((e as { cause?: { message?: string } }).cause?.message ?? errorText(e)).split(
+        ';'
+      )[0]
       const set = this.o.tls?.caFile
         ? `registry-ca-file (${this.o.tls.caFile}) does not hold the CA that signed it: point registry-ca-file at that CA's PEM, or set insecure-registry: true`
         : `Set registry-ca-file to the PEM of the CA that signed it, or insecure-registry: true`
