@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises'
 import os from 'node:os'
 import { GROUPS, OPTIONS, type CliOption } from './cli-options.js'
 import { parseConfig, type Config } from './config.js'
-import { actionOutputs, edgeDeps, inActions, timed, toolCacheDir } from './edge.js'
+import { actionOutputs, edgeDeps, inActions, toolCacheDir } from './edge.js'
 import { runPipeline, type Result } from './pipeline.js'
 import type { Logger } from './ports.js'
 import { bytesCell } from './report/summary.js'
@@ -336,7 +336,7 @@ export function cliLogger(output: Output): Logger {
       group: async (name, fn) => {
         output.print(`::group::${escapeCommand(name)}\n`)
         try {
-          return await timed(name, fn, m => output.print(`${m}\n`))
+          return await fn()
         } finally {
           output.print('::endgroup::\n')
         }
@@ -352,7 +352,7 @@ export function cliLogger(output: Output): Logger {
     },
     group: async (name, fn) => {
       output.print(`\n== ${name} ==\n`)
-      return timed(name, fn, m => output.print(`${m}\n`))
+      return fn()
     },
     mask: s => output.mask(s)
   }

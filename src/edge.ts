@@ -9,21 +9,6 @@ import type { Deps, Result } from './pipeline.js'
 import type { BuildCache, Logger, ToolCache } from './ports.js'
 
 /**
- * Runs one phase and reports how long it took, so a slow step is visible in the log without a profiler; the
- * action and the command line print it the same way.
- */
-export async function timed<T>(
-  name: string,
-  fn: () => Promise<T>,
-  report: (line: string) => void
-): Promise<T> {
-  const start = Date.now()
-  const result = await fn()
-  report(`${name}: done in ${((Date.now() - start) / 1000).toFixed(2)} s`)
-  return result
-}
-
-/**
  * Whether a runner reads the log: GitHub Actions sets GITHUB_ACTIONS=true in every step. Elsewhere (a terminal,
  * scripts/quickstart.sh) workflow commands are noise, and phases get plain headers instead.
  */

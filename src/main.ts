@@ -3,7 +3,7 @@ import * as actionsCache from '@actions/cache'
 import * as core from '@actions/core'
 import os from 'node:os'
 import { parseConfig, type Config } from './config.js'
-import { actionOutputs, edgeDeps, inActions, timed } from './edge.js'
+import { actionOutputs, edgeDeps, inActions } from './edge.js'
 import { saveGoCache, type CacheState } from './go/cache.js'
 import type { BuildCache, Logger } from './ports.js'
 import { runPipeline, type Result } from './pipeline.js'
@@ -16,10 +16,8 @@ const logger: Logger = {
   warning: m => (actions ? core.warning(m) : core.info(`warning: ${m}`)),
   debug: m => core.debug(m),
   // Outside a runner (the bundle run by hand, scripts/quickstart.sh) ::group:: lines would be printed as they are.
-  group: (name, fn) =>
-    actions
-      ? core.group(name, () => timed(name, fn, m => core.info(m)))
-      : (core.info(`\n== ${name} ==`), timed(name, fn, m => core.info(m))),
+  // The stage graph ends each group with the phase's duration (src/pipeline/graph.ts).
+  group: (name, fn) => (actions ? core.group(name, fn) : (core.info(`\n== ${name} ==`), fn())),
   mask: s => core.setSecret(s)
 }
 

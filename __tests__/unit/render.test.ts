@@ -1,5 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { lstat, readdir, readFile, readlink, stat, writeFile } from 'node:fs/promises'
+import {
+  chmod,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  readlink,
+  stat,
+  utimes,
+  writeFile
+} from 'node:fs/promises'
 import path from 'node:path'
 import {
   binaryContextDir,
@@ -229,6 +239,86 @@ describe('writeLayerContext', () => {
     expect(await readFile(path.join(out, 'etc/passwd'), 'utf8')).toContain(
       'nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin'
     )
+  })
+
+  it("hard-links the run's own binary and gives it the context's mode and date in place", async () => {
+    const owned = path.join(dir, 'run')
+    await mkdir(path.join(owned, 'build'), { recursive: true })
+    const bin = path.join(owned, 'build', 'app')
+    await writeFile(bin, 'ELF')
+    await chmod(bin, 0o700)
+    const layer: Layer = { name: 'binary', entries: [file('app', bin, 3, 0o755)] }
+    const out = path.join(dir, 'context', 'binary')
+    await writeLayerContext(layer, out, 1_700_000_000, { ownedDir: owned })
+    const [linked, source] = [await stat(path.join(out, 'app')), await stat(bin)]
+    expect(linked.ino).toBe(source.ino)
+    expect(linked.nlink).toBe(2)
+    expect(linked.mode & 0o7777).toBe(0o755)
+    expect(linked.mtimeMs).toBe(1_700_000_000_000)
+
+    // Written again over the earlier context: the old link is replaced, not written through.
+    await writeLayerContext(layer, out, 1_700_000_000, { ownedDir: owned })
+    expect((await stat(bin)).nlink).toBe(2)
+    expect(await readFile(bin, 'utf8')).toBe('ELF')
+  })
+
+  it("copies a user's file whose mode or date differ from the context's, leaving the file as it was", async () => {
+    const src = path.join(dir, 'site.css')
+    await writeFile(src, 'body{}')
+    await chmod(src, 0o600)
+    await utimes(src, new Date(1_000_000_000_000), new Date(1_000_000_000_000))
+    const out = path.join(dir, 'files')
+    await writeLayerContext(
+      { name: 'files', entries: [file('site.css', src, 6, 0o644)] },
+      out,
+      1_700_000_000,
+      { ownedDir: path.join(dir, 'run') }
+    )
+    const [copied, source] = [await stat(path.join(out, 'site.css')), await stat(src)]
+    expect(copied.ino).not.toBe(source.ino)
+    expect(copied.mode & 0o7777).toBe(0o644)
+    expect(copied.mtimeMs).toBe(1_700_000_000_000)
+    expect([source.mode & 0o7777, source.mtimeMs, source.nlink]).toEqual([0o600, 1e12, 1])
+  })
+
+  it("links a user's file that already has the context's mode and date", async () => {
+    const src = path.join(dir, 'index.html')
+    await writeFile(src, '<h1>')
+    await chmod(src, 0o644)
+    await utimes(src, 1_700_000_000, 1_700_000_000)
+    const out = path.join(dir, 'files')
+    await writeLayerContext(
+      { name: 'files', entries: [file('index.html', src, 4, 0o644)] },
+      out,
+      1_700_000_000
+    )
+    expect((await stat(path.join(out, 'index.html'))).ino).toBe((await stat(src)).ino)
+  })
+
+  it('copies when the file system refuses the link (another device, a protected link)', async () => {
+    const owned = path.join(dir, 'run')
+    await mkdir(owned)
+    const bin = path.join(owned, 'app')
+    await writeFile(bin, 'ELF')
+    const layer: Layer = { name: 'binary', entries: [file('app', bin, 3, 0o755)] }
+    for (const code of ['EXDEV', 'EPERM']) {
+      const out = path.join(dir, code)
+      const refuse = async (): Promise<void> => {
+        throw Object.assign(new Error(`link: ${code}`), { code })
+      }
+      await writeLayerContext(layer, out, 1_700_000_000, { ownedDir: owned, link: refuse })
+      const copied = await stat(path.join(out, 'app'))
+      expect(copied.ino).not.toBe((await stat(bin)).ino)
+      expect(await readFile(path.join(out, 'app'), 'utf8')).toBe('ELF')
+      expect([copied.mode & 0o7777, copied.mtimeMs]).toEqual([0o755, 1_700_000_000_000])
+    }
+    // Any other failure is not a reason to copy: it is reported.
+    const broken = async (): Promise<void> => {
+      throw Object.assign(new Error('link: EIO'), { code: 'EIO' })
+    }
+    await expect(
+      writeLayerContext(layer, path.join(dir, 'EIO'), undefined, { ownedDir: owned, link: broken })
+    ).rejects.toThrow('link: EIO')
   })
 
   it('replaces an existing link', async () => {

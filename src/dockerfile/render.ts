@@ -1,5 +1,16 @@
 // Writes the FROM scratch Dockerfile and its build context from the same file plan the native builder uses.
-import { chmod, copyFile, lutimes, mkdir, rm, symlink, utimes, writeFile } from 'node:fs/promises'
+import {
+  chmod,
+  copyFile,
+  link,
+  lutimes,
+  mkdir,
+  rm,
+  stat,
+  symlink,
+  utimes,
+  writeFile
+} from 'node:fs/promises'
 import path from 'node:path'
 import type { FilePlan, Layer } from '../rootfs/plan.js'
 
@@ -98,38 +109,94 @@ function ownedDirectory(layer: Layer): { path: string; owner: string } | undefin
   return { path: top.path, owner }
 }
 
+/** Link errors that mean "this file cannot be linked here" (another file system, a protected link, a full inode). */
+const UNLINKABLE = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP'])
+
+/** Files written at once: enough to keep the file system busy, few enough for the descriptor limit. */
+const WRITES_AT_ONCE = 16
+
+export interface ContextOptions {
+  /**
+   * A folder of this run's own files (the binaries): they are hard-linked into the context and given its mode and
+   * date in place. Any other source is linked only when it already has both, since a link shares its inode and
+   * chmod or utimes on it would change the user's (or the system's) file; otherwise it is copied.
+   */
+  ownedDir?: string
+  /** fs.link; tests pass one that fails as another file system would. */
+  link?: (source: string, dest: string) => Promise<void>
+}
+
+/** Hard-links source at dest when the file system allows it; resolves to whether it did. */
+async function tryLink(
+  source: string,
+  dest: string,
+  linkFile: (source: string, dest: string) => Promise<void>
+): Promise<boolean> {
+  try {
+    await linkFile(source, dest)
+    return true
+  } catch (e) {
+    if (UNLINKABLE.has((e as NodeJS.ErrnoException).code ?? '')) return false
+    throw e
+  }
+}
+
+const within = (dir: string, file: string): boolean => {
+  const rel = path.relative(dir, file)
+  return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel)
+}
+
 /**
  * Writes one layer's files under dir with the modes of the plan, so COPY reproduces them, and dated at the source
  * date epoch when given: Docker copies the context's mtimes into its layers, so this keeps them reproducible.
+ * Files are hard-linked where that changes no file outside o.ownedDir, else copied.
  */
-export async function writeLayerContext(layer: Layer, dir: string, epoch?: number): Promise<void> {
+export async function writeLayerContext(
+  layer: Layer,
+  dir: string,
+  epoch?: number,
+  o: ContextOptions = {}
+): Promise<void> {
   await mkdir(dir, { recursive: true })
-  const dirs: { dest: string; mode: number }[] = []
   const date = epoch === undefined ? undefined : new Date(epoch * 1000)
-  for (const e of layer.entries) {
+  const linkFile = o.link ?? link
+  // Directories first, in plan order (parents before children), so files and links can then go in at once.
+  const dirs = layer.entries.filter(e => e.type === 'directory')
+  for (const e of dirs) await mkdir(path.join(dir, e.path), { recursive: true })
+  const others = layer.entries.filter(e => e.type !== 'directory')
+  const writeOne = async (e: Layer['entries'][number]): Promise<void> => {
+    if (e.type === 'directory') return
     const dest = path.join(dir, e.path)
-    if (e.type === 'directory') {
-      await mkdir(dest, { recursive: true })
-      // Modes and dates last and deepest first: a read-only directory must not stop its children being
-      // written, and writing a child changes its directory's mtime.
-      dirs.push({ dest, mode: e.mode })
-      continue
-    } else if (e.type === 'symlink') {
-      await rm(dest, { force: true })
+    // Removed first, never written through: an earlier context's file may be a link to a source.
+    await rm(dest, { force: true })
+    if (e.type === 'symlink') {
       await symlink(e.target, dest)
       if (date) await lutimes(dest, date, date)
-      continue
-    } else if (typeof e.source === 'string') {
-      await copyFile(e.source, dest)
-    } else {
+      return
+    }
+    if (typeof e.source !== 'string') {
       await writeFile(dest, e.source)
+    } else if (o.ownedDir && within(o.ownedDir, e.source)) {
+      if (!(await tryLink(e.source, dest, linkFile))) await copyFile(e.source, dest)
+    } else {
+      const st = await stat(e.source)
+      const asIs = (st.mode & 0o7777) === e.mode && (!date || st.mtimeMs === date.getTime())
+      // Nothing to change on the shared inode: the link is the file as the context needs it.
+      if (asIs && (await tryLink(e.source, dest, linkFile))) return
+      await copyFile(e.source, dest)
     }
     await chmod(dest, e.mode)
     if (date) await utimes(dest, date, date)
   }
-  for (const d of dirs.reverse()) {
-    await chmod(d.dest, d.mode)
-    if (date) await utimes(d.dest, date, date)
+  for (let i = 0; i < others.length; i += WRITES_AT_ONCE) {
+    await Promise.all(others.slice(i, i + WRITES_AT_ONCE).map(writeOne))
+  }
+  // Modes and dates last and deepest first: a read-only directory must not stop its children being written, and
+  // writing a child changes its directory's mtime.
+  for (const e of dirs.reverse()) {
+    const dest = path.join(dir, e.path)
+    await chmod(dest, e.mode)
+    if (date) await utimes(dest, date, date)
   }
 }
 

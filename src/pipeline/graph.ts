@@ -1,0 +1,310 @@
+// Runs a small graph of named stages: each starts once the stages it needs have finished, so independent ones run concurrently, and each logs into a section of its own that reaches the log whole, closed by its duration.
+import { AsyncLocalStorage } from 'node:async_hooks'
+import type { Logger } from '../ports.js'
+
+/** One stage: the names of the stages whose outputs it needs, its log group and its work. */
+export interface Stage<O> {
+  name: keyof O & string
+  needs: readonly (keyof O & string)[]
+  /** The log group of the stage; without one (or when it says undefined) the stage is silent. */
+  title?: string | ((got: Partial<O>) => string | undefined)
+  run: (got: Partial<O>, log: Logger) => Promise<unknown>
+}
+
+/**
+ * Defines the stages of a graph whose outputs are O: run receives exactly the outputs named in needs, typed, and
+ * must resolve to the output its name stands for.
+ */
+export function stageOf<O>() {
+  return <K extends keyof O & string, N extends keyof O & string>(
+    name: K,
+    needs: readonly N[],
+    body: {
+      title?: string | ((got: Pick<O, N>) => string | undefined)
+      run: (got: Pick<O, N>, log: Logger) => Promise<O[K]>
+    }
+  ): Stage<O> => ({ name, needs, ...body }) as unknown as Stage<O>
+}
+
+export interface GraphOptions {
+  /** The run's logger: groups must neither nest nor overlap in it (a GitHub Actions log). */
+  logger: Logger
+  /** Milliseconds, for the durations in the log; Date.now unless a test fakes time. */
+  clock?: () => number
+}
+
+/** The section the running code logs into, so objects made in one stage log into the stage that uses them. */
+const current = new AsyncLocalStorage<Logger>()
+
+/**
+ * A logger that writes into the section of whichever stage calls it (fallback outside any stage): a registry
+ * client opened while logging in logs its retries into the push's group when the push uses it.
+ */
+export function stageLogger(fallback: Logger): Logger {
+  const at = (): Logger => current.getStore() ?? fallback
+  return {
+    info: m => at().info(m),
+    warning: m => at().warning(m),
+    debug: m => at().debug(m),
+    group: (name, fn) => at().group(name, fn),
+    mask: s => at().mask(s)
+  }
+}
+
+interface Line {
+  level: 'info' | 'debug'
+  text: string
+}
+
+/**
+ * The one writer of the run's log: everything reaches the logger through one queue, so a group is written whole
+ * and no line lands inside another stage's group.
+ */
+class Log {
+  private tail: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    readonly logger: Logger,
+    readonly clock: () => number
+  ) {}
+
+  /** Runs write after every earlier write; its failure is the caller's, never the queue's. */
+  enqueue<T>(write: () => Promise<T>): Promise<T> {
+    const done = this.tail.then(write)
+    this.tail = done.catch(() => undefined)
+    return done
+  }
+
+  lines(lines: Line[]): void {
+    for (const l of lines) this.logger[l.level](l.text)
+  }
+}
+
+const seconds = (ms: number): string => (ms / 1000).toFixed(2)
+
+/**
+ * A stage's or a sub-task's part of the log. Buffered: its lines are kept and, when it ends, handed whole with
+ * its duration to the section around it, or written as one group of the log. Live: it runs while nothing else
+ * can (see cutPoints), so it streams into a group opened when it starts, and a long download shows as it goes.
+ * Warnings go straight to the log either way: an annotation should not wait for a slow stage.
+ */
+class Section implements Logger {
+  private readonly buffer: Line[] = []
+
+  constructor(
+    readonly log: Log,
+    /** Undefined: a silent section, whose few lines need no group and are written as they come. */
+    readonly title: string | undefined,
+    /** The section whose group this one's lines end up in, if any. */
+    private readonly outer: Section | undefined,
+    readonly live: boolean
+  ) {}
+
+  private write(line: Line): void {
+    if (this.live) this.log.lines([line])
+    else if (this.title !== undefined) this.buffer.push(line)
+    else if (this.outer) this.outer.write(line)
+    else void this.log.enqueue(async () => this.log.lines([line]))
+  }
+
+  info(text: string): void {
+    this.write({ level: 'info', text })
+  }
+
+  debug(text: string): void {
+    this.write({ level: 'debug', text })
+  }
+
+  warning(text: string): void {
+    if (this.live) this.log.logger.warning(text)
+    else void this.log.enqueue(async () => this.log.logger.warning(text))
+  }
+
+  mask(secret: string): void {
+    // At once, not queued: a line written before the mask arrived would show the secret.
+    this.log.logger.mask(secret)
+  }
+
+  /** A sub-task with its own part of the log, e.g. one platform's build among several running at once. */
+  group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    // Inside a group, a sub-task's lines become a block of it: groups cannot nest in the log.
+    const outer = this.title !== undefined ? this : this.outer
+    return run(new Section(this.log, name, outer, false), fn)
+  }
+
+  /** Closes the section: its lines and the duration line go where they belong. */
+  close(summary: string): Promise<void> {
+    if (this.title === undefined) return Promise.resolve()
+    const lines: Line[] = [...this.buffer.splice(0), { level: 'info', text: summary }]
+    if (this.live) return Promise.resolve(this.log.lines(lines.slice(-1)))
+    if (this.outer) {
+      for (const l of lines) this.outer.write(l)
+      return Promise.resolve()
+    }
+    return this.log.enqueue(() =>
+      this.log.logger.group(this.title!, async () => this.log.lines(lines))
+    )
+  }
+}
+
+/**
+ * Runs fn as the section's work: its log goes to the section, which is closed with the duration when fn ends
+ * (or fails), before the result is handed on.
+ */
+async function run<T>(section: Section, fn: () => Promise<T>): Promise<T> {
+  const { log, title } = section
+  const work = async (): Promise<T> => {
+    const start = log.clock()
+    try {
+      const out = await current.run(section, fn)
+      await section.close(`${title}: done in ${seconds(log.clock() - start)} s`)
+      return out
+    } catch (e) {
+      await section.close(`${title}: failed after ${seconds(log.clock() - start)} s`)
+      throw e
+    }
+  }
+  if (!section.live || title === undefined) return work()
+  return log.enqueue(() => log.logger.group(title, work))
+}
+
+/**
+ * The stages that run alone whatever the timing: every other stage is one they need (directly or not) or one
+ * that needs them. Only these may stream into an open group of the log.
+ */
+export function cutPoints<O>(stages: readonly Stage<O>[]): Set<string> {
+  const needs = new Map(stages.map(s => [s.name as string, s.needs as readonly string[]]))
+  const ancestors = new Map<string, Set<string>>()
+  const up = (name: string): Set<string> => {
+    let set = ancestors.get(name)
+    if (set) return set
+    set = new Set()
+    ancestors.set(name, set)
+    for (const n of needs.get(name) ?? []) {
+      set.add(n)
+      for (const a of up(n)) set.add(a)
+    }
+    return set
+  }
+  const cut = new Set<string>()
+  for (const s of stages) {
+    const related = stages.filter(t => t === s || up(s.name).has(t.name) || up(t.name).has(s.name))
+    if (related.length === stages.length) cut.add(s.name)
+  }
+  return cut
+}
+
+/** Refuses a graph that could never finish: a duplicate name, a need no stage provides, a cycle. */
+function validate<O>(stages: readonly Stage<O>[]): void {
+  const names = new Set<string>()
+  for (const s of stages) {
+    if (names.has(s.name)) throw new Error(`stage graph: two stages are named ${s.name}.`)
+    names.add(s.name)
+  }
+  for (const s of stages) {
+    for (const n of s.needs) {
+      if (!names.has(n))
+        throw new Error(`stage graph: ${s.name} needs ${n}, which no stage provides.`)
+    }
+  }
+  const state = new Map<string, 'visiting' | 'done'>()
+  const byName = new Map(stages.map(s => [s.name as string, s]))
+  const visit = (name: string, path: string[]): void => {
+    if (state.get(name) === 'done') return
+    if (state.get(name) === 'visiting') {
+      const cycle = [...path.slice(path.indexOf(name)), name]
+      throw new Error(`stage graph: ${cycle.join(' needs ')}, a cycle.`)
+    }
+    state.set(name, 'visiting')
+    for (const n of byName.get(name)!.needs) visit(n, [...path, name])
+    state.set(name, 'done')
+  }
+  for (const s of stages) visit(s.name, [])
+}
+
+/**
+ * Runs every stage as soon as all it needs has finished (in the order given when several are ready at once) and
+ * resolves to every stage's output by name. A stage counts as finished once its log is written, so what a stage
+ * needs is always in the log before it. When a stage fails, nothing new starts: the stages still running are
+ * waited for, and the first error is thrown.
+ */
+export async function runGraph<O>(stages: readonly Stage<O>[], o: GraphOptions): Promise<O> {
+  validate(stages)
+  const log = new Log(o.logger, o.clock ?? Date.now)
+  const live = cutPoints(stages)
+  const routed = stageLogger(o.logger)
+  const outputs = new Map<string, unknown>()
+  const started = new Set<string>()
+  let failure: { error: unknown } | undefined
+  let running = 0
+
+  return new Promise<O>((resolve, reject) => {
+    const settle = (): void => {
+      if (running) return
+      if (failure) reject(failure.error)
+      else if (outputs.size === stages.length) resolve(Object.fromEntries(outputs) as O)
+    }
+    const startReady = (): void => {
+      for (const s of stages) {
+        if (failure || started.has(s.name) || !s.needs.every(n => outputs.has(n))) continue
+        started.add(s.name)
+        running++
+        const got = Object.fromEntries(s.needs.map(n => [n, outputs.get(n)])) as Partial<O>
+        const work = async (): Promise<unknown> => {
+          const title = typeof s.title === 'function' ? s.title(got) : s.title
+          // A silent stage has no group to stream into, so its lines wait in the queue like any other.
+          const section = new Section(
+            log,
+            title,
+            undefined,
+            title !== undefined && live.has(s.name)
+          )
+          // Routed, so that inside log.group(…) the sub-task's lines go to its own part of the log.
+          return run(section, () => s.run(got, routed))
+        }
+        work().then(
+          out => {
+            running--
+            outputs.set(s.name, out)
+            startReady()
+            settle()
+          },
+          (error: unknown) => {
+            running--
+            failure ??= { error }
+            settle()
+          }
+        )
+      }
+    }
+    startReady()
+    settle()
+  })
+}
+
+/**
+ * Runs fn on every item, at most limit at a time, and resolves to the results in the items' order. After a
+ * failure nothing new starts; the running calls are waited for, and the first error is thrown.
+ */
+export async function mapConcurrent<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length)
+  let next = 0
+  let failure: { error: unknown } | undefined
+  const worker = async (): Promise<void> => {
+    while (!failure && next < items.length) {
+      const i = next++
+      try {
+        results[i] = await fn(items[i]!, i)
+      } catch (error) {
+        failure ??= { error }
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
+  if (failure) throw failure.error
+  return results
+}

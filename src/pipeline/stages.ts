@@ -1,0 +1,619 @@
+// The pipeline's stages and what each needs: the one place that says what runs one after another and what runs at once.
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { buildArgs, buildEnv, goEnv, type BuildSettings } from '../build/command.js'
+import { compile, inspectMainPackage } from '../build/compile.js'
+import { verifyBinary } from '../build/elf.js'
+import { expandLdflags, ldflagsVars } from '../build/ldflags.js'
+import { platformString, type Platform } from '../build/platform.js'
+import type { Config } from '../config.js'
+import { binaryContextDir, renderDockerfile, writeLayerContext } from '../dockerfile/render.js'
+import { modulesHash, restoreGoCache, type CacheState } from '../go/cache.js'
+import { installGo, runnerGoArch } from '../go/install.js'
+import { versionFromFile } from '../go/version.js'
+import { buildImage, rfc3339, topLevel, withManifest, type BuiltImage } from '../oci/image.js'
+import { dockerArchive } from '../oci/docker-archive.js'
+import type { Blob } from '../oci/image.js'
+import { writeOciLayout } from '../oci/layout.js'
+import type { Logger } from '../ports.js'
+import { InputError } from '../ports.js'
+import { RegistryClient, type ClientOptions, type Credentials } from '../registry/client.js'
+import { pushImages } from '../registry/push.js'
+import { resolveCredentials } from '../registry/credentials.js'
+import { registryBaseUrls, type ImageRef } from '../registry/reference.js'
+import {
+  binaryLayer,
+  CA_BUNDLE_PATH,
+  homeLayer,
+  orderLayers,
+  systemLayer,
+  type FilePlan,
+  type ImageSettings,
+  type Layer
+} from '../rootfs/plan.js'
+import { DEFAULT_PATH, ociLabels } from '../rootfs/settings.js'
+import { caBundle, filesLayer, mergeEnv, zoneinfo } from '../rootfs/stage.js'
+import { detectBuildx, dockerBuild } from '../docker/builder.js'
+import { compare, comparisonTable, gateFailures, type Comparison } from '../report/gate.js'
+import { platformSize, sizeTable, type PlatformSize } from '../report/size.js'
+import { readBaseline } from '../registry/baseline.js'
+import { measurePackages, type PackageSize } from '../report/packages.js'
+import { preflight } from '../preflight.js'
+import type { Deps } from '../pipeline.js'
+import { mapConcurrent, stageOf, type Stage } from './graph.js'
+
+/** Binaries from this size up get the package breakdown under package-sizes: auto. */
+export const PACKAGE_SIZES_AUTO_BYTES = 4 * 2 ** 20
+
+interface Binary {
+  path: string
+  size: number
+}
+
+/** What each stage hands on, by stage name. */
+export interface Outputs {
+  preflight: void
+  /** The registry client, logged in; undefined when nothing is pushed. */
+  login: RegistryClient | undefined
+  goVersion: { spec: string; input: string; file?: string; line?: 'go' | 'toolchain' }
+  go: { version: string; goroot: string; goBin: string; env: Record<string, string> }
+  source: { epoch: number; settings: BuildSettings }
+  goCache: CacheState | undefined
+  main: { importPath: string; binaryName: string }
+  /** By platform string. */
+  binaries: Map<string, Binary>
+  packages: { platform: string; sizes: PackageSize[] } | undefined
+  staged: { layers: Layer[]; env: string[] }
+  plans: { platform: Platform; plan: FilePlan }[]
+  context: { context: string; dockerfile: string }
+  assembled: BuiltImage[] | undefined
+  dockerBuilt: BuiltImage[] | undefined
+  images: { images: BuiltImage[]; top: Blob }
+  /** How tools name the layout's image (oci:DIR:TAG); empty without oci-layout. */
+  layout: string
+  comparisons: Comparison[]
+  gate: { sizes: PlatformSize[]; failures: string[] }
+  /** Whether the image was pushed and tagged. */
+  push: boolean
+  load: void
+}
+
+/** The go-version spec: the input, else the version file (go.mod by default). */
+async function goVersionSpec(config: Config, logger: Logger): Promise<Outputs['goVersion']> {
+  // An explicit go-version keeps its meaning (1.22 = newest 1.22.x); only a go.mod/go.work go line is a minimum.
+  if (config.goVersion) return { spec: config.goVersion, input: 'go-version' }
+  const file = path.resolve(config.workingDirectory, config.goVersionFile || 'go.mod')
+  const content = await readFile(file, 'utf8').catch(() => undefined)
+  if (content === undefined && !config.goVersionFile && config.package.endsWith('.go')) {
+    // A single-file main needs no module, and so has no go.mod to read a version from.
+    logger.info(
+      `No go.mod beside ${config.package}: using the newest stable Go (set go-version to pin one).`
+    )
+    return { spec: 'stable', input: 'go-version' }
+  }
+  const found = content === undefined ? undefined : versionFromFile(file, content)
+  if (!found) {
+    throw new InputError(
+      `go-version-file: ${content === undefined ? 'cannot read' : 'no Go version in'} ${file}. ` +
+        `Set go-version (e.g. 1.22 or stable) or point go-version-file at a go.mod, go.work, .go-version or .tool-versions.`
+    )
+  }
+  const name = path.basename(file)
+  return { ...found, input: `go-version-file (${name})`, file: name }
+}
+
+/** The commit being built, for {{.Commit}}: GITHUB_SHA is preferred by the caller; this asks Git. */
+async function gitCommit(config: Config, deps: Deps): Promise<string> {
+  const res = await deps.runner
+    .run('git', ['rev-parse', 'HEAD'], { cwd: config.workingDirectory, silent: true })
+    .catch(() => undefined)
+  return res?.exitCode === 0 ? res.stdout.trim() : ''
+}
+
+/** Source date epoch: the input or SOURCE_DATE_EPOCH, else the commit time, else 0. */
+async function sourceDateEpoch(config: Config, deps: Deps): Promise<number> {
+  if (config.sourceDateEpoch !== undefined) return config.sourceDateEpoch
+  const res = await deps.runner
+    .run('git', ['log', '-1', '--format=%ct'], { cwd: config.workingDirectory, silent: true })
+    .catch(() => undefined)
+  const t = res?.exitCode === 0 ? Number(res.stdout.trim()) : NaN
+  return Number.isInteger(t) && t >= 0 ? t : 0
+}
+
+/**
+ * docker load of the runner's platform (Docker keeps one platform per tag), tagged as it would be pushed, so a
+ * later step can docker run it.
+ */
+async function loadIntoDocker(
+  images: BuiltImage[],
+  image: ImageRef,
+  tags: string[],
+  deps: Deps,
+  archive: string
+): Promise<void> {
+  const arch = runnerGoArch(deps.nodeArch)
+  const chosen = images.find(i => i.platform.architecture === arch) ?? images[0]!
+  if (chosen.platform.architecture !== arch) {
+    deps.logger.warning(
+      `load: no ${arch} image was built; loading ${platformString(chosen.platform)}, which this runner runs only with emulation.`
+    )
+  }
+  const name =
+    image.registry === 'docker.io' ? image.repository : `${image.registry}/${image.repository}`
+  const refs = tags.map(t => `${name}:${t}`)
+  await writeFile(archive, await dockerArchive(chosen, refs))
+  const res = await deps.runner.run('docker', ['load', '-i', archive], { silent: true })
+  await rm(archive, { force: true })
+  if (res.exitCode !== 0) {
+    throw new Error(
+      `load: docker load failed (exit ${res.exitCode}): ${res.stderr.trim() || res.stdout.trim()}. Is the Docker Engine running on the runner?`
+    )
+  }
+  deps.logger.info(`Loaded ${platformString(chosen.platform)} into Docker as ${refs.join(', ')}`)
+}
+
+/** The largest binary, when package-sizes asks for its breakdown. */
+function packagesWanted(
+  config: Config,
+  binaries: Map<string, Binary>
+): { name: string; bin: Binary } | undefined {
+  const [name, bin] = [...binaries.entries()].reduce((a, b) => (b[1].size > a[1].size ? b : a))
+  // With -a the relink would recompile everything, and -n writes no binary to read.
+  const rebuilds = config.buildFlags.some(f => f === '-a' || f === '-n')
+  const want =
+    config.packageSizes === 'true' ||
+    (config.packageSizes === 'auto' && bin.size >= PACKAGE_SIZES_AUTO_BYTES && !rebuilds)
+  return want ? { name, bin } : undefined
+}
+
+/** A client for one repository, with the credentials that registry is known by (see resolveCredentials). */
+async function openRegistry(
+  config: Config,
+  deps: Deps,
+  ref: ImageRef,
+  inputs: Credentials | undefined,
+  options: Pick<ClientOptions, 'access' | 'pullScopes'>
+): Promise<RegistryClient> {
+  const credentials = await resolveCredentials({
+    registry: ref.registry,
+    inputs,
+    env: deps.env,
+    runner: deps.runner,
+    logger: deps.logger,
+    homedir: deps.homedir ?? os.homedir()
+  })
+  const tls = { caFile: config.registryCaFile, insecure: config.insecureRegistry }
+  const fetch =
+    deps.registryFetch?.({
+      timeoutMs: config.registryTimeoutMs,
+      ca: config.registryCa,
+      insecure: config.insecureRegistry
+    }) ?? deps.fetch
+  return new RegistryClient(ref, {
+    fetch,
+    logger: deps.logger,
+    ...registryBaseUrls(ref, tls),
+    tls,
+    timeoutMs: config.registryTimeoutMs,
+    credentials,
+    sleep: deps.sleep,
+    ...options
+  })
+}
+
+/** Reads compare-to with pull access only (anonymous, or the credentials the registry is known by). */
+async function compareWithBaseline(
+  config: Config,
+  deps: Deps,
+  sizes: PlatformSize[]
+): Promise<Comparison[]> {
+  const ref = config.compareTo!
+  // The inputs belong to image's registry; without an image they are there for the baseline.
+  const inputs =
+    !config.image || config.image.registry === ref.registry ? config.credentials : undefined
+  const client = await openRegistry(config, deps, ref, inputs, { access: 'pull' })
+  await client.login()
+  const current = sizes[0]?.layers.map(l => l.name) ?? []
+  const baselines = await readBaseline(client, ref, config.platforms, current, deps.logger)
+  return sizes.flatMap(s => {
+    const b = baselines?.get(s.platform)
+    return b ? [compare(s, b)] : []
+  })
+}
+
+/**
+ * The stage graph of one run. deps.logger must write into the calling stage's part of the log (stageLogger), and
+ * tags are the ones to push. Login comes before anything costly, the size gate before the push, and the push
+ * tags only after every blob; the package measurement, the build context and the image assembly overlap.
+ */
+export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stage<Outputs>[] {
+  const stage = stageOf<Outputs>()
+  const { logger } = deps
+  const multi = config.platforms.length > 1
+  const repo = config.image ? `${config.image.registry}/${config.image.repository}` : ''
+  return [
+    // Inputs the disk can refute are checked first: a typo in files should cost neither a login nor a compile.
+    stage('preflight', [], {
+      run: () =>
+        preflight(config, {
+          logger,
+          caBundleCandidates: deps.caBundleCandidates,
+          zoneinfoRoot: deps.zoneinfoRoot
+        })
+    }),
+
+    // Credentials are checked before the build: a refused password should not cost a compile.
+    stage('login', ['preflight'], {
+      title: () => (config.push && config.image ? `Log in to ${config.image.registry}` : undefined),
+      run: async () => {
+        if (!config.push || !config.image) return undefined
+        const image = config.image
+        const client = await openRegistry(config, deps, image, config.credentials, {
+          // Mounting from the baseline's repository needs pull access to it in the same token.
+          pullScopes:
+            config.compareTo?.registry === image.registry
+              ? [config.compareTo.repository]
+              : undefined
+        })
+        await client.login()
+        return client
+      }
+    }),
+
+    stage('goVersion', ['login'], { run: () => goVersionSpec(config, logger) }),
+
+    stage('go', ['goVersion'], {
+      title: ({ goVersion: v }) =>
+        `Install Go (${v.line === 'go' ? `${v.spec} or newer` : v.spec})`,
+      run: async ({ goVersion: v }) => {
+        const go = await installGo({
+          spec: v.spec,
+          specInput: v.input,
+          specFile: v.file,
+          line: v.line,
+          baseUrl: config.goDownloadBaseUrl,
+          checkLatest: config.checkLatest,
+          toolCacheDir: deps.toolCacheDir,
+          goArch: runnerGoArch(deps.nodeArch),
+          cacheArch: deps.nodeArch,
+          fetch: deps.fetch,
+          toolCache: deps.toolCache,
+          logger,
+          downloadDir: deps.tempDir
+        })
+        return {
+          version: go.version,
+          goroot: go.goroot,
+          // The full path, not "go": exec resolves bare names on the action's own PATH, which may hold another Go.
+          goBin: path.join(go.goroot, 'bin', 'go'),
+          env: goEnv(deps.env, go.goroot)
+        }
+      }
+    }),
+
+    // Needs go only so that the install runs alone and streams its log (see cutPoints); both asks are quick.
+    stage('source', ['go'], {
+      run: async () => {
+        const epoch = await sourceDateEpoch(config, deps)
+        const ldflags = config.ldflags.includes('{{')
+          ? expandLdflags(
+              config.ldflags,
+              ldflagsVars(deps.env, await gitCommit(config, deps), rfc3339(epoch))
+            )
+          : config.ldflags
+        const settings: BuildSettings = {
+          pkg: config.package,
+          ldflags,
+          buildTags: config.buildTags,
+          buildFlags: config.buildFlags,
+          buildEnv: config.buildEnv
+        }
+        return { epoch, settings }
+      }
+    }),
+
+    stage('goCache', ['go'], {
+      title: () => (config.cache && deps.buildCache ? 'Restore Go caches' : undefined),
+      run: async ({ go }) => {
+        if (!config.cache || !deps.buildCache) return undefined
+        return restoreGoCache(deps.buildCache, {
+          runner: deps.runner,
+          goBin: go.goBin,
+          env: go.env,
+          workdir: config.workingDirectory,
+          logger,
+          keys: {
+            os: 'linux',
+            arch: deps.nodeArch,
+            goVersion: go.version,
+            platforms: config.platforms.map(platformString),
+            modulesHash: await modulesHash(config.workingDirectory)
+          }
+        })
+      }
+    }),
+
+    // go list reads the module cache, which the restore may fill.
+    stage('main', ['go', 'goCache'], {
+      run: async ({ go }) => {
+        const main = await inspectMainPackage(
+          deps.runner,
+          go.goBin,
+          go.env,
+          config.workingDirectory,
+          config.package
+        )
+        return { importPath: main.importPath, binaryName: config.binaryName || main.binaryName }
+      }
+    }),
+
+    // Platforms compile at once, up to one per core: each link is mostly one thread.
+    stage('binaries', ['go', 'source', 'main', 'goCache'], {
+      run: async ({ go, source, main, goCache }) => {
+        const buildDir = path.join(deps.tempDir, 'build')
+        const built = await mapConcurrent(
+          config.platforms,
+          deps.parallelism ?? os.availableParallelism(),
+          async platform => {
+            const name = platformString(platform)
+            return logger.group(`Build ${main.importPath} for ${name}`, async () => {
+              const out = path.join(buildDir, ...name.split('/'), main.binaryName)
+              await compile(
+                deps.runner,
+                go.goBin,
+                buildEnv(go.env, platform, source.settings),
+                config.workingDirectory,
+                buildArgs(source.settings, out),
+                { pkg: config.package, tags: config.buildTags }
+              )
+              const elf = verifyBinary(await readFile(out), platform, main.binaryName)
+              const size = (await stat(out)).size
+              logger.info(
+                `${main.binaryName}: static ${elf.bits}-bit ELF for ${name}, ${size} bytes`
+              )
+              return [name, { path: out, size }] as const
+            })
+          }
+        )
+        // From here Go's caches are worth keeping, whatever fails later (the size gate, the push).
+        if (goCache) deps.compiled?.(goCache)
+        return new Map(built)
+      }
+    }),
+
+    // Off the critical path: only the report waits for this relink, while the image is staged, assembled and
+    // pushed. Optional and never fatal: a failure is a warning, since the image itself is fine.
+    stage('packages', ['go', 'source', 'binaries'], {
+      title: ({ binaries }) => {
+        const wanted = packagesWanted(config, binaries)
+        return wanted && `Measure Go packages in ${wanted.name}`
+      },
+      run: async ({ go, source, binaries }) => {
+        const wanted = packagesWanted(config, binaries)
+        if (!wanted) return undefined
+        const platform = config.platforms.find(p => platformString(p) === wanted.name)!
+        try {
+          const sizes = await measurePackages({
+            runner: deps.runner,
+            goBin: go.goBin,
+            env: buildEnv(go.env, platform, source.settings),
+            workdir: config.workingDirectory,
+            args: buildArgs(source.settings, wanted.bin.path),
+            tempDir: deps.tempDir
+          })
+          for (const p of sizes) logger.info(`${String(p.bytes).padStart(10)}  ${p.name}`)
+          return { platform: wanted.name, sizes }
+        } catch (e) {
+          logger.warning(`package-sizes: ${(e as Error).message}`)
+          return undefined
+        }
+      }
+    }),
+
+    // Needs no binary, so it overlaps the compile.
+    stage('staged', ['go', 'source', 'main'], {
+      title: 'Stage certificates, zoneinfo, system and user files',
+      run: async ({ go, source, main }) => {
+        const certs = await caBundle({
+          caCertificates: config.caCertificates,
+          extraCaCertificates: config.extraCaCertificates,
+          workingDirectory: config.workingDirectory,
+          candidates: deps.caBundleCandidates,
+          logger
+        })
+        const zi = await zoneinfo({
+          zoneinfo: config.zoneinfo,
+          root: deps.zoneinfoRoot ?? '/usr/share/zoneinfo',
+          goroot: go.goroot,
+          epoch: source.epoch,
+          logger
+        })
+        const system = [systemLayer(config.workdir), homeLayer(config.workdir)]
+        const layers = [certs, zi?.layer, ...system].filter((l): l is Layer => !!l)
+        const files = await filesLayer(
+          config.files,
+          config.workingDirectory,
+          layers,
+          main.binaryName
+        )
+        if (files) {
+          logger.info(
+            `files: ${files.entries.filter(e => e.type === 'file').length} files from ${config.files.length} line(s)`
+          )
+          layers.push(files)
+        }
+        return { layers, env: zi?.env ?? [] }
+      }
+    }),
+
+    stage('plans', ['staged', 'binaries', 'source', 'main'], {
+      run: async ({ staged, binaries, source, main }) => {
+        const labels = { ...ociLabels(deps.env, rfc3339(source.epoch)), ...config.labels }
+        const imageSettings: ImageSettings = {
+          user: config.user,
+          workdir: config.workdir,
+          env: mergeEnv(
+            [DEFAULT_PATH],
+            staged.layers.some(l => l.name === 'certificates')
+              ? [`SSL_CERT_FILE=/${CA_BUNDLE_PATH}`]
+              : [],
+            staged.env,
+            config.env
+          ),
+          entrypoint: config.entrypoint ?? [`/${main.binaryName}`],
+          cmd: config.args,
+          exposedPorts: config.expose,
+          labels,
+          // The OCI keys also go on the manifest, where registries show them without reading the config.
+          annotations: Object.fromEntries(
+            Object.entries(labels).filter(([k]) => k.startsWith('org.opencontainers.image.'))
+          )
+        }
+        return config.platforms.map(p => {
+          const bin = binaries.get(platformString(p))!
+          const layers = [...staged.layers, binaryLayer(bin.path, main.binaryName, bin.size)]
+          return { platform: p, plan: { layers: orderLayers(layers), image: imageSettings } }
+        })
+      }
+    }),
+
+    // An output for the native builder (and the input of builder: docker), so it overlaps the assembly.
+    stage('context', ['plans', 'source'], {
+      title: 'Write Dockerfile and build context',
+      run: async ({ plans, source }) => {
+        const context = path.join(deps.tempDir, 'context')
+        const dockerfile = path.join(context, 'Dockerfile')
+        await rm(context, { recursive: true, force: true })
+        // Every platform shares all layers but the binary: each folder is written once.
+        const folders = new Map<string, Layer>()
+        for (const { platform, plan } of plans) {
+          for (const layer of plan.layers) {
+            const dir =
+              layer.name === 'binary'
+                ? binaryContextDir(platformString(platform), multi)
+                : layer.name
+            if (!folders.has(dir)) folders.set(dir, layer)
+          }
+        }
+        await Promise.all(
+          [...folders].map(([dir, layer]) =>
+            writeLayerContext(layer, path.join(context, dir), source.epoch, {
+              // The binaries are this run's own files: linked, not copied, and dated in place.
+              ownedDir: deps.tempDir
+            })
+          )
+        )
+        const text = renderDockerfile(plans[0]!.plan, multi)
+        await writeFile(dockerfile, text)
+        logger.info(text)
+        return { context, dockerfile }
+      }
+    }),
+
+    stage('assembled', ['plans', 'source'], {
+      title: () => (config.builder === 'docker' ? undefined : 'Assemble OCI image'),
+      run: async ({ plans, source }) => {
+        if (config.builder === 'docker') return undefined
+        return Promise.all(
+          plans.map(({ platform, plan }) => buildImage(plan, platform, source.epoch))
+        )
+      }
+    }),
+
+    stage('dockerBuilt', ['plans', 'context', 'source'], {
+      title: () => (config.builder === 'docker' ? 'Build the Dockerfile with Docker' : undefined),
+      run: async ({ plans, context, source }) => {
+        if (config.builder !== 'docker') return undefined
+        return dockerBuild({
+          runner: deps.runner,
+          logger,
+          context: context.context,
+          dockerfile: context.dockerfile,
+          plans,
+          buildx: await detectBuildx(deps.runner),
+          epoch: source.epoch
+        })
+      }
+    }),
+
+    stage('images', ['assembled', 'dockerBuilt'], {
+      run: async ({ assembled, dockerBuilt }) => {
+        const built = (assembled ?? dockerBuilt)!
+        // Docker's media types change only the manifests: the blobs, and so the sizes, are the same.
+        const images =
+          config.mediaTypes === 'docker' ? built.map(i => withManifest(i, 'docker')) : built
+        return { images, top: topLevel(images) }
+      }
+    }),
+
+    stage('layout', ['images'], {
+      title: () => (config.ociLayout ? 'Write OCI layout' : undefined),
+      run: async ({ images }) => {
+        if (!config.ociLayout) return ''
+        await mkdir(config.ociLayout, { recursive: true })
+        const ref = await writeOciLayout(config.ociLayout, images.images, images.top, tags)
+        logger.info(
+          `OCI layout written to ${config.ociLayout}${tags.length ? ` (tags ${tags.join(', ')})` : ''}; inspect it with: skopeo inspect ${ref}`
+        )
+        return ref
+      }
+    }),
+
+    stage('comparisons', ['images'], {
+      title: () => (config.compareTo ? 'Compare with the baseline' : undefined),
+      run: async ({ images }) =>
+        config.compareTo ? compareWithBaseline(config, deps, images.images.map(platformSize)) : []
+    }),
+
+    // Sizes come from what was built, so they are the same pushed or not; the gate runs before the push, so a
+    // build over budget is never published.
+    stage('gate', ['images', 'comparisons'], {
+      title: 'Image size',
+      run: async ({ images, comparisons }) => {
+        const sizes = images.images.map(platformSize)
+        for (const s of sizes) logger.info(sizeTable(s))
+        for (const c of comparisons) logger.info(comparisonTable(c))
+        return {
+          sizes,
+          failures: gateFailures(sizes, comparisons, config.maxSize, config.maxSizeIncrease)
+        }
+      }
+    }),
+
+    stage('push', ['gate', 'login', 'images'], {
+      title: ({ gate, login }) => (login && !gate.failures.length ? `Push ${repo}` : undefined),
+      run: async ({ gate, login: client, images }) => {
+        if (!client) return false
+        if (gate.failures.length) {
+          logger.info('Not pushed: the image is over its size budget.')
+          return false
+        }
+        // A baseline in the same registry lends its blobs: unchanged layers are mounted, not uploaded.
+        const mountFrom =
+          config.compareTo?.registry === client.ref.registry
+            ? config.compareTo.repository
+            : undefined
+        const r = await pushImages(client, images.images, images.top, tags, logger, mountFrom)
+        logger.info(
+          `blobs: ${r.uploaded} uploaded, ${r.mounted} mounted, ${r.skipped} already present`
+        )
+        return true
+      }
+    }),
+
+    stage('load', ['images'], {
+      title: () => (config.load && config.image ? 'Load into Docker' : undefined),
+      run: async ({ images }) => {
+        if (!config.load || !config.image) return
+        await loadIntoDocker(
+          images.images,
+          config.image,
+          tags,
+          deps,
+          path.join(deps.tempDir, 'image.tar')
+        )
+      }
+    })
+  ]
+}
