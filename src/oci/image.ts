@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto'
 import type { Platform } from '../build/platform.js'
 import type { FilePlan, ImageSettings, Layer, LayerName } from '../rootfs/plan.js'
 import { layerContentSize } from '../rootfs/plan.js'
+import { codecOfMediaType, DEFAULT_COMPRESSION, LAYER_MEDIA_TYPES } from './compress.js'
+import { LayerCompressor } from './layer-compressor.js'
 import { gzipDeterministic, layerTar } from './tar.js'
 
 export const MEDIA = {
@@ -117,18 +119,27 @@ export async function compressedLayerSize(layer: Layer, epoch: number): Promise<
   return gzipDeterministic(await layerTar(layer.entries, epoch)).length
 }
 
+/** How buildImage compresses: one LayerCompressor per run shares the static layers between platforms. */
+export interface BuildOptions {
+  compressor?: LayerCompressor
+}
+
 export async function buildLayer(
   plan: FilePlan,
   name: LayerName,
-  epoch: number
+  epoch: number,
+  compressor: LayerCompressor = new LayerCompressor({ compression: DEFAULT_COMPRESSION })
 ): Promise<BuiltLayer> {
   const layer = plan.layers.find(l => l.name === name)
   if (!layer) throw new Error(`The file plan has no ${name} layer.`)
   const tarball = await layerTar(layer.entries, epoch)
+  const diffId = sha256(tarball)
+  // The binary is the big one and changes every build: a worker compresses it while the other layers are done.
+  const data = await compressor.compress(tarball, diffId, { worker: name === 'binary' })
   return {
     name,
-    blob: toBlob(MEDIA.layer, gzipDeterministic(tarball)),
-    diffId: sha256(tarball),
+    blob: toBlob(LAYER_MEDIA_TYPES[compressor.compression.codec], data),
+    diffId,
     contentSize: layerContentSize(layer)
   }
 }
@@ -136,12 +147,27 @@ export async function buildLayer(
 export async function buildImage(
   plan: FilePlan,
   platform: Platform,
-  epoch: number
+  epoch: number,
+  options: BuildOptions = {}
 ): Promise<BuiltImage> {
-  const layers: BuiltLayer[] = []
-  for (const l of plan.layers) layers.push(await buildLayer(plan, l.name, epoch))
+  const compressor = options.compressor ?? new LayerCompressor({ compression: DEFAULT_COMPRESSION })
+  const layers = await Promise.all(
+    plan.layers.map(l => buildLayer(plan, l.name, epoch, compressor))
+  )
   const config = jsonBlob(MEDIA.config, imageConfig(platform, plan.image, layers, epoch))
   return withManifest({ platform, layers, config, annotations: plan.image.annotations }, 'oci')
+}
+
+/** The layer media type of a codec in the chosen types; Docker's schema 2 has no zstd layer type. */
+export function layerMediaType(current: string, types: MediaTypes): string {
+  const codec = codecOfMediaType(current) ?? 'gzip'
+  if (types === 'oci') return LAYER_MEDIA_TYPES[codec]
+  if (codec === 'zstd') {
+    throw new Error(
+      "media-types: docker cannot describe zstd layers (Docker's schema 2 has only gzip ones). Use media-types: oci with compression: zstd, or compression: gzip."
+    )
+  }
+  return DOCKER_MEDIA.layer
 }
 
 /**
@@ -150,7 +176,10 @@ export async function buildImage(
  */
 export function withManifest(image: Omit<BuiltImage, 'manifest'>, types: MediaTypes): BuiltImage {
   const media = TYPES[types]
-  const layers = image.layers.map(l => ({ ...l, blob: { ...l.blob, mediaType: media.layer } }))
+  const layers = image.layers.map(l => ({
+    ...l,
+    blob: { ...l.blob, mediaType: layerMediaType(l.blob.mediaType, types) }
+  }))
   const config = { ...image.config, mediaType: media.config }
   const manifest = jsonBlob(media.manifest, {
     schemaVersion: 2,

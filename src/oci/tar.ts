@@ -1,8 +1,8 @@
 // Writes a layer as a deterministic tar and gzip: sorted entries, fixed owners and mtime, no user names.
 import { readFile } from 'node:fs/promises'
-import { gzipSync } from 'node:zlib'
 import tar from 'tar-stream'
 import type { Entry } from '../rootfs/plan.js'
+import { gzipLevel } from './compress.js'
 
 export type AddEntry = (
   header: Partial<tar.Header> & { name: string },
@@ -66,10 +66,7 @@ async function addLayerEntries(add: AddEntry, entries: Entry[], epoch: number): 
 
 /** gzip at the best ratio, with no name or timestamp and a fixed OS byte, so the bytes depend on the input only. */
 export function gzipDeterministic(data: Buffer): Buffer {
-  const gz = gzipSync(data, { level: 9 })
-  // RFC 1952 OS field: zlib writes the build platform's code; 255 ("unknown") is what Go's gzip writes too.
-  gz[9] = 0xff
-  return gz
+  return gzipLevel(data, 9)
 }
 
 export interface TarEntry {

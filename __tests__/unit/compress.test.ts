@@ -1,0 +1,352 @@
+import { describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import {
+  compress,
+  decompress,
+  DEFAULT_COMPRESSION,
+  gzipLevel,
+  parseCompression,
+  RUNTIME,
+  type Compression
+} from '../../src/oci/compress.js'
+import { compressInWorker, LayerCompressor } from '../../src/oci/layer-compressor.js'
+import { buildImage, withManifest } from '../../src/oci/image.js'
+import {
+  file,
+  orderLayers,
+  systemLayer,
+  withParents,
+  type FilePlan
+} from '../../src/rootfs/plan.js'
+
+const sha = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
+
+/** Text with structure and variety, like a CA bundle: a seeded generator, so every run sees the same bytes. */
+function sample(bytes: number): Buffer {
+  const words = [
+    'MII',
+    'certificate',
+    'Authority',
+    'Root',
+    'CA',
+    'Trust',
+    'GlobalSign',
+    'ECC',
+    'RSA',
+    '2048'
+  ]
+  let seed = 42
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31)
+  const parts: string[] = []
+  let n = 0
+  while (n < bytes) {
+    const w =
+      next() % 3 === 0 ? words[next() % words.length]! : (next() % 1e9).toString(36).toUpperCase()
+    parts.push(w)
+    n += w.length + 1
+  }
+  return Buffer.from(parts.join(' ')).subarray(0, bytes)
+}
+
+const zstdDecompressSync = (zlib as unknown as { zstdDecompressSync?: (b: Buffer) => Buffer })
+  .zstdDecompressSync
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
+const nodeHasZstd = major > 22 || (major === 22 && minor >= 15)
+// Visible as skipped, with the reason in the name; the next test fails if a Node that has zstd skipped them.
+const withZstd = RUNTIME.hasZstd ? it : it.skip
+const ZSTD = '(needs Node.js 22.15+ for node:zlib zstd)'
+
+describe('the runtime', () => {
+  it('has zstd exactly when Node.js is 22.15 or newer, so the zstd tests run on Node 24', () => {
+    expect(RUNTIME.hasZstd).toBe(nodeHasZstd)
+  })
+})
+
+describe('parseCompression', () => {
+  const node24 = { version: 'v24.1.0', hasZstd: true }
+  it.each<[string, string, Compression]>([
+    ['', '', { codec: 'gzip', level: 9 }],
+    ['gzip', '1', { codec: 'gzip', level: 1 }],
+    [' GZIP ', 'MAX', { codec: 'gzip', level: 'max' }],
+    ['zstd', '', { codec: 'zstd', level: 19 }],
+    ['zstd', '22', { codec: 'zstd', level: 22 }],
+    ['zstd', '1', { codec: 'zstd', level: 1 }]
+  ])('%j %j', (codec, level, want) => {
+    expect(parseCompression(codec, level, node24)).toEqual(want)
+  })
+
+  it.each<[string, string, string]>([
+    [
+      'brotli',
+      '',
+      "compression: 'brotli' is not a codec. Use gzip (read by every client) or zstd (smaller; see the README's compatibility table)."
+    ],
+    [
+      'gzip',
+      '0',
+      "compression-level: '0' is not a gzip level. Use 1 to 9, or max (smallest, slow); the default is 9."
+    ],
+    [
+      'gzip',
+      '10',
+      "compression-level: '10' is not a gzip level. Use 1 to 9, or max (smallest, slow); the default is 9."
+    ],
+    ['zstd', '23', "compression-level: '23' is not a zstd level. Use 1 to 22; the default is 19."],
+    [
+      'zstd',
+      'max',
+      "compression-level: 'max' is not a zstd level. Use 1 to 22; the default is 19."
+    ],
+    ['zstd', '-1', "compression-level: '-1' is not a zstd level. Use 1 to 22; the default is 19."]
+  ])('refuses %s level %j', (codec, level, message) => {
+    expect(() => parseCompression(codec, level, node24)).toThrow(message)
+  })
+
+  it('refuses zstd on a Node.js without it, naming the version', () => {
+    expect(() => parseCompression('zstd', '', { version: 'v20.20.2', hasZstd: false })).toThrow(
+      "compression: zstd needs Node.js 22.15 or newer (node:zlib's zstd), and this is Node.js v20.20.2. " +
+        'Run the action on the node24 runtime action.yml declares (or the CLI on Node 22.15+), or use compression: gzip.'
+    )
+    // gzip stays available there.
+    expect(parseCompression('gzip', 'max', { version: 'v20.20.2', hasZstd: false })).toEqual({
+      codec: 'gzip',
+      level: 'max'
+    })
+  })
+})
+
+describe('gzip max', () => {
+  const input = sample(40_000)
+
+  it('decompresses with the gzip binary, is smaller than level 9 and has the fixed header', async () => {
+    const gz = await compress(input, { codec: 'gzip', level: 'max' })
+    expect(execFileSync('gzip', ['-d', '-c'], { input: gz }).equals(input)).toBe(true)
+    const nine = gzipLevel(input, 9)
+    expect(gz.length).toBeLessThan(nine.length)
+    expect([...gz.subarray(0, 8)]).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]) // no name, no mtime
+    expect(gz[9]).toBe(0xff)
+    // One gzip member: gzip -l sees the whole input in it.
+    const listed = execFileSync('gzip', ['-l', '-q'], { input: gz }).toString()
+    expect(listed).toContain(String(input.length))
+  })
+
+  it('is deterministic', async () => {
+    const a = await compress(input, { codec: 'gzip', level: 'max' })
+    const b = await compress(input, { codec: 'gzip', level: 'max' })
+    expect(sha(a)).toBe(sha(b))
+  })
+
+  it('leaves no process-wide hooks of the wasm encoders behind', async () => {
+    const before = [
+      process.listenerCount('uncaughtException'),
+      process.listenerCount('unhandledRejection')
+    ]
+    await compress(Buffer.from('x'), { codec: 'gzip', level: 'max' })
+    expect([
+      process.listenerCount('uncaughtException'),
+      process.listenerCount('unhandledRejection')
+    ]).toEqual(before)
+  })
+})
+
+describe('gzip levels', () => {
+  it('level 9 keeps the bytes gzipDeterministic always wrote (zlib 9, XFL 2, OS 255)', () => {
+    const input = sample(10_000)
+    const gz = gzipLevel(input, 9)
+    const plain = zlib.gzipSync(input, { level: 9 })
+    plain[9] = 0xff
+    expect(gz.equals(plain)).toBe(true)
+  })
+
+  it('level 1 is larger than level 9 and reads back', () => {
+    const input = sample(20_000)
+    const one = gzipLevel(input, 1)
+    expect(one.length).toBeGreaterThan(gzipLevel(input, 9).length)
+    expect(decompress(one, 'gzip').equals(input)).toBe(true)
+  })
+})
+
+describe('zstd', () => {
+  const input = sample(50_000)
+
+  withZstd(`round-trips through node's zstdDecompress, deterministically ${ZSTD}`, async () => {
+    const z = await compress(input, { codec: 'zstd', level: 19 })
+    expect(zstdDecompressSync!(z).equals(input)).toBe(true)
+    expect(sha(await compress(input, { codec: 'zstd', level: 19 }))).toBe(sha(z))
+    // Frame header: magic, then FHD with the content size and checksum flags set.
+    expect(z.readUInt32LE(0)).toBe(0xfd2fb528)
+    expect(z[4]! & 0x04).toBe(0x04) // content checksum
+    expect(z[4]! >> 6).not.toBe(0) // frame content size present (or single segment)
+    expect(z.length).toBeLessThan(gzipLevel(input, 9).length)
+  })
+
+  withZstd(`level 1 is larger than level 19 ${ZSTD}`, async () => {
+    const one = await compress(input, { codec: 'zstd', level: 1 })
+    expect(one.length).toBeGreaterThan((await compress(input, { codec: 'zstd', level: 19 })).length)
+    expect(decompress(one, 'zstd').equals(input)).toBe(true)
+  })
+})
+
+describe('compressInWorker', () => {
+  const input = sample(30_000)
+  it('gives the bytes compress gives, for gzip', async () => {
+    const c: Compression = { codec: 'gzip', level: 6 }
+    expect((await compressInWorker(input, c)).equals(await compress(input, c))).toBe(true)
+  })
+  withZstd(`gives the bytes compress gives, for zstd ${ZSTD}`, async () => {
+    const c: Compression = { codec: 'zstd', level: 19 }
+    expect((await compressInWorker(input, c)).equals(await compress(input, c))).toBe(true)
+  })
+})
+
+describe('LayerCompressor', () => {
+  const c: Compression = DEFAULT_COMPRESSION
+  const tar = sample(20_000)
+  const diffId = sha(tar)
+  const clock = (start: number) => {
+    let t = start
+    return () => new Date((t += 1000))
+  }
+
+  it('compresses one tar once however many ask, concurrently or later', async () => {
+    const lc = new LayerCompressor({ compression: c })
+    const [a, b] = await Promise.all([lc.compress(tar, diffId), lc.compress(tar, diffId)])
+    const d = await lc.compress(tar, diffId, { worker: true })
+    expect(a.equals(b) && a.equals(d)).toBe(true)
+    expect(lc.stats).toEqual({ compressed: 1, memo: 2, disk: 0 })
+  })
+
+  it('serves the next run from the disk cache, the same bytes as a fresh compress', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'gsi-layer-cache-'))
+    try {
+      const first = new LayerCompressor({ compression: c, cacheDir: dir })
+      const fresh = await first.compress(tar, diffId)
+      const second = new LayerCompressor({ compression: c, cacheDir: dir })
+      const cached = await second.compress(tar, diffId)
+      expect(cached.equals(fresh)).toBe(true)
+      expect(second.stats).toEqual({ compressed: 0, memo: 0, disk: 1 })
+      // Another level is another entry.
+      const other = new LayerCompressor({ compression: { codec: 'gzip', level: 1 }, cacheDir: dir })
+      expect((await other.compress(tar, diffId)).equals(fresh)).toBe(false)
+      expect(other.stats.compressed).toBe(1)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('ignores and replaces an entry whose bytes do not match its digest', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'gsi-layer-cache-'))
+    try {
+      const first = new LayerCompressor({ compression: c, cacheDir: dir })
+      const fresh = await first.compress(tar, diffId)
+      const [entry] = await readdir(dir)
+      const f = path.join(dir, entry!)
+      const raw = await readFile(f)
+      raw[raw.length - 1] = raw[raw.length - 1]! ^ 0xff
+      await writeFile(f, raw)
+      const messages: string[] = []
+      const second = new LayerCompressor({
+        compression: c,
+        cacheDir: dir,
+        debug: m => messages.push(m)
+      })
+      expect((await second.compress(tar, diffId)).equals(fresh)).toBe(true)
+      expect(second.stats).toEqual({ compressed: 1, memo: 0, disk: 0 })
+      expect(messages).toEqual([
+        `layer cache: ${f} does not match its digest; ignored and removed.`
+      ])
+      // Rewritten whole: the next run hits again.
+      const third = new LayerCompressor({ compression: c, cacheDir: dir })
+      expect((await third.compress(tar, diffId)).equals(fresh)).toBe(true)
+      expect(third.stats.disk).toBe(1)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('stays under its bound, dropping the least recently used entries', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'gsi-layer-cache-'))
+    try {
+      const tars = [1, 2, 3].map(i => sample(5_000 + i))
+      const now = clock(1_700_000_000_000)
+      const size = gzipLevel(tars[0]!, 9).length + 65
+      // Room for two entries, not three.
+      const lc = (): LayerCompressor =>
+        new LayerCompressor({ compression: c, cacheDir: dir, maxCacheBytes: 2 * size + 100, now })
+      await lc().compress(tars[0]!, sha(tars[0]!))
+      await lc().compress(tars[1]!, sha(tars[1]!))
+      // Reading the first makes it the most recent, so the second is the one to go.
+      await lc().compress(tars[0]!, sha(tars[0]!))
+      await lc().compress(tars[2]!, sha(tars[2]!))
+      const again = lc()
+      await again.compress(tars[0]!, sha(tars[0]!))
+      await again.compress(tars[2]!, sha(tars[2]!))
+      expect(again.stats.disk).toBe(2)
+      expect(await readdir(dir)).toHaveLength(2)
+      const gone = lc()
+      await gone.compress(tars[1]!, sha(tars[1]!))
+      expect(gone.stats.compressed).toBe(1)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('images in zstd', () => {
+  const data = Buffer.from('ELF binary for zstd')
+  const p: FilePlan = {
+    layers: orderLayers([
+      { name: 'binary', entries: withParents([file('app', data, data.length, 0o755)]) },
+      systemLayer()
+    ]),
+    image: {
+      user: '65532:65532',
+      workdir: '/',
+      env: [],
+      entrypoint: ['/app'],
+      cmd: [],
+      exposedPorts: [],
+      labels: {},
+      annotations: {}
+    }
+  }
+  const amd64 = { os: 'linux', architecture: 'amd64' }
+
+  withZstd(`layers are tar+zstd in the manifest, diff_ids of the tars ${ZSTD}`, async () => {
+    const compressor = new LayerCompressor({ compression: { codec: 'zstd', level: 19 } })
+    const img = await buildImage(p, amd64, 0, { compressor })
+    const manifest = JSON.parse(img.manifest.data.toString()) as {
+      layers: { mediaType: string; digest: string }[]
+    }
+    expect(manifest.layers.map(l => l.mediaType)).toEqual([
+      'application/vnd.oci.image.layer.v1.tar+zstd',
+      'application/vnd.oci.image.layer.v1.tar+zstd'
+    ])
+    for (const l of img.layers) expect(sha(decompress(l.blob.data, 'zstd'))).toBe(l.diffId)
+    // Same input, same digest.
+    const again = await buildImage(p, amd64, 0, {
+      compressor: new LayerCompressor({ compression: { codec: 'zstd', level: 19 } })
+    })
+    expect(again.manifest.digest).toBe(img.manifest.digest)
+  })
+
+  it("refuses Docker's media types for zstd layers", async () => {
+    const gz = await buildImage(p, amd64, 0)
+    const zstdTyped = 'application/vnd.oci.image.layer.v1.tar+zstd'
+    const img = {
+      ...gz,
+      layers: gz.layers.map(l => ({ ...l, blob: { ...l.blob, mediaType: zstdTyped } }))
+    }
+    expect(withManifest(gz, 'docker').layers[0]!.blob.mediaType).toBe(
+      'application/vnd.docker.image.rootfs.diff.tar.gzip'
+    )
+    expect(() => withManifest(img, 'docker')).toThrow(
+      "media-types: docker cannot describe zstd layers (Docker's schema 2 has only gzip ones). Use media-types: oci with compression: zstd, or compression: gzip."
+    )
+  })
+})

@@ -1,0 +1,186 @@
+// The layer codecs (gzip at a level or at its best-effort max, zstd through node:zlib): parsing the inputs, and deterministic bytes.
+import zlib from 'node:zlib'
+import { InputError } from '../ports.js'
+
+export type Codec = 'gzip' | 'zstd'
+
+/** A codec and its fixed level: the same tar and the same Compression give the same bytes. */
+export interface Compression {
+  codec: Codec
+  /** gzip 1–9 or 'max'; zstd 1–22. */
+  level: number | 'max'
+}
+
+export const DEFAULT_GZIP_LEVEL = 9
+/**
+ * zstd's default level. 19 is the strongest level that keeps zstd's 8 MiB window (20–22 widen it to 32–128 MiB,
+ * which every decoder must then allocate); on a Go binary 22 saves under 0.01% over 19, on zoneinfo about 1% for
+ * three times the time.
+ */
+export const DEFAULT_ZSTD_LEVEL = 19
+export const DEFAULT_COMPRESSION: Compression = { codec: 'gzip', level: DEFAULT_GZIP_LEVEL }
+
+export const LAYER_MEDIA_TYPES: Record<Codec, string> = {
+  gzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+  zstd: 'application/vnd.oci.image.layer.v1.tar+zstd'
+}
+
+/** What the running Node offers; tests pass another one. */
+export interface Runtime {
+  version: string
+  hasZstd: boolean
+}
+
+type ZstdSync = (data: Buffer, options?: object) => Buffer
+const zstdCompressSync = (zlib as unknown as { zstdCompressSync?: ZstdSync }).zstdCompressSync
+
+export const RUNTIME: Runtime = { version: process.version, hasZstd: !!zstdCompressSync }
+
+/** compression and compression-level, checked against each other and against what this Node can do. */
+export function parseCompression(
+  codecRaw: string,
+  levelRaw: string,
+  runtime: Runtime = RUNTIME
+): Compression {
+  const codec = codecRaw.trim().toLowerCase() || 'gzip'
+  if (codec !== 'gzip' && codec !== 'zstd') {
+    throw new InputError(
+      `compression: '${codecRaw.trim()}' is not a codec. Use gzip (read by every client) or zstd (smaller; see the README's compatibility table).`
+    )
+  }
+  if (codec === 'zstd' && !runtime.hasZstd) {
+    throw new InputError(
+      `compression: zstd needs Node.js 22.15 or newer (node:zlib's zstd), and this is Node.js ${runtime.version}. ` +
+        `Run the action on the node24 runtime action.yml declares (or the CLI on Node 22.15+), or use compression: gzip.`
+    )
+  }
+  const raw = levelRaw.trim().toLowerCase()
+  if (raw === '')
+    return { codec, level: codec === 'gzip' ? DEFAULT_GZIP_LEVEL : DEFAULT_ZSTD_LEVEL }
+  if (codec === 'gzip' && raw === 'max') return { codec, level: 'max' }
+  const [min, max] = codec === 'gzip' ? [1, 9] : [1, 22]
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    const range = codec === 'gzip' ? '1 to 9, or max (smallest, slow)' : '1 to 22'
+    throw new InputError(
+      `compression-level: '${levelRaw.trim()}' is not a ${codec} level. Use ${range}` +
+        `${codec === 'gzip' ? `; the default is ${DEFAULT_GZIP_LEVEL}` : `; the default is ${DEFAULT_ZSTD_LEVEL}`}.`
+    )
+  }
+  return { codec, level: Number(raw) }
+}
+
+/** How the log and cache keys name a compression: gzip-9, gzip-max, zstd-19. */
+export function compressionName(c: Compression): string {
+  return `${c.codec}-${c.level}`
+}
+
+/**
+ * What else the bytes depend on: the compressor's own version (a newer zlib or zstd may find other matches), so a
+ * cache never serves bytes the running code would not make.
+ */
+export function compressorVersion(c: Compression): string {
+  if (c.codec === 'zstd') return `zstd ${process.versions.zstd ?? 'unknown'}`
+  if (c.level === 'max')
+    return `zlib ${process.versions.zlib}, libdeflate 0.1.0 (12), zopfli 1.0.15 (15)`
+  return `zlib ${process.versions.zlib}`
+}
+
+/**
+ * RFC 1952 header: no name, no timestamp, OS 255 ("unknown", what Go's gzip writes too; zlib writes the build
+ * platform's code). The XFL byte stays as each encoder writes it, so gzip 1–9 layers keep their earlier digests.
+ */
+export function normaliseGzipHeader(gz: Buffer): Buffer {
+  if (gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 8 || gz[3] !== 0) {
+    throw new Error('A gzip encoder wrote an unexpected header (a name, comment or extra field).')
+  }
+  gz.fill(0, 4, 8)
+  gz[9] = 0xff
+  return gz
+}
+
+export function gzipLevel(data: Buffer, level: number): Buffer {
+  return normaliseGzipHeader(zlib.gzipSync(data, { level }))
+}
+
+/**
+ * The zstd parameters, all fixed: level, a content checksum (as the zstd CLI writes), the content size in the
+ * frame header (the whole input is given in one call, so zstd knows it), no dictionary ID, one thread.
+ */
+export function zstdParams(level: number): Record<number, number> {
+  const k = zlib.constants as unknown as Record<string, number>
+  return {
+    [k.ZSTD_c_compressionLevel!]: level,
+    [k.ZSTD_c_checksumFlag!]: 1,
+    [k.ZSTD_c_contentSizeFlag!]: 1,
+    [k.ZSTD_c_dictIDFlag!]: 0
+  }
+}
+
+export function zstdLevel(data: Buffer, level: number): Buffer {
+  if (!zstdCompressSync) {
+    throw new Error(`zstd needs Node.js 22.15 or newer; this is Node.js ${process.version}.`)
+  }
+  return zstdCompressSync(data, { pledgedSrcSize: data.length, params: zstdParams(level) })
+}
+
+/**
+ * The emscripten glue of both wasm encoders hooks process-wide uncaughtException and unhandledRejection (one
+ * aborts the process); those hooks would change how the whole action fails, so they are taken off again.
+ */
+async function withoutProcessHooks<T>(fn: () => Promise<T> | T): Promise<T> {
+  type Listener = (...args: unknown[]) => void
+  const emitter = process as unknown as {
+    listeners(e: string): Listener[]
+    removeListener(e: string, l: Listener): void
+  }
+  const events = ['uncaughtException', 'unhandledRejection']
+  const before = events.map(e => new Set(emitter.listeners(e)))
+  try {
+    return await fn()
+  } finally {
+    events.forEach((e, i) => {
+      for (const l of emitter.listeners(e)) if (!before[i]!.has(l)) emitter.removeListener(e, l)
+    })
+  }
+}
+
+/**
+ * gzip at its best effort: the smallest of libdeflate at level 12, zopfli with 15 iterations and zlib at 9, each
+ * a plain single-member gzip any client reads. libdeflate wins on Go binaries, zopfli on text and zoneinfo, so
+ * taking the smaller is never above zopfli's size. Slow (zopfli: seconds per MB); see docs/benchmarks.md.
+ */
+export async function gzipMax(data: Buffer): Promise<Buffer> {
+  const [{ gzip: libdeflate }, { gzipAsync: zopfli }] = await withoutProcessHooks(() =>
+    Promise.all([import('libdeflate'), import('@gfx/zopfli')])
+  )
+  const candidates = [
+    await withoutProcessHooks(() => Buffer.from(libdeflate(data, 12))),
+    await withoutProcessHooks(async () => Buffer.from(await zopfli(data, { numiterations: 15 }))),
+    zlib.gzipSync(data, { level: 9 })
+  ]
+  // The first of the smallest, in a fixed order, so ties resolve the same way every time.
+  const best = candidates.reduce((a, b) => (b.length < a.length ? b : a))
+  return normaliseGzipHeader(Buffer.from(best))
+}
+
+/** The layer's bytes in the given compression (synchronous codecs run on the calling thread). */
+export async function compress(data: Buffer, c: Compression): Promise<Buffer> {
+  if (c.level === 'max') return gzipMax(data)
+  return c.codec === 'zstd' ? zstdLevel(data, c.level) : gzipLevel(data, c.level)
+}
+
+/** Reverses compress, for load archives and tests. */
+export function decompress(data: Buffer, codec: Codec): Buffer {
+  if (codec === 'gzip') return zlib.gunzipSync(data)
+  const zstd = (zlib as unknown as { zstdDecompressSync?: (b: Buffer) => Buffer })
+    .zstdDecompressSync
+  if (!zstd)
+    throw new Error(`zstd needs Node.js 22.15 or newer; this is Node.js ${process.version}.`)
+  return zstd(data)
+}
+
+export function codecOfMediaType(mediaType: string): Codec | undefined {
+  if (/[+.]zstd$/.test(mediaType)) return 'zstd'
+  if (/[+.]gzip$/.test(mediaType)) return 'gzip'
+  return undefined
+}

@@ -1,0 +1,185 @@
+// Compresses layer tars once per run (platforms share their static layers), off the main thread when asked, and through a small on-disk cache keyed by content and codec.
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+import {
+  compress,
+  compressionName,
+  compressorVersion,
+  normaliseGzipHeader,
+  zstdParams,
+  type Compression
+} from './compress.js'
+
+/** Default bound of the on-disk cache: static layers are a few hundred KB, binaries a few MB. */
+export const LAYER_CACHE_MAX_BYTES = 256 * 2 ** 20
+
+export interface LayerCompressorOptions {
+  compression: Compression
+  /** The on-disk cache; absent, layers are only shared within the run. */
+  cacheDir?: string
+  maxCacheBytes?: number
+  /** For the cache's least-recently-used order; tests pass a fake clock. */
+  now?: () => Date
+  /** Why a cache entry was ignored (a corrupt file, an unwritable directory): worth a debug line, never a failure. */
+  debug?: (message: string) => void
+}
+
+/**
+ * Runs in a worker: plain JavaScript over node:zlib only, so it needs no file of its own and works the same from
+ * the sources, the tests and the bundle. The header fix-up is done by the caller, as compress does it.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads')
+const zlib = require('node:zlib')
+const { data, codec, level, params } = workerData
+const input = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+const out = codec === 'zstd'
+  ? zlib.zstdCompressSync(input, { pledgedSrcSize: input.length, params })
+  : zlib.gzipSync(input, { level })
+parentPort.postMessage(out)
+`
+
+/** compress(data, c) for gzip 1–9 and zstd, in a worker thread so the main thread goes on with other work. */
+export async function compressInWorker(data: Buffer, c: Compression): Promise<Buffer> {
+  if (c.level === 'max') return compress(data, c)
+  const level = c.level
+  const out = await new Promise<Uint8Array>((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        data,
+        codec: c.codec,
+        level,
+        params: c.codec === 'zstd' ? zstdParams(level) : {}
+      }
+    })
+    worker.once('message', (m: Uint8Array) => resolve(m))
+    worker.once('error', reject)
+    worker.once('exit', code => reject(new Error(`The compression worker exited with ${code}.`)))
+  })
+  const bytes = Buffer.from(out.buffer, out.byteOffset, out.byteLength)
+  return c.codec === 'zstd' ? bytes : normaliseGzipHeader(bytes)
+}
+
+const sha256Hex = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex')
+
+export class LayerCompressor {
+  readonly compression: Compression
+  private readonly memo = new Map<string, Promise<Buffer>>()
+  private readonly opts: LayerCompressorOptions
+  /** Per run: how many layers came from the cache or the run's memo, and how many were compressed. */
+  readonly stats = { compressed: 0, memo: 0, disk: 0 }
+
+  constructor(opts: LayerCompressorOptions) {
+    this.opts = opts
+    this.compression = opts.compression
+  }
+
+  /** The cache key: the tar's digest, the codec and level, and the compressor's version. */
+  key(diffId: string): string {
+    const c = this.compression
+    return sha256Hex(JSON.stringify([diffId, compressionName(c), compressorVersion(c)]))
+  }
+
+  /**
+   * The tar compressed. The same tar (by diffId) is compressed once per run however many platforms ask, and the
+   * bytes are the same whether they come from the cache, a worker or this thread.
+   */
+  compress(tar: Buffer, diffId: string, options: { worker?: boolean } = {}): Promise<Buffer> {
+    const key = this.key(diffId)
+    const known = this.memo.get(key)
+    if (known) {
+      this.stats.memo++
+      return known
+    }
+    const p = this.load(key, tar, options.worker ?? false)
+    this.memo.set(key, p)
+    // A failure is not remembered: the next caller tries again and sees the error itself.
+    p.catch(() => this.memo.delete(key))
+    return p
+  }
+
+  private async load(key: string, tar: Buffer, worker: boolean): Promise<Buffer> {
+    const cached = await this.read(key)
+    if (cached) {
+      this.stats.disk++
+      return cached
+    }
+    const out = worker
+      ? await compressInWorker(tar, this.compression)
+      : await compress(tar, this.compression)
+    this.stats.compressed++
+    await this.write(key, out)
+    return out
+  }
+
+  private file(key: string): string | undefined {
+    return this.opts.cacheDir ? path.join(this.opts.cacheDir, `${key}.blob`) : undefined
+  }
+
+  /** An entry is the blob's sha256 (hex, one line) and the blob; one whose bytes do not match is deleted. */
+  private async read(key: string): Promise<Buffer | undefined> {
+    const file = this.file(key)
+    if (!file) return undefined
+    const raw = await readFile(file).catch(() => undefined)
+    if (!raw) return undefined
+    const digest = raw.subarray(0, 64).toString('latin1')
+    const blob = raw.subarray(65)
+    if (raw[64] !== 0x0a || sha256Hex(blob) !== digest) {
+      this.opts.debug?.(`layer cache: ${file} does not match its digest; ignored and removed.`)
+      await rm(file, { force: true })
+      return undefined
+    }
+    const now = (this.opts.now ?? (() => new Date()))()
+    await utimes(file, now, now).catch(() => undefined)
+    return Buffer.from(blob)
+  }
+
+  private async write(key: string, blob: Buffer): Promise<void> {
+    const file = this.file(key)
+    if (!file) return
+    const max = this.opts.maxCacheBytes ?? LAYER_CACHE_MAX_BYTES
+    if (blob.length + 65 > max) return
+    try {
+      await mkdir(path.dirname(file), { recursive: true })
+      // Written aside and renamed, so a concurrent run never reads half an entry.
+      const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+      await writeFile(tmp, Buffer.concat([Buffer.from(`${sha256Hex(blob)}\n`), blob]))
+      const now = (this.opts.now ?? (() => new Date()))()
+      await utimes(tmp, now, now)
+      await rename(tmp, file)
+      await this.trim(path.dirname(file), max)
+    } catch (e) {
+      this.opts.debug?.(`layer cache: cannot write ${file}: ${(e as Error).message}`)
+    }
+  }
+
+  /** Keeps the directory under max bytes, removing the least recently used entries first. */
+  private async trim(dir: string, max: number): Promise<void> {
+    const entries = await Promise.all(
+      (await readdir(dir))
+        .filter(n => n.endsWith('.blob'))
+        .map(async n => {
+          const st = await stat(path.join(dir, n)).catch(() => undefined)
+          return { name: n, size: st?.size ?? 0, mtime: st?.mtimeMs ?? 0 }
+        })
+    )
+    let total = entries.reduce((n, e) => n + e.size, 0)
+    entries.sort((a, b) => a.mtime - b.mtime || (a.name < b.name ? -1 : 1))
+    for (const e of entries) {
+      if (total <= max) break
+      await rm(path.join(dir, e.name), { force: true })
+      total -= e.size
+    }
+  }
+}
+
+/**
+ * Where the layer cache lives: beside the Go installs in the tool cache (RUNNER_TOOL_CACHE), which self-hosted
+ * runners and the CLI keep between runs; RUNNER_TEMP is emptied after every job, so it would never hit.
+ */
+export function layerCacheDir(toolCacheDir: string): string {
+  return path.join(toolCacheDir, 'go-scratch-image-layers')
+}
