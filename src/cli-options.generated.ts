@@ -146,6 +146,17 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
     default: 'oci'
   },
   {
+    name: 'compression',
+    description:
+      "Layer codec: gzip (read by every client) or zstd (smaller; needs Node.js 22.15+ and a zstd-capable runtime, see the README's compatibility table; not with media-types docker).",
+    default: 'gzip'
+  },
+  {
+    name: 'compression-level',
+    description:
+      'gzip 1 to 9, or max (the smallest gzip: libdeflate or zopfli, whichever is smaller; seconds per MB); zstd 1 to 22. Empty means 9 for gzip and 19 for zstd.'
+  },
+  {
     name: 'oci-layout',
     description:
       'Also write the image as an OCI image layout into this directory (works with push false).'

@@ -78,6 +78,8 @@ export const CLI_ONLY: Readonly<Record<string, CliOnly>> = {
   },
   load: { group: 'publishing', kind: 'boolean' },
   'media-types': { group: 'publishing', kind: 'string' },
+  compression: { group: 'publishing', kind: 'string' },
+  'compression-level': { group: 'publishing', kind: 'string' },
   'oci-layout': {
     group: 'publishing',
     kind: 'string',

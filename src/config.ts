@@ -4,6 +4,7 @@ import { checkLdflags } from './build/ldflags.js'
 import { parsePlatforms, type Platform } from './build/platform.js'
 import { InputError } from './ports.js'
 import type { MediaTypes } from './oci/image.js'
+import { parseCompression, type Compression } from './oci/compress.js'
 import { parseByteSize, parseIncrease, type Increase } from './report/gate.js'
 import {
   parseImage,
@@ -61,6 +62,8 @@ export interface Config {
   /** The biggest Go packages in the summary: always, never, or for large binaries. */
   packageSizes: 'auto' | 'true' | 'false'
   mediaTypes: MediaTypes
+  /** The layer codec and its level (compression, compression-level). */
+  compression: Compression
   /** Load the image into the local Docker Engine. */
   load: boolean
   image?: ImageRef
@@ -208,6 +211,13 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
       `media-types: '${get('media-types').trim()}' is not oci or docker. Use docker only for a registry that refuses OCI manifests.`
     )
   }
+  // Before the codec is parsed: the conflict is the more useful message even on a Node without zstd.
+  if (get('compression').trim().toLowerCase() === 'zstd' && mediaTypes === 'docker') {
+    throw new InputError(
+      `compression: zstd cannot go with media-types: docker (Docker's schema 2 has no zstd layer type). Use media-types: oci, or compression: gzip for a registry that needs Docker's types.`
+    )
+  }
+  const compression = parseCompression(get('compression'), get('compression-level'))
 
   const registryTimeoutMs = parseRegistryTimeout(get('registry-timeout'))
   const caFileRaw = get('registry-ca-file').trim()
@@ -276,6 +286,7 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     maxSizeIncrease: increase ? { rule: increase, raw: increaseRaw } : undefined,
     packageSizes,
     mediaTypes,
+    compression,
     load,
     image,
     tags,

@@ -54,6 +54,7 @@ describe('parseConfig', () => {
       maxSizeIncrease: undefined,
       packageSizes: 'auto',
       mediaTypes: 'oci',
+      compression: { codec: 'gzip', level: 9 },
       load: false,
       cache: true,
       checkLatest: false,
@@ -97,6 +98,7 @@ describe('parseConfig', () => {
       labels: 'org.example.team=core\norg.opencontainers.image.title=API',
       builder: 'Docker',
       'media-types': 'docker',
+      'compression-level': 'max',
       load: 'true',
       'max-size': '12MiB',
       'compare-to': 'localhost:5000/api:main',
@@ -155,6 +157,7 @@ describe('parseConfig', () => {
       maxSizeIncrease: { rule: { kind: 'percent', value: 5 }, raw: '5%' },
       packageSizes: 'true',
       mediaTypes: 'docker',
+      compression: { codec: 'gzip', level: 'max' },
       load: true,
       cache: false,
       checkLatest: true,
@@ -189,6 +192,15 @@ describe('parseConfig', () => {
     )
     expect(() => parse({ push: 'false', load: 'true' })).toThrow(
       /^image: required when load is true/
+    )
+  })
+
+  it('refuses zstd with Docker media types, and a level out of range', () => {
+    expect(() => parse({ image: 'a/b', compression: 'zstd', 'media-types': 'docker' })).toThrow(
+      "compression: zstd cannot go with media-types: docker (Docker's schema 2 has no zstd layer type). Use media-types: oci, or compression: gzip for a registry that needs Docker's types."
+    )
+    expect(() => parse({ image: 'a/b', 'compression-level': '11' })).toThrow(
+      "compression-level: '11' is not a gzip level. Use 1 to 9, or max (smallest, slow); the default is 9."
     )
   })
 
