@@ -6,6 +6,7 @@ import zlib, { gunzipSync, gzipSync } from 'node:zlib'
 import tar from 'tar-stream'
 import type { Platform } from '../../src/build/platform.js'
 import {
+  buildxOutput,
   decompressLayer,
   detectBuildx,
   dockerBuild,
@@ -14,6 +15,7 @@ import {
   type SavedImage
 } from '../../src/docker/builder.js'
 import { buildImage, MEDIA } from '../../src/oci/image.js'
+import { LayerCompressor } from '../../src/oci/layer-compressor.js'
 import { layerTar } from '../../src/oci/tar.js'
 import type { CommandResult, RunOptions, Runner } from '../../src/ports.js'
 import {
@@ -462,6 +464,49 @@ describe('dockerBuild', () => {
     } finally {
       await cleanup()
     }
+  })
+
+  it('asks buildx for zstd layers when compression is zstd, and refuses zstd without buildx', async () => {
+    expect(buildxOutput(EPOCH, { codec: 'zstd', level: 19 })).toEqual([
+      '--build-arg',
+      'SOURCE_DATE_EPOCH=1700000000',
+      '--output',
+      'type=docker,rewrite-timestamp=true,compression=zstd,compression-level=19,force-compression=true,oci-mediatypes=true'
+    ])
+    expect(buildxOutput(undefined, { codec: 'zstd', level: 3 })).toEqual([
+      '--output',
+      'type=docker,compression=zstd,compression-level=3,force-compression=true,oci-mediatypes=true'
+    ])
+    expect(buildxOutput(undefined, { codec: 'gzip', level: 9 })).toEqual(['--load'])
+    const { runner, calls } = fakeDocker(async () => Buffer.alloc(0))
+    await expect(
+      dockerBuild({
+        runner,
+        logger: fakeLogger(),
+        context: '/ctx',
+        dockerfile: '/ctx/Dockerfile',
+        plans: [{ platform: amd64, plan: plan() }],
+        buildx: false,
+        compressor: new LayerCompressor({ compression: { codec: 'zstd', level: 19 } })
+      })
+    ).rejects.toThrow(
+      'compression: zstd with builder: docker needs docker buildx (its compression=zstd output), and this Docker ' +
+        'has none. Install docker-buildx, use builder: native (which writes zstd itself), or compression: gzip.'
+    )
+    expect(calls).toEqual([])
+  })
+
+  it("recompresses what Docker saved in the run's codec and level", async () => {
+    const p = plan()
+    const compressor = new LayerCompressor({ compression: { codec: 'gzip', level: 1 } })
+    const built = await toBuiltImage(await nativeParts(p), amd64, p, 'Dockerfile', compressor)
+    const native = await buildImage(p, amd64, EPOCH, { compressor })
+    expect(built.layers.map(l => l.blob.digest)).toEqual(native.layers.map(l => l.blob.digest))
+    expect(built.layers.map(l => l.blob.digest)).not.toEqual(
+      (await buildImage(p, amd64, EPOCH)).layers.map(l => l.blob.digest)
+    )
+    // The other platform's identical layers came from the run's memo, not a second compression.
+    expect(compressor.stats.memo).toBe(p.layers.length)
   })
 
   it('fails with the Dockerfile path and docker stderr tail, and still removes the tag and the intermediates', async () => {

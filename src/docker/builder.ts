@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { platformKey, platformString, type Platform } from '../build/platform.js'
+import { DEFAULT_COMPRESSION, LAYER_MEDIA_TYPES, type Compression } from '../oci/compress.js'
+import { LayerCompressor } from '../oci/layer-compressor.js'
 import {
   MEDIA,
   sha256,
@@ -13,8 +15,8 @@ import {
   type BuiltImage,
   type BuiltLayer
 } from '../oci/image.js'
-import { gzipDeterministic, readTar } from '../oci/tar.js'
-import type { Logger, Runner } from '../ports.js'
+import { readTar } from '../oci/tar.js'
+import { InputError, type Logger, type Runner } from '../ports.js'
 import type { FilePlan } from '../rootfs/plan.js'
 
 export interface DockerBuildOptions {
@@ -29,6 +31,11 @@ export interface DockerBuildOptions {
   buildx: boolean
   /** The source date epoch: with buildx, the image's timestamps are set to it so the digest is reproducible. */
   epoch?: number
+  /**
+   * How the layers are compressed (the run's LayerCompressor, so layers shared with other platforms are
+   * compressed once); gzip 9 when absent.
+   */
+  compressor?: LayerCompressor
 }
 
 /** What `docker save` holds for one image: its config as Docker wrote it and its layers, uncompressed. */
@@ -46,6 +53,13 @@ export async function detectBuildx(runner: Runner): Promise<boolean> {
 
 export async function dockerBuild(opts: DockerBuildOptions): Promise<BuiltImage[]> {
   const { runner, logger } = opts
+  const compression = opts.compressor?.compression ?? DEFAULT_COMPRESSION
+  if (compression.codec === 'zstd' && !opts.buildx) {
+    throw new InputError(
+      'compression: zstd with builder: docker needs docker buildx (its compression=zstd output), and this Docker ' +
+        'has none. Install docker-buildx, use builder: native (which writes zstd itself), or compression: gzip.'
+    )
+  }
   if (!opts.buildx) {
     logger.info(
       'builder: docker: this Docker has no buildx, so the classic builder builds, and it records the build ' +
@@ -70,7 +84,8 @@ export async function dockerBuild(opts: DockerBuildOptions): Promise<BuiltImage[
         await readSaveArchive(await readFile(archive), tag),
         platform,
         plan,
-        opts.dockerfile
+        opts.dockerfile,
+        opts.compressor
       )
       logger.info(
         `${name}: Docker built ${image.layers.length} layers (${image.layers.map(l => l.name).join(', ')}), ` +
@@ -99,16 +114,13 @@ async function build(
   if (opts.buildx) {
     // SOURCE_DATE_EPOCH dates the config and history; rewrite-timestamp dates the files in the layers
     // (BuildKit 0.13+), which COPY otherwise stamps with the build time. type=docker is what --load means.
-    const reproducible =
-      opts.epoch === undefined
-        ? ['--load']
-        : [
-            '--build-arg',
-            `SOURCE_DATE_EPOCH=${opts.epoch}`,
-            '--output',
-            'type=docker,rewrite-timestamp=true'
-          ]
-    args = ['buildx', 'build', ...common, ...reproducible, opts.context]
+    args = [
+      'buildx',
+      'build',
+      ...common,
+      ...buildxOutput(opts.epoch, opts.compressor?.compression),
+      opts.context
+    ]
   } else {
     // The classic builder sets no TARGET* arguments, so a multi-platform Dockerfile would pick no binary folder.
     const targetArgs = /\$\{?TARGET(OS|ARCH|VARIANT)\b/.test(dockerfileText)
@@ -134,11 +146,36 @@ async function build(
         .run('docker', ['rmi', ...ids.reverse()], { silent: true })
         .catch(() => undefined)
     }
+    // buildx hands its zstd layers to `docker load`, which Docker Engine 20.10 cannot read ("unexpected EOF").
+    const zstdHint =
+      opts.compressor?.compression.codec === 'zstd'
+        ? '\nWith compression: zstd, the Docker Engine must load zstd layers (Docker Engine 23 or newer); use builder: native otherwise.'
+        : ''
     throw new Error(
       `docker ${opts.buildx ? 'buildx build' : 'build'} of ${opts.dockerfile} for ${name} failed ` +
-        `(exit ${res.exitCode}):\n${tail(res)}`
+        `(exit ${res.exitCode}):\n${tail(res)}${zstdHint}`
     )
   }
+}
+
+/**
+ * buildx's output: `--load` (type=docker), with SOURCE_DATE_EPOCH and rewritten timestamps when there is an epoch,
+ * and zstd layers (OCI media types, forced on every layer) when zstd is asked for.
+ */
+export function buildxOutput(epoch?: number, compression?: Compression): string[] {
+  const zstd =
+    compression?.codec === 'zstd'
+      ? [
+          'compression=zstd',
+          `compression-level=${compression.level}`,
+          'force-compression=true',
+          'oci-mediatypes=true'
+        ]
+      : []
+  const epochArgs = epoch === undefined ? [] : ['--build-arg', `SOURCE_DATE_EPOCH=${epoch}`]
+  const output = [...(epoch === undefined ? [] : ['rewrite-timestamp=true']), ...zstd]
+  if (!output.length) return ['--load']
+  return [...epochArgs, '--output', ['type=docker', ...output].join(',')]
 }
 
 function definedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
@@ -231,15 +268,16 @@ export async function tarContentSize(layer: Buffer): Promise<number> {
 }
 
 /**
- * The BuiltImage of what Docker built: layers recompressed the way the native builder compresses them (so
- * sizes compare and pushes look the same), the config byte for byte as Docker wrote it, and the manifest
+ * The BuiltImage of what Docker built: layers recompressed the way the native builder compresses them, in the
+ * same codec and level (so sizes compare and pushes look the same), the config byte for byte as Docker wrote it, and the manifest
  * in the shape buildImage writes.
  */
 export async function toBuiltImage(
   saved: SavedImage,
   platform: Platform,
   plan: FilePlan,
-  dockerfile: string
+  dockerfile: string,
+  compressor: LayerCompressor = new LayerCompressor({ compression: DEFAULT_COMPRESSION })
 ): Promise<BuiltImage> {
   const name = platformString(platform)
   if (saved.layers.length !== plan.layers.length) {
@@ -249,15 +287,20 @@ export async function toBuiltImage(
         `and nothing else should add one (a WORKDIR that creates its directory does).`
     )
   }
-  const layers: BuiltLayer[] = []
-  for (const [i, tarball] of saved.layers.entries()) {
-    layers.push({
-      name: plan.layers[i]!.name,
-      blob: toBlob(MEDIA.layer, gzipDeterministic(tarball)),
-      diffId: sha256(tarball),
-      contentSize: await tarContentSize(tarball)
+  const media = LAYER_MEDIA_TYPES[compressor.compression.codec]
+  const layers: BuiltLayer[] = await Promise.all(
+    saved.layers.map(async (tarball, i) => {
+      const name = plan.layers[i]!.name
+      const diffId = sha256(tarball)
+      const data = await compressor.compress(tarball, diffId, { worker: name === 'binary' })
+      return {
+        name,
+        blob: toBlob(media, data),
+        diffId,
+        contentSize: await tarContentSize(tarball)
+      }
     })
-  }
+  )
   const config = JSON.parse(saved.config.toString()) as {
     os?: string
     architecture?: string
