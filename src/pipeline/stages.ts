@@ -16,6 +16,8 @@ import { buildImage, rfc3339, topLevel, withManifest, type BuiltImage } from '..
 import { dockerArchive } from '../oci/docker-archive.js'
 import type { Blob } from '../oci/image.js'
 import { writeOciLayout } from '../oci/layout.js'
+import { LayerCompressor, layerCacheDir } from '../oci/layer-compressor.js'
+import { compressionName } from '../oci/compress.js'
 import type { Logger } from '../ports.js'
 import { InputError } from '../ports.js'
 import { RegistryClient, type ClientOptions, type Credentials } from '../registry/client.js'
@@ -231,6 +233,12 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
   const stage = stageOf<Outputs>()
   const { logger } = deps
   const multi = config.platforms.length > 1
+  // One per run: every platform's identical layers are compressed once, and the tool cache keeps them for the next run.
+  const compressor = new LayerCompressor({
+    compression: config.compression,
+    cacheDir: layerCacheDir(deps.toolCacheDir),
+    debug: m => logger.debug(m)
+  })
   const repo = config.image ? `${config.image.registry}/${config.image.repository}` : ''
   return [
     // Inputs the disk can refute are checked first: a typo in files should cost neither a login nor a compile.
@@ -515,9 +523,16 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
       title: () => (config.builder === 'docker' ? undefined : 'Assemble OCI image'),
       run: async ({ plans, source }) => {
         if (config.builder === 'docker') return undefined
-        return Promise.all(
-          plans.map(({ platform, plan }) => buildImage(plan, platform, source.epoch))
+        const images = await Promise.all(
+          plans.map(({ platform, plan }) =>
+            buildImage(plan, platform, source.epoch, { compressor })
+          )
         )
+        const n = compressor.stats
+        logger.info(
+          `layers: ${compressionName(config.compression)}; ${n.compressed} compressed, ${n.memo} shared between platforms, ${n.disk} from the layer cache`
+        )
+        return images
       }
     }),
 
@@ -532,7 +547,8 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
           dockerfile: context.dockerfile,
           plans,
           buildx: await detectBuildx(deps.runner),
-          epoch: source.epoch
+          epoch: source.epoch,
+          compressor
         })
       }
     }),
