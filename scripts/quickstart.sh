@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The action runs on Node 24 (action.yml: node24), as on a runner; test-env.sh installs it from npm's registry.
+PATH="$(bash scripts/test-env.sh node):$PATH"
+export PATH
 if [ -z "${GO_DOWNLOAD_BASE_URL:-}" ]; then
   bash scripts/test-env.sh go
   GO_DOWNLOAD_BASE_URL=http://127.0.0.1:${GSI_MIRROR_PORT:-5080}

