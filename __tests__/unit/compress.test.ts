@@ -16,6 +16,8 @@ import {
 } from '../../src/oci/compress.js'
 import { compressInWorker, LayerCompressor } from '../../src/oci/layer-compressor.js'
 import { buildImage, withManifest } from '../../src/oci/image.js'
+import { gateFailures } from '../../src/report/gate.js'
+import { platformSize } from '../../src/report/size.js'
 import {
   file,
   orderLayers,
@@ -333,6 +335,24 @@ describe('images in zstd', () => {
       compressor: new LayerCompressor({ compression: { codec: 'zstd', level: 19 } })
     })
     expect(again.manifest.digest).toBe(img.manifest.digest)
+  })
+
+  withZstd(`are sized from their manifest and gated like gzip ones ${ZSTD}`, async () => {
+    const compressor = new LayerCompressor({ compression: { codec: 'zstd', level: 19 } })
+    const img = await buildImage(p, amd64, 0, { compressor })
+    const size = platformSize(img)
+    const manifest = JSON.parse(img.manifest.data.toString()) as {
+      config: { size: number }
+      layers: { size: number }[]
+    }
+    expect(size.size).toBe(manifest.config.size + manifest.layers.reduce((n, l) => n + l.size, 0))
+    expect(size.layers.map(l => l.size)).toEqual(img.layers.map(l => l.blob.data.length))
+    expect(gateFailures([size], [], { bytes: size.size, raw: `${size.size}` }, undefined)).toEqual(
+      []
+    )
+    expect(gateFailures([size], [], { bytes: size.size - 1, raw: 'x' }, undefined)).toEqual([
+      `max-size: linux/amd64 is ${size.size} B (${size.size} bytes), over the budget of x = ${size.size - 1} bytes by 1 bytes.`
+    ])
   })
 
   it("refuses Docker's media types for zstd layers", async () => {
