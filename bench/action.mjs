@@ -13,12 +13,14 @@ export const registry = process.env.GSI_REGISTRY ?? '127.0.0.1:5000'
 const run = promisify(execFile)
 
 /**
- * A scratch directory holding a copy of dist/ taken now, so a rebundle while a benchmark runs cannot mix two
- * versions of the action into one table (or remove dist/index.js mid-run).
+ * A scratch directory holding a copy of dist/ (or of GSI_DIST, a bundle built elsewhere, as the integration
+ * harness honours it) taken now, so a rebundle while a benchmark runs cannot mix two versions of the action into
+ * one table (or remove dist/index.js mid-run).
  */
 export async function benchScratch(prefix) {
   const scratch = await mkdtemp(path.join(os.tmpdir(), prefix))
-  await cp(path.join(root, 'dist'), path.join(scratch, 'dist'), { recursive: true })
+  const dist = process.env.GSI_DIST ? path.resolve(process.env.GSI_DIST) : path.join(root, 'dist')
+  await cp(dist, path.join(scratch, 'dist'), { recursive: true })
   return scratch
 }
 

@@ -71,11 +71,28 @@ export interface Result {
   ociReference: string
 }
 
+/**
+ * A runner whose commands print into the calling stage's part of the log rather than straight to stdout, where
+ * two builds running at once would mix their lines with each other and with the groups being written.
+ */
+function loggedRunner(runner: Runner, logger: Logger): Runner {
+  return {
+    async run(command, args, options = {}) {
+      if (options.silent) return runner.run(command, args, options)
+      logger.info(`[command]${[command, ...args].join(' ')}`)
+      const res = await runner.run(command, args, { ...options, silent: true })
+      for (const text of [res.stdout, res.stderr]) if (text.trim()) logger.info(text.trimEnd())
+      return res
+    }
+  }
+}
+
 export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
   const tags = config.tags.length ? config.tags : defaultTags(deps.env)
   // Every stage logs through this one logger: lines land in the part of the log of the stage that writes them.
   const logger = stageLogger(deps.logger)
-  const out = await runGraph(pipelineStages(config, { ...deps, logger }, tags), {
+  const runner = loggedRunner(deps.runner, logger)
+  const out = await runGraph(pipelineStages(config, { ...deps, logger, runner }, tags), {
     logger: deps.logger
   })
   const { sizes, failures } = out.gate

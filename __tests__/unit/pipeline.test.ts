@@ -116,10 +116,31 @@ function fakeRegistry(events: string[], o: RegistryOptions = {}): FakeRegistry {
  * A go that answers `go list` for a main package, writes BINARY where `go build -o` points, and names two cache
  * folders for `go env`; git is absent. Every call is recorded in events as `go SUBCOMMAND` or `git ...`.
  */
-function fakeRunner(events: string[], o: { buildFails?: boolean } = {}): Runner {
+/** The static ELF go writes for each GOARCH the tests build. */
+const BINARIES: Record<string, Buffer> = {
+  amd64: BINARY,
+  arm64: elf({ bits: 64, littleEndian: true, machine: EM.AARCH64 }),
+  '386': elf({ bits: 32, littleEndian: true, machine: EM.I386 })
+}
+
+function fakeRunner(
+  events: string[],
+  o: {
+    buildFails?: boolean
+    nm?: string
+    buildWaitsForRelink?: boolean
+    /** Records how many real builds run at once, each taking a few milliseconds. */
+    concurrency?: { now: number; most: number }
+  } = {}
+): Runner {
   const ok = (stdout = ''): CommandResult => ({ exitCode: 0, stdout, stderr: '' })
+  // The package measurement's relink is the go build without -s (see relinkArgs).
+  const isRelink = (args: string[]): boolean =>
+    !args.some(a => a.startsWith('-ldflags=') && a.split(/[= ]/).includes('-s'))
+  let relinkStarted: () => void = () => {}
+  const relink = new Promise<void>(resolve => (relinkStarted = resolve))
   return {
-    async run(command, args) {
+    async run(command, args, options) {
       if (path.basename(command) !== 'go') {
         events.push(`${path.basename(command)} ${args.join(' ')}`)
         return { exitCode: 127, stdout: '', stderr: `${command}: not found` }
@@ -130,12 +151,28 @@ function fakeRunner(events: string[], o: { buildFails?: boolean } = {}): Runner 
           return args.includes('-deps') ? ok() : ok(`main ${IMPORT_PATH}\n`)
         case 'env':
           return ok('/fake/go-build\n/fake/go-mod\n')
+        case 'tool':
+          return ok(o.nm ?? '')
         case 'build': {
+          if (isRelink(args)) relinkStarted()
+          else if (o.buildWaitsForRelink) {
+            // The real link finishes only once the relink is running beside it.
+            const timeout = new Promise<void>((_, reject) =>
+              setTimeout(() => reject(new Error('the relink did not start beside the build')), 2000)
+            )
+            await Promise.race([relink, timeout])
+          }
           if (o.buildFails)
             return { exitCode: 1, stdout: '', stderr: './main.go:3:1: syntax error' }
+          const c = o.concurrency
+          if (c && !isRelink(args)) {
+            c.most = Math.max(c.most, ++c.now)
+            await new Promise(r => setTimeout(r, 20))
+            c.now--
+          }
           const out = args[args.indexOf('-o') + 1]!
           await mkdir(path.dirname(out), { recursive: true })
-          await writeFile(out, BINARY)
+          await writeFile(out, BINARIES[options?.env?.GOARCH ?? 'amd64'] ?? BINARY)
           return ok()
         }
         default:
@@ -185,7 +222,14 @@ interface Run {
 /** Runs the pipeline on a main package in dir/work, pushing to the fake registry as HOST/REPO:v1 and :latest. */
 function run(
   inputs: Record<string, string> = {},
-  o: RegistryOptions & { buildFails?: boolean; buildCache?: boolean } = {}
+  o: RegistryOptions & {
+    buildFails?: boolean
+    buildCache?: boolean
+    nm?: string
+    buildWaitsForRelink?: boolean
+    concurrency?: { now: number; most: number }
+    parallelism?: number
+  } = {}
 ): Run {
   const events: string[] = []
   const cacheStates: CacheState[] = []
@@ -217,6 +261,8 @@ function run(
     tempDir: path.join(dir, 'tmp'),
     homedir: path.join(dir, 'home'),
     sleep: async () => {},
+    // Two cores, as a hosted runner has: the relink may run beside the build.
+    parallelism: o.parallelism ?? 2,
     compiled: state => {
       events.push('compiled')
       cacheStates.push(state)
@@ -336,6 +382,38 @@ describe('runPipeline', () => {
     const failedPush = run({}, { buildCache: true, failBlobPut: 1 })
     await expect(failedPush.outcome).rejects.toThrow(/BLOB_UPLOAD_INVALID/)
     expect(failedPush.cacheStates).toHaveLength(1)
+  })
+
+  it('measures the packages of a single platform with a relink running beside the build', async () => {
+    const nm = ['  401000       5000 T runtime.mallocgc', '  402000       1200 T main.main'].join(
+      '\n'
+    )
+    const r = run({ 'package-sizes': 'true' }, { nm, buildWaitsForRelink: true })
+    const result = await r.outcome
+    expect(result.packages).toEqual({
+      platform: 'linux/amd64',
+      sizes: [
+        { name: 'runtime', bytes: 5000 },
+        { name: 'main', bytes: 1200 }
+      ]
+    })
+    expect(r.events.filter(e => e === 'go build')).toHaveLength(2)
+    expect(r.events.filter(e => e === 'go tool')).toHaveLength(1)
+  })
+
+  it('compiles the platforms at once, as many as it has cores, and pushes them as one index', async () => {
+    const platforms = 'linux/amd64,linux/arm64,linux/386'
+    for (const parallelism of [1, 2, 3]) {
+      const concurrency = { now: 0, most: 0 }
+      const r = run({ platforms, 'package-sizes': 'false' }, { concurrency, parallelism })
+      const result = await r.outcome
+      expect([parallelism, concurrency.most]).toEqual([parallelism, parallelism])
+      expect(result.sizes.map(s => s.platform)).toEqual(['linux/amd64', 'linux/arm64', 'linux/386'])
+      const index = JSON.parse(r.registry.manifests.get('v1')!.toString('utf8')) as {
+        manifests: { platform: { architecture: string } }[]
+      }
+      expect(index.manifests.map(m => m.platform.architecture)).toEqual(['amd64', 'arm64', '386'])
+    }
   })
 
   it('hands over no cache state when the compile fails', async () => {

@@ -65,6 +65,8 @@ export interface Outputs {
   main: { importPath: string; binaryName: string }
   /** By platform string. */
   binaries: Map<string, Binary>
+  /** The measurement started beside the build, when there is one platform (see the relink stage). */
+  relink: { platform: string; sizes?: PackageSize[]; error?: Error } | undefined
   packages: { platform: string; sizes: PackageSize[] } | undefined
   staged: { layers: Layer[]; env: string[] }
   plans: { platform: Platform; plan: FilePlan }[]
@@ -161,13 +163,15 @@ function packagesWanted(
   binaries: Map<string, Binary>
 ): { name: string; bin: Binary } | undefined {
   const [name, bin] = [...binaries.entries()].reduce((a, b) => (b[1].size > a[1].size ? b : a))
-  // With -a the relink would recompile everything, and -n writes no binary to read.
-  const rebuilds = config.buildFlags.some(f => f === '-a' || f === '-n')
   const want =
     config.packageSizes === 'true' ||
-    (config.packageSizes === 'auto' && bin.size >= PACKAGE_SIZES_AUTO_BYTES && !rebuilds)
+    (config.packageSizes === 'auto' && bin.size >= PACKAGE_SIZES_AUTO_BYTES && !rebuildsAll(config))
   return want ? { name, bin } : undefined
 }
+
+/** With -a the relink would recompile everything, and -n writes no binary to read. */
+const rebuildsAll = (config: Config): boolean =>
+  config.buildFlags.some(f => f === '-a' || f === '-n')
 
 /** A client for one repository, with the credentials that registry is known by (see resolveCredentials). */
 async function openRegistry(
@@ -240,6 +244,27 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
     debug: m => logger.debug(m)
   })
   const repo = config.image ? `${config.image.registry}/${config.image.repository}` : ''
+  const parallelism = deps.parallelism ?? os.availableParallelism()
+  const relinkEarly =
+    config.platforms.length === 1 &&
+    config.packageSizes !== 'false' &&
+    !rebuildsAll(config) &&
+    parallelism > 1
+  /** The package breakdown of one platform's binary, from an unstripped relink (see measurePackages). */
+  const measure = (
+    go: Outputs['go'],
+    source: Outputs['source'],
+    platform: Platform,
+    binary: string
+  ): Promise<PackageSize[]> =>
+    measurePackages({
+      runner: deps.runner,
+      goBin: go.goBin,
+      env: buildEnv(go.env, platform, source.settings),
+      workdir: config.workingDirectory,
+      args: buildArgs(source.settings, binary),
+      tempDir: deps.tempDir
+    })
   return [
     // Inputs the disk can refute are checked first: a typo in files should cost neither a login nor a compile.
     stage('preflight', [], {
@@ -360,56 +385,63 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
     stage('binaries', ['go', 'source', 'main', 'goCache'], {
       run: async ({ go, source, main, goCache }) => {
         const buildDir = path.join(deps.tempDir, 'build')
-        const built = await mapConcurrent(
-          config.platforms,
-          deps.parallelism ?? os.availableParallelism(),
-          async platform => {
-            const name = platformString(platform)
-            return logger.group(`Build ${main.importPath} for ${name}`, async () => {
-              const out = path.join(buildDir, ...name.split('/'), main.binaryName)
-              await compile(
-                deps.runner,
-                go.goBin,
-                buildEnv(go.env, platform, source.settings),
-                config.workingDirectory,
-                buildArgs(source.settings, out),
-                { pkg: config.package, tags: config.buildTags }
-              )
-              const elf = verifyBinary(await readFile(out), platform, main.binaryName)
-              const size = (await stat(out)).size
-              logger.info(
-                `${main.binaryName}: static ${elf.bits}-bit ELF for ${name}, ${size} bytes`
-              )
-              return [name, { path: out, size }] as const
-            })
-          }
-        )
+        const built = await mapConcurrent(config.platforms, parallelism, async platform => {
+          const name = platformString(platform)
+          return logger.group(`Build ${main.importPath} for ${name}`, async () => {
+            const out = path.join(buildDir, ...name.split('/'), main.binaryName)
+            await compile(
+              deps.runner,
+              go.goBin,
+              buildEnv(go.env, platform, source.settings),
+              config.workingDirectory,
+              buildArgs(source.settings, out),
+              { pkg: config.package, tags: config.buildTags }
+            )
+            const elf = verifyBinary(await readFile(out), platform, main.binaryName)
+            const size = (await stat(out)).size
+            logger.info(`${main.binaryName}: static ${elf.bits}-bit ELF for ${name}, ${size} bytes`)
+            return [name, { path: out, size }] as const
+          })
+        })
         // From here Go's caches are worth keeping, whatever fails later (the size gate, the push).
         if (goCache) deps.compiled?.(goCache)
         return new Map(built)
       }
     }),
 
+    // With one platform the measuring relink need not wait for the build: both link from the same cached
+    // packages, on two cores at once. Under package-sizes: auto it is a guess (the size is known only after the
+    // build), a link wasted when the binary turns out small.
+    stage('relink', ['go', 'source', 'main'], {
+      run: async ({ go, source, main }) => {
+        if (!relinkEarly) return undefined
+        const platform = config.platforms[0]!
+        const name = platformString(platform)
+        // The path only names the output: the relink writes its own copy elsewhere.
+        const out = path.join(deps.tempDir, 'build', ...name.split('/'), main.binaryName)
+        try {
+          return { platform: name, sizes: await measure(go, source, platform, out) }
+        } catch (e) {
+          return { platform: name, error: e as Error }
+        }
+      }
+    }),
+
     // Off the critical path: only the report waits for this relink, while the image is staged, assembled and
     // pushed. Optional and never fatal: a failure is a warning, since the image itself is fine.
-    stage('packages', ['go', 'source', 'binaries'], {
+    stage('packages', ['go', 'source', 'binaries', 'relink'], {
       title: ({ binaries }) => {
         const wanted = packagesWanted(config, binaries)
         return wanted && `Measure Go packages in ${wanted.name}`
       },
-      run: async ({ go, source, binaries }) => {
+      run: async ({ go, source, binaries, relink }) => {
         const wanted = packagesWanted(config, binaries)
         if (!wanted) return undefined
         const platform = config.platforms.find(p => platformString(p) === wanted.name)!
         try {
-          const sizes = await measurePackages({
-            runner: deps.runner,
-            goBin: go.goBin,
-            env: buildEnv(go.env, platform, source.settings),
-            workdir: config.workingDirectory,
-            args: buildArgs(source.settings, wanted.bin.path),
-            tempDir: deps.tempDir
-          })
+          const early = relink?.platform === wanted.name ? relink : undefined
+          if (early?.error) throw early.error
+          const sizes = early?.sizes ?? (await measure(go, source, platform, wanted.bin.path))
           for (const p of sizes) logger.info(`${String(p.bytes).padStart(10)}  ${p.name}`)
           return { platform: wanted.name, sizes }
         } catch (e) {
