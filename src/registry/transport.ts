@@ -84,17 +84,8 @@ function causeCode(e: unknown): string | undefined {
  * token server or a blob store may well have a public certificate.
  */
 function defaultRoots(): string[] {
-  const get = (tls as { getCACertificates?: (type: string) => string[] }).getCACertificates
-  if (get) return get('default')
-  // Node 20 has no getCACertificates: rootCertificates lacks NODE_EXTRA_CA_CERTS, so read it as Node does.
-  const extra = process.env.NODE_EXTRA_CA_CERTS
-  let extraPem: string[] = []
-  try {
-    if (extra) extraPem = [readFileSync(extra, 'utf8')]
-  } catch {
-    // Node itself only warns about an unreadable NODE_EXTRA_CA_CERTS.
-  }
-  return [...tls.rootCertificates, ...extraPem]
+  // 'default' holds NODE_EXTRA_CA_CERTS too, which tls.rootCertificates lacks (Node 22.15+, engines' minimum).
+  return tls.getCACertificates('default')
 }
 
 /**
