@@ -12,7 +12,15 @@ import { binaryContextDir, renderDockerfile, writeLayerContext } from '../docker
 import { modulesHash, restoreGoCache, type CacheState } from '../go/cache.js'
 import { installGo, runnerGoArch } from '../go/install.js'
 import { versionFromFile } from '../go/version.js'
-import { buildImage, rfc3339, topLevel, withManifest, type BuiltImage } from '../oci/image.js'
+import {
+  buildImage,
+  rfc3339,
+  sha256,
+  topLevel,
+  withManifest,
+  type BuiltImage
+} from '../oci/image.js'
+import { layerTar } from '../oci/tar.js'
 import { dockerArchive } from '../oci/docker-archive.js'
 import type { Blob } from '../oci/image.js'
 import { writeOciLayout } from '../oci/layout.js'
@@ -467,7 +475,13 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
           root: deps.zoneinfoRoot ?? '/usr/share/zoneinfo',
           goroot: go.goroot,
           epoch: source.epoch,
-          logger
+          logger,
+          // Through the run's compressor: a warm run reads both sizes from its cache, and the image reuses the
+          // chosen layer's bytes.
+          compressedSize: async layer => {
+            const tar = await layerTar(layer.entries, source.epoch)
+            return (await compressor.compress(tar, sha256(tar))).length
+          }
         })
         const system = [systemLayer(config.workdir), homeLayer(config.workdir)]
         const layers = [certs, zi?.layer, ...system].filter((l): l is Layer => !!l)

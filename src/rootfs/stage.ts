@@ -31,6 +31,11 @@ export interface ZoneinfoOptions {
   goroot: string
   epoch: number
   logger: Logger
+  /**
+   * The compressed size of a layer as this run would push it, for the choice between the tree and the zip; gzip's
+   * (compressedLayerSize) unless the pipeline passes its compressor's, which keeps the bytes for the image too.
+   */
+  compressedSize?: (layer: Layer) => Promise<number>
 }
 
 // Where Go's crypto/x509 looks on Linux, in its order.
@@ -119,10 +124,8 @@ export async function zoneinfo(
   const zip = path.join(o.goroot, 'lib', 'time', 'zoneinfo.zip')
   if (o.zoneinfo === true && (await exists(zip))) {
     const zipLayer = zoneinfoZipLayer(zip, (await stat(zip)).size)
-    const [treeBytes, zipBytes] = [
-      await compressedLayerSize(tree, epoch),
-      await compressedLayerSize(zipLayer, epoch)
-    ]
+    const size = o.compressedSize ?? (l => compressedLayerSize(l, epoch))
+    const [treeBytes, zipBytes] = await Promise.all([size(tree), size(zipLayer)])
     o.logger.info(
       `zoneinfo: ${root} (${nodes.length} entries) is ${treeBytes} bytes compressed, Go's zoneinfo.zip ${zipBytes}`
     )
