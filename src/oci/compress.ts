@@ -145,13 +145,28 @@ async function withoutProcessHooks<T>(fn: () => Promise<T> | T): Promise<T> {
 }
 
 /**
+ * zopfli's CommonJS glue reads the free variable __dirname when it loads (to locate a .wasm file it never needs: the
+ * module is inlined), and an ES module bundle has none; a global stands in while the encoders load.
+ */
+async function withDirname<T>(fn: () => Promise<T>): Promise<T> {
+  const g = globalThis as { __dirname?: string }
+  const set = g.__dirname === undefined
+  if (set) g.__dirname = process.cwd()
+  try {
+    return await fn()
+  } finally {
+    if (set) delete g.__dirname
+  }
+}
+
+/**
  * gzip at its best effort: the smallest of libdeflate at level 12, zopfli with 15 iterations and zlib at 9, each
  * a plain single-member gzip any client reads. libdeflate wins on Go binaries, zopfli on text and zoneinfo, so
  * taking the smaller is never above zopfli's size. Slow (zopfli: seconds per MB); see docs/benchmarks.md.
  */
 export async function gzipMax(data: Buffer): Promise<Buffer> {
   const [{ gzip: libdeflate }, { gzipAsync: zopfli }] = await withoutProcessHooks(() =>
-    Promise.all([import('libdeflate'), import('@gfx/zopfli')])
+    withDirname(() => Promise.all([import('libdeflate'), import('@gfx/zopfli')]))
   )
   const candidates = [
     await withoutProcessHooks(() => Buffer.from(libdeflate(data, 12))),

@@ -576,7 +576,7 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
         )
         const n = compressor.stats
         logger.info(
-          `layers: ${compressionName(config.compression)}; ${n.compressed} compressed, ${n.memo} shared between platforms, ${n.disk} from the layer cache`
+          `layers: ${compressionName(config.compression)}; ${n.compressed} compressed, ${n.memo} reused within the run, ${n.disk} from the layer cache`
         )
         return images
       }
