@@ -1,7 +1,7 @@
 // Runs the bundled action the way the Actions runner does, for the benchmarks: INPUT_* variables, a fresh
 // runner directory, an empty Docker config, and the outputs file read back.
 import { execFile } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { access, cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -35,10 +35,33 @@ export const median = xs => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
+/** GNU time, when the machine has it: CPU seconds of a command and its children, which a busy machine skews less. */
+export const gnuTime = '/usr/bin/time'
+
+/**
+ * The command line for command and args, run through GNU time writing "user system" seconds to cpuFile when it is
+ * installed; read the file with cpuSeconds.
+ */
+export async function timedCommand(command, args, cpuFile) {
+  const has = await access(gnuTime).then(
+    () => true,
+    () => false
+  )
+  return has ? [gnuTime, ['-o', cpuFile, '-f', '%U %S', command, ...args]] : [command, args]
+}
+
+/** The user + system seconds GNU time wrote, or undefined without GNU time. */
+export async function cpuSeconds(cpuFile) {
+  const text = await readFile(cpuFile, 'utf8').catch(() => '')
+  const m = /([\d.]+) ([\d.]+)\s*$/.exec(text)
+  return m ? Number(m[1]) + Number(m[2]) : undefined
+}
+
 /**
  * One action run in work with the given inputs; Go comes from the local mirror and is cached in toolCache,
- * Go's build cache is gocache. Returns the wall time, stdout, outputs, the "<group>: done in X s" durations,
- * and the temp dir of the run (where the binaries are).
+ * Go's build cache is gocache. Returns the wall time, the CPU seconds of the run and its children (with GNU
+ * time), stdout, outputs, the "<group>: done in X s" durations, and the temp dir of the run (where the binaries
+ * are).
  */
 export async function runAction({ scratch, work, toolCache, gocache, inputs }) {
   const runner = await mkdtemp(path.join(scratch, 'runner-'))
@@ -60,17 +83,20 @@ export async function runAction({ scratch, work, toolCache, gocache, inputs }) {
     INPUT_SUMMARY: 'false'
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  const cpuFile = path.join(runner, 'cpu')
+  const [command, args] = await timedCommand(
+    process.execPath,
+    [path.join(scratch, 'dist', 'index.js')],
+    cpuFile
+  )
   const start = process.hrtime.bigint()
-  const { stdout } = await run(process.execPath, [path.join(scratch, 'dist', 'index.js')], {
-    cwd: work,
-    env,
-    maxBuffer: 1 << 26
-  })
+  const { stdout } = await run(command, args, { cwd: work, env, maxBuffer: 1 << 26 })
   const wall = Number(process.hrtime.bigint() - start) / 1e9
+  const cpu = await cpuSeconds(cpuFile)
   if (/^::error::/m.test(stdout)) throw new Error(`the action failed:\n${stdout}`)
   const groups = Object.fromEntries(
     [...stdout.matchAll(/^(.+): done in ([\d.]+) s$/gm)].map(m => [m[1], Number(m[2])])
   )
   const outputs = outputsOf(await readFile(path.join(runner, 'out'), 'utf8'))
-  return { wall, stdout, outputs, groups, temp: path.join(runner, 'temp') }
+  return { wall, cpu, stdout, outputs, groups, temp: path.join(runner, 'temp') }
 }

@@ -3,15 +3,29 @@
 // Go caches, a push to the loopback registry) against a bare `go build -trimpath -ldflags "-s -w"` of the same
 // kind of change, in alternating order, with the step's own phase durations. Runs a copy of dist/ (or GSI_DIST)
 // taken at the start through bench/action.mjs, as the runner does; talks to 127.0.0.1 only.
-// Usage: node bench/overhead.mjs [rounds=5] [example=hello]   (start scripts/test-env.sh first)
+// Usage: node bench/overhead.mjs [rounds=5] [example=hello] [input=value …]   (start scripts/test-env.sh first)
+// e.g. node bench/overhead.mjs 7 hello compression=zstd compression-level=3
 import { execFile } from 'node:child_process'
 import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { benchScratch, median, mirror, registry, root, runAction } from './action.mjs'
+import {
+  benchScratch,
+  cpuSeconds,
+  median,
+  mirror,
+  registry,
+  root,
+  runAction,
+  timedCommand
+} from './action.mjs'
 
 const rounds = Number(process.argv[2] ?? 5)
 const example = process.argv[3] ?? 'hello'
+/** More inputs for the step, as input=value. */
+const extra = Object.fromEntries(
+  process.argv.slice(4).map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)])
+)
 const run = promisify(execFile)
 const scratch = await benchScratch('gsi-bench-overhead-')
 const work = path.join(await mkdtemp(path.join(scratch, 'work-')), example)
@@ -42,7 +56,7 @@ async function step(tag) {
     work,
     toolCache,
     gocache,
-    inputs: { image, tags: tag, platforms: 'linux/amd64' }
+    inputs: { image, tags: tag, platforms: 'linux/amd64', ...extra }
   })
 }
 
@@ -75,9 +89,16 @@ async function bare(go, out) {
     GOOS: 'linux',
     GOARCH: 'amd64'
   }
+  const cpuFile = `${out}.cpu`
+  const [command, args] = await timedCommand(
+    go,
+    ['build', '-trimpath', '-ldflags', '-s -w', '-o', out, '.'],
+    cpuFile
+  )
   const start = process.hrtime.bigint()
-  await run(go, ['build', '-trimpath', '-ldflags', '-s -w', '-o', out, '.'], { cwd: work, env })
-  return Number(process.hrtime.bigint() - start) / 1e9
+  await run(command, args, { cwd: work, env })
+  const wall = Number(process.hrtime.bigint() - start) / 1e9
+  return { wall, cpu: await cpuSeconds(cpuFile) }
 }
 
 // Warm-up: installs Go into the tool cache and fills the build cache; then one bare build warms its own output.
@@ -88,6 +109,7 @@ await bare(go, path.join(scratch, 'bare-warmup'))
 const steps = []
 const bares = []
 const ratios = []
+const cpu = { step: [], bare: [], ratios: [] }
 const phases = {}
 for (let i = 1; i <= rounds; i++) {
   let s
@@ -101,30 +123,41 @@ for (let i = 1; i <= rounds; i++) {
     s = await step(`${stamp}-${i}`)
   }
   steps.push(s.wall)
-  bares.push(b)
-  ratios.push(s.wall / b)
+  bares.push(b.wall)
+  ratios.push(s.wall / b.wall)
+  if (s.cpu !== undefined && b.cpu !== undefined) {
+    cpu.step.push(s.cpu)
+    cpu.bare.push(b.cpu)
+    cpu.ratios.push(s.cpu / b.cpu)
+  }
   for (const [name, secs] of Object.entries(s.groups)) (phases[name] ??= []).push(secs)
-  console.error(`round ${i}: step ${s.wall.toFixed(2)} s, bare go build ${b.toFixed(2)} s`)
+  console.error(
+    `round ${i}: step ${s.wall.toFixed(2)} s (cpu ${s.cpu?.toFixed(2)}), ` +
+      `bare go build ${b.wall.toFixed(2)} s (cpu ${b.cpu?.toFixed(2)})`
+  )
 }
 await rm(scratch, { recursive: true, force: true })
 
-const f = x => x.toFixed(2)
+const f = x => (x === undefined ? '-' : x.toFixed(2))
+const m = xs => (xs.length ? median(xs) : undefined)
 const wall = median(steps)
 console.log(
   `rounds: ${rounds} (median); example: examples/${example}, binary ${warm.outputs['binary-size']} B; ` +
-    `Go ${warm.outputs['go-version']} from ${mirror}; pushed to ${image}`
+    `Go ${warm.outputs['go-version']} from ${mirror}; pushed to ${image}` +
+    (process.argv.length > 4 ? `; inputs ${process.argv.slice(4).join(' ')}` : '')
 )
-console.log(`| run | wall s | / bare go build |`)
-console.log(`|---|---|---|`)
-console.log(`| bare \`go build -trimpath -ldflags "-s -w"\` | ${f(median(bares))} | 1.00 |`)
+console.log(`| run | wall s | wall / bare | CPU s (user + sys) | CPU / bare |`)
+console.log(`|---|---|---|---|---|`)
 console.log(
-  `| action step (build, measure, stage, assemble, push) | ${f(wall)} | ${f(median(ratios))} |`
+  `| bare \`go build -trimpath -ldflags "-s -w"\` | ${f(median(bares))} | 1.00 | ${f(m(cpu.bare))} | 1.00 |`
+)
+console.log(
+  `| action step | ${f(wall)} | ${f(median(ratios))} | ${f(m(cpu.step))} | ${f(m(cpu.ratios))} |`
 )
 console.log()
 console.log(`| phase (the step's own log) | median s | of the step's wall |`)
 console.log(`|---|---|---|`)
 for (const [name, xs] of Object.entries(phases)) {
-  const m = median(xs)
-  console.log(`| ${name} | ${f(m)} | ${((100 * m) / wall).toFixed(0)}% |`)
+  console.log(`| ${name} | ${f(median(xs))} | ${((100 * median(xs)) / wall).toFixed(0)}% |`)
 }
-console.log(`raw: ${JSON.stringify({ steps, bares, ratios, phases })}`)
+console.log(`raw: ${JSON.stringify({ steps, bares, ratios, cpu, phases })}`)

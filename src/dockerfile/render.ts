@@ -112,8 +112,11 @@ function ownedDirectory(layer: Layer): { path: string; owner: string } | undefin
 /** Link errors that mean "this file cannot be linked here" (another file system, a protected link, a full inode). */
 const UNLINKABLE = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP'])
 
-/** Files written at once: enough to keep the file system busy, few enough for the descriptor limit. */
-const WRITES_AT_ONCE = 16
+/**
+ * Files written at once: two overlap the waits of each file's few calls, and leave the rest of Node's thread pool
+ * (four threads) to whatever runs beside the context, such as the image assembly reading the same files.
+ */
+const WRITES_AT_ONCE = 2
 
 export interface ContextOptions {
   /**

@@ -245,6 +245,7 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
   const stage = stageOf<Outputs>()
   const { logger } = deps
   const multi = config.platforms.length > 1
+  const docker = config.builder === 'docker'
   // One per run: every platform's identical layers are compressed once, and the tool cache keeps them for the next run.
   const compressor = new LayerCompressor({
     compression: config.compression,
@@ -550,14 +551,14 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
             if (!folders.has(dir)) folders.set(dir, layer)
           }
         }
-        await Promise.all(
-          [...folders].map(([dir, layer]) =>
-            writeLayerContext(layer, path.join(context, dir), source.epoch, {
-              // The binaries are this run's own files: linked, not copied, and dated in place.
-              ownedDir: deps.tempDir
-            })
-          )
-        )
+        // One folder at a time: writeLayerContext keeps only a few writes in flight, so the assembly's reads
+        // still find a free thread in Node's pool.
+        for (const [dir, layer] of folders) {
+          await writeLayerContext(layer, path.join(context, dir), source.epoch, {
+            // The binaries are this run's own files: linked, not copied, and dated in place.
+            ownedDir: deps.tempDir
+          })
+        }
         const text = renderDockerfile(plans[0]!.plan, multi)
         await writeFile(dockerfile, text)
         logger.info(text)
@@ -599,7 +600,7 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
       }
     }),
 
-    stage('images', ['assembled', 'dockerBuilt'], {
+    stage('images', docker ? ['dockerBuilt'] : ['assembled'], {
       run: async ({ assembled, dockerBuilt }) => {
         const built = (assembled ?? dockerBuilt)!
         // Docker's media types change only the manifests: the blobs, and so the sizes, are the same.
