@@ -2,15 +2,21 @@
 // Bytes of each layer of the default image of examples/hello, against a naive zoneinfo copy (the whole
 // /usr/share/zoneinfo with links followed, as many Dockerfile guides do) and against the physical floor
 // (gzip -9 of the binary, of the CA bundle and of the deduplicated zoneinfo files with no tar framing).
+// Then the same image in each codec (gzip 9, gzip max, zstd 19 and 22) against the gzip -9 floor of each layer's
+// tar (the gzip binary at -9 over the uncompressed layer), with each run's assembly time (layer cache emptied
+// first), and each max encoder's own time on each layer.
 // Runs a copy of dist/ taken at the start through bench/action.mjs, with push: false.
-// Usage: node bench/image-bytes.mjs   (start scripts/test-env.sh go first; run npm run bundle)
+// Usage: node bench/image-bytes.mjs   (start scripts/test-env.sh go first; run npm run bundle; Node 22.15+ for
+// zstd)
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { cp, lstat, readFile, readdir, realpath, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { gzipSync } from 'node:zlib'
+import zlib, { gzipSync } from 'node:zlib'
+import { gzipAsync as zopfli } from '@gfx/zopfli'
+import { gzip as libdeflate } from 'libdeflate'
 import { benchScratch, root, runAction } from './action.mjs'
 
 const run = promisify(execFile)
@@ -98,4 +104,101 @@ console.log(
 console.log(
   `uncompressed: ours ${layer('zoneinfo').uncompressedSize} B of files, naive tar ${naiveTar.length} B`
 )
+
+// Codecs: the same build in each, written as an OCI layout; the layer cache is emptied before each run so the
+// assembly time is the compression's.
+const toolCache = path.join(os.homedir(), '.cache', 'go-scratch-image', 'tool-cache')
+const codecs = [
+  ['gzip 9 (default)', {}],
+  ['gzip max', { 'compression-level': 'max' }],
+  ['zstd 19 (zstd default)', { compression: 'zstd' }],
+  ['zstd 22', { compression: 'zstd', 'compression-level': '22' }]
+]
+const results = []
+for (const [label, inputs] of codecs) {
+  await rm(path.join(toolCache, 'go-scratch-image-layers'), { recursive: true, force: true })
+  const layout = path.join(scratch, `layout-${results.length}`)
+  const r = await runAction({
+    scratch,
+    work,
+    toolCache,
+    gocache: path.join(scratch, 'gocache'),
+    inputs: { push: 'false', 'oci-layout': layout, ...inputs }
+  })
+  const s = Object.values(JSON.parse(r.outputs.sizes))[0]
+  results.push({ label, sizes: s, layout, assemble: r.groups['Assemble OCI image'], wall: r.wall })
+}
+// The layers' tars, from the gzip 9 layout.
+const blob = (layout, digest) =>
+  readFile(path.join(layout, 'blobs', 'sha256', digest.replace('sha256:', '')))
+const tars = {}
+for (const l of results[0].sizes.layers)
+  tars[l.name] = zlib.gunzipSync(await blob(results[0].layout, l.digest))
+// The gzip binary itself, -n (no name or time), fed on stdin.
+const gzipBinary = buf =>
+  new Promise((resolve, reject) => {
+    const child = execFile(
+      'gzip',
+      ['-9', '-n', '-c'],
+      { encoding: 'buffer', maxBuffer: 1 << 28 },
+      (e, out) => (e ? reject(e) : resolve(out.length))
+    )
+    child.stdin.end(buf)
+  })
+const tarFloor = {}
+for (const [name, tar] of Object.entries(tars)) tarFloor[name] = await gzipBinary(tar)
+console.log('')
+console.log(
+  `codecs (node ${process.version}, zlib ${process.versions.zlib}, zstd ${process.versions.zstd})`
+)
+console.log(
+  `| layer | tar B | floor: gzip -9 of the tar B | ${results.map(r => `${r.label} B (÷ floor)`).join(' | ')} |`
+)
+console.log(`|---|---|---|${results.map(() => '---|').join('')}`)
+const names = results[0].sizes.layers.map(l => l.name)
+for (const name of [...names, 'all layers']) {
+  const f =
+    name === 'all layers' ? Object.values(tarFloor).reduce((a, b) => a + b, 0) : tarFloor[name]
+  const t =
+    name === 'all layers'
+      ? Object.values(tars).reduce((a, b) => a + b.length, 0)
+      : tars[name].length
+  const cells = results.map(r => {
+    const n =
+      name === 'all layers'
+        ? r.sizes.layers.reduce((a, l) => a + l.size, 0)
+        : r.sizes.layers.find(l => l.name === name).size
+    return `${n} (${(n / f).toFixed(3)})`
+  })
+  console.log(`| ${name} | ${t} | ${f} | ${cells.join(' | ')} |`)
+}
+console.log(`| image (size output) | | | ${results.map(r => r.sizes.size).join(' | ')} |`)
+console.log(
+  `| assemble s (cache emptied) | | | ${results.map(r => r.assemble?.toFixed(2) ?? '?').join(' | ')} |`
+)
+console.log(`| step wall s | | | ${results.map(r => r.wall.toFixed(2)).join(' | ')} |`)
+
+// gzip max's encoders on each layer, one at a time: what the max level costs, and which one wins where.
+console.log('')
+console.log(
+  '| layer | zlib 9 B | libdeflate 12 B (s) | zopfli 15 iterations B (s) | zstd 19 B (s) |'
+)
+console.log('|---|---|---|---|---|')
+const timed = async f => {
+  const t = process.hrtime.bigint()
+  const out = await f()
+  return [out.length, (Number(process.hrtime.bigint() - t) / 1e9).toFixed(2)]
+}
+for (const [name, tar] of Object.entries(tars)) {
+  const ld = await timed(() => libdeflate(tar, 12))
+  const zo = await timed(() => zopfli(tar, { numiterations: 15 }))
+  const zs = zlib.zstdCompressSync
+    ? await timed(() =>
+        zlib.zstdCompressSync(tar, { params: { [zlib.constants.ZSTD_c_compressionLevel]: 19 } })
+      )
+    : ['-', '-']
+  console.log(
+    `| ${name} | ${gzipSync(tar, { level: 9 }).length} | ${ld[0]} (${ld[1]}) | ${zo[0]} (${zo[1]}) | ${zs[0]} (${zs[1]}) |`
+  )
+}
 await rm(scratch, { recursive: true, force: true })
