@@ -16,6 +16,8 @@ import {
 } from '../../src/oci/compress.js'
 import { compressInWorker, LayerCompressor } from '../../src/oci/layer-compressor.js'
 import { buildImage, withManifest } from '../../src/oci/image.js'
+import { dockerArchive } from '../../src/oci/docker-archive.js'
+import { readTar } from '../../src/oci/tar.js'
 import { gateFailures } from '../../src/report/gate.js'
 import { platformSize } from '../../src/report/size.js'
 import {
@@ -353,6 +355,32 @@ describe('images in zstd', () => {
     expect(gateFailures([size], [], { bytes: size.size - 1, raw: 'x' }, undefined)).toEqual([
       `max-size: linux/amd64 is ${size.size} B (${size.size} bytes), over the budget of x = ${size.size - 1} bytes by 1 bytes.`
     ])
+  })
+
+  withZstd(
+    `go into a docker load archive as plain tars named by their diff_ids ${ZSTD}`,
+    async () => {
+      const compressor = new LayerCompressor({ compression: { codec: 'zstd', level: 3 } })
+      const img = await buildImage(p, amd64, 0, { compressor })
+      const files = new Map(
+        (await readTar(await dockerArchive(img, ['app:v1']))).map(e => [e.header.name, e.data])
+      )
+      const [entry] = JSON.parse(files.get('manifest.json')!.toString()) as { Layers: string[] }[]
+      expect(entry!.Layers).toEqual(img.layers.map(l => `blobs/sha256/${l.diffId.slice(7)}`))
+      for (const [i, name] of entry!.Layers.entries()) {
+        expect(sha(files.get(name)!)).toBe(img.layers[i]!.diffId)
+      }
+    }
+  )
+
+  it('keep gzip layers as built in a docker load archive', async () => {
+    const img = await buildImage(p, amd64, 0)
+    const files = new Map(
+      (await readTar(await dockerArchive(img, ['app:v1']))).map(e => [e.header.name, e.data])
+    )
+    for (const l of img.layers) {
+      expect(files.get(`blobs/sha256/${l.blob.digest.slice(7)}`)?.equals(l.blob.data)).toBe(true)
+    }
   })
 
   it("refuses Docker's media types for zstd layers", async () => {
