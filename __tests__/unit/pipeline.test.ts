@@ -128,7 +128,8 @@ function fakeRunner(
   o: {
     buildFails?: boolean
     nm?: string
-    buildWaitsForRelink?: boolean
+    /** The package measurement's nm answers only once the image is tagged: it must not hold up the push. */
+    nmWaitsForPush?: boolean
     /** Records how many real builds run at once, each taking a few milliseconds. */
     concurrency?: { now: number; most: number }
   } = {}
@@ -137,8 +138,6 @@ function fakeRunner(
   // The package measurement's relink is the go build without -s (see relinkArgs).
   const isRelink = (args: string[]): boolean =>
     !args.some(a => a.startsWith('-ldflags=') && a.split(/[= ]/).includes('-s'))
-  let relinkStarted: () => void = () => {}
-  const relink = new Promise<void>(resolve => (relinkStarted = resolve))
   return {
     async run(command, args, options) {
       if (path.basename(command) !== 'go') {
@@ -152,16 +151,14 @@ function fakeRunner(
         case 'env':
           return ok('/fake/go-build\n/fake/go-mod\n')
         case 'tool':
+          for (let waited = 0; o.nmWaitsForPush; waited += 10) {
+            if (events.some(e => e.startsWith('registry PUT') && e.includes('/manifests/'))) break
+            if (waited > 2000)
+              throw new Error('the image was not pushed while the packages were measured')
+            await new Promise(r => setTimeout(r, 10))
+          }
           return ok(o.nm ?? '')
         case 'build': {
-          if (isRelink(args)) relinkStarted()
-          else if (o.buildWaitsForRelink) {
-            // The real link finishes only once the relink is running beside it.
-            const timeout = new Promise<void>((_, reject) =>
-              setTimeout(() => reject(new Error('the relink did not start beside the build')), 2000)
-            )
-            await Promise.race([relink, timeout])
-          }
           if (o.buildFails)
             return { exitCode: 1, stdout: '', stderr: './main.go:3:1: syntax error' }
           const c = o.concurrency
@@ -226,7 +223,7 @@ function run(
     buildFails?: boolean
     buildCache?: boolean
     nm?: string
-    buildWaitsForRelink?: boolean
+    nmWaitsForPush?: boolean
     concurrency?: { now: number; most: number }
     parallelism?: number
   } = {}
@@ -261,7 +258,7 @@ function run(
     tempDir: path.join(dir, 'tmp'),
     homedir: path.join(dir, 'home'),
     sleep: async () => {},
-    // Two cores, as a hosted runner has: the relink may run beside the build.
+    // Two cores, as a hosted runner has.
     parallelism: o.parallelism ?? 2,
     compiled: state => {
       events.push('compiled')
@@ -384,11 +381,11 @@ describe('runPipeline', () => {
     expect(failedPush.cacheStates).toHaveLength(1)
   })
 
-  it('measures the packages of a single platform with a relink running beside the build', async () => {
+  it('measures the packages with a relink that runs beside the assembly and the push', async () => {
     const nm = ['  401000       5000 T runtime.mallocgc', '  402000       1200 T main.main'].join(
       '\n'
     )
-    const r = run({ 'package-sizes': 'true' }, { nm, buildWaitsForRelink: true })
+    const r = run({ 'package-sizes': 'true' }, { nm, nmWaitsForPush: true })
     const result = await r.outcome
     expect(result.packages).toEqual({
       platform: 'linux/amd64',

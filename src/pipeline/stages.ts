@@ -73,8 +73,6 @@ export interface Outputs {
   main: { importPath: string; binaryName: string }
   /** By platform string. */
   binaries: Map<string, Binary>
-  /** The measurement started beside the build, when there is one platform (see the relink stage). */
-  relink: { platform: string; sizes?: PackageSize[]; error?: Error } | undefined
   packages: { platform: string; sizes: PackageSize[] } | undefined
   staged: { layers: Layer[]; env: string[] }
   plans: { platform: Platform; plan: FilePlan }[]
@@ -254,11 +252,6 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
   })
   const repo = config.image ? `${config.image.registry}/${config.image.repository}` : ''
   const parallelism = deps.parallelism ?? os.availableParallelism()
-  const relinkEarly =
-    config.platforms.length === 1 &&
-    config.packageSizes !== 'false' &&
-    !rebuildsAll(config) &&
-    parallelism > 1
   /** The package breakdown of one platform's binary, from an unstripped relink (see measurePackages). */
   const measure = (
     go: Outputs['go'],
@@ -418,39 +411,20 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
       }
     }),
 
-    // With one platform the measuring relink need not wait for the build: both link from the same cached
-    // packages, on two cores at once. Under package-sizes: auto it is a guess (the size is known only after the
-    // build), a link wasted when the binary turns out small.
-    stage('relink', ['go', 'source', 'main'], {
-      run: async ({ go, source, main }) => {
-        if (!relinkEarly) return undefined
-        const platform = config.platforms[0]!
-        const name = platformString(platform)
-        // The path only names the output: the relink writes its own copy elsewhere.
-        const out = path.join(deps.tempDir, 'build', ...name.split('/'), main.binaryName)
-        try {
-          return { platform: name, sizes: await measure(go, source, platform, out) }
-        } catch (e) {
-          return { platform: name, error: e as Error }
-        }
-      }
-    }),
-
-    // Off the critical path: only the report waits for this relink, while the image is staged, assembled and
-    // pushed. Optional and never fatal: a failure is a warning, since the image itself is fine.
-    stage('packages', ['go', 'source', 'binaries', 'relink'], {
+    // Off the critical path: only the report waits for this relink, while the image is assembled and pushed. Not
+    // beside the build: both would compile the changed package at once (measured: a slower step, more CPU).
+    // Optional and never fatal: a failure is a warning, since the image itself is fine.
+    stage('packages', ['go', 'source', 'binaries'], {
       title: ({ binaries }) => {
         const wanted = packagesWanted(config, binaries)
         return wanted && `Measure Go packages in ${wanted.name}`
       },
-      run: async ({ go, source, binaries, relink }) => {
+      run: async ({ go, source, binaries }) => {
         const wanted = packagesWanted(config, binaries)
         if (!wanted) return undefined
         const platform = config.platforms.find(p => platformString(p) === wanted.name)!
         try {
-          const early = relink?.platform === wanted.name ? relink : undefined
-          if (early?.error) throw early.error
-          const sizes = early?.sizes ?? (await measure(go, source, platform, wanted.bin.path))
+          const sizes = await measure(go, source, platform, wanted.bin.path)
           for (const p of sizes) logger.info(`${String(p.bytes).padStart(10)}  ${p.name}`)
           return { platform: wanted.name, sizes }
         } catch (e) {
