@@ -226,6 +226,8 @@ function run(
     nmWaitsForPush?: boolean
     concurrency?: { now: number; most: number }
     parallelism?: number
+    /** Records the log as the runner shows it: group starts and ends, and the lines between them. */
+    log?: { lines: string[]; open?: string }
   } = {}
 ): Run {
   const events: string[] = []
@@ -234,7 +236,20 @@ function run(
   const logger = fakeLogger()
   logger.group = async (name, fn) => {
     events.push(`group ${name}`)
-    return fn()
+    // The runner's log cannot nest or overlap groups: a group opened inside another fails the run.
+    if (o.log?.open !== undefined) throw new Error(`group "${name}" opened inside "${o.log.open}"`)
+    o.log?.lines.push(`::group::${name}`)
+    if (o.log) o.log.open = name
+    try {
+      return await fn()
+    } finally {
+      o.log?.lines.push('::endgroup::')
+      if (o.log) o.log.open = undefined
+    }
+  }
+  if (o.log) {
+    const log = o.log
+    logger.info = m => void log.lines.push(m)
   }
   const all: Record<string, string> = {
     'go-version': '1.22.5',
@@ -410,6 +425,30 @@ describe('runPipeline', () => {
         manifests: { platform: { architecture: string } }[]
       }
       expect(index.manifests.map(m => m.platform.architecture)).toEqual(['amd64', 'arm64', '386'])
+    }
+  })
+
+  it("writes each platform's build, its go command included, as one whole group with its duration", async () => {
+    const log = { lines: [] as string[] }
+    const concurrency = { now: 0, most: 0 }
+    const platforms = 'linux/amd64,linux/arm64'
+    await run({ platforms, 'package-sizes': 'false' }, { log, concurrency }).outcome
+    // Both compiled at once, yet their groups do not interleave.
+    expect(concurrency.most).toBe(2)
+    for (const arch of ['amd64', 'arm64']) {
+      const title = `Build ${IMPORT_PATH} for linux/${arch}`
+      const start = log.lines.indexOf(`::group::${title}`)
+      expect(log.lines.slice(start, start + 5)).toEqual([
+        `::group::${title}`,
+        expect.stringMatching(
+          new RegExp(
+            `^\\[command\\].*/go build -trimpath -ldflags=-s -w -o .*/linux/${arch}/app \\.$`
+          )
+        ),
+        `app: static 64-bit ELF for linux/${arch}, ${BINARIES[arch]!.length} bytes`,
+        expect.stringMatching(new RegExp(`^${title}: done in \\d+\\.\\d\\d s$`)),
+        '::endgroup::'
+      ])
     }
   })
 
