@@ -2,6 +2,133 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 2111:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/**
+    Copyright 2017, FUJI Goro (gfx).
+
+    Licensed under the Apache License, Version 2.0 (the "License");
+    you may not use this file except in compliance with the License.
+    You may obtain a copy of the License at
+
+        http://www.apache.org/licenses/LICENSE-2.0
+
+    Unless required by applicable law or agreed to in writing, software
+    distributed under the License is distributed on an "AS IS" BASIS,
+    WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+    See the License for the specific language governing permissions and
+    limitations under the License.
+*/
+var __assign = (this && this.__assign) || function () {
+    __assign = Object.assign || function(t) {
+        for (var s, i = 1, n = arguments.length; i < n; i++) {
+            s = arguments[i];
+            for (var p in s) if (Object.prototype.hasOwnProperty.call(s, p))
+                t[p] = s[p];
+        }
+        return t;
+    };
+    return __assign.apply(this, arguments);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.deflateAsync = exports.zlibAsync = exports.gzipAsync = exports.deflate = exports.zlib = exports.gzip = void 0;
+var z = __nccwpck_require__(78);
+var defaultOptions = {
+    verbose: false,
+    verbose_more: false,
+    numiterations: 15,
+    blocksplitting: true,
+    blocksplittingmax: 15,
+};
+var queue = new Array();
+z.onRuntimeInitialized = function () {
+    for (var _i = 0, _a = queue; _i < _a.length; _i++) {
+        var task = _a[_i];
+        task();
+    }
+    queue = null;
+};
+function ensureByteBuffer(input) {
+    if (typeof input === 'string') {
+        var a = z.intArrayFromString(input);
+        a.length--; // because emscripten's intArrayFromString() adds trailing nul
+        return a;
+    }
+    else {
+        return input;
+    }
+}
+function callCompress(input, format, options, cb) {
+    console.assert(input != null, "buffer must not be null");
+    console.assert(options != null, "options must not be null");
+    console.assert(cb != null, "cb must not be null");
+    var byteBuffer = ensureByteBuffer(input);
+    var bufferPtr = z.allocate(byteBuffer, 'i8', z.ALLOC_NORMAL);
+    var opts = __assign(__assign({}, defaultOptions), options);
+    var output = z._createZopfliJsOutput();
+    z._compress(bufferPtr, byteBuffer.length, output, format, opts.verbose, opts.verbose_more, opts.numiterations, opts.blocksplitting, opts.blocksplittingmax);
+    var outputPtr = z._getBuffer(output);
+    var outputSize = z._getBufferSize(output);
+    var result = z.HEAPU8.slice(outputPtr, outputPtr + outputSize);
+    z._deallocate(outputPtr);
+    z._deallocate(output);
+    z._deallocate(bufferPtr);
+    // zopfli does not fail unless a violation of preconditions occurs.
+    cb(null, result);
+}
+function compress(buffer, format, options, cb) {
+    if (queue) {
+        queue.push(function () {
+            callCompress(buffer, format, options, cb);
+        });
+    }
+    else {
+        callCompress(buffer, format, options, cb);
+    }
+}
+function gzip(buffer, options, cb) {
+    compress(buffer, 0 /* GZIP */, options, cb);
+}
+exports.gzip = gzip;
+function zlib(buffer, options, cb) {
+    compress(buffer, 1 /* ZLIB */, options, cb);
+}
+exports.zlib = zlib;
+function deflate(buffer, options, cb) {
+    compress(buffer, 2 /* DEFLATE */, options, cb);
+}
+exports.deflate = deflate;
+function promisify(f) {
+    return function (buffer, options) {
+        return new Promise(function (resolve, reject) {
+            f(buffer, options, function (err, result) {
+                if (err) {
+                    reject(err);
+                }
+                else {
+                    resolve(result);
+                }
+            });
+        });
+    };
+}
+exports.gzipAsync = promisify(gzip);
+exports.zlibAsync = promisify(zlib);
+exports.deflateAsync = promisify(deflate);
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 78:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var Module=typeof Module!=="undefined"?Module:{};const base64=__nccwpck_require__(8793);const base64EncodedBinary=__nccwpck_require__(5055);var Module={};Module.noInitialRun=true;Module.wasmBinary=base64.toByteArray(base64EncodedBinary);var moduleOverrides={};var key;for(key in Module){if(Module.hasOwnProperty(key)){moduleOverrides[key]=Module[key]}}var arguments_=[];var thisProgram="./this.program";var quit_=function(status,toThrow){throw toThrow};var ENVIRONMENT_IS_WEB=false;var ENVIRONMENT_IS_WORKER=false;var ENVIRONMENT_IS_NODE=false;var ENVIRONMENT_IS_SHELL=false;ENVIRONMENT_IS_WEB=typeof window==="object";ENVIRONMENT_IS_WORKER=typeof importScripts==="function";ENVIRONMENT_IS_NODE=typeof process==="object"&&typeof process.versions==="object"&&typeof process.versions.node==="string";ENVIRONMENT_IS_SHELL=!ENVIRONMENT_IS_WEB&&!ENVIRONMENT_IS_NODE&&!ENVIRONMENT_IS_WORKER;var scriptDirectory="";function locateFile(path){if(Module["locateFile"]){return Module["locateFile"](path,scriptDirectory)}return scriptDirectory+path}var read_,readAsync,readBinary,setWindowTitle;var nodeFS;var nodePath;if(ENVIRONMENT_IS_NODE){if(ENVIRONMENT_IS_WORKER){scriptDirectory=(__nccwpck_require__(6928).dirname)(scriptDirectory)+"/"}else{scriptDirectory=__dirname+"/"}read_=function shell_read(filename,binary){if(!nodeFS)nodeFS=__nccwpck_require__(9896);if(!nodePath)nodePath=__nccwpck_require__(6928);filename=nodePath["normalize"](filename);return nodeFS["readFileSync"](filename,binary?null:"utf8")};readBinary=function readBinary(filename){var ret=read_(filename,true);if(!ret.buffer){ret=new Uint8Array(ret)}assert(ret.buffer);return ret};if(process["argv"].length>1){thisProgram=process["argv"][1].replace(/\\/g,"/")}arguments_=process["argv"].slice(2);if(true){module["exports"]=Module}process["on"]("uncaughtException",function(ex){if(!(ex instanceof ExitStatus)){throw ex}});process["on"]("unhandledRejection",abort);quit_=function(status){process["exit"](status)};Module["inspect"]=function(){return"[Emscripten Module object]"}}else if(ENVIRONMENT_IS_SHELL){if(typeof read!="undefined"){read_=function shell_read(f){return read(f)}}readBinary=function readBinary(f){var data;if(typeof readbuffer==="function"){return new Uint8Array(readbuffer(f))}data=read(f,"binary");assert(typeof data==="object");return data};if(typeof scriptArgs!="undefined"){arguments_=scriptArgs}else if(typeof arguments!="undefined"){arguments_=arguments}if(typeof quit==="function"){quit_=function(status){quit(status)}}if(typeof print!=="undefined"){if(typeof console==="undefined")console={};console.log=print;console.warn=console.error=typeof printErr!=="undefined"?printErr:print}}else if(ENVIRONMENT_IS_WEB||ENVIRONMENT_IS_WORKER){if(ENVIRONMENT_IS_WORKER){scriptDirectory=self.location.href}else if(document.currentScript){scriptDirectory=document.currentScript.src}if(scriptDirectory.indexOf("blob:")!==0){scriptDirectory=scriptDirectory.substr(0,scriptDirectory.lastIndexOf("/")+1)}else{scriptDirectory=""}{read_=function shell_read(url){var xhr=new XMLHttpRequest;xhr.open("GET",url,false);xhr.send(null);return xhr.responseText};if(ENVIRONMENT_IS_WORKER){readBinary=function readBinary(url){var xhr=new XMLHttpRequest;xhr.open("GET",url,false);xhr.responseType="arraybuffer";xhr.send(null);return new Uint8Array(xhr.response)}}readAsync=function readAsync(url,onload,onerror){var xhr=new XMLHttpRequest;xhr.open("GET",url,true);xhr.responseType="arraybuffer";xhr.onload=function xhr_onload(){if(xhr.status==200||xhr.status==0&&xhr.response){onload(xhr.response);return}onerror()};xhr.onerror=onerror;xhr.send(null)}}setWindowTitle=function(title){document.title=title}}else{}var out=Module["print"]||console.log.bind(console);var err=Module["printErr"]||console.warn.bind(console);for(key in moduleOverrides){if(moduleOverrides.hasOwnProperty(key)){Module[key]=moduleOverrides[key]}}moduleOverrides=null;if(Module["arguments"])arguments_=Module["arguments"];if(Module["thisProgram"])thisProgram=Module["thisProgram"];if(Module["quit"])quit_=Module["quit"];function dynamicAlloc(size){var ret=HEAP32[DYNAMICTOP_PTR>>2];var end=ret+size+15&-16;HEAP32[DYNAMICTOP_PTR>>2]=end;return ret}function getNativeTypeSize(type){switch(type){case"i1":case"i8":return 1;case"i16":return 2;case"i32":return 4;case"i64":return 8;case"float":return 4;case"double":return 8;default:{if(type[type.length-1]==="*"){return 4}else if(type[0]==="i"){var bits=Number(type.substr(1));assert(bits%8===0,"getNativeTypeSize invalid bits "+bits+", type "+type);return bits/8}else{return 0}}}}var wasmBinary;if(Module["wasmBinary"])wasmBinary=Module["wasmBinary"];var noExitRuntime;if(Module["noExitRuntime"])noExitRuntime=Module["noExitRuntime"];if(typeof WebAssembly!=="object"){err("no native wasm support detected")}function setValue(ptr,value,type,noSafe){type=type||"i8";if(type.charAt(type.length-1)==="*")type="i32";switch(type){case"i1":HEAP8[ptr>>0]=value;break;case"i8":HEAP8[ptr>>0]=value;break;case"i16":HEAP16[ptr>>1]=value;break;case"i32":HEAP32[ptr>>2]=value;break;case"i64":tempI64=[value>>>0,(tempDouble=value,+Math_abs(tempDouble)>=1?tempDouble>0?(Math_min(+Math_floor(tempDouble/4294967296),4294967295)|0)>>>0:~~+Math_ceil((tempDouble-+(~~tempDouble>>>0))/4294967296)>>>0:0)],HEAP32[ptr>>2]=tempI64[0],HEAP32[ptr+4>>2]=tempI64[1];break;case"float":HEAPF32[ptr>>2]=value;break;case"double":HEAPF64[ptr>>3]=value;break;default:abort("invalid type for setValue: "+type)}}var wasmMemory;var wasmTable=new WebAssembly.Table({"initial":8,"maximum":8+0,"element":"anyfunc"});var ABORT=false;var EXITSTATUS=0;function assert(condition,text){if(!condition){abort("Assertion failed: "+text)}}var ALLOC_NORMAL=0;var ALLOC_NONE=3;function allocate(slab,types,allocator,ptr){var zeroinit,size;if(typeof slab==="number"){zeroinit=true;size=slab}else{zeroinit=false;size=slab.length}var singleType=typeof types==="string"?types:null;var ret;if(allocator==ALLOC_NONE){ret=ptr}else{ret=[_malloc,stackAlloc,dynamicAlloc][allocator](Math.max(size,singleType?1:types.length))}if(zeroinit){var stop;ptr=ret;assert((ret&3)==0);stop=ret+(size&~3);for(;ptr<stop;ptr+=4){HEAP32[ptr>>2]=0}stop=ret+size;while(ptr<stop){HEAP8[ptr++>>0]=0}return ret}if(singleType==="i8"){if(slab.subarray||slab.slice){HEAPU8.set(slab,ret)}else{HEAPU8.set(new Uint8Array(slab),ret)}return ret}var i=0,type,typeSize,previousType;while(i<size){var curr=slab[i];type=singleType||types[i];if(type===0){i++;continue}if(type=="i64")type="i32";setValue(ret+i,curr,type);if(previousType!==type){typeSize=getNativeTypeSize(type);previousType=type}i+=typeSize}return ret}var UTF8Decoder=typeof TextDecoder!=="undefined"?new TextDecoder("utf8"):undefined;function UTF8ArrayToString(heap,idx,maxBytesToRead){var endIdx=idx+maxBytesToRead;var endPtr=idx;while(heap[endPtr]&&!(endPtr>=endIdx))++endPtr;if(endPtr-idx>16&&heap.subarray&&UTF8Decoder){return UTF8Decoder.decode(heap.subarray(idx,endPtr))}else{var str="";while(idx<endPtr){var u0=heap[idx++];if(!(u0&128)){str+=String.fromCharCode(u0);continue}var u1=heap[idx++]&63;if((u0&224)==192){str+=String.fromCharCode((u0&31)<<6|u1);continue}var u2=heap[idx++]&63;if((u0&240)==224){u0=(u0&15)<<12|u1<<6|u2}else{u0=(u0&7)<<18|u1<<12|u2<<6|heap[idx++]&63}if(u0<65536){str+=String.fromCharCode(u0)}else{var ch=u0-65536;str+=String.fromCharCode(55296|ch>>10,56320|ch&1023)}}}return str}function UTF8ToString(ptr,maxBytesToRead){return ptr?UTF8ArrayToString(HEAPU8,ptr,maxBytesToRead):""}function stringToUTF8Array(str,heap,outIdx,maxBytesToWrite){if(!(maxBytesToWrite>0))return 0;var startIdx=outIdx;var endIdx=outIdx+maxBytesToWrite-1;for(var i=0;i<str.length;++i){var u=str.charCodeAt(i);if(u>=55296&&u<=57343){var u1=str.charCodeAt(++i);u=65536+((u&1023)<<10)|u1&1023}if(u<=127){if(outIdx>=endIdx)break;heap[outIdx++]=u}else if(u<=2047){if(outIdx+1>=endIdx)break;heap[outIdx++]=192|u>>6;heap[outIdx++]=128|u&63}else if(u<=65535){if(outIdx+2>=endIdx)break;heap[outIdx++]=224|u>>12;heap[outIdx++]=128|u>>6&63;heap[outIdx++]=128|u&63}else{if(outIdx+3>=endIdx)break;heap[outIdx++]=240|u>>18;heap[outIdx++]=128|u>>12&63;heap[outIdx++]=128|u>>6&63;heap[outIdx++]=128|u&63}}heap[outIdx]=0;return outIdx-startIdx}function lengthBytesUTF8(str){var len=0;for(var i=0;i<str.length;++i){var u=str.charCodeAt(i);if(u>=55296&&u<=57343)u=65536+((u&1023)<<10)|str.charCodeAt(++i)&1023;if(u<=127)++len;else if(u<=2047)len+=2;else if(u<=65535)len+=3;else len+=4}return len}var UTF16Decoder=typeof TextDecoder!=="undefined"?new TextDecoder("utf-16le"):undefined;var WASM_PAGE_SIZE=65536;function alignUp(x,multiple){if(x%multiple>0){x+=multiple-x%multiple}return x}var buffer,HEAP8,HEAPU8,HEAP16,HEAPU16,HEAP32,HEAPU32,HEAPF32,HEAPF64;function updateGlobalBufferAndViews(buf){buffer=buf;Module["HEAP8"]=HEAP8=new Int8Array(buf);Module["HEAP16"]=HEAP16=new Int16Array(buf);Module["HEAP32"]=HEAP32=new Int32Array(buf);Module["HEAPU8"]=HEAPU8=new Uint8Array(buf);Module["HEAPU16"]=HEAPU16=new Uint16Array(buf);Module["HEAPU32"]=HEAPU32=new Uint32Array(buf);Module["HEAPF32"]=HEAPF32=new Float32Array(buf);Module["HEAPF64"]=HEAPF64=new Float64Array(buf)}var DYNAMIC_BASE=5253664,DYNAMICTOP_PTR=10624;var INITIAL_INITIAL_MEMORY=Module["INITIAL_MEMORY"]||16777216;if(Module["wasmMemory"]){wasmMemory=Module["wasmMemory"]}else{wasmMemory=new WebAssembly.Memory({"initial":INITIAL_INITIAL_MEMORY/WASM_PAGE_SIZE,"maximum":2147483648/WASM_PAGE_SIZE})}if(wasmMemory){buffer=wasmMemory.buffer}INITIAL_INITIAL_MEMORY=buffer.byteLength;updateGlobalBufferAndViews(buffer);HEAP32[DYNAMICTOP_PTR>>2]=DYNAMIC_BASE;function callRuntimeCallbacks(callbacks){while(callbacks.length>0){var callback=callbacks.shift();if(typeof callback=="function"){callback(Module);continue}var func=callback.func;if(typeof func==="number"){if(callback.arg===undefined){Module["dynCall_v"](func)}else{Module["dynCall_vi"](func,callback.arg)}}else{func(callback.arg===undefined?null:callback.arg)}}}var __ATPRERUN__=[];var __ATINIT__=[];var __ATMAIN__=[];var __ATPOSTRUN__=[];var runtimeInitialized=false;var runtimeExited=false;function preRun(){if(Module["preRun"]){if(typeof Module["preRun"]=="function")Module["preRun"]=[Module["preRun"]];while(Module["preRun"].length){addOnPreRun(Module["preRun"].shift())}}callRuntimeCallbacks(__ATPRERUN__)}function initRuntime(){runtimeInitialized=true;callRuntimeCallbacks(__ATINIT__)}function preMain(){callRuntimeCallbacks(__ATMAIN__)}function exitRuntime(){runtimeExited=true}function postRun(){if(Module["postRun"]){if(typeof Module["postRun"]=="function")Module["postRun"]=[Module["postRun"]];while(Module["postRun"].length){addOnPostRun(Module["postRun"].shift())}}callRuntimeCallbacks(__ATPOSTRUN__)}function addOnPreRun(cb){__ATPRERUN__.unshift(cb)}function addOnPostRun(cb){__ATPOSTRUN__.unshift(cb)}var Math_abs=Math.abs;var Math_ceil=Math.ceil;var Math_floor=Math.floor;var Math_min=Math.min;var runDependencies=0;var runDependencyWatcher=null;var dependenciesFulfilled=null;function addRunDependency(id){runDependencies++;if(Module["monitorRunDependencies"]){Module["monitorRunDependencies"](runDependencies)}}function removeRunDependency(id){runDependencies--;if(Module["monitorRunDependencies"]){Module["monitorRunDependencies"](runDependencies)}if(runDependencies==0){if(runDependencyWatcher!==null){clearInterval(runDependencyWatcher);runDependencyWatcher=null}if(dependenciesFulfilled){var callback=dependenciesFulfilled;dependenciesFulfilled=null;callback()}}}Module["preloadedImages"]={};Module["preloadedAudios"]={};function abort(what){if(Module["onAbort"]){Module["onAbort"](what)}what+="";out(what);err(what);ABORT=true;EXITSTATUS=1;what="abort("+what+"). Build with -s ASSERTIONS=1 for more info.";throw new WebAssembly.RuntimeError(what)}var dataURIPrefix="data:application/octet-stream;base64,";function isDataURI(filename){return String.prototype.startsWith?filename.startsWith(dataURIPrefix):filename.indexOf(dataURIPrefix)===0}var wasmBinaryFile="libzopfli.wasm";if(!isDataURI(wasmBinaryFile)){wasmBinaryFile=locateFile(wasmBinaryFile)}function getBinary(){try{if(wasmBinary){return new Uint8Array(wasmBinary)}if(readBinary){return readBinary(wasmBinaryFile)}else{throw"both async and sync fetching of the wasm failed"}}catch(err){abort(err)}}function getBinaryPromise(){if(!wasmBinary&&(ENVIRONMENT_IS_WEB||ENVIRONMENT_IS_WORKER)&&typeof fetch==="function"){return fetch(wasmBinaryFile,{credentials:"same-origin"}).then(function(response){if(!response["ok"]){throw"failed to load wasm binary file at '"+wasmBinaryFile+"'"}return response["arrayBuffer"]()}).catch(function(){return getBinary()})}return new Promise(function(resolve,reject){resolve(getBinary())})}function createWasm(){var info={"a":asmLibraryArg};function receiveInstance(instance,module){var exports=instance.exports;Module["asm"]=exports;removeRunDependency("wasm-instantiate")}addRunDependency("wasm-instantiate");function receiveInstantiatedSource(output){receiveInstance(output["instance"])}function instantiateArrayBuffer(receiver){return getBinaryPromise().then(function(binary){return WebAssembly.instantiate(binary,info)}).then(receiver,function(reason){err("failed to asynchronously prepare wasm: "+reason);abort(reason)})}function instantiateAsync(){if(!wasmBinary&&typeof WebAssembly.instantiateStreaming==="function"&&!isDataURI(wasmBinaryFile)&&typeof fetch==="function"){fetch(wasmBinaryFile,{credentials:"same-origin"}).then(function(response){var result=WebAssembly.instantiateStreaming(response,info);return result.then(receiveInstantiatedSource,function(reason){err("wasm streaming compile failed: "+reason);err("falling back to ArrayBuffer instantiation");instantiateArrayBuffer(receiveInstantiatedSource)})})}else{return instantiateArrayBuffer(receiveInstantiatedSource)}}if(Module["instantiateWasm"]){try{var exports=Module["instantiateWasm"](info,receiveInstance);return exports}catch(e){err("Module.instantiateWasm callback failed with error: "+e);return false}}instantiateAsync();return{}}var tempDouble;var tempI64;__ATINIT__.push({func:function(){___wasm_call_ctors()}});function _emscripten_memcpy_big(dest,src,num){HEAPU8.copyWithin(dest,src,src+num)}function _emscripten_get_heap_size(){return HEAPU8.length}function emscripten_realloc_buffer(size){try{wasmMemory.grow(size-buffer.byteLength+65535>>>16);updateGlobalBufferAndViews(wasmMemory.buffer);return 1}catch(e){}}function _emscripten_resize_heap(requestedSize){var oldSize=_emscripten_get_heap_size();var PAGE_MULTIPLE=65536;var maxHeapSize=2147483648;if(requestedSize>maxHeapSize){return false}var minHeapSize=16777216;for(var cutDown=1;cutDown<=4;cutDown*=2){var overGrownHeapSize=oldSize*(1+.2/cutDown);overGrownHeapSize=Math.min(overGrownHeapSize,requestedSize+100663296);var newSize=Math.min(maxHeapSize,alignUp(Math.max(minHeapSize,requestedSize,overGrownHeapSize),PAGE_MULTIPLE));var replacement=emscripten_realloc_buffer(newSize);if(replacement){return true}}return false}function _exit(status){exit(status)}var PATH={splitPath:function(filename){var splitPathRe=/^(\/?|)([\s\S]*?)((?:\.{1,2}|[^\/]+?|)(\.[^.\/]*|))(?:[\/]*)$/;return splitPathRe.exec(filename).slice(1)},normalizeArray:function(parts,allowAboveRoot){var up=0;for(var i=parts.length-1;i>=0;i--){var last=parts[i];if(last==="."){parts.splice(i,1)}else if(last===".."){parts.splice(i,1);up++}else if(up){parts.splice(i,1);up--}}if(allowAboveRoot){for(;up;up--){parts.unshift("..")}}return parts},normalize:function(path){var isAbsolute=path.charAt(0)==="/",trailingSlash=path.substr(-1)==="/";path=PATH.normalizeArray(path.split("/").filter(function(p){return!!p}),!isAbsolute).join("/");if(!path&&!isAbsolute){path="."}if(path&&trailingSlash){path+="/"}return(isAbsolute?"/":"")+path},dirname:function(path){var result=PATH.splitPath(path),root=result[0],dir=result[1];if(!root&&!dir){return"."}if(dir){dir=dir.substr(0,dir.length-1)}return root+dir},basename:function(path){if(path==="/")return"/";var lastSlash=path.lastIndexOf("/");if(lastSlash===-1)return path;return path.substr(lastSlash+1)},extname:function(path){return PATH.splitPath(path)[3]},join:function(){var paths=Array.prototype.slice.call(arguments,0);return PATH.normalize(paths.join("/"))},join2:function(l,r){return PATH.normalize(l+"/"+r)}};var SYSCALLS={mappings:{},buffers:[null,[],[]],printChar:function(stream,curr){var buffer=SYSCALLS.buffers[stream];if(curr===0||curr===10){(stream===1?out:err)(UTF8ArrayToString(buffer,0));buffer.length=0}else{buffer.push(curr)}},varargs:undefined,get:function(){SYSCALLS.varargs+=4;var ret=HEAP32[SYSCALLS.varargs-4>>2];return ret},getStr:function(ptr){var ret=UTF8ToString(ptr);return ret},get64:function(low,high){return low}};function _fd_close(fd){return 0}function _fd_seek(fd,offset_low,offset_high,whence,newOffset){}function _fd_write(fd,iov,iovcnt,pnum){var num=0;for(var i=0;i<iovcnt;i++){var ptr=HEAP32[iov+i*8>>2];var len=HEAP32[iov+(i*8+4)>>2];for(var j=0;j<len;j++){SYSCALLS.printChar(fd,HEAPU8[ptr+j])}num+=len}HEAP32[pnum>>2]=num;return 0}function intArrayFromString(stringy,dontAddNull,length){var len=length>0?length:lengthBytesUTF8(stringy)+1;var u8array=new Array(len);var numBytesWritten=stringToUTF8Array(stringy,u8array,0,u8array.length);if(dontAddNull)u8array.length=numBytesWritten;return u8array}var asmLibraryArg={"d":_emscripten_memcpy_big,"e":_emscripten_resize_heap,"a":_exit,"f":_fd_close,"c":_fd_seek,"b":_fd_write,"memory":wasmMemory,"table":wasmTable};var asm=createWasm();Module["asm"]=asm;var ___wasm_call_ctors=Module["___wasm_call_ctors"]=function(){return(___wasm_call_ctors=Module["___wasm_call_ctors"]=Module["asm"]["g"]).apply(null,arguments)};var _malloc=Module["_malloc"]=function(){return(_malloc=Module["_malloc"]=Module["asm"]["h"]).apply(null,arguments)};var _deallocate=Module["_deallocate"]=function(){return(_deallocate=Module["_deallocate"]=Module["asm"]["i"]).apply(null,arguments)};var _createZopfliJsOutput=Module["_createZopfliJsOutput"]=function(){return(_createZopfliJsOutput=Module["_createZopfliJsOutput"]=Module["asm"]["j"]).apply(null,arguments)};var _getBuffer=Module["_getBuffer"]=function(){return(_getBuffer=Module["_getBuffer"]=Module["asm"]["k"]).apply(null,arguments)};var _getBufferSize=Module["_getBufferSize"]=function(){return(_getBufferSize=Module["_getBufferSize"]=Module["asm"]["l"]).apply(null,arguments)};var _compress=Module["_compress"]=function(){return(_compress=Module["_compress"]=Module["asm"]["m"]).apply(null,arguments)};var stackAlloc=Module["stackAlloc"]=function(){return(stackAlloc=Module["stackAlloc"]=Module["asm"]["n"]).apply(null,arguments)};Module["asm"]=asm;Module["intArrayFromString"]=intArrayFromString;Module["allocate"]=allocate;Module["ALLOC_NORMAL"]=ALLOC_NORMAL;var calledRun;function ExitStatus(status){this.name="ExitStatus";this.message="Program terminated with exit("+status+")";this.status=status}dependenciesFulfilled=function runCaller(){if(!calledRun)run();if(!calledRun)dependenciesFulfilled=runCaller};function run(args){args=args||arguments_;if(runDependencies>0){return}preRun();if(runDependencies>0)return;function doRun(){if(calledRun)return;calledRun=true;Module["calledRun"]=true;if(ABORT)return;initRuntime();preMain();if(Module["onRuntimeInitialized"])Module["onRuntimeInitialized"]();postRun()}if(Module["setStatus"]){Module["setStatus"]("Running...");setTimeout(function(){setTimeout(function(){Module["setStatus"]("")},1);doRun()},1)}else{doRun()}}Module["run"]=run;function exit(status,implicit){if(implicit&&noExitRuntime&&status===0){return}if(noExitRuntime){}else{ABORT=true;EXITSTATUS=status;exitRuntime();if(Module["onExit"])Module["onExit"](status)}quit_(status,new ExitStatus(status))}if(Module["preInit"]){if(typeof Module["preInit"]=="function")Module["preInit"]=[Module["preInit"]];while(Module["preInit"].length>0){Module["preInit"].pop()()}}noExitRuntime=true;run();
+
+
+/***/ }),
+
 /***/ 3057:
 /***/ ((module) => {
 
@@ -197,6 +324,163 @@ module.exports = {
   writeInt32LE,
   writeUInt32BE,
   writeUInt32LE
+}
+
+
+/***/ }),
+
+/***/ 8793:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+exports.byteLength = byteLength
+exports.toByteArray = toByteArray
+exports.fromByteArray = fromByteArray
+
+var lookup = []
+var revLookup = []
+var Arr = typeof Uint8Array !== 'undefined' ? Uint8Array : Array
+
+var code = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+for (var i = 0, len = code.length; i < len; ++i) {
+  lookup[i] = code[i]
+  revLookup[code.charCodeAt(i)] = i
+}
+
+// Support decoding URL-safe base64 strings, as Node.js does.
+// See: https://en.wikipedia.org/wiki/Base64#URL_applications
+revLookup['-'.charCodeAt(0)] = 62
+revLookup['_'.charCodeAt(0)] = 63
+
+function getLens (b64) {
+  var len = b64.length
+
+  if (len % 4 > 0) {
+    throw new Error('Invalid string. Length must be a multiple of 4')
+  }
+
+  // Trim off extra bytes after placeholder bytes are found
+  // See: https://github.com/beatgammit/base64-js/issues/42
+  var validLen = b64.indexOf('=')
+  if (validLen === -1) validLen = len
+
+  var placeHoldersLen = validLen === len
+    ? 0
+    : 4 - (validLen % 4)
+
+  return [validLen, placeHoldersLen]
+}
+
+// base64 is 4/3 + up to two characters of the original data
+function byteLength (b64) {
+  var lens = getLens(b64)
+  var validLen = lens[0]
+  var placeHoldersLen = lens[1]
+  return ((validLen + placeHoldersLen) * 3 / 4) - placeHoldersLen
+}
+
+function _byteLength (b64, validLen, placeHoldersLen) {
+  return ((validLen + placeHoldersLen) * 3 / 4) - placeHoldersLen
+}
+
+function toByteArray (b64) {
+  var tmp
+  var lens = getLens(b64)
+  var validLen = lens[0]
+  var placeHoldersLen = lens[1]
+
+  var arr = new Arr(_byteLength(b64, validLen, placeHoldersLen))
+
+  var curByte = 0
+
+  // if there are placeholders, only get up to the last complete 4 chars
+  var len = placeHoldersLen > 0
+    ? validLen - 4
+    : validLen
+
+  var i
+  for (i = 0; i < len; i += 4) {
+    tmp =
+      (revLookup[b64.charCodeAt(i)] << 18) |
+      (revLookup[b64.charCodeAt(i + 1)] << 12) |
+      (revLookup[b64.charCodeAt(i + 2)] << 6) |
+      revLookup[b64.charCodeAt(i + 3)]
+    arr[curByte++] = (tmp >> 16) & 0xFF
+    arr[curByte++] = (tmp >> 8) & 0xFF
+    arr[curByte++] = tmp & 0xFF
+  }
+
+  if (placeHoldersLen === 2) {
+    tmp =
+      (revLookup[b64.charCodeAt(i)] << 2) |
+      (revLookup[b64.charCodeAt(i + 1)] >> 4)
+    arr[curByte++] = tmp & 0xFF
+  }
+
+  if (placeHoldersLen === 1) {
+    tmp =
+      (revLookup[b64.charCodeAt(i)] << 10) |
+      (revLookup[b64.charCodeAt(i + 1)] << 4) |
+      (revLookup[b64.charCodeAt(i + 2)] >> 2)
+    arr[curByte++] = (tmp >> 8) & 0xFF
+    arr[curByte++] = tmp & 0xFF
+  }
+
+  return arr
+}
+
+function tripletToBase64 (num) {
+  return lookup[num >> 18 & 0x3F] +
+    lookup[num >> 12 & 0x3F] +
+    lookup[num >> 6 & 0x3F] +
+    lookup[num & 0x3F]
+}
+
+function encodeChunk (uint8, start, end) {
+  var tmp
+  var output = []
+  for (var i = start; i < end; i += 3) {
+    tmp =
+      ((uint8[i] << 16) & 0xFF0000) +
+      ((uint8[i + 1] << 8) & 0xFF00) +
+      (uint8[i + 2] & 0xFF)
+    output.push(tripletToBase64(tmp))
+  }
+  return output.join('')
+}
+
+function fromByteArray (uint8) {
+  var tmp
+  var len = uint8.length
+  var extraBytes = len % 3 // if we have 1 byte left, pad 2 bytes
+  var parts = []
+  var maxChunkLength = 16383 // must be multiple of 3
+
+  // go through the array every three bytes, we'll deal with trailing stuff later
+  for (var i = 0, len2 = len - extraBytes; i < len2; i += maxChunkLength) {
+    parts.push(encodeChunk(uint8, i, (i + maxChunkLength) > len2 ? len2 : (i + maxChunkLength)))
+  }
+
+  // pad the end with zeros, but make sure to not forget the extra bytes
+  if (extraBytes === 1) {
+    tmp = uint8[len - 1]
+    parts.push(
+      lookup[tmp >> 2] +
+      lookup[(tmp << 4) & 0x3F] +
+      '=='
+    )
+  } else if (extraBytes === 2) {
+    tmp = (uint8[len - 2] << 8) + uint8[len - 1]
+    parts.push(
+      lookup[tmp >> 10] +
+      lookup[(tmp >> 4) & 0x3F] +
+      lookup[(tmp << 2) & 0x3F] +
+      '='
+    )
+  }
+
+  return parts.join('')
 }
 
 
@@ -34661,6 +34945,13 @@ module.exports = {
 
 /***/ }),
 
+/***/ 3896:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__.p + "293248747edf5d37944a.js?.";
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -34843,6 +35134,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -34868,17 +35166,26 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6896);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2779);
+/* harmony import */ var _node_version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4526);
 // Entry point of the bundled command line (dist/cli/index.js, the package's bin): runs it and exits with its status.
 
-process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
+
+const older = (0,_node_version_js__WEBPACK_IMPORTED_MODULE_1__/* .olderNode */ .N)(process.version);
+if (older) {
+    process.stderr.write(`${older}\n`);
+    process.exitCode = 1;
+}
+else {
+    process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
+}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 6896:
+/***/ 2779:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35021,6 +35328,15 @@ const ACTION_INPUTS = [
         default: 'oci'
     },
     {
+        name: 'compression',
+        description: "Layer codec: gzip (read by every client) or zstd (smaller; needs Node.js 22.15+ and a zstd-capable runtime, see the README's compatibility table; not with media-types docker).",
+        default: 'gzip'
+    },
+    {
+        name: 'compression-level',
+        description: 'gzip 1 to 9, or max (the smallest gzip: libdeflate or zopfli, whichever is smaller; seconds per MB); zstd 1 to 22. Empty means 9 for gzip and 19 for zstd.'
+    },
+    {
         name: 'oci-layout',
         description: 'Also write the image as an OCI image layout into this directory (works with push false).'
     },
@@ -35127,6 +35443,8 @@ const CLI_ONLY = {
     },
     load: { group: 'publishing', kind: 'boolean' },
     'media-types': { group: 'publishing', kind: 'string' },
+    compression: { group: 'publishing', kind: 'string' },
+    'compression-level': { group: 'publishing', kind: 'string' },
     'oci-layout': {
         group: 'publishing',
         kind: 'string',
@@ -35301,6 +35619,178 @@ function platformGoEnv(p) {
     if (p.architecture === 'amd64' && p.variant)
         env.GOAMD64 = p.variant;
     return env;
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./lib/oci/compress.js
+// The layer codecs (gzip at a level or at its best-effort max, zstd through node:zlib): parsing the inputs, and deterministic bytes.
+
+
+const DEFAULT_GZIP_LEVEL = 9;
+/**
+ * zstd's default level: the highest of the zstd CLI's regular levels (20–22 are its --ultra ones). Measured on
+ * examples/hello (docs/benchmarks.md), 22 is no smaller on the Go binary and 1.8% smaller on zoneinfo, for about
+ * three times zoneinfo's time.
+ */
+const DEFAULT_ZSTD_LEVEL = 19;
+const DEFAULT_COMPRESSION = { codec: 'gzip', level: DEFAULT_GZIP_LEVEL };
+const LAYER_MEDIA_TYPES = {
+    gzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    zstd: 'application/vnd.oci.image.layer.v1.tar+zstd'
+};
+const zstdCompressSync = external_node_zlib_.zstdCompressSync;
+const RUNTIME = { version: process.version, hasZstd: !!zstdCompressSync };
+/** compression and compression-level, checked against each other and against what this Node can do. */
+function parseCompression(codecRaw, levelRaw, runtime = RUNTIME) {
+    const codec = codecRaw.trim().toLowerCase() || 'gzip';
+    if (codec !== 'gzip' && codec !== 'zstd') {
+        throw new InputError(`compression: '${codecRaw.trim()}' is not a codec. Use gzip (read by every client) or zstd (smaller; see the README's compatibility table).`);
+    }
+    if (codec === 'zstd' && !runtime.hasZstd) {
+        throw new InputError(`compression: zstd needs Node.js 22.15 or newer (node:zlib's zstd), and this is Node.js ${runtime.version}. ` +
+            `Run the action on the node24 runtime action.yml declares (or the CLI on Node 22.15+), or use compression: gzip.`);
+    }
+    const raw = levelRaw.trim().toLowerCase();
+    if (raw === '')
+        return { codec, level: codec === 'gzip' ? DEFAULT_GZIP_LEVEL : DEFAULT_ZSTD_LEVEL };
+    if (codec === 'gzip' && raw === 'max')
+        return { codec, level: 'max' };
+    const [min, max] = codec === 'gzip' ? [1, 9] : [1, 22];
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+        const range = codec === 'gzip' ? '1 to 9, or max (smallest, slow)' : '1 to 22';
+        throw new InputError(`compression-level: '${levelRaw.trim()}' is not a ${codec} level. Use ${range}` +
+            `${codec === 'gzip' ? `; the default is ${DEFAULT_GZIP_LEVEL}` : `; the default is ${DEFAULT_ZSTD_LEVEL}`}.`);
+    }
+    return { codec, level: Number(raw) };
+}
+/** How the log and cache keys name a compression: gzip-9, gzip-max, zstd-19. */
+function compressionName(c) {
+    return `${c.codec}-${c.level}`;
+}
+/**
+ * What else the bytes depend on: the compressor's own version (a newer zlib or zstd may find other matches), so a
+ * cache never serves bytes the running code would not make.
+ */
+function compressorVersion(c) {
+    if (c.codec === 'zstd')
+        return `zstd ${process.versions.zstd ?? 'unknown'}`;
+    if (c.level === 'max')
+        return `zlib ${process.versions.zlib}, libdeflate 0.1.0 (12), zopfli 1.0.15 (15)`;
+    return `zlib ${process.versions.zlib}`;
+}
+/**
+ * RFC 1952 header: no name, no timestamp, OS 255 ("unknown", what Go's gzip writes too; zlib writes the build
+ * platform's code). The XFL byte stays as each encoder writes it, so gzip 1–9 layers keep their earlier digests.
+ */
+function normaliseGzipHeader(gz) {
+    if (gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 8 || gz[3] !== 0) {
+        throw new Error('A gzip encoder wrote an unexpected header (a name, comment or extra field).');
+    }
+    gz.fill(0, 4, 8);
+    gz[9] = 0xff;
+    return gz;
+}
+function gzipLevel(data, level) {
+    return normaliseGzipHeader(external_node_zlib_.gzipSync(data, { level }));
+}
+/**
+ * The zstd parameters, all fixed: level, a content checksum (as the zstd CLI writes), the content size in the
+ * frame header (the whole input is given in one call, so zstd knows it), no dictionary ID, one thread.
+ */
+function zstdParams(level) {
+    const k = external_node_zlib_.constants;
+    return {
+        [k.ZSTD_c_compressionLevel]: level,
+        [k.ZSTD_c_checksumFlag]: 1,
+        [k.ZSTD_c_contentSizeFlag]: 1,
+        [k.ZSTD_c_dictIDFlag]: 0
+    };
+}
+function zstdLevel(data, level) {
+    if (!zstdCompressSync) {
+        throw new Error(`zstd needs Node.js 22.15 or newer; this is Node.js ${process.version}.`);
+    }
+    return zstdCompressSync(data, { pledgedSrcSize: data.length, params: zstdParams(level) });
+}
+/**
+ * The emscripten glue of both wasm encoders hooks process-wide uncaughtException and unhandledRejection (one
+ * aborts the process); those hooks would change how the whole action fails, so they are taken off again.
+ */
+async function withoutProcessHooks(fn) {
+    const emitter = process;
+    const events = ['uncaughtException', 'unhandledRejection'];
+    const before = events.map(e => new Set(emitter.listeners(e)));
+    try {
+        return await fn();
+    }
+    finally {
+        events.forEach((e, i) => {
+            for (const l of emitter.listeners(e))
+                if (!before[i].has(l))
+                    emitter.removeListener(e, l);
+        });
+    }
+}
+/**
+ * zopfli's CommonJS glue reads the free variable __dirname when it loads (to locate a .wasm file it never needs: the
+ * module is inlined), and an ES module bundle has none; a global stands in while the encoders load.
+ */
+async function withDirname(fn) {
+    const g = globalThis;
+    const set = g.__dirname === undefined;
+    if (set)
+        g.__dirname = process.cwd();
+    try {
+        return await fn();
+    }
+    finally {
+        if (set)
+            delete g.__dirname;
+    }
+}
+/**
+ * gzip at its best effort: the smallest of libdeflate at level 12, zopfli with 15 iterations and zlib at 9, each
+ * a plain single-member gzip any client reads. libdeflate wins on Go binaries, zopfli on text and zoneinfo, so
+ * taking the smaller is never above zopfli's size. Slow (zopfli: seconds per MB); see docs/benchmarks.md.
+ */
+async function gzipMax(data) {
+    const [{ gzip: libdeflate }, { gzipAsync: zopfli }] = await withoutProcessHooks(() => 
+    // Eager: ncc would otherwise split them into chunks, each writing its own licenses.txt over the main one.
+    withDirname(() => Promise.all([
+        Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4230)),
+        Promise.resolve(/* import() eager */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2111, 19))
+    ])));
+    const candidates = [
+        await withoutProcessHooks(() => Buffer.from(libdeflate(data, 12))),
+        await withoutProcessHooks(async () => Buffer.from(await zopfli(data, { numiterations: 15 }))),
+        external_node_zlib_.gzipSync(data, { level: 9 })
+    ];
+    // The first of the smallest, in a fixed order, so ties resolve the same way every time.
+    const best = candidates.reduce((a, b) => (b.length < a.length ? b : a));
+    return normaliseGzipHeader(Buffer.from(best));
+}
+/** The layer's bytes in the given compression (synchronous codecs run on the calling thread). */
+async function compress(data, c) {
+    if (c.level === 'max')
+        return gzipMax(data);
+    return c.codec === 'zstd' ? zstdLevel(data, c.level) : gzipLevel(data, c.level);
+}
+/** Reverses compress, for load archives and tests. */
+function decompress(data, codec) {
+    if (codec === 'gzip')
+        return external_node_zlib_.gunzipSync(data);
+    const zstd = external_node_zlib_.zstdDecompressSync;
+    if (!zstd)
+        throw new Error(`zstd needs Node.js 22.15 or newer; this is Node.js ${process.version}.`);
+    return zstd(data);
+}
+function codecOfMediaType(mediaType) {
+    if (/[+.]zstd$/.test(mediaType))
+        return 'zstd';
+    if (/[+.]gzip$/.test(mediaType))
+        return 'gzip';
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/report/size.js
@@ -35656,20 +36146,8 @@ function causeCode(e) {
  * token server or a blob store may well have a public certificate.
  */
 function defaultRoots() {
-    const get = external_node_tls_.getCACertificates;
-    if (get)
-        return get('default');
-    // Node 20 has no getCACertificates: rootCertificates lacks NODE_EXTRA_CA_CERTS, so read it as Node does.
-    const extra = process.env.NODE_EXTRA_CA_CERTS;
-    let extraPem = [];
-    try {
-        if (extra)
-            extraPem = [(0,external_node_fs_namespaceObject.readFileSync)(extra, 'utf8')];
-    }
-    catch {
-        // Node itself only warns about an unreadable NODE_EXTRA_CA_CERTS.
-    }
-    return [...external_node_tls_.rootCertificates, ...extraPem];
+    // 'default' holds NODE_EXTRA_CA_CERTS too, which tls.rootCertificates lacks (Node 22.15+, engines' minimum).
+    return external_node_tls_.getCACertificates('default');
 }
 /**
  * A replayable body as a stream that counts as progress each chunk the socket takes. After the last chunk the
@@ -36305,6 +36783,7 @@ function ociLabels(env, created) {
 
 
 
+
 function parseBoolean(get, name, fallback) {
     const raw = get(name).trim().toLowerCase();
     if (raw === '')
@@ -36409,6 +36888,11 @@ function parseConfig(get, env) {
     if (mediaTypes !== 'oci' && mediaTypes !== 'docker') {
         throw new InputError(`media-types: '${get('media-types').trim()}' is not oci or docker. Use docker only for a registry that refuses OCI manifests.`);
     }
+    // Before the codec is parsed: the conflict is the more useful message even on a Node without zstd.
+    if (get('compression').trim().toLowerCase() === 'zstd' && mediaTypes === 'docker') {
+        throw new InputError(`compression: zstd cannot go with media-types: docker (Docker's schema 2 has no zstd layer type). Use media-types: oci, or compression: gzip for a registry that needs Docker's types.`);
+    }
+    const compression = parseCompression(get('compression'), get('compression-level'));
     const registryTimeoutMs = parseRegistryTimeout(get('registry-timeout'));
     const caFileRaw = get('registry-ca-file').trim();
     const registryCaFile = caFileRaw ? external_node_path_namespaceObject.resolve(workspace, caFileRaw) : undefined;
@@ -36461,6 +36945,7 @@ function parseConfig(get, env) {
         maxSizeIncrease: increase ? { rule: increase, raw: increaseRaw } : undefined,
         packageSizes,
         mediaTypes,
+        compression,
         load,
         image,
         tags,
@@ -36646,8 +37131,8 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -38012,7 +38497,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -38041,11 +38526,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -38265,7 +38750,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -38280,7 +38765,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -38291,7 +38776,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -38300,7 +38785,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -38731,7 +39216,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -40039,7 +40524,7 @@ function find(toolName, versionSpec, arch) {
     let toolPath = '';
     if (versionSpec) {
         versionSpec = node_modules_semver.clean(versionSpec) || '';
-        const cachePath = external_path_namespaceObject.join(_getCacheDirectory(), toolName, versionSpec, arch);
+        const cachePath = external_path_.join(_getCacheDirectory(), toolName, versionSpec, arch);
         core_debug(`checking cache: ${cachePath}`);
         if (external_fs_.existsSync(cachePath) && external_fs_.existsSync(`${cachePath}.complete`)) {
             core_debug(`Found tool in cache ${toolName} ${versionSpec} ${arch}`);
@@ -40060,12 +40545,12 @@ function find(toolName, versionSpec, arch) {
 function findAllVersions(toolName, arch) {
     const versions = [];
     arch = arch || external_os_namespaceObject.arch();
-    const toolPath = external_path_namespaceObject.join(_getCacheDirectory(), toolName);
+    const toolPath = external_path_.join(_getCacheDirectory(), toolName);
     if (external_fs_.existsSync(toolPath)) {
         const children = external_fs_.readdirSync(toolPath);
         for (const child of children) {
             if (isExplicitVersion(child)) {
-                const fullPath = external_path_namespaceObject.join(toolPath, child, arch || '');
+                const fullPath = external_path_.join(toolPath, child, arch || '');
                 if (external_fs_.existsSync(fullPath) && external_fs_.existsSync(`${fullPath}.complete`)) {
                     versions.push(child);
                 }
@@ -40121,7 +40606,7 @@ function _createExtractFolder(dest) {
     return tool_cache_awaiter(this, void 0, void 0, function* () {
         if (!dest) {
             // create a temp dir
-            dest = external_path_namespaceObject.join(_getTempDirectory(), external_crypto_namespaceObject.randomUUID());
+            dest = external_path_.join(_getTempDirectory(), external_crypto_namespaceObject.randomUUID());
         }
         yield mkdirP(dest);
         return dest;
@@ -40244,16 +40729,6 @@ const execRunner = {
 
 
 /**
- * Runs one phase and reports how long it took, so a slow step is visible in the log without a profiler; the
- * action and the command line print it the same way.
- */
-async function timed(name, fn, report) {
-    const start = Date.now();
-    const result = await fn();
-    report(`${name}: done in ${((Date.now() - start) / 1000).toFixed(2)} s`);
-    return result;
-}
-/**
  * Whether a runner reads the log: GitHub Actions sets GITHUB_ACTIONS=true in every step. Elsewhere (a terminal,
  * scripts/quickstart.sh) workflow commands are noise, and phases get plain headers instead.
  */
@@ -40331,6 +40806,321 @@ function actionOutputs(r) {
         gateFailures: r.gateFailures
     });
     return outputs;
+}
+
+;// CONCATENATED MODULE: ./lib/registry/tags.js
+// Derives default tags from the Git context the way docker/metadata-action users expect.
+
+/** A branch name as a tag: lowercase-safe characters only, at most 128. */
+function sanitizeTag(name) {
+    return name
+        .replace(/[^A-Za-z0-9_.-]/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, 128);
+}
+function defaultTags(env) {
+    const tags = [];
+    const { tag, pr, branch } = gitRef(env);
+    const semver = tag === undefined ? null : /^v?(\d+)\.(\d+)\.(\d+)$/.exec(tag);
+    if (semver) {
+        const [, major, minor, patch] = semver;
+        tags.push(`${major}.${minor}.${patch}`, `${major}.${minor}`, `${major}`, 'latest');
+    }
+    else if (tag !== undefined) {
+        tags.push(sanitizeTag(tag));
+    }
+    else if (pr !== undefined) {
+        tags.push(`pr-${pr}`);
+    }
+    else if (branch !== undefined) {
+        tags.push(sanitizeTag(branch));
+    }
+    const sha = env.GITHUB_SHA ?? '';
+    if (/^[0-9a-f]{7,}$/.test(sha))
+        tags.push(`sha-${sha.slice(0, 7)}`);
+    const named = [...new Set(tags.filter(Boolean))];
+    return named.length ? named : ['latest'];
+}
+
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
+;// CONCATENATED MODULE: ./lib/pipeline/graph.js
+// Runs a small graph of named stages: each starts once the stages it needs have finished, so independent ones run concurrently, and each logs into a section of its own that reaches the log whole, closed by its duration.
+
+/**
+ * Defines the stages of a graph whose outputs are O: run receives exactly the outputs named in needs, typed, and
+ * must resolve to the output its name stands for.
+ */
+function stageOf() {
+    return (name, needs, body) => ({ name, needs, ...body });
+}
+/** The section the running code logs into, so objects made in one stage log into the stage that uses them. */
+const current = new external_node_async_hooks_.AsyncLocalStorage();
+/**
+ * A logger that writes into the section of whichever stage calls it (fallback outside any stage): a registry
+ * client opened while logging in logs its retries into the push's group when the push uses it.
+ */
+function stageLogger(fallback) {
+    const at = () => current.getStore() ?? fallback;
+    return {
+        info: m => at().info(m),
+        warning: m => at().warning(m),
+        debug: m => at().debug(m),
+        group: (name, fn) => at().group(name, fn),
+        mask: s => at().mask(s)
+    };
+}
+/**
+ * The one writer of the run's log: everything reaches the logger through one queue, so a group is written whole
+ * and no line lands inside another stage's group.
+ */
+class Log {
+    logger;
+    clock;
+    tail = Promise.resolve();
+    constructor(logger, clock) {
+        this.logger = logger;
+        this.clock = clock;
+    }
+    /** Runs write after every earlier write; its failure is the caller's, never the queue's. */
+    enqueue(write) {
+        const done = this.tail.then(write);
+        this.tail = done.catch(() => undefined);
+        return done;
+    }
+    lines(lines) {
+        for (const l of lines)
+            this.logger[l.level](l.text);
+    }
+}
+const seconds = (ms) => (ms / 1000).toFixed(2);
+/**
+ * A stage's or a sub-task's part of the log. Buffered: its lines are kept and, when it ends, handed whole with
+ * its duration to the section around it, or written as one group of the log. Live: it runs while nothing else
+ * can (see cutPoints), so it streams into a group opened when it starts, and a long download shows as it goes.
+ * Warnings go straight to the log either way: an annotation should not wait for a slow stage.
+ */
+class Section {
+    log;
+    title;
+    outer;
+    live;
+    buffer = [];
+    constructor(log, 
+    /** Undefined: a silent section, whose few lines need no group and are written as they come. */
+    title, 
+    /** The section whose group this one's lines end up in, if any. */
+    outer, live) {
+        this.log = log;
+        this.title = title;
+        this.outer = outer;
+        this.live = live;
+    }
+    write(line) {
+        if (this.live)
+            this.log.lines([line]);
+        else if (this.title !== undefined)
+            this.buffer.push(line);
+        else if (this.outer)
+            this.outer.write(line);
+        else
+            void this.log.enqueue(async () => this.log.lines([line]));
+    }
+    info(text) {
+        this.write({ level: 'info', text });
+    }
+    debug(text) {
+        this.write({ level: 'debug', text });
+    }
+    warning(text) {
+        if (this.live)
+            this.log.logger.warning(text);
+        else
+            void this.log.enqueue(async () => this.log.logger.warning(text));
+    }
+    mask(secret) {
+        // At once, not queued: a line written before the mask arrived would show the secret.
+        this.log.logger.mask(secret);
+    }
+    /** A sub-task with its own part of the log, e.g. one platform's build among several running at once. */
+    group(name, fn) {
+        // Inside a group, a sub-task's lines become a block of it: groups cannot nest in the log.
+        const outer = this.title !== undefined ? this : this.outer;
+        return run(new Section(this.log, name, outer, false), fn);
+    }
+    /** Closes the section: its lines and the duration line go where they belong. */
+    close(summary) {
+        if (this.title === undefined)
+            return Promise.resolve();
+        const lines = [...this.buffer.splice(0), { level: 'info', text: summary }];
+        if (this.live)
+            return Promise.resolve(this.log.lines(lines.slice(-1)));
+        if (this.outer) {
+            for (const l of lines)
+                this.outer.write(l);
+            return Promise.resolve();
+        }
+        return this.log.enqueue(() => this.log.logger.group(this.title, async () => this.log.lines(lines)));
+    }
+}
+/**
+ * Runs fn as the section's work: its log goes to the section, which is closed with the duration when fn ends
+ * (or fails), before the result is handed on.
+ */
+async function run(section, fn) {
+    const { log, title } = section;
+    const work = async () => {
+        const start = log.clock();
+        try {
+            const out = await current.run(section, fn);
+            await section.close(`${title}: done in ${seconds(log.clock() - start)} s`);
+            return out;
+        }
+        catch (e) {
+            await section.close(`${title}: failed after ${seconds(log.clock() - start)} s`);
+            throw e;
+        }
+    };
+    if (!section.live || title === undefined)
+        return work();
+    return log.enqueue(() => log.logger.group(title, work));
+}
+/**
+ * The stages that run alone whatever the timing: every other stage is one they need (directly or not) or one
+ * that needs them. Only these may stream into an open group of the log.
+ */
+function cutPoints(stages) {
+    const needs = new Map(stages.map(s => [s.name, s.needs]));
+    const ancestors = new Map();
+    const up = (name) => {
+        let set = ancestors.get(name);
+        if (set)
+            return set;
+        set = new Set();
+        ancestors.set(name, set);
+        for (const n of needs.get(name) ?? []) {
+            set.add(n);
+            for (const a of up(n))
+                set.add(a);
+        }
+        return set;
+    };
+    const cut = new Set();
+    for (const s of stages) {
+        const related = stages.filter(t => t === s || up(s.name).has(t.name) || up(t.name).has(s.name));
+        if (related.length === stages.length)
+            cut.add(s.name);
+    }
+    return cut;
+}
+/** Refuses a graph that could never finish: a duplicate name, a need no stage provides, a cycle. */
+function validate(stages) {
+    const names = new Set();
+    for (const s of stages) {
+        if (names.has(s.name))
+            throw new Error(`stage graph: two stages are named ${s.name}.`);
+        names.add(s.name);
+    }
+    for (const s of stages) {
+        for (const n of s.needs) {
+            if (!names.has(n))
+                throw new Error(`stage graph: ${s.name} needs ${n}, which no stage provides.`);
+        }
+    }
+    const state = new Map();
+    const byName = new Map(stages.map(s => [s.name, s]));
+    const visit = (name, path) => {
+        if (state.get(name) === 'done')
+            return;
+        if (state.get(name) === 'visiting') {
+            const cycle = [...path.slice(path.indexOf(name)), name];
+            throw new Error(`stage graph: ${cycle.join(' needs ')}, a cycle.`);
+        }
+        state.set(name, 'visiting');
+        for (const n of byName.get(name).needs)
+            visit(n, [...path, name]);
+        state.set(name, 'done');
+    };
+    for (const s of stages)
+        visit(s.name, []);
+}
+/**
+ * Runs every stage as soon as all it needs has finished (in the order given when several are ready at once) and
+ * resolves to every stage's output by name. A stage counts as finished once its log is written, so what a stage
+ * needs is always in the log before it. When a stage fails, nothing new starts: the stages still running are
+ * waited for, and the first error is thrown.
+ */
+async function runGraph(stages, o) {
+    validate(stages);
+    const log = new Log(o.logger, o.clock ?? Date.now);
+    const live = cutPoints(stages);
+    const routed = stageLogger(o.logger);
+    const outputs = new Map();
+    const started = new Set();
+    let failure;
+    let running = 0;
+    return new Promise((resolve, reject) => {
+        const settle = () => {
+            if (running)
+                return;
+            if (failure)
+                reject(failure.error);
+            else if (outputs.size === stages.length)
+                resolve(Object.fromEntries(outputs));
+        };
+        const startReady = () => {
+            for (const s of stages) {
+                if (failure || started.has(s.name) || !s.needs.every(n => outputs.has(n)))
+                    continue;
+                started.add(s.name);
+                running++;
+                const got = Object.fromEntries(s.needs.map(n => [n, outputs.get(n)]));
+                const work = async () => {
+                    const title = typeof s.title === 'function' ? s.title(got) : s.title;
+                    // A silent stage has no group to stream into, so its lines wait in the queue like any other.
+                    const section = new Section(log, title, undefined, title !== undefined && live.has(s.name));
+                    // Routed, so that inside log.group(…) the sub-task's lines go to its own part of the log.
+                    return run(section, () => s.run(got, routed));
+                };
+                work().then(out => {
+                    running--;
+                    outputs.set(s.name, out);
+                    startReady();
+                    settle();
+                }, (error) => {
+                    running--;
+                    failure ??= { error };
+                    settle();
+                });
+            }
+        };
+        startReady();
+        settle();
+    });
+}
+/**
+ * Runs fn on every item, at most limit at a time, and resolves to the results in the items' order. After a
+ * failure nothing new starts; the running calls are waited for, and the first error is thrown.
+ */
+async function mapConcurrent(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (!failure && next < items.length) {
+            const i = next++;
+            try {
+                results[i] = await fn(items[i], i);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure)
+        throw failure.error;
+    return results;
 }
 
 ;// CONCATENATED MODULE: ./lib/build/command.js
@@ -40624,44 +41414,84 @@ function ownedDirectory(layer) {
     }
     return { path: top.path, owner };
 }
+/** Link errors that mean "this file cannot be linked here" (another file system, a protected link, a full inode). */
+const UNLINKABLE = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP']);
+/**
+ * Files written at once: two overlap the waits of each file's few calls, and leave the rest of Node's thread pool
+ * (four threads) to whatever runs beside the context, such as the image assembly reading the same files.
+ */
+const WRITES_AT_ONCE = 2;
+/** Hard-links source at dest when the file system allows it; resolves to whether it did. */
+async function tryLink(source, dest, linkFile) {
+    try {
+        await linkFile(source, dest);
+        return true;
+    }
+    catch (e) {
+        if (UNLINKABLE.has(e.code ?? ''))
+            return false;
+        throw e;
+    }
+}
+const within = (dir, file) => {
+    const rel = external_node_path_namespaceObject.relative(dir, file);
+    return !!rel && !rel.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(rel);
+};
 /**
  * Writes one layer's files under dir with the modes of the plan, so COPY reproduces them, and dated at the source
  * date epoch when given: Docker copies the context's mtimes into its layers, so this keeps them reproducible.
+ * Files are hard-linked where that changes no file outside o.ownedDir, else copied.
  */
-async function writeLayerContext(layer, dir, epoch) {
+async function writeLayerContext(layer, dir, epoch, o = {}) {
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    const dirs = [];
     const date = epoch === undefined ? undefined : new Date(epoch * 1000);
-    for (const e of layer.entries) {
+    const linkFile = o.link ?? promises_namespaceObject.link;
+    // Directories first, in plan order (parents before children), so files and links can then go in at once.
+    const dirs = layer.entries.filter(e => e.type === 'directory');
+    for (const e of dirs)
+        await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.join(dir, e.path), { recursive: true });
+    const others = layer.entries.filter(e => e.type !== 'directory');
+    const writeOne = async (e) => {
+        if (e.type === 'directory')
+            return;
         const dest = external_node_path_namespaceObject.join(dir, e.path);
-        if (e.type === 'directory') {
-            await (0,promises_namespaceObject.mkdir)(dest, { recursive: true });
-            // Modes and dates last and deepest first: a read-only directory must not stop its children being
-            // written, and writing a child changes its directory's mtime.
-            dirs.push({ dest, mode: e.mode });
-            continue;
-        }
-        else if (e.type === 'symlink') {
-            await (0,promises_namespaceObject.rm)(dest, { force: true });
+        // Removed first, never written through: an earlier context's file may be a link to a source.
+        await (0,promises_namespaceObject.rm)(dest, { force: true });
+        if (e.type === 'symlink') {
             await (0,promises_namespaceObject.symlink)(e.target, dest);
             if (date)
                 await (0,promises_namespaceObject.lutimes)(dest, date, date);
-            continue;
+            return;
         }
-        else if (typeof e.source === 'string') {
-            await (0,promises_namespaceObject.copyFile)(e.source, dest);
+        if (typeof e.source !== 'string') {
+            await (0,promises_namespaceObject.writeFile)(dest, e.source);
+        }
+        else if (o.ownedDir && within(o.ownedDir, e.source)) {
+            if (!(await tryLink(e.source, dest, linkFile)))
+                await (0,promises_namespaceObject.copyFile)(e.source, dest);
         }
         else {
-            await (0,promises_namespaceObject.writeFile)(dest, e.source);
+            const st = await (0,promises_namespaceObject.stat)(e.source);
+            const asIs = (st.mode & 0o7777) === e.mode && (!date || st.mtimeMs === date.getTime());
+            // Nothing to change on the shared inode: the link is the file as the context needs it.
+            if (asIs && (await tryLink(e.source, dest, linkFile)))
+                return;
+            await (0,promises_namespaceObject.copyFile)(e.source, dest);
         }
         await (0,promises_namespaceObject.chmod)(dest, e.mode);
         if (date)
             await (0,promises_namespaceObject.utimes)(dest, date, date);
+    };
+    for (let i = 0; i < others.length; i += WRITES_AT_ONCE) {
+        await Promise.all(others.slice(i, i + WRITES_AT_ONCE).map(writeOne));
     }
-    for (const d of dirs.reverse()) {
-        await (0,promises_namespaceObject.chmod)(d.dest, d.mode);
+    // Modes and dates last and deepest first: a read-only directory must not stop its children being written, and
+    // writing a child changes its directory's mtime.
+    for (const e of dirs.reverse()) {
+        const dest = external_node_path_namespaceObject.join(dir, e.path);
+        await (0,promises_namespaceObject.chmod)(dest, e.mode);
         if (date)
-            await (0,promises_namespaceObject.utimes)(d.dest, date, date);
+            await (0,promises_namespaceObject.utimes)(dest, date, date);
     }
 }
 function binaryContextDir(platform, multiPlatform) {
@@ -40820,12 +41650,12 @@ class TransferError extends Error {
         this.name = 'TransferError';
     }
 }
-const seconds = (ms) => `${+(ms / 1000).toFixed(3)} s`;
+const transfer_seconds = (ms) => `${+(ms / 1000).toFixed(3)} s`;
 /**
  * Races a promise against a timer: on expiry, abort() is called (so the socket is released) and the result is
  * the error from onTimeout.
  */
-async function within(p, ms, abort, onTimeout) {
+async function transfer_within(p, ms, abort, onTimeout) {
     let timer;
     const expired = new Promise((_, reject) => {
         timer = setTimeout(() => {
@@ -40850,7 +41680,7 @@ async function transfer_open(fetchFn, url, connectMs, what) {
     const { url: bare, headers } = splitCredentials(url);
     const controller = new AbortController();
     const abort = () => controller.abort();
-    const res = await within(fetchFn(bare, { headers, signal: controller.signal, redirect: 'follow' }), connectMs, abort, () => new TransferError(`${what} ${redactUrl(url)}: no response within ${seconds(connectMs)} (the connect timeout)`, true)).catch((e) => {
+    const res = await transfer_within(fetchFn(bare, { headers, signal: controller.signal, redirect: 'follow' }), connectMs, abort, () => new TransferError(`${what} ${redactUrl(url)}: no response within ${transfer_seconds(connectMs)} (the connect timeout)`, true)).catch((e) => {
         if (e instanceof TransferError)
             throw e;
         throw new TransferError(`${what} ${redactUrl(url)}: ${causeText(e)}`, true);
@@ -40877,9 +41707,9 @@ async function readBody(opened, o) {
             const left = o.budget ? o.budget.deadline - now() : Infinity;
             const limit = Math.min(o.idleMs, Math.max(left, 0));
             const overBudget = left <= o.idleMs;
-            const { done, value } = await within(reader.read(), limit, stop, () => overBudget
-                ? new TransferError(`${o.what} ${redactUrl(o.url)} ran out of time after ${received} bytes: its budget of ${seconds(o.budget?.ms ?? 0)} was spent`, false)
-                : new TransferError(`${o.what} ${redactUrl(o.url)} stalled: no data for ${seconds(o.idleMs)} (the idle timeout) after ${received} bytes`, true)).catch((e) => {
+            const { done, value } = await transfer_within(reader.read(), limit, stop, () => overBudget
+                ? new TransferError(`${o.what} ${redactUrl(o.url)} ran out of time after ${received} bytes: its budget of ${transfer_seconds(o.budget?.ms ?? 0)} was spent`, false)
+                : new TransferError(`${o.what} ${redactUrl(o.url)} stalled: no data for ${transfer_seconds(o.idleMs)} (the idle timeout) after ${received} bytes`, true)).catch((e) => {
                 if (e instanceof TransferError)
                     throw e;
                 throw new TransferError(`${o.what} ${redactUrl(o.url)} broke off after ${received} bytes: ${causeText(e)}`, true);
@@ -41489,8 +42319,168 @@ async function installGo(o) {
     return { version, goroot, source: 'download' };
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./lib/oci/layer-compressor.js
+// Compresses layer tars once per run (platforms share their static layers), off the main thread when asked, and through a small on-disk cache keyed by content and codec.
+
+
+
+
+
+/** Default bound of the on-disk cache: static layers are a few hundred KB, binaries a few MB. */
+const LAYER_CACHE_MAX_BYTES = 256 * 2 ** 20;
+/**
+ * Runs in a worker: plain JavaScript over node:zlib only, so it needs no file of its own and works the same from
+ * the sources, the tests and the bundle. The header fix-up is done by the caller, as compress does it.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads')
+const zlib = require('node:zlib')
+const { data, codec, level, params } = workerData
+const input = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+const out = codec === 'zstd'
+  ? zlib.zstdCompressSync(input, { pledgedSrcSize: input.length, params })
+  : zlib.gzipSync(input, { level })
+parentPort.postMessage(out)
+`;
+/** compress(data, c) for gzip 1–9 and zstd, in a worker thread so the main thread goes on with other work. */
+async function compressInWorker(data, c) {
+    if (c.level === 'max')
+        return compress(data, c);
+    const level = c.level;
+    const out = await new Promise((resolve, reject) => {
+        const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: {
+                data,
+                codec: c.codec,
+                level,
+                params: c.codec === 'zstd' ? zstdParams(level) : {}
+            }
+        });
+        worker.once('message', (m) => resolve(m));
+        worker.once('error', reject);
+        worker.once('exit', code => reject(new Error(`The compression worker exited with ${code}.`)));
+    });
+    const bytes = Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+    return c.codec === 'zstd' ? bytes : normaliseGzipHeader(bytes);
+}
+const sha256Hex = (b) => (0,external_node_crypto_.createHash)('sha256').update(b).digest('hex');
+class LayerCompressor {
+    compression;
+    memo = new Map();
+    opts;
+    /** Per run: how many layers came from the cache or the run's memo, and how many were compressed. */
+    stats = { compressed: 0, memo: 0, disk: 0 };
+    constructor(opts) {
+        this.opts = opts;
+        this.compression = opts.compression;
+    }
+    /** The cache key: the tar's digest, the codec and level, and the compressor's version. */
+    key(diffId) {
+        const c = this.compression;
+        return sha256Hex(JSON.stringify([diffId, compressionName(c), compressorVersion(c)]));
+    }
+    /**
+     * The tar compressed. The same tar (by diffId) is compressed once per run however many platforms ask, and the
+     * bytes are the same whether they come from the cache, a worker or this thread.
+     */
+    compress(tar, diffId, options = {}) {
+        const key = this.key(diffId);
+        const known = this.memo.get(key);
+        if (known) {
+            this.stats.memo++;
+            return known;
+        }
+        const p = this.load(key, tar, options.worker ?? false);
+        this.memo.set(key, p);
+        // A failure is not remembered: the next caller tries again and sees the error itself.
+        p.catch(() => this.memo.delete(key));
+        return p;
+    }
+    async load(key, tar, worker) {
+        const cached = await this.read(key);
+        if (cached) {
+            this.stats.disk++;
+            return cached;
+        }
+        const out = worker
+            ? await compressInWorker(tar, this.compression)
+            : await compress(tar, this.compression);
+        this.stats.compressed++;
+        await this.write(key, out);
+        return out;
+    }
+    file(key) {
+        return this.opts.cacheDir ? external_node_path_namespaceObject.join(this.opts.cacheDir, `${key}.blob`) : undefined;
+    }
+    /** An entry is the blob's sha256 (hex, one line) and the blob; one whose bytes do not match is deleted. */
+    async read(key) {
+        const file = this.file(key);
+        if (!file)
+            return undefined;
+        const raw = await (0,promises_namespaceObject.readFile)(file).catch(() => undefined);
+        if (!raw)
+            return undefined;
+        const digest = raw.subarray(0, 64).toString('latin1');
+        const blob = raw.subarray(65);
+        if (raw[64] !== 0x0a || sha256Hex(blob) !== digest) {
+            this.opts.debug?.(`layer cache: ${file} does not match its digest; ignored and removed.`);
+            await (0,promises_namespaceObject.rm)(file, { force: true });
+            return undefined;
+        }
+        const now = (this.opts.now ?? (() => new Date()))();
+        await (0,promises_namespaceObject.utimes)(file, now, now).catch(() => undefined);
+        return Buffer.from(blob);
+    }
+    async write(key, blob) {
+        const file = this.file(key);
+        if (!file)
+            return;
+        const max = this.opts.maxCacheBytes ?? LAYER_CACHE_MAX_BYTES;
+        if (blob.length + 65 > max)
+            return;
+        try {
+            await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(file), { recursive: true });
+            // Written aside and renamed, so a concurrent run never reads half an entry.
+            const tmp = `${file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+            await (0,promises_namespaceObject.writeFile)(tmp, Buffer.concat([Buffer.from(`${sha256Hex(blob)}\n`), blob]));
+            const now = (this.opts.now ?? (() => new Date()))();
+            await (0,promises_namespaceObject.utimes)(tmp, now, now);
+            await (0,promises_namespaceObject.rename)(tmp, file);
+            await this.trim(external_node_path_namespaceObject.dirname(file), max);
+        }
+        catch (e) {
+            this.opts.debug?.(`layer cache: cannot write ${file}: ${e.message}`);
+        }
+    }
+    /** Keeps the directory under max bytes, removing the least recently used entries first. */
+    async trim(dir, max) {
+        const entries = await Promise.all((await (0,promises_namespaceObject.readdir)(dir))
+            .filter(n => n.endsWith('.blob'))
+            .map(async (n) => {
+            const st = await (0,promises_namespaceObject.stat)(external_node_path_namespaceObject.join(dir, n)).catch(() => undefined);
+            return { name: n, size: st?.size ?? 0, mtime: st?.mtimeMs ?? 0 };
+        }));
+        let total = entries.reduce((n, e) => n + e.size, 0);
+        entries.sort((a, b) => a.mtime - b.mtime || (a.name < b.name ? -1 : 1));
+        for (const e of entries) {
+            if (total <= max)
+                break;
+            await (0,promises_namespaceObject.rm)(external_node_path_namespaceObject.join(dir, e.name), { force: true });
+            total -= e.size;
+        }
+    }
+}
+/**
+ * Where the layer cache lives: beside the Go installs in the tool cache (RUNNER_TOOL_CACHE), which self-hosted
+ * runners and the CLI keep between runs; RUNNER_TEMP is emptied after every job, so it would never hit.
+ */
+function layerCacheDir(toolCacheDir) {
+    return external_node_path_namespaceObject.join(toolCacheDir, 'go-scratch-image-layers');
+}
+
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __nccwpck_require__(6118);
 ;// CONCATENATED MODULE: ./lib/oci/tar.js
@@ -41551,10 +42541,7 @@ async function addLayerEntries(add, entries, epoch) {
 }
 /** gzip at the best ratio, with no name or timestamp and a fixed OS byte, so the bytes depend on the input only. */
 function gzipDeterministic(data) {
-    const gz = (0,external_node_zlib_.gzipSync)(data, { level: 9 });
-    // RFC 1952 OS field: zlib writes the build platform's code; 255 ("unknown") is what Go's gzip writes too.
-    gz[9] = 0xff;
-    return gz;
+    return gzipLevel(data, 9);
 }
 /** Reads a tar (a layer, a `docker save` archive) into its entries, in archive order. */
 async function readTar(archive) {
@@ -41580,6 +42567,8 @@ async function readTar(archive) {
 
 ;// CONCATENATED MODULE: ./lib/oci/image.js
 // Assembles the OCI image from the file plan: layer blobs, config, manifest and, for several platforms, an index.
+
+
 
 
 
@@ -41652,24 +42641,36 @@ function descriptor(blob, extra = {}) {
 async function compressedLayerSize(layer, epoch) {
     return gzipDeterministic(await layerTar(layer.entries, epoch)).length;
 }
-async function buildLayer(plan, name, epoch) {
+async function buildLayer(plan, name, epoch, compressor = new LayerCompressor({ compression: DEFAULT_COMPRESSION })) {
     const layer = plan.layers.find(l => l.name === name);
     if (!layer)
         throw new Error(`The file plan has no ${name} layer.`);
     const tarball = await layerTar(layer.entries, epoch);
+    const diffId = sha256(tarball);
+    // The binary is the big one and changes every build: a worker compresses it while the other layers are done.
+    const data = await compressor.compress(tarball, diffId, { worker: name === 'binary' });
     return {
         name,
-        blob: toBlob(MEDIA.layer, gzipDeterministic(tarball)),
-        diffId: sha256(tarball),
+        blob: toBlob(LAYER_MEDIA_TYPES[compressor.compression.codec], data),
+        diffId,
         contentSize: layerContentSize(layer)
     };
 }
-async function buildImage(plan, platform, epoch) {
-    const layers = [];
-    for (const l of plan.layers)
-        layers.push(await buildLayer(plan, l.name, epoch));
+async function buildImage(plan, platform, epoch, options = {}) {
+    const compressor = options.compressor ?? new LayerCompressor({ compression: DEFAULT_COMPRESSION });
+    const layers = await Promise.all(plan.layers.map(l => buildLayer(plan, l.name, epoch, compressor)));
     const config = jsonBlob(MEDIA.config, imageConfig(platform, plan.image, layers, epoch));
     return withManifest({ platform, layers, config, annotations: plan.image.annotations }, 'oci');
+}
+/** The layer media type of a codec in the chosen types; Docker's schema 2 has no zstd layer type. */
+function layerMediaType(current, types) {
+    const codec = codecOfMediaType(current) ?? 'gzip';
+    if (types === 'oci')
+        return LAYER_MEDIA_TYPES[codec];
+    if (codec === 'zstd') {
+        throw new Error("media-types: docker cannot describe zstd layers (Docker's schema 2 has only gzip ones). Use media-types: oci with compression: zstd, or compression: gzip.");
+    }
+    return DOCKER_MEDIA.layer;
 }
 /**
  * Gives an image its manifest in the chosen media types. The blobs' bytes (and digests) stay; only the
@@ -41677,7 +42678,10 @@ async function buildImage(plan, platform, epoch) {
  */
 function withManifest(image, types) {
     const media = TYPES[types];
-    const layers = image.layers.map(l => ({ ...l, blob: { ...l.blob, mediaType: media.layer } }));
+    const layers = image.layers.map(l => ({
+        ...l,
+        blob: { ...l.blob, mediaType: layerMediaType(l.blob.mediaType, types) }
+    }));
     const config = { ...image.config, mediaType: media.config };
     const manifest = jsonBlob(media.manifest, {
         schemaVersion: 2,
@@ -41718,23 +42722,34 @@ function allBlobs(images) {
 }
 
 ;// CONCATENATED MODULE: ./lib/oci/docker-archive.js
+// Writes one platform's image as a `docker load` archive (manifest.json, config, layers), for load: true.
+
 
 const blobPath = (digest) => `blobs/sha256/${digest.replace(/^sha256:/, '')}`;
 /**
- * The archive `docker save` writes, with the layers still gzipped: `docker load` decompresses a layer itself
- * and checks it against the config's diff_ids, so the image loads without a second copy of its bytes.
+ * A layer as the archive holds it: a gzip layer as built (`docker load` decompresses it itself and checks it
+ * against the config's diff_ids, so the image loads without a second copy of its bytes); a zstd layer as its
+ * plain tar, named by its diff_id, since Docker Engine 20.10's `docker load` fails on zstd ("unexpected EOF").
  */
+function archived(layer) {
+    if (codecOfMediaType(layer.blob.mediaType) === 'zstd') {
+        return [blobPath(layer.diffId), decompress(layer.blob.data, 'zstd')];
+    }
+    return [blobPath(layer.blob.digest), layer.blob.data];
+}
+/** The archive `docker save` writes (see archived for how each layer is stored). */
 async function dockerArchive(image, repoTags) {
+    const layers = image.layers.map(archived);
     const files = [
         [blobPath(image.config.digest), image.config.data],
-        ...image.layers.map(l => [blobPath(l.blob.digest), l.blob.data]),
+        ...layers,
         [
             'manifest.json',
             Buffer.from(JSON.stringify([
                 {
                     Config: blobPath(image.config.digest),
                     RepoTags: repoTags,
-                    Layers: image.layers.map(l => blobPath(l.blob.digest))
+                    Layers: layers.map(([name]) => name)
                 }
             ]))
         ]
@@ -42165,7 +43180,9 @@ class RegistryClient {
         }
         const tlsKind = tlsFailure(e);
         if (tlsKind === 'certificate') {
-            const reason = e.cause?.message ?? errorText(e);
+            // Node 24 appends advice to try --use-system-ca; the step reads its own CA files, so the advice that
+            // helps is the sentence below. OpenSSL's reasons hold no ';', so the reason is what comes before one.
+            const reason = (e.cause?.message ?? errorText(e)).split(';')[0];
             const set = this.o.tls?.caFile
                 ? `registry-ca-file (${this.o.tls.caFile}) does not hold the CA that signed it: point registry-ca-file at that CA's PEM, or set insecure-registry: true`
                 : `Set registry-ca-file to the PEM of the CA that signed it, or insecure-registry: true`;
@@ -42735,40 +43752,6 @@ async function resolveCredentials(o) {
     return creds;
 }
 
-;// CONCATENATED MODULE: ./lib/registry/tags.js
-// Derives default tags from the Git context the way docker/metadata-action users expect.
-
-/** A branch name as a tag: lowercase-safe characters only, at most 128. */
-function sanitizeTag(name) {
-    return name
-        .replace(/[^A-Za-z0-9_.-]/g, '-')
-        .replace(/^[.-]+/, '')
-        .slice(0, 128);
-}
-function defaultTags(env) {
-    const tags = [];
-    const { tag, pr, branch } = gitRef(env);
-    const semver = tag === undefined ? null : /^v?(\d+)\.(\d+)\.(\d+)$/.exec(tag);
-    if (semver) {
-        const [, major, minor, patch] = semver;
-        tags.push(`${major}.${minor}.${patch}`, `${major}.${minor}`, `${major}`, 'latest');
-    }
-    else if (tag !== undefined) {
-        tags.push(sanitizeTag(tag));
-    }
-    else if (pr !== undefined) {
-        tags.push(`pr-${pr}`);
-    }
-    else if (branch !== undefined) {
-        tags.push(sanitizeTag(branch));
-    }
-    const sha = env.GITHUB_SHA ?? '';
-    if (/^[0-9a-f]{7,}$/.test(sha))
-        tags.push(`sha-${sha.slice(0, 7)}`);
-    const named = [...new Set(tags.filter(Boolean))];
-    return named.length ? named : ['latest'];
-}
-
 ;// CONCATENATED MODULE: ./lib/rootfs/zoneinfo.js
 // Stages the runner's zoneinfo without duplicates: TZif files once, links as links, no posix/ or right/ copies.
 
@@ -42946,10 +43929,8 @@ async function zoneinfo(o) {
     const zip = external_node_path_namespaceObject.join(o.goroot, 'lib', 'time', 'zoneinfo.zip');
     if (o.zoneinfo === true && (await stage_exists(zip))) {
         const zipLayer = zoneinfoZipLayer(zip, (await (0,promises_namespaceObject.stat)(zip)).size);
-        const [treeBytes, zipBytes] = [
-            await compressedLayerSize(tree, epoch),
-            await compressedLayerSize(zipLayer, epoch)
-        ];
+        const size = o.compressedSize ?? (l => compressedLayerSize(l, epoch));
+        const [treeBytes, zipBytes] = await Promise.all([size(tree), size(zipLayer)]);
         o.logger.info(`zoneinfo: ${root} (${nodes.length} entries) is ${treeBytes} bytes compressed, Go's zoneinfo.zip ${zipBytes}`);
         if (zipBytes < treeBytes) {
             o.logger.info(`zoneinfo: using ${zip} -> /${ZONEINFO_ZIP_PATH}`);
@@ -43004,6 +43985,9 @@ binaryName) {
 
 
 
+
+
+
 async function detectBuildx(runner) {
     const res = await runner
         .run('docker', ['buildx', 'version'], { silent: true })
@@ -43012,6 +43996,11 @@ async function detectBuildx(runner) {
 }
 async function dockerBuild(opts) {
     const { runner, logger } = opts;
+    const compression = opts.compressor?.compression ?? DEFAULT_COMPRESSION;
+    if (compression.codec === 'zstd' && !opts.buildx) {
+        throw new InputError('compression: zstd with builder: docker needs docker buildx (its compression=zstd output), and this Docker ' +
+            'has none. Install docker-buildx, use builder: native (which writes zstd itself), or compression: gzip.');
+    }
     if (!opts.buildx) {
         logger.info('builder: docker: this Docker has no buildx, so the classic builder builds, and it records the build ' +
             'time in the image config: the digest differs on every build. Install docker-buildx for a reproducible ' +
@@ -43030,7 +44019,7 @@ async function dockerBuild(opts) {
             if (saved.exitCode !== 0) {
                 throw new Error(`docker save ${tag} failed (exit ${saved.exitCode}): ${tail(saved)}`);
             }
-            const image = await toBuiltImage(await readSaveArchive(await (0,promises_namespaceObject.readFile)(archive), tag), platform, plan, opts.dockerfile);
+            const image = await toBuiltImage(await readSaveArchive(await (0,promises_namespaceObject.readFile)(archive), tag), platform, plan, opts.dockerfile, opts.compressor);
             logger.info(`${name}: Docker built ${image.layers.length} layers (${image.layers.map(l => l.name).join(', ')}), ` +
                 `config ${image.config.digest}`);
             images.push(image);
@@ -43051,15 +44040,13 @@ async function build(opts, platform, tag, dockerfileText) {
     if (opts.buildx) {
         // SOURCE_DATE_EPOCH dates the config and history; rewrite-timestamp dates the files in the layers
         // (BuildKit 0.13+), which COPY otherwise stamps with the build time. type=docker is what --load means.
-        const reproducible = opts.epoch === undefined
-            ? ['--load']
-            : [
-                '--build-arg',
-                `SOURCE_DATE_EPOCH=${opts.epoch}`,
-                '--output',
-                'type=docker,rewrite-timestamp=true'
-            ];
-        args = ['buildx', 'build', ...common, ...reproducible, opts.context];
+        args = [
+            'buildx',
+            'build',
+            ...common,
+            ...buildxOutput(opts.epoch, opts.compressor?.compression),
+            opts.context
+        ];
     }
     else {
         // The classic builder sets no TARGET* arguments, so a multi-platform Dockerfile would pick no binary folder.
@@ -43086,9 +44073,32 @@ async function build(opts, platform, tag, dockerfileText) {
                 .run('docker', ['rmi', ...ids.reverse()], { silent: true })
                 .catch(() => undefined);
         }
+        // buildx hands its zstd layers to `docker load`, which Docker Engine 20.10 cannot read ("unexpected EOF").
+        const zstdHint = opts.compressor?.compression.codec === 'zstd'
+            ? '\nWith compression: zstd, the Docker Engine must load zstd layers (Docker Engine 23 or newer); use builder: native otherwise.'
+            : '';
         throw new Error(`docker ${opts.buildx ? 'buildx build' : 'build'} of ${opts.dockerfile} for ${name} failed ` +
-            `(exit ${res.exitCode}):\n${tail(res)}`);
+            `(exit ${res.exitCode}):\n${tail(res)}${zstdHint}`);
     }
+}
+/**
+ * buildx's output: `--load` (type=docker), with SOURCE_DATE_EPOCH and rewritten timestamps when there is an epoch,
+ * and zstd layers (OCI media types, forced on every layer) when zstd is asked for.
+ */
+function buildxOutput(epoch, compression) {
+    const zstd = compression?.codec === 'zstd'
+        ? [
+            'compression=zstd',
+            `compression-level=${compression.level}`,
+            'force-compression=true',
+            'oci-mediatypes=true'
+        ]
+        : [];
+    const epochArgs = epoch === undefined ? [] : ['--build-arg', `SOURCE_DATE_EPOCH=${epoch}`];
+    const output = [...(epoch === undefined ? [] : ['rewrite-timestamp=true']), ...zstd];
+    if (!output.length)
+        return ['--load'];
+    return [...epochArgs, '--output', ['type=docker', ...output].join(',')];
 }
 function definedEnv(env) {
     return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
@@ -43164,26 +44174,29 @@ async function tarContentSize(layer) {
     return n;
 }
 /**
- * The BuiltImage of what Docker built: layers recompressed the way the native builder compresses them (so
- * sizes compare and pushes look the same), the config byte for byte as Docker wrote it, and the manifest
+ * The BuiltImage of what Docker built: layers recompressed the way the native builder compresses them, in the
+ * same codec and level (so sizes compare and pushes look the same), the config byte for byte as Docker wrote it, and the manifest
  * in the shape buildImage writes.
  */
-async function toBuiltImage(saved, platform, plan, dockerfile) {
+async function toBuiltImage(saved, platform, plan, dockerfile, compressor = new LayerCompressor({ compression: DEFAULT_COMPRESSION })) {
     const name = platformString(platform);
     if (saved.layers.length !== plan.layers.length) {
         throw new Error(`Docker built ${saved.layers.length} layers from ${dockerfile} for ${name}, but the file plan has ` +
             `${plan.layers.length} (${plan.layers.map(l => l.name).join(', ')}): each COPY should make one layer ` +
             `and nothing else should add one (a WORKDIR that creates its directory does).`);
     }
-    const layers = [];
-    for (const [i, tarball] of saved.layers.entries()) {
-        layers.push({
-            name: plan.layers[i].name,
-            blob: toBlob(MEDIA.layer, gzipDeterministic(tarball)),
-            diffId: sha256(tarball),
+    const media = LAYER_MEDIA_TYPES[compressor.compression.codec];
+    const layers = await Promise.all(saved.layers.map(async (tarball, i) => {
+        const name = plan.layers[i].name;
+        const diffId = sha256(tarball);
+        const data = await compressor.compress(tarball, diffId, { worker: name === 'binary' });
+        return {
+            name,
+            blob: toBlob(media, data),
+            diffId,
             contentSize: await tarContentSize(tarball)
-        });
-    }
+        };
+    }));
     const config = JSON.parse(saved.config.toString());
     const diffIds = config.rootfs?.diff_ids ?? [];
     if (JSON.stringify(diffIds) !== JSON.stringify(layers.map(l => l.diffId))) {
@@ -43717,8 +44730,8 @@ async function preflight(config, opts) {
     await filesLayer(config.files, wd, earlier, knownBinaryName(config));
 }
 
-;// CONCATENATED MODULE: ./lib/pipeline.js
-// Runs the stages in order (install Go, build, stage, write Dockerfile, assemble, push, report) over injected side effects.
+;// CONCATENATED MODULE: ./lib/pipeline/stages.js
+// The pipeline's stages and what each needs: the one place that says what runs one after another and what runs at once.
 
 
 
@@ -43749,6 +44762,11 @@ async function preflight(config, opts) {
 
 
 
+
+
+
+/** Binaries from this size up get the package breakdown under package-sizes: auto. */
+const PACKAGE_SIZES_AUTO_BYTES = 4 * 2 ** 20;
 /** The go-version spec: the input, else the version file (go.mod by default). */
 async function goVersionSpec(config, logger) {
     // An explicit go-version keeps its meaning (1.22 = newest 1.22.x); only a go.mod/go.work go line is a minimum.
@@ -43806,41 +44824,15 @@ async function loadIntoDocker(images, image, tags, deps, archive) {
     }
     deps.logger.info(`Loaded ${platformString(chosen.platform)} into Docker as ${refs.join(', ')}`);
 }
-/** Binaries from this size up get the package breakdown under package-sizes: auto. */
-const PACKAGE_SIZES_AUTO_BYTES = 4 * 2 ** 20;
-/**
- * The biggest Go packages of the largest binary, from an unstripped relink (the compile is cached, only the link
- * runs again). Optional and never fatal: a failure is a warning, since the image itself is fine.
- */
-async function packageBreakdown(config, deps, binaries, build) {
+/** The largest binary, when package-sizes asks for its breakdown. */
+function packagesWanted(config, binaries) {
     const [name, bin] = [...binaries.entries()].reduce((a, b) => (b[1].size > a[1].size ? b : a));
-    // With -a the relink would recompile everything, and -n writes no binary to read.
-    const rebuilds = config.buildFlags.some(f => f === '-a' || f === '-n');
     const want = config.packageSizes === 'true' ||
-        (config.packageSizes === 'auto' && bin.size >= PACKAGE_SIZES_AUTO_BYTES && !rebuilds);
-    if (!want)
-        return undefined;
-    const platform = config.platforms.find(p => platformString(p) === name);
-    return deps.logger.group(`Measure Go packages in ${name}`, async () => {
-        try {
-            const sizes = await measurePackages({
-                runner: deps.runner,
-                goBin: build.goBin,
-                env: build.env(platform),
-                workdir: config.workingDirectory,
-                args: build.args(bin.path),
-                tempDir: deps.tempDir
-            });
-            for (const p of sizes)
-                deps.logger.info(`${String(p.bytes).padStart(10)}  ${p.name}`);
-            return { platform: name, sizes };
-        }
-        catch (e) {
-            deps.logger.warning(`package-sizes: ${e.message}`);
-            return undefined;
-        }
-    });
+        (config.packageSizes === 'auto' && bin.size >= PACKAGE_SIZES_AUTO_BYTES && !rebuildsAll(config));
+    return want ? { name, bin } : undefined;
 }
+/** With -a the relink would recompile everything, and -n writes no binary to read. */
+const rebuildsAll = (config) => config.buildFlags.some(f => f === '-a' || f === '-n');
 /** A client for one repository, with the credentials that registry is known by (see resolveCredentials). */
 async function openRegistry(config, deps, ref, inputs, options) {
     const credentials = await resolveCredentials({
@@ -43882,238 +44874,418 @@ async function compareWithBaseline(config, deps, sizes) {
         return b ? [compare(s, b)] : [];
     });
 }
-async function runPipeline(config, deps) {
+/**
+ * The stage graph of one run. deps.logger must write into the calling stage's part of the log (stageLogger), and
+ * tags are the ones to push. Login comes before anything costly, the size gate before the push, and the push
+ * tags only after every blob; the package measurement, the build context and the image assembly overlap.
+ */
+function pipelineStages(config, deps, tags) {
+    const stage = stageOf();
     const { logger } = deps;
+    const multi = config.platforms.length > 1;
+    const docker = config.builder === 'docker';
+    // One per run: every platform's identical layers are compressed once, and the tool cache keeps them for the next run.
+    const compressor = new LayerCompressor({
+        compression: config.compression,
+        cacheDir: layerCacheDir(deps.toolCacheDir),
+        debug: m => logger.debug(m)
+    });
+    const repo = config.image ? `${config.image.registry}/${config.image.repository}` : '';
+    const parallelism = deps.parallelism ?? external_node_os_namespaceObject.availableParallelism();
+    /** The package breakdown of one platform's binary, from an unstripped relink (see measurePackages). */
+    const measure = (go, source, platform, binary) => measurePackages({
+        runner: deps.runner,
+        goBin: go.goBin,
+        env: buildEnv(go.env, platform, source.settings),
+        workdir: config.workingDirectory,
+        args: buildArgs(source.settings, binary),
+        tempDir: deps.tempDir
+    });
+    return [
+        // Inputs the disk can refute are checked first: a typo in files should cost neither a login nor a compile.
+        stage('preflight', [], {
+            run: () => preflight(config, {
+                logger,
+                caBundleCandidates: deps.caBundleCandidates,
+                zoneinfoRoot: deps.zoneinfoRoot
+            })
+        }),
+        // Credentials are checked before the build: a refused password should not cost a compile.
+        stage('login', ['preflight'], {
+            title: () => (config.push && config.image ? `Log in to ${config.image.registry}` : undefined),
+            run: async () => {
+                if (!config.push || !config.image)
+                    return undefined;
+                const image = config.image;
+                const client = await openRegistry(config, deps, image, config.credentials, {
+                    // Mounting from the baseline's repository needs pull access to it in the same token.
+                    pullScopes: config.compareTo?.registry === image.registry
+                        ? [config.compareTo.repository]
+                        : undefined
+                });
+                await client.login();
+                return client;
+            }
+        }),
+        stage('goVersion', ['login'], { run: () => goVersionSpec(config, logger) }),
+        stage('go', ['goVersion'], {
+            title: ({ goVersion: v }) => `Install Go (${v.line === 'go' ? `${v.spec} or newer` : v.spec})`,
+            run: async ({ goVersion: v }) => {
+                const go = await installGo({
+                    spec: v.spec,
+                    specInput: v.input,
+                    specFile: v.file,
+                    line: v.line,
+                    baseUrl: config.goDownloadBaseUrl,
+                    checkLatest: config.checkLatest,
+                    toolCacheDir: deps.toolCacheDir,
+                    goArch: runnerGoArch(deps.nodeArch),
+                    cacheArch: deps.nodeArch,
+                    fetch: deps.fetch,
+                    toolCache: deps.toolCache,
+                    logger,
+                    downloadDir: deps.tempDir
+                });
+                return {
+                    version: go.version,
+                    goroot: go.goroot,
+                    // The full path, not "go": exec resolves bare names on the action's own PATH, which may hold another Go.
+                    goBin: external_node_path_namespaceObject.join(go.goroot, 'bin', 'go'),
+                    env: goEnv(deps.env, go.goroot)
+                };
+            }
+        }),
+        // Needs go only so that the install runs alone and streams its log (see cutPoints); both asks are quick.
+        stage('source', ['go'], {
+            run: async () => {
+                const epoch = await sourceDateEpoch(config, deps);
+                const ldflags = config.ldflags.includes('{{')
+                    ? expandLdflags(config.ldflags, ldflagsVars(deps.env, await gitCommit(config, deps), rfc3339(epoch)))
+                    : config.ldflags;
+                const settings = {
+                    pkg: config.package,
+                    ldflags,
+                    buildTags: config.buildTags,
+                    buildFlags: config.buildFlags,
+                    buildEnv: config.buildEnv
+                };
+                return { epoch, settings };
+            }
+        }),
+        stage('goCache', ['go'], {
+            title: () => (config.cache && deps.buildCache ? 'Restore Go caches' : undefined),
+            run: async ({ go }) => {
+                if (!config.cache || !deps.buildCache)
+                    return undefined;
+                return restoreGoCache(deps.buildCache, {
+                    runner: deps.runner,
+                    goBin: go.goBin,
+                    env: go.env,
+                    workdir: config.workingDirectory,
+                    logger,
+                    keys: {
+                        os: 'linux',
+                        arch: deps.nodeArch,
+                        goVersion: go.version,
+                        platforms: config.platforms.map(platformString),
+                        modulesHash: await modulesHash(config.workingDirectory)
+                    }
+                });
+            }
+        }),
+        // go list reads the module cache, which the restore may fill.
+        stage('main', ['go', 'goCache'], {
+            run: async ({ go }) => {
+                const main = await inspectMainPackage(deps.runner, go.goBin, go.env, config.workingDirectory, config.package);
+                return { importPath: main.importPath, binaryName: config.binaryName || main.binaryName };
+            }
+        }),
+        // Platforms compile at once, up to one per core: each link is mostly one thread.
+        stage('binaries', ['go', 'source', 'main', 'goCache'], {
+            run: async ({ go, source, main, goCache }) => {
+                const buildDir = external_node_path_namespaceObject.join(deps.tempDir, 'build');
+                const built = await mapConcurrent(config.platforms, parallelism, async (platform) => {
+                    const name = platformString(platform);
+                    return logger.group(`Build ${main.importPath} for ${name}`, async () => {
+                        const out = external_node_path_namespaceObject.join(buildDir, ...name.split('/'), main.binaryName);
+                        await compile(deps.runner, go.goBin, buildEnv(go.env, platform, source.settings), config.workingDirectory, buildArgs(source.settings, out), { pkg: config.package, tags: config.buildTags });
+                        const elf = verifyBinary(await (0,promises_namespaceObject.readFile)(out), platform, main.binaryName);
+                        const size = (await (0,promises_namespaceObject.stat)(out)).size;
+                        logger.info(`${main.binaryName}: static ${elf.bits}-bit ELF for ${name}, ${size} bytes`);
+                        return [name, { path: out, size }];
+                    });
+                });
+                // From here Go's caches are worth keeping, whatever fails later (the size gate, the push).
+                if (goCache)
+                    deps.compiled?.(goCache);
+                return new Map(built);
+            }
+        }),
+        // Off the critical path: only the report waits for this relink, while the image is assembled and pushed. Not
+        // beside the build: both would compile the changed package at once (measured: a slower step, more CPU).
+        // Optional and never fatal: a failure is a warning, since the image itself is fine.
+        stage('packages', ['go', 'source', 'binaries'], {
+            title: ({ binaries }) => {
+                const wanted = packagesWanted(config, binaries);
+                return wanted && `Measure Go packages in ${wanted.name}`;
+            },
+            run: async ({ go, source, binaries }) => {
+                const wanted = packagesWanted(config, binaries);
+                if (!wanted)
+                    return undefined;
+                const platform = config.platforms.find(p => platformString(p) === wanted.name);
+                try {
+                    const sizes = await measure(go, source, platform, wanted.bin.path);
+                    for (const p of sizes)
+                        logger.info(`${String(p.bytes).padStart(10)}  ${p.name}`);
+                    return { platform: wanted.name, sizes };
+                }
+                catch (e) {
+                    logger.warning(`package-sizes: ${e.message}`);
+                    return undefined;
+                }
+            }
+        }),
+        // Needs no binary, so it overlaps the compile.
+        stage('staged', ['go', 'source', 'main'], {
+            title: 'Stage certificates, zoneinfo, system and user files',
+            run: async ({ go, source, main }) => {
+                const certs = await caBundle({
+                    caCertificates: config.caCertificates,
+                    extraCaCertificates: config.extraCaCertificates,
+                    workingDirectory: config.workingDirectory,
+                    candidates: deps.caBundleCandidates,
+                    logger
+                });
+                const zi = await zoneinfo({
+                    zoneinfo: config.zoneinfo,
+                    root: deps.zoneinfoRoot ?? '/usr/share/zoneinfo',
+                    goroot: go.goroot,
+                    epoch: source.epoch,
+                    logger,
+                    // Through the run's compressor: a warm run reads both sizes from its cache, and the image reuses the
+                    // chosen layer's bytes.
+                    compressedSize: async (layer) => {
+                        const tar = await layerTar(layer.entries, source.epoch);
+                        return (await compressor.compress(tar, sha256(tar))).length;
+                    }
+                });
+                const system = [systemLayer(config.workdir), homeLayer(config.workdir)];
+                const layers = [certs, zi?.layer, ...system].filter((l) => !!l);
+                const files = await filesLayer(config.files, config.workingDirectory, layers, main.binaryName);
+                if (files) {
+                    logger.info(`files: ${files.entries.filter(e => e.type === 'file').length} files from ${config.files.length} line(s)`);
+                    layers.push(files);
+                }
+                return { layers, env: zi?.env ?? [] };
+            }
+        }),
+        stage('plans', ['staged', 'binaries', 'source', 'main'], {
+            run: async ({ staged, binaries, source, main }) => {
+                const labels = { ...ociLabels(deps.env, rfc3339(source.epoch)), ...config.labels };
+                const imageSettings = {
+                    user: config.user,
+                    workdir: config.workdir,
+                    env: mergeEnv([DEFAULT_PATH], staged.layers.some(l => l.name === 'certificates')
+                        ? [`SSL_CERT_FILE=/${CA_BUNDLE_PATH}`]
+                        : [], staged.env, config.env),
+                    entrypoint: config.entrypoint ?? [`/${main.binaryName}`],
+                    cmd: config.args,
+                    exposedPorts: config.expose,
+                    labels,
+                    // The OCI keys also go on the manifest, where registries show them without reading the config.
+                    annotations: Object.fromEntries(Object.entries(labels).filter(([k]) => k.startsWith('org.opencontainers.image.')))
+                };
+                return config.platforms.map(p => {
+                    const bin = binaries.get(platformString(p));
+                    const layers = [...staged.layers, binaryLayer(bin.path, main.binaryName, bin.size)];
+                    return { platform: p, plan: { layers: orderLayers(layers), image: imageSettings } };
+                });
+            }
+        }),
+        // An output for the native builder (and the input of builder: docker), so it overlaps the assembly.
+        stage('context', ['plans', 'source'], {
+            title: 'Write Dockerfile and build context',
+            run: async ({ plans, source }) => {
+                const context = external_node_path_namespaceObject.join(deps.tempDir, 'context');
+                const dockerfile = external_node_path_namespaceObject.join(context, 'Dockerfile');
+                await (0,promises_namespaceObject.rm)(context, { recursive: true, force: true });
+                // Every platform shares all layers but the binary: each folder is written once.
+                const folders = new Map();
+                for (const { platform, plan } of plans) {
+                    for (const layer of plan.layers) {
+                        const dir = layer.name === 'binary'
+                            ? binaryContextDir(platformString(platform), multi)
+                            : layer.name;
+                        if (!folders.has(dir))
+                            folders.set(dir, layer);
+                    }
+                }
+                // One folder at a time: writeLayerContext keeps only a few writes in flight, so the assembly's reads
+                // still find a free thread in Node's pool.
+                for (const [dir, layer] of folders) {
+                    await writeLayerContext(layer, external_node_path_namespaceObject.join(context, dir), source.epoch, {
+                        // The binaries are this run's own files: linked, not copied, and dated in place.
+                        ownedDir: deps.tempDir
+                    });
+                }
+                const text = renderDockerfile(plans[0].plan, multi);
+                await (0,promises_namespaceObject.writeFile)(dockerfile, text);
+                logger.info(text);
+                return { context, dockerfile };
+            }
+        }),
+        stage('assembled', ['plans', 'source'], {
+            title: () => (config.builder === 'docker' ? undefined : 'Assemble OCI image'),
+            run: async ({ plans, source }) => {
+                if (config.builder === 'docker')
+                    return undefined;
+                const images = await Promise.all(plans.map(({ platform, plan }) => buildImage(plan, platform, source.epoch, { compressor })));
+                const n = compressor.stats;
+                logger.info(`layers: ${compressionName(config.compression)}; ${n.compressed} compressed, ${n.memo} reused within the run, ${n.disk} from the layer cache`);
+                return images;
+            }
+        }),
+        stage('dockerBuilt', ['plans', 'context', 'source'], {
+            title: () => (config.builder === 'docker' ? 'Build the Dockerfile with Docker' : undefined),
+            run: async ({ plans, context, source }) => {
+                if (config.builder !== 'docker')
+                    return undefined;
+                return dockerBuild({
+                    runner: deps.runner,
+                    logger,
+                    context: context.context,
+                    dockerfile: context.dockerfile,
+                    plans,
+                    buildx: await detectBuildx(deps.runner),
+                    epoch: source.epoch,
+                    compressor
+                });
+            }
+        }),
+        stage('images', docker ? ['dockerBuilt'] : ['assembled'], {
+            run: async ({ assembled, dockerBuilt }) => {
+                const built = (assembled ?? dockerBuilt);
+                // Docker's media types change only the manifests: the blobs, and so the sizes, are the same.
+                const images = config.mediaTypes === 'docker' ? built.map(i => withManifest(i, 'docker')) : built;
+                return { images, top: topLevel(images) };
+            }
+        }),
+        stage('layout', ['images'], {
+            title: () => (config.ociLayout ? 'Write OCI layout' : undefined),
+            run: async ({ images }) => {
+                if (!config.ociLayout)
+                    return '';
+                await (0,promises_namespaceObject.mkdir)(config.ociLayout, { recursive: true });
+                const ref = await writeOciLayout(config.ociLayout, images.images, images.top, tags);
+                logger.info(`OCI layout written to ${config.ociLayout}${tags.length ? ` (tags ${tags.join(', ')})` : ''}; inspect it with: skopeo inspect ${ref}`);
+                return ref;
+            }
+        }),
+        stage('comparisons', ['images'], {
+            title: () => (config.compareTo ? 'Compare with the baseline' : undefined),
+            run: async ({ images }) => config.compareTo ? compareWithBaseline(config, deps, images.images.map(platformSize)) : []
+        }),
+        // Sizes come from what was built, so they are the same pushed or not; the gate runs before the push, so a
+        // build over budget is never published.
+        stage('gate', ['images', 'comparisons'], {
+            title: 'Image size',
+            run: async ({ images, comparisons }) => {
+                const sizes = images.images.map(platformSize);
+                for (const s of sizes)
+                    logger.info(sizeTable(s));
+                for (const c of comparisons)
+                    logger.info(comparisonTable(c));
+                return {
+                    sizes,
+                    failures: gateFailures(sizes, comparisons, config.maxSize, config.maxSizeIncrease)
+                };
+            }
+        }),
+        stage('push', ['gate', 'login', 'images'], {
+            title: ({ gate, login }) => (login && !gate.failures.length ? `Push ${repo}` : undefined),
+            run: async ({ gate, login: client, images }) => {
+                if (!client)
+                    return false;
+                if (gate.failures.length) {
+                    logger.info('Not pushed: the image is over its size budget.');
+                    return false;
+                }
+                // A baseline in the same registry lends its blobs: unchanged layers are mounted, not uploaded.
+                const mountFrom = config.compareTo?.registry === client.ref.registry
+                    ? config.compareTo.repository
+                    : undefined;
+                const r = await pushImages(client, images.images, images.top, tags, logger, mountFrom);
+                logger.info(`blobs: ${r.uploaded} uploaded, ${r.mounted} mounted, ${r.skipped} already present`);
+                return true;
+            }
+        }),
+        stage('load', ['images'], {
+            title: () => (config.load && config.image ? 'Load into Docker' : undefined),
+            run: async ({ images }) => {
+                if (!config.load || !config.image)
+                    return;
+                await loadIntoDocker(images.images, config.image, tags, deps, external_node_path_namespaceObject.join(deps.tempDir, 'image.tar'));
+            }
+        })
+    ];
+}
+
+;// CONCATENATED MODULE: ./lib/pipeline.js
+
+
+
+
+
+/**
+ * A runner whose commands print into the calling stage's part of the log rather than straight to stdout, where
+ * two builds running at once would mix their lines with each other and with the groups being written.
+ */
+function loggedRunner(runner, logger) {
+    return {
+        async run(command, args, options = {}) {
+            if (options.silent)
+                return runner.run(command, args, options);
+            logger.info(`[command]${[command, ...args].join(' ')}`);
+            const res = await runner.run(command, args, { ...options, silent: true });
+            for (const text of [res.stdout, res.stderr])
+                if (text.trim())
+                    logger.info(text.trimEnd());
+            return res;
+        }
+    };
+}
+async function runPipeline(config, deps) {
     const tags = config.tags.length ? config.tags : defaultTags(deps.env);
-    // Inputs the disk can refute are checked first: a typo in files should cost neither a login nor a compile.
-    await preflight(config, {
-        logger,
-        caBundleCandidates: deps.caBundleCandidates,
-        zoneinfoRoot: deps.zoneinfoRoot
+    // Every stage logs through this one logger: lines land in the part of the log of the stage that writes them.
+    const logger = stageLogger(deps.logger);
+    const runner = loggedRunner(deps.runner, logger);
+    const out = await runGraph(pipelineStages(config, { ...deps, logger, runner }, tags), {
+        logger: deps.logger
     });
-    // Credentials are checked before the build: a refused password should not cost a compile.
-    let client;
-    if (config.push && config.image) {
-        const image = config.image;
-        client = await openRegistry(config, deps, image, config.credentials, {
-            // Mounting from the baseline's repository needs pull access to it in the same token.
-            pullScopes: config.compareTo?.registry === image.registry ? [config.compareTo.repository] : undefined
-        });
-        await logger.group(`Log in to ${image.registry}`, () => client.login());
-    }
-    const { spec, input, file, line } = await goVersionSpec(config, logger);
-    const go = await logger.group(`Install Go (${line === 'go' ? `${spec} or newer` : spec})`, () => installGo({
-        spec,
-        specInput: input,
-        specFile: file,
-        line,
-        baseUrl: config.goDownloadBaseUrl,
-        checkLatest: config.checkLatest,
-        toolCacheDir: deps.toolCacheDir,
-        goArch: runnerGoArch(deps.nodeArch),
-        cacheArch: deps.nodeArch,
-        fetch: deps.fetch,
-        toolCache: deps.toolCache,
-        logger,
-        downloadDir: deps.tempDir
-    }));
-    const env = goEnv(deps.env, go.goroot);
-    // The full path, not "go": exec resolves bare names on the action's own PATH, which may hold another Go.
-    const goBin = external_node_path_namespaceObject.join(go.goroot, 'bin', 'go');
-    const epoch = await sourceDateEpoch(config, deps);
-    let goCache;
-    if (config.cache && deps.buildCache) {
-        const cache = deps.buildCache;
-        goCache = await logger.group('Restore Go caches', async () => restoreGoCache(cache, {
-            runner: deps.runner,
-            goBin,
-            env,
-            workdir: config.workingDirectory,
-            logger,
-            keys: {
-                os: 'linux',
-                arch: deps.nodeArch,
-                goVersion: go.version,
-                platforms: config.platforms.map(platformString),
-                modulesHash: await modulesHash(config.workingDirectory)
-            }
-        }));
-    }
-    const settings = {
-        pkg: config.package,
-        ldflags: config.ldflags.includes('{{')
-            ? expandLdflags(config.ldflags, ldflagsVars(deps.env, await gitCommit(config, deps), rfc3339(epoch)))
-            : config.ldflags,
-        buildTags: config.buildTags,
-        buildFlags: config.buildFlags,
-        buildEnv: config.buildEnv
-    };
-    const main = await inspectMainPackage(deps.runner, goBin, env, config.workingDirectory, config.package);
-    const binaryName = config.binaryName || main.binaryName;
-    const buildDir = external_node_path_namespaceObject.join(deps.tempDir, 'build');
-    const binaries = new Map();
-    for (const platform of config.platforms) {
-        const name = platformString(platform);
-        await logger.group(`Build ${main.importPath} for ${name}`, async () => {
-            const out = external_node_path_namespaceObject.join(buildDir, ...name.split('/'), binaryName);
-            await compile(deps.runner, goBin, buildEnv(env, platform, settings), config.workingDirectory, buildArgs(settings, out), {
-                pkg: config.package,
-                tags: config.buildTags
-            });
-            const elf = verifyBinary(await (0,promises_namespaceObject.readFile)(out), platform, binaryName);
-            const size = (await (0,promises_namespaceObject.stat)(out)).size;
-            logger.info(`${binaryName}: static ${elf.bits}-bit ELF for ${name}, ${size} bytes`);
-            binaries.set(name, { path: out, size });
-        });
-    }
-    if (goCache)
-        deps.compiled?.(goCache);
-    const packages = await packageBreakdown(config, deps, binaries, {
-        goBin,
-        env: (platform) => buildEnv(env, platform, settings),
-        args: (out) => buildArgs(settings, out)
-    });
-    const staged = await logger.group('Stage certificates, zoneinfo, system and user files', async () => {
-        const certs = await caBundle({
-            caCertificates: config.caCertificates,
-            extraCaCertificates: config.extraCaCertificates,
-            workingDirectory: config.workingDirectory,
-            candidates: deps.caBundleCandidates,
-            logger
-        });
-        const zi = await zoneinfo({
-            zoneinfo: config.zoneinfo,
-            root: deps.zoneinfoRoot ?? '/usr/share/zoneinfo',
-            goroot: go.goroot,
-            epoch,
-            logger
-        });
-        const system = [systemLayer(config.workdir), homeLayer(config.workdir)];
-        const layers = [certs, zi?.layer, ...system].filter((l) => !!l);
-        const files = await filesLayer(config.files, config.workingDirectory, layers, binaryName);
-        if (files) {
-            logger.info(`files: ${files.entries.filter(e => e.type === 'file').length} files from ${config.files.length} line(s)`);
-            layers.push(files);
-        }
-        return { layers, env: zi?.env ?? [] };
-    });
-    const shared = staged.layers;
-    const labels = { ...ociLabels(deps.env, rfc3339(epoch)), ...config.labels };
-    const imageSettings = {
-        user: config.user,
-        workdir: config.workdir,
-        env: mergeEnv([DEFAULT_PATH], shared.some(l => l.name === 'certificates') ? [`SSL_CERT_FILE=/${CA_BUNDLE_PATH}`] : [], staged.env, config.env),
-        entrypoint: config.entrypoint ?? [`/${binaryName}`],
-        cmd: config.args,
-        exposedPorts: config.expose,
-        labels,
-        // The OCI keys also go on the manifest, where registries show them without reading the config.
-        annotations: Object.fromEntries(Object.entries(labels).filter(([k]) => k.startsWith('org.opencontainers.image.')))
-    };
-    const plans = config.platforms.map(p => {
-        const bin = binaries.get(platformString(p));
-        const plan = {
-            layers: orderLayers([...shared, binaryLayer(bin.path, binaryName, bin.size)]),
-            image: imageSettings
-        };
-        return { platform: p, plan };
-    });
-    const multi = plans.length > 1;
-    const context = external_node_path_namespaceObject.join(deps.tempDir, 'context');
-    const dockerfile = external_node_path_namespaceObject.join(context, 'Dockerfile');
-    await logger.group('Write Dockerfile and build context', async () => {
-        await (0,promises_namespaceObject.rm)(context, { recursive: true, force: true });
-        // Every platform shares all layers but the binary: each folder is written once.
-        const written = new Set();
-        for (const { platform, plan } of plans) {
-            for (const layer of plan.layers) {
-                const dir = layer.name === 'binary' ? binaryContextDir(platformString(platform), multi) : layer.name;
-                if (written.has(dir))
-                    continue;
-                written.add(dir);
-                await writeLayerContext(layer, external_node_path_namespaceObject.join(context, dir), epoch);
-            }
-        }
-        const text = renderDockerfile(plans[0].plan, multi);
-        await (0,promises_namespaceObject.writeFile)(dockerfile, text);
-        logger.info(text);
-    });
-    const built = config.builder === 'docker'
-        ? await logger.group('Build the Dockerfile with Docker', async () => dockerBuild({
-            runner: deps.runner,
-            logger,
-            context,
-            dockerfile,
-            plans,
-            buildx: await detectBuildx(deps.runner),
-            epoch
-        }))
-        : await logger.group('Assemble OCI image', async () => {
-            const out = [];
-            for (const { platform, plan } of plans)
-                out.push(await buildImage(plan, platform, epoch));
-            return out;
-        });
-    // Docker's media types change only the manifests: the blobs, and so the sizes, are the same.
-    const images = config.mediaTypes === 'docker' ? built.map(i => withManifest(i, 'docker')) : built;
-    const top = topLevel(images);
-    let ociReference = '';
-    if (config.ociLayout) {
-        await (0,promises_namespaceObject.mkdir)(config.ociLayout, { recursive: true });
-        ociReference = await writeOciLayout(config.ociLayout, images, top, tags);
-        logger.info(`OCI layout written to ${config.ociLayout}${tags.length ? ` (tags ${tags.join(', ')})` : ''}; inspect it with: skopeo inspect ${ociReference}`);
-    }
-    // Sizes come from what was built, so they are the same pushed or not; the gate runs before the push, so a
-    // build over budget is never published.
-    const sizes = images.map(platformSize);
-    const comparisons = config.compareTo
-        ? await logger.group('Compare with the baseline', () => compareWithBaseline(config, deps, sizes))
-        : [];
-    await logger.group('Image size', async () => {
-        for (const s of sizes)
-            logger.info(sizeTable(s));
-        for (const c of comparisons)
-            logger.info(comparisonTable(c));
-    });
-    const failures = gateFailures(sizes, comparisons, config.maxSize, config.maxSizeIncrease);
-    const pushed = !!client && !failures.length;
-    if (client && failures.length) {
-        logger.info('Not pushed: the image is over its size budget.');
-    }
-    else if (client) {
-        const c = client;
-        const repo = `${c.ref.registry}/${c.ref.repository}`;
-        // A baseline in the same registry lends its blobs: unchanged layers are mounted, not uploaded.
-        const mountFrom = config.compareTo?.registry === c.ref.registry ? config.compareTo.repository : undefined;
-        await logger.group(`Push ${repo}`, async () => {
-            const r = await pushImages(c, images, top, tags, logger, mountFrom);
-            logger.info(`blobs: ${r.uploaded} uploaded, ${r.mounted} mounted, ${r.skipped} already present`);
-        });
-    }
-    if (config.load && config.image) {
-        const image = config.image;
-        await logger.group('Load into Docker', () => loadIntoDocker(images, image, tags, deps, external_node_path_namespaceObject.join(deps.tempDir, 'image.tar')));
-    }
+    const { sizes, failures } = out.gate;
+    const comparisons = out.comparisons;
     const big = largest(sizes);
+    const top = out.images.top;
     const repo = config.image ? `${config.image.registry}/${config.image.repository}` : '';
     return {
-        goVersion: go.version,
+        goVersion: out.go.version,
         digest: top.digest,
         imageRef: repo ? `${repo}@${top.digest}` : '',
-        tags: pushed ? tags : [],
-        pushed,
+        tags: out.push ? tags : [],
+        pushed: out.push,
         sizes,
         comparisons,
         comparison: comparisons.find(c => c.platform === big.platform),
         gateFailures: failures,
-        packages,
+        packages: out.packages,
         size: big.size,
         uncompressedSize: big.uncompressedSize,
         binarySize: Math.max(...sizes.map(s => s.binarySize)),
-        dockerfile,
-        context,
+        dockerfile: out.context.dockerfile,
+        context: out.context.context,
         ociLayout: config.ociLayout,
-        ociReference
+        ociReference: out.layout
     };
 }
 
@@ -44481,7 +45653,7 @@ function cliLogger(output) {
             group: async (name, fn) => {
                 output.print(`::group::${escapeCommand(name)}\n`);
                 try {
-                    return await timed(name, fn, m => output.print(`${m}\n`));
+                    return await fn();
                 }
                 finally {
                     output.print('::endgroup::\n');
@@ -44499,7 +45671,7 @@ function cliLogger(output) {
         },
         group: async (name, fn) => {
             output.print(`\n== ${name} ==\n`);
-            return timed(name, fn, m => output.print(`${m}\n`));
+            return fn();
         },
         mask: s => output.mask(s)
     };
@@ -44588,6 +45760,116 @@ async function main(argv) {
 }
 
 
+/***/ }),
+
+/***/ 4526:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ olderNode)
+/* harmony export */ });
+/* unused harmony export MIN_NODE */
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
+// The oldest Node.js the command line runs on, and the sentence it says on an older one (the action runs on node24).
+
+/** The first Node.js with node:zlib's zstd; package.json's engines says the same. */
+const MIN_NODE = '22.15.0';
+/** The error for a Node.js older than MIN_NODE (version as in process.version), or undefined when it is new enough. */
+function olderNode(version) {
+    if (!semver__WEBPACK_IMPORTED_MODULE_0__.lt(version, MIN_NODE))
+        return undefined;
+    return (`go-scratch-image needs Node.js ${MIN_NODE} or newer (the first with node:zlib's zstd), and this is ` +
+        `Node.js ${version}. Install Node.js 24, the runtime the action itself runs on.`);
+}
+
+
+/***/ }),
+
+/***/ 4230:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  deflate: () => (/* binding */ deflate),
+  gzip: () => (/* binding */ gzip),
+  zlib: () => (/* binding */ zlib)
+});
+
+;// CONCATENATED MODULE: ./node_modules/libdeflate/dist/libdeflate.wasm.mjs
+const libdeflate_wasm_dirname = typeof globalThis.__dirname !== 'undefined' ? globalThis.__dirname : new URL(/* asset import */ __nccwpck_require__(3896), __nccwpck_require__.b).pathname;
+
+var Module = (() => {
+  var _scriptDir = import.meta.url;
+  
+  return (
+function(Module) {
+  Module = Module || {};
+
+null;var Module=typeof Module!="undefined"?Module:{};var readyPromiseResolve,readyPromiseReject;Module["ready"]=new Promise(function(resolve,reject){readyPromiseResolve=resolve;readyPromiseReject=reject});var moduleOverrides=Object.assign({},Module);var arguments_=[];var thisProgram="./this.program";var quit_=(status,toThrow)=>{throw toThrow};var ENVIRONMENT_IS_WEB=typeof window=="object";var ENVIRONMENT_IS_WORKER=typeof importScripts=="function";var ENVIRONMENT_IS_NODE=typeof process=="object"&&typeof process.versions=="object"&&typeof process.versions.node=="string";var scriptDirectory="";function locateFile(path){if(Module["locateFile"]){return Module["locateFile"](path,scriptDirectory)}return scriptDirectory+path}var read_,readAsync,readBinary,setWindowTitle;function logExceptionOnExit(e){if(e instanceof ExitStatus)return;let toLog=e;err("exiting due to exception: "+toLog)}var fs;var nodePath;var requireNodeFS;if(ENVIRONMENT_IS_NODE){if(ENVIRONMENT_IS_WORKER){scriptDirectory=require("path").dirname(scriptDirectory)+"/"}else{scriptDirectory=libdeflate_wasm_dirname+"/"}requireNodeFS=(()=>{if(!nodePath){fs=require("fs");nodePath=require("path")}});read_=function shell_read(filename,binary){var ret=tryParseAsDataURI(filename);if(ret){return binary?ret:ret.toString()}requireNodeFS();filename=nodePath["normalize"](filename);return fs.readFileSync(filename,binary?undefined:"utf8")};readBinary=(filename=>{var ret=read_(filename,true);if(!ret.buffer){ret=new Uint8Array(ret)}return ret});readAsync=((filename,onload,onerror)=>{var ret=tryParseAsDataURI(filename);if(ret){onload(ret)}requireNodeFS();filename=nodePath["normalize"](filename);fs.readFile(filename,function(err,data){if(err)onerror(err);else onload(data.buffer)})});if(process["argv"].length>1){thisProgram=process["argv"][1].replace(/\\/g,"/")}arguments_=process["argv"].slice(2);process["on"]("uncaughtException",function(ex){if(!(ex instanceof ExitStatus)){throw ex}});process["on"]("unhandledRejection",function(reason){throw reason});quit_=((status,toThrow)=>{if(keepRuntimeAlive()){process["exitCode"]=status;throw toThrow}logExceptionOnExit(toThrow);process["exit"](status)});Module["inspect"]=function(){return"[Emscripten Module object]"}}else if(ENVIRONMENT_IS_WEB||ENVIRONMENT_IS_WORKER){if(ENVIRONMENT_IS_WORKER){scriptDirectory=self.location.href}else if(typeof document!="undefined"&&document.currentScript){scriptDirectory=document.currentScript.src}if(_scriptDir){scriptDirectory=_scriptDir}if(scriptDirectory.indexOf("blob:")!==0){scriptDirectory=scriptDirectory.substr(0,scriptDirectory.replace(/[?#].*/,"").lastIndexOf("/")+1)}else{scriptDirectory=""}{read_=(url=>{try{var xhr=new XMLHttpRequest;xhr.open("GET",url,false);xhr.send(null);return xhr.responseText}catch(err){var data=tryParseAsDataURI(url);if(data){return intArrayToString(data)}throw err}});if(ENVIRONMENT_IS_WORKER){readBinary=(url=>{try{var xhr=new XMLHttpRequest;xhr.open("GET",url,false);xhr.responseType="arraybuffer";xhr.send(null);return new Uint8Array(xhr.response)}catch(err){var data=tryParseAsDataURI(url);if(data){return data}throw err}})}readAsync=((url,onload,onerror)=>{var xhr=new XMLHttpRequest;xhr.open("GET",url,true);xhr.responseType="arraybuffer";xhr.onload=(()=>{if(xhr.status==200||xhr.status==0&&xhr.response){onload(xhr.response);return}var data=tryParseAsDataURI(url);if(data){onload(data.buffer);return}onerror()});xhr.onerror=onerror;xhr.send(null)})}setWindowTitle=(title=>document.title=title)}else{}var out=Module["print"]||console.log.bind(console);var err=Module["printErr"]||console.warn.bind(console);Object.assign(Module,moduleOverrides);moduleOverrides=null;if(Module["arguments"])arguments_=Module["arguments"];if(Module["thisProgram"])thisProgram=Module["thisProgram"];if(Module["quit"])quit_=Module["quit"];var wasmBinary;if(Module["wasmBinary"])wasmBinary=Module["wasmBinary"];var noExitRuntime=Module["noExitRuntime"]||true;if(typeof WebAssembly!="object"){abort("no native wasm support detected")}var wasmMemory;var ABORT=false;var EXITSTATUS;function assert(condition,text){if(!condition){abort(text)}}var buffer,HEAP8,HEAPU8,HEAP16,HEAPU16,HEAP32,HEAPU32,HEAPF32,HEAPF64;function updateGlobalBufferAndViews(buf){buffer=buf;Module["HEAP8"]=HEAP8=new Int8Array(buf);Module["HEAP16"]=HEAP16=new Int16Array(buf);Module["HEAP32"]=HEAP32=new Int32Array(buf);Module["HEAPU8"]=HEAPU8=new Uint8Array(buf);Module["HEAPU16"]=HEAPU16=new Uint16Array(buf);Module["HEAPU32"]=HEAPU32=new Uint32Array(buf);Module["HEAPF32"]=HEAPF32=new Float32Array(buf);Module["HEAPF64"]=HEAPF64=new Float64Array(buf)}var INITIAL_MEMORY=Module["INITIAL_MEMORY"]||16777216;var wasmTable;var __ATPRERUN__=[];var __ATINIT__=[];var __ATPOSTRUN__=[];var runtimeInitialized=false;var runtimeKeepaliveCounter=0;function keepRuntimeAlive(){return noExitRuntime||runtimeKeepaliveCounter>0}function preRun(){if(Module["preRun"]){if(typeof Module["preRun"]=="function")Module["preRun"]=[Module["preRun"]];while(Module["preRun"].length){addOnPreRun(Module["preRun"].shift())}}callRuntimeCallbacks(__ATPRERUN__)}function initRuntime(){runtimeInitialized=true;callRuntimeCallbacks(__ATINIT__)}function postRun(){if(Module["postRun"]){if(typeof Module["postRun"]=="function")Module["postRun"]=[Module["postRun"]];while(Module["postRun"].length){addOnPostRun(Module["postRun"].shift())}}callRuntimeCallbacks(__ATPOSTRUN__)}function addOnPreRun(cb){__ATPRERUN__.unshift(cb)}function addOnInit(cb){__ATINIT__.unshift(cb)}function addOnPostRun(cb){__ATPOSTRUN__.unshift(cb)}var runDependencies=0;var runDependencyWatcher=null;var dependenciesFulfilled=null;function addRunDependency(id){runDependencies++;if(Module["monitorRunDependencies"]){Module["monitorRunDependencies"](runDependencies)}}function removeRunDependency(id){runDependencies--;if(Module["monitorRunDependencies"]){Module["monitorRunDependencies"](runDependencies)}if(runDependencies==0){if(runDependencyWatcher!==null){clearInterval(runDependencyWatcher);runDependencyWatcher=null}if(dependenciesFulfilled){var callback=dependenciesFulfilled;dependenciesFulfilled=null;callback()}}}Module["preloadedImages"]={};Module["preloadedAudios"]={};function abort(what){{if(Module["onAbort"]){Module["onAbort"](what)}}what="Aborted("+what+")";err(what);ABORT=true;EXITSTATUS=1;what+=". Build with -s ASSERTIONS=1 for more info.";var e=new WebAssembly.RuntimeError(what);readyPromiseReject(e);throw e}var dataURIPrefix="data:application/octet-stream;base64,";function isDataURI(filename){return filename.startsWith(dataURIPrefix)}var wasmBinaryFile;wasmBinaryFile="data:application/octet-stream;base64,AGFzbQEAAAABTAtgAX8Bf2AEf39/fwBgA39/fwF/YAJ/fwF/YAF/AGAFf39/f38Bf2ADf39/AGAFf39/f38AYAZ/f39/f38AYAAAYAh/f39/f39/fwACDQIBYQFhAAABYQFiAAIDHRwCBwIIAwYCAAYFCQoEAAAEAQEBAwEFAwUDBAABBAUBcAEICAUHAQGAAoCAAgYJAX8BQbDgwAILBzUNAWMCAAFkAAwBZQAcAWYACwFnABsBaAAaAWkBAAFqABkBawAYAWwAFwFtABUBbgAPAW8ADgkNAQBBAQsHHRYUExIPDgqd9AIc8gICAn8BfgJAIAJFDQAgACABOgAAIAAgAmoiA0EBayABOgAAIAJBA0kNACAAIAE6AAIgACABOgABIANBA2sgAToAACADQQJrIAE6AAAgAkEHSQ0AIAAgAToAAyADQQRrIAE6AAAgAkEJSQ0AIABBACAAa0EDcSIEaiIDIAFB/wFxQYGChAhsIgE2AgAgAyACIARrQXxxIgRqIgJBBGsgATYCACAEQQlJDQAgAyABNgIIIAMgATYCBCACQQhrIAE2AgAgAkEMayABNgIAIARBGUkNACADIAE2AhggAyABNgIUIAMgATYCECADIAE2AgwgAkEQayABNgIAIAJBFGsgATYCACACQRhrIAE2AgAgAkEcayABNgIAIAQgA0EEcUEYciIEayICQSBJDQAgAa1CgYCAgBB+IQUgAyAEaiEBA0AgASAFNwMYIAEgBTcDECABIAU3AwggASAFNwMAIAFBIGohASACQSBrIgJBH0sNAAsLIAAL/xABDH8jAEHACWsiDCQAIAxBQGtBACAAQQJ0Ig0QAhoCQCAARQRAQX8hBQwBCyAAQQFxIQgCQCAAQQFrIgVFBEAMAQsgAEF+cSEJA0AgDEFAayIOIAIgB0ECdCIKaigCACILIAUgBSALSxtBAnRqIgsgCygCAEEBajYCACACIApBBHJqKAIAIgogBSAFIApLG0ECdCAOaiIKIAooAgBBAWo2AgAgB0ECaiEHIAZBAmoiBiAJRw0ACwsgCARAIAxBQGsgAiAHQQJ0aigCACIIIAUgBSAISxtBAnRqIgggCCgCAEEBajYCAAtBACELAkAgAEECSQ0AIAVBA3EhCUEAIQgCQCAAQQJrQQNJBEBBASEHDAELIAVBfHEhEEEBIQdBACEKA0AgDEFAayAHQQJ0aiIGKAIAIQ4gBiALNgIAIAYoAgQhDyAGIAsgDmoiCzYCBCAGKAIIIQ4gBiALIA9qIgs2AgggBigCDCEPIAYgCyAOaiIGNgIMIAYgD2ohCyAHQQRqIQcgCkEEaiIKIBBHDQALCyAJRQ0AA0AgDEFAayAHQQJ0aiIGKAIAIQogBiALNgIAIAdBAWohByAKIAtqIQsgCEEBaiIIIAlHDQALC0EAIQcDQAJAIAIgB0ECdGooAgAiCARAIAxBQGsgCCAFIAUgCEsbQQJ0aiIGIAYoAgAiBkEBajYCACAEIAZBAnRqIAhBCnQgB3I2AgAMAQsgAyAHakEAOgAACyAHQQFqIgcgAEcNAAsLAkAgDEFAayAFQQJ0aigCACAMIA1qKAI4IgJrIgdBAkkNACAEIAJBAnRqIg1BBGshCSAHQQF2IQIDQCAJIAJBAnRqKAIAIQoCQCACIggiBUEBdCIGIAdLDQADQCAJIAYgB08EfyAGBSAGQQFyIgUgBiAJIAVBAnRqKAIAIAkgBkECdGooAgBLGwsiBUECdGooAgAiBiAKTQRAIAghBQwCCyAJIAhBAnRqIAY2AgAgBSEIIAVBAXQiBiAHTQ0ACwsgCSAFQQJ0aiAKNgIAIAJBAWsiAg0ACyAHQQJJDQAgCSAHQQJ0aiICKAIAIQogAiANKAIANgIAIA0gCjYCACAHQQFrIgJBAkkNAANAQQIhBkEBIQgDQAJAIAkgAiAGTQR/IAYFIAZBAXIiBSAGIAkgBUECdGooAgAgCSAGQQJ0aigCAEsbCyIFQQJ0aigCACIGIApNBEAgCCEFDAELIAkgCEECdGogBjYCACAFIQggBUEBdCIGIAJNDQELCyAJIAVBAnRqIAo2AgAgCSACQQJ0aiIFKAIAIQogBSANKAIANgIAIA0gCjYCACACQQFrIgJBAUsNAAsLAkAgC0EBTQRAAkAgCwRAIAQoAgBB/wdxIgcNAQtBASEHCyAEQQA2AgAgA0EBOgAAIAQgB0ECdGpBATYCACADIAdqQQE6AAAMAQsgC0EBayENQQAhBUEAIQZBACEHA0ACQAJAIAVBAWoiCCANSw0AIAQgCEECdGooAgBBgHhxIQIgBiAHRwRAIAIgBCAGQQJ0aigCAEGAeHFLDQELIAQgBUECdGooAgBBgHhxIAJqIQogBUECaiEFDAELAkAgByAGQQJqIglJBEAgBkEBaiECIAQgBUECdGooAgBBgHhxIQoMAQsgBCAGQQFqIgJBAnRqIg4oAgAiD0GAeHEhECAFIA1NBEAgECAEIAVBAnRqKAIAQYB4cSIKTw0BCyAEIAZBAnRqIgIgB0EKdCIIIAIoAgAiAkH/B3FyNgIAIA4gD0H/B3EgCHI2AgAgAkGAeHEgEGohCiAJIQYMAQsgBCAGQQJ0aiIFIAUoAgAiBUH/B3EgB0EKdHI2AgAgBUGAeHEgCmohCiAIIQUgAiEGCyAEIAdBAnRqIgIgAigCAEH/B3EgCnI2AgAgB0EBaiIHIA1HDQALQQAhByAMQQAgAUECdEEEahACIglBAjYCBCALQQJ0IARqQQhrIgIgAigCAEH/B3E2AgAgC0EDayICQQBOBEADQCAEIAJBAnRqIgUgBCAFKAIAIgVBCHZB/P//B3FqKAIAQQp2QQFqIghBCnQgBUH/B3FyNgIAAkAgCCABIgVJBEAgCSAIQQJ0aigCACEGIAghBQwBCwNAIAkgBUEBayIFQQJ0aigCACIGRQ0ACwsgCSAFQQJ0aiIFIAZBAWs2AgAgBSAFKAIEQQJqNgIEIAJBAWsiAkEATg0ACwsCQCABBEAgASEFA0ACQCAJIAVBAnRqKAIAIgZFDQAgBkEBayEIQQAhAiAGQQNxIgoEQANAIAMgBCAHQQJ0aigCAEH/B3FqIAU6AAAgB0EBaiEHIAZBAWshBiACQQFqIgIgCkcNAAsLIAhBA0kNAANAIAMgBCAHQQJ0aiICKAIAQf8HcWogBToAACADIAIoAgRB/wdxaiAFOgAAIAMgAigCCEH/B3FqIAU6AAAgAyACKAIMQf8HcWogBToAACAHQQRqIQcgBkEEayIGDQALCyAFQQFrIgUNAAsgCUIANwNAQQIhByABQQJJDQEgAUEBayICQQFxIQVBACEGIAFBAkcEQCACQX5xIQhBACECA0AgB0ECdCIBIAlBQGsiC2ogBiABIAlqIgZBBGsoAgBqQQF0Igo2AgAgAUEEciALaiAGKAIAIApqQQF0IgY2AgAgB0ECaiEHIAJBAmoiAiAIRw0ACwsgBUUNASAHQQJ0IgEgCUFAa2ogASAJakEEaygCACAGakEBdDYCAAwBCyAJQgA3A0ALIABFDQBBACEHA0AgCUFAayADIAdqLQAAIgJBAnRqIgEgASgCACIBQQFqNgIAIAQgB0ECdGogAUEIdkGgzABqLQAAIAFB/wFxQaDMAGotAABBCHRyQRAgAmt2NgIAIAdBAWoiByAARw0ACwsgDEHACWokAAuBBAEDfyACQYAETwRAIAAgASACEAEaIAAPCyAAIAJqIQMCQCAAIAFzQQNxRQRAAkAgAEEDcUUEQCAAIQIMAQsgAkUEQCAAIQIMAQsgACECA0AgAiABLQAAOgAAIAFBAWohASACQQFqIgJBA3FFDQEgAiADSQ0ACwsCQCADQXxxIgRBwABJDQAgAiAEQUBqIgVLDQADQCACIAEoAgA2AgAgAiABKAIENgIEIAIgASgCCDYCCCACIAEoAgw2AgwgAiABKAIQNgIQIAIgASgCFDYCFCACIAEoAhg2AhggAiABKAIcNgIcIAIgASgCIDYCICACIAEoAiQ2AiQgAiABKAIoNgIoIAIgASgCLDYCLCACIAEoAjA2AjAgAiABKAI0NgI0IAIgASgCODYCOCACIAEoAjw2AjwgAUFAayEBIAJBQGsiAiAFTQ0ACwsgAiAETw0BA0AgAiABKAIANgIAIAFBBGohASACQQRqIgIgBEkNAAsMAQsgA0EESQRAIAAhAgwBCyAAIANBBGsiBEsEQCAAIQIMAQsgACECA0AgAiABLQAAOgAAIAIgAS0AAToAASACIAEtAAI6AAIgAiABLQADOgADIAFBBGohASACQQRqIgIgBE0NAAsLIAIgA0kEQANAIAIgAS0AADoAACABQQFqIQEgAkEBaiICIANHDQALCyAAC9ElAQ9/IAEoAgQhDiABKAIAIQ8gASgCDCEHIAEoAgghBiAAEBEgAEGkL2ooAgAiE0EDbCAAKALwIyAAQYglai0AAGxqIABB9CNqKAIAIABBiSVqLQAAbGogAEH4I2ooAgAgAEGKJWotAABsaiAAQfwjaigCACAAQYslai0AAGxqIABBgCRqKAIAIABBjCVqLQAAbGogAEGEJGooAgAgAEGNJWotAABsaiAAQYgkaigCACAAQY4lai0AAGxqIABBjCRqKAIAIABBjyVqLQAAbGogAEGQJGooAgAgAEGQJWotAABsaiAAQZQkaigCACAAQZElai0AAGxqIABBmCRqKAIAIABBkiVqLQAAbGogAEGcJGooAgAgAEGTJWotAABsaiAAQaAkaigCACAAQZQlai0AAGxqIABBpCRqKAIAIABBlSVqLQAAbGogAEGoJGooAgAgAEGWJWotAABsaiAAQawkaigCACAAQZclai0AAGxqIABBsCRqKAIAIABBmCVqLQAAQQJqbGogAEG0JGooAgAgAEGZJWotAABBA2psaiAAQbgkaigCACAAQZolai0AAEEHamxqQRFqIQkgByAHIAZrIgdBAyAHQQNIG2shESAAQfAUaiESIABBGGohDEEDIQsDQCAMIApBAnRqKAIAIhAgCiASai0AAGwgCWogDCAKQQFqIgdBAnRqKAIAIg0gByASai0AAGxqIAwgCkECaiIIQQJ0aigCACIHIAggEmotAABsaiEJIBBBA3QgC2ogDUEDdGogB0EDdGohCyAKQQNqIgpBkAFHDQALQZABIQoDQCAMIApBAnRqKAIAIg0gCiASai0AAGwgCWogDCAKQQFyIghBAnRqKAIAIgcgCCASai0AAGxqIQkgDUEJbCALaiAHQQlsaiELIApBAmoiCkGAAkcNAAsgAEGwIWohDSALQQdqIQsgCSAAQfAWai0AAGohCUGBAiEKA0AgDCAKQQJ0aigCACIIIApBv8wAai0AACIHIAogDWotAABqbCALaiELIAogEmotAAAgB2ogCGwgCWohCSAKQQFqIgpBngJHDQALQQAhCCAAQZAXaiESIABBmAlqIQwDQCAMIAhBAnRqKAIAIhAgCEHgzgBqLQAAIg0gCCASai0AAGpsIAlqIBIgCEEBciIHai0AACAHQeDOAGotAAAiCmogDCAHQQJ0aigCACIHbGohCSANQQVqIBBsIAtqIApBBWogB2xqIQsgCEECaiIIQR5HDQALIAEoAgwgBmsgDiAJIAsgA0H+/wNqQf//A25BKGwgA0EDdGpBBSAOa0EHcXJBBWsiCiAKIAtLGyIHIAcgCUsbIgdqQQdqQQN2SQRAIAFBAToAEA8LIAIgA2ohCCAAQfAjaiEUAkAgByAKRgRAIAYgBUGAgAQgA0GAgARIIgAbIA50IA9yOgAAIANB//8DIAAbIQAgDkEGSQR/IAZBAWoFIAZBADoAASAGQQJqCyIGIAA7AAAgBiAAQX9zOwACIAZBBGogAiAAEAQgAGohBkEAIQogACADRgRAQQAhCAwCCyAAIAJqIQcDQCAGIAggB2siAEH//wMgAEGAgARIIgAbIgI7AAEgBiAAIAVxOgAAIAYgAkF/czsAAyAGQQVqIAcgAhAEIAJqIQYgAiAHaiIHIAhHDQALQQAhCAwBCwJAIAcgC0YEQCAFIA50IA9yQQEgDkEBanRyIQkgDkEDaiEIIABBsBdqIQ8CQCAGIBFPBEAgCEEISQRAIAghBwwECyAOQQVrIgtBA3ZBAWpBB3EiBQRAQQAhBwNAIAYgCToAACAJQQh2IQkgCEEIayEIIAZBAWohBiAHQQFqIgcgBUcNAAsLIAtBOE8NASAIIQcMAwsgBiAJNgAAIAhBB3EhByAGIAhBA3ZqIQYgCSAIQXhxdiEJDAILA0AgBkEANgAEIAYgCToAACAGIAlBGHY6AAMgBiAJQRB2OgACIAYgCUEIdjoAASAGQQhqIQZBACEJIAhBQGoiCEEHSw0ACyAIIQcMAQsgBSAOdCAPckECIA5BAWp0ciATQQRrIA5BDWp0ciAAQZwvaigCAEGBAmsgDkEDanRyIABBoC9qKAIAQQFrIA5BCGp0ciEJIA5BEWohByAAQagvaigCACENAkAgBiARTwRAIAdBCEkNASAOQQlqIgtBA3ZBAWpBB3EiBQRAQQAhCANAIAYgCToAACAJQQh2IQkgB0EIayEHIAZBAWohBiAIQQFqIgggBUcNAAsLIAtBOEkNASAJIQgDQEEAIQkgBkEANgAEIAYgCDoAACAGIAhBGHY6AAMgBiAIQRB2OgACIAYgCEEIdjoAASAGQQhqIQZBACEIIAdBQGoiB0EHSw0ACwwBCyAGIAk2AAAgBiAHQQN2aiEGIAkgB0F4cXYhCSAHQQdxIQcLIABB8ApqIQ8gE0EBIBNBAUsbIQtBACEKA0AgB0EDaiEFIAAgCkGAzwBqLQAAakGIJWotAAAgB3QgCXIhCQJAIAYgEU8EQCAHQQRLIQggBSEHIAhFDQEDQCAGIAk6AAAgCUEIdiEJIAZBAWohBiAHQQhrIgdBB0sNAAsMAQsgBiAJNgAAIAVBB3EhByAGIAVBA3ZqIQYgCSAFQXhxdiEJCyAKQQFqIgogC0cNAAsgDUEBIA1BAUsbIQ1BACEKIABB8CNqIQwDQCAHIAwgDCAKQQJ0aigCrAEiC0EfcSIQai0AmAFqIgggEEGgzgBqLQAAaiEFIAwgEEECdGooAkwgB3QgCXIgC0EFdiAIdHIhCQJAIAYgEU8EQCAFIgdBB00NAQNAIAYgCToAACAJQQh2IQkgBkEBaiEGIAdBCGsiB0EHSw0ACwwBCyAGIAk2AAAgBUEHcSEHIAYgBUEDdmohBiAJIAVBeHF2IQkLIApBAWoiCiANRw0ACwsgAEH8K2ohEiAPQYAKaiEMQQMhCANAIBQgCEECdGogCCAIQZDIAGotAAAiCkECdEGg0ABqKAIAayAMIApBgQJqIgtqIgUtAAB0IA8gC0ECdGooAgByNgIAIAggEmogCkHAzgBqLQAAIAUtAABqOgAAIAhBAWoiCEGDAkcNAAsCQCAEBEADQCAEKAIAIghB////A3EiCgRAA0AgCkEBayEKIAcgDCACLQAAIgVqLQAAIgNqIQAgDyAFQQJ0aigCACAHdCAJciELAkAgBiARTwRAIABBCEkEQCAAIQcgCyEJDAILIAMgB2ohA0EAIQkgACEHIANBCGsiA0EDdkEBakEHcSIABEADQCAGIAs6AAAgC0EIdiELIAdBCGshByAGQQFqIQYgCUEBaiIJIABHDQALCyALIQkgA0E4SQ0BA0BBACEJIAZBADYABCAGIAs6AAAgBiALQRh2OgADIAYgC0EQdjoAAiAGIAtBCHY6AAEgBkEIaiEGQQAhCyAHQUBqIgdBB0sNAAsMAQsgBiALNgAAIABBB3EhByAGIABBA3ZqIQYgCyAAQXhxdiEJCyACQQFqIQIgCg0ACwsgCEGAgIAESQ0CIAcgEiAIQRd2Ig1qLQAAIgNqIQggFCANQQJ0aigCACAHdCAJciEKIAQvAQYhECAELwEEIQsCQCAGIBFPBEAgCEEISQRAIAohBwwCC0EAIQAgAyAHakEIayIFQQN2QQFqQQdxIgMEQANAIAYgCjoAACAKQQh2IQogCEEIayEIIAZBAWohBiAAQQFqIgAgA0cNAAsLIAohByAFQThJDQEDQEEAIQcgBkEANgAEIAYgCjoAACAGIApBGHY6AAMgBiAKQRB2OgACIAYgCkEIdjoAASAGQQhqIQZBACEKIAhBQGoiCEEHSw0ACwwBCyAGIAo2AAAgBiAIQQN2aiEGIAogCEF4cXYhByAIQQdxIQgLIAggDyAQakGgDGotAAAiAGohCiAPIBBBAnQiCWpBgAlqKAIAIAh0IAdyIQcCQCAGIBFPBEAgCkEISQRAIAchCAwCC0EAIQUgACAIakEIayIDQQN2QQFqQQdxIgAEQANAIAYgBzoAACAHQQh2IQcgCkEIayEKIAZBAWohBiAFQQFqIgUgAEcNAAsLIAchCCADQThJDQEDQEEAIQggBkEANgAEIAYgBzoAACAGIAdBGHY6AAMgBiAHQRB2OgACIAYgB0EIdjoAASAGQQhqIQZBACEHIApBQGoiCkEHSw0ACwwBCyAGIAc2AAAgBiAKQQN2aiEGIAcgCkF4cXYhCCAKQQdxIQoLIAogEEHgzgBqLQAAIgBqIQcgCyAJQaDPAGooAgBrIAp0IAhyIQgCQCAGIBFPBEAgB0EISQRAIAghCQwCC0EAIQkgACAKakEIayIDQQN2QQFqQQdxIgAEQANAIAYgCDoAACAIQQh2IQggB0EIayEHIAZBAWohBiAJQQFqIgkgAEcNAAsLIAghCSADQThJDQEDQEEAIQkgBkEANgAEIAYgCDoAACAGIAhBGHY6AAMgBiAIQRB2OgACIAYgCEEIdjoAASAGQQhqIQZBACEIIAdBQGoiB0EHSw0ACwwBCyAGIAg2AAAgBiAHQQN2aiEGIAggB0F4cXYhCSAHQQdxIQcLIARBCGohBCACIA1qIQIMAAsACyAAQcTajgNqIgogA0EDdGohDQNAIAooAgQiAkEJdiETAkACQAJAAkAgAkH/A3EiEEEBRgRAIAcgDCATai0AACIEaiEDIA8gE0ECdGooAgAgB3QgCXIhAiAGIBFJDQEgA0EISQRAIAMhByACIQkMBQsgBCAHaiEEQQAhCyADIQcgBEEIayIEQQN2QQFqQQdxIgMEQANAIAYgAjoAACACQQh2IQIgB0EIayEHIAZBAWohBiALQQFqIgsgA0cNAAsLIAIhCSAEQThJDQQDQEEAIQkgBkEANgAEIAYgAjoAACAGIAJBGHY6AAMgBiACQRB2OgACIAYgAkEIdjoAASAGQQhqIQZBACECIAdBQGoiB0EHSw0ACwwECyAHIBAgEmotAAAiA2ohCCAUIBBBAnRqKAIAIAd0IAlyIQIgACATakGc86MEai0AACELIAYgEUkNASAIQQhJBEAgAiEHDAMLQQAhBSADIAdqQQhrIgRBA3ZBAWpBB3EiAwRAA0AgBiACOgAAIAJBCHYhAiAIQQhrIQggBkEBaiEGIAVBAWoiBSADRw0ACwsgAiEHIARBOEkNAgNAQQAhByAGQQA2AAQgBiACOgAAIAYgAkEYdjoAAyAGIAJBEHY6AAIgBiACQQh2OgABIAZBCGohBkEAIQIgCEFAaiIIQQdLDQALDAILIAYgAjYAACADQQdxIQcgBiADQQN2aiEGIAIgA0F4cXYhCQwCCyAGIAI2AAAgBiAIQQN2aiEGIAIgCEF4cXYhByAIQQdxIQgLIAggCyAPakGgDGotAAAiBGohAiAPIAtBAnQiCWpBgAlqKAIAIAh0IAdyIQcCQCAGIBFPBEAgAkEISQRAIAchCAwCC0EAIQMgBCAIakEIayIFQQN2QQFqQQdxIgQEQANAIAYgBzoAACAHQQh2IQcgAkEIayECIAZBAWohBiADQQFqIgMgBEcNAAsLIAchCCAFQThJDQEDQEEAIQggBkEANgAEIAYgBzoAACAGIAdBGHY6AAMgBiAHQRB2OgACIAYgB0EIdjoAASAGQQhqIQZBACEHIAJBQGoiAkEHSw0ACwwBCyAGIAc2AAAgBiACQQN2aiEGIAcgAkF4cXYhCCACQQdxIQILIAIgC0HgzgBqLQAAIgNqIQcgEyAJQaDPAGooAgBrIAJ0IAhyIQggBiARTwRAIAdBCEkEQCAIIQkMAgtBACELIAIgA2pBCGsiA0EDdkEBakEHcSICBEADQCAGIAg6AAAgCEEIdiEIIAdBCGshByAGQQFqIQYgC0EBaiILIAJHDQALCyAIIQkgA0E4SQ0BA0BBACEJIAZBADYABCAGIAg6AAAgBiAIQRh2OgADIAYgCEEQdjoAAiAGIAhBCHY6AAEgBkEIaiEGQQAhCCAHQUBqIgdBB0sNAAsMAQsgBiAINgAAIAYgB0EDdmohBiAIIAdBeHF2IQkgB0EHcSEHCyAKIBBBA3RqIgogDUcNAAsLIAcgD0GADGotAAAiAGohCiAPKAKACCAHdCAJciEIIAYgEU8EQCAKQQhJDQEgACAHakEIayICQQN2QQFqQQdxIgAEQEEAIQcDQCAGIAg6AAAgCEEIdiEIIApBCGshCiAGQQFqIQYgB0EBaiIHIABHDQALCyACQThJDQEgCCEHA0BBACEIIAZBADYABCAGIAc6AAAgBiAHQRh2OgADIAYgB0EQdjoAAiAGIAdBCHY6AAEgBkEIaiEGQQAhByAKQUBqIgpBB0sNAAsMAQsgBiAINgAAIAYgCkEDdmohBiAIIApBeHF2IQggCkEHcSEKCyABIAY2AgggASAKNgIEIAEgCDYCAAuKBgEUfwJ/AkAgACgCVCIFRQRAIAAoAkwhByAAKAJIIQMgACgCRCEIIABBQGsoAgAhCSAAKAI8IQogACgCOCELIAAoAjQhDCAAKAIwIQ0gACgCUCECIAAoAiQhDiAAKAIgIQ8gACgCHCEQIAAoAhghESAAKAIUIRIgACgCECETIAAoAgwhFCAAKAIIIRUMAQsgACgCJCIOIAVsIgIgACgCUCIEIAAoAkwiB2wiA2sgAyACayACIANLGyAAKAIEIAVsIgIgBCAAKAIsbCIDayADIAJrIAIgA0sbIAAoAgAgBWwiAiAEIAAoAihsIgNrIAMgAmsgAiADSxtqIAAoAggiFSAFbCICIAQgACgCMCINbCIDayADIAJrIAIgA0sbaiAAKAIMIhQgBWwiAiAEIAAoAjQiDGwiA2sgAyACayACIANLG2ogACgCECITIAVsIgIgBCAAKAI4IgtsIgNrIAMgAmsgAiADSxtqIAAoAhQiEiAFbCICIAQgACgCPCIKbCIDayADIAJrIAIgA0sbaiAAKAIYIhEgBWwiAiAEIABBQGsoAgAiCWwiA2sgAyACayACIANLG2ogACgCHCIQIAVsIgIgBCAAKAJEIghsIgNrIAMgAmsgAiADSxtqIAAoAiAiDyAFbCICIAQgACgCSCIDbCIGayAGIAJrIAIgBksbamohBiAEIAVqIQIgBEHIAWxBCXYgBWwhBAJAIAFBj84ASw0AIAJB/z9LDQAgBCAErUGAwAAgAmutfkINiKdqIQQLQQEgBiAFIAFBDHZsaiAETw0BGgsgAEIANwIIIABCADcCECAAQgA3AhggACgCBCEBIAAoAgAhBSAAQgA3AgAgACANIBVqNgIwIAAgDCAUajYCNCAAIAsgE2o2AjggACAKIBJqNgI8IABBQGsgCSARajYCACAAIAggEGo2AkQgACADIA9qNgJIIAAgBSAAKAIoajYCKCAAIAEgACgCLGo2AiwgACAHIA5qNgJMIABBADYCICAAIAI2AlQgAEEANgIkIABBADYCUEEACwvyAwEMfyAAQcTajgNqIgcgAUEDdGoiCkEANgIAIABBhNGjBGohDCAAQcAvaiELIAohAwNAIAJBBGsiAS8BACEIIAwgAS8BAiIGQQJ0aigCACEEIANBCGsiA0EEaiAGQQl0QQFyNgIAIAQgBWohBSAIBH9BAyEBIAhBf3MiDSEJA0AgCyALIAIgCUECdGoiBi8BAiIEakHcw6MEai0AAEECdGpB0LGjBGooAgAhDiAEQQl0IQggBi8BACEGA0AgBSADIAFBA3RqKAIAIAAgAUECdGpBhNmjBGooAgAgDmpqIgRLBEAgAyABIAhyNgIEIAQhBQsgAUEBaiIBIAZNDQALIAlBAWoiCUF/Rw0ACyACIA1BAnRqBSABCyECIAMgBTYCACADIAdHDQALIABBGGpBAEGAChACIQMDQCAHKAIEIgFBCXYhBCABQf8DcSICQQFGBH8gAyAEQQJ0agUgAkGQyABqLQAAQQJ0IANqQYQIaiIBIAEoAgBBAWo2AgAgACAAIARqQZzzowRqLQAAQQJ0akGYCWoLIgEgASgCAEEBajYCACAHIAJBA3RqIgcgCkcNAAsgAEGYCGoiASABKAIAQQFqNgIAQaACQQ4gAyAAQfAUaiAAQfAKahADQSBBDyAAQZgJaiAAQZAXaiAAQfATahADC6QDAQN/IAEgAEEEaiIEakEBa0EAIAFrcSIFIAJqIAAgACgCACIBakEEa00EfyAAKAIEIgMgACgCCDYCCCAAKAIIIAM2AgQgBCAFRwRAIAAgAEEEaygCAEF+cWsiAyAFIARrIgQgAygCAGoiBTYCACAFQXxxIANqQQRrIAU2AgAgACAEaiIAIAEgBGsiATYCAAsCQCABIAJBGGpPBEAgACACakEIaiIDIAEgAmtBCGsiATYCACABQXxxIANqQQRrIAFBAXI2AgAgAwJ/IAMoAgBBCGsiAUH/AE0EQCABQQN2QQFrDAELIAFnIQQgAUEdIARrdkEEcyAEQQJ0a0HuAGogAUH/H00NABogAUEeIARrdkECcyAEQQF0a0HHAGoiAUE/IAFBP0kbCyIBQQR0IgRBkNgAajYCBCADIARBmNgAaiIEKAIANgIIIAQgAzYCACADKAIIIAM2AgRBmOAAQZjgACkDAEIBIAGthoQ3AwAgACACQQhqIgE2AgAgAUF8cSAAakEEayABNgIADAELIAAgAWpBBGsgATYCAAsgAEEEagVBAAsL7wMBBX8Cf0GA2AAoAgAiASAAQQNqQXxxIgNqIQICQCADQQAgASACTxsNACACPwBBEHRLBEAgAhAARQ0BC0GA2AAgAjYCACABDAELQaDgAEEwNgIAQX8LIgJBf0cEQCAAIAJqIgNBEGsiAUEQNgIMIAFBEDYCAAJAAn9BkOAAKAIAIgAEfyAAKAIIBUEACyACRgRAIAIgAkEEaygCAEF+cWsiBEEEaygCACEFIAAgAzYCCEFwIAQgBUF+cWsiACAAKAIAakEEay0AAEEBcUUNARogACgCBCIDIAAoAgg2AgggACgCCCADNgIEIAAgASAAayIBNgIADAILIAJBEDYCDCACQRA2AgAgAiADNgIIIAIgADYCBEGQ4AAgAjYCAEEQCyACaiIAIAEgAGsiATYCAAsgAUF8cSAAakEEayABQQFyNgIAIAACfyAAKAIAQQhrIgFB/wBNBEAgAUEDdkEBawwBCyABQR0gAWciA2t2QQRzIANBAnRrQe4AaiABQf8fTQ0AGiABQR4gA2t2QQJzIANBAXRrQccAaiIBQT8gAUE/SRsLIgFBBHQiA0GQ2ABqNgIEIAAgA0GY2ABqIgMoAgA2AgggAyAANgIAIAAoAgggADYCBEGY4ABBmOAAKQMAQgEgAa2GhDcDAAsgAkF/RwvVAgECfwJAIAAgAUYNACABIAAgAmoiBGtBACACQQF0a00EQCAAIAEgAhAEGg8LIAAgAXNBA3EhAwJAAkAgACABSQRAIAMNAiAAQQNxRQ0BA0AgAkUNBCAAIAEtAAA6AAAgAUEBaiEBIAJBAWshAiAAQQFqIgBBA3ENAAsMAQsCQCADDQAgBEEDcQRAA0AgAkUNBSAAIAJBAWsiAmoiAyABIAJqLQAAOgAAIANBA3ENAAsLIAJBA00NAANAIAAgAkEEayICaiABIAJqKAIANgIAIAJBA0sNAAsLIAJFDQIDQCAAIAJBAWsiAmogASACai0AADoAACACDQALDAILIAJBA00NAANAIAAgASgCADYCACABQQRqIQEgAEEEaiEAIAJBBGsiAkEDSw0ACwsgAkUNAANAIAAgAS0AADoAACAAQQFqIQAgAUEBaiEBIAJBAWsiAg0ACwsLsAIBA38jAEEgayIFJAACfyACIAAoAgxNBEACfwJAIAIEQCABIAJqIQYgAyAEaiEEIAMhAANAQQAgBiABayICQf//AyACQYCABEgiBxsiAkEFaiAEIABrSw0DGiAAIAI7AAEgACACQX9zOwADIAAgBzoAACAAQQVqIAEgAhAEIAJqIQAgASACaiIBIAZHDQALIAAgA2shAAwBC0EAIQAgBEEFSQ0AIANBgIB8NgABIANBAToAAEEFDAELIAALDAELIAVBADoAGCAFQgA3AwggBSADNgIQIAUgAyAEajYCFCAAIAEgAiAFQQhqIAAoAgARAQBBACAFLQAYDQAaIAUoAgwEQCAFIAUoAhAiAEEBajYCECAAIAUoAgg6AAALIAUoAhAgA2sLIQAgBUEgaiQAIAALPQEDfwNAIABBBHQiAUGU2ABqIAFBkNgAaiICNgIAIAFBmNgAaiACNgIAIABBAWoiAEHAAEcNAAtBMBAJGgvjLwIafwR+IwBBEGsiEiQAIABB5IOmBGooAgAhFCAAQRhqQQBBgAoQAiEJAkAgA0UNACADQQFrQQNPBEAgA0F8cSELA0AgCSACIAhqLQAAQQJ0aiIMIAwoAgBBAWo2AgAgCSACIAhBAXJqLQAAQQJ0aiIMIAwoAgBBAWo2AgAgCSACIAhBAnJqLQAAQQJ0aiIMIAwoAgBBAWo2AgAgCSACIAhBA3JqLQAAQQJ0aiIMIAwoAgBBAWo2AgAgCEEEaiEIIApBBGoiCiALRw0ACwsgA0EDcSILRQ0AQQAhCgNAIAkgAiAIai0AAEECdGoiDCAMKAIAQQFqNgIAIAhBAWohCCAKQQFqIgogC0cNAAsLIABBmAhqQQE2AgBBoAJBDiAJIABB8BRqIg8gAEHwCmoiFhADQSBBDyAAQZgJaiIXIABBkBdqIhggAEHwE2oiGRADIAAQECETAkAgA0GBAmoiCEHnzhIgCEHnzhJJGyILIANJDQAgCyADIghrIgxBAWpBB3EiDgRAQQAhCgNAIAAgCEEDdGpBxNqOA2pBgICAgHg2AgAgCEEBaiEIIApBAWoiCiAORw0ACwsgDEEHSQ0AIABBxNqOA2ohDANAIAwgCEEDdGoiCkGAgICAeDYCACAKQYCAgIB4NgIwIApBgICAgHg2AiggCkGAgICAeDYCICAKQYCAgIB4NgIYIApBgICAgHg2AhAgCkGAgICAeDYCCCAMIAhBB2oiCkEDdGpBgICAgHg2AgAgCEEIaiEIIAogC0cNAAsLQX8hESADIABB8IOmBGooAgBNBEAgAEGQ4qMEaiAAQYTRowRqIgpBjBEQBCENIABBsCFqIQtBACEIA0AgCiAIQQJ0aiAIIAtqLQAAIgxBDSAMG0EEdDYCACAKIAhBAXIiDEECdGogCyAMai0AACIMQQ0gDBtBBHQ2AgAgCEECaiIIQYACRw0AC0EDIQgDQCAAIAhBAnRqQYTZowRqIAhBkMgAai0AACIMIAtqLQCBAiIOQQ0gDhsgDEHAzgBqLQAAakEEdDYCACAIQQFqIghBgwJHDQALQQAhCCAAQZDhowRqIQsgAEHQI2ohDANAIAsgCEECdGogCEHgzgBqLQAAIAggDGotAAAiDkEKIA4bakEEdDYCACALIAhBAXIiDkECdGogDkHgzgBqLQAAIAwgDmotAAAiDkEKIA4bakEEdDYCACAIQQJqIghBHkcNAAsgACADIAQQByAAQcTajgNqKAIAIQggCiANQYwREAQaIAhBBHZBB2ohEQtBACEIIAlBAEGACBACIQ4CQCADRQ0AIANBAWtBA08EQCADQXxxIQlBACEKA0AgDiACIAhqLQAAQQJ0aiILIAsoAgBBAWo2AgAgDiACIAhBAXJqLQAAQQJ0aiILIAsoAgBBAWo2AgAgDiACIAhBAnJqLQAAQQJ0aiILIAsoAgBBAWo2AgAgDiACIAhBA3JqLQAAQQJ0aiILIAsoAgBBAWo2AgAgCEEEaiEIIApBBGoiCiAJRw0ACwsgA0EDcSIJRQ0AQQAhCgNAIA4gAiAIai0AAEECdGoiCyALKAIAQQFqNgIAIAhBAWohCCAKQQFqIgogCUcNAAsLIANBC3YhCEEAIQlBACEKA0AgCiAOIAlBAnQiC2ooAgAgCEtqIA4gC0EEcmooAgAgCEtqIA4gC0EIcmooAgAgCEtqIA4gC0EMcmooAgAgCEtqIQogCUEEaiIJQYACRw0AC0GDAgJ/QQMgCkEBIAobIhBBzwBLDQAaIBBBoNEAai0AACIIIAAoAhAiCUEPSw0AGiAIQQQgEEEta0EjSRsgCUEETQ0AGiAIQQUgEEEQa0HAAEkbIAlBCU0NABogCEEHIBBBCGtByABJGwsiCGsiCUEDcSEVQQAhCwJAIAhBgH5yQQNJBEBBACEKIAMhCQwBCyAJQfwDcSEaQQAhCiAAQdj7pQRqIQwgAyEJQQAhDQNAIAwgCEEDaiIbQQJ0aigCACIcIAwgCEECaiIdQQJ0aigCACIeIAwgCEEBaiIfQQJ0aigCACIgIAwgCEECdGooAgAiISAKampqaiEKIAkgCCAhbCAfICBsaiAdIB5saiAbIBxsamshCSAIQQRqIQggDUEEaiINIBpHDQALCyAVBEADQCAAIAhBAnRqQdj7pQRqKAIAIgwgCmohCiAJIAggDGxrIQkgCEEBaiEIIAtBAWoiCyAVRw0ACwtBACELQQIgCUEAIAlBAEobIgggCkECdEkgCCAKSRtBggJsIghB8dMAai0AACEMIAggEGpB8NEAai0AACEIAkACQAJAIAUEQCAAQYTRowRqIQUDQCAFIAtBAnQiCWogCDYCACAFIAlBBHJqIAg2AgAgBSAJQQhyaiAINgIAIAUgCUEMcmogCDYCACAFIAlBEHJqIAg2AgAgBSAJQRRyaiAINgIAIAUgCUEYcmogCDYCACAFIAlBHHJqIAg2AgAgC0EIaiILQYACRw0AC0EDIQgDQCAAIAhBAnRqIgVBiNmjBGogCEGRyABqLQAAQcDOAGotAABBBHQgDGo2AgAgBUGE2aMEaiAIQZDIAGotAABBwM4Aai0AAEEEdCAMajYCACAIQQJqIghBgwJHDQALDAELIABB7ApqNQIAIiQgAEGk86UEajUCAH4iIiAAQcjzpQRqNQIAIiUgAEHECmo1AgB+IiN9ICMgIn0gIiAjVhsgAEGg86UEajUCACAkfiIiIABBwApqNQIAICV+IiN9ICMgIn0gIiAjVht8IABBqPOlBGo1AgAgJH4iIiAAQcgKajUCACAlfiIjfSAjICJ9ICIgI1YbfCAAQazzpQRqNQIAICR+IiIgAEHMCmo1AgAgJX4iI30gIyAifSAiICNWG3wgAEGw86UEajUCACAkfiIiIABB0ApqNQIAICV+IiN9ICMgIn0gIiAjVht8IABBtPOlBGo1AgAgJH4iIiAAQdQKajUCACAlfiIjfSAjICJ9ICIgI1YbfCAAQbjzpQRqNQIAICR+IiIgAEHYCmo1AgAgJX4iI30gIyAifSAiICNWG3wgAEG886UEajUCACAkfiIiIABB3ApqNQIAICV+IiN9ICMgIn0gIiAjVht8IABBwPOlBGo1AgAgJH4iIiAAQeAKajUCACAlfiIjfSAjICJ9ICIgI1YbfCAAQcTzpQRqNQIAICR+IiIgAEHkCmo1AgAgJX4iI30gIyAifSAiICNWG3wiIiAkICV+QsgBfkIJiCIkQgN+IiVYDQEgAEGE0aMEaiEFA0AgBSALQQJ0IglqIAg2AgAgBSAJQQRyaiAINgIAIAUgCUEIcmogCDYCACAFIAlBDHJqIAg2AgAgBSAJQRByaiAINgIAIAUgCUEUcmogCDYCACAFIAlBGHJqIAg2AgAgBSAJQRxyaiAINgIAIAtBCGoiC0GAAkcNAAtBAyEIA0AgACAIQQJ0aiIFQYjZowRqIAhBkcgAai0AAEHAzgBqLQAAQQR0IAxqNgIAIAVBhNmjBGogCEGQyABqLQAAQcDOAGotAABBBHQgDGo2AgAgCEECaiIIQYMCRw0ACwsgAEGA4qMEakKegoCA4CM3AgAgAEH44aMEakKOgoCA4CE3AgAgAEHw4aMEakL+gYCA4B83AgAgAEHo4aMEakLugYCA4B03AgAgAEHg4aMEakLegYCA4Bs3AgAgAEHY4aMEakLOgYCA4Bk3AgAgAEHQ4aMEakK+gYCA4Bc3AgAgAEHI4aMEakKugYCA4BU3AgAgAEHA4aMEakKegYCA4BM3AgAgAEG44aMEakKOgYCA4BE3AgAgAEGw4aMEakL+gICA4A83AgAgAEGo4aMEakLugICA4A03AgAgAEGg4aMEakLegICA4As3AgAgAEGY4aMEakLOgICA4Ak3AgAgAEGQ4aMEakLOgICA4Ak3AgAMAQsgJEIJfiAiQgKGVARAQQMhCiAIQQNsIQUgAEGE0aMEaiEIQQAhDQNAIAggDUECdCIJaiILIAsoAgAgBWpBAnY2AgAgCCAJQQRyaiILIAsoAgAgBWpBAnY2AgAgCCAJQQhyaiILIAsoAgAgBWpBAnY2AgAgCCAJQQxyaiIJIAkoAgAgBWpBAnY2AgAgDUEEaiINQYACRw0ACwNAIAAgCkECdGoiBUGE2aMEaiIIIAgoAgAgCkGQyABqLQAAQcDOAGotAABBBHQgDGpBA2xqQQJ2NgIAIAVBiNmjBGoiBSAFKAIAIApBkcgAai0AAEHAzgBqLQAAQQR0IAxqQQNsakECdjYCACAKQQJqIgpBgwJHDQALQQAhCCAAQZDhowRqIQUDQCAFIAhBAnRqIgkgCSgCACAIQeDOAGotAABBMGxqQeoBakECdjYCACAFIAhBAXIiCUECdGoiCiAKKAIAIAlB4M4Aai0AAEEwbGpB6gFqQQJ2NgIAIAhBAmoiCEEeRw0ACwwBCyAlICJCAYYiIlQEQCAIQQVsIQUgAEGE0aMEaiEJQQAhDQNAQQMhCCAJIA1BAnQiCmoiCyALKAIAQQNsIAVqQQN2NgIAIAkgCkEEcmoiCyALKAIAQQNsIAVqQQN2NgIAIAkgCkEIcmoiCyALKAIAQQNsIAVqQQN2NgIAIAkgCkEMcmoiCiAKKAIAQQNsIAVqQQN2NgIAIA1BBGoiDUGAAkcNAAsDQCAAIAhBAnRqIgVBhNmjBGoiCSAIQZDIAGotAABBwM4Aai0AAEEEdCAMakEFbCAJKAIAQQNsakEDdjYCACAFQYjZowRqIgUgCEGRyABqLQAAQcDOAGotAABBBHQgDGpBBWwgBSgCAEEDbGpBA3Y2AgAgCEECaiIIQYMCRw0AC0EAIQggAEGQ4aMEaiEFA0AgBSAIQQJ0aiIJIAhB4M4Aai0AAEHQAGwgCSgCAEEDbGpBhgNqQQN2NgIAIAUgCEEBciIJQQJ0aiIKIAlB4M4Aai0AAEHQAGwgCigCAEEDbGpBhgNqQQN2NgIAIAhBAmoiCEEeRw0ACwwBCyAAQYTRowRqIQVBACEJICIgJFYEQANAIAUgCUECdCIKaiILIAsoAgAgCGpBAXY2AgAgBSAKQQRyaiILIAsoAgAgCGpBAXY2AgAgBSAKQQhyaiILIAsoAgAgCGpBAXY2AgAgBSAKQQxyaiIKIAooAgAgCGpBAXY2AgAgCUEEaiIJQYACRw0AC0EDIQgDQCAAIAhBAnRqIgVBhNmjBGoiCSAJKAIAIAxqIAhBkMgAai0AAEHAzgBqLQAAQQR0akEBdjYCACAFQYjZowRqIgUgBSgCACAMaiAIQZHIAGotAABBwM4Aai0AAEEEdGpBAXY2AgAgCEECaiIIQYMCRw0AC0EAIQggAEGQ4aMEaiEFA0AgBSAIQQJ0aiIJIAkoAgAgCEHgzgBqLQAAQQR0akHOAGpBAXY2AgAgBSAIQQFyIglBAnRqIgogCigCACAJQeDOAGotAABBBHRqQc4AakEBdjYCACAIQQJqIghBHkcNAAsMAQsDQEEDIQsgBSAJQQJ0IgpqIg0gDSgCAEEDbCAIakECdjYCACAFIApBBHJqIg0gDSgCAEEDbCAIakECdjYCACAFIApBCHJqIg0gDSgCAEEDbCAIakECdjYCACAFIApBDHJqIgogCigCAEEDbCAIakECdjYCACAJQQRqIglBgAJHDQALA0AgACALQQJ0aiIFQYTZowRqIgggC0GQyABqLQAAQcDOAGotAABBBHQgDGogCCgCAEEDbGpBAnY2AgAgBUGI2aMEaiIFIAtBkcgAai0AAEHAzgBqLQAAQQR0IAxqIAUoAgBBA2xqQQJ2NgIAIAtBAmoiC0GDAkcNAAtBACEIIABBkOGjBGohBQNAIAUgCEECdGoiCSAJKAIAQQNsIAhB4M4Aai0AAEEEdGpBzgBqQQJ2NgIAIAUgCEEBciIJQQJ0aiIKIAooAgBBA2wgCUHgzgBqLQAAQQR0akHOAGpBAnY2AgAgCEECaiIIQR5HDQALCyAAQYTRowRqIQkgAEGQ4qMEaiELIABBkOGjBGohCiAAQZAXaiEMQX8hCANAAkAgACADIAQQByAAEBAiBSAAKALog6YEaiAISw0AIAsgCUGMERAEGkEAIQgDQCAJIAhBAnRqIAggD2otAAAiDUENIA0bQQR0NgIAIAkgCEEBciINQQJ0aiANIA9qLQAAIg1BDSANG0EEdDYCACAIQQJqIghBgAJHDQALQQMhCANAIAAgCEECdGpBhNmjBGogCEGQyABqLQAAIg0gD2otAIECIhBBDSAQGyANQcDOAGotAABqQQR0NgIAIAhBAWoiCEGDAkcNAAtBACEIA0AgCiAIQQJ0aiAIQeDOAGotAAAgCCAMai0AACINQQogDRtqQQR0NgIAIAogCEEBciINQQJ0aiANQeDOAGotAAAgDCANai0AACINQQogDRtqQQR0NgIAIAhBAmoiCEEeRw0ACyAFIQggFEEBayIUDQELC0EAIQogB0EAOgAAAkACQCAIIBMgESARIBNLG0sEQCARIBNLBEBBACEIIA5BAEGAChACIQQCQCADRQ0AIANBAWtBA08EQCADQXxxIQUDQCAEIAIgCGotAABBAnRqIgsgCygCAEEBajYCACAEIAIgCEEBcmotAABBAnRqIgsgCygCAEEBajYCACAEIAIgCEECcmotAABBAnRqIgsgCygCAEEBajYCACAEIAIgCEEDcmotAABBAnRqIgsgCygCAEEBajYCACAIQQRqIQggCkEEaiIKIAVHDQALCyADQQNxIgVFDQBBACEKA0AgBCACIAhqLQAAQQJ0aiILIAsoAgBBAWo2AgAgCEEBaiEIIApBAWoiCiAFRw0ACwsgAEEBNgKYCEGgAkEOIAQgDyAWEANBIEEPIBcgGCAZEANBACEIA0AgCSAIQQJ0aiAIIA9qLQAAIgRBDSAEG0EEdDYCACAJIAhBAXIiBEECdGogBCAPai0AACIEQQ0gBBtBBHQ2AgAgCEECaiIIQYACRw0AC0EDIQgDQCAAIAhBAnRqQYTZowRqIAhBkMgAai0AACIEIA9qLQCBAiIFQQ0gBRsgBEHAzgBqLQAAakEEdDYCACAIQQFqIghBgwJHDQALQQAhCCAAQZDhowRqIQQgAEGQF2ohBQNAIAQgCEECdGogCEHgzgBqLQAAIAUgCGotAAAiCUEKIAkbakEEdDYCACAEIAhBAXIiCUECdGogCUHgzgBqLQAAIAUgCWotAAAiCUEKIAkbakEEdDYCACAIQQJqIghBHkcNAAsgEiADNgIIIAdBAToAACASQQhqIQoMAwsgAEGwIWohBUEAIQgDQCAJIAhBAnRqIAUgCGotAAAiB0ENIAcbQQR0NgIAIAkgCEEBciIHQQJ0aiAFIAdqLQAAIgdBDSAHG0EEdDYCACAIQQJqIghBgAJHDQALQQMhCANAIAAgCEECdGpBhNmjBGogCEGQyABqLQAAIgcgBWotAIECIglBDSAJGyAHQcDOAGotAABqQQR0NgIAIAhBAWoiCEGDAkcNAAtBACEIIABBkOGjBGohBSAAQdAjaiEHA0AgBSAIQQJ0aiAIQeDOAGotAAAgByAIai0AACIJQQogCRtqQQR0NgIAIAUgCEEBciIJQQJ0aiAJQeDOAGotAAAgByAJai0AACIJQQogCRtqQQR0NgIAIAhBAmoiCEEeRw0ACyAAIAMgBBAHDAELIAUgAEHsg6YEaigCACAIakkNASAJIAtBjBEQBCEFIAAgAyAEEAdBACEIA0AgBSAIQQJ0aiAIIA9qLQAAIgRBDSAEG0EEdDYCACAFIAhBAXIiBEECdGogBCAPai0AACIEQQ0gBBtBBHQ2AgAgCEECaiIIQYACRw0AC0EDIQgDQCAAIAhBAnRqQYTZowRqIAhBkMgAai0AACIEIA9qLQCBAiIFQQ0gBRsgBEHAzgBqLQAAakEEdDYCACAIQQFqIghBgwJHDQALQQAhCCAAQZDhowRqIQQgAEGQF2ohBQNAIAQgCEECdGogCEHgzgBqLQAAIAUgCGotAAAiB0EKIAcbakEEdDYCACAEIAhBAXIiB0ECdGogB0HgzgBqLQAAIAUgB2otAAAiB0EKIAcbakEEdDYCACAIQQJqIghBHkcNAAsLCyAAIAEgAiADIAogBhAFIBJBEGokAAvQAgEFfyAABEAgAEEEayIBKAIAIgUhAyABIQIgAEEIaygCACIAIABBfnEiBEcEQCABIARrIgIoAgQiACACKAIINgIIIAIoAgggADYCBCAEIAVqIQMLIAEgBWoiBCgCACIBIAEgBGpBBGsoAgBHBEAgBCgCBCIAIAQoAgg2AgggBCgCCCAANgIEIAEgA2ohAwsgAiADNgIAIANBfHEgAmpBBGsgA0EBcjYCACACAn8gAigCAEEIayIBQf8ATQRAIAFBA3ZBAWsMAQsgAUEdIAFnIgBrdkEEcyAAQQJ0a0HuAGogAUH/H00NABogAUEeIABrdkECcyAAQQF0a0HHAGoiAEE/IABBP0kbCyIBQQR0IgBBkNgAajYCBCACIABBmNgAaiIAKAIANgIIIAAgAjYCACACKAIIIAI2AgRBmOAAQZjgACkDAEIBIAGthoQ3AwALC6wEAgZ/An4Cf0EIIQQCQAJAIABBR0sNAANAIARBCCAEQQhLGyEEQZjgACkDACIHAn8gAEEDakF8cUEIIABBCEsbIgBB/wBNBEAgAEEDdkEBawwBCyAAQR0gAGciAWt2QQRzIAFBAnRrQe4AaiAAQf8fTQ0AGiAAQR4gAWt2QQJzIAFBAXRrQccAaiIBQT8gAUE/SRsLIgOtiCIIUEUEQANAIAggCHoiCIghBwJ+IAMgCKdqIgNBBHQiAkGY2ABqKAIAIgEgAkGQ2ABqIgZHBEAgASAEIAAQCCIFDQUgASgCBCIFIAEoAgg2AgggASgCCCAFNgIEIAEgBjYCCCABIAJBlNgAaiICKAIANgIEIAIgATYCACABKAIEIAE2AgggA0EBaiEDIAdCAYgMAQtBmOAAQZjgACkDAEJ+IAOtiYM3AwAgB0IBhQsiCEIAUg0AC0GY4AApAwAhBwsCQCAHUEUEQEE/IAd5p2siBkEEdCICQZjYAGooAgAhAQJAIAdCgICAgARUDQBB4wAhAyABIAJBkNgAaiICRg0AA0AgA0UNASABIAQgABAIIgUNBSADQQFrIQMgASgCCCIBIAJHDQALIAIhAQsgAEEwahAJDQEgAUUNBCABIAZBBHRBkNgAaiICRg0EA0AgASAEIAAQCCIFDQQgASgCCCIBIAJHDQALDAQLIABBMGoQCUUNAwtBACEFIAQgBEEBa3ENASAAQUdNDQALCyAFDAELQQALC5gGAQZ/IAAQESAAQfAUaiIDIABBnC9qKAIAIgFqQQBBoAIgAWsQAhogAEGkL2ooAgBBA2wgACgC8CMgAEGIJWotAABsaiAAQfQjaigCACAAQYklai0AAGxqIABB+CNqKAIAIABBiiVqLQAAbGogAEH8I2ooAgAgAEGLJWotAABsaiAAQYAkaigCACAAQYwlai0AAGxqIABBhCRqKAIAIABBjSVqLQAAbGogAEGIJGooAgAgAEGOJWotAABsaiAAQYwkaigCACAAQY8lai0AAGxqIABBkCRqKAIAIABBkCVqLQAAbGogAEGUJGooAgAgAEGRJWotAABsaiAAQZgkaigCACAAQZIlai0AAGxqIABBnCRqKAIAIABBkyVqLQAAbGogAEGgJGooAgAgAEGUJWotAABsaiAAQaQkaigCACAAQZUlai0AAGxqIABBqCRqKAIAIABBliVqLQAAbGogAEGsJGooAgAgAEGXJWotAABsaiAAQbAkaigCACAAQZglai0AAEECamxqIABBtCRqKAIAIABBmSVqLQAAQQNqbGogAEG4JGooAgAgAEGaJWotAABBB2psakEOaiEBIABBGGohBAN/IAQgAkECdGooAgAgAiADai0AAGwgAWohBUGBAiEBIAJBAXIiBkGBAkYEfwN/IAQgAUECdGooAgAgAUG/zABqLQAAIAEgA2otAABqbCAFaiECIAFBAWoiBUGeAkYEf0EAIQEgAEGQF2ohAyAAQZgJaiEAA0AgACABQQJ0aigCACABQeDOAGotAAAgASADai0AAGpsIAJqIAFBAXIiAkHgzgBqLQAAIAIgA2otAABqIAAgAkECdGooAgBsaiECIAFBAmoiAUEeRw0ACyACBSAEIAVBAnRqKAIAIAFBwMwAai0AACADIAVqLQAAamwgAmohBSABQQJqIQEMAQsLBSAEIAZBAnRqKAIAIAMgBmotAABsIAVqIAQgAkECciIBQQJ0aigCACABIANqLQAAbGogBCACQQNyIgFBAnRqKAIAIAEgA2otAABsaiEBIAJBBGohAgwBCwsLhxMBDX9BoAIhASAAQZwvakGgAjYCAAJAIABBjxdqLQAAIgMNAEGfAiEBIABBnwI2ApwvIABBjhdqLQAADQBBngIhASAAQZ4CNgKcLyAAQY0Xai0AAA0AQZ0CIQEgAEGdAjYCnC8gAEGMF2otAAANAEGcAiEBIABBnAI2ApwvIABBixdqLQAADQBBmwIhASAAQZsCNgKcLyAAQYoXai0AAA0AQZoCIQEgAEGaAjYCnC8gAEGJF2otAAANAEGZAiEBIABBmQI2ApwvIABBiBdqLQAADQBBmAIhASAAQZgCNgKcLyAAQYcXai0AAA0AQZcCIQEgAEGXAjYCnC8gAEGGF2otAAANAEGWAiEBIABBlgI2ApwvIABBhRdqLQAADQBBlQIhASAAQZUCNgKcLyAAQYQXai0AAA0AQZQCIQEgAEGUAjYCnC8gAEGDF2otAAANAEGTAiEBIABBkwI2ApwvIABBghdqLQAADQBBkgIhASAAQZICNgKcLyAAQYEXai0AAA0AQZECIQEgAEGRAjYCnC8gAEGAF2otAAANAEGQAiEBIABBkAI2ApwvIABB/xZqLQAADQBBjwIhASAAQY8CNgKcLyAAQf4Wai0AAA0AQY4CIQEgAEGOAjYCnC8gAEH9FmotAAANAEGNAiEBIABBjQI2ApwvIABB/BZqLQAADQBBjAIhASAAQYwCNgKcLyAAQfsWai0AAA0AQYsCIQEgAEGLAjYCnC8gAEH6FmotAAANAEGKAiEBIABBigI2ApwvIABB+RZqLQAADQBBiQIhASAAQYkCNgKcLyAAQfgWai0AAA0AQYgCIQEgAEGIAjYCnC8gAEH3FmotAAANAEGHAiEBIABBhwI2ApwvIABB9hZqLQAADQBBhgIhASAAQYYCNgKcLyAAQfUWai0AAA0AQYUCIQEgAEGFAjYCnC8gAEH0FmotAAANAEGEAiEBIABBhAI2ApwvIABB8xZqLQAADQBBgwIhASAAQYMCNgKcLyAAQfIWai0AAA0AIABBggJBgQIgAEHxFmotAAAbIgE2ApwvC0EgIQIgAEGgL2pBIDYCAAJAIABBrxdqLQAADQBBHyECIABBHzYCoC8gAEGuF2otAAANAEEeIQIgAEEeNgKgLyAAQa0Xai0AAA0AQR0hAiAAQR02AqAvIABBrBdqLQAADQBBHCECIABBHDYCoC8gAEGrF2otAAANAEEbIQIgAEEbNgKgLyAAQaoXai0AAA0AQRohAiAAQRo2AqAvIABBqRdqLQAADQBBGSECIABBGTYCoC8gAEGoF2otAAANAEEYIQIgAEEYNgKgLyAAQacXai0AAA0AQRchAiAAQRc2AqAvIABBphdqLQAADQBBFiECIABBFjYCoC8gAEGlF2otAAANAEEVIQIgAEEVNgKgLyAAQaQXai0AAA0AQRQhAiAAQRQ2AqAvIABBoxdqLQAADQBBEyECIABBEzYCoC8gAEGiF2otAAANAEESIQIgAEESNgKgLyAAQaEXai0AAA0AQREhAiAAQRE2AqAvIABBoBdqLQAADQBBECECIABBEDYCoC8gAEGfF2otAAANAEEPIQIgAEEPNgKgLyAAQZ4Xai0AAA0AQQ4hAiAAQQ42AqAvIABBnRdqLQAADQBBDSECIABBDTYCoC8gAEGcF2otAAANAEEMIQIgAEEMNgKgLyAAQZsXai0AAA0AQQshAiAAQQs2AqAvIABBmhdqLQAADQBBCiECIABBCjYCoC8gAEGZF2otAAANAEEJIQIgAEEJNgKgLyAAQZgXai0AAA0AQQghAiAAQQg2AqAvIABBlxdqLQAADQBBByECIABBBzYCoC8gAEGWF2otAAANAEEGIQIgAEEGNgKgLyAAQZUXai0AAA0AQQUhAiAAQQU2AqAvIABBlBdqLQAADQBBBCECIABBBDYCoC8gAEGTF2otAAANAEEDIQIgAEEDNgKgLyAAQZIXai0AAA0AIABBAkEBIABBkRdqLQAAGyICNgKgLwsgAEHwFGohCCADRQRAIAEgCGogAEGQF2ogAhAKIAAoAqAvIQIgACgCnC8hAQtBACEDIABB8CNqQQBBzAAQAiEJIAEgAmoiCkEBayELIABBnCVqIgwhAgNAIAMgCGotAAAhBSADIQEDQAJAIAogASIGQQFqIgFGBEAgCyEGIAohAQwBCyAFIAEgCGotAABGDQELCyABIANrIQQgCgJ/AkAgBUUEQCAEQQtPBEADQCAAIAAoArgkQQFqNgK4JCACIARBC2siBEH/ACAEQf8ASRsiBEEFdEEScjYCACACQQRqIQIgASADIARqQQtqIgNrIgRBCksNAAsLIARBA0kNASAAIAAoArQkQQFqNgK0JCACIARBBXRBzwBrNgIAIAJBBGohAiABDAILIARBBEkNACAJIAVBAnRqIgQgBCgCAEEBajYCACACIAU2AgAgBkECayEEIANBAWohAyACQQRqIQIDQCAAIAAoArAkQQFqNgKwJCACIAQgA2siB0EDIAdBA0kbIgdBBXRBEHI2AgAgAkEEaiECIAEgAyAHakEDaiIDa0ECSw0ACwsgASABIANGDQAaIAkgBUECdGohAUEAIQQgBiADayIHQQFqQQNxIg0EQANAIAEgASgCAEEBajYCACACIAU2AgAgA0EBaiEDIAJBBGohAiAEQQFqIgQgDUcNAAsLIAdBA08EQANAIAEgASgCAEEBajYCACACIAU2AgAgASABKAIAQQFqNgIAIAIgBTYCBCABIAEoAgBBAWo2AgAgAiAFNgIIIAEgASgCAEEBajYCACACIAU2AgwgAkEQaiECIANBA2ohBCADQQRqIQMgBCAGRw0ACwsgBkEBagsiA0cNAAsgAEGoL2ogAiAMa0ECdTYCAEETQQcgCSAAQYglaiAAQbwkahADIAACf0ETIABBlyVqLQAADQAaQRIgAEGJJWotAAANABpBESAAQZYlai0AAA0AGkEQIABBiiVqLQAADQAaQQ8gAEGVJWotAAANABpBDiAAQYslai0AAA0AGkENIABBlCVqLQAADQAaQQwgAEGMJWotAAANABpBCyAAQZMlai0AAA0AGkEKIABBjSVqLQAADQAaQQkgAEGSJWotAAANABpBCCAAQY4lai0AAA0AGkEHIABBkSVqLQAADQAaQQYgAEGPJWotAAANABpBBUEEIABBkCVqLQAAGws2AqQvIAAoApwvIgFBoAJHBEAgAEGQF2ogASAIaiAAKAKgLxAKCwvsIgEkfyMAQZACayIVJAAgACgCFCELIBVBADoADyACQYCAAiACQYCAAkkbIQwgAEHAL2ohCSABIAJqIRsDQCAJIARBAXQiAmpBgIACOwEAIAkgAkECcmpBgIACOwEAIAkgAkEEcmpBgIACOwEAIAkgAkEGcmpBgIACOwEAIAkgAkEIcmpBgIACOwEAIAkgAkEKcmpBgIACOwEAIAkgAkEMcmpBgIACOwEAIAkgAkEOcmpBgIACOwEAIARBCGoiBEGAgAxHDQALIABBmApqQQBB2AAQAiEhIABBzPOlBGpBAEGYEBACISVBggIhDiALQYICIAtBggJJGyEPIABB2PulBGohJiAAQcDKjgNqIScgASAMaiEMIABB6ApqIRYgAEHACmohESAAQcCvIGoiIyELIAEiGCINIR8DQCAbIA1B4KcSaiAbIA1rQejOEkkbISRBgwIhFwJAIBUtAA8NACAAKAIQIQcgFUEQakEAQYACEAIaQQMhFyAkIA1rIgJBgARJDQAgAkGAICACQYAgSRsiBUEDcSEGQQAhBEEAIQIgBUEBa0EDTwRAIAVB/D9xIQVBACEIA0AgFUEQaiIKIAIgDWotAABqQQE6AAAgCiANIAJBAXJqLQAAakEBOgAAIAogDSACQQJyai0AAGpBAToAACAKIA0gAkEDcmotAABqQQE6AAAgAkEEaiECIAhBBGoiCCAFRw0ACwsgBgRAA0AgAiANai0AACAVQRBqakEBOgAAIAJBAWohAiAEQQFqIgQgBkcNAAsLQQAhAkEAIQQDQCAVQRBqIgUgAkEDcmotAAAgAkECciAFai0AACACQQFyIAVqLQAAIAQgAiAFai0AAGpqamohBCACQQRqIgJBgAJHDQALIARBzwBLDQAgBEGg0QBqLQAAIRcgB0EPSw0AIAdBBE0EQCAXQQQgBEEta0EjSRshFwwBCyAHQQlNBEAgF0EFIARBEGtBwABJGyEXDAELIBdBByAEQQhrQcgASRshFwtBACEcIB8hBQJ/AkADQCAbIAVrIQogBSAMRwR/IAwFQQAhBANAIAkgBEEBdCIGaiICIAIuAQAiAkEAIAJBAEobQYCAAnI7AQAgCSAGQQJyaiICIAIuAQAiAkEAIAJBAEobQYCAAnI7AQAgCSAGQQRyaiICIAIuAQAiAkEAIAJBAEobQYCAAnI7AQAgCSAGQQZyaiICIAIuAQAiAkEAIAJBAEobQYCAAnI7AQAgBEEEaiIEQYCAEEcNAAsgDCEYIAwgCkGAgAIgCkGAgAJJG2oLISICQCAKQYECSwRAIA4hCgwBCyAPIAogCiAPSxshDwtBACEOAkAgCkEFSQRAIAshBwwBCyAJIB1BAnRqIgIuAQIhFCAAKAIQIRIgBSgAASEGIAIgAi4BACIMOwECIAIgBSAYayIZOwEAIAZB////B3EhBAJ/IAsgGUGAgAJrIhMgDE4NABogBSgAAEH///8HcSICIAwgGGoiDCgAAEH///8HcUcEQCALIBMgFE4NARogCyACIBQgGGoiDCgAAEH///8HcUcNARoLIAtBAzsBACALIAUgDGs7AQIgC0EEagshByAGQb3P1vEBbCEdIARBvc/W8QFsIR4gCSAQQQF0akGAgBBqIgIuAQAhCCACIBk7AQAgCSAZQQJ0Qfz/B3FqIgJBgoAYaiEZIAJBgIAYaiEUAkACQAJAIAggE0wNAEEDISBBACEGQQAhDEEAIQIDQAJAIAggGGoiECACai0AACACIAVqLQAARw0AAkACQAJ/IAogAkEBaiIEa0EQSQRAIAQMAQsgBCAFaigAACAEIBBqKAAAcyIaDQEgBSACQQVqIgRqKAAAIAQgEGooAABzIhoNASAFIAJBCWoiBGooAAAgBCAQaigAAHMiGg0BIAUgAkENaiIEaigAACAEIBBqKAAAcyIaDQEgAkERagshAgNAIAogAiIEQQRqIgJJBEAgBCAKTw0DA0AgBCAQai0AACAEIAVqLQAARw0EIARBAWoiBCAKRw0ACyAKIQQMAwsgBCAFaigAACAEIBBqKAAAcyIaRQ0ACwsgGmhBA3YgBGohBAsgBCAgTQRAIAQhAgwBCyAHIAQ7AQAgByAFIBBrOwECIAdBBGohByAEIA9PDQMgBCICISALAn8gAiAQai0AACACIAVqLQAASQRAIBQgCDsBACAJIAhBAnRB/P8HcWpBgoAYaiIIIRQgAiEGIAwMAQsgGSAIOwEAIAkgCEECdEH8/wdxakGAgBhqIgghGSACIQwgBgshBCATIAguAQAiCE4NASAEIAIgAiAESxshAiASQQFrIhINAAsLIBRBgIACOwEAIBlBgIACOwEADAELIBQgCSAIQQJ0Qfz/B3FqIgJBgIAYai8BADsBACAZIAJBgoAYai8BADsBAAsgHUEQdiEQIB5BEHYhHSAHIAtNDQAgB0EEay8BACEOCwJAIAUgH0kNACAOIBdPBEAgIUEkQSAgDkEISxtqIgIgAigCAEEBajYCACAWIBYoAgBBAWo2AgAgACAOQQJ0akHM86UEaiICIAIoAgBBAWo2AgAgBSAOaiEfDAELICEgBS0AACICQQV2QQZxIAJBAXFyQQJ0aiICIAIoAgBBAWo2AgAgFiAWKAIAQQFqNgIAIAVBAWohHwsgByAHIAtrQQJ2OwEAIAcgBS0AADsBAiAHQQRqIQsgBUEBaiEFAkACQCAOQQNJDQAgDiAPSQ0AIA5BAWshICAKIQ4gIiEMA0AgGyAFayECIAUgDEYEQEEAIQQDQCAJIARBAXQiB2oiBiAGLgEAIgZBACAGQQBKG0GAgAJyOwEAIAkgB0ECcmoiBiAGLgEAIgZBACAGQQBKG0GAgAJyOwEAIAkgB0EEcmoiBiAGLgEAIgZBACAGQQBKG0GAgAJyOwEAIAkgB0EGcmoiBiAGLgEAIgZBACAGQQBKG0GAgAJyOwEAIARBBGoiBEGAgBBHDQALIAwiGCACQYCAAiACQYCAAkkbaiEMCyACQYECTQRAIA8gAiACIA9LGyEPIAIhDgsCQCAOQQVJDQAgACgCECEaIAUoAAEhBCAJIB1BAnRqIgIgAi8BADsBAiACIAUgGGsiBjsBACAJIBBBAXRqQYCAEGoiAi4BACEIIAIgBjsBACAEQb3P1vEBbEEQdiEQIARB////B3FBvc/W8QFsQRB2IR0gCSAGQQJ0Qfz/B3FqIgJBgoAYaiEeIAJBgIAYaiEKQQAhFAJAAkAgBkGAgAJrIiIgCE4NAEEAIQZBACEEA0ACQCAIIBhqIhMgBGotAAAiEiAEIAVqLQAAIgdHBEAgBCECDAELAkACQAJ/IA8gBEEBaiICa0EQSQRAIAIMAQsgAiAFaigAACACIBNqKAAAcyISDQEgBSAEQQVqIgJqKAAAIAIgE2ooAABzIhINASAFIARBCWoiAmooAAAgAiATaigAAHMiEg0BIAUgBEENaiICaigAACACIBNqKAAAcyISDQEgBEERagshBANAIA8gBCICQQRqIgRJBEAgAiAPTw0DA0AgAiATai0AACACIAVqLQAARw0EIAJBAWoiAiAPRw0ACwwHCyACIAVqKAAAIAIgE2ooAABzIhJFDQALCyASaEEDdiACaiECCyACIA9PDQMgAiAFai0AACEHIAIgE2otAAAhEgsCfyASQf8BcSAHQf8BcUkEQCAKIAg7AQAgCSAIQQJ0Qfz/B3FqQYKAGGoiCCEKIAIhFCAGDAELIB4gCDsBACAJIAhBAnRB/P8HcWpBgIAYaiIIIR4gAiEGIBQLIQQgIiAILgEAIghODQEgBCACIAIgBEsbIQQgGkEBayIaDQALCyAKQYCAAjsBACAeQYCAAjsBAAwBCyAKIAkgCEECdEH8/wdxaiICQYCAGGovAQA7AQAgHiACQYKAGGovAQA7AQALIAtBADsBACALIAUtAAA7AQIgC0EEaiELIAVBAWohBSAgQQFrIiANAAsMAQsgCiEOICIhDAsgBSAkTw0BIAsgJ08NASAWKAIAQYAESQ0AIAUgDWsiAkGIJ0gNACAbIAVrQYgnSA0AICEgAhAGRQRAIAAoApgKIQcgACgCnAohBiAAQgA3ApgKIAAoAqQKIQQgACgCoAohAiAAQgA3AqAKIAAgBiAAKALECmo2AsQKIAAgAiAAKALICmo2AsgKIAAgBCAAKALMCmo2AswKIAAgACgC0AogACgCqApqNgLQCiARIAcgESgCAGo2AgBBACECIABBADYCqAogACAAKALUCiAAKAKsCmo2AtQKIABBADYCrAogACAAKALYCiAAKAKwCmo2AtgKIABBADYCsAogACAAKALcCiAAKAK0Cmo2AtwKIABBADYCtAogACAAKALgCiAAKAK4Cmo2AuAKIABBADYCuAogACAAKALkCiAAKAK8Cmo2AuQKIABBADYCvAogACAAKALsCiAWKAIAajYC7AogFkEANgIAA0AgACACQQJ0aiIHQczzpQRqIgQoAgAhBiAEQQA2AgAgB0HY+6UEaiIEIAYgBCgCAGo2AgAgAkEBciIEQYMCRgRAIAUhHAwDBSAAIARBAnRqIgdBzPOlBGoiBCgCACEGIARBADYCACAHQdj7pQRqIgQgBiAEKAIAajYCACACQQJqIQIMAQsACwALCyAcRQ0AQQAhCCALIQIgBSAcayIEQQNxIgYEQANAIAJBBGsiAiACLwEAQQJ0ayECIARBAWshBCAIQQFqIgggBkcNAAsLIBxBf3MgBWpBA08EQANAIAIgAkEEay8BAEECdGtBCGsiAiACLwEAQQJ0a0EEayICIAIvAQBBAnRrQQRrIgIgAi8BAEECdGshAiAEQQRrIgQNAAsLIAAgAyANIBwgDWsgAiABIA1GQQAgFUEPahANICMgAiALIAJrIgIQCiAAIBEoAgA2AqDzpQQgACAAKQLECjcCpPOlBCAAIAApAswKNwKs86UEIAAgACkC1Ao3ArTzpQQgACAAKQLcCjcCvPOlBCAAIAAoAuQKNgLE86UEIAAgACgC7Ao2AsjzpQQgEUIANwIYIBFCADcCECARQgA3AgggEUIANwIAIBFCADcCICAAQQA2AuwKICZBAEGMCBACGiAAIAJqQcCvIGoMAQsgACgCmAohByAAKAKcCiEGIABCADcCmAogACgCpAohBCAAKAKgCiECIABCADcCoAogACAGIAAoAsQKajYCxAogACACIAAoAsgKajYCyAogACAEIAAoAswKajYCzAogACAAKALQCiAAKAKoCmo2AtAKIBEgByARKAIAajYCAEEAIQIgAEEANgKoCiAAIAAoAtQKIAAoAqwKajYC1AogAEEANgKsCiAAIAAoAtgKIAAoArAKajYC2AogAEEANgKwCiAAIAAoAtwKIAAoArQKajYC3AogAEEANgK0CiAAIAAoAuAKIAAoArgKajYC4AogAEEANgK4CiAAIAAoAuQKIAAoArwKajYC5AogAEEANgK8CiAAIAAoAuwKIBYoAgBqNgLsCiAWQQA2AgADQCAAIAJBAnRqIgdBzPOlBGoiBCgCACEGIARBADYCACAHQdj7pQRqIgQgBiAEKAIAajYCACACQQFyIgRBgwJGRQRAIAAgBEECdGoiB0HM86UEaiIEKAIAIQYgBEEANgIAIAdB2PulBGoiBCAGIAQoAgBqNgIAIAJBAmohAgwBCwsgACADIA0gBSANayALIAEgDUYgBSAbRiAVQQ9qEA0gACARKAIANgKg86UEIAAgACkCxAo3AqTzpQQgACAAKQLMCjcCrPOlBCAAIAApAtQKNwK086UEIAAgACkC3Ao3ArzzpQQgACAAKALkCjYCxPOlBCAAIAAoAuwKNgLI86UEICFBAEHYABACGiAlQQBBmBAQAhogBSEcICMLIQsgBSAbRwRAIBwhDSAFIR8gAy0AEEUNAQsLIBVBkAJqJAAL1zEBKX8jAEGAAmsiJCQAIABBwC9qIQwgACgCFCEHA0AgDCAKQQF0IgRqQYCAAjsBACAMIARBAnJqQYCAAjsBACAMIARBBHJqQYCAAjsBACAMIARBBnJqQYCAAjsBACAMIARBCHJqQYCAAjsBACAMIARBCnJqQYCAAjsBACAMIARBDHJqQYCAAjsBACAMIARBDnJqQYCAAjsBACAKQQhqIgpBgIAGRw0AC0GCAiENIAdBggIgB0GCAkkbIREgAEHwE2ohJSAAQZAXaiEmIABBmAlqIScgAEHwFGohKCAAQfAKaiEpIABBwOQoaiEqIABBGGohKyAAQZgKaiEdIABBwK8QaiEjIAEgAmohFyAAQegKaiEcIAEhEwNAIABBADYCwK8QICtBAEHYChACIRQgACgCECEEICRBAEGAAhACIRogFyATayICQZDOACACQZDOAEgbIQkCf0EDIBcgE0HgpxJqIAJB6M4SSRsiLCATayICQYAESQ0AGiACQYAgIAJBgCBJGyICQQNxIQdBACEKQQAhCCACQQFrQQNPBEAgAkH8P3EhBUEAIQIDQCAaIAggE2otAABqQQE6AAAgGiATIAhBAXJqLQAAakEBOgAAIBogEyAIQQJyai0AAGpBAToAACAaIBMgCEEDcmotAABqQQE6AAAgCEEEaiEIIAJBBGoiAiAFRw0ACwsgBwRAA0AgGiAIIBNqLQAAakEBOgAAIAhBAWohCCAKQQFqIgogB0cNAAsLQQAhCEEAIQoDQCAaIAhBA3JqLQAAIBogCEECcmotAAAgGiAIQQFyai0AACAKIAggGmotAABqampqIQogCEEEaiIIQYACRw0AC0EDIApBzwBLDQAaIApBoNEAai0AACIWIARBD0sNABogFkEEIApBLWtBI0kbIARBBE0NABogFkEFIApBEGtBwABJGyAEQQlNDQAaIBZBByAKQQhrQcgASRsLIRYgCSATaiEgICMhECATIQsDQCALICBPBEAgACgCECEJQQAhCkEAIQIDQCAUIApBAnQiBEEMcmooAgAgFCAEQQhyaigCACAUIARBBHJqKAIAIAQgFGooAgAgAmpqamohAiAKQQRqIgpBgAJHDQALIAJBCnYhBEEAIQJBACEHA0AgByAUIAJBAnQiBWooAgAgBEtqIBQgBUEEcmooAgAgBEtqIBQgBUEIcmooAgAgBEtqIBQgBUEMcmooAgAgBEtqIQcgAkEEaiICQYACRw0ACyAgIBcgIGsiAiALIBNrIgQgAiAESBtqISACf0EDIAdBzwBLDQAaIAdBoNEAai0AACIWIAlBD0sNABogFkEEIAdBLWtBI0kbIAlBBE0NABogFkEFIAdBEGtBwABJGyAJQQlNDQAaIBZBByAHQQhrQcgASRsLIRYLIBcgC2siAkGBAk0EQCARIAIgAiARSxshESACIQ0LIAAoAhAhD0EAIQogCyABayICQYCAAkYEQANAIAwgCkEBdCICaiIEIAQuAQAiBEEAIARBAEobQYCAAnI7AQAgDCACQQJyaiIEIAQuAQAiBEEAIARBAEobQYCAAnI7AQAgDCACQQRyaiIEIAQuAQAiBEEAIARBAEobQYCAAnI7AQAgDCACQQZyaiICIAIuAQAiAkEAIAJBAEobQYCAAnI7AQAgCkEEaiIKQYCACEcNAAtBACECIAFBgIACaiEBCyAWQQFrIQcCQCANQQVJBEAgCyECDAELIAJBgIACc0EQdEEQdSEbIAwgGUEBdGoiBC4BACEJIAwgGEEBdGpBgIAEaiIFLgEAIQggBCACOwEAIAUgAjsBACAMIAJBAXRqQYCADGogCDsBACALKAABIgJBvc/W8QFsQRB2IRggAkH///8HcUG9z9bxAWxBEXYhGQJAAkAgB0EDTQRAIAkgG0wEQCALIQIMBAsgCygAACEFQQMhBCALIQIgB0ECTQRAIAsgASAJaiICIAIoAAAgBXNB////B3EiBBshAiAHQQMgBBshBAsgDyEKIAggG0wEQCAEIQcMBAsCQANAIAEgCEEQdEEQdSIGaiIJKAAAIAVGDQEgGyAMIAZB//8BcUEBdGpBgIAMai4BACIITgRAIAQhBwwGCyAKQQFrIgoNAAsgBCEHDAQLAkACQCANQRRrIg5Bb0sEf0EEBUEEIQcgCygABCAJKAAEcyICDQFBCCEHIAsoAAggCSgACHMiAg0BQQwhByALKAAMIAkoAAxzIgINAUEQIQcgCygAECAJKAAQcyICDQFBFAshBQNAIA0gBSIHQQRqIgVJBEAgByANTw0DA0AgByAJai0AACAHIAtqLQAARw0EIAdBAWoiByANRw0ACyANIQcMAwsgByALaigAACAHIAlqKAAAcyICRQ0ACwsgAmhBA3YgB2ohBwsgByARTw0CIAwgBkH//wFxQQF0akGAgAxqLgEAIgggG0wNAiAKQQFrIgoNAQwCCyAHIBFPBEAgCyECDAMLIAggG0wEQCALIQIMAwsgDUEUayEOIAshCSAPIQoLIAtBA2shIQNAIAcgIWooAAAhBQNAAkAgBSABIAhBEHRBEHUiBGoiAiAHakEDaygAAEYEQCACKAAAIAsoAABGDQELIAwgBEH//wFxQQF0akGAgAxqLgEAIgggG0wNAyAKQQFrIgoNAQwDCwsCQAJAIA5Bb0sEf0EEBUEEIQUgCygABCACKAAEcyISDQFBCCEFIAsoAAggAigACHMiEg0BQQwhBSALKAAMIAIoAAxzIhINAUEQIQUgCygAECACKAAQcyISDQFBFAshBgNAIA0gBiIFQQRqIgZJBEAgBSANTw0DA0AgAiAFai0AACAFIAtqLQAARw0EIAVBAWoiBSANRw0ACyANIQUMAwsgBSALaigAACACIAVqKAAAcyISRQ0ACwsgEmhBA3YgBWohBQsCQCAFIAdNDQAgAiEJIAUiByARSQ0ADAMLIAwgBEH//wFxQQF0akGAgAxqLgEAIgggG0wNASAKQQFrIgoNAAsLIAkhAgsCQAJAIAcgFk8EQCALIAJrIRIgB0EDRw0BIBJBgcAASQ0BCyAUIAstAAAiAkECdGoiBCAEKAIAQQFqNgIAIB0gAkEFdkEGcSACQQFxckECdGoiAiACKAIAQQFqNgIAIBwgHCgCAEEBaiIJNgIAIBAgECgCAEEBajYCACALQQFqIQsMAQsgC0EBaiEFIAcgEUkEQCAPQQJ2IRsgD0EBdiEhA0ACQCAXIAVrIg5BgQJLBEAgDSEODAELIBEgDiAOIBFLGyERC0EAIQogBSABayICQYCAAkYEQANAIAwgCkEBdCICaiIEIAQuAQAiBEEAIARBAEobQYCAAnI7AQAgDCACQQJyaiIEIAQuAQAiBEEAIARBAEobQYCAAnI7AQAgDCACQQRyaiIEIAQuAQAiBEEAIARBAEobQYCAAnI7AQAgDCACQQZyaiICIAIuAQAiAkEAIAJBAEobQYCAAnI7AQAgCkEEaiIKQYCACEcNAAtBACECIAFBgIACaiEBCyAHQQFrIQQgBUEBaiEPAkACQCAOQQVJDQAgAkGAgAJzQRB0QRB1IQsgDCAZQQF0aiIJLgEAIQ0gDCAYQQF0akGAgARqIgYuAQAhCCAJIAI7AQAgBiACOwEAIAwgAkEBdGpBgIAMaiAIOwEAIA8oAAAiAkG9z9bxAWxBEHYhGCACQf///wdxQb3P1vEBbEERdiEZAkACQCAEQQNNBEAgCyANTg0DIAUoAAAhBkEDIQkgBSECIARBAk0EQCAFIAEgDWoiAiACKAAAIAZzQf///wdxIgkbIQIgBEEDIAkbIQkLICEhCiAIIAtMDQQDQCAGIAEgCEEQdEEQdSIIaiINKAAARwRAIAwgCEH//wFxQQF0akGAgAxqLgEAIgggC0wNBiAKQQFrIgoNAQwGCwsCQAJAIA5BFGsiHkFvSwR/QQQFQQQhCSAFKAAEIA0oAARzIgINAUEIIQkgBSgACCANKAAIcyICDQFBDCEJIAUoAAwgDSgADHMiAg0BQRAhCSAFKAAQIA0oABBzIgINAUEUCyEGA0AgDiAGIglBBGoiBkkEQCAJIA5PDQMDQCAJIA1qLQAAIAUgCWotAABHDQQgCUEBaiIJIA5HDQALIA4hCQwDCyAFIAlqKAAAIAkgDWooAABzIgJFDQALCyACaEEDdiAJaiEJCyAJIBFPDQIgDCAIQf//AXFBAXRqQYCADGouAQAiCCALTA0CIApBAWsiCg0BDAILIAQgEU8NAiAIIAtMDQIgDkEUayEeIAUhDSAhIQogBCEJCyAFQQNrISIDQCAJICJqKAAAIQYDQAJAIAYgASAIQRB0QRB1Ih9qIgIgCWpBA2soAABGBEAgAigAACAFKAAARg0BCyAMIB9B//8BcUEBdGpBgIAMai4BACIIIAtMDQMgCkEBayIKDQEMAwsLAkACQCAeQW9LBH9BBAVBBCEGIAUoAAQgAigABHMiFQ0BQQghBiAFKAAIIAIoAAhzIhUNAUEMIQYgBSgADCACKAAMcyIVDQFBECEGIAUoABAgAigAEHMiFQ0BQRQLIQgDQCAOIAgiBkEEaiIISQRAIAYgDk8NAwNAIAIgBmotAAAgBSAGai0AAEcNBCAGQQFqIgYgDkcNAAsgDiEGDAMLIAUgBmooAAAgAiAGaigAAHMiFUUNAAsLIBVoQQN2IAZqIQYLAkAgBiAJTQ0AIAIhDSAGIgkgEUkNAAwECyAMIB9B//8BcUEBdGpBgIAMai4BACIIIAtMDQEgCkEBayIKDQALCyANIQIMAQsgBSECIAQhCQsCQAJAIAcgCUsNACAFIAJrIgJnIBJnayAJIAdrQQJ0akEDSA0AIBQgBUEBay0AACIEQQJ0aiIHIAcoAgBBAWo2AgAgHSAEQQV2QQZxIARBAXFyQQJ0aiIEIAQoAgBBAWo2AgAgHCgCAEEBaiEIIA4hDSACIRIgDyEFIAkhBwwBCwJAIBcgD2siDUGBAksEQCAOIQ0MAQsgESANIA0gEUsbIRELQQAhCiAPIAFrIgJBgIACRgRAA0AgDCAKQQF0IgJqIgkgCS4BACIJQQAgCUEAShtBgIACcjsBACAMIAJBAnJqIgkgCS4BACIJQQAgCUEAShtBgIACcjsBACAMIAJBBHJqIgkgCS4BACIJQQAgCUEAShtBgIACcjsBACAMIAJBBnJqIgIgAi4BACICQQAgAkEAShtBgIACcjsBACAKQQRqIgpBgIAIRw0AC0EAIQIgAUGAgAJqIQELIAVBAmohCwJAIA1BBUkEQCAPIQIMAQsgAkGAgAJzQRB0QRB1IQkgDCAZQQF0aiIGLgEAIQ4gDCAYQQF0akGAgARqIgouAQAhCCAGIAI7AQAgCiACOwEAIAwgAkEBdGpBgIAMaiAIOwEAIAsoAAAiAkG9z9bxAWxBEHYhGCACQf///wdxQb3P1vEBbEERdiEZAkACQCAEQQNNBEAgCSAOTgRAIA8hAgwECyAPKAAAIRVBAyEGIA8hAiAEQQJNBEAgDyABIA5qIgIgAigAACAVc0H///8HcSIGGyECIARBAyAGGyEGCyAbIQogCCAJTARAIAYhBAwECwJAA0AgASAIQRB0QRB1IghqIg4oAAAgFUYNASAJIAwgCEH//wFxQQF0akGAgAxqLgEAIghOBEAgBiEEDAYLIApBAWsiCg0ACyAGIQQMBAsCQAJAIA1BFGsiHkFvSwR/QQQFQQQhBCAFKAAFIA4oAARzIgINAUEIIQQgBSgACSAOKAAIcyICDQFBDCEEIAUoAA0gDigADHMiAg0BQRAhBCAFKAARIA4oABBzIgINAUEUCyEGA0AgDSAGIgRBBGoiBkkEQCAEIA1PDQMDQCAEIA5qLQAAIAQgD2otAABHDQQgBEEBaiIEIA1HDQALIA0hBAwDCyAEIA9qKAAAIAQgDmooAABzIgJFDQALCyACaEEDdiAEaiEECyAEIBFPDQIgDCAIQf//AXFBAXRqQYCADGouAQAiCCAJTA0CIApBAWsiCg0BDAILIAQgEU8EQCAPIQIMAwsgCCAJTARAIA8hAgwDCyANQRRrIR4gDyEOIBshCgsgBUECayEiA0AgBCAiaigAACEGA0ACQCAGIAEgCEEQdEEQdSIfaiICIARqQQNrKAAARgRAIAIoAAAgDygAAEYNAQsgDCAfQf//AXFBAXRqQYCADGouAQAiCCAJTA0DIApBAWsiCg0BDAMLCwJAAkAgHkFvSwR/QQQFQQQhBiAFKAAFIAIoAARzIhUNAUEIIQYgBSgACSACKAAIcyIVDQFBDCEGIAUoAA0gAigADHMiFQ0BQRAhBiAFKAARIAIoABBzIhUNAUEUCyEIA0AgDSAIIgZBBGoiCEkEQCAGIA1PDQMDQCACIAZqLQAAIAYgD2otAABHDQQgBkEBaiIGIA1HDQALIA0hBgwDCyAGIA9qKAAAIAIgBmooAABzIhVFDQALCyAVaEEDdiAGaiEGCwJAIAQgBk8NACACIQ4gBiIEIBFJDQAMAwsgDCAfQf//AXFBAXRqQYCADGouAQAiCCAJTA0BIApBAWsiCg0ACwsgDiECCwJAIAQgB0kNACAPIAJrIgJnIBJnayAEIAdrQQJ0akEHSA0AIBQgBUEBay0AACIHQQJ0aiIJIAkoAgBBAWo2AgAgHSAHQQV2QQZxIAdBAXFyQQJ0aiIHIAcoAgBBAWo2AgAgHCgCACEJIBAgECgCAEEBajYCACAUIAUtAAAiB0ECdGoiBSAFKAIAQQFqNgIAIB0gB0EFdkEGcSAHQQFxckECdGoiByAHKAIAQQFqNgIAIAlBAmohCCACIRIgCyEFIAQhBwwBCyAHQZDIAGotAABBAnQgFGpBhAhqIgIgAigCAEEBajYCACAAQYACIBJrQR12IgJBAXQgEkEBayACdkGgygBqLQAAaiICQQJ0akGYCWoiBCAEKAIAQQFqNgIAIB1BJEEgIAdBCEsbaiIEIAQoAgBBAWo2AgAgHCAcKAIAQQFqIgk2AgAgEEEANgIIIBAgAjsBBiAQIBI7AQQgECAQKAIAIAdBF3RyNgIAIBBBCGohECAHQQRJDQMgB0EDayECIAdBAmogFyALa00EQCALIAFrIQggCyEHIAIhBANAQQAhCiAIQYCAAkYEQANAIAwgCkEBdCIFaiIGIAYuAQAiBkEAIAZBAEobQYCAAnI7AQAgDCAFQQJyaiIGIAYuAQAiBkEAIAZBAEobQYCAAnI7AQAgDCAFQQRyaiIGIAYuAQAiBkEAIAZBAEobQYCAAnI7AQAgDCAFQQZyaiIFIAUuAQAiBUEAIAVBAEobQYCAAnI7AQAgCkEEaiIKQYCACEcNAAtBACEIIAFBgIACaiEBCyAMIBlBAXRqIAg7AQAgDCAIQQF0akGAgAxqIAwgGEEBdGpBgIAEaiIFLwEAOwEAIAUgCDsBACAIQQFqIQggBygAASIFQb3P1vEBbEEQdiEYIAVB////B3FBvc/W8QFsQRF2IRkgB0EBaiEHIARBAWsiBA0ACwsgAiALaiELDAMLIBwgCDYCACAQIBAoAgBBAWo2AgAgByARSQ0ACwsgB0GQyABqLQAAQQJ0IBRqQYQIaiICIAIoAgBBAWo2AgAgAEGAAiASa0EddiICQQF0IBJBAWsgAnZBoMoAai0AAGoiAkECdGpBmAlqIgQgBCgCAEEBajYCACAdQSRBICAHQQhLG2oiBCAEKAIAQQFqNgIAIBwgHCgCAEEBaiIJNgIAIBBBADYCCCAQIAI7AQYgECASOwEEIBAgECgCACAHQRd0cjYCACAHQQFrIQIgB0EEaiAXIAVrTQRAIAUgAWshCCAFIQcgAiEEA0BBACEKIAhBgIACRgRAA0AgDCAKQQF0IgtqIgYgBi4BACIGQQAgBkEAShtBgIACcjsBACAMIAtBAnJqIgYgBi4BACIGQQAgBkEAShtBgIACcjsBACAMIAtBBHJqIgYgBi4BACIGQQAgBkEAShtBgIACcjsBACAMIAtBBnJqIgsgCy4BACILQQAgC0EAShtBgIACcjsBACAKQQRqIgpBgIAIRw0AC0EAIQggAUGAgAJqIQELIAwgGUEBdGogCDsBACAMIAhBAXRqQYCADGogDCAYQQF0akGAgARqIgsvAQA7AQAgCyAIOwEAIAhBAWohCCAHKAABIgtBvc/W8QFsQRB2IRggC0H///8HcUG9z9bxAWxBEXYhGSAHQQFqIQcgBEEBayIEDQALCyAQQQhqIRAgAiAFaiELCwJAIAsgLEkgECAqSXFFBEAgCyATayEIDAELIAlBgARJDQEgCyATayIIQYgnSA0BIBcgC2tBiCdIDQEgHSAIEAZFDQELCyAAIAAoApgIQQFqNgKYCEGgAkEOIBQgKCApEANBIEEPICcgJiAlEAMgACADIBMgCCAjIAsgF0YiAhAFIAJFBEAgCyETIAMtABBFDQELCyAaQYACaiQAC+cmASd/IwBBgAJrIiEkACAAQcAvaiELIAAoAhQhBQNAIAsgBEEBdCIGakGAgAI7AQAgCyAGQQJyakGAgAI7AQAgCyAGQQRyakGAgAI7AQAgCyAGQQZyakGAgAI7AQAgCyAGQQhyakGAgAI7AQAgCyAGQQpyakGAgAI7AQAgCyAGQQxyakGAgAI7AQAgCyAGQQ5yakGAgAI7AQAgBEEIaiIEQYCABkcNAAtBggIhDSAFQYICIAVBggJJGyESIABB8BNqISIgAEGQF2ohIyAAQZgJaiEkIABB8BRqISUgAEHwCmohJiAAQcDkKGohJyAAQRhqISggAEGYCmohHCAAQcCvEGohHyABIAJqIRcgAEHoCmohGSABIREDQCAAQQA2AsCvECAoQQBB2AoQAiETIAAoAhAhAiAhQQBBgAIQAiEVIBcgEWsiBEGQzgAgBEGQzgBIGyEKAn9BAyAXIBFB4KcSaiAEQejOEkkbIikgEWsiBEGABEkNABogBEGAICAEQYAgSRsiBkEDcSEIQQAhBEEAIQcgBkEBa0EDTwRAIAZB/D9xIQZBACEFA0AgFSAHIBFqLQAAakEBOgAAIBUgESAHQQFyai0AAGpBAToAACAVIBEgB0ECcmotAABqQQE6AAAgFSARIAdBA3JqLQAAakEBOgAAIAdBBGohByAFQQRqIgUgBkcNAAsLIAgEQANAIBUgByARai0AAGpBAToAACAHQQFqIQcgBEEBaiIEIAhHDQALC0EAIQdBACEEA0AgFSAHQQNyai0AACAVIAdBAnJqLQAAIBUgB0EBcmotAAAgBCAHIBVqLQAAampqaiEEIAdBBGoiB0GAAkcNAAtBAyAEQc8ASw0AGiAEQaDRAGotAAAiFCACQQ9LDQAaIBRBBCAEQS1rQSNJGyACQQRNDQAaIBRBBSAEQRBrQcAASRsgAkEJTQ0AGiAUQQcgBEEIa0HIAEkbCyEUIAogEWohHiAfIQ4gESEKA0AgCiAeTwRAIAAoAhAhBkEAIQRBACEFA0AgEyAEQQJ0IgJBDHJqKAIAIBMgAkEIcmooAgAgEyACQQRyaigCACACIBNqKAIAIAVqampqIQUgBEEEaiIEQYACRw0ACyAFQQp2IQJBACEFQQAhCANAIAggEyAFQQJ0IgRqKAIAIAJLaiATIARBBHJqKAIAIAJLaiATIARBCHJqKAIAIAJLaiATIARBDHJqKAIAIAJLaiEIIAVBBGoiBUGAAkcNAAsgHiAXIB5rIgIgCiARayIEIAIgBEgbaiEeAn9BAyAIQc8ASw0AGiAIQaDRAGotAAAiFCAGQQ9LDQAaIBRBBCAIQS1rQSNJGyAGQQRNDQAaIBRBBSAIQRBrQcAASRsgBkEJTQ0AGiAUQQcgCEEIa0HIAEkbCyEUCyAXIAprIgJBgQJNBEAgEiACIAIgEksbIRIgAiENCyAAKAIQIQhBACEEIAogAWsiBUGAgAJGBEADQCALIARBAXQiAmoiBiAGLgEAIgZBACAGQQBKG0GAgAJyOwEAIAsgAkECcmoiBiAGLgEAIgZBACAGQQBKG0GAgAJyOwEAIAsgAkEEcmoiBiAGLgEAIgZBACAGQQBKG0GAgAJyOwEAIAsgAkEGcmoiAiACLgEAIgJBACACQQBKG0GAgAJyOwEAIARBBGoiBEGAgAhHDQALQQAhBSABQYCAAmohAQsgFEEBayEGAkAgDUEFSQRAIAohBQwBCyAFQYCAAnNBEHRBEHUhFiALIBtBAXRqIgQuAQAhAiALIBpBAXRqQYCABGoiCS4BACEHIAQgBTsBACAJIAU7AQAgCyAFQQF0akGAgAxqIAc7AQAgCigAASIEQb3P1vEBbEEQdiEaIARB////B3FBvc/W8QFsQRF2IRsCQAJAIAZBA00EQCACIBZMBEAgCiEFDAQLIAooAAAhD0EDIQwgCiEFIAZBAk0EQCAKIAEgAmoiAiACKAAAIA9zQf///wdxIgIbIQUgBkEDIAIbIQwLIAghBCAHIBZMBEAgDCEGDAQLAkADQCABIAdBEHRBEHUiEGoiCSgAACAPRg0BIBYgCyAQQf//AXFBAXRqQYCADGouAQAiB04EQCAMIQYMBgsgBEEBayIEDQALIAwhBgwECwJAAkAgDUEUayIPQW9LBH9BBAVBBCEGIAooAAQgCSgABHMiBQ0BQQghBiAKKAAIIAkoAAhzIgUNAUEMIQYgCigADCAJKAAMcyIFDQFBECEGIAooABAgCSgAEHMiBQ0BQRQLIQIDQCANIAIiBkEEaiICSQRAIAYgDU8NAwNAIAYgCWotAAAgBiAKai0AAEcNBCAGQQFqIgYgDUcNAAsgDSEGDAMLIAYgCmooAAAgBiAJaigAAHMiBUUNAAsLIAVoQQN2IAZqIQYLIAYgEk8NAiALIBBB//8BcUEBdGpBgIAMai4BACIHIBZMDQIgBEEBayIEDQEMAgsgBiASTwRAIAohBQwDCyAHIBZMBEAgCiEFDAMLIA1BFGshDyAKIQkgCCEECyAKQQNrIRgDQCAGIBhqKAAAIQIDQAJAIAIgASAHQRB0QRB1IgdqIgUgBmpBA2soAABGBEAgBSgAACAKKAAARg0BCyALIAdB//8BcUEBdGpBgIAMai4BACIHIBZMDQMgBEEBayIEDQEMAwsLAkACQCAPQW9LBH9BBAVBBCECIAooAAQgBSgABHMiEA0BQQghAiAKKAAIIAUoAAhzIhANAUEMIQIgCigADCAFKAAMcyIQDQFBECECIAooABAgBSgAEHMiEA0BQRQLIQwDQCANIAwiAkEEaiIMSQRAIAIgDU8NAwNAIAIgBWotAAAgAiAKai0AAEcNBCACQQFqIgIgDUcNAAsgDSECDAMLIAIgCmooAAAgAiAFaigAAHMiEEUNAAsLIBBoQQN2IAJqIQILAkAgAiAGTQ0AIAUhCSACIgYgEkkNAAwDCyALIAdB//8BcUEBdGpBgIAMai4BACIHIBZMDQEgBEEBayIEDQALCyAJIQULAkAgKQJ/AkAgBiAUTwRAIAogBWshDCAGQQNHDQEgDEGBwABJDQELIBMgCi0AACICQQJ0aiIEIAQoAgBBAWo2AgAgHCACQQV2QQZxIAJBAXFyQQJ0aiICIAIoAgBBAWo2AgAgGSAZKAIAQQFqIgI2AgAgDiAOKAIAQQFqNgIAIApBAWoMAQsgCkEBaiECAkAgBiASTwRAIAwhBSACIQogBiEEDAELIAhBAXYhFgNAIBcgAmsiBEGBAk0EQCASIAQgBCASSxshEiAEIQ0LQQAhBCACIAFrIgVBgIACRgRAA0AgCyAEQQF0IgVqIgggCC4BACIIQQAgCEEAShtBgIACcjsBACALIAVBAnJqIgggCC4BACIIQQAgCEEAShtBgIACcjsBACALIAVBBHJqIgggCC4BACIIQQAgCEEAShtBgIACcjsBACALIAVBBnJqIgUgBS4BACIFQQAgBUEAShtBgIACcjsBACAEQQRqIgRBgIAIRw0AC0EAIQUgAUGAgAJqIQELIAZBAWshBCACQQFqIQoCQCANQQVJBEAgAiEIDAELIAVBgIACc0EQdEEQdSEYIAsgG0EBdGoiCC4BACEJIAsgGkEBdGpBgIAEaiIPLgEAIQcgCCAFOwEAIA8gBTsBACALIAVBAXRqQYCADGogBzsBACAKKAAAIgVBvc/W8QFsQRB2IRogBUH///8HcUG9z9bxAWxBEXYhGwJAAkAgBEEDTQRAIAkgGEwEQCACIQgMBAsgAigAACEdQQMhECACIQggBEECTQRAIAIgASAJaiIFIAUoAAAgHXNB////B3EiBRshCCAEQQMgBRshEAsgFiEFIAcgGEwEQCAQIQQMBAsCQANAIAEgB0EQdEEQdSIHaiIPKAAAIB1GDQEgGCALIAdB//8BcUEBdGpBgIAMai4BACIHTgRAIBAhBAwGCyAFQQFrIgUNAAsgECEEDAQLAkACQCANQRRrIh1Bb0sEf0EEBUEEIQQgAigABCAPKAAEcyIIDQFBCCEEIAIoAAggDygACHMiCA0BQQwhBCACKAAMIA8oAAxzIggNAUEQIQQgAigAECAPKAAQcyIIDQFBFAshCQNAIA0gCSIEQQRqIglJBEAgBCANTw0DA0AgBCAPai0AACACIARqLQAARw0EIARBAWoiBCANRw0ACyANIQQMAwsgAiAEaigAACAEIA9qKAAAcyIIRQ0ACwsgCGhBA3YgBGohBAsgBCASTw0CIAsgB0H//wFxQQF0akGAgAxqLgEAIgcgGEwNAiAFQQFrIgUNAQwCCyAEIBJPBEAgAiEIDAMLIAcgGEwEQCACIQgMAwsgDUEUayEdIAIhDyAWIQULIAJBA2shKgNAIAQgKmooAAAhCQNAAkAgCSABIAdBEHRBEHUiIGoiCCAEakEDaygAAEYEQCAIKAAAIAIoAABGDQELIAsgIEH//wFxQQF0akGAgAxqLgEAIgcgGEwNAyAFQQFrIgUNAQwDCwsCQAJAIB1Bb0sEf0EEBUEEIQkgAigABCAIKAAEcyIHDQFBCCEJIAIoAAggCCgACHMiBw0BQQwhCSACKAAMIAgoAAxzIgcNAUEQIQkgAigAECAIKAAQcyIHDQFBFAshEANAIA0gECIJQQRqIhBJBEAgCSANTw0DA0AgCCAJai0AACACIAlqLQAARw0EIAlBAWoiCSANRw0ACyANIQkMAwsgAiAJaigAACAIIAlqKAAAcyIHRQ0ACwsgB2hBA3YgCWohCQsCQCAEIAlPDQAgCCEPIAkiBCASSQ0ADAMLIAsgIEH//wFxQQF0akGAgAxqLgEAIgcgGEwNASAFQQFrIgUNAAsLIA8hCAsCQCAEIAZJDQAgAiAIayIFZyAMZ2sgBCAGa0ECdGpBA0gNACATIAJBAWstAAAiAkECdGoiBiAGKAIAQQFqNgIAIBwgAkEFdkEGcSACQQFxckECdGoiAiACKAIAQQFqNgIAIBkgGSgCAEEBajYCACAOIA4oAgBBAWo2AgAgBCEGIAohAiAFIQwgBCASTw0CDAELCyAGQZDIAGotAABBAnQgE2pBhAhqIgIgAigCAEEBajYCACAAQYACIAxrQR12IgJBAXQgDEEBayACdkGgygBqLQAAaiIEQQJ0akGYCWoiAiACKAIAQQFqNgIAIBxBJEEgIAZBCEsbaiICIAIoAgBBAWo2AgAgGSAZKAIAQQFqIgI2AgAgDkEANgIIIA4gBDsBBiAOIAw7AQQgDiAOKAIAIAZBF3RyNgIAIAZBAmshBSAGQQNqIBcgCmtNBEAgCiABayEHIAohCCAFIQYDQEEAIQQgB0GAgAJGBEADQCALIARBAXQiCWoiDCAMLgEAIgxBACAMQQBKG0GAgAJyOwEAIAsgCUECcmoiDCAMLgEAIgxBACAMQQBKG0GAgAJyOwEAIAsgCUEEcmoiDCAMLgEAIgxBACAMQQBKG0GAgAJyOwEAIAsgCUEGcmoiCSAJLgEAIglBACAJQQBKG0GAgAJyOwEAIARBBGoiBEGAgAhHDQALQQAhByABQYCAAmohAQsgCyAbQQF0aiAHOwEAIAsgB0EBdGpBgIAMaiALIBpBAXRqQYCABGoiBC8BADsBACAEIAc7AQAgB0EBaiEHIAgoAAEiBEG9z9bxAWxBEHYhGiAEQf///wdxQb3P1vEBbEERdiEbIAhBAWohCCAGQQFrIgYNAAsLIA5BCGohDiAFIApqDAELIARBkMgAai0AAEECdCATakGECGoiAiACKAIAQQFqNgIAIABBgAIgBWtBHXYiAkEBdCAFQQFrIAJ2QaDKAGotAABqIgZBAnRqQZgJaiICIAIoAgBBAWo2AgAgHEEkQSAgBEEISxtqIgIgAigCAEEBajYCACAZIBkoAgBBAWoiAjYCACAOQQA2AgggDiAGOwEGIA4gBTsBBCAOIA4oAgAgBEEXdHI2AgAgBEEBayEFIARBBGogFyAKa00EQCAKIAFrIQcgCiEIIAUhBgNAQQAhBCAHQYCAAkYEQANAIAsgBEEBdCIJaiIMIAwuAQAiDEEAIAxBAEobQYCAAnI7AQAgCyAJQQJyaiIMIAwuAQAiDEEAIAxBAEobQYCAAnI7AQAgCyAJQQRyaiIMIAwuAQAiDEEAIAxBAEobQYCAAnI7AQAgCyAJQQZyaiIJIAkuAQAiCUEAIAlBAEobQYCAAnI7AQAgBEEEaiIEQYCACEcNAAtBACEHIAFBgIACaiEBCyALIBtBAXRqIAc7AQAgCyAHQQF0akGAgAxqIAsgGkEBdGpBgIAEaiIELwEAOwEAIAQgBzsBACAHQQFqIQcgCCgAASIEQb3P1vEBbEEQdiEaIARB////B3FBvc/W8QFsQRF2IRsgCEEBaiEIIAZBAWsiBg0ACwsgDkEIaiEOIAUgCmoLIgpLIA4gJ0lxRQRAIAogEWshBwwBCyACQYAESQ0BIAogEWsiB0GIJ0gNASAXIAprQYgnSA0BIBwgBxAGRQ0BCwsgACAAKAKYCEEBajYCmAhBoAJBDiATICUgJhADQSBBDyAkICMgIhADIAAgAyARIAcgHyAKIBdGIgIQBSACRQRAIAohESADLQAQRQ0BCwsgFUGAAmokAAsjACABQYcnaiIAQYgnTwR/IABBiCduQQVsBUEFCyABakESagv0FAEjfyMAQYACayIdJAAgAEHAL2ohCSAAKAIUIQgDQCAJIAVBAXQiBGpBgIACOwEAIAkgBEECcmpBgIACOwEAIAkgBEEEcmpBgIACOwEAIAkgBEEGcmpBgIACOwEAIAkgBEEIcmpBgIACOwEAIAkgBEEKcmpBgIACOwEAIAkgBEEMcmpBgIACOwEAIAkgBEEOcmpBgIACOwEAIAVBCGoiBUGAgAZHDQALQYICIQwgCEGCAiAIQYICSRshECAAQfATaiEeIABBkBdqIR8gAEGYCWohICAAQfAUaiEhIABB8ApqISIgAEHA5ChqISMgAEEYaiEkIABBmApqIRggAEHArxBqIRogASACaiERIABB6ApqIRUgASENA0AgAEEANgLArxAgJEEAQdgKEAIhGSAAKAIQIQIgHUEAQYACEAIhDgJ/QQMgESANQeCnEmogESANa0HozhJJGyIlIA1rIgRBgARJDQAaIARBgCAgBEGAIEkbIgRBA3EhCEEAIQVBACEGIARBAWtBA08EQCAEQfw/cSEHQQAhBANAIA4gBiANai0AAGpBAToAACAOIA0gBkEBcmotAABqQQE6AAAgDiANIAZBAnJqLQAAakEBOgAAIA4gDSAGQQNyai0AAGpBAToAACAGQQRqIQYgBEEEaiIEIAdHDQALCyAIBEADQCAOIAYgDWotAABqQQE6AAAgBkEBaiEGIAVBAWoiBSAIRw0ACwtBACEGQQAhBQNAIA4gBkEDcmotAAAgDiAGQQJyai0AACAOIAZBAXJqLQAAIAUgBiAOai0AAGpqamohBSAGQQRqIgZBgAJHDQALQQMgBUHPAEsNABogBUGg0QBqLQAAIhMgAkEPSw0AGiATQQQgBUEta0EjSRsgAkEETQ0AGiATQQUgBUEQa0HAAEkbIAJBCU0NABogE0EHIAVBCGtByABJGwsiE0EBayESIBohDyANIQgDQCARIAhrIgJBgQJNBEAgECACIAIgEEsbIRAgAiEMCyAAKAIQIQJBACEFIAggAWsiB0GAgAJGBEADQCAJIAVBAXQiBGoiByAHLgEAIgdBACAHQQBKG0GAgAJyOwEAIAkgBEECcmoiByAHLgEAIgdBACAHQQBKG0GAgAJyOwEAIAkgBEEEcmoiByAHLgEAIgdBACAHQQBKG0GAgAJyOwEAIAkgBEEGcmoiBCAELgEAIgRBACAEQQBKG0GAgAJyOwEAIAVBBGoiBUGAgAhHDQALQQAhByABQYCAAmohAQsCQAJAIAxBBUkNACAHQYCAAnNBEHRBEHUhCiAJIBdBAXRqIgQuAQAhCyAJIBZBAXRqQYCABGoiBS4BACEGIAQgBzsBACAFIAc7AQAgCSAHQQF0akGAgAxqIAY7AQAgCCgAASIEQb3P1vEBbEEQdiEWIARB////B3FBvc/W8QFsQRF2IRcCQAJAIBJBA00EQCAKIAtODQMgCCgAACEHQQMhBCAIIQUgEkECTQRAIAggASALaiIEIAQoAAAgB3NB////B3EiBBshBSASQQMgBBshBAsgBiAKTA0EA0AgByABIAZBEHRBEHUiBmoiCygAAEcEQCAJIAZB//8BcUEBdGpBgIAMai4BACIGIApMDQYgAkEBayICDQEMBgsLAkACQCAMQRRrIhtBb0sEf0EEBUEEIQQgCCgABCALKAAEcyIFDQFBCCEEIAgoAAggCygACHMiBQ0BQQwhBCAIKAAMIAsoAAxzIgUNAUEQIQQgCCgAECALKAAQcyIFDQFBFAshBwNAIAwgByIEQQRqIgdJBEAgBCAMTw0DA0AgBCALai0AACAEIAhqLQAARw0EIARBAWoiBCAMRw0ACyAMIQQMAwsgBCAIaigAACAEIAtqKAAAcyIFRQ0ACwsgBWhBA3YgBGohBAsgBCAQTw0CIAkgBkH//wFxQQF0akGAgAxqLgEAIgYgCkwNAiACQQFrIgINAQwCCyAQIBJNDQIgBiAKTA0CIAxBFGshGyAIIQsgEiEECyAIQQNrISYDQCAEICZqKAAAIQcDQAJAIAcgASAGQRB0QRB1IhxqIgUgBGpBA2soAABGBEAgBSgAACAIKAAARg0BCyAJIBxB//8BcUEBdGpBgIAMai4BACIGIApMDQMgAkEBayICDQEMAwsLAkACQCAbQW9LBH9BBAVBBCEHIAgoAAQgBSgABHMiFA0BQQghByAIKAAIIAUoAAhzIhQNAUEMIQcgCCgADCAFKAAMcyIUDQFBECEHIAgoABAgBSgAEHMiFA0BQRQLIQYDQCAMIAYiB0EEaiIGSQRAIAcgDE8NAwNAIAUgB2otAAAgByAIai0AAEcNBCAHQQFqIgcgDEcNAAsgDCEHDAMLIAcgCGooAAAgBSAHaigAAHMiFEUNAAsLIBRoQQN2IAdqIQcLAkAgBCAHTw0AIAUhCyAHIgQgEEkNAAwECyAJIBxB//8BcUEBdGpBgIAMai4BACIGIApMDQEgAkEBayICDQALCyALIQUMAQsgCCEFIBIhBAsCQCAlAn8CQCAEIBNJDQAgBEEDTSAIIAVrIgJBgCBLcQ0AIARBkMgAai0AAEECdCAZakGECGoiBSAFKAIAQQFqNgIAIABBgAIgAmtBHXYiBUEBdCACQQFrIAV2QaDKAGotAABqIgVBAnRqQZgJaiIHIAcoAgBBAWo2AgAgGEEkQSAgBEEISxtqIgcgBygCAEEBajYCACAVIBUoAgBBAWoiCzYCACAPQQA2AgggDyAFOwEGIA8gAjsBBCAPIA8oAgAgBEEXdHI2AgAgBEEEaiARIAhBAWoiAmtNBEAgAiABayEGIARBAWshBwNAQQAhBSAGQYCAAkYEQANAIAkgBUEBdCIGaiIKIAouAQAiCkEAIApBAEobQYCAAnI7AQAgCSAGQQJyaiIKIAouAQAiCkEAIApBAEobQYCAAnI7AQAgCSAGQQRyaiIKIAouAQAiCkEAIApBAEobQYCAAnI7AQAgCSAGQQZyaiIGIAYuAQAiBkEAIAZBAEobQYCAAnI7AQAgBUEEaiIFQYCACEcNAAtBACEGIAFBgIACaiEBCyAJIBdBAXRqIAY7AQAgCSAGQQF0akGAgAxqIAkgFkEBdGpBgIAEaiIFLwEAOwEAIAUgBjsBACAGQQFqIQYgAigAASIFQb3P1vEBbEEQdiEWIAVB////B3FBvc/W8QFsQRF2IRcgAkEBaiECIAdBAWsiBw0ACwsgD0EIaiEPIAQgCGoMAQsgGSAILQAAIgJBAnRqIgQgBCgCAEEBajYCACAYIAJBBXZBBnEgAkEBcXJBAnRqIgIgAigCAEEBajYCACAVIBUoAgBBAWoiCzYCACAPIA8oAgBBAWo2AgAgCEEBagsiCEsgDyAjSXFFBEAgCCANayEGDAELIAtBgARJDQEgCCANayIGQYgnSA0BIBEgCGtBiCdIDQEgGCAGEAZFDQELCyAAIAAoApgIQQFqNgKYCEGgAkEOIBkgISAiEANBIEEPICAgHyAeEAMgACADIA0gBiAaIAggEUYiAhAFIAJFBEAgCCENIAMtABBFDQELCyAOQYACaiQAC8kHAQV/AkAgBEETSQ0AIANCn5YiNwAAIAAoAgghBSADQf8BOgAJIANBBCAFQQdLQQF0IAVBAkkbOgAIIAAgASACIANBCmoiByAEQRJrEAsiCEUNACABBH8gASACaiEFQX8hBAJAIAJFBEAgASEADAELIAFBB3FFBEAgASEADAELIAEtAABB/wFzQQJ0QYAIaigCAEH///8HcyEEIAFBAWoiAEEHcUUNACACQQFGDQAgAS0AASAEQf8BcXNBAnRBgAhqKAIAIARBCHZzIQQgAUECaiIAQQdxRQ0AIAJBAkYNACABLQACIARB/wFxc0ECdEGACGooAgAgBEEIdnMhBCABQQNqIgBBB3FFDQAgAkEDRg0AIAEtAAMgBEH/AXFzQQJ0QYAIaigCACAEQQh2cyEEIAFBBGoiAEEHcUUNACACQQRGDQAgAS0ABCAEQf8BcXNBAnRBgAhqKAIAIARBCHZzIQQgAUEFaiIAQQdxRQ0AIAJBBUYNACABLQAFIARB/wFxc0ECdEGACGooAgAgBEEIdnMhBCABQQZqIgBBB3FFDQAgAkEGRg0AIAEtAAYgBEH/AXFzQQJ0QYAIaigCACAEQQh2cyEEIAFBB2oiAEEHcUUNACACQQdGDQAgAS0AByAEQf8BcXNBAnRBgAhqKAIAIARBCHZzIQQgAUEIaiEACyAFIABrQXhxIgEEQCAAIAFqIQEDQCAAKAIEIgZB/wFxQQJ0QYAgaigCACAAKAIAIARzIgRBBnZB/AdxQYA4aigCACAEQf8BcUECdEGAQGsoAgBzIARBDnZB/AdxQYAwaigCAHMgBEEWdkH8B3FBgChqKAIAc3MgBkEGdkH8B3FBgBhqKAIAcyAGQQ52QfwHcUGAEGooAgBzIAZBFnZB/AdxQYAIaigCAHMhBCAAQQhqIgAgAUcNAAsgASEACwJAIAAgBUYNACAFIABBf3NqIQYgBSAAa0EDcSIJBEBBACEBA0AgAC0AACAEQf8BcXNBAnRBgAhqKAIAIARBCHZzIQQgAEEBaiEAIAFBAWoiASAJRw0ACwsgBkEDSQ0AA0AgAC0AAyAALQACIAAtAAEgAC0AACAEQf8BcXNBAnRBgAhqKAIAIARBCHZzIgFB/wFxc0ECdEGACGooAgAgAUEIdnMiAUH/AXFzQQJ0QYAIaigCACABQQh2cyIBQf8BcXNBAnRBgAhqKAIAIAFBCHZzIQQgAEEEaiIAIAVHDQALCyAEQX9zBUEACyEBIAcgCGoiACACNgAEIAAgATYAACAAIANrQQhqIQYLIAYLIwAgAUGHJ2oiAEGIJ08EfyAAQYgnbkEFbAVBBQsgAWpBBmoL/AUBEH8CQCAEQQdJDQAgAwJ/QYDwASAAKAIIIgVBAkkNABpBwPABIAVBBkkNABpBgPEBQcDxASAFQQhJGwsiBSAFQR9wckEfcyIFQQh0IAVBCHZyOwAAIAAgASACIANBAmoiBSAEQQZrEAsiAEUNACAAIAVqIhACf0EBIAFFDQAaQQEhBiACBEADQCACIAJBsCsgAkGwK0kbIgdrIQICQCAHQQRPBEAgB0EEayIFQQJ2QQFqIgBBAXEhEUEAIQQCQCAFQQRJBEBBACEJQQAhC0EAIQxBACENDAELIABB/v///wdxIRIgASEAQQAhCUEAIQtBACEMQQAhDUEAIQ8DQCAALQADIgogAC0AAiIFIAAtAAEiASAGIAAtAAAiE2pqamoiFCAEIAZqaiEEIAdBCGshByAALQAHIg4gCiANamohDSAALQAGIgogBSAMamohDCAALQAFIgUgASALamohCyAALQAEIgEgCSATamohCSABIBRqIAVqIApqIA5qIQYgAEEIaiIBIQAgD0ECaiIPIBJHDQALCyARBEAgB0EEayEHIAQgBmohBCANIAEtAAMiDmohDSAMIAEtAAIiCmohDCALIAEtAAEiBWohCyAJIAEtAAAiAGohCSAAIAZqIAVqIApqIA5qIQYgAUEEaiEBCyALQQNsIAhqIAQgCWpBAnRqIAxBAXRqIA1qIQggB0UNAQtBACEJIAchBCABIQAgB0EDcSIFBEADQCAEQQFrIQQgBiAALQAAaiIGIAhqIQggAEEBaiEAIAlBAWoiCSAFRw0ACwsgB0EBa0EDTwRAA0AgBiAALQAAaiIOIAAtAAFqIgogAC0AAmoiBSAALQADaiIGIAUgCiAIIA5qampqIQggAEEEaiEAIARBBGsiBA0ACwsgASAHaiEBCyAIQfH/A3AhCCAGQfH/A3AhBiACDQALCyAIQRB0IAZyCyIAQRh0IABBCHRBgID8B3FyIABBCHZBgP4DcSAAQRh2cnI2AAAgECADa0EEaiEHCyAHCyQAQQUhACABIAFBhydqIgFBiCdPBH8gAUGIJ25BBWwFQQULagsXACAABEAgAEEEaygCACAAKAIEEQQACwvSHwEEfwJAIABBDEsNAEGAyAAoAgBBDEcNAAJ/QYTIACgCACIBQfjXACgCACABGyEBQQACf0GAhKYEIABBCUsNABpB4OQoIABBAUsNABpB4K8MQcAvIABBAUYbC0EjaiABEQAAIgJFDQAaIAJBI2pBYHEiAUEEayACNgIAIAELIgFFDQBB/NcAKAIAIQNBiMgAKAIAIQIgASAANgIIIAFBNyAAQQJ0azYCDCABIAIgAyACGzYCBAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgAA4MAAECAwQFBgcICQoLDAsgAUEANgIAIAFBfzYCDAwMCyABQSA2AhQgAUEBNgIADAsLIAFChoCAgKABNwMQIAFBAjYCAAwKCyABQoyAgIDgATcDECABQQI2AgAMCQsgAUKQgICA4AM3AxAgAUECNgIADAgLIAFCkICAgOADNwMQIAFBAzYCAAwHCyABQqOAgICQCDcDECABQQM2AgAMBgsgAULkgICAoBA3AxAgAUEDNgIADAULIAFCrIKAgKAgNwMQIAFBBDYCAAwECyABQtiEgICgIDcDECABQQQ2AgAMAwsgAUKjgICAsAk3AxAgAUEFNgIAIAFB7IOmBGpCIDcCACABQeSDpgRqQoKAgICABDcCACABQb3zowRqQoqUqNCgwYKFCjcAACABQbXzowRqQomSpMiQocKECTcAACABQa3zowRqQoiQoMCAgYKECDcAACABQaXzowRqQoaMmLDw4MGDBzcAACABQZ3zowRqQoCCiJjAgMGCBTcAACABQcXzowRqQoqUqNCgwYKFCjcAACABQdXzowRqQouWrNiw4cKFCzcAACABQc3zowRqQouWrNiw4cKFCzcAACABQd3zowRqQoyYsODAgYOGDDcAACABQeXzowRqQoyYsODAgYOGDDcAACABQe3zowRqQoyYsODAgYOGDDcAACABQfXzowRqQoyYsODAgYOGDDcAACABQf3zowRqQo2atOjQocOGDTcAACABQYX0owRqQo2atOjQocOGDTcAACABQY30owRqQo2atOjQocOGDTcAACABQZX0owRqQo2atOjQocOGDTcAACABQdX0owRqQo6cuPDgwYOHDjcAACABQc30owRqQo6cuPDgwYOHDjcAACABQcX0owRqQo6cuPDgwYOHDjcAACABQb30owRqQo6cuPDgwYOHDjcAACABQbX0owRqQo6cuPDgwYOHDjcAACABQa30owRqQo6cuPDgwYOHDjcAACABQaX0owRqQo6cuPDgwYOHDjcAACABQZ30owRqQo6cuPDgwYOHDjcAACABQZX1owRqQo+evPjw4cOHDzcAACABQY31owRqQo+evPjw4cOHDzcAACABQYX1owRqQo+evPjw4cOHDzcAACABQf30owRqQo+evPjw4cOHDzcAACABQfX0owRqQo+evPjw4cOHDzcAACABQe30owRqQo+evPjw4cOHDzcAACABQeX0owRqQo+evPjw4cOHDzcAACABQd30owRqQo+evPjw4cOHDzcAACABQZ31owRqQRBBgAEQAhogAUGd9qMEakERQYABEAIaIAFBnfejBGpBEkGAAhACGiABQZ35owRqQRNBgAIQAhogAUGd+6MEakEUQYAEEAIaIAFBnf+jBGpBFUGABBACGiABQZ2DpARqQRZBgAgQAhogAUGdi6QEakEXQYAIEAIaIAFBnZOkBGpBGEGAEBACGiABQZ2jpARqQRlBgBAQAhogAUGds6QEakEaQYAgEAIaIAFBndOkBGpBG0GAIBACGiABQZ3zpARqQRxBgMAAEAIaIAFBnbOlBGpBHUGAwAAQAhoMAgsgAULkgICA4BI3AxAgAUEFNgIAIAFB7IOmBGpCkICAgID9ADcCACABQeSDpgRqQoSAgICAAjcCACABQb3zowRqQoqUqNCgwYKFCjcAACABQbXzowRqQomSpMiQocKECTcAACABQa3zowRqQoiQoMCAgYKECDcAACABQaXzowRqQoaMmLDw4MGDBzcAACABQZ3zowRqQoCCiJjAgMGCBTcAACABQcXzowRqQoqUqNCgwYKFCjcAACABQdXzowRqQouWrNiw4cKFCzcAACABQc3zowRqQouWrNiw4cKFCzcAACABQd3zowRqQoyYsODAgYOGDDcAACABQeXzowRqQoyYsODAgYOGDDcAACABQe3zowRqQoyYsODAgYOGDDcAACABQfXzowRqQoyYsODAgYOGDDcAACABQf3zowRqQo2atOjQocOGDTcAACABQYX0owRqQo2atOjQocOGDTcAACABQY30owRqQo2atOjQocOGDTcAACABQZX0owRqQo2atOjQocOGDTcAACABQdX0owRqQo6cuPDgwYOHDjcAACABQc30owRqQo6cuPDgwYOHDjcAACABQcX0owRqQo6cuPDgwYOHDjcAACABQb30owRqQo6cuPDgwYOHDjcAACABQbX0owRqQo6cuPDgwYOHDjcAACABQa30owRqQo6cuPDgwYOHDjcAACABQaX0owRqQo6cuPDgwYOHDjcAACABQZ30owRqQo6cuPDgwYOHDjcAACABQZX1owRqQo+evPjw4cOHDzcAACABQY31owRqQo+evPjw4cOHDzcAACABQYX1owRqQo+evPjw4cOHDzcAACABQf30owRqQo+evPjw4cOHDzcAACABQfX0owRqQo+evPjw4cOHDzcAACABQe30owRqQo+evPjw4cOHDzcAACABQeX0owRqQo+evPjw4cOHDzcAACABQd30owRqQo+evPjw4cOHDzcAACABQZ31owRqQRBBgAEQAhogAUGd9qMEakERQYABEAIaIAFBnfejBGpBEkGAAhACGiABQZ35owRqQRNBgAIQAhogAUGd+6MEakEUQYAEEAIaIAFBnf+jBGpBFUGABBACGiABQZ2DpARqQRZBgAgQAhogAUGdi6QEakEXQYAIEAIaIAFBnZOkBGpBGEGAEBACGiABQZ2jpARqQRlBgBAQAhogAUGds6QEakEaQYAgEAIaIAFBndOkBGpBG0GAIBACGiABQZ3zpARqQRxBgMAAEAIaIAFBnbOlBGpBHUGAwAAQAhoMAQsgAUKsgoCAoCA3AxAgAUEFNgIAIAFB7IOmBGpCgYCAgIDiCTcCACABQeSDpgRqQoqAgIAQNwIAIAFBvfOjBGpCipSo0KDBgoUKNwAAIAFBtfOjBGpCiZKkyJChwoQJNwAAIAFBrfOjBGpCiJCgwICBgoQINwAAIAFBpfOjBGpChoyYsPDgwYMHNwAAIAFBnfOjBGpCgIKImMCAwYIFNwAAIAFBxfOjBGpCipSo0KDBgoUKNwAAIAFB1fOjBGpCi5as2LDhwoULNwAAIAFBzfOjBGpCi5as2LDhwoULNwAAIAFB3fOjBGpCjJiw4MCBg4YMNwAAIAFB5fOjBGpCjJiw4MCBg4YMNwAAIAFB7fOjBGpCjJiw4MCBg4YMNwAAIAFB9fOjBGpCjJiw4MCBg4YMNwAAIAFB/fOjBGpCjZq06NChw4YNNwAAIAFBhfSjBGpCjZq06NChw4YNNwAAIAFBjfSjBGpCjZq06NChw4YNNwAAIAFBlfSjBGpCjZq06NChw4YNNwAAIAFB1fSjBGpCjpy48ODBg4cONwAAIAFBzfSjBGpCjpy48ODBg4cONwAAIAFBxfSjBGpCjpy48ODBg4cONwAAIAFBvfSjBGpCjpy48ODBg4cONwAAIAFBtfSjBGpCjpy48ODBg4cONwAAIAFBrfSjBGpCjpy48ODBg4cONwAAIAFBpfSjBGpCjpy48ODBg4cONwAAIAFBnfSjBGpCjpy48ODBg4cONwAAIAFBlfWjBGpCj568+PDhw4cPNwAAIAFBjfWjBGpCj568+PDhw4cPNwAAIAFBhfWjBGpCj568+PDhw4cPNwAAIAFB/fSjBGpCj568+PDhw4cPNwAAIAFB9fSjBGpCj568+PDhw4cPNwAAIAFB7fSjBGpCj568+PDhw4cPNwAAIAFB5fSjBGpCj568+PDhw4cPNwAAIAFB3fSjBGpCj568+PDhw4cPNwAAIAFBnfWjBGpBEEGAARACGiABQZ32owRqQRFBgAEQAhogAUGd96MEakESQYACEAIaIAFBnfmjBGpBE0GAAhACGiABQZ37owRqQRRBgAQQAhogAUGd/6MEakEVQYAEEAIaIAFBnYOkBGpBFkGACBACGiABQZ2LpARqQRdBgAgQAhogAUGdk6QEakEYQYAQEAIaIAFBnaOkBGpBGUGAEBACGiABQZ2zpARqQRpBgCAQAhogAUGd06QEakEbQYAgEAIaIAFBnfOkBGpBHEGAwAAQAhogAUGds6UEakEdQYDAABACGgsgAUEYaiECA0AgAiAEQQJ0aiIAQoKAgIAgNwIAIABBAjYCICAAQoKAgIAgNwIYIABCgoCAgCA3AhAgAEKCgICAIDcCCEGQASEAIARBCWoiBEGQAUcNAAsDQCACIABBAnQiA2pBATYCACACIANBBHJqQQE2AgAgAiADQQhyakEBNgIAIAIgA0EMcmpBATYCACACIANBEHJqQQE2AgAgAiADQRRyakEBNgIAIAIgA0EYcmpBATYCACACIANBHHJqQQE2AgAgAEEIaiIAQYACRw0ACyABQZAKakKBgICAEDcCACABQYgKakKBgICAEDcCACABQYAKakKBgICAEDcCACABQfgJakKBgICAEDcCACABQfAJakKBgICAEDcCACABQegJakKBgICAEDcCACABQeAJakKBgICAEDcCACABQdgJakKBgICAEDcCACABQdAJakKBgICAEDcCACABQcgJakKBgICAEDcCACABQcAJakKBgICAEDcCACABQbgJakKBgICAEDcCACABQbAJakKBgICAEDcCACABQagJakKBgICAEDcCACABQaAJakKBgICAEDcCACABQZgJaiIAQoGAgIAQNwIAIAFBkAlqQoKAgIAgNwIAIAFBiAlqQoKAgIAgNwIAIAFBgAlqQoKAgIAgNwIAIAFB+AhqQoKAgIAgNwIAIAFB8AhqQoSAgIDAADcCACABQegIakKEgICAwAA3AgAgAUHgCGpChICAgMAANwIAIAFB2AhqQoSAgIDAADcCACABQdAIakKEgICAwAA3AgAgAUHICGpChICAgMAANwIAIAFBwAhqQoSAgIDAADcCACABQbgIakKEgICAwAA3AgAgAUGwCGpChICAgMAANwIAIAFBqAhqQoSAgIDAADcCACABQaAIakKEgICAwAA3AgAgAUGYCGpChICAgMAANwIAQaACQQ4gAiABQbAhaiABQbAXahADQSBBDyAAIAFB0CNqIAFBsCBqEAMgASEDCyADC6ERARp/IABBwC9qIQkgACgCFCEGA0AgCSAFQQF0IgRqQYCAAjsBACAJIARBAnJqQYCAAjsBACAJIARBBHJqQYCAAjsBACAJIARBBnJqQYCAAjsBACAJIARBCHJqQYCAAjsBACAJIARBCnJqQYCAAjsBACAJIARBDHJqQYCAAjsBACAJIARBDnJqQYCAAjsBACAFQQhqIgVBgIAERw0AC0GCAiEKIAZBggIgBkGCAkkbIRIgAEHwE2ohFSAAQZAXaiEWIABBmAlqIRcgAEHwFGohGCAAQfAKaiEZIABBwK8MaiEaIABBGGohGyAAQcCvCGohEyABIAJqIREgASEPA0AgG0EAQYAKEAIhECATQQA2AgAgESAPQf//A2ogESAPa0GHpwRJGyEcIBMhCyAPIQYDQAJAIBEgBmsiAkGBAk0EQCACQQRNBEAgAkEBcQR/IBAgBi0AAEECdGoiBCAEKAIAQQFqNgIAIAsgCygCAEEBajYCACAGQQFqIQYgAkEBawUgAgshBUEAIQogAkEBRgRAIAYhDAwDCwNAIBAgBi0AAEECdGoiAiACKAIAQQFqNgIAIAsgCygCAEEBajYCACAQIAYtAAFBAnRqIgIgAigCAEEBajYCACALIAsoAgBBAWo2AgAgBkECaiEGIAVBAmsiBQ0ACyAGIQwMAgsgEiACIAIgEksbIRIgAiEKC0EAIQUgBiABayIHQYCAAkYEQANAIAkgBUEBdCICaiIEIAQuAQAiBEEAIARBAEobQYCAAnI7AQAgCSACQQJyaiIEIAQuAQAiBEEAIARBAEobQYCAAnI7AQAgCSACQQRyaiIEIAQuAQAiBEEAIARBAEobQYCAAnI7AQAgCSACQQZyaiICIAIuAQAiAkEAIAJBAEobQYCAAnI7AQAgBUEEaiIFQYCABEcNAAtBACEHIAFBgIACaiEBCyAJIA5BAnRqIgIuAQAhBCAGKAAAIQggBigAASEFIAIgBzsBACAGQQFqIQwgBUG9z9bxAWxBEXYhDgJAAkAgB0EQdEEQdUGAgH5zIhQgBE4NACACLgECIQ0gAiAEOwECAkAgCCABIARqIgUoAABGBEACQAJAIApBFGtBb0siHQR/QQQFQQQhBCAGKAAEIAUoAARzIgINAUEIIQQgBigACCAFKAAIcyICDQFBDCEEIAYoAAwgBSgADHMiAg0BQRAhBCAGKAAQIAUoABBzIgINAUEUCyEHA0AgCiAHIgRBBGoiB0kEQCAEIApPDQMDQCAEIAVqLQAAIAQgBmotAABHDQQgBEEBaiIEIApHDQALIAohBAwDCyAEIAZqKAAAIAQgBWooAABzIgJFDQALCyACaEEDdiAEaiEECyANIBRMDQEgBCASTw0BIAggASANaiIIKAAARw0BIAQgCGpBA2soAAAgBCAGakEDaygAAEcNAQJAAkAgHQR/QQQFQQQhAiAGKAAEIAgoAARzIg0NAUEIIQIgBigACCAIKAAIcyINDQFBDCECIAYoAAwgCCgADHMiDQ0BQRAhAiAGKAAQIAgoABBzIg0NAUEUCyEHA0AgCiAHIgJBBGoiB0kEQCACIApPDQMDQCACIAhqLQAAIAIgBmotAABHDQQgAkEBaiICIApHDQALIAohAgwDCyACIAZqKAAAIAIgCGooAABzIg1FDQALCyANaEEDdiACaiECCyACIAQgAiAESyICGyEEIAggBSACGyEFDAELIA0gFEwNASABIA1qIgUoAAAgCEcNAQJAIApBFGtBb0sEf0EEBUEEIQQgBigABCAFKAAEcyIHDQFBCCEEIAYoAAggBSgACHMiBw0BQQwhBCAGKAAMIAUoAAxzIgcNAUEQIQQgBigAECAFKAAQcyIHDQFBFAshAgNAIAogAiIEQQRqIgJJBEAgBCAKTw0DA0AgBCAFai0AACAEIAZqLQAARw0EIARBAWoiBCAKRw0ACyAKIQQMAwsgBCAGaigAACAEIAVqKAAAcyIHRQ0ACwsgB2hBA3YgBGohBAsgBEUNACAEQZDIAGotAABBAnQgEGpBhAhqIgIgAigCAEEBajYCACAAQYACIAYgBWsiAmtBHXYiBUEBdCACQQFrIAV2QaDKAGotAABqIgVBAnRqQZgJaiIHIAcoAgBBAWo2AgAgC0EANgIIIAsgBTsBBiALIAI7AQQgCyALKAIAIARBF3RyNgIAAkAgBEEEaiARIAxrSw0AIARBAWshDUEAIQIgDCABayIFIARqQYKAAmtB//99TQRAA0AgCSACQQF0IgdqIgggCC4BACIIQQAgCEEAShtBgIACcjsBACAJIAdBAnJqIgggCC4BACIIQQAgCEEAShtBgIACcjsBACAJIAdBBHJqIgggCC4BACIIQQAgCEEAShtBgIACcjsBACAJIAdBBnJqIgcgBy4BACIHQQAgB0EAShtBgIACcjsBACACQQRqIgJBgIAERw0ACyAFQYCAAmshBSABQYCAAmohAQsgDUEBcQRAIAkgDkECdGoiAiACLwEAOwECIAIgBTsBACAEQQJrIQ0gBUEBaiEFIAYoAAJBvc/W8QFsQRF2IQ4gBkECaiEMCyAEQQJGDQADQCAJIA5BAnRqIgIgAi8BADsBAiACIAU7AQAgCSAMKAABQb3P1vEBbEEPdkH8/wdxaiICIAIvAQA7AQIgAiAFQQFqOwEAIAVBAmohBSAMKAACQb3P1vEBbEERdiEOIAxBAmohDCANQQJrIg0NAAsLIAtBCGohCyAEIAZqIQwMAQsgECAGLQAAQQJ0aiICIAIoAgBBAWo2AgAgCyALKAIAQQFqNgIACyAMIBxPDQAgDCEGIAsgGkkNAQsLIAAgACgCmAhBAWo2ApgIQaACQQ4gECAYIBkQA0EgQQ8gFyAWIBUQAyAAIAMgDyAMIA9rIBMgDCARRiICEAUgAkUEQCAMIQ8gAy0AEEUNAQsLCwvVTwkAQYQIC/0/ljAHdyxhDu66UQmZGcRtB4/0anA1pWPpo5VknjKI2w6kuNx5HunV4IjZ0pcrTLYJvXyxfgctuOeRHb+QZBC3HfIgsGpIcbnz3kG+hH3U2hrr5N1tUbXU9MeF04NWmGwTwKhrZHr5Yv3syWWKT1wBFNlsBmNjPQ/69Q0IjcggbjteEGlM5EFg1XJxZ6LR5AM8R9QES/2FDdJrtQql+qi1NWyYskLWybvbQPm8rONs2DJ1XN9Fzw3W3Fk90ausMNkmOgDeUYBR18gWYdC/tfS0ISPEs1aZlbrPD6W9uJ64AigIiAVfstkMxiTpC7GHfG8vEUxoWKsdYcE9LWa2kEHcdgZx2wG8INKYKhDV74mFsXEftbYGpeS/nzPUuOiiyQd4NPkAD46oCZYYmA7huw1qfy09bQiXbGSRAVxj5vRRa2tiYWwc2DBlhU4AYvLtlQZse6UBG8H0CIJXxA/1xtmwZVDptxLquL6LfIi5/N8d3WJJLdoV83zTjGVM1PtYYbJNzlG1OnQAvKPiMLvUQaXfSteV2D1txNGk+/TW02rpaUP82W40RohnrdC4YNpzLQRE5R0DM19MCqrJfA3dPHEFUKpBAicQEAu+hiAMySW1aFezhW8gCdRmuZ/kYc4O+d5emMnZKSKY0LC0qNfHFz2zWYENtC47XL23rWy6wCCDuO22s7+aDOK2A5rSsXQ5R9Xqr3fSnRUm2wSDFtxzEgtj44Q7ZJQ+am0NqFpqegvPDuSd/wmTJ64ACrGeB31Ekw/w0qMIh2jyAR7+wgZpXVdi98tnZYBxNmwZ5wZrbnYb1P7gK9OJWnraEMxK3Wdv37n5+e++jkO+txfVjrBg6KPW1n6T0aHEwtg4UvLfT/Fnu9FnV7ym3Qa1P0s2skjaKw3YTBsKr/ZKAzZgegRBw+9g31XfZ6jvjm4xeb5pRoyzYcsag2a8oNJvJTbiaFKVdwzMA0cLu7kWAiIvJgVVvju6xSgLvbKSWrQrBGqzXKf/18Ixz9C1i57ZLB2u3luwwmSbJvJj7JyjanUKk20CqQYJnD82DuuFZwdyE1cABYJKv5UUerjiriuxezgbtgybjtKSDb7V5bfv3Hwh39sL1NLThkLi1PH4s91oboPaH80WvoFbJrn24Xewb3dHtxjmWgiIcGoP/8o7BmZcCwER/55lj2muYvjT/2thRc9sFnjiCqDu0g3XVIMETsKzAzlhJmen9xZg0E1HaUnbd24+SmrRrtxa1tlmC99A8DvYN1OuvKnFnrvef8+yR+n/tTAc8r29isK6yjCTs1Omo7QkBTbQupMG180pV95Uv2fZIy56ZrO4SmHEAhtoXZQrbyo3vgu0oY4MwxvfBVqN7wItAAAAAEExGxmCYjYyw1MtKwTFbGRF9Hd9hqdaVseWQU8IitnISbvC0Yro7/rL2fTjDE+1rE1+rrWOLYOezxyYh1ESwkoQI9lT03D0eJJB72FV164uFOa1N9e1mByWhIMFWZgbghipAJvb+i2wmss2qV1dd+YcbGz/3z9B1J4OWs2iJISV4xWfjCBGsqdhd6m+puHo8efQ8+gkg97DZbLF2qquXV3rn0ZEKMxrb2n9cHauazE571oqICwJBwttOBwS8zZG37IHXcZxVHDtMGVr9PfzKru2wjGidZEciTSgB5D7vJ8Xuo2EDnneqSU477I8/3nzc75I6Gp9G8VBPCreWAVPefBEfmLphy1PwsYcVNsBihWUQLsOjYPoI6bC2Ti/DcWgOEz0uyGPp5YKzpaNEwkAzFxIMddFi2L6bspT4XdUXbu6FWygo9Y/jYiXDpaRUJjX3hGpzMfS+uHsk8v69VzXYnId5nlr3rVUQJ+ET1lYEg4WGSMVD9pwOCSbQSM9p2v9ZeZa5nwlCctXZDjQTqOukQHin4oYIcynM2D9vCqv4SSt7tA/tC2DEp9ssgmGqyRIyeoVU9ApRn77aHdl4vZ5Py+3SCQ2dBsJHTUqEgTyvFNLs41IUnDeZXkx735g/vPm57/C/f58kdDVPaDLzPo2ioO7B5GaeFS8sTllp6hLmIM7CqmYIsn6tQmIy64QT13vXw5s9EbNP9ltjA7CdEMSWvMCI0HqwXBswYBBd9hH1zaXBuYtjsW1AKWEhBu8GopBcVu7WmiY6HdD2dlsWh5PLRVffjYMnC0bJ90cAD4SAJi5UzGDoJBirovRU7WSFsX03Vf078SUp8Lv1ZbZ9um8B66ojRy3a94xnCrvKoXteWvKrEhw028bXfguKkbh4TbeZqAHxX9jVOhUImXzTeXzsgKkwqkbZ5GEMCagnym4rsXk+Z/e/TrM89Z7/ejPvGupgP1aspk+CZ+yfziEq7AkHCzxFQc1MkYqHnN3MQe04XBI9dBrUTaDRnp3sl1jTtf6yw/m4dLMtcz5jYTX4EoSlq8LI422yHCgnYlBu4RGXSMDB2w4GsQ/FTGFDg4oQphPZwOpVH7A+nlVgctiTB/FOIFe9COYnacOs9yWFaobAFTlWjFP/JliYtfYU3nOF0/hSVZ++lCVLdd71BzMYhOKjS1Su5Y0kei7H9DZoAbs835ercJlR26RSGwvoFN16DYSOqkHCSNqVCQIK2U/EeR5p5alSLyPZhuRpCcqir3gvMvyoY3Q62Le/cAj7+bZveG8FPzQpw0/g4omfrKRP7kk0HD4FctpO0bmQnp3/Vu1a2Xc9Fp+xTcJU+52OEj3sa4JuPCfEqEzzD+Kcv0kkwAAAAA3asIBbtSEA1m+RgLcqAkH68LLBrJ8jQSFFk8FuFETDo870Q/WhZcN4e9VDGT5GglTk9gICi2eCj1HXAtwoyYcR8nkHR53oh8pHWAerAsvG5th7RrC36sY9bVpGcjyNRL/mPcTpiaxEZFMcxAUWjwVIzD+FHqOuBZN5HoX4EZNONcsjzmOksk7ufgLOjzuRD8LhIY+UjrAPGVQAj1YF142b32cNzbD2jUBqRg0hL9XMbPVlTDqa9My3QERM5DlaySnj6kl/jHvJ8lbLSZMTWIjeyegIiKZ5iAV8yQhKLR4Kh/euitGYPwpcQo+KPQccS3DdrMsmsj1Lq2iNy/AjZpw9+dYca5ZHnOZM9xyHCWTdytPUXZy8Rd0RZvVdXjciX5Ptkt/FggNfSFiz3ykdIB5kx5CeMqgBHr9ysZ7sC68bIdEfm3e+jhv6ZD6bmyGtWtb7HdqAlIxaDU482kIf69iPxVtY2arK2FRwelg1NemZeO9ZGS6AyJmjWngZyDL10gXoRVJTh9TS3l1kUr8Y95PywkcTpK3Wkyl3ZhNmJrERq/wBkf2TkBFwSSCREQyzUFzWA9AKuZJQh2Mi0NQaPFUZwIzVT68dVcJ1rdWjMD4U7uqOlLiFHxQ1X6+Ueg54lrfUyBbhu1mWbGHpFg0ketdA/spXFpFb15tL61fgBs14bdx9+Duz7Hi2aVz41yzPOZr2f7nMme45QUNeuQ4SibvDyDk7laeouxh9GDt5OIv6NOI7emKNqvrvVxp6vC4E/3H0tH8nmyX/qkGVf8sEBr6G3rY+0LEnvl1rlz4SOkA83+DwvImPYTwEVdG8ZRBCfSjK8v1+pWN983/T/ZgXXjZVze62A6J/No54z7bvPVx3oufs9/SIfXd5Us33NgMa9fvZqnWttjv1IGyLdUEpGLQM86g0Wpw5tNdGiTSEP5exSeUnMR+KtrGSUAYx8xWV8L7PJXDooLTwZXoEcCor03Ln8WPysZ7ycjxEQvJdAdEzENths0a08DPLbkCzkCWr5F3/G2QLkIrkhko6ZOcPqaWq1Rkl/LqIpXFgOCU+Me8n8+tfp6WEzicoXn6nSRvtZgTBXeZSrsxm33R85owNYmNB19LjF7hDY5pi8+P7J2Aitv3QouCSQSJtSPGiIhkmoO/DliC5rAegNHa3IFUzJOEY6ZRhToYF4cNctWGoNDiqZe6IKjOBGaq+W6kq3x4665LEimvEqxvrSXGrawYgfGnL+szpnZVdaRBP7elxCn4oPNDOqGq/XyjnZe+otBzxLXnGQa0vqdAtonNgrcM282yO7EPs2IPSbFVZYuwaCLXu19IFboG9lO4MZyRubSK3ryD4By92l5av+00mL4AAAAAZWe8uIvICarur7USV5dijzLw3jfcX2sluTjXne8otMWKTwh9ZOC9bwGHAde4v9ZK3dhq8jN33+BWEGNYn1cZUPowpegUnxD6cfisQsjAe9+tp8dnQwhydSZvzs1wf62VFRgRLfu3pD+e0BiHJ+jPGkKPc6KsIMawyUd6CD6vMqBbyI4YtWc7CtAAh7JpOFAvDF/sl+LwWYWHl+U90YeGZbTgOt1aT4/PPygzd4YQ5Orjd1hSDdjtQGi/Ufih+CvwxJ+XSCowIlpPV57i9m9Jf5MI9cd9p0DVGMD8bU7QnzUrtyONxRiWn6B/KicZR/26fCBBApKP9BD36EioPVgUm1g/qCO2kB0x0/ehiWrPdhQPqMqs4Qd/voRgwwbScKBetxcc5lm4qfQ83xVMhefC0eCAfmkOL8t7a0h3w6IPDcvHaLFzKccEYUyguNn1mG9EkP/T/H5QZu4bN9pWTSe5DihABbbG77Cko4gMHBqw24F/12c5kXjSK/QfbpMD9yY7ZpCag4g/L5HtWJMpVGBEtDEH+AzfqE0eus/xpuzfkv6JuC5GZxebVAJwJ+y7SPBx3i9MyTCA+dtV50VjnKA/a/nHg9MXaDbBcg+Kecs3XeSuUOFcQP9UTiWY6PZziIuuFu83FvhAggSdJz68JB/pIUF4VZmv1+CLyrBcMzu2We1e0eVVsH5QR9UZ7P9sITtiCUaH2ufpMsiCjo5w1J7tKLH5UZBfVuSCOjFYOoMJj6fmbjMfCMGGDW2mOrWk4UC9wYb8BS8pSRdKTvWv83YiMpYRnop4viuYHdmXIEvJ9HgurkjAwAH90qVmQWocXpb3eTkqT5eWn13y8SPlBRlrTWB+1/WO0WLn67beX1KOCcI36bV62UYAaLwhvNDqMd+Ij1ZjMGH51iIEnmqavaa9B9jBAb82brStUwkIFZpOch3/Kc6lEYZ7t3Thxw/N2RCSqL6sKkYRGTgjdqWAdWbG2BABemD+rs9ym8lzyiLxpFdHlhjvqTmt/cxeEUUG7k12Y4nxzo0mRNzoQfhkUXkv+TQek0HasSZTv9aa6+nG+bOMoUULYg7wGQdpTKG+UZs82zYnhDWZkpZQ/i4umblUJvze6J4ScV2MdxbhNM4uNqmrSYoRReY/AyCBg7t2keDjE/ZcW/1Z6UmYPlXxIQaCbERhPtSqzovGz6k3fjhBf9ZdJsNus4l2fNbuysRv1h1ZCrGh4eQeFPOBeahL12nLE7IOd6tcocK5OcZ+AYD+qZzlmRUkCzagNm5RHI6nFmaGwnHaPizebyxJudOU8IEECZXmuLF7SQ2jHi6xG0g+0kMtWW77w/bb6aaRZ1EfqbDMes4MdJRhuWbxBgXeAAAAALApYD1gU8B60HqgR8CmgPVwj+DIoPVAjxDcILLBS3AwcWIQDaEYsEoRMdB3Ae3wxbHEkPhhvjC/0ZdQgoKX4GAyvoBd4sQgGlLtQCdCMWCV8hgAqCJioO+SS8DSQ9yQUPP18G0jj1Aqk6YwF4N6EKUzU3CY4ynQ31MAsOIEL8HBtAah/GR8AbvUVWGGxIlBNHSgIQmk2oFOFPPhc8VksfF1TdHMpTdxixUeEbYFwjEEtetROWWR8X7VuJFDhrghoTaRQZzm6+HbVsKB5kYeoVT2N8FpJk1hLpZkARNH81GR99oxrCegkeuXifHWh1XRZDd8sVnnBhEeVy9xI0lY81j5cZNlKQszIpkiUx+J/nOtOdcTkOmts9dZhNPqiBODaDg641XoQEMSWGkjL0i1A534nGOgKObD55jPo9rLzxM4e+ZzBauc00IbtbN/C2mTzbtA8/BrOlO32xMzigqEYwi6rQM1atejctr+w0/KIuP9eguDwKpxI4caWEO6TXcymf1eUqQtJPLjnQ2S3o3Rsmw9+NJR7YJyFl2rEiuMPEKpPBUilOxvgtNcRuLuTJrCXPyzomEsyQImnOBiG8/g0vl/ybLEr7MSgx+acr4PRlIMv28yMW8VknbfPPJLDquiyb6CwvRu+GKz3tECjs4NIjx+JEIBrl7iRh53gnuSsOaxIpmGjPLjJstCykb2UhZmROI/BnkyRaY+gmzGA1P7loHj0va8M6hW+4OBNsaTXRZ0I3R2SfMO1g5DJ7YzECcG0aAOZuxwdMarwF2mltCBhiRgqOYZsNJGXgD7JmPRbHbhYUUW3LE/tpsBFtamEcr2FKHjlilxmTZuwbBWU5afJ3AmtkdN9sznCkblhzdWOaeF5hDHuDZqZ/+GQwfCV9RXQOf9N303h5c6h673B5dy17UnW7eI9yEXz0cId/IUCMcQpCGnLXRbB2rEcmdX1K5H5WSHJ9i0/YefBNTnotVDtyBlatcdtRB3WgU5F2cV5TfVpcxX6HW296/Fn5eS2+gV6WvBddS7u9WTC5K1rhtOlRyrZ/Uhex1VZss0NVsao2XZqooF5HrwpaPK2cWe2gXlLGoshRG6ViVWCn9Fa1l/9YnpVpW0OSw184kFVc6Z2XV8KfAVQfmKtQZJo9U7mDSFuSgd5YT4Z0XDSE4l/liSBUzou2VxOMHFNojopQvfx9Qob+60Fb+UFFIPvXRvH2FU3a9INOB/MpSnzxv0mh6MpBiupcQlft9kYs72BF/eKiTtbgNE0L555JcOUISqXVA0SO15VHU9A/QyjSqUD532tL0t39SA/aV0x02MFPqcG0R4LDIkRfxIhAJMYeQ/XL3EjeyUpLA87gT3jMdkygAAAACl01zLC6HITa5ylIYWQpGbs5HNUB3jWda4MAUdbYJT7MhRDydmI5uhw/DHanvAwnfeE568cGEKOtWyVvGbAtYDPtGKyJCjHk41cEKFjUBHmCiTG1OG4Y/VIzLTHvaAhe9TU9kk/SFNoljyEWngwhR0RRFIv+tj3DlOsIDyNgWsB5PW8Mw9pGRKmHc4gSBHPZyFlGFXK+b10Y41qRpbh//r/lSjIFAmN6b19WttTcVucOgWMrtGZKY947f69q0HegQI1CbPpqaySQN17oK7ReufHpa3VLDkI9IVN38ZwIUp6GVWdSPLJOGlbve9btbHuHNzFOS43WZwPni1LPVsClgPydkExGerkELCeMyJekjJlN+blV9x6QHZ1DpdEgGIC+OkW1coCinDrq/6n2UXypp4shnGsxxrUjW5uA7+9wiODFLb0sf8qUZBWXoaiuFKH5dEmUNc6uvX2k84ixGait3gP1mBK5ErFa00+ElmjMhMeykbELCHaYQ2IrrY/VoP9Aj/3KjDUa48RfR9YI5MTWWT6Z45WEfsrd7iP/EVN42n5JJe+y88LG+pmf8zYiHPNn+EHGq0Km7+Mo+9ovnBDSILZN5+wMqs6kZvf7aN10+zkHKc71vc7nvdeT0nFqyPcecJXC0spy65qgL95WG6zeB8Hx68t7FsKDEUv3T62BSwHn3H7NXTtXhTdmYkmM5WIYVrhX1OxffpyGAktQO1luPyEEW/Ob43K78b5Hd0o9RyaQYHLqKodbokDabm70MWZh3mxTrWSLeuUO1k8ptVVPeG8IerTV71P8v7JmMALpQ18YtHaTolNf28gOahdzjWpGqdBfihM3dsJ5akMOzuERwZS8JA0uWw1FRAY4if+FONgl2A0Unz8kXPViEZBIOTT/UmQBM+iDKHuC3h23OV0d5uMAKCpZ5wFiM7o0rodRPKGtDAltF+sgJX22FenGNRW4HGggdKaPCTzM0jzwcYkZn2vULFPRMwUbu24w1wDtMIbasAVKYFcsAgoKGc67Qe6BERzbTav78gXBpsfJeiXHmKB48lQan9sccMLu0M2Zy7/XxP5zbSPXOwd+4ve8/eKmZqDXatxH/iK2GsvuAvHD4Sis9i2SS99l+BbqqUOV6viZyN80Iy/2fElyw7D0Kebf7nTTE1ST+ls+zs+XhU3Pxl8Q+grl99NCj6rmjjghtEFifIGN2JuoxbLGnQkJRZ1Y0xiolGn/gdwDorQQvvmRf6SkpLMeQ437dB64N8+duGYVwI2qryek4sV6kS5xkZkhW8ys7eErhaWLdrBpMPWwOOqohfRQT6y8OhKZcIdJvB+dFInTJ/Ogm02ulVf2LZUGLHCgypaXiYL8yrxOQAAAAAtAt3pikRn5edGugxEyRP9KcvOFI6NdBjjj6nxWdO7zPTRZiVTl9wpPpUBwJ0aqDHwGHXYV17P1DpcEj2zpzeZ3qXqcHnjUHwU4Y2Vt24kZNps+Y19KkOBECieaKp0jFUHdlG8oDDrsM0yNlluvZ+oA79CQaT5+E3J+yWkZw5vc8oMspptSgiWAEjVf6PHfI7OxaFnaYMbawSBxoK+3dS/E98JVrSZs1rZm26zehTHQhcWGquwUKCn3VJ9TlSpWOo5q4UDnu0/D/Pv4uZQYEsXPWKW/pokLPL3JvEbTXrjJuB4Ps9HPoTDKjxZKomz8NvksS0yQ/eXPi71SteeXULRM1+fOJQZJTT5G/jdWpRRLDeWjMWQ0DbJ/dLrIEeO+R3qjCT0Tcqe+CDIQxGDR+rg7kU3CUkDjQUkAVDsrfp1SMD4qKFnvhKtCrzPRKkzZrXEMbtcY3cBUA513Lm0Kc6EGSsTbb5tqWHTb3SIcODdeR3iAJC6pLqc16ZndXlTLaLUUfBLcxdKRx4Vl669mj5f0JjjtnfeWboa3IRToICWbg2CS4eqxPGLx8YsYmRJhZMJS1h6rg3idsMPP59K9Bo7J/bH0oCwfd7tsqA3Tj0JxiM/1C+EeW4j6XuzylMnoff+JXweWWPGEjRhG/uX7rIK+uxv412q1e8wqAgGvLqFohG4WEu2/uJH2/w/rnhzll8VcUu2sjfxut81LFNlaT5uyGvjh28tWYsCL4RioaAtk8yi8Hpr5Ep2BuaXn48dsjviH2/SRVnV3ihbCDeL1KHG5tZ8L0GQxiMskhvKls4J9zvM1B6cim4S8Yiz+1IHGgo/BcfjmEN97/VBoAZbtOrR9rY3OFHwjTQ88lDdn335LPJ/JMVVOZ7JODtDIIJnUR0vZYz0iCM2+OUh6xFGrkLgK6yfCYzqJQXh6PjsaBPdSAURAKGiV7qtz1VnRGzazrUB2BNcpp6pUMucdLlxwGaE3MK7bXuEAWEWhtyItQl1edgLqJB/TRKcEk/PdaLnx3MP5RqaqKOglsWhfX9mLtSOCywJZ6xqs2vBaG6CezR8v9Y2oVZxcBtaHHLGs7/9b0LS/7KrdbkIpxi71U6RQPDq/EItA1sElw82BkrmlYnjF/iLPv5fzYTyMs9ZG4iTSyYlkZbPgtcsw+/V8SpMWljbIViFMoYePz7rHOLXRemoAOjrdelPrc/lIq8SDIEgu/3sImYUS2TcGCZmAfGcOhPMMTjOJZZ+dCn7fKnAWPMAMTXx3diSt2fU/7W6PXZOn5kbTEJwvAr4fNEIJZVyh4xkH4VRjbjD64HVwTZob50kVcKf+bxl2UOwCNueWatUN6jGVupBYRBQTQwSjaSAAAAAJ4Aqsx9ByVC4wePjvoOSoRkDuBIhwlvxhkJxQq1G+XTKxtPH8gcwJFWHGpdTxWvV9EVBZsyEooVrBIg2Ssxu3y1MRGwVjaePsg2NPLRP/H4Tz9bNKw41LoyOH52niperwAq9GPjLXvtfS3RIWQkFCv6JL7nGSMxaYcjm6VWYnb5yGLcNStlU7u1Zfl3rGw8fTJslrHRaxk/T2uz8+N5kyp9eTnmnn62aAB+HKQZd9muh3dzYmRw/Oz6cFYgfVPNheNTZ0kAVOjHnlRCC4ddhwEZXS3N+lqiQ2RaCI/ISChWVkiCmrVPDRQrT6fYMkZi0qxGyB5PQUeQ0UHtXO3CnSlzwjflkMW4aw7FEqcXzNeticx9YWrL8u/0y1gjWNl4+sbZ0jYl3l24u973dKLXMn4815iy39AXPEHQvfDG8yZVWPOMmbv0Axcl9KnbPP1s0aL9xh1B+kmT3/rjX3Pow4bt6GlKDu/mxJDvTAiJ5okCF+YjzvThrEBq4QaMu6Dr0CWgQRzGp86SWKdkXkGuoVTfrguYPKmEFqKpLtoOuw4DkLukz3O8K0HtvIGN9LVEh2q17kuJsmHFF7LLCZCRUKwOkfpg7ZZ17nOW3yJqnxoo9J+w5BeYP2qJmJWmJYq1f7uKH7NYjZA9xo068d+E//tBhFU3ooPauTyDcHXahTtTRIWRn6eCHhE5grTdIItx176L2xtdjFSVw4z+WW+e3oDxnnRMEpn7woyZUQ6VkJQEC5A+yOiXsUZ2lxuK8bSAL2+0KuOMs6VtErMPoQu6yquVumBndr3v6ei9RSVEr2X82q/PMDmoQL6nqOpyvqEveCChhbTDpgo6Xaag9oznTaoS5+dm8eBo6G/gwiR26Qcu6Omt4gvuImyV7oigOfyoeaf8ArVE+4072vsn98Py4v1d8kgxvvXHvyD1bXOn1vbWOdZcGtrR05RE0XlYXdi8UsPYFp4g35kQvt8z3BLNEwWMzbnJb8o2R/HKnIvow1mBdsPzTZXEfMMLxNYPN0emeqlHDLZKQIM41EAp9M1J7P5TSUYysE7JvC5OY3CCXEOpHFzpZf9bZuthW8wneFIJLeZSo+EFVSxvm1WGoxx2HQaCdrfKYXE4RP9xkojmeFeCeHj9Tpt/csAFf9gMqW341TdtUhnUat2XSmp3W1NjslHNYxidLmSXE7BkPd9hJdCD/yV6Txwi9cGCIl8NmyuaBwUrMMvmLL9FeCwVidQ+NVBKPp+cqTkQEjc5ut4uMH/UsDDVGFM3WpbNN/BaShRr/9QUwTM3E069qRPkcbAaIXsuGou3zR0EOVMdrvX/D44sYQ8k4IIIq24cCAGiBQHEqJsBbmR4BuHq5gZLJgwAQZTIAAv/AQECAwQFBgcICAkJCgoLCwwMDAwNDQ0NDg4ODg8PDw8QEBAQEBAQEBEREREREREREhISEhISEhITExMTExMTExQUFBQUFBQUFBQUFBQUFBQVFRUVFRUVFRUVFRUVFRUVFhYWFhYWFhYWFhYWFhYWFhcXFxcXFxcXFxcXFxcXFxcYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBkZGRkZGRkZGRkZGRkZGRkZGRkZGRkZGRkZGRkZGRkZGhoaGhoaGhoaGhoaGhoaGhoaGhoaGhoaGhoaGhoaGhobGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbGxsbHABBocoAC/8DAQIDBAQFBQYGBgYHBwcHCAgICAgICAgJCQkJCQkJCQoKCgoKCgoKCgoKCgoKCgoLCwsLCwsLCwsLCwsLCwsLDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwNDQ0NDQ0NDQ0NDQ0NDQ0NDQ0NDQ0NDQ0NDQ0NDQ0NDQ4ODg4ODg4ODg4ODg4ODg4ODg4ODg4ODg4ODg4ODg4ODg4ODg4ODg4ODg4ODg4ODg4ODg4ODg4ODg4ODg4ODg4PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PAIBAwCCgYOAQkFDQMLBw8AiISMgoqGjoGJhY2Di4ePgEhETEJKRk5BSUVNQ0tHT0DIxMzCysbOwcnFzcPLx8/AKCQsIiomLiEpJS0jKycvIKikrKKqpq6hqaWto6unr6BoZGxiamZuYWllbWNrZ29g6OTs4urm7uHp5e3j6+fv4BgUHBIaFh4RGRUdExsXHxCYlJySmpaekZmVnZObl5+QWFRcUlpWXlFZVV1TW1dfUNjU3NLa1t7R2dXd09vX39A4NDwyOjY+MTk1PTM7Nz8wuLS8srq2vrG5tb2zu7e/sHh0fHJ6dn5xeXV9c3t3f3D49Pzy+vb+8fn1/fP79//wBBsM4ACwMCAwcAQcjOAAtLAQEBAQICAgIDAwMDBAQEBAUFBQUAAAAAAAAAAAEBAgIDAwQEBQUGBgcHCAgJCQoKCwsMDA0NAAAQERIACAcJBgoFCwQMAw0CDgEPAEGgzwALdgEAAAACAAAAAwAAAAQAAAAFAAAABwAAAAkAAAANAAAAEQAAABkAAAAhAAAAMQAAAEEAAABhAAAAgQAAAMEAAAABAQAAgQEAAAECAAABAwAAAQQAAAEGAAABCAAAAQwAAAEQAAABGAAAASAAAAEwAAABQAAAAWAAQaDQAAtyAwAAAAQAAAAFAAAABgAAAAcAAAAIAAAACQAAAAoAAAALAAAADQAAAA8AAAARAAAAEwAAABcAAAAbAAAAHwAAACMAAAArAAAAMwAAADsAAABDAAAAUwAAAGMAAABzAAAAgwAAAKMAAADDAAAA4wAAAAIBAEGg0QAL1gYJCQkJCQkICAcHBgYGBgYGBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAYGFiAmKzAzNjk7PUBBQ0VGSElKS0xNT1BQUVJTVFVVVldYWFlZWltbXFxdXV5fX2BgYGFhYmJjY2NkZGVlZWZmZmdnaGhoaWlpaWpqamtra2xsbGxtbW1tbm5ub29vb3BwcHBwcXFxcXJycnJyc3Nzc3N0dHR0dHV1dXV1dnZ2dnZ2d3d3d3d4eHh4eHh5eXl5eXl5enp6enp6e3t7e3t7e3x8fHx8fHx9fX19fX19fX5+fn5+fn5/f39/f39/f4CAgICAgICAgIGBgYGBgYGBgYKCgoKCgoKCgoODg4ODg4ODg4OEhISEhISEhISEhYWFhYWFhYWFhYaGhoaGhoaGbRAQICkwNTk8QEJFR0lLTE5QUVJTVVZXWFlaW1xcXV5fYGBhYmJjY2RlZWZmZ2doaGlpampra2xsbG1tbm5ub29wcHBxcXFycnJzc3NzdHR0dXV1dnZ2dnd3d3d4eHh4eXl5eXp6enp6e3t7e3x8fHx8fX19fX1+fn5+fn9/f39/gICAgICAgYGBgYGBgoKCgoKCg4ODg4ODg4SEhISEhIWFhYWFhYWGhoaGhoaGhoeHh4eHh4eHiIiIiIiIiIiJiYmJiYmJiYqKioqKioqKiouLi4uLi4uLi4yMjIyMjIyMjI2NjY2NjY2NjY2Ojo6Ojo6Ojo6Ojo+Pj4+Pj4+Pj4+QXSAgMDlARUlMUFJVV1lbXF5gYWJjZWZnaGlqa2xsbW5vcHBxcnJzc3R1dXZ2d3d4eHl5enp7e3x8fH19fn5+f3+AgICBgYGCgoKDg4ODhISEhYWFhoaGhoeHh4eIiIiIiYmJiYqKioqKi4uLi4yMjIyMjY2NjY2Ojo6Ojo+Pj4+PkJCQkJCQkZGRkZGRkpKSkpKSk5OTk5OTk5SUlJSUlJWVlZWVlZWWlpaWlpaWlpeXl5eXl5eXmJiYmJiYmJiZmZmZmZmZmZqampqampqampubm5ubm5ubm5ycnJycnJycnJ2dnZ2dnZ2dnZ2enp6enp6enp6enp+fn5+fn5+fn5+gVABB+NcACwsGAAAABwAAADAwUA==";if(!isDataURI(wasmBinaryFile)){wasmBinaryFile=locateFile(wasmBinaryFile)}function getBinary(file){try{if(file==wasmBinaryFile&&wasmBinary){return new Uint8Array(wasmBinary)}var binary=tryParseAsDataURI(file);if(binary){return binary}if(readBinary){return readBinary(file)}else{throw"sync fetching of the wasm failed: you can preload it to Module['wasmBinary'] manually, or emcc.py will do that for you when generating HTML (but not JS)"}}catch(err){abort(err)}}function instantiateSync(file,info){var instance;var module;var binary;try{binary=getBinary(file);module=new WebAssembly.Module(binary);instance=new WebAssembly.Instance(module,info)}catch(e){var str=e.toString();err("failed to compile wasm module: "+str);if(str.includes("imported Memory")||str.includes("memory import")){err("Memory size incompatibility issues may be due to changing INITIAL_MEMORY at runtime to something too large. Use ALLOW_MEMORY_GROWTH to allow any size memory (and also make sure not to set INITIAL_MEMORY at runtime to something smaller than it was at compile time).")}throw e}return[instance,module]}function createWasm(){var info={"a":asmLibraryArg};function receiveInstance(instance,module){var exports=instance.exports;Module["asm"]=exports;wasmMemory=Module["asm"]["c"];updateGlobalBufferAndViews(wasmMemory.buffer);wasmTable=Module["asm"]["i"];addOnInit(Module["asm"]["d"]);removeRunDependency("wasm-instantiate")}addRunDependency("wasm-instantiate");if(Module["instantiateWasm"]){try{var exports=Module["instantiateWasm"](info,receiveInstance);return exports}catch(e){err("Module.instantiateWasm callback failed with error: "+e);return false}}var result=instantiateSync(wasmBinaryFile,info);receiveInstance(result[0]);return Module["asm"]}function callRuntimeCallbacks(callbacks){while(callbacks.length>0){var callback=callbacks.shift();if(typeof callback=="function"){callback(Module);continue}var func=callback.func;if(typeof func=="number"){if(callback.arg===undefined){getWasmTableEntry(func)()}else{getWasmTableEntry(func)(callback.arg)}}else{func(callback.arg===undefined?null:callback.arg)}}}var wasmTableMirror=[];function getWasmTableEntry(funcPtr){var func=wasmTableMirror[funcPtr];if(!func){if(funcPtr>=wasmTableMirror.length)wasmTableMirror.length=funcPtr+1;wasmTableMirror[funcPtr]=func=wasmTable.get(funcPtr)}return func}function _emscripten_memcpy_big(dest,src,num){HEAPU8.copyWithin(dest,src,src+num)}function _emscripten_get_heap_max(){return 2147483648}function emscripten_realloc_buffer(size){try{wasmMemory.grow(size-buffer.byteLength+65535>>>16);updateGlobalBufferAndViews(wasmMemory.buffer);return 1}catch(e){}}function _emscripten_resize_heap(requestedSize){var oldSize=HEAPU8.length;requestedSize=requestedSize>>>0;var maxHeapSize=_emscripten_get_heap_max();if(requestedSize>maxHeapSize){return false}let alignUp=(x,multiple)=>x+(multiple-x%multiple)%multiple;for(var cutDown=1;cutDown<=4;cutDown*=2){var overGrownHeapSize=oldSize*(1+.2/cutDown);overGrownHeapSize=Math.min(overGrownHeapSize,requestedSize+100663296);var newSize=Math.min(maxHeapSize,alignUp(Math.max(requestedSize,overGrownHeapSize),65536));var replacement=emscripten_realloc_buffer(newSize);if(replacement){return true}}return false}var ASSERTIONS=false;function intArrayToString(array){var ret=[];for(var i=0;i<array.length;i++){var chr=array[i];if(chr>255){if(ASSERTIONS){assert(false,"Character code "+chr+" ("+String.fromCharCode(chr)+")  at offset "+i+" not in 0x00-0xFF.")}chr&=255}ret.push(String.fromCharCode(chr))}return ret.join("")}var decodeBase64=typeof atob=="function"?atob:function(input){var keyStr="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";var output="";var chr1,chr2,chr3;var enc1,enc2,enc3,enc4;var i=0;input=input.replace(/[^A-Za-z0-9\+\/\=]/g,"");do{enc1=keyStr.indexOf(input.charAt(i++));enc2=keyStr.indexOf(input.charAt(i++));enc3=keyStr.indexOf(input.charAt(i++));enc4=keyStr.indexOf(input.charAt(i++));chr1=enc1<<2|enc2>>4;chr2=(enc2&15)<<4|enc3>>2;chr3=(enc3&3)<<6|enc4;output=output+String.fromCharCode(chr1);if(enc3!==64){output=output+String.fromCharCode(chr2)}if(enc4!==64){output=output+String.fromCharCode(chr3)}}while(i<input.length);return output};function intArrayFromBase64(s){if(typeof ENVIRONMENT_IS_NODE=="boolean"&&ENVIRONMENT_IS_NODE){var buf=Buffer.from(s,"base64");return new Uint8Array(buf["buffer"],buf["byteOffset"],buf["byteLength"])}try{var decoded=decodeBase64(s);var bytes=new Uint8Array(decoded.length);for(var i=0;i<decoded.length;++i){bytes[i]=decoded.charCodeAt(i)}return bytes}catch(_){throw new Error("Converting base64 string to bytes failed.")}}function tryParseAsDataURI(filename){if(!isDataURI(filename)){return}return intArrayFromBase64(filename.slice(dataURIPrefix.length))}var asmLibraryArg={"b":_emscripten_memcpy_big,"a":_emscripten_resize_heap};var asm=createWasm();var ___wasm_call_ctors=Module["___wasm_call_ctors"]=asm["d"];var _libdeflate_alloc_compressor=Module["_libdeflate_alloc_compressor"]=asm["e"];var _libdeflate_deflate_compress=Module["_libdeflate_deflate_compress"]=asm["f"];var _libdeflate_free_compressor=Module["_libdeflate_free_compressor"]=asm["g"];var _libdeflate_deflate_compress_bound=Module["_libdeflate_deflate_compress_bound"]=asm["h"];var _libdeflate_zlib_compress=Module["_libdeflate_zlib_compress"]=asm["j"];var _libdeflate_zlib_compress_bound=Module["_libdeflate_zlib_compress_bound"]=asm["k"];var _libdeflate_gzip_compress=Module["_libdeflate_gzip_compress"]=asm["l"];var _libdeflate_gzip_compress_bound=Module["_libdeflate_gzip_compress_bound"]=asm["m"];var _malloc=Module["_malloc"]=asm["n"];var _free=Module["_free"]=asm["o"];var calledRun;function ExitStatus(status){this.name="ExitStatus";this.message="Program terminated with exit("+status+")";this.status=status}dependenciesFulfilled=function runCaller(){if(!calledRun)run();if(!calledRun)dependenciesFulfilled=runCaller};function run(args){args=args||arguments_;if(runDependencies>0){return}preRun();if(runDependencies>0){return}function doRun(){if(calledRun)return;calledRun=true;Module["calledRun"]=true;if(ABORT)return;initRuntime();readyPromiseResolve(Module);if(Module["onRuntimeInitialized"])Module["onRuntimeInitialized"]();postRun()}if(Module["setStatus"]){Module["setStatus"]("Running...");setTimeout(function(){setTimeout(function(){Module["setStatus"]("")},1);doRun()},1)}else{doRun()}}Module["run"]=run;if(Module["preInit"]){if(typeof Module["preInit"]=="function")Module["preInit"]=[Module["preInit"]];while(Module["preInit"].length>0){Module["preInit"].pop()()}}run();
+
+
+  return Module
+}
+);
+})();
+/* harmony default export */ const libdeflate_wasm = (Module);
+;// CONCATENATED MODULE: ./node_modules/libdeflate/index.js
+
+
+let moduleInstance;
+
+const compress = (name, input, level = 6) => {
+  moduleInstance ??= libdeflate_wasm();
+
+  if (!Number.isInteger(level) || level < 1 || level > 12) {
+    throw new RangeError("Compression level must be an integer between 1 and 12");
+  }
+
+  const compressor = moduleInstance._libdeflate_alloc_compressor(level);
+
+  const inputPtr = moduleInstance._malloc(Math.max(1, input.byteLength));
+  moduleInstance.HEAPU8.set(input, inputPtr);
+
+  const outputMaxSize = moduleInstance[`_libdeflate_${name}_compress_bound`](
+    compressor,
+    input.byteLength,
+  );
+  const outputPtr = moduleInstance._malloc(outputMaxSize);
+
+  try {
+    const written = moduleInstance[`_libdeflate_${name}_compress`](
+      compressor,
+      inputPtr,
+      input.byteLength,
+      outputPtr,
+      outputMaxSize,
+    );
+    if (written === 0) {
+      throw new Error(`libdeflate ${name} compression failed`);
+    }
+    return moduleInstance.HEAPU8.slice(outputPtr, outputPtr + written);
+  } finally {
+    moduleInstance._free(outputPtr);
+    moduleInstance._free(inputPtr);
+    moduleInstance._libdeflate_free_compressor(compressor);
+  }
+};
+
+const deflate = (input, level) => compress("deflate", input, level);
+const gzip = (input, level) => compress("gzip", input, level);
+const zlib = (input, level) => compress("zlib", input, level);
+
+
+/***/ }),
+
+/***/ 5055:
+/***/ ((module) => {
+
+module.exports = "AGFzbQEAAAAB5AEdYAJ/fwF/YAR/f39/AGACf38AYAF/AX9gAX8AYAV/f39/fwBgA39/fwF/YAN/f38BfGADf39/AGAGf39/f39/AGAJf39/f39/f39/AGAHf39/f39/fwBgAAF/YAZ/fH9/f38Bf2ACfn8Bf2AAAGAIf39/f39/f38AYAx/f39/f39/f39/f38AYAR/f39/AX9gBX9/f39/AX9gBn9/f39/fwF/YAd/f39/f39/AX9gCH9/f39/f39/AX9gA35/fwF/YAN/fn8BfmAEf39/fwF8YAV/f39/fwF8YAF8AXxgAnx/AXwCQQgBYQFhAAQBYQFiABIBYQFjABMBYQFkAAYBYQFlAAMBYQFmAAMBYQZtZW1vcnkCAYACgIACAWEFdGFibGUBcAAIA15dAwAEBwYIFgYFAQgGAwEaDhkIBAgBAgUCBhUbCBQIAQoEBQEEBAQJAQoCAgIIAwEcAAIRCQEFBQsABAUDAwAMAA0XDgAYBgMKAwMMAQQJBQcFBwEJAgICAAELBRAPBgkBfwFBgNPAAgsHIQgBZwBiAWgABgFpAFIBagBQAWsATwFsAE4BbQBNAW4AQQkNAQBBAQsHXVdVTEtKRgqEsANdzS4BC38jAEEQayILJAACQAJAAkACQAJAAkACQAJAAkACQAJAIABB9AFNBEBBjM8AKAIAIgZBECAAQQtqQXhxIABBC0kbIgVBA3YiAHYiAUEDcQRAIAFBf3NBAXEgAGoiAkEDdCIEQbzPAGooAgAiAUEIaiEAAkAgASgCCCIDIARBtM8AaiIERgRAQYzPACAGQX4gAndxNgIADAELQZzPACgCABogAyAENgIMIAQgAzYCCAsgASACQQN0IgJBA3I2AgQgASACaiIBIAEoAgRBAXI2AgQMDAsgBUGUzwAoAgAiCE0NASABBEACQEECIAB0IgJBACACa3IgASAAdHEiAEEAIABrcUF/aiIAIABBDHZBEHEiAHYiAUEFdkEIcSICIAByIAEgAnYiAEECdkEEcSIBciAAIAF2IgBBAXZBAnEiAXIgACABdiIAQQF2QQFxIgFyIAAgAXZqIgJBA3QiA0G8zwBqKAIAIgEoAggiACADQbTPAGoiA0YEQEGMzwAgBkF+IAJ3cSIGNgIADAELQZzPACgCABogACADNgIMIAMgADYCCAsgAUEIaiEAIAEgBUEDcjYCBCABIAVqIgcgAkEDdCICIAVrIgNBAXI2AgQgASACaiADNgIAIAgEQCAIQQN2IgRBA3RBtM8AaiEBQaDPACgCACECAn8gBkEBIAR0IgRxRQRAQYzPACAEIAZyNgIAIAEMAQsgASgCCAshBCABIAI2AgggBCACNgIMIAIgATYCDCACIAQ2AggLQaDPACAHNgIAQZTPACADNgIADAwLQZDPACgCACIKRQ0BIApBACAKa3FBf2oiACAAQQx2QRBxIgB2IgFBBXZBCHEiAiAAciABIAJ2IgBBAnZBBHEiAXIgACABdiIAQQF2QQJxIgFyIAAgAXYiAEEBdkEBcSIBciAAIAF2akECdEG80QBqKAIAIgEoAgRBeHEgBWshAyABIQIDQAJAIAIoAhAiAEUEQCACKAIUIgBFDQELIAAoAgRBeHEgBWsiAiADIAIgA0kiAhshAyAAIAEgAhshASAAIQIMAQsLIAEoAhghCSABIAEoAgwiBEcEQEGczwAoAgAgASgCCCIATQRAIAAoAgwaCyAAIAQ2AgwgBCAANgIIDAsLIAFBFGoiAigCACIARQRAIAEoAhAiAEUNAyABQRBqIQILA0AgAiEHIAAiBEEUaiICKAIAIgANACAEQRBqIQIgBCgCECIADQALIAdBADYCAAwKC0F/IQUgAEG/f0sNACAAQQtqIgBBeHEhBUGQzwAoAgAiB0UNAEEAIAVrIQICQAJAAkACf0EAIABBCHYiAEUNABpBHyAFQf///wdLDQAaIAAgAEGA/j9qQRB2QQhxIgB0IgEgAUGA4B9qQRB2QQRxIgF0IgMgA0GAgA9qQRB2QQJxIgN0QQ92IAAgAXIgA3JrIgBBAXQgBSAAQRVqdkEBcXJBHGoLIghBAnRBvNEAaigCACIDRQRAQQAhAAwBCyAFQQBBGSAIQQF2ayAIQR9GG3QhAUEAIQADQAJAIAMoAgRBeHEgBWsiBiACTw0AIAMhBCAGIgINAEEAIQIgAyEADAMLIAAgAygCFCIGIAYgAyABQR12QQRxaigCECIDRhsgACAGGyEAIAEgA0EAR3QhASADDQALCyAAIARyRQRAQQIgCHQiAEEAIABrciAHcSIARQ0DIABBACAAa3FBf2oiACAAQQx2QRBxIgB2IgFBBXZBCHEiAyAAciABIAN2IgBBAnZBBHEiAXIgACABdiIAQQF2QQJxIgFyIAAgAXYiAEEBdkEBcSIBciAAIAF2akECdEG80QBqKAIAIQALIABFDQELA0AgACgCBEF4cSAFayIDIAJJIQEgAyACIAEbIQIgACAEIAEbIQQgACgCECIBBH8gAQUgACgCFAsiAA0ACwsgBEUNACACQZTPACgCACAFa08NACAEKAIYIQggBCAEKAIMIgFHBEBBnM8AKAIAIAQoAggiAE0EQCAAKAIMGgsgACABNgIMIAEgADYCCAwJCyAEQRRqIgMoAgAiAEUEQCAEKAIQIgBFDQMgBEEQaiEDCwNAIAMhBiAAIgFBFGoiAygCACIADQAgAUEQaiEDIAEoAhAiAA0ACyAGQQA2AgAMCAtBlM8AKAIAIgEgBU8EQEGgzwAoAgAhAAJAIAEgBWsiAkEQTwRAQZTPACACNgIAQaDPACAAIAVqIgM2AgAgAyACQQFyNgIEIAAgAWogAjYCACAAIAVBA3I2AgQMAQtBoM8AQQA2AgBBlM8AQQA2AgAgACABQQNyNgIEIAAgAWoiASABKAIEQQFyNgIECyAAQQhqIQAMCgtBmM8AKAIAIgEgBUsEQEGYzwAgASAFayIBNgIAQaTPAEGkzwAoAgAiACAFaiICNgIAIAIgAUEBcjYCBCAAIAVBA3I2AgQgAEEIaiEADAoLQQAhACAFQS9qIgQCf0Hk0gAoAgAEQEHs0gAoAgAMAQtB8NIAQn83AgBB6NIAQoCggICAgAQ3AgBB5NIAIAtBDGpBcHFB2KrVqgVzNgIAQfjSAEEANgIAQcjSAEEANgIAQYAgCyICaiIGQQAgAmsiB3EiAiAFTQ0JQcTSACgCACIDBEBBvNIAKAIAIgggAmoiCSAITQ0KIAkgA0sNCgtByNIALQAAQQRxDQQCQAJAQaTPACgCACIDBEBBzNIAIQADQCAAKAIAIgggA00EQCAIIAAoAgRqIANLDQMLIAAoAggiAA0ACwtBABASIgFBf0YNBSACIQZB6NIAKAIAIgBBf2oiAyABcQRAIAIgAWsgASADakEAIABrcWohBgsgBiAFTQ0FIAZB/v///wdLDQVBxNIAKAIAIgAEQEG80gAoAgAiAyAGaiIHIANNDQYgByAASw0GCyAGEBIiACABRw0BDAcLIAYgAWsgB3EiBkH+////B0sNBCAGEBIiASAAKAIAIAAoAgRqRg0DIAEhAAsCQCAFQTBqIAZNDQAgAEF/Rg0AQezSACgCACIBIAQgBmtqQQAgAWtxIgFB/v///wdLBEAgACEBDAcLIAEQEkF/RwRAIAEgBmohBiAAIQEMBwtBACAGaxASGgwECyAAIgFBf0cNBQwDC0EAIQQMBwtBACEBDAULIAFBf0cNAgtByNIAQcjSACgCAEEEcjYCAAsgAkH+////B0sNASACEBIiAUEAEBIiAE8NASABQX9GDQEgAEF/Rg0BIAAgAWsiBiAFQShqTQ0BC0G80gBBvNIAKAIAIAZqIgA2AgAgAEHA0gAoAgBLBEBBwNIAIAA2AgALAkACQAJAQaTPACgCACIDBEBBzNIAIQADQCABIAAoAgAiAiAAKAIEIgRqRg0CIAAoAggiAA0ACwwCC0GczwAoAgAiAEEAIAEgAE8bRQRAQZzPACABNgIAC0EAIQBB0NIAIAY2AgBBzNIAIAE2AgBBrM8AQX82AgBBsM8AQeTSACgCADYCAEHY0gBBADYCAANAIABBA3QiAkG8zwBqIAJBtM8AaiIDNgIAIAJBwM8AaiADNgIAIABBAWoiAEEgRw0AC0GYzwAgBkFYaiIAQXggAWtBB3FBACABQQhqQQdxGyICayIDNgIAQaTPACABIAJqIgI2AgAgAiADQQFyNgIEIAAgAWpBKDYCBEGozwBB9NIAKAIANgIADAILIAAtAAxBCHENACABIANNDQAgAiADSw0AIAAgBCAGajYCBEGkzwAgA0F4IANrQQdxQQAgA0EIakEHcRsiAGoiATYCAEGYzwBBmM8AKAIAIAZqIgIgAGsiADYCACABIABBAXI2AgQgAiADakEoNgIEQajPAEH00gAoAgA2AgAMAQsgAUGczwAoAgAiBEkEQEGczwAgATYCACABIQQLIAEgBmohAkHM0gAhAAJAAkACQAJAAkACQANAIAIgACgCAEcEQCAAKAIIIgANAQwCCwsgAC0ADEEIcUUNAQtBzNIAIQADQCAAKAIAIgIgA00EQCACIAAoAgRqIgQgA0sNAwsgACgCCCEADAAACwALIAAgATYCACAAIAAoAgQgBmo2AgQgAUF4IAFrQQdxQQAgAUEIakEHcRtqIgkgBUEDcjYCBCACQXggAmtBB3FBACACQQhqQQdxG2oiASAJayAFayEAIAUgCWohByABIANGBEBBpM8AIAc2AgBBmM8AQZjPACgCACAAaiIANgIAIAcgAEEBcjYCBAwDCyABQaDPACgCAEYEQEGgzwAgBzYCAEGUzwBBlM8AKAIAIABqIgA2AgAgByAAQQFyNgIEIAAgB2ogADYCAAwDCyABKAIEIgJBA3FBAUYEQCACQXhxIQoCQCACQf8BTQRAIAEoAggiAyACQQN2IgRBA3RBtM8AakcaIAMgASgCDCICRgRAQYzPAEGMzwAoAgBBfiAEd3E2AgAMAgsgAyACNgIMIAIgAzYCCAwBCyABKAIYIQgCQCABIAEoAgwiBkcEQCAEIAEoAggiAk0EQCACKAIMGgsgAiAGNgIMIAYgAjYCCAwBCwJAIAFBFGoiAygCACIFDQAgAUEQaiIDKAIAIgUNAEEAIQYMAQsDQCADIQIgBSIGQRRqIgMoAgAiBQ0AIAZBEGohAyAGKAIQIgUNAAsgAkEANgIACyAIRQ0AAkAgASABKAIcIgJBAnRBvNEAaiIDKAIARgRAIAMgBjYCACAGDQFBkM8AQZDPACgCAEF+IAJ3cTYCAAwCCyAIQRBBFCAIKAIQIAFGG2ogBjYCACAGRQ0BCyAGIAg2AhggASgCECICBEAgBiACNgIQIAIgBjYCGAsgASgCFCICRQ0AIAYgAjYCFCACIAY2AhgLIAEgCmohASAAIApqIQALIAEgASgCBEF+cTYCBCAHIABBAXI2AgQgACAHaiAANgIAIABB/wFNBEAgAEEDdiIBQQN0QbTPAGohAAJ/QYzPACgCACICQQEgAXQiAXFFBEBBjM8AIAEgAnI2AgAgAAwBCyAAKAIICyEBIAAgBzYCCCABIAc2AgwgByAANgIMIAcgATYCCAwDCyAHAn9BACAAQQh2IgFFDQAaQR8gAEH///8HSw0AGiABIAFBgP4/akEQdkEIcSIBdCICIAJBgOAfakEQdkEEcSICdCIDIANBgIAPakEQdkECcSIDdEEPdiABIAJyIANyayIBQQF0IAAgAUEVanZBAXFyQRxqCyIBNgIcIAdCADcCECABQQJ0QbzRAGohAgJAQZDPACgCACIDQQEgAXQiBHFFBEBBkM8AIAMgBHI2AgAgAiAHNgIADAELIABBAEEZIAFBAXZrIAFBH0YbdCEDIAIoAgAhAQNAIAEiAigCBEF4cSAARg0DIANBHXYhASADQQF0IQMgAiABQQRxaiIEKAIQIgENAAsgBCAHNgIQCyAHIAI2AhggByAHNgIMIAcgBzYCCAwCC0GYzwAgBkFYaiIAQXggAWtBB3FBACABQQhqQQdxGyICayIHNgIAQaTPACABIAJqIgI2AgAgAiAHQQFyNgIEIAAgAWpBKDYCBEGozwBB9NIAKAIANgIAIAMgBEEnIARrQQdxQQAgBEFZakEHcRtqQVFqIgAgACADQRBqSRsiAkEbNgIEIAJB1NIAKQIANwIQIAJBzNIAKQIANwIIQdTSACACQQhqNgIAQdDSACAGNgIAQczSACABNgIAQdjSAEEANgIAIAJBGGohAANAIABBBzYCBCAAQQhqIQEgAEEEaiEAIAQgAUsNAAsgAiADRg0DIAIgAigCBEF+cTYCBCADIAIgA2siBEEBcjYCBCACIAQ2AgAgBEH/AU0EQCAEQQN2IgFBA3RBtM8AaiEAAn9BjM8AKAIAIgJBASABdCIBcUUEQEGMzwAgASACcjYCACAADAELIAAoAggLIQEgACADNgIIIAEgAzYCDCADIAA2AgwgAyABNgIIDAQLIANCADcCECADAn9BACAEQQh2IgBFDQAaQR8gBEH///8HSw0AGiAAIABBgP4/akEQdkEIcSIAdCIBIAFBgOAfakEQdkEEcSIBdCICIAJBgIAPakEQdkECcSICdEEPdiAAIAFyIAJyayIAQQF0IAQgAEEVanZBAXFyQRxqCyIANgIcIABBAnRBvNEAaiEBAkBBkM8AKAIAIgJBASAAdCIGcUUEQEGQzwAgAiAGcjYCACABIAM2AgAgAyABNgIYDAELIARBAEEZIABBAXZrIABBH0YbdCEAIAEoAgAhAQNAIAEiAigCBEF4cSAERg0EIABBHXYhASAAQQF0IQAgAiABQQRxaiIGKAIQIgENAAsgBiADNgIQIAMgAjYCGAsgAyADNgIMIAMgAzYCCAwDCyACKAIIIgAgBzYCDCACIAc2AgggB0EANgIYIAcgAjYCDCAHIAA2AggLIAlBCGohAAwFCyACKAIIIgAgAzYCDCACIAM2AgggA0EANgIYIAMgAjYCDCADIAA2AggLQZjPACgCACIAIAVNDQBBmM8AIAAgBWsiATYCAEGkzwBBpM8AKAIAIgAgBWoiAjYCACACIAFBAXI2AgQgACAFQQNyNgIEIABBCGohAAwDC0HIzgBBMDYCAEEAIQAMAgsCQCAIRQ0AAkAgBCgCHCIAQQJ0QbzRAGoiAygCACAERgRAIAMgATYCACABDQFBkM8AIAdBfiAAd3EiBzYCAAwCCyAIQRBBFCAIKAIQIARGG2ogATYCACABRQ0BCyABIAg2AhggBCgCECIABEAgASAANgIQIAAgATYCGAsgBCgCFCIARQ0AIAEgADYCFCAAIAE2AhgLAkAgAkEPTQRAIAQgAiAFaiIAQQNyNgIEIAAgBGoiACAAKAIEQQFyNgIEDAELIAQgBUEDcjYCBCAEIAVqIgMgAkEBcjYCBCACIANqIAI2AgAgAkH/AU0EQCACQQN2IgFBA3RBtM8AaiEAAn9BjM8AKAIAIgJBASABdCIBcUUEQEGMzwAgASACcjYCACAADAELIAAoAggLIQEgACADNgIIIAEgAzYCDCADIAA2AgwgAyABNgIIDAELIAMCf0EAIAJBCHYiAEUNABpBHyACQf///wdLDQAaIAAgAEGA/j9qQRB2QQhxIgB0IgEgAUGA4B9qQRB2QQRxIgF0IgUgBUGAgA9qQRB2QQJxIgV0QQ92IAAgAXIgBXJrIgBBAXQgAiAAQRVqdkEBcXJBHGoLIgA2AhwgA0IANwIQIABBAnRBvNEAaiEBAkACQCAHQQEgAHQiBXFFBEBBkM8AIAUgB3I2AgAgASADNgIADAELIAJBAEEZIABBAXZrIABBH0YbdCEAIAEoAgAhBQNAIAUiASgCBEF4cSACRg0CIABBHXYhBSAAQQF0IQAgASAFQQRxaiIGKAIQIgUNAAsgBiADNgIQCyADIAE2AhggAyADNgIMIAMgAzYCCAwBCyABKAIIIgAgAzYCDCABIAM2AgggA0EANgIYIAMgATYCDCADIAA2AggLIARBCGohAAwBCwJAIAlFDQACQCABKAIcIgBBAnRBvNEAaiICKAIAIAFGBEAgAiAENgIAIAQNAUGQzwAgCkF+IAB3cTYCAAwCCyAJQRBBFCAJKAIQIAFGG2ogBDYCACAERQ0BCyAEIAk2AhggASgCECIABEAgBCAANgIQIAAgBDYCGAsgASgCFCIARQ0AIAQgADYCFCAAIAQ2AhgLAkAgA0EPTQRAIAEgAyAFaiIAQQNyNgIEIAAgAWoiACAAKAIEQQFyNgIEDAELIAEgBUEDcjYCBCABIAVqIgQgA0EBcjYCBCADIARqIAM2AgAgCARAIAhBA3YiBUEDdEG0zwBqIQBBoM8AKAIAIQICf0EBIAV0IgUgBnFFBEBBjM8AIAUgBnI2AgAgAAwBCyAAKAIICyEFIAAgAjYCCCAFIAI2AgwgAiAANgIMIAIgBTYCCAtBoM8AIAQ2AgBBlM8AIAM2AgALIAFBCGohAAsgC0EQaiQAIAALgQEBAn8gAEUEQCABEAYPCyABQUBPBEBByM4AQTA2AgBBAA8LIABBeGpBECABQQtqQXhxIAFBC0kbEEMiAgRAIAJBCGoPCyABEAYiAkUEQEEADwsgAiAAIABBfGooAgAiA0F4cUEEQQggA0EDcRtrIgMgASADIAFJGxAKGiAAEAggAguqDQEHfwJAIABFDQAgAEF4aiIDIABBfGooAgAiAUF4cSIAaiEFAkAgAUEBcQ0AIAFBA3FFDQEgAyADKAIAIgJrIgNBnM8AKAIAIgRJDQEgACACaiEAIANBoM8AKAIARwRAIAJB/wFNBEAgAygCCCIEIAJBA3YiAkEDdEG0zwBqRxogBCADKAIMIgFGBEBBjM8AQYzPACgCAEF+IAJ3cTYCAAwDCyAEIAE2AgwgASAENgIIDAILIAMoAhghBgJAIAMgAygCDCIBRwRAIAQgAygCCCICTQRAIAIoAgwaCyACIAE2AgwgASACNgIIDAELAkAgA0EUaiICKAIAIgQNACADQRBqIgIoAgAiBA0AQQAhAQwBCwNAIAIhByAEIgFBFGoiAigCACIEDQAgAUEQaiECIAEoAhAiBA0ACyAHQQA2AgALIAZFDQECQCADIAMoAhwiAkECdEG80QBqIgQoAgBGBEAgBCABNgIAIAENAUGQzwBBkM8AKAIAQX4gAndxNgIADAMLIAZBEEEUIAYoAhAgA0YbaiABNgIAIAFFDQILIAEgBjYCGCADKAIQIgIEQCABIAI2AhAgAiABNgIYCyADKAIUIgJFDQEgASACNgIUIAIgATYCGAwBCyAFKAIEIgFBA3FBA0cNAEGUzwAgADYCACAFIAFBfnE2AgQgAyAAQQFyNgIEIAAgA2ogADYCAA8LIAUgA00NACAFKAIEIgFBAXFFDQACQCABQQJxRQRAIAVBpM8AKAIARgRAQaTPACADNgIAQZjPAEGYzwAoAgAgAGoiADYCACADIABBAXI2AgQgA0GgzwAoAgBHDQNBlM8AQQA2AgBBoM8AQQA2AgAPCyAFQaDPACgCAEYEQEGgzwAgAzYCAEGUzwBBlM8AKAIAIABqIgA2AgAgAyAAQQFyNgIEIAAgA2ogADYCAA8LIAFBeHEgAGohAAJAIAFB/wFNBEAgBSgCDCECIAUoAggiBCABQQN2IgFBA3RBtM8AaiIHRwRAQZzPACgCABoLIAIgBEYEQEGMzwBBjM8AKAIAQX4gAXdxNgIADAILIAIgB0cEQEGczwAoAgAaCyAEIAI2AgwgAiAENgIIDAELIAUoAhghBgJAIAUgBSgCDCIBRwRAQZzPACgCACAFKAIIIgJNBEAgAigCDBoLIAIgATYCDCABIAI2AggMAQsCQCAFQRRqIgIoAgAiBA0AIAVBEGoiAigCACIEDQBBACEBDAELA0AgAiEHIAQiAUEUaiICKAIAIgQNACABQRBqIQIgASgCECIEDQALIAdBADYCAAsgBkUNAAJAIAUgBSgCHCICQQJ0QbzRAGoiBCgCAEYEQCAEIAE2AgAgAQ0BQZDPAEGQzwAoAgBBfiACd3E2AgAMAgsgBkEQQRQgBigCECAFRhtqIAE2AgAgAUUNAQsgASAGNgIYIAUoAhAiAgRAIAEgAjYCECACIAE2AhgLIAUoAhQiAkUNACABIAI2AhQgAiABNgIYCyADIABBAXI2AgQgACADaiAANgIAIANBoM8AKAIARw0BQZTPACAANgIADwsgBSABQX5xNgIEIAMgAEEBcjYCBCAAIANqIAA2AgALIABB/wFNBEAgAEEDdiIBQQN0QbTPAGohAAJ/QYzPACgCACICQQEgAXQiAXFFBEBBjM8AIAEgAnI2AgAgAAwBCyAAKAIICyECIAAgAzYCCCACIAM2AgwgAyAANgIMIAMgAjYCCA8LIANCADcCECADAn9BACAAQQh2IgFFDQAaQR8gAEH///8HSw0AGiABIAFBgP4/akEQdkEIcSIBdCICIAJBgOAfakEQdkEEcSICdCIEIARBgIAPakEQdkECcSIEdEEPdiABIAJyIARyayIBQQF0IAAgAUEVanZBAXFyQRxqCyICNgIcIAJBAnRBvNEAaiEBAkACQAJAQZDPACgCACIEQQEgAnQiB3FFBEBBkM8AIAQgB3I2AgAgASADNgIAIAMgATYCGAwBCyAAQQBBGSACQQF2ayACQR9GG3QhAiABKAIAIQEDQCABIgQoAgRBeHEgAEYNAiACQR12IQEgAkEBdCECIAQgAUEEcWoiB0EQaigCACIBDQALIAcgAzYCECADIAQ2AhgLIAMgAzYCDCADIAM2AggMAQsgBCgCCCIAIAM2AgwgBCADNgIIIANBADYCGCADIAQ2AgwgAyAANgIIC0GszwBBrM8AKAIAQX9qIgA2AgAgAA0AQdTSACEDA0AgAygCACIAQQhqIQMgAA0AC0GszwBBfzYCAAsLlwECA38EfCMAQYAKayIDJAAgACABIAIQESIEQf//A24iBSAEIAVB//8DbGtBAEdqQShsIARBA3RquCIIIQYgACgCCEHoB00EQCAAIAEgAkEBEBYhBgsgACABIAIgA0GAAWogAxAUIQcgA0GACmokACAIIAYgB0QAAAAAAAAIQKAiByAGIAdjGyIJIAcgCGQbIAkgBiAIZBsLggQBA38gAkGABE8EQCAAIAEgAhADGiAADwsgACACaiEDAkAgACABc0EDcUUEQAJAIAJBAUgEQCAAIQIMAQsgAEEDcUUEQCAAIQIMAQsgACECA0AgAiABLQAAOgAAIAFBAWohASACQQFqIgIgA08NASACQQNxDQALCwJAIANBfHEiBEHAAEkNACACIARBQGoiBUsNAANAIAIgASgCADYCACACIAEoAgQ2AgQgAiABKAIINgIIIAIgASgCDDYCDCACIAEoAhA2AhAgAiABKAIUNgIUIAIgASgCGDYCGCACIAEoAhw2AhwgAiABKAIgNgIgIAIgASgCJDYCJCACIAEoAig2AiggAiABKAIsNgIsIAIgASgCMDYCMCACIAEoAjQ2AjQgAiABKAI4NgI4IAIgASgCPDYCPCABQUBrIQEgAkFAayICIAVNDQALCyACIARPDQEDQCACIAEoAgA2AgAgAUEEaiEBIAJBBGoiAiAESQ0ACwwBCyADQQRJBEAgACECDAELIANBfGoiBCAASQRAIAAhAgwBCyAAIQIDQCACIAEtAAA6AAAgAiABLQABOgABIAIgAS0AAjoAAiACIAEtAAM6AAMgAUEEaiEBIAJBBGoiAiAETQ0ACwsgAiADSQRAA0AgAiABLQAAOgAAIAFBAWohASACQQFqIgIgA0cNAAsLIAALFwAgAC0AAEEgcUUEQCABIAIgABAeGgsLhTcBIn8jAEHwAWsiCiQAIApBoAFqQQBBzAAQDRpBHSENAn9BHSAAKAL0CA0AGkEcIAAoAvAIDQAaQRsgACgC7AgNABpBGiAAKALoCA0AGkEZIAAoAuQIDQAaQRggACgC4AgNABpBFyAAKALcCA0AGkEWIAAoAtgIDQAaQRUgACgC1AgNABpBFCAAKALQCA0AGkETIAAoAswIDQAaQRIgACgCyAgNABpBESAAKALECA0AGkEQIAAoAsAIDQAaQQ8gACgCvAgNABpBDiAAKAK4CA0AGkENIAAoArQIDQAaQQwgACgCsAgNABpBCyAAKAKsCA0AGkEKIAAoAqgIDQAaQQkgACgCpAgNABpBCCAAKAKgCA0AGkEHIAAoApwIDQAaQQYgACgCmAgNABpBBSAAKAKUCA0AGkEEIAAoApAIDQAaQQMgACgCjAgNABpBAiAAKAKICA0AGiAAKAKECEEARwshEwJAIAEoAnQNAEEcIQ0gASgCcA0AQRshDSABKAJsDQBBGiENIAEoAmgNAEEZIQ0gASgCZA0AQRghDSABKAJgDQBBFyENIAEoAlwNAEEWIQ0gASgCWA0AQRUhDSABKAJUDQBBFCENIAEoAlANAEETIQ0gASgCTA0AQRIhDSABKAJIDQBBESENIAEoAkQNAEEQIQ0gASgCQA0AQQ8hDSABKAI8DQBBDiENIAEoAjgNAEENIQ0gASgCNA0AQQwhDSABKAIwDQBBCyENIAEoAiwNAEEKIQ0gASgCKA0AQQkhDSABKAIkDQBBCCENIAEoAiANAEEHIQ0gASgCHA0AQQYhDSABKAIYDQBBBSENIAEoAhQNAEEEIQ0gASgCEA0AQQMhDSABKAIMDQBBAiENIAEoAggNACABKAIEQQBHIQ0LIAMgBHIhFyATQYECaiEVIA0gE2pBggJqIRYDQCAAIBRBAnRqIAEgFCAVa0ECdGogFCAVSRstAAAhCwJAAkACQAJAAkAgAgRAIAshEgwBCyAXRQ0BQQAhEiALDQELIBRBAWoiCSAWSQ0BIBIhCwtBASEJIApBoAFqIAtBAnRqIhEgESgCAEEBajYCAEEBIREMAQsgFiAUayELQQEhEQJAA0AgEiAAIAlBAnRqIAEgCSAVa0ECdGogCSAVSRsoAgBHDQEgEUEBaiERIAlBAWoiCSAWRw0ACyALIRELAkACQAJAIBINACARQQNJDQACQCAERQRAIBEhCQwBCyARQQtJBEAgESEJDAELIAooAugBIQsgESEJAkAgBgRAA0AgCUGKAUkhEAJAIAwgDEF/anENACAMRQRAQQQQBiEPDAELIA8gDEEDdBAHIQ8LIAlBigEgEBshECAPIAxBAnRqQRI2AgACQCAIIAhBf2pxDQAgCEUEQEEEEAYhDgwBCyAOIAhBA3QQByEOCyAMQQFqIQwgDiAIQQJ0aiAQQXVqNgIAIAtBAWohCyAIQQFqIQggCSAQayIJQQpLDQALDAELA0AgC0EBaiELQQAgCUH2fmoiECAQIAlLGyIJQQpLDQALCyAKIAs2AugBCyADRQ0BQQAhCyAJQQNJDQIgCigC5AEhEgJAIAZFBEADQCASQQFqIRJBACAJQXZqIhAgECAJSxsiCUECSw0ADAIACwALA0AgCUEKSSEQAkAgDCAMQX9qcQ0AIAxFBEBBBBAGIQ8MAQsgDyAMQQN0EAchDwsgCUEKIBAbIRAgDyAMQQJ0akERNgIAAkAgCCAIQX9qcQ0AIAhFBEBBBBAGIQ4MAQsgDiAIQQN0EAchDgsgDEEBaiEMIA4gCEECdGogEEF9ajYCACASQQFqIRIgCEEBaiEIIAkgEGsiCUECSw0ACwsgCiASNgLkAQwCCyARIQkLAkAgAkUNACAJQQRJDQAgCkGgAWogEkECdGoiCyALKAIAQQFqNgIAIAlBf2ohCQJAIAYEQAJAIAwgDEF/anENACAMRQRAQQQQBiEPDAELIA8gDEEDdBAHIQ8LIA8gDEECdGogEjYCAAJAIAggCEF/anENACAIRQRAQQQQBiEODAELIA4gCEEDdBAHIQ4LIAxBAWohDCAOIAhBAnRqQQA2AgAgCEEBaiEIIAooAuABIQsDQCAJQQZJIRACQCAMIAxBf2pxDQAgDEUEQEEEEAYhDwwBCyAPIAxBA3QQByEPCyAJQQYgEBshECAPIAxBAnRqQRA2AgACQCAIIAhBf2pxDQAgCEUEQEEEEAYhDgwBCyAOIAhBA3QQByEOCyAMQQFqIQwgDiAIQQJ0aiAQQX1qNgIAIAtBAWohCyAIQQFqIQggCSAQayIJQQJLDQALDAELIAooAuABIQsDQCALQQFqIQtBACAJQXpqIhAgECAJSxsiCUECSw0ACwsgCiALNgLgAQsgEiELCyAKQaABaiALQQJ0aiISIBIoAgAgCWo2AgAgCUUNAQsgBkUNAANAAkAgDCAMQX9qcQ0AIAxFBEBBBBAGIQ8MAQsgDyAMQQN0EAchDwsgDyAMQQJ0aiALNgIAAkAgCCAIQX9qcQ0AIAhFBEBBBBAGIQ4MAQsgDiAIQQN0EAchDgsgDEEBaiEMIA4gCEECdGpBADYCACAIQQFqIQggCUF/aiIJDQALCyARIBRqIhQgFkkNAAsgCkGgAWpBE0EHIApB0ABqEBogBgRAIApB0ABqQRNBByAKECQLAn9BDyAKKALcAQ0AGkEOIAooAqQBDQAaQQ0gCigC2AENABpBDCAKKAKoAQ0AGkELIAooAtQBDQAaQQogCigCrAENABpBCSAKKALQAQ0AGkEIIAooArABDQAaQQcgCigCzAENABpBBiAKKAK0AQ0AGkEFIAooAsgBDQAaQQQgCigCuAENABpBAyAKKALEAQ0AGkECIAooArwBDQAaIAooAsABQQBHCyEAAkAgBkUNACAHKAIAIQggBS0AACIJRQRAAkAgCCAIQX9qcQRAIAYoAgAhCQwBCwJ/IAhFBEBBARAGIQlBAAwBCyAGKAIAIAhBAXQQByEJIAcoAgALIQggBiAJNgIACyAIIAlqQQA6AAAgByAHKAIAQQFqIgg2AgAgBS0AACEJCyAIIAYoAgBqQX9qIgEgAS0AACATQQFxIAlB/wFxdHI6AAAgBSAFLQAAQQFqQQdxIgk6AAAgBygCACEIIAlFBEACQCAIIAhBf2pxRQRAIAgEQCAGKAIAIAhBAXQQByEJIAcoAgAhCCAGIAk2AgAMAgtBACEIIAZBARAGIgk2AgAMAQsgBigCACEJCyAIIAlqQQA6AAAgByAHKAIAQQFqIgg2AgAgBS0AACEJCyAIIAYoAgBqQX9qIgEgAS0AACATQQF2QQFxIAlB/wFxdHI6AAAgBSAFLQAAQQFqQQdxIgk6AAAgBygCACEIIAlFBEACQCAIIAhBf2pxRQRAIAgEQCAGKAIAIAhBAXQQByEJIAcoAgAhCCAGIAk2AgAMAgtBACEIIAZBARAGIgk2AgAMAQsgBigCACEJCyAIIAlqQQA6AAAgByAHKAIAQQFqIgg2AgAgBS0AACEJCyAIIAYoAgBqQX9qIgEgAS0AACATQQJ2QQFxIAlB/wFxdHI6AAAgBSAFLQAAQQFqQQdxIgk6AAAgBygCACEIIAlFBEACQCAIIAhBf2pxRQRAIAgEQCAGKAIAIAhBAXQQByEJIAcoAgAhCCAGIAk2AgAMAgtBACEIIAZBARAGIgk2AgAMAQsgBigCACEJCyAIIAlqQQA6AAAgByAHKAIAQQFqIgg2AgAgBS0AACEJCyAIIAYoAgBqQX9qIgEgAS0AACATQQN2QQFxIAlB/wFxdHI6AAAgBSAFLQAAQQFqQQdxIgk6AAAgBygCACEIIAlFBEACQCAIIAhBf2pxRQRAIAgEQCAGKAIAIAhBAXQQByEJIAcoAgAhCCAGIAk2AgAMAgtBACEIIAZBARAGIgk2AgAMAQsgBigCACEJCyAIIAlqQQA6AAAgByAHKAIAQQFqIgg2AgAgBS0AACEJCyAIIAYoAgBqQX9qIgEgAS0AACATQQR2IAlB/wFxdHI6AAAgBSAFLQAAQQFqQQdxIgk6AAAgBygCACEIIAlFBEACQCAIIAhBf2pxBEAgBigCACEJDAELAn8gCEUEQEEBEAYhCUEADAELIAYoAgAgCEEBdBAHIQkgBygCAAshCCAGIAk2AgALIAggCWpBADoAACAHIAcoAgBBAWoiCDYCACAFLQAAIQkLIAggBigCAGpBf2oiASABLQAAIA1BAXEgCUH/AXF0cjoAACAFIAUtAABBAWpBB3EiCToAACAHKAIAIQggCUUEQAJAIAggCEF/anFFBEAgCARAIAYoAgAgCEEBdBAHIQkgBygCACEIIAYgCTYCAAwCC0EAIQggBkEBEAYiCTYCAAwBCyAGKAIAIQkLIAggCWpBADoAACAHIAcoAgBBAWoiCDYCACAFLQAAIQkLIAggBigCAGpBf2oiASABLQAAIA1BAXZBAXEgCUH/AXF0cjoAACAFIAUtAABBAWpBB3EiCToAACAHKAIAIQggCUUEQAJAIAggCEF/anFFBEAgCARAIAYoAgAgCEEBdBAHIQkgBygCACEIIAYgCTYCAAwCC0EAIQggBkEBEAYiCTYCAAwBCyAGKAIAIQkLIAggCWpBADoAACAHIAcoAgBBAWoiCDYCACAFLQAAIQkLIAggBigCAGpBf2oiASABLQAAIA1BAnZBAXEgCUH/AXF0cjoAACAFIAUtAABBAWpBB3EiCToAACAHKAIAIQggCUUEQAJAIAggCEF/anFFBEAgCARAIAYoAgAgCEEBdBAHIQkgBygCACEIIAYgCTYCAAwCC0EAIQggBkEBEAYiCTYCAAwBCyAGKAIAIQkLIAggCWpBADoAACAHIAcoAgBBAWoiCDYCACAFLQAAIQkLIAggBigCAGpBf2oiASABLQAAIA1BA3ZBAXEgCUH/AXF0cjoAACAFIAUtAABBAWpBB3EiCToAACAHKAIAIQggCUUEQAJAIAggCEF/anFFBEAgCARAIAYoAgAgCEEBdBAHIQkgBygCACEIIAYgCTYCAAwCC0EAIQggBkEBEAYiCTYCAAwBCyAGKAIAIQkLIAggCWpBADoAACAHIAcoAgBBAWoiCDYCACAFLQAAIQkLIAggBigCAGpBf2oiASABLQAAIA1BBHYgCUH/AXF0cjoAACAFIAUtAABBAWpBB3EiCToAACAHKAIAIQggCUUEQAJAIAggCEF/anEEQCAGKAIAIQkMAQsCfyAIRQRAQQEQBiEJQQAMAQsgBigCACAIQQF0EAchCSAHKAIACyEIIAYgCTYCAAsgCCAJakEAOgAAIAcgBygCAEEBaiIINgIAIAUtAAAhCQsgCCAGKAIAakF/aiIBIAEtAAAgAEEBcSAJQf8BcXRyOgAAIAUgBS0AAEEBakEHcSIJOgAAIAcoAgAhCCAJRQRAAkAgCCAIQX9qcUUEQCAIBEAgBigCACAIQQF0EAchCSAHKAIAIQggBiAJNgIADAILQQAhCCAGQQEQBiIJNgIADAELIAYoAgAhCQsgCCAJakEAOgAAIAcgBygCAEEBaiIINgIAIAUtAAAhCQsgCCAGKAIAakF/aiIBIAEtAAAgAEEBdkEBcSAJQf8BcXRyOgAAIAUgBS0AAEEBakEHcSIJOgAAIAcoAgAhCCAJRQRAAkAgCCAIQX9qcUUEQCAIBEAgBigCACAIQQF0EAchCSAHKAIAIQggBiAJNgIADAILQQAhCCAGQQEQBiIJNgIADAELIAYoAgAhCQsgCCAJakEAOgAAIAcgBygCAEEBaiIINgIAIAUtAAAhCQsgCCAGKAIAakF/aiIBIAEtAAAgAEECdkEBcSAJQf8BcXRyOgAAIAUgBS0AAEEBakEHcSIJOgAAIAcoAgAhCCAJRQRAAkAgCCAIQX9qcUUEQCAIBEAgBigCACAIQQF0EAchCSAHKAIAIQggBiAJNgIADAILQQAhCCAGQQEQBiIJNgIADAELIAYoAgAhCQsgCCAJakEAOgAAIAcgBygCAEEBaiIINgIAIAUtAAAhCQsgCCAGKAIAakF/aiIBIAEtAAAgAEEDdiAJQf8BcXRyOgAAIAUgBS0AAEEBakEHcSIIOgAAIABBA2ohAkEAIQkDQCAKQdAAaiAJQQJ0QbATaigCAEECdGooAgAiAUEBcSEDIAcoAgAhCyAIQf8BcUUEQAJAIAsgC0F/anEEQCAGKAIAIQgMAQsCfyALRQRAQQEQBiEIQQAMAQsgBigCACALQQF0EAchCCAHKAIACyELIAYgCDYCAAsgCCALakEAOgAAIAcgBygCAEEBaiILNgIAIAUtAAAhCAsgCyAGKAIAakF/aiIEIAQtAAAgAyAIQf8BcXRyOgAAIAUgBS0AAEEBakEHcSILOgAAIAcoAgAhCCALRQRAAkAgCCAIQX9qcUUEQCAIBEAgBigCACAIQQF0EAchCyAHKAIAIQggBiALNgIADAILQQAhCCAGQQEQBiILNgIADAELIAYoAgAhCwsgCCALakEAOgAAIAcgBygCAEEBaiIINgIAIAUtAAAhCwsgCCAGKAIAakF/aiIDIAMtAAAgAUEBdkEBcSALQf8BcXRyOgAAIAUgBS0AAEEBakEHcSILOgAAIAcoAgAhCCALRQRAAkAgCCAIQX9qcUUEQCAIBEAgBigCACAIQQF0EAchCyAHKAIAIQggBiALNgIADAILQQAhCCAGQQEQBiILNgIADAELIAYoAgAhCwsgCCALakEAOgAAIAcgBygCAEEBaiIINgIAIAUtAAAhCwsgCCAGKAIAakF/aiIDIAMtAAAgAUECdkEBcSALQf8BcXRyOgAAIAUgBS0AAEEBakEHcSIIOgAAIAIgCUYhASAJQQFqIQkgAUUNAAsgDEUNAEEAIQEDQAJAIA8gAUECdCICaiIEKAIAIglBAnQiESAKQdAAamooAgAiAwR/IAogEWooAgAhEUEAIQsDQCAHKAIAIQkgCEH/AXFFBEACQCAJIAlBf2pxBEAgBigCACEIDAELAn8gCUUEQEEBEAYhCEEADAELIAYoAgAgCUEBdBAHIQggBygCAAshCSAGIAg2AgALIAggCWpBADoAACAHIAcoAgBBAWoiCTYCACAFLQAAIQgLIAkgBigCAGpBf2oiCSAJLQAAIBEgAyALQX9zanZBAXEgCEH/AXF0cjoAACAFIAUtAABBAWpBB3EiCDoAACALQQFqIgsgA0cNAAsgBCgCAAUgCQtBcGoiA0ECSw0AAkACQAJAAkACQAJAAkACQAJAAkACQCADQQFrDgIBAgALIAIgDmooAgAiAkEBcSEDIAcoAgAhCSAIQf8BcUUEQAJAIAkgCUF/anEEQCAGKAIAIQgMAQsCfyAJRQRAQQEQBiEIQQAMAQsgBigCACAJQQF0EAchCCAHKAIACyEJIAYgCDYCAAsgCCAJakEAOgAAIAcgBygCAEEBaiIJNgIAIAUtAAAhCAsgCSAGKAIAakF/aiIEIAQtAAAgAyAIQf8BcXRyOgAAIAUgBS0AAEEBakEHcSIJOgAAIAJBAXZBAXEhAiAHKAIAIQggCQ0JIAggCEF/anENByAIRQ0GIAYoAgAgCEEBdBAHIQkgBygCACEIIAYgCTYCAAwICyACIA5qKAIAIgJBAXEhAyAHKAIAIQkgCEH/AXFFBEACQCAJIAlBf2pxBEAgBigCACEIDAELAn8gCUUEQEEBEAYhCEEADAELIAYoAgAgCUEBdBAHIQggBygCAAshCSAGIAg2AgALIAggCWpBADoAACAHIAcoAgBBAWoiCTYCACAFLQAAIQgLIAkgBigCAGpBf2oiBCAELQAAIAMgCEH/AXF0cjoAACAFIAUtAABBAWpBB3EiCToAACACQQF2QQFxIQMgBygCACEIIAkNBCAIIAhBf2pxDQIgCEUNASAGKAIAIAhBAXQQByEJIAcoAgAhCCAGIAk2AgAMAwsgAiAOaigCACECQQAhCwNAIAcoAgAhCSAIQf8BcUUEQAJAIAkgCUF/anEEQCAGKAIAIQgMAQsCfyAJRQRAQQEQBiEIQQAMAQsgBigCACAJQQF0EAchCCAHKAIACyEJIAYgCDYCAAsgCCAJakEAOgAAIAcgBygCAEEBaiIJNgIAIAUtAAAhCAsgCSAGKAIAakF/aiIDIAMtAAAgAiALdkEBcSAIQf8BcXRyOgAAIAUgBS0AAEEBakEHcSIIOgAAIAtBAWoiC0EHRw0ACwwIC0EAIQggBkEBEAYiCTYCAAwBCyAGKAIAIQkLIAggCWpBADoAACAHIAcoAgBBAWoiCDYCACAFLQAAIQkLIAggBigCAGpBf2oiBCAELQAAIAMgCUH/AXF0cjoAACAFIAUtAABBAWpBB3EiCToAACAHKAIAIQggCUUEQAJAIAggCEF/anFFBEAgCARAIAYoAgAgCEEBdBAHIQkgBygCACEIIAYgCTYCAAwCC0EAIQggBkEBEAYiCTYCAAwBCyAGKAIAIQkLIAggCWpBADoAACAHIAcoAgBBAWoiCDYCACAFLQAAIQkLIAggBigCAGpBf2oiAyADLQAAIAJBAnZBAXEgCUH/AXF0cjoAACAFIAUtAABBAWpBB3EiCDoAAAwEC0EAIQggBkEBEAYiCTYCAAwBCyAGKAIAIQkLIAggCWpBADoAACAHIAcoAgBBAWoiCDYCACAFLQAAIQkLIAggBigCAGpBf2oiAyADLQAAIAIgCUH/AXF0cjoAACAFIAUtAABBAWpBB3EiCDoAAAsgAUEBaiIBIAxHDQALCyAKKALoASEBIAooApgBIQQgCigC5AEhAiAKKAKUASEFIAooAuABIQMgCigCkAEhBiAKKALcASEHIAooAowBIREgCigC2AEhCSAKKAKIASELIAooAtQBIRIgCigChAEhCCAKKALQASEMIAooAoABIRMgCigCzAEhDSAKKAJ8IRQgCigCyAEhFSAKKAJ4IRYgCigCxAEhECAKKAJ0IRcgCigCwAEhGCAKKAJwIRkgCigCvAEhGiAKKAJsIRsgCigCuAEhHCAKKAJoIR0gCigCtAEhHiAKKAJkIR8gCigCsAEhICAKKAJgISEgCigCrAEhIiAKKAJcISMgCigCqAEhJCAKKAJYISUgCigCpAEhJiAKKAJUIScgCigCoAEhKCAKKAJQISkgDxAIIA4QCCAKQfABaiQAIABBA2wgKCApbGogJiAnbGogJCAlbGogIiAjbGogICAhbGogHiAfbGogHCAdbGogGiAbbGogGCAZbGogECAXbGogFSAWbGogDSAUbGogDCATbGogCCASbGogCSALbGogByARbGogAyAGbGogAiAFbGogASAEbGogA0EBdGogAkEDbGogAUEHbGpBGmoL8wICAn8BfgJAIAJFDQAgACACaiIDQX9qIAE6AAAgACABOgAAIAJBA0kNACADQX5qIAE6AAAgACABOgABIANBfWogAToAACAAIAE6AAIgAkEHSQ0AIANBfGogAToAACAAIAE6AAMgAkEJSQ0AIABBACAAa0EDcSIEaiIDIAFB/wFxQYGChAhsIgE2AgAgAyACIARrQXxxIgRqIgJBfGogATYCACAEQQlJDQAgAyABNgIIIAMgATYCBCACQXhqIAE2AgAgAkF0aiABNgIAIARBGUkNACADIAE2AhggAyABNgIUIAMgATYCECADIAE2AgwgAkFwaiABNgIAIAJBbGogATYCACACQWhqIAE2AgAgAkFkaiABNgIAIAQgA0EEcUEYciIEayICQSBJDQAgAa0iBUIghiAFhCEFIAMgBGohAQNAIAEgBTcDGCABIAU3AxAgASAFNwMIIAEgBTcDACABQSBqIQEgAkFgaiICQR9LDQALCyAAC2sBAX8jAEGAAmsiBSQAAkAgAiADTA0AIARBgMAEcQ0AIAUgASACIANrIgJBgAIgAkGAAkkiARsQDRogAUUEQANAIAAgBUGAAhALIAJBgH5qIgJB/wFLDQALCyAAIAUgAhALCyAFQYACaiQAC5YDAQd/IAMgAUEDaiACTQR/IAAgAWotAAIFQQALIAMoAgxBBXRB4P8BcXMiBDYCDCADKAIIIgYgAUH//wFxIgVBAnRqIAQ2AgAgBSEEIAMoAgAgAygCDCIIQQJ0aiIJKAIAIgdBf0cEQCAHIAUgBiAHQQJ0aigCACAIRhshBAsgBUEBdCIIIAMoAgRqIAQ7AQAgCSAFNgIAAkAgAygCICIJIAFBf2pB//8BcUEBdGovAQAiBEF/akEAIARBAUsbIgQgAWpBAWoiBiACTw0AIAFBf3MgAmohByAAIAFqLQAAIQoDQCAEQf7/A0sNASAKIAAgBmotAABHDQEgASAEaiEGIARBAWohBCAGQQJqIgYgAkkNAAsgByEECyAIIAlqIAQ7AQAgAyADKAIMIARB/QFqQf8BcXMiADYCHCADKAIYIgEgBUECdGogADYCACADKAIUIAUiBEEBdGogAygCECADKAIcIgJBAnRqIgcoAgAiAEF/RwR/IAAgBSABIABBAnRqKAIAIAJGGwUgBAs7AQAgByAFNgIAC7MBAgN/AnwgAQRAA0AgACAFQQJ0aigCACADaiEDIAVBAWoiBSABRw0ACwsgAbgQICEGIAO4ECAhByABBEAgByAGIAMbROGBK2VHFfc/oiEHA0AgAiAEQQN0akQAAAAAAAAAACAHIAAgBEECdGooAgAiA7gQIEThgStlRxX3v6KgIAcgAxsiBiAGRPFo44i1+OS+ZBsgBiAGRAAAAAAAAAAAYxs5AwAgBEEBaiIEIAFHDQALCwtbAQN/IAEgAkcEfyAAKAIQIgQgAkF/aiICQQJ0aigCACEFQQEhAyAAKAIEIAJBAXRqLwEABH8gACgCACACQQF0ai8BAAVBAQsgBWogBCABQQJ0aigCAGsFQQALC0QBAn8/ACEBAkBBgNMAKAIAIgIgAEEDakF8cWoiACABQRB0TQ0AIAAQBA0AQcjOAEEwNgIAQX8PC0GA0wAgADYCACACC4EKAQZ/AkAgAygCCCIFQaACcCIIDQAgBQRAIAVB4H1qIQkgBSEEA0ACQCAEIARBf2pxBEAgAygCHCEGDAELIAMCfyAERQRAQQQQBgwBCyADKAIcIARBA3QQBwsiBjYCHAsgBiAEQQJ0aiAGIAcgCWpBAnRqKAIANgIAIARBAWohBCAHQQFqIgdBoAJHDQALDAELIANBBBAGIgQ2AhwgBEEANgIAQQEhBEEBIQYDQAJAIAQgBEF/anEEQCADKAIcIQcMAQsgAyADKAIcIARBA3QQByIHNgIcCyAHIARBAnRqQQA2AgAgBEEBaiEEIAZBAWoiBkGgAkcNAAsLAkAgBUEfcQ0AIAUEQCAFQWBqIQlBACEHIAUhBANAAkAgBCAEQX9qcQRAIAMoAiAhBgwBCyADAn8gBEUEQEEEEAYMAQsgAygCICAEQQN0EAcLIgY2AiALIAYgBEECdGogBiAHIAlqQQJ0aigCADYCACAEQQFqIQQgB0EBaiIHQSBHDQALDAELIANBBBAGIgQ2AiAgBEEANgIAQQEhBEEBIQYDQAJAIAQgBEF/anEEQCADKAIgIQcMAQsgAyADKAIgIARBA3QQByIHNgIgCyAHIARBAnRqQQA2AgAgBEEBaiEEIAZBAWoiBkEgRw0ACwsCQCADKAIIIgQgBEF/anEEQCADKAIAIQYMAQsCfyAERQRAQQIQBiEGQQAMAQsgAygCACAEQQJ0EAchBiADKAIICyEEIAMgBjYCAAsgBSAIayEHIAYgBEEBdGogADsBACADIAU2AggCfwJAAkACQAJAAn8CQCAFaSIIQQFNBEAgBQ0BIANBAhAGIgQ2AgQgBCABOwEAIAMgBTYCCEEEEAYhBEEADAILIAMoAgQgBUEBdGogATsBACADKAIQIAVBAnRqIAI2AgAgAyAFNgIIIAMoAhQhBCABRQ0CIAUhBgwFCyADIAMoAgQgBUECdBAHIgQ2AgQgBCADKAIIQQF0aiABOwEAIAMgBTYCCCADKAIQIAVBA3QQByEEIAMoAggLIQYgAyAENgIQIAQgBkECdGogAjYCACADIAU2AgggAQ0CIAVFBEAgA0ECEAYiATYCFCABIAA7AQAgAyAFNgIIQQAhBSADQQIQBiIENgIYDAILIAMgAygCFCAFQQJ0IgEQByICNgIUIAIgAygCCEEBdGogADsBACADIAU2AgggAygCGCABEAchBCADKAIIIQUgAyAENgIYDAELIAQgBUEBdGogADsBACADIAU2AgggAygCGCEECyAEIAVBAXRqQQA7AQAgAyAFQQFqNgIIIAMoAhwhAyAAIAdqDAILAn8gBUUEQEECEAYhBEEADAELIAMoAhQgBUECdBAHIQQgAygCCAshBiADIAQ2AhQLIAQgBkEBdGogAEECdEGgLWooAgAiADsBACADIAU2AgggCEEBTQRAIAMCfyAFRQRAQQIQBgwBCyADKAIYIAVBAnQQBws2AhgLIAFBf2oiBCEGIAFBBUkiAUUEQCAEIARnQR9zIgJBf2p2QQFxIAJBAXRyIQYLIAMoAhggAygCCCICQQF0aiAGOwEAIAMgAkEBajYCCCADKAIcIAAgB2pBAnRqIgAgACgCAEEBajYCACADKAIgIQMgAQR/IAQFIAQgBGdBH3MiAEF/anZBAXEgAEEBdHILIAVBYHFqC0ECdCADaiIAIAAoAgBBAWo2AgALrwICA38CfCMAQYAeayIFJAAgACABIAIgBUGAAWogBRA7IAVBATYCgAkgBUGAAWpBoAJBDyADEBogBUEgQQ8gBBAaIAQQPyADIAQQPiEGIAVBgAFqIAUgAyAEIAAgASACEB8hByAFQYAVaiAFQYABakGACRAKGiAFQYAUaiAFQYABEAoaQaACIAVBgBVqEDdBICAFQYAUahA3IAVBgBVqQaACQQ8gBUGAC2oQGiAFQYAUakEgQQ8gBUGACmoQGiAFQYAKahA/IAVBgAtqIAVBgApqED64IAVBgAFqIAUgBUGAC2ogBUGACmogACABIAIQH7igIgkgBrggB7igIghjQQFzRQRAIAMgBUGAC2pBgAkQChogBCAFQYAKakGAARAKGiAJIQgLIAVBgB5qJAAgCAuDAQIDfwF+AkAgAEKAgICAEFQEQCAAIQUMAQsDQCABQX9qIgEgACAAQgqAIgVCCn59p0EwcjoAACAAQv////+fAVYhAiAFIQAgAg0ACwsgBaciAgRAA0AgAUF/aiIBIAIgAkEKbiIDQQpsa0EwcjoAACACQQlLIQQgAyECIAQNAAsLIAEL7wYCBX8BfCMAQYAUayIEJAACfAJ8IANBAU0EQCADQQFrBEAgACABIAIQESIAQf//A24iASAAIAFB//8DbGtBAEdqQShsIABBA3RquAwDC0EAIQMDQCAEQYABaiADQQJ0akEINgIAIANBAWoiA0GQAUcNAAtBkAEhAwNAIARBgAFqIANBAnRqQQk2AgAgA0EBaiIDQYACRw0ACyAEQoiAgICAATcD+AkgBEKIgICAgAE3A/AJIARCiICAgIABNwPoCSAEQoiAgICAATcD4AkgBEKHgICA8AA3A9gJIARCh4CAgPAANwPQCSAEQoeAgIDwADcDyAkgBEKHgICA8AA3A8AJIARCh4CAgPAANwO4CSAEQoeAgIDwADcDsAkgBEKHgICA8AA3A6gJIARCh4CAgPAANwOgCSAEQoeAgIDwADcDmAkgBEKHgICA8AA3A5AJIARCh4CAgPAANwOICSAEQoeAgIDwADcDgAkgBEKFgICA0AA3A3ggBEKFgICA0AA3A3AgBEKFgICA0AA3A2ggBEKFgICA0AA3A2AgBEKFgICA0AA3A1ggBEKFgICA0AA3A1AgBEKFgICA0AA3A0ggBEKFgICA0AA3A0AgBEKFgICA0AA3AzggBEKFgICA0AA3AzAgBEKFgICA0AA3AyggBEKFgICA0AA3AyAgBEKFgICA0AA3AxggBEKFgICA0AA3AxAgBEKFgICA0AA3AwggBEKFgICA0AA3AwACfyABQeAGaiACSwRAQQcgASACTw0BGiAAKAIAIQcgACgCBCEIQQAhAwNAIAcgAUEBdCIAai8BACEFAkAgACAIai8BACIGRQRAIARBgAFqIAVBAnRqKAIAIQAMAQsgBkF/aiEAIAVBAnRBoAlqKAIAIQUgBCAGQQVPBH8gACAAZ0EfcyIAQX9qdkEBcSAAQQF0cgUgAAtBAnQiBmooAgAgBUECdCIAIARBgAFqaigCACADamogAEGsCWooAgBqIQAgBkGwEmooAgAhAwsgACADaiEDIAFBAWoiASACRw0ACyADQQdquAwDCyAAIAEgAiAEQYALaiAEQYAKahA7IARBgAtqIARBgApqIARBgAFqIAQgACABIAIQHwu4DAELIAAgASACIARBgAFqIAQQFAtEAAAAAAAACECgCyEJIARBgBRqJAAgCQslAQF/IwBBEGsiAyQAIAMgAjYCDCAAIAEgAkEAEDQgA0EQaiQACzMAIAAoAgAQCCAAKAIEEAggACgCEBAIIAAoAhQQCCAAKAIYEAggACgCHBAIIAAoAiAQCAsxACABAn8gAigCTEF/TARAIAAgASACEB4MAQsgACABIAIQHgsiAEYEQA8LIAAgAW4aCwwAIAAgASACIAMQXgtWAQJ/IAACfyABQR9NBEAgACgCBCECIAAoAgAMAQsgACAAKAIAIgI2AgQgAEEANgIAIAFBYGohAUEACyIDIAF0NgIAIAAgAiABdCADQSAgAWt2cjYCBAvuAgEEfyMAQfABayIFJAAgBSABKAIAIgY2AugBIAEoAgQhASAFIAA2AgAgBSABNgLsAUEBIQcCQAJAAkACQEEAIAZBAUYgARsNACAAIAQgAkECdGooAgBrIgYgAEEBEQAAQQFIDQAgA0UhCANAAkAgBiEBAkAgCEUNACACQQJIDQAgAkECdCAEakF4aigCACEDIABBdGoiBiABQQERAABBf0oNASAGIANrIAFBAREAAEF/Sg0BCyAFIAdBAnRqIAE2AgAgBUHoAWoCfyAFKALoAUF/amgiAEUEQCAFKALsAWgiAEEgakEAIAAbDAELIAALIgAQHSAHQQFqIQcgACACaiECIAUoAugBQQFGBEAgBSgC7AFFDQULQQAhA0EBIQggASEAIAEgBCACQQJ0aigCAGsiBiAFKAIAQQERAABBAEoNAQwDCwsgACEBDAILIAAhAQsgAw0BCyAFIAcQMCABIAIgBBAhCyAFQfABaiQAC1gBAn8gAAJ/IAFBH00EQCAAKAIAIQIgACgCBAwBCyAAKAIEIQIgAEEANgIEIAAgAjYCACABQWBqIQFBAAsiAyABdjYCBCAAIANBICABa3QgAiABdnI2AgALtgEBBH8CQCACKAIQIgMEfyADBSACEEINASACKAIQCyACKAIUIgVrIAFJBEAgAiAAIAEgAigCJBEGAA8LAkAgAiwAS0EASA0AIAEhBANAIAQiA0UNASAAIANBf2oiBGotAABBCkcNAAsgAiAAIAMgAigCJBEGACIEIANJDQEgASADayEBIAAgA2ohACACKAIUIQUgAyEGCyAFIAAgARAKGiACIAIoAhQgAWo2AhQgASAGaiEECyAEC4MDAQN/AkAgBUHgBmogBk0EQEEAIQUDQCAAIAVBAnQiBGooAgAgAiAEaigCAGwgB2ohByAFQQFqIgVBgAJHDQALQYECIQUDQCAFQQJ0IgRBrAlqKAIAIAIgBGooAgBqIAAgBGooAgBsIAdqIQcgBUEBaiIFQZ4CRw0AC0EAIQUDQCAFQQJ0IgBBsBJqKAIAIAAgA2ooAgBqIAAgAWooAgBsIAdqIQcgBUEBaiIFQR5HDQALDAELIAUgBk8NACAEKAIAIQggBCgCBCEJA0AgCCAFQQF0IgBqLwEAIQECQCAAIAlqLwEAIgRFBEAgAiABQQJ0aigCACEEDAELIARBf2ohACABQQJ0QaAJaigCACEBIAMgBEEFTwR/IAAgAGdBH3MiAEF/anZBAXEgAEEBdHIFIAALQQJ0IgBqKAIAIAIgAUECdCIBaigCACAHamogAUGsCWooAgBqIQQgAEGwEmooAgAhBwsgBCAHaiEHIAVBAWoiBSAGRw0ACwsgAigCgAggB2oLnQMDA38BfgJ8AkACQAJAAkAgAL0iBEIAWQRAIARCIIinIgFB//8/Sw0BCyAEQv///////////wCDUARARAAAAAAAAPC/IAAgAKKjDwsgBEJ/VQ0BIAAgAKFEAAAAAAAAAACjDwsgAUH//7//B0sNAkGAgMD/AyECQYF4IQMgAUGAgMD/A0cEQCABIQIMAgsgBKcNAUQAAAAAAAAAAA8LIABEAAAAAAAAUEOivSIEQiCIpyECQct3IQMLIAMgAkHiviVqIgFBFHZqtyIFRAAA4P5CLuY/oiAEQv////8PgyABQf//P3FBnsGa/wNqrUIghoS/RAAAAAAAAPC/oCIAIAVEdjx5Ne856j2iIAAgAEQAAAAAAAAAQKCjIgUgACAARAAAAAAAAOA/oqIiBiAFIAWiIgUgBaIiACAAIABEn8Z40Amawz+iRK94jh3Fccw/oKJEBPqXmZmZ2T+goiAFIAAgACAARERSPt8S8cI/okTeA8uWZEbHP6CiRFmTIpQkSdI/oKJEk1VVVVVV5T+goqCgoqAgBqGgoCEACyAAC8EBAQV/IwBB8AFrIgMkACADIAA2AgBBASEFAkAgAUECSA0AIAAhBANAIAAgBEF0aiIGIAIgAUF+aiIHQQJ0aigCAGsiBEEBEQAAQQBOBEAgACAGQQERAABBf0oNAgsgAyAFQQJ0aiEAAkAgBCAGQQERAABBAE4EQCAAIAQ2AgAgAUF/aiEHDAELIAAgBjYCACAGIQQLIAVBAWohBSAHQQJIDQEgAygCACEAIAchAQwAAAsACyADIAUQMCADQfABaiQAC8IRAg9/AX4jAEHQAGsiBiQAIAYgATYCTCAGQTdqIRQgBkE4aiERQQAhAQJAAkADQAJAIA5BAEgNACABQf////8HIA5rSgRAQcjOAEE9NgIAQX8hDgwBCyABIA5qIQ4LIAYoAkwiCiEBAkACQAJAAn8CQAJAAkACQAJAAkACQAJAAkAgCi0AACIHBEADQAJAAkACQCAHQf8BcSIIRQRAIAEhBwwBCyAIQSVHDQEgASEHA0AgAS0AAUElRw0BIAYgAUECaiIINgJMIAdBAWohByABLQACIQsgCCEBIAtBJUYNAAsLIAcgCmshASAABEAgACAKIAEQCwsgAQ0RQX8hEEEBIQcgBigCTCEBAkAgBigCTCwAAUFQakEKTw0AIAEtAAJBJEcNACABLAABQVBqIRBBASESQQMhBwsgBiABIAdqIgE2AkxBACEHAkAgASwAACIPQWBqIgtBH0sEQCABIQgMAQsgASEIQQEgC3QiC0GJ0QRxRQ0AA0AgBiABQQFqIgg2AkwgByALciEHIAEsAAEiD0FgaiILQR9LDQEgCCEBQQEgC3QiC0GJ0QRxDQALCwJAIA9BKkYEQCAGAn8CQCAILAABQVBqQQpPDQAgBigCTCIBLQACQSRHDQAgASwAAUECdCAEakHAfmpBCjYCACABLAABQQN0IANqQYB9aigCACEMQQEhEiABQQNqDAELIBINFUEAIRJBACEMIAAEQCACIAIoAgAiAUEEajYCACABKAIAIQwLIAYoAkxBAWoLIgE2AkwgDEF/Sg0BQQAgDGshDCAHQYDAAHIhBwwBCyAGQcwAahAzIgxBAEgNEyAGKAJMIQELQX8hCQJAIAEtAABBLkcNACABLQABQSpGBEACQCABLAACQVBqQQpPDQAgBigCTCIBLQADQSRHDQAgASwAAkECdCAEakHAfmpBCjYCACABLAACQQN0IANqQYB9aigCACEJIAYgAUEEaiIBNgJMDAILIBINFCAABH8gAiACKAIAIgFBBGo2AgAgASgCAAVBAAshCSAGIAYoAkxBAmoiATYCTAwBCyAGIAFBAWo2AkwgBkHMAGoQMyEJIAYoAkwhAQtBACEIA0AgCCETQX8hDSABLAAAQb9/akE5Sw0UIAYgAUEBaiIPNgJMIAEsAAAhCCAPIQEgCCATQTpsakH/xgBqLQAAIghBf2pBCEkNAAsgCEUNEwJAAkACQCAIQRNGBEAgEEF/TA0BDBcLIBBBAEgNASAEIBBBAnRqIAg2AgAgBiADIBBBA3RqKQMANwNAC0EAIQEgAEUNEwwBCyAARQ0RIAZBQGsgCCACEDIgBigCTCEPCyAHQf//e3EiCyAHIAdBgMAAcRshB0EAIQ1BqMcAIRAgESEIIA9Bf2osAAAiAUFfcSABIAFBD3FBA0YbIAEgExsiAUGof2oiD0EgTQ0BAkACfwJAAkAgAUG/f2oiC0EGSwRAIAFB0wBHDRQgCUUNASAGKAJADAMLIAtBAWsOAxMBEwgLQQAhASAAQSAgDEEAIAcQDgwCCyAGQQA2AgwgBiAGKQNAPgIIIAYgBkEIajYCQEF/IQkgBkEIagshCEEAIQECQANAIAgoAgAiCkUNAQJAIAZBBGogChA2IgpBAEgiCw0AIAogCSABa0sNACAIQQRqIQggCSABIApqIgFLDQEMAgsLQX8hDSALDRULIABBICAMIAEgBxAOIAFFBEBBACEBDAELQQAhCyAGKAJAIQgDQCAIKAIAIgpFDQEgBkEEaiAKEDYiCiALaiILIAFKDQEgACAGQQRqIAoQCyAIQQRqIQggCyABSQ0ACwsgAEEgIAwgASAHQYDAAHMQDiAMIAEgDCABShshAQwRCyAGIAFBAWoiCDYCTCABLQABIQcgCCEBDAELCyAPQQFrDh8MDAwMDAwMDAEMAwQBAQEMBAwMDAwIBQYMDAIMCQwMBwsgDiENIAANDyASRQ0MQQEhAQNAIAQgAUECdGooAgAiAARAIAMgAUEDdGogACACEDJBASENIAFBAWoiAUEKRw0BDBELC0EBIQ0gAUEJSw0PA0AgASIAQQFqIgFBCkcEQCAEIAFBAnRqKAIARQ0BCwtBf0EBIABBCUkbIQ0MDwsgACAGKwNAIAwgCSAHIAEgBRENACEBDAwLIAYoAkAiAUGyxwAgARsiCiAJEEUiASAJIApqIAEbIQggCyEHIAEgCmsgCSABGyEJDAkLIAYgBikDQDwAN0EBIQkgFCEKIAshBwwICyAGKQNAIhVCf1cEQCAGQgAgFX0iFTcDQEEBIQ1BqMcADAYLIAdBgBBxBEBBASENQanHAAwGC0GqxwBBqMcAIAdBAXEiDRsMBQsgBikDQCAREEghCiAHQQhxRQ0FIAkgESAKayIBQQFqIAkgAUobIQkMBQsgCUEIIAlBCEsbIQkgB0EIciEHQfgAIQELIAYpA0AgESABQSBxEEchCiAHQQhxRQ0DIAYpA0BQDQMgAUEEdkGoxwBqIRBBAiENDAMLQQAhASATQf8BcSIIQQdLDQUCQAJAAkACQAJAAkACQCAIQQFrDgcBAgMEDAUGAAsgBigCQCAONgIADAsLIAYoAkAgDjYCAAwKCyAGKAJAIA6sNwMADAkLIAYoAkAgDjsBAAwICyAGKAJAIA46AAAMBwsgBigCQCAONgIADAYLIAYoAkAgDqw3AwAMBQsgBikDQCEVQajHAAshECAVIBEQFSEKCyAHQf//e3EgByAJQX9KGyEHIAYpA0AhFQJ/AkAgCQ0AIBVQRQ0AIBEhCkEADAELIAkgFVAgESAKa2oiASAJIAFKGwshCQsgAEEgIA0gCCAKayILIAkgCSALSBsiD2oiCCAMIAwgCEgbIgEgCCAHEA4gACAQIA0QCyAAQTAgASAIIAdBgIAEcxAOIABBMCAPIAtBABAOIAAgCiALEAsgAEEgIAEgCCAHQYDAAHMQDgwBCwtBACENDAELQX8hDQsgBkHQAGokACANCyUBAX8jAEEQayIDJAAgAyACNgIMIAAgASACQQcQNCADQRBqJAALogIBBX8gAkECdEEEaiIFEAYhBiAFEAYhByABBEAgA0EAIAFBAnQQDRoLA0AgBiAEQQJ0akEANgIAIARBAWoiBCACTQ0ACyABBEBBACEEA0AgBiAAIARBAnRqKAIAQQJ0aiIFIAUoAgBBAWo2AgAgBEEBaiIEIAFHDQALCyAGQQA2AgACQCACRQ0AIAdBADYCBEEBIQUgAkEBRg0AQQIhBANAIAcgBEECdGogBiAFQQJ0aigCACAIakEBdCIINgIAIAQiBUEBaiIEIAJNDQALCyABBEBBACEEA0AgACAEQQJ0IgVqKAIAIgIEQCADIAVqIAcgAkECdGoiBSgCACICNgIAIAUgAkEBajYCAAsgBEEBaiIEIAFHDQALCyAGEAggBxAIC/wIARF/IAEoAgwhDiABKAIEIRIgASgCACETAkAgACgCBCIKRQRAQQAhCgwBCyADIAAoAghrIgtBAXQiCSAKKAIAai8BACINBEAgCigCBCAJai8BAEUNAQtBACEJAkAgBUGCAkYNACANIAVNDQAgBkUNAQJ/AkAgCigCCCALQRhsaiIJLQABDQAgCS0AAg0AQQAMAQsgCS0AFUEDagsgBUkhCSAAKAIEIQoLIAkNACAKRQ0AAkAgBgRAAn8gC0EBdCINIAooAgBqLwEAIRACQCAKKAIIIAtBGGxqIgktAAENACAJLQACDQBBAAwBCyAJLQAVQQNqCyEJIAAoAgQhCiAJIBBJDQELIAggBSALQQF0IgAgCigCAGovAQAiASABIAVLGyIBOwEAIAcCfyAGBEAgCiALIAFB//8DcSAGEFEgBiAILwEAQQF0agwBCyAKKAIEIABqCy8BADsBAA8LIAooAgAgDWovAQAhBQsgBCADayILQQJNBEAgCEEAOwEAIAdBADsBAA8LIANB//8BcSEWIBMgDkECdGovAQAiCSASIAlBAXRqLwEAIg5rIAkgDk1BD3RqIQ0gAiADaiIPIAsgBSADIAVqIARLGyIRaiIXQXhqIRhBgMAAIRRBACEQQQEhCwNAAkAgDUH//wFLBEAgCyEJDAELAkAgDUUEQCALIQkMAQsgAiADIA1rIglqIQwCQCALQf//A3EiFSADaiAETw0AIA8gFWotAAAgDCAVai0AAEYNACALIQkMAQsCQAJ/IA8gASgCICIZIBZBAXRqLwEAIgVBA0kNABogDyAPLQAAIAwtAABHDQAaIAwgESAFIBkgCUH//wFxQQF0ai8BACIJIAUgCUkbIgUgESAFSRtB//8DcSIFaiEMIAUgD2oLIgUgGE8NAANAIAUoAgAgDCgCAEcNASAMQQRqIQwgBUEEaiIFIBhJDQALCwJAIBciCSAFRg0AA0AgBS0AACAMLQAARwRAIAUhCQwCCyAMQQFqIQwgBUEBaiIFIBdHDQALCyAVIAkgD2siCUH//wNxIgxPBEAgCyEJDAELIAYEQCALQQFqIQUDQCAGIAVB//8DcUEBdGogDTsBACAFQQFqIgVB//8DcSAMTQ0ACwsgDSEQIBEgDE0NAQsCQCATIAEoAhAiBUYNACAJQf//A3EgASgCICAWQQF0ai8BAEkNACABKAIcIAEoAhggDkECdGooAgBHDQAgASgCFCESIAUhEwsgDiIFIBIgBUEBdGovAQAiDkYNACAFIA1qIA5rIAUgDk1BD3RqIQ0gFEEBSyEFIAkhCyAUQX9qIRQgBQ0BCwsgAyAAKAIIayEAAkACf0EAIApFDQAaQQEgCigCACAAQQF0ai8BAEUNABogCigCBCAAQQF0ai8BAAsNACAGRQ0AIBFBggJHDQAgCkUNACAAQQF0IgEgCigCBGpBACAQIAlB//8DcSICQQNJIgMbOwEAIAooAgAgAWpBACAJIAMbOwEAIAYgACACIAoQWAsgByAQOwEAIAggCTsBAAsqAQF/IAAoAgQiAQRAIAEoAgAQCCABKAIEEAggASgCCBAIIAAoAgQQCAsLOAAgBCACNgIMIAQgATYCCCAEIAA2AgAgAwRAIARBDBAGIgA2AgQgAiABayAAEFsPCyAEQQA2AgQLRgEBfyADIAAgAWotAAAgAygCDEEFdEHg/wFxcyIENgIMIAFBAWoiASACSQRAIAMgACABai0AACAEQQV0QeD/AXFzNgIMCwszACAAKAIAEAggACgCBBAIIAAoAggQCCAAKAIQEAggACgCFBAIIAAoAhgQCCAAKAIgEAgLtAEBA38gAEEANgIMIAAoAgBB/wFBgIAQEA0aIAAoAgghAiAAKAIEIQMDQCADIAFBAXRqIAE7AQAgAiABQQJ0akF/NgIAIAFBAWoiAUGAgAJHDQALQQAhASAAKAIgQQBBgIAEEA0aIABBADYCHCAAKAIQQf8BQYCAEBANGiAAKAIYIQIgACgCFCEAA0AgACABQQF0aiABOwEAIAIgAUECdGpBfzYCACABQQFqIgFBgIACRw0ACwtPACAAQYCAEBAGNgIAIABBgIAEEAY2AgQgAEGAgAgQBjYCCCAAQYCABBAGNgIgIABBgIAQEAY2AhAgAEGAgAQQBjYCFCAAQYCACBAGNgIYC5UBAQR/IwBBEGsiBiQAIAUoAgAhCANAIAAgB0HAhD1qIAJPIgkgASAHIAIgB2tBwIQ9IAkbIAdqIgcgAyAEIAUQYSAHIAJJDQALIAAoAgAEQCAGIAUoAgAgCGsiADYCBCAGIAI2AgAgBiACIABruEQAAAAAAABZQKIgArijOQMIQaTHACgCAEHjCCAGECMLIAZBEGokAAurAQECfyADKAIAIQQgAS0AACIFRQRAAkAgBCAEQX9qcQRAIAIoAgAhBQwBCwJ/IARFBEBBARAGIQVBAAwBCyACKAIAIARBAXQQByEFIAMoAgALIQQgAiAFNgIACyAEIAVqQQA6AAAgAyADKAIAQQFqIgQ2AgAgAS0AACEFCyAEIAIoAgBqQX9qIgIgAi0AACAAIAVB/wFxdHI6AAAgASABLQAAQQFqQQdxOgAAC+8VAQ1/IwBBoBRrIgkkAAJAIAFFBEBBACEBIAMgBCAFEBEhACACIAMoAgwCfyAEIAVHBEAgAygCECAEQQJ0aigCACEBCyABCyAAIAFqIAYgByAIED0MAQsgAiAGIAcgCBAtIAFBAXEgBiAHIAgQLSABQQF2QQFxIAYgByAIEC0CQCABQQFGBEBBACECA0AgCUGgC2ogAkECdGpBCDYCAEGQASEBIAJBAWoiAkGQAUcNAAsDQCAJQaALaiABQQJ0akEJNgIAIAFBAWoiAUGAAkcNAAsgCUKIgICAgAE3A5gUIAlCiICAgIABNwOQFCAJQoiAgICAATcDiBQgCUKIgICAgAE3A4AUIAlCh4CAgPAANwP4EyAJQoeAgIDwADcD8BMgCUKHgICA8AA3A+gTIAlCh4CAgPAANwPgEyAJQoeAgIDwADcD2BMgCUKHgICA8AA3A9ATIAlCh4CAgPAANwPIEyAJQoeAgIDwADcDwBMgCUKHgICA8AA3A7gTIAlCh4CAgPAANwOwEyAJQoeAgIDwADcDqBMgCUKHgICA8AA3A6ATIAlChYCAgNAANwOYCyAJQoWAgIDQADcDkAsgCUKFgICA0AA3A4gLIAlChYCAgNAANwOACyAJQoWAgIDQADcD+AogCUKFgICA0AA3A/AKIAlChYCAgNAANwPoCiAJQoWAgIDQADcD4AogCUKFgICA0AA3A9gKIAlChYCAgNAANwPQCiAJQoWAgIDQADcDyAogCUKFgICA0AA3A8AKIAlChYCAgNAANwO4CiAJQoWAgIDQADcDsAogCUKFgICA0AA3A6gKIAlChYCAgNAANwOgCgwBCyADIAQgBSAJQaALaiAJQaAKahAUGiAIKAIAIQIgCUGgC2ogCUGgCmpBBkEFQQRBA0ECIAlBoAtqIAlBoApqQQBBAEEAQQBBAEEAEAwiAUF/aiAJQaALaiAJQaAKakEBQQBBAEEAQQBBABAMIgtPIgogCyABIAobIgFBf2ogCUGgC2ogCUGgCmpBAEECQQBBAEEAQQAQDCILTyIKGyALIAEgChsiAUF/aiAJQaALaiAJQaAKakEBQQJBAEEAQQBBABAMIgtPIgobIAsgASAKGyIBQX9qIAlBoAtqIAlBoApqQQBBAEEEQQBBAEEAEAwiC08iChsgCyABIAobIgFBf2ogCUGgC2ogCUGgCmpBAUEAQQRBAEEAQQAQDCILTyIKGyALIAEgChsiAUF/aiAJQaALaiAJQaAKakEAQQJBBEEAQQBBABAMIgtPIgobQQcgCyABIAobQX9qIAlBoAtqIAlBoApqQQFBAkEEQQBBAEEAEAxJGyIBQQFxIAFBAnEgAUEEcSAGIAcgCBAMGiAAKAIARQ0AIAkgCCgCACACazYCEEGkxwAoAgBB/BMgCUEQahAXCyAJQaALakGgAkEPIAlBoAFqECQgCUGgCmpBIEEPIAlBIGoQJCAIKAIAIRIgBCAFTyITRQRAIAQhCwNAIAtBAXQiASADKAIAai8BACEMAkAgAygCBCABai8BACINRQRAIAxBAnQiASAJQaALamooAgAiDEUNASAJQaABaiABaigCACENIAYtAAAhAkEAIQoDQCAIKAIAIQEgAkH/AXFFBEACQCABIAFBf2pxBEAgBygCACECDAELAn8gAUUEQEEBEAYhAkEADAELIAcoAgAgAUEBdBAHIQIgCCgCAAshASAHIAI2AgALIAEgAmpBADoAACAIIAgoAgBBAWoiATYCACAGLQAAIQILIAEgBygCAGpBf2oiASABLQAAIA0gDCAKQX9zanZBAXEgAkH/AXF0cjoAACAGIAYtAABBAWpBB3EiAjoAACAKQQFqIgogDEcNAAsMAQsgDEECdCIOQaAJaigCACEBIA1Bf2oiDyEQIA1BBUkiFEUEQCAPIA9nQR9zIgJBf2p2QQFxIAJBAXRyIRALIAFBAnQiASAJQaALamooAgAiEQRAIAlBoAFqIAFqKAIAIRUgBi0AACECQQAhCgNAIAgoAgAhASACQf8BcUUEQAJAIAEgAUF/anEEQCAHKAIAIQIMAQsCfyABRQRAQQEQBiECQQAMAQsgBygCACABQQF0EAchAiAIKAIACyEBIAcgAjYCAAsgASACakEAOgAAIAggCCgCAEEBaiIBNgIAIAYtAAAhAgsgASAHKAIAakF/aiIBIAEtAAAgFSARIApBf3NqdkEBcSACQf8BcXRyOgAAIAYgBi0AAEEBakEHcSICOgAAIApBAWoiCiARRw0ACwsgDEF1akH2AU0EQCAOQdAcaigCACEMIA5BwBRqKAIAIQ4gBi0AACECQQAhCgNAIAgoAgAhASACQf8BcUUEQAJAIAEgAUF/anEEQCAHKAIAIQIMAQsCfyABRQRAQQEQBiECQQAMAQsgBygCACABQQF0EAchAiAIKAIACyEBIAcgAjYCAAsgASACakEAOgAAIAggCCgCAEEBaiIBNgIAIAYtAAAhAgsgASAHKAIAakF/aiIBIAEtAAAgDiAKdkEBcSACQf8BcXRyOgAAIAYgBi0AAEEBakEHcSICOgAAIApBAWoiCiAMRw0ACwsgEEECdCIBIAlBoApqaigCACIMBEAgCUEgaiABaigCACEOIAYtAAAhAkEAIQoDQCAIKAIAIQEgAkH/AXFFBEACQCABIAFBf2pxBEAgBygCACECDAELAn8gAUUEQEEBEAYhAkEADAELIAcoAgAgAUEBdBAHIQIgCCgCAAshASAHIAI2AgALIAEgAmpBADoAACAIIAgoAgBBAWoiATYCACAGLQAAIQILIAEgBygCAGpBf2oiASABLQAAIA4gDCAKQX9zanZBAXEgAkH/AXF0cjoAACAGIAYtAABBAWpBB3EiAjoAACAKQQFqIgogDEcNAAsLIBQNACAPZ0EfcyIBQX9qIgxFDQBBfiABdyANakF/IAx0QX9zcSENIAYtAAAhAkEAIQoDQCAIKAIAIQEgAkH/AXFFBEACQCABIAFBf2pxBEAgBygCACECDAELAn8gAUUEQEEBEAYhAkEADAELIAcoAgAgAUEBdBAHIQIgCCgCAAshASAHIAI2AgALIAEgAmpBADoAACAIIAgoAgBBAWoiATYCACAGLQAAIQILIAEgBygCAGpBf2oiASABLQAAIA0gCnZBAXEgAkH/AXF0cjoAACAGIAYtAABBAWpBB3EiAjoAACAKQQFqIgogDEcNAAsLIAtBAWoiCyAFRw0ACwsgCSgCoBMiCwRAIAkoAqAJIQwgBi0AACECQQAhCgNAIAgoAgAhASACQf8BcUUEQAJAIAEgAUF/anEEQCAHKAIAIQIMAQsCfyABRQRAQQEQBiECQQAMAQsgBygCACABQQF0EAchAiAIKAIACyEBIAcgAjYCAAsgASACakEAOgAAIAggCCgCAEEBaiIBNgIAIAYtAAAhAgsgASAHKAIAakF/aiIBIAEtAAAgDCALIApBf3NqdkEBcSACQf8BcXRyOgAAIAYgBi0AAEEBakEHcSICOgAAIApBAWoiCiALRw0ACwtBACEHIBNFBEAgAygCBCEBA0BBASEGIAEgBEEBdCICai8BAAR/IAMoAgAgAmovAQAFQQELIAdqIQcgBEEBaiIEIAVHDQALCyAAKAIARQ0AIAgoAgAhACAJIAc2AgggCSAAIBJrIgA2AgAgCSAAQQp2NgIEQaTHACgCAEGKFCAJEBcLIAlBoBRqJAALqgwBBn8gACABaiEFAkACQCAAKAIEIgJBAXENACACQQNxRQ0BIAAoAgAiAyABaiEBIAAgA2siAEGgzwAoAgBHBEBBnM8AKAIAIQQgA0H/AU0EQCAAKAIIIgQgA0EDdiIDQQN0QbTPAGpHGiAEIAAoAgwiAkYEQEGMzwBBjM8AKAIAQX4gA3dxNgIADAMLIAQgAjYCDCACIAQ2AggMAgsgACgCGCEGAkAgACAAKAIMIgJHBEAgBCAAKAIIIgNNBEAgAygCDBoLIAMgAjYCDCACIAM2AggMAQsCQCAAQRRqIgMoAgAiBA0AIABBEGoiAygCACIEDQBBACECDAELA0AgAyEHIAQiAkEUaiIDKAIAIgQNACACQRBqIQMgAigCECIEDQALIAdBADYCAAsgBkUNAQJAIAAgACgCHCIDQQJ0QbzRAGoiBCgCAEYEQCAEIAI2AgAgAg0BQZDPAEGQzwAoAgBBfiADd3E2AgAMAwsgBkEQQRQgBigCECAARhtqIAI2AgAgAkUNAgsgAiAGNgIYIAAoAhAiAwRAIAIgAzYCECADIAI2AhgLIAAoAhQiA0UNASACIAM2AhQgAyACNgIYDAELIAUoAgQiAkEDcUEDRw0AQZTPACABNgIAIAUgAkF+cTYCBCAAIAFBAXI2AgQgBSABNgIADwsCQCAFKAIEIgJBAnFFBEAgBUGkzwAoAgBGBEBBpM8AIAA2AgBBmM8AQZjPACgCACABaiIBNgIAIAAgAUEBcjYCBCAAQaDPACgCAEcNA0GUzwBBADYCAEGgzwBBADYCAA8LIAVBoM8AKAIARgRAQaDPACAANgIAQZTPAEGUzwAoAgAgAWoiATYCACAAIAFBAXI2AgQgACABaiABNgIADwtBnM8AKAIAIQMgAkF4cSABaiEBAkAgAkH/AU0EQCAFKAIIIgQgAkEDdiICQQN0QbTPAGpHGiAEIAUoAgwiA0YEQEGMzwBBjM8AKAIAQX4gAndxNgIADAILIAQgAzYCDCADIAQ2AggMAQsgBSgCGCEGAkAgBSAFKAIMIgJHBEAgAyAFKAIIIgNNBEAgAygCDBoLIAMgAjYCDCACIAM2AggMAQsCQCAFQRRqIgMoAgAiBA0AIAVBEGoiAygCACIEDQBBACECDAELA0AgAyEHIAQiAkEUaiIDKAIAIgQNACACQRBqIQMgAigCECIEDQALIAdBADYCAAsgBkUNAAJAIAUgBSgCHCIDQQJ0QbzRAGoiBCgCAEYEQCAEIAI2AgAgAg0BQZDPAEGQzwAoAgBBfiADd3E2AgAMAgsgBkEQQRQgBigCECAFRhtqIAI2AgAgAkUNAQsgAiAGNgIYIAUoAhAiAwRAIAIgAzYCECADIAI2AhgLIAUoAhQiA0UNACACIAM2AhQgAyACNgIYCyAAIAFBAXI2AgQgACABaiABNgIAIABBoM8AKAIARw0BQZTPACABNgIADwsgBSACQX5xNgIEIAAgAUEBcjYCBCAAIAFqIAE2AgALIAFB/wFNBEAgAUEDdiICQQN0QbTPAGohAQJ/QYzPACgCACIDQQEgAnQiAnFFBEBBjM8AIAIgA3I2AgAgAQwBCyABKAIICyEDIAEgADYCCCADIAA2AgwgACABNgIMIAAgAzYCCA8LIABCADcCECAAAn9BACABQQh2IgJFDQAaQR8gAUH///8HSw0AGiACIAJBgP4/akEQdkEIcSICdCIDIANBgOAfakEQdkEEcSIDdCIEIARBgIAPakEQdkECcSIEdEEPdiACIANyIARyayICQQF0IAEgAkEVanZBAXFyQRxqCyIDNgIcIANBAnRBvNEAaiECAkACQEGQzwAoAgAiBEEBIAN0IgdxRQRAQZDPACAEIAdyNgIAIAIgADYCACAAIAI2AhgMAQsgAUEAQRkgA0EBdmsgA0EfRht0IQMgAigCACECA0AgAiIEKAIEQXhxIAFGDQIgA0EddiECIANBAXQhAyAEIAJBBHFqIgdBEGooAgAiAg0ACyAHIAA2AhAgACAENgIYCyAAIAA2AgwgACAANgIIDwsgBCgCCCIBIAA2AgwgBCAANgIIIABBADYCGCAAIAQ2AgwgACABNgIICwukAQEGf0EMIQMjAEGAAmsiBCQAAkAgAUECSA0AIAAgAUECdGoiByAENgIAIAQhAgNAIAIgACgCACADQYACIANBgAJJGyIFEAoaQQAhAgNAIAAgAkECdGoiBigCACAAIAJBAWoiAkECdGooAgAgBRAKGiAGIAYoAgAgBWo2AgAgASACRw0ACyADIAVrIgNFDQEgBygCACECDAAACwALIARBgAJqJAALvwQBBX8jAEHQAWsiAiQAIAJCATcDCAJAIAFBDGwiBkUNACACQQw2AhAgAkEMNgIUQQwiASEFQQIhBANAIAJBEGogBEECdGogASIDIAVBDGpqIgE2AgAgBEEBaiEEIAMhBSABIAZJDQALAkAgACAGakF0aiIDIABNBEBBASEEQQEhAQwBC0EBIQRBASEBA0ACfyAEQQNxQQNGBEAgACABIAJBEGoQISACQQhqQQIQHSABQQJqDAELAkAgAkEQaiABQX9qIgVBAnRqKAIAIAMgAGtPBEAgACACQQhqIAFBACACQRBqEBwMAQsgACABIAJBEGoQIQsgAUEBRgRAIAJBCGpBARAbQQAMAQsgAkEIaiAFEBtBAQshASACIAIoAghBAXIiBDYCCCAAQQxqIgAgA0kNAAsLIAAgAkEIaiABQQAgAkEQahAcA0ACfwJAAkACQCABQQFHDQAgBEEBRw0AIAIoAgwNAQwFCyABQQFKDQELIAJBCGoCfyACKAIIQX9qaCIDRQRAIAIoAgxoIgNBIGpBACADGwwBCyADCyIDEB0gAigCCCEEIAEgA2oMAQsgAkEIakECEBsgAiACKAIIQQdzNgIIIAJBCGpBARAdIABBdGoiBSACQRBqIAFBfmoiA0ECdGooAgBrIAJBCGogAUF/akEBIAJBEGoQHCACQQhqQQEQGyACIAIoAghBAXIiBDYCCCAFIAJBCGogA0EBIAJBEGoQHCADCyEBIABBdGohAAwAAAsACyACQdABaiQAC6MCAAJAAkAgAUEUSw0AIAFBd2oiAUEJSw0AAkACQAJAAkACQAJAAkACQCABQQFrDgkBAgkDBAUGCQcACyACIAIoAgAiAUEEajYCACAAIAEoAgA2AgAPCyACIAIoAgAiAUEEajYCACAAIAE0AgA3AwAPCyACIAIoAgAiAUEEajYCACAAIAE1AgA3AwAPCyACIAIoAgAiAUEEajYCACAAIAEyAQA3AwAPCyACIAIoAgAiAUEEajYCACAAIAEzAQA3AwAPCyACIAIoAgAiAUEEajYCACAAIAEwAAA3AwAPCyACIAIoAgAiAUEEajYCACAAIAExAAA3AwAPCyAAIAJBABECAAsPCyACIAIoAgBBB2pBeHEiAUEIajYCACAAIAEpAwA3AwALSgEDfyAAKAIALAAAQVBqQQpJBEADQCAAKAIAIgEsAAAhAyAAIAFBAWo2AgAgAyACQQpsakFQaiECIAEsAAFBUGpBCkkNAAsLIAIL0gIBA38jAEHQAWsiBCQAIAQgAjYCzAFBACECIARBoAFqQQBBKBANGiAEIAQoAswBNgLIAQJAQQAgASAEQcgBaiAEQdAAaiAEQaABaiADECJBAEgNACAAKAJMQQBOBEBBASECCyAAKAIAIQUgACwASkEATARAIAAgBUFfcTYCAAsgBUEgcSEGAn8gACgCMARAIAAgASAEQcgBaiAEQdAAaiAEQaABaiADECIMAQsgAEHQADYCMCAAIARB0ABqNgIQIAAgBDYCHCAAIAQ2AhQgACgCLCEFIAAgBDYCLCAAIAEgBEHIAWogBEHQAGogBEGgAWogAxAiIAVFDQAaIABBAEEAIAAoAiQRBgAaIABBADYCMCAAIAU2AiwgAEEANgIcIABBADYCECAAKAIUGiAAQQA2AhRBAAsaIAAgACgCACAGcjYCACACRQ0ACyAEQdABaiQAC34CAX8BfiAAvSIDQjSIp0H/D3EiAkH/D0cEfCACRQRAIAEgAEQAAAAAAAAAAGEEf0EABSAARAAAAAAAAPBDoiABEDUhACABKAIAQUBqCzYCACAADwsgASACQYJ4ajYCACADQv////////+HgH+DQoCAgICAgIDwP4S/BSAACwsRACAARQRAQQAPCyAAIAEQSQu0BAEJfyAAQX8gAEF/SBshAgJAAkACQANAIAAiBUEASA0BIAVFDQMgASAFQX9qIgBBAnRqKAIARQ0ACyAFQQJ0IgAQBiIIQQAgABANIQkgASgCACIGIQRBACECA0ACQAJAIAIgBUYiB0UEQCABIAJBAnRqKAIAIARGDQELAkBBACADQQVOIAQbRQRAIANBB0gNASAERQ0BC0EAIQADQCAJIAIgAEF/c2pBAnRqQQE2AgAgAEEBaiIAIANHDQALC0EBIQMgBw0BIAEgAkECdGooAgAhBAwBCyADQQFqIQMLIAJBAWohAiAHRQ0ACyAFQX1qIQdBACEEQQAhA0EAIQIDQAJ/An8CQCACIAVGIgoNACAJIAJBAnQiAGooAgANACAAIAFqKAIAIgAgBmsgBiAAayAAIAZLG0EDSw0AIANBAWoMAQsCQCADQQNMBEAgA0EDRw0BIAQNAQtBACEAIAQgA0EBdmogA24iBkEBIAZBAUobQQAgBBshBANAIAEgAiAAQX9zakECdGogBDYCACAAQQFqIgAgA0cNAAsLAn8gAiAHSARAIAEgAkECdGoiACgCACAAKAIEaiAAKAIIaiAAKAIMakECakECdgwBC0EAIAIgBU4NABogASACQQJ0aigCAAshBiAKBEBBASEDQQAMAgsgASACQQJ0aigCACEAQQAhBEEBCyEDIAAgBGoLIQQgAiAFRyEAIAJBAWohAiAADQALDAELIAJBAnQQBiEICyAIEAgLC7MKAgx/A3wjAEGQBGsiECQAQQMhDETqjKA5WT4pRiEYROqMoDlZPilGIRkDQCAMQQEgCCAHEQcAIhogGSAaIBljIg4bIRkgDCAPIA4bIQ8gDEEBaiIMQYMCRw0AC0EAIQwDQEEDIA1BAnRB4D1qKAIAIg4gCCAHEQcAIhkgGCAZIBhjIhEbIRggDiAMIBEbIQwgDUEBaiINQR5HDQALQQAgAkGAgH5qIg4gDiACSxshESAPIAwgCCAHEQcAIRkCQCACIANGIhQNACAKECogASARIAMgChAoIBEgAkkEQCARIQwDQCABIAwgAyAKEA8gDEEBaiIMIAJHDQALC0EBIQwgAyACa0EBaiIOQQFLBEADQCALIAxBAnRqQcrlp4oHNgIAIAxBAWoiDCAORw0ACwsgC0EANgIAIAZBADsBACADIAJNDQAgAkGDAmohFSACIQ4DQCABIA4gAyAKEA8gDiACayENAkAgDkGFBGogA08EQCAOIQwMAQsgDiAVTQRAIA4hDAwBCyAKKAIgIgwgDkH//wFxQQF0ai8BAEGFBEkEQCAOIQwMAQsgDCAOQf79AWpB//8BcUEBdGovAQBBgwJJBEAgDiEMDAELQQAhD0GCAkEBIAggBxEHACEYIA4hDANAIAsgDUGCAmoiDkECdGogGCALIA1BAnRqKgIAu6C2OAIAIAYgDkEBdGpBggI7AQAgASAMQQFqIgwgAyAKEA8gDUEBaiENIA9BAWoiD0GCAkcNAAsLIAAgCiABIAwgA0GCAiAQIBBBjARqIBBBjgRqECUCQCAMQQFqIg4gA0sEQCALIA1BAnRqKgIAuyEYDAELIAEgDGotAABBACAIIAcRBwAgCyANQQJ0aioCALsiGKAiGiALIA1BAWoiD0ECdGoiEyoCALtjQQFzDQAgEyAatjgCACAGIA9BAXRqQQE7AQALQQMhDyAQLwGOBCITIAMgDGsiDCAMIBNLGyITQQNPBEAgGSAYoCEYIAsgDUECdGohFgNAAkAgGCALIA8iDCANaiIXQQJ0aiIPKgIAu2YNACAMIBAgDEEBdGovAQAgCCAHEQcAIBYqAgC7oCIaIA8qAgC7Y0EBcw0AIA8gGrY4AgAgBiAXQQF0aiAMOwEACyAMQQFqIQ8gDCATRw0ACwsgDiADSQ0ACwsgBCgCABAIIARBADYCACAFQQA2AgACQCADIAJrIg1FBEBBACELDAELQQAhCwNAAkAgCyALQX9qcQRAIAshDAwBCwJ/IAtFBEBBAhAGIRJBAAwBCyASIAtBAnQQByESIAUoAgALIQwgBCASNgIACyASIAxBAXRqIAYgDUEBdGoiBy8BADsBACAFIAxBAWoiCzYCACANIAcvAQBrIg0NAAsgC0EBdiIERQ0AQQAhDQNAIBIgDUEBdGoiBS8BACEGIAUgEiAMIA1rQQF0aiIFLwEAOwEAIAUgBjsBACANQQFqIg0gBEcNAAsLAkAgFA0AIAoQKiABIBEgAyAKECggESACSQRAA0AgASARIAMgChAPIBFBAWoiESACRw0ACwsgC0UNAEEAIQ8DQCASIA9BAXRqLwEAIQ0gASACIAMgChAPAkAgDUECTQRAIAEgAmotAABBACACIAkQE0EBIQ0MAQsgACAKIAEgAiADIA1BACAQQY4EaiAQECUgEC8BjgQaIA0gEC8BjgQgAiAJEBNBASEMA0AgASACIAxqIAMgChAPIAxBAWoiDCANRw0ACwsgAiANaiECIA9BAWoiDyALRw0ACwsgEEGQBGokAAvQAwEHfyMAQZAEayIHJAACQCACIANGDQAgBRAqIAFBACACQYCAfmoiBiAGIAJLGyIGIAMgBRAoIAYgAkkEQANAIAEgBiADIAUQDyAGQQFqIgYgAkcNAAsLIAIgA08NAANAIAEgAiADIAUQDyAAIAUgASACIANBggIgByAHQYwEaiAHQY4EahAlIAcvAY4EIgYgBy8BjAQiCUGACEtrIQwCQAJAAkACQCAIBEAgDCALIApBgAhKa0EBakoEQCABIAJBf2oiCGotAABBACAIIAQQEyAMQQNIDQNBASEIIAZBggJPDQIMBAsgByAKOwGMBCAHIAs7AY4EIAtB//8DcSIJIApB//8DcSACQX9qIAQQE0EAIQhBAiEGIAlBA0kNBANAIAEgAkEBaiICIAMgBRAPIAZBAWoiBiAJRw0ACwwECyAMQQNIDQFBASEIIAZBggJJDQILIAYgCSACIAQQEyAGQQIgBkECSxshCUEBIQYDQCABIAJBAWoiAiADIAUQDyAGQQFqIgYgCUcNAAtBACEIDAILIAdBATsBjgRBACEIIAEgAmotAABBACACIAQQEwwBCyAGIQsgCSEKCyACQQFqIgIgA0kNAAsLIAdBkARqJAALjAYBBX8gASABQaACcGshBCAAKAIcIQYDQCACIAVBAnRqIAYgBCAFakECdGooAgA2AgAgBUEBaiIFQaACRw0ACyABQWBxIQYCQCABQQFqIgUgBEGgAmoiB08NACAFIQQDQCAEIAAoAghPDQEgAiAAKAIUIARBAXRqLwEAQQJ0aiIIIAgoAgBBf2o2AgAgBEEBaiIEIAdHDQALCyADIAAoAiAiAiAGQQJ0IgRqKAIANgIAIAMgAiAEQQRyaigCADYCBCADIAIgBEEIcmooAgA2AgggAyACIARBDHJqKAIANgIMIAMgAiAEQRByaigCADYCECADIAIgBEEUcmooAgA2AhQgAyACIARBGHJqKAIANgIYIAMgAiAEQRxyaigCADYCHCADIAIgBEEgcmooAgA2AiAgAyACIARBJHJqKAIANgIkIAMgAiAEQShyaigCADYCKCADIAIgBEEscmooAgA2AiwgAyACIARBMHJqKAIANgIwIAMgAiAEQTRyaigCADYCNCADIAIgBEE4cmooAgA2AjggAyACIARBPHJqKAIANgI8IAMgAiAEQcAAcmooAgA2AkAgAyACIARBxAByaigCADYCRCADIAIgBEHIAHJqKAIANgJIIAMgAiAEQcwAcmooAgA2AkwgAyACIARB0AByaigCADYCUCADIAIgBEHUAHJqKAIANgJUIAMgAiAEQdgAcmooAgA2AlggAyACIARB3AByaigCADYCXCADIAIgBEHgAHJqKAIANgJgIAMgAiAEQeQAcmooAgA2AmQgAyACIARB6AByaigCADYCaCADIAIgBEHsAHJqKAIANgJsIAMgAiAEQfAAcmooAgA2AnAgAyACIARB9AByaigCADYCdCADIAIgBEH4AHJqKAIANgJ4IAMgAiABQQJ0QfwAcmooAgA2AnwCQCAFIAZBIGoiAU8NAANAIAUgACgCCE8NASAFQQF0IgIgACgCBGovAQAEQCADIAAoAhggAmovAQBBAnRqIgIgAigCAEF/ajYCAAsgBUEBaiIFIAFHDQALCwuCBgEFfyMAQYAKayIFJAACQCABQeAGaiACSwRAIANBAEGACRANIQYgBEEAQYABEA0hBCABIAJPDQEgACgCBCEHIAAoAhQhCANAIAYgCCABQQF0IgNqLwEAQQJ0aiIJIAkoAgBBAWo2AgAgAyAHai8BAARAIAQgACgCGCADai8BAEECdGoiAyADKAIAQQFqNgIACyABQQFqIgEgAkcNAAsMAQsgACACQX9qIAMgBBA6IAFFDQAgACABQX9qIAVBgAFqIAUQOkEAIQEDQCADIAFBAnQiAGoiAiACKAIAIAVBgAFqIABqKAIAazYCACABQQFqIgFBoAJHDQALIAQgBCgCACAFKAIAazYCACAEIAQoAgQgBSgCBGs2AgQgBCAEKAIIIAUoAghrNgIIIAQgBCgCDCAFKAIMazYCDCAEIAQoAhAgBSgCEGs2AhAgBCAEKAIUIAUoAhRrNgIUIAQgBCgCGCAFKAIYazYCGCAEIAQoAhwgBSgCHGs2AhwgBCAEKAIgIAUoAiBrNgIgIAQgBCgCJCAFKAIkazYCJCAEIAQoAiggBSgCKGs2AiggBCAEKAIsIAUoAixrNgIsIAQgBCgCMCAFKAIwazYCMCAEIAQoAjQgBSgCNGs2AjQgBCAEKAI4IAUoAjhrNgI4IAQgBCgCPCAFKAI8azYCPCAEIAQoAkAgBSgCQGs2AkAgBCAEKAJEIAUoAkRrNgJEIAQgBCgCSCAFKAJIazYCSCAEIAQoAkwgBSgCTGs2AkwgBCAEKAJQIAUoAlBrNgJQIAQgBCgCVCAFKAJUazYCVCAEIAQoAlggBSgCWGs2AlggBCAEKAJcIAUoAlxrNgJcIAQgBCgCYCAFKAJgazYCYCAEIAQoAmQgBSgCZGs2AmQgBCAEKAJoIAUoAmhrNgJoIAQgBCgCbCAFKAJsazYCbCAEIAQoAnAgBSgCcGs2AnAgBCAEKAJ0IAUoAnRrNgJ0IAQgBCgCeCAFKAJ4azYCeCAEIAQoAnwgBSgCfGs2AnwLIAVBgApqJAALowIBB39BACAAIARBA3RqIgUoAgQoAggiBiACSCIJRSAEG0UEQCAFQQRqIQcgBEUhCANAIAMgAygCACIFQQxqNgIAIAAgBEEDdGogBygCACIKNgIAIAcgBTYCACAIBEAgASAGQQxsaigCACEAIAUgBkEBajYCCCAFIAA2AgAgBUEANgIEDwsgACAEQX9qIgRBA3RqIgcoAgQiCygCACAHKAIAKAIAaiEIAkAgCUUNACAIIAEgBkEMbGooAgAiCU0NACAKKAIEIQAgBSAGQQFqNgIIIAUgCTYCACAFIAA2AgQPCyAFIAY2AgggBSAINgIAIAUgCzYCBCAAIAEgAiADIAQQPCAERSEIIAdBBGoiBygCACgCCCIGIAJIIgkNACAEDQALCwvgBwEGfyAGKAIAIQcgAEEARyEKA0AgCiADIAJrQf//AyACQf//A2ogA0sbIgBB//8DcSIJIAJqIgsgA09xIQwgBC0AACIIRQRAAkAgByAHQX9qcQRAIAUoAgAhCAwBCwJ/IAdFBEBBARAGIQhBAAwBCyAFKAIAIAdBAXQQByEIIAYoAgALIQcgBSAINgIACyAHIAhqQQA6AAAgBiAGKAIAQQFqIgc2AgAgBC0AACEICyAHIAUoAgBqQX9qIgcgBy0AACAMIAhB/wFxdHI6AAAgBCAELQAAQQFqQQdxIgc6AAAgBCAHBH8gBwUCQCAGKAIAIgcgB0F/anEEQCAFKAIAIQgMAQsCfyAHRQRAQQEQBiEIQQAMAQsgBSgCACAHQQF0EAchCCAGKAIACyEHIAUgCDYCAAsgByAIakEAOgAAIAYgBigCAEEBajYCACAELQAAC0EBakEHcSIHOgAAIAdFBEACQCAGKAIAIgcgB0F/anEEQCAFKAIAIQgMAQsCfyAHRQRAQQEQBiEIQQAMAQsgBSgCACAHQQF0EAchCCAGKAIACyEHIAUgCDYCAAsgByAIakEAOgAAIAYgBigCAEEBajYCAAsgBEEAOgAAAkAgBigCACIHIAdBf2pxBEAgBSgCACEIDAELAn8gB0UEQEEBEAYhCEEADAELIAUoAgAgB0EBdBAHIQggBigCAAshByAFIAg2AgALIAcgCGogADoAACAGIAYoAgAiCEEBaiIHNgIAAkAgByAIcQRAIAUoAgAhCAwBCwJ/IAdFBEBBARAGIQhBAAwBCyAFKAIAIAdBAXQQByEIIAYoAgALIQcgBSAINgIACyAHIAhqIABBCHY6AAAgBiAGKAIAIgBBAWoiBzYCAAJAIAAgB3EEQCAFKAIAIQAMAQsCfyAHRQRAQQEQBiEAQQAMAQsgBSgCACAHQQF0EAchACAGKAIACyEHIAUgADYCAAsgACAHaiAJQf//A3MiCDoAACAGIAYoAgAiAEEBaiIHNgIAAkAgACAHcQRAIAUoAgAhAAwBCwJ/IAdFBEBBARAGIQBBAAwBCyAFKAIAIAdBAXQQByEAIAYoAgALIQcgBSAANgIACyAAIAdqIAhBCHY6AAAgBiAGKAIAQQFqIgc2AgBBACEAIAkEQANAAkAgByAHQX9qcQRAIAUoAgAhCAwBCwJ/IAdFBEBBARAGIQhBAAwBCyAFKAIAIAdBAXQQByEIIAYoAgALIQcgBSAINgIACyAHIAhqIAEgACACamotAAA6AAAgBiAGKAIAQQFqIgc2AgAgAEEBaiIAIAlHDQALCyALIgIgA0kNAAsL7wEBAn8gACABQQBBAEEAQQBBAEEAEAwiAiAAIAFBAUEAQQBBAEEAQQAQDCIDIAJBf2ogA0kbIgIgACABQQBBAkEAQQBBAEEAEAwiAyACQX9qIANJGyICIAAgAUEBQQJBAEEAQQBBABAMIgMgAkF/aiADSRsiAiAAIAFBAEEAQQRBAEEAQQAQDCIDIAJBf2ogA0kbIgIgACABQQFBAEEEQQBBAEEAEAwiAyACQX9qIANJGyICIAAgAUEAQQJBBEEAQQBBABAMIgMgAkF/aiADSRsiAiAAIAFBAUECQQRBAEEAQQAQDCIAIAJBf2ogAEkbC8AEAQN/AkAgACgCAEEARyICIAAoAgRBAEdqIgFBAUsNACABIAAoAghBAEdqIgFBAUsNACABIAAoAgxBAEdqIgFBAUsNACABIAAoAhBBAEdqIgFBAUsNACABIAAoAhRBAEdqIgFBAUsNACABIAAoAhhBAEdqIgFBAUsNACABIAAoAhxBAEdqIgFBAUsNACABIAAoAiBBAEdqIgFBAUsNACABIAAoAiRBAEdqIgFBAUsNACABIAAoAihBAEdqIgFBAUsNACABIAAoAixBAEdqIgFBAUsNACABIAAoAjBBAEdqIgFBAUsNACABIAAoAjRBAEdqIgFBAUsNACABIAAoAjhBAEdqIgFBAUsNACABIAAoAjxBAEdqIgFBAUsNACABIAAoAkBBAEdqIgFBAUsNACABIAAoAkRBAEdqIgFBAUsNACABIAAoAkhBAEdqIgFBAUsNACABIAAoAkxBAEdqIgFBAUsNACABIAAoAlBBAEdqIgFBAUsNACABIAAoAlRBAEdqIgFBAUsNACABIAAoAlhBAEdqIgFBAUsNACABIAAoAlxBAEdqIgFBAUsNACABIAAoAmBBAEdqIgFBAUsNACABIAAoAmRBAEdqIgFBAUsNACABIAAoAmhBAEdqIgFBAUsNACABIAAoAmxBAEdqIgFBAUsNACABIAAoAnBBAEdqIgFBAUsNACABIAAoAnRBAEdqIgFBAUsiAw0AIAMNACABQQFrBEAgAEKBgICAEDcCAA8LIAAgAkECdGpBATYCAAsL5gwCEX8UfCMAQdAAayIJJAACQCABKAIIIgZBCk8EQCAGEAYiCEUNASAIQQAgBhANIRECQCACQX9qIhRFBEAgBiENDAELQQEhEgNAAkAgBiAHQQFqIghrIgVB/wdNBEBE6oygOVk+KUYhFyAIIgIhCiAGIAJNDQEDQCABIAcgAhAJIAEgAiAGEAmgIhYgFyAWIBdjIgUbIRcgAiAKIAUbIQogAkEBaiICIAZHDQALDAELROqMoDlZPilGIRcgCCIKIQIgBiEOA0AgCSACIAVBCm4iC2oiBTYCICABIAcgBRAJIR0gASAFIAYQCSEeIAkgAiALQQF0aiIFNgIkIAEgByAFEAkhHyABIAUgBhAJISAgCSACIAtBA2xqIgU2AiggASAHIAUQCSEhIAEgBSAGEAkhIiAJIAIgC0ECdGoiBTYCLCABIAcgBRAJISMgASAFIAYQCSEkIAkgAiALQQVsaiIFNgIwIAEgByAFEAkhJSABIAUgBhAJISYgCSACIAtBBmxqIgU2AjQgASAHIAUQCSEYIAEgBSAGEAkhGSAJIAIgC0EHbGoiBTYCOCABIAcgBRAJIRogASAFIAYQCSEbIAkgAiALQQN0aiIFNgI8IAEgByAFEAkhHCABIAUgBhAJIRYgCSACIAtBCWxqIgU2AkAgASAHIAUQCSABIAUgBhAJoCInIBwgFqAiKCAaIBugIikgGCAZoCIYICUgJqAiGSAjICSgIhogISAioCIbIB8gIKAiHCAdIB6gIhYgHCAWYyIVGyIWIBsgFmMiDBsiFiAaIBZjIg8bIhYgGSAWYyIQGyIWIBggFmMiDRsiFiApIBZjIgsbIhYgKCAWYyIFGyIWICcgFmMiExsiFiAXZA0BAkBBCEEHQQZBBUEEQQNBAiAVIAwbIA8bIBAbIA0bIAsbIAUbIBMbIgUEQCAFQQJ0IAlqKAIcIQIgEw0BCyAFQQJ0IAlqKAIkIQ4LIAlBIGogBUECdGooAgAhCiAWIRcgDiACayIFQQlLDQALCwJAAkACQCAXIAEgByAGEAlkDQAgCCAKRg0AIAYgCkcNAQsgByARakEBOgAAIAMoAgAhDAwBCwJAIAQoAgAiAiACQX9qcQRAIAMoAgAhDAwBCwJ/IAJFBEBBBBAGIQxBAAwBCyADKAIAIAJBA3QQByEMIAQoAgALIQIgAyAMNgIACyAMIAJBAnRqIAo2AgAgBCAEKAIAIghBAWoiAjYCAEEAIQUgCEEAIAJBAUsbIQ0CQANAIAUiDiANRg0BIA5BAWohBSAMIA5BAnRqIgsoAgAgCk0NAAsgCCAOSwRAA0AgDCAIQQJ0aiACQQJ0IAxqQXhqKAIANgIAIAgiAkF/aiIIIA5LDQALCyALIAo2AgALIBJBAWohEgsgASgCCCINQX9qIQ4gBCgCACEPQQAhCkEAIRBBACECA0AgAgR/IAJBAnQgDGpBfGooAgAFQQALIQUgDiEIIAIgD0cEQCAMIAJBAnRqKAIAIQgLAkACQCAFIBFqLQAARQRAIAggBWsiCyAKSw0BCyACQQFqIgIgD00NAiAQRQ0EIAYgB2shCyAGIQggByEFDAELQQEhECAIIQYgBSEHIAshCiACQQFqIgIgD00NAQsLIAtBCkkNASAFIQcgCCEGIBQgEk8NAAsLIAAoAgAEQAJAAkACQCAEKAIAIgBFDQAgDUUNACADKAIAIQRBACEGQQAhBUEAIQdBACECA0BBASEKIAdBAXQiAyABKAIEai8BAARAIAEoAgAgA2ovAQAhCgsCQCAHIAQgAkECdCIDaigCAEYEQAJAIAIgAkF/anENACACRQRAQQQQBiEGDAELIAYgAkEDdBAHIQYLIAMgBmogBTYCACAAIAJBAWoiAkYEQCAAIQIMAgsgASgCCCENCyAFIApqIQUgB0EBaiIHIA1JDQELC0EAIQdBgAhBFEGkxwAoAgAiARAZIAJFDQEDQCAJIAYgB0ECdGooAgA2AhAgAUGVCCAJQRBqEBcgB0EBaiIHIAJHDQALQZkIQQUgARAZQQAhBwNAIAkgBiAHQQJ0aigCADYCACABQZ8IIAkQFyAHQQFqIgcgAkcNAAsMAgtBACEGQYAIQRRBpMcAKAIAIgEQGQtBmQhBBSABEBkLQaMIQQIgARAZIAYQCAsgERAICyAJQdAAaiQADwtBfxAAAAsQACMAIABrQXBxIgAkACAAC1kBAX8gACAALQBKIgFBf2ogAXI6AEogACgCACIBQQhxBEAgACABQSByNgIAQX8PCyAAQgA3AgQgACAAKAIsIgE2AhwgACABNgIUIAAgASAAKAIwajYCEEEAC7sHAQl/IAAoAgQiB0EDcSECIAAgB0F4cSIGaiEEAkBBnM8AKAIAIgUgAEsNACACQQFGDQALAkAgAkUEQEEAIQIgAUGAAkkNASAGIAFBBGpPBEAgACECIAYgAWtB7NIAKAIAQQF0TQ0CC0EADwsCQCAGIAFPBEAgBiABayICQRBJDQEgACAHQQFxIAFyQQJyNgIEIAAgAWoiASACQQNyNgIEIAQgBCgCBEEBcjYCBCABIAIQLwwBC0EAIQIgBEGkzwAoAgBGBEBBmM8AKAIAIAZqIgUgAU0NAiAAIAdBAXEgAXJBAnI2AgQgACABaiICIAUgAWsiAUEBcjYCBEGYzwAgATYCAEGkzwAgAjYCAAwBCyAEQaDPACgCAEYEQEGUzwAoAgAgBmoiBSABSQ0CAkAgBSABayICQRBPBEAgACAHQQFxIAFyQQJyNgIEIAAgAWoiASACQQFyNgIEIAAgBWoiBSACNgIAIAUgBSgCBEF+cTYCBAwBCyAAIAdBAXEgBXJBAnI2AgQgACAFaiIBIAEoAgRBAXI2AgRBACECQQAhAQtBoM8AIAE2AgBBlM8AIAI2AgAMAQsgBCgCBCIDQQJxDQEgA0F4cSAGaiIJIAFJDQEgCSABayEKAkAgA0H/AU0EQCAEKAIIIgYgA0EDdiIFQQN0QbTPAGpHGiAGIAQoAgwiCEYEQEGMzwBBjM8AKAIAQX4gBXdxNgIADAILIAYgCDYCDCAIIAY2AggMAQsgBCgCGCEIAkAgBCAEKAIMIgNHBEAgBSAEKAIIIgJNBEAgAigCDBoLIAIgAzYCDCADIAI2AggMAQsCQCAEQRRqIgIoAgAiBg0AIARBEGoiAigCACIGDQBBACEDDAELA0AgAiEFIAYiA0EUaiICKAIAIgYNACADQRBqIQIgAygCECIGDQALIAVBADYCAAsgCEUNAAJAIAQgBCgCHCIFQQJ0QbzRAGoiAigCAEYEQCACIAM2AgAgAw0BQZDPAEGQzwAoAgBBfiAFd3E2AgAMAgsgCEEQQRQgCCgCECAERhtqIAM2AgAgA0UNAQsgAyAINgIYIAQoAhAiAgRAIAMgAjYCECACIAM2AhgLIAQoAhQiAkUNACADIAI2AhQgAiADNgIYCyAKQQ9NBEAgACAHQQFxIAlyQQJyNgIEIAAgCWoiASABKAIEQQFyNgIEDAELIAAgB0EBcSABckECcjYCBCAAIAFqIgIgCkEDcjYCBCAAIAlqIgEgASgCBEEBcjYCBCACIAoQLwsgACECCyACCykBAX8CQEEIEAYiAEUNACAAQXxqLQAAQQNxRQ0AIABBAEEIEA0aCyAAC70BAQF/IAFBAEchAgJAAkACQAJAIAFFDQAgAEEDcUUNAANAIAAtAABFDQIgAEEBaiEAIAFBf2oiAUEARyECIAFFDQEgAEEDcQ0ACwsgAkUNAQsgAC0AAEUNAQJAIAFBBE8EQANAIAAoAgAiAkF/cyACQf/9+3dqcUGAgYKEeHENAiAAQQRqIQAgAUF8aiIBQQNLDQALCyABRQ0BCwNAIAAtAABFDQIgAEEBaiEAIAFBf2oiAQ0ACwtBAA8LIAAL5RYDEX8CfgF8IwBBsARrIgkkACAJQQA2AiwCfyABvSIXQn9XBEBBASESIAGaIgG9IRdBoMsADAELIARBgBBxBEBBASESQaPLAAwBC0GmywBBocsAIARBAXEiEhsLIRYCQCAXQoCAgICAgID4/wCDQoCAgICAgID4/wBRBEAgAEEgIAIgEkEDaiIMIARB//97cRAOIAAgFiASEAsgAEG7ywBBv8sAIAVBBXZBAXEiAxtBs8sAQbfLACADGyABIAFiG0EDEAsMAQsgCUEQaiERAkACfwJAIAEgCUEsahA1IgEgAaAiAUQAAAAAAAAAAGIEQCAJIAkoAiwiBkF/ajYCLCAFQSByIhBB4QBHDQEMAwsgBUEgciIQQeEARg0CIAkoAiwhCkEGIAMgA0EASBsMAQsgCSAGQWNqIgo2AiwgAUQAAAAAAACwQaIhAUEGIAMgA0EASBsLIQsgCUEwaiAJQdACaiAKQQBIGyIOIQgDQCAIAn8gAUQAAAAAAADwQWMgAUQAAAAAAAAAAGZxBEAgAasMAQtBAAsiAzYCACAIQQRqIQggASADuKFEAAAAAGXNzUGiIgFEAAAAAAAAAABiDQALAkAgCkEBSARAIAghBiAOIQcMAQsgDiEHA0AgCkEdIApBHUgbIQ0CQCAIQXxqIgYgB0kNACANrSEYQgAhFwNAIAYgF0L/////D4MgBjUCACAYhnwiFyAXQoCU69wDgCIXQoCU69wDfn0+AgAgBkF8aiIGIAdPDQALIBenIgNFDQAgB0F8aiIHIAM2AgALA0AgCCIGIAdLBEAgBkF8aiIIKAIARQ0BCwsgCSAJKAIsIA1rIgo2AiwgBiEIIApBAEoNAAsLIApBf0wEQCALQRlqQQltQQFqIRMgEEHmAEYhFANAQQlBACAKayAKQXdIGyEVAkAgByAGTwRAIAcgB0EEaiAHKAIAGyEHDAELQYCU69wDIBV2IQ9BfyAVdEF/cyENQQAhCiAHIQgDQCAIIAgoAgAiAyAVdiAKajYCACADIA1xIA9sIQogCEEEaiIIIAZJDQALIAcgB0EEaiAHKAIAGyEHIApFDQAgBiAKNgIAIAZBBGohBgsgCSAJKAIsIBVqIgo2AiwgDiAHIBQbIgMgE0ECdGogBiAGIANrQQJ1IBNKGyEGIApBAEgNAAsLQQAhCAJAIAcgBk8NACAOIAdrQQJ1QQlsIQhBCiEKIAcoAgAiA0EKSQ0AA0AgCEEBaiEIIAMgCkEKbCIKTw0ACwsgC0EAIAggEEHmAEYbayAQQecARiALQQBHcWsiAyAGIA5rQQJ1QQlsQXdqSARAIANBgMgAaiINQQltIgNBAnQgDmpBhGBqIQxBCiEKIA0gA0EJbGsiA0EHTARAA0AgCkEKbCEKIANBAWoiA0EIRw0ACwsCQEEAIAYgDEEEaiITRiAMKAIAIg8gDyAKbiINIApsayIUGw0ARAAAAAAAAOA/RAAAAAAAAPA/RAAAAAAAAPg/IBQgCkEBdiIDRhtEAAAAAAAA+D8gBiATRhsgFCADSRshGUQBAAAAAABAQ0QAAAAAAABAQyANQQFxGyEBAkAgEkUNACAWLQAAQS1HDQAgGZohGSABmiEBCyAMIA8gFGsiAzYCACABIBmgIAFhDQAgDCADIApqIgM2AgAgA0GAlOvcA08EQANAIAxBADYCACAMQXxqIgwgB0kEQCAHQXxqIgdBADYCAAsgDCAMKAIAQQFqIgM2AgAgA0H/k+vcA0sNAAsLIA4gB2tBAnVBCWwhCEEKIQogBygCACIDQQpJDQADQCAIQQFqIQggAyAKQQpsIgpPDQALCyAMQQRqIgMgBiAGIANLGyEGCwJ/A0BBACAGIg0gB00NARogDUF8aiIGKAIARQ0AC0EBCyEKAkAgEEHnAEcEQCAEQQhxIRAMAQsgCEF/c0F/IAtBASALGyIGIAhKIAhBe0pxIgMbIAZqIQtBf0F+IAMbIAVqIQUgBEEIcSIQDQBBCSEGAkAgCkUNACANQXxqKAIAIg9FDQBBCiEDQQAhBiAPQQpwDQADQCAGQQFqIQYgDyADQQpsIgNwRQ0ACwsgDSAOa0ECdUEJbEF3aiEDIAVBIHJB5gBGBEBBACEQIAsgAyAGayIDQQAgA0EAShsiAyALIANIGyELDAELQQAhECALIAMgCGogBmsiA0EAIANBAEobIgMgCyADSBshCwsgCyAQciIVQQBHIRQgAEEgIAICfyAIQQAgCEEAShsgBUEgciIPQeYARg0AGiARIAggCEEfdSIDaiADc60gERAVIgZrQQFMBEADQCAGQX9qIgZBMDoAACARIAZrQQJIDQALCyAGQX5qIhMgBToAACAGQX9qQS1BKyAIQQBIGzoAACARIBNrCyALIBJqIBRqakEBaiIMIAQQDiAAIBYgEhALIABBMCACIAwgBEGAgARzEA4CQAJAAkAgD0HmAEYEQCAJQRBqQQhyIQMgCUEQakEJciEIIA4gByAHIA5LGyIFIQcDQCAHNQIAIAgQFSEGAkAgBSAHRwRAIAYgCUEQak0NAQNAIAZBf2oiBkEwOgAAIAYgCUEQaksNAAsMAQsgBiAIRw0AIAlBMDoAGCADIQYLIAAgBiAIIAZrEAsgB0EEaiIHIA5NDQALIBUEQCAAQcPLAEEBEAsLIAcgDU8NASALQQFIDQEDQCAHNQIAIAgQFSIGIAlBEGpLBEADQCAGQX9qIgZBMDoAACAGIAlBEGpLDQALCyAAIAYgC0EJIAtBCUgbEAsgC0F3aiEGIAdBBGoiByANTw0DIAtBCUohAyAGIQsgAw0ACwwCCwJAIAtBAEgNACANIAdBBGogChshBSAJQRBqQQhyIQMgCUEQakEJciEOIAchCANAIA4gCDUCACAOEBUiBkYEQCAJQTA6ABggAyEGCwJAIAcgCEcEQCAGIAlBEGpNDQEDQCAGQX9qIgZBMDoAACAGIAlBEGpLDQALDAELIAAgBkEBEAsgBkEBaiEGIBBFQQAgC0EBSBsNACAAQcPLAEEBEAsLIAAgBiAOIAZrIgYgCyALIAZKGxALIAsgBmshCyAIQQRqIgggBU8NASALQX9KDQALCyAAQTAgC0ESakESQQAQDiAAIBMgESATaxALDAILIAshBgsgAEEwIAZBCWpBCUEAEA4LDAELIBZBCWogFiAFQSBxIg4bIQ0CQCADQQtLDQBBDCADayIGRQ0ARAAAAAAAACBAIRkDQCAZRAAAAAAAADBAoiEZIAZBf2oiBg0ACyANLQAAQS1GBEAgGSABmiAZoaCaIQEMAQsgASAZoCAZoSEBCyARIAkoAiwiBiAGQR91IgZqIAZzrSAREBUiBkYEQCAJQTA6AA8gCUEPaiEGCyASQQJyIQsgCSgCLCEIIAZBfmoiDyAFQQ9qOgAAIAZBf2pBLUErIAhBAEgbOgAAIARBCHEhCCAJQRBqIQcDQCAHIgUCfyABmUQAAAAAAADgQWMEQCABqgwBC0GAgICAeAsiBkGQywBqLQAAIA5yOgAAIAEgBrehRAAAAAAAADBAoiEBAkAgBUEBaiIHIAlBEGprQQFHDQACQCAIDQAgA0EASg0AIAFEAAAAAAAAAABhDQELIAVBLjoAASAFQQJqIQcLIAFEAAAAAAAAAABiDQALIABBICACIAsCfwJAIANFDQAgByAJa0FuaiADTg0AIAMgEWogD2tBAmoMAQsgESAJQRBqayAPayAHagsiA2oiDCAEEA4gACANIAsQCyAAQTAgAiAMIARBgIAEcxAOIAAgCUEQaiAHIAlBEGprIgUQCyAAQTAgAyAFIBEgD2siA2prQQBBABAOIAAgDyADEAsLIABBICACIAwgBEGAwABzEA4gCUGwBGokACACIAwgDCACSBsLNQAgAFBFBEADQCABQX9qIgEgAKdBD3FBkMsAai0AACACcjoAACAAQgSIIgBCAFINAAsLIAELLQAgAFBFBEADQCABQX9qIgEgAKdBB3FBMHI6AAAgAEIDiCIAQgBSDQALCyABC4sCAAJAIAAEfyABQf8ATQ0BAkBBiM4AKAIAKAIARQRAIAFBgH9xQYC/A0YNAwwBCyABQf8PTQRAIAAgAUE/cUGAAXI6AAEgACABQQZ2QcABcjoAAEECDwsgAUGAsANPQQAgAUGAQHFBgMADRxtFBEAgACABQT9xQYABcjoAAiAAIAFBDHZB4AFyOgAAIAAgAUEGdkE/cUGAAXI6AAFBAw8LIAFBgIB8akH//z9NBEAgACABQT9xQYABcjoAAyAAIAFBEnZB8AFyOgAAIAAgAUEGdkE/cUGAAXI6AAIgACABQQx2QT9xQYABcjoAAUEEDwsLQcjOAEEZNgIAQX8FQQELDwsgACABOgAAQQELRgEBfyMAQRBrIgMkACAAKAI8IAGnIAFCIIinIAJB/wFxIANBCGoQAiIABEBByM4AIAA2AgALIAMpAwghASADQRBqJAAgAQvvAgEGfyMAQSBrIgMkACADIAAoAhwiBTYCECAAKAIUIQQgAyACNgIcIAMgATYCGCADIAQgBWsiATYCFCABIAJqIQVBAiEGIANBEGohAQJ/AkACQAJ/QQAgACgCPCADQRBqQQIgA0EMahABIgRFDQAaQcjOACAENgIAQX8LRQRAA0AgBSADKAIMIgRGDQIgBEF/TA0DIAFBCGogASAEIAEoAgQiB0siCBsiASAEIAdBACAIG2siByABKAIAajYCACABIAEoAgQgB2s2AgQgBSAEayEFAn9BACAAKAI8IAEgBiAIayIGIANBDGoQASIERQ0AGkHIzgAgBDYCAEF/C0UNAAsLIANBfzYCDCAFQX9HDQELIAAgACgCLCIBNgIcIAAgATYCFCAAIAEgACgCMGo2AhAgAgwBCyAAQQA2AhwgAEIANwMQIAAgACgCAEEgcjYCAEEAIAZBAkYNABogAiABKAIEawshACADQSBqJAAgAAsJACAAKAI8EAULaQEBfyMAQSBrIgkkACAJQoCAgIDwATcCGCAJQo+AgIAQNwIQIAlCADcCCCAJIAg2AhwgCSAHNgIUIAkgBjYCECAJIAU2AgwgCSAENgIIIAlBCGogAyAAIAEgAiACQQRqEFMgCUEgaiQACwcAIAAoAgQLBwAgACgCAAsEABBEC+sEAQR/An8CQCAAKAIIIAFBGGxqIgAtAAEiBQ0AIAAtAAINAEEADAELIAAtABVBA2oLIQECQCACQQNJDQAgAC0AACIGQQNqIQQgAC0AAkEIdCAFciEFQQAhAgNAIAMgAkEBdGogBTsBACACIARHIQcgAkEBaiECIAcNAAsgASAERg0AIAZBBGoiAiAALQADIgVBA2oiBE0EQCAALwAEIQYDQCADIAJBAXRqIAY7AQAgAiAERyEHIAJBAWohAiAHDQALCyABIARGDQAgBUEEaiICIAAtAAYiBUEDaiIETQRAIAAvAAchBgNAIAMgAkEBdGogBjsBACACIARHIQcgAkEBaiECIAcNAAsLIAEgBEYNACAFQQRqIgIgAC0ACSIFQQNqIgRNBEAgAC8ACiEGA0AgAyACQQF0aiAGOwEAIAIgBEchByACQQFqIQIgBw0ACwsgASAERg0AIAVBBGoiAiAALQAMIgVBA2oiBE0EQCAALwANIQYDQCADIAJBAXRqIAY7AQAgAiAERyEHIAJBAWohAiAHDQALCyABIARGDQAgBUEEaiICIAAtAA8iBUEDaiIETQRAIAAvABAhBgNAIAMgAkEBdGogBjsBACACIARHIQcgAkEBaiECIAcNAAsLIAEgBEYNACAFQQRqIgIgAC0AEiIFQQNqIgRNBEAgAC8AEyEGA0AgAyACQQF0aiAGOwEAIAIgBEchByACQQFqIQIgBw0ACwsgASAERg0AIAVBBGoiAiAALQAVQQNqIgFLDQAgAC8AFiEAA0AgAyACQQF0aiAAOwEAIAEgAkYhBCACQQFqIQIgBEUNAAsLCwYAIAAQCAtlAQF/IwBBEGsiBiQAAkAgAUECSw0AAkACQAJAIAFBAWsOAgECAAsgACACIAMgBCAFEGAMAgsgACACIAMgBCAFEFQMAQsgBkEAOgAPIAAgAiADIAZBD2ogBCAFECwLIAZBEGokAAumBgEIfyMAQSBrIggkACAIQQA6AB9BASEJIAIEQCACIQsgASEKA0AgC0GuKyALQa4rSRsiDCEGIAohBQNAIAkgBS0AAGoiCSAHaiEHIAVBAWohBSAGQX9qIgYNAAsgB0Hx/wNwIQcgCUHx/wNwIQkgCiAMaiEKIAsgDGsiCw0ACyAHQRB0IQcLAkAgBCgCACIFIAVBf2pxBEAgAygCACEGDAELAn8gBUUEQEEBEAYhBkEADAELIAMoAgAgBUEBdBAHIQYgBCgCAAshBSADIAY2AgALIAUgBmpB+AA6AAAgBCAEKAIAIgpBAWoiBTYCAAJAIAUgCnEEQCADKAIAIQYMAQsCfyAFRQRAQQEQBiEGQQAMAQsgAygCACAFQQF0EAchBiAEKAIACyEFIAMgBjYCAAsgBSAGakHaAToAACAEIAQoAgBBAWo2AgAgACABIAIgCEEfaiADIAQQLAJAIAQoAgAiBSAFQX9qcQRAIAMoAgAhBgwBCwJ/IAVFBEBBARAGIQZBAAwBCyADKAIAIAVBAXQQByEGIAQoAgALIQUgAyAGNgIACyAFIAZqIAdBGHY6AAAgBCAEKAIAIgFBAWoiBTYCAAJAIAEgBXEEQCADKAIAIQYMAQsCfyAFRQRAQQEQBiEGQQAMAQsgAygCACAFQQF0EAchBiAEKAIACyEFIAMgBjYCAAsgBSAGaiAHQRB2OgAAIAQgBCgCACIBQQFqIgU2AgACQCABIAVxBEAgAygCACEHDAELAn8gBUUEQEEBEAYhB0EADAELIAMoAgAgBUEBdBAHIQcgBCgCAAshBSADIAc2AgALIAUgB2ogCUEIdjoAACAEIAQoAgAiAUEBaiIFNgIAAkAgASAFcQRAIAMoAgAhBwwBCwJ/IAVFBEBBARAGIQdBAAwBCyADKAIAIAVBAXQQByEHIAQoAgALIQUgAyAHNgIACyAFIAdqIAk6AAAgBCAEKAIAQQFqIgE2AgAgACgCAARAIAggAjYCACAIIAE2AgQgCCACIAFruEQAAAAAAABZQKIgArijOQMIQaTHACgCAEHsxgAgCBAjCyAIQSBqJAALUAAgAUUEQEQAAAAAAAAgQEQAAAAAAAAiQCAAQZABSRsPCyAAQQJ0QeA+aigCAEEAIAFBf2pnQR9zQX9qIAFBBUgbQQxBDSAAQfMASRtqarcLlwEBA38jAEEwayIFJAAgAyACa0EBaiIGQQF0EAYhByAFQQA2AiwgBUEANgIoAkAgBkECdBAGIgYEQCAHRQ0BIAUQKyAAIAM2AgwgACACNgIIIAAgASACIAMgBUEsaiAFQShqIAdBA0EAIAQgBSAGEDggBxAIIAUoAiwQCCAGEAggBRApIAVBMGokAA8LQX8QAAALQX8QAAALfgECfyABRQRAIAIgAEEDdGpBgApqKwMADwsgAiAAQQJ0IgBB0DVqKAIAQQN0akGACmorAwAgAEHgPmooAgBBACABQX9qIgBnQR9zIgNBf2oiBCABQQVIIgEbaregIAIgACAAIAR2QQFxIANBAXRyIAEbQQN0akGAHGorAwCgC64BAQN/QQMhBAJAIAJBA0kNACADKAIIIAFBGGxqIQZBACEBA0ACQCACIARHBEAgACAEQQF0ai8BACAAIARBAWoiA0EBdGovAQBGDQELIAYgAUEDbGoiAyAEQX1qOgAAIAMgACAEQQF0aiIFLQAAOgABIAMgBS0AAToAAiABQQFqIgFBB0sNAiAEQQFqIQMgBCEFCyADIgQgAk0NAAsgAUEHSw0AIAYgBUF9ajoAFQsL+Q0CGH8EfCMAQeDaAGsiBiQAIAMgAmtBAWoiCEEBdBAGIREgBkEANgLcWiAGQQA2AthaAkAgCEECdBAGIhIEQCARRQ0BIAZBiDxqQQBBgB4QDRogBkGw2gBqIghBADYCECAIQgA3AgAgCEEANgIIIAhCADcCFCAIIAE2AgwgCEIANwIcIAZBiNoAahArIAAgASACIAMgBkGw2gBqIAZBiNoAahA5IAYoArhaIgcEQCAGKAKwWiEKIAYoArRaIQ4DQAJ/IAZBiDxqIAogC0EBdCIIai8BACIPQQJ0aiAIIA5qLwEAIgxFDQAaIAZBiDxqIA9BAnRB0DVqKAIAQQJ0aiIIIAgoAgBBAWo2AgAgDEF/aiEIIAxBBU8EfyAIIAhnQR9zIghBf2p2QQFxIAhBAXRyBSAIC0ECdCAGakGIxQBqCyIIIAgoAgBBAWo2AgAgC0EBaiILIAdHDQALCyAGQQE2AohEIAZBiDxqQaACIAZBiMYAaiIOEBAgBkGIxQBqIg9BICAGQYjYAGoiEBAQIARBAUgEf0EABSAGQYgcaiEWIAZBiApqIRcgBkGICWohGCAGQYg6aiETIAZBiChqIRQgBkGIJ2ohFUGkxwAoAgAhGUTqjKA5WT4pRiEgQX8hDEEAIQhBASELQQIhCgNAIB4hISAGQbDaAGoQGCAGQbDaAGoiB0EANgIQIAdCADcCACAHQQA2AgggB0IANwIUIAcgATYCDCAHQgA3AhwgACABIAIgAyAGQdzaAGogBkHY2gBqIBFBAiAGQYg8aiAGQbDaAGogBkGI2gBqIBIQOCAGQbDaAGpBACAGKAK4WkECEBYhHgJAIAAoAgAiBygCBEUEQCAeICBjQQFzDQEgBygCAEUNAQsgBiAINgIAIAYCfyAemUQAAAAAAADgQWMEQCAeqgwBC0GAgICAeAs2AgQgGUGsNSAGEBcLIB4gIGNBAXNFBEAgBkGw2gBqIAUQXCAGQYgeaiAGQYg8akGACRAKGiAVIA9BgAEQChogFCAOQYASEAoaIBMgEEGAAhAKGiAeISALIAZBCGogBkGIPGpBgAkQChogGCAPQYABEAoaIBcgDkGAEhAKGiAWIBBBgAIQChogBkGIPGpBAEGAChANGiAGKAK4WiIaBEBBACEHIAYoArBaIRsgBigCtFohHANAAn8gBkGIPGogGyAHQQF0IglqLwEAIh1BAnRqIAkgHGovAQAiDUUNABogBkGIPGogHUECdEHQNWooAgBBAnRqIgkgCSgCAEEBajYCACANQX9qIQkgDUEFTwR/IAkgCWdBH3MiCUF/anZBAXEgCUEBdHIFIAkLQQJ0IAZqQYjFAGoLIgkgCSgCAEEBajYCACAHQQFqIgcgGkcNAAsLIAZBATYCiEQgBkGIPGpBoAIgDhAQIA9BICAQEBBBACEHIAxBf0cEQANAAn8gB0ECdCIJIAZBCGpqKAIAuEQAAAAAAADgP6IgBkGIPGogCWoiCSgCALigIh9EAAAAAAAA8EFjIB9EAAAAAAAAAABmcQRAIB+rDAELQQALIQ0gCSANNgIAIAdBAWoiB0GgAkcNAAtBACEHA0ACfyAGIAdBAnQiCWpBiAlqKAIAuEQAAAAAAADgP6IgBiAJakGIxQBqIgkoAgC4oCIfRAAAAAAAAPBBYyAfRAAAAAAAAAAAZnEEQCAfqwwBC0EACyENIAkgDTYCACAHQQFqIgdBIEcNAAsgBkEBNgKIRCAGQYg8akGgAiAOEBAgD0EgIBAQEAsCQCAIQQZJDQAgHiAhYg0AIAZBiDxqIAZBiB5qQYAJEAoaIA8gFUGAARAKIQwgDiAUQYASEAohCSAQIBNBgAIQCiENQQAhBwNAIAtB//8DcUHQjAFsIAtBEHZqIgsgCkH//wNxQemgAmwgCkEQdmoiCkEQdGpBBHZBA3BFBEAgBkGIPGogB0ECdGogBkGIPGogC0H//wNxQdCMAWwgC0EQdmoiCyAKQf//A3FB6aACbCAKQRB2aiIKQRB0akGgAnBBAnRqKAIANgIACyAHQQFqIgdBoAJHDQALQQAhBwNAIAtB//8DcUHQjAFsIAtBEHZqIgsgCkH//wNxQemgAmwgCkEQdmoiCkEQdGpBBHZBA3BFBEAgDCAHQQJ0aiAMIAtB//8DcUHQjAFsIAtBEHZqIgtBH3FBAnRqKAIANgIAIApB//8DcUHpoAJsIApBEHZqIQoLIAdBAWoiB0EgRw0ACyAGQQE2AohEIAZBiDxqQaACIAkQECAMQSAgDRAQIAghDAsgCEEBaiIIIARHDQALIAYoAtxaCyEAIBEQCCAAEAggEhAIIAZBsNoAahAYIAZBiNoAahApIAZB4NoAaiQADwtBfxAAAAtBfxAAAAtLAQJ/IAAoAggEQANAIAJBAXQiAyAAKAIAai8BACAAKAIEIANqLwEAIAAoAhAgAkECdGooAgAgARATIAJBAWoiAiAAKAIISQ0ACwsLuAEBB38jAEEQayIDJAAgASAAQQF0IgUQBiIHNgIAIAEgBRAGIgg2AgQgASAAQRhsIgQQBiIGNgIIIAYEQAJAIABFDQADQCAHIAJBAXRqQQE7AQAgAkEBaiICIABHDQALIAhBACAFEA0aIARFDQAgBkEAOgAAQQEhAgNAIAEoAgggAmpBADoAACACQQFqIgIgBEcNAAsLIANBEGokAA8LIAMgBDYCAEGkxwAoAgBBpgggAxAXQQEQAAALgQQBEX8gACgCCCEEIAEoAgAQCCABKAIEEAggASgCEBAIIAEoAhQQCCABKAIYEAggASgCHBAIIAEoAiAQCCABIAAoAgw2AgwgAUEANgIIIAEgACgCCCIDQQF0IgIQBiIFNgIAIAEgAhAGIgY2AgQgASADQQJ0EAYiBzYCECABIAIQBiIINgIUIAEgAhAGIgk2AhggASAEQZ8CakGgAm4iC0GACWwQBiIKNgIcIAEgBEEfaiIMQQJ0QYB/cRAGIgQ2AiACQCAFRQ0AIAZFDQAgB0UNACAIRQ0AIAlFDQAgBEUNACAKRQ0AIAEgAzYCCCAAKAIIIgMEQCAAKAIYIQ0gACgCFCEOIAAoAhAhDyAAKAIEIRAgACgCACERQQAhAgNAIAUgAkEBdCIBaiABIBFqLwEAOwEAIAEgBmogASAQai8BADsBACAHIAJBAnQiEmogDyASaigCADYCACABIAhqIAEgDmovAQA7AQAgASAJaiABIA1qLwEAOwEAIAJBAWoiAiADSQ0ACwsgC0GgAmwiAgRAIAAoAhwhA0EAIQEDQCAKIAFBAnQiBWogAyAFaigCADYCACABQQFqIgEgAkcNAAsLIAxBYHEiAgRAIAAoAiAhAEEAIQEDQCAEIAFBAnQiA2ogACADaigCADYCACABQQFqIgEgAkcNAAsLDwtBfxAAAAsNACAAKAIAIAEoAgBrC6YHAQh/IwBB0ABrIgckACABQQxsEAYhBiABQQFOBEAgA0EAIAFBAnQQDRoDQCAAIARBAnRqKAIAIgkEQCAGIAVBDGxqIgggBDYCCCAIIAk2AgAgBUEBaiEFCyAEQQFqIgQgAUcNAAsLAkACQEEBIAJ0IAVIDQACQAJAAkACQAJAAkAgBUECTQRAIAVBAWsOAgECAwtBACEEAkAgBUEASgRAA0AgBiAEQQxsaiIAKAIAIgFBgICABE8NCSAAIAAoAgggAUEJdHI2AgAgBEEBaiIEIAVHDQALIAYgBRAxQQAhBANAIAYgBEEMbGoiACAAKAIAQQl2NgIAIARBAWoiBCAFRw0ACwwBCyAGIAUQMQsgBSACIAVBf2ogBSACShsiAWxBGGwQBiECIAFBA3QQBiEJIAcgAkEYaiIANgIIIAIgBigCADYCACACQoCAgIAQNwIEIAIgBigCDDYCDCACQoCAgIAgNwIQIAFBAU4EQCACQQxqIQhBACEEA0AgCSAEQQN0aiIKIAg2AgQgCiACNgIAIARBAWoiBCABRw0ACwsgAUF/aiEIIAVBAXQiBEEGTgRAIARBe2ohAEEAIQQDQCAJIAYgBSAHQQhqIAgQPCAEQQFqIgQgAEcNAAsgBygCCCEACyAJIAhBA3RqIgQhCCAJIAFBfmpBA3RqIgshASAEKAIEIgQoAggiCiAFSA0DIAEoAgQhBQwECyADIAYoAghBAnRqQQE2AgAgBhAIDAQLIAMgBigCCEECdGoiACAAKAIAQQFqNgIAIAMgBigCFEECdGoiACAAKAIAQQFqNgIACyAGEAgMAgsgASgCBCIFKAIAIAsoAgAoAgBqIAYgCkEMbGooAgBNDQAgBCgCBCEFIAggADYCBCAAIApBAWo2AgggACEECyAEIAU2AgQgCCgCBCEEIAdCADcDSCAHQUBrQgA3AwAgB0IANwM4IAdCADcDMCAHQgA3AyhBECEIIAdCADcDICAHQgA3AxggB0IANwMQAkAgBEUNAANAIAdBEGogCEF/aiIIQQJ0aiAEKAIINgIAIAQoAgQiBA0AC0EPIQAgCEEPSw0AIAcoAkwhBEEBIQUDQCAEIAdBEGogAEF/aiIAQQJ0aigCACIBSgRAA0AgAyAGIARBf2oiBEEMbGooAghBAnRqIAU2AgAgBCABSg0ACyABIQQLIAVBAWohBSAAIAhPDQALCyAJEAggBhAIIAIQCAsMAQsgBhAICyAHQdAAaiQAC6EDAQN/IwBB8ABrIgckACAHQQA2AlwgB0EANgJYIAdBADYCQCAHQgA3AjAgB0EANgI4IAdCADcCRCAHIAE2AjwgB0IANwJMIAAgAiADQQAgB0HgAGoQJyAHQQhqECsgBkEANgIAIAVBADYCACAHQeAAaiABIAIgAyAHQTBqIAdBCGoQOSAAIAdBMGogBCAHQdwAaiAHQdgAahBAAkAgBygCWCIIRQ0AIAcoAjgiBEUNAEEAIQAgBygCXCEJA0BBASEBIABBAXQiAyAHKAI0ai8BAARAIAcoAjAgA2ovAQAhAQsgACAJIAYoAgAiA0ECdGooAgBGBEACQCADIANBf2pxBEAgBSgCACEEDAELAn8gA0UEQEEEEAYhBEEADAELIAUoAgAgA0EDdBAHIQQgBigCAAshAyAFIAQ2AgALIAQgA0ECdGogAjYCACAGIAYoAgBBAWoiAzYCACADIAhGDQIgBygCOCEECyABIAJqIQIgAEEBaiIAIARJDQALCyAHKAJcEAggB0HgAGoQJiAHQTBqEBggB0EIahApIAdB8ABqJAAL6w4BBH8jAEEgayIIJAAgAgRAQX8hByACIQYgASEFA0AgBS0AACAHQf8BcXNBAnRBoCVqKAIAIAdBCHZzIQcgBUEBaiEFIAZBf2oiBg0ACyAHQX9zIQcLIAhBADoAHwJAIAQoAgAiBSAFQX9qcQRAIAMoAgAhBgwBCwJ/IAVFBEBBARAGIQZBAAwBCyADKAIAIAVBAXQQByEGIAQoAgALIQUgAyAGNgIACyAFIAZqQR86AAAgBCAEKAIAIgZBAWoiBTYCAAJAIAUgBnEEQCADKAIAIQYMAQsCfyAFRQRAQQEQBiEGQQAMAQsgAygCACAFQQF0EAchBiAEKAIACyEFIAMgBjYCAAsgBSAGakGLAToAACAEIAQoAgAiBkEBaiIFNgIAAkAgBSAGcQRAIAMoAgAhBgwBCwJ/IAVFBEBBARAGIQZBAAwBCyADKAIAIAVBAXQQByEGIAQoAgALIQUgAyAGNgIACyAFIAZqQQg6AAAgBCAEKAIAIgZBAWoiBTYCAAJAIAUgBnEEQCADKAIAIQYMAQsCfyAFRQRAQQEQBiEGQQAMAQsgAygCACAFQQF0EAchBiAEKAIACyEFIAMgBjYCAAsgBSAGakEAOgAAIAQgBCgCACIGQQFqIgU2AgACQCAFIAZxBEAgAygCACEGDAELAn8gBUUEQEEBEAYhBkEADAELIAMoAgAgBUEBdBAHIQYgBCgCAAshBSADIAY2AgALIAUgBmpBADoAACAEIAQoAgAiBkEBaiIFNgIAAkAgBSAGcQRAIAMoAgAhBgwBCwJ/IAVFBEBBARAGIQZBAAwBCyADKAIAIAVBAXQQByEGIAQoAgALIQUgAyAGNgIACyAFIAZqQQA6AAAgBCAEKAIAIgZBAWoiBTYCAAJAIAUgBnEEQCADKAIAIQYMAQsCfyAFRQRAQQEQBiEGQQAMAQsgAygCACAFQQF0EAchBiAEKAIACyEFIAMgBjYCAAsgBSAGakEAOgAAIAQgBCgCACIGQQFqIgU2AgACQCAFIAZxBEAgAygCACEGDAELAn8gBUUEQEEBEAYhBkEADAELIAMoAgAgBUEBdBAHIQYgBCgCAAshBSADIAY2AgALIAUgBmpBADoAACAEIAQoAgAiBkEBaiIFNgIAAkAgBSAGcQRAIAMoAgAhBgwBCwJ/IAVFBEBBARAGIQZBAAwBCyADKAIAIAVBAXQQByEGIAQoAgALIQUgAyAGNgIACyAFIAZqQQI6AAAgBCAEKAIAIgZBAWoiBTYCAAJAIAUgBnEEQCADKAIAIQYMAQsCfyAFRQRAQQEQBiEGQQAMAQsgAygCACAFQQF0EAchBiAEKAIACyEFIAMgBjYCAAsgBSAGakEDOgAAIAQgBCgCAEEBajYCACAAIAEgAiAIQR9qIAMgBBAsAkAgBCgCACIFIAVBf2pxBEAgAygCACEGDAELAn8gBUUEQEEBEAYhBkEADAELIAMoAgAgBUEBdBAHIQYgBCgCAAshBSADIAY2AgALIAUgBmogBzoAACAEIAQoAgAiAUEBaiIFNgIAAkAgASAFcQRAIAMoAgAhBgwBCwJ/IAVFBEBBARAGIQZBAAwBCyADKAIAIAVBAXQQByEGIAQoAgALIQUgAyAGNgIACyAFIAZqIAdBCHY6AAAgBCAEKAIAIgFBAWoiBTYCAAJAIAEgBXEEQCADKAIAIQYMAQsCfyAFRQRAQQEQBiEGQQAMAQsgAygCACAFQQF0EAchBiAEKAIACyEFIAMgBjYCAAsgBSAGaiAHQRB2OgAAIAQgBCgCACIBQQFqIgU2AgACQCABIAVxBEAgAygCACEGDAELAn8gBUUEQEEBEAYhBkEADAELIAMoAgAgBUEBdBAHIQYgBCgCAAshBSADIAY2AgALIAUgBmogB0EYdjoAACAEIAQoAgAiAUEBaiIHNgIAAkAgASAHcQRAIAMoAgAhBQwBCwJ/IAdFBEBBARAGIQVBAAwBCyADKAIAIAdBAXQQByEFIAQoAgALIQcgAyAFNgIACyAFIAdqIAI6AAAgBCAEKAIAIgFBAWoiBzYCAAJAIAEgB3EEQCADKAIAIQUMAQsCfyAHRQRAQQEQBiEFQQAMAQsgAygCACAHQQF0EAchBSAEKAIACyEHIAMgBTYCAAsgBSAHaiACQQh2OgAAIAQgBCgCACIBQQFqIgc2AgACQCABIAdxBEAgAygCACEFDAELAn8gB0UEQEEBEAYhBUEADAELIAMoAgAgB0EBdBAHIQUgBCgCAAshByADIAU2AgALIAUgB2ogAkEQdjoAACAEIAQoAgAiAUEBaiIHNgIAAkAgASAHcQRAIAMoAgAhBQwBCwJ/IAdFBEBBARAGIQVBAAwBCyADKAIAIAdBAXQQByEFIAQoAgALIQcgAyAFNgIACyAFIAdqIAJBGHY6AAAgBCAEKAIAQQFqIgE2AgAgACgCAARAIAggAjYCACAIIAE2AgQgCCACIAFruEQAAAAAAABZQKIgArijOQMIQaTHACgCAEHcJCAIECMLIAhBIGokAAvkFQIJfwV8IwBB8AprIgkkACAJQQA2AjwgCUEANgI4IAAoAgwEQCAAIAIgAyAEIAAoAhQgCUE8aiAJQThqEF8gCSgCOEECdBAGIQ0LIAlBADYCICAJQgA3AhAgCUEANgIYIAlCADcCJCAJIAI2AhwgCUIANwIsIAlBGGohECAJKAI4IQoDQCADIQsgCARAIAkoAjwgCEECdGpBfGooAgAhCwsgBCEMIAggCkcEQCAJKAI8IAhBAnRqKAIAIQwLIAlByApqIgpBADYCECAKQgA3AgAgCkEANgIIIApCADcCFCAKIAI2AgwgCkIANwIcIAAgCyAMQQEgCRAnIAkgAiALIAwgACgCCCAJQcgKahBZIAlByApqQQAgCSgC0AoiCxARIgxB//8DbiIKIAwgCkH//wNsa0EAR2pBKGwgDEEDdGq4IhIhESASAnwgCSgC0ApB6AdNBEAgCUHICmpBACALQQEQFiERCyARCyAJQcgKakEAIAsgCUHAAWogCUFAaxAURAAAAAAAAAhAoCITIBEgE2MbIhQgEyASZBsgFCARIBJkGyERIAlByApqIAlBEGoQWiAIIAkoAjhJBEAgDSAIQQJ0aiAJKAIYNgIACyAVIBGgIRUgCRAmIAlByApqEBggCEEBaiIIIAkoAjgiCk0NAAsCQCAKQQJJDQAgACgCDEUNACAJQQA2AsgKIAlBADYCACAAIAlBEGogACgCFCAJQcgKaiAJEEBEAAAAAAAAAAAhEiAJKAIAIQpBACEIA0BBACELIAlBEGoCfyAIBEAgCSgCyAogCEECdGpBfGooAgAhCwsgCwsgECAJKALICiAIQQJ0aiAIIApGGygCACICEBEiA0H//wNuIgQgAyAEQf//A2xrQQBHakEobCADQQN0argiEyERIBIgEwJ8IAkoAhhB6AdNBEAgCUEQaiALIAJBARAWIRELIBELIAlBEGogCyACIAlBwAFqIAlBQGsQFEQAAAAAAAAIQKAiEiARIBJjGyIUIBIgE2QbIBQgESATZBugIRIgCEEBaiIIIAkoAgAiCk0NAAsgEiAVY0EBc0UEQCANEAggCSAJKAIAIgo2AjggCSgCyAohDQwBCyAJKALIChAIIAkoAjghCgtBACELA0BBACEIIAlBEGoCfyALBEAgC0ECdCANakF8aigCACEICyAICyAQIA0gC0ECdGogCiALRiIDGygCACICEBEhDCAJQRBqIAggAkEBEBYhESAJQRBqIAggAiAJQcABaiAJQUBrEBQhEiAMQf//A24hCiABQQBHIANxIQMCQAJAAkACQAJAIAIgCEYEQCAHKAIAIQggBS0AACIKRQRAAkAgCCAIQX9qcQRAIAYoAgAhCgwBCwJ/IAhFBEBBARAGIQpBAAwBCyAGKAIAIAhBAXQQByEKIAcoAgALIQggBiAKNgIACyAIIApqQQA6AAAgByAHKAIAQQFqIgg2AgAgBS0AACEKCyAIIAYoAgBqQX9qIgIgAi0AACADIApB/wFxdHI6AAAgBSAFLQAAQQFqQQdxIgo6AAAgBygCACEIIApFBEACQCAIIAhBf2pxBEAgBigCACEKDAELAn8gCEUEQEEBEAYhCkEADAELIAYoAgAgCEEBdBAHIQogBygCAAshCCAGIAo2AgALIAggCmpBADoAACAHIAcoAgBBAWoiCDYCACAFLQAAIQoLIAggBigCAGpBf2oiAiACLQAAQQEgCkH/AXF0cjoAACAFIAUtAABBAWpBB3EiCDoAACAIDQQgBygCACIIIAhBf2pxDQIgCEUNASAGKAIAIAhBAXQQByEKIAcoAgAhCCAGIAo2AgAMAwsgCSgCGCEOIAkoAhwhDyAJQcgKaiIEQQA2AhAgBEIANwIAIARBADYCCCAEQgA3AhQgBCAPNgIMIARCADcCHCAOQegHSSARIBJEAAAAAAAACECgIhJEmpmZmZmZ8T+iZXIiDgRAIAAgCSgCICAIQQJ0aigCACIEIAlBEGogCCACEBEgBGoiD0EBIAlBwAFqECcgCUHAAWogCSgCHCAEIA8gCUHICmoQViAJQcgKakEAIAkoAtAKQQEQFiERIAlBwAFqECYLAkACQCASIAogDCAKQf//A2xrQQBHakEobCAMQQN0argiE2RBAXMNACARIBNkQQFzDQAgCUEQaiAIIAIQESECIAMgCSgCHCAJKAIgIAhBAnRqKAIAIgMgAiADaiAFIAYgBxA9DAELIBEgEmNBAXNFBEAgDgRAIABBASADIAlByApqQQAgCSgC0AogBSAGIAcQLgwCCyAAQQEgAyAJQRBqIAggAiAFIAYgBxAuDAELIABBAiADIAlBEGogCCACIAUgBiAHEC4LIAlByApqEBgMBAtBACEIIAZBARAGIgo2AgAMAQsgBigCACEKCyAIIApqQQA6AAAgByAHKAIAQQFqNgIAIAUtAAAhCAsgBSAIQQFqQQdxIgI6AAAgBSACBH8gAgUCQCAHKAIAIgggCEF/anEEQCAGKAIAIQoMAQsCfyAIRQRAQQEQBiEKQQAMAQsgBigCACAIQQF0EAchCiAHKAIACyEIIAYgCjYCAAsgCCAKakEAOgAAIAcgBygCAEEBajYCACAFLQAAC0EBakEHcSICOgAAIAUgAgR/IAIFAkAgBygCACIIIAhBf2pxRQRAIAgEQCAGKAIAIAhBAXQQByEKIAcoAgAhCCAGIAo2AgAMAgtBACEIIAZBARAGIgo2AgAMAQsgBigCACEKCyAIIApqQQA6AAAgByAHKAIAQQFqNgIAIAUtAAALQQFqQQdxIgI6AAAgBSACBH8gAgUCQCAHKAIAIgggCEF/anFFBEAgCARAIAYoAgAgCEEBdBAHIQogBygCACEIIAYgCjYCAAwCC0EAIQggBkEBEAYiCjYCAAwBCyAGKAIAIQoLIAggCmpBADoAACAHIAcoAgBBAWo2AgAgBS0AAAtBAWpBB3EiAjoAACAFIAIEfyACBQJAIAcoAgAiCCAIQX9qcUUEQCAIBEAgBigCACAIQQF0EAchCiAHKAIAIQggBiAKNgIADAILQQAhCCAGQQEQBiIKNgIADAELIAYoAgAhCgsgCCAKakEAOgAAIAcgBygCAEEBajYCACAFLQAAC0EBakEHcSICOgAAIAUgAgR/IAIFAkAgBygCACIIIAhBf2pxRQRAIAgEQCAGKAIAIAhBAXQQByEKIAcoAgAhCCAGIAo2AgAMAgtBACEIIAZBARAGIgo2AgAMAQsgBigCACEKCyAIIApqQQA6AAAgByAHKAIAQQFqNgIAIAUtAAALQQFqQQdxIgI6AAAgBSACBH8gAgUCQCAHKAIAIgggCEF/anFFBEAgCARAIAYoAgAgCEEBdBAHIQogBygCACEIIAYgCjYCAAwCC0EAIQggBkEBEAYiCjYCAAwBCyAGKAIAIQoLIAggCmpBADoAACAHIAcoAgBBAWo2AgAgBS0AAAtBAWpBB3EiAjoAACAFIAIEfyACBQJAIAcoAgAiCCAIQX9qcUUEQCAIBEAgBigCACAIQQF0EAchCiAHKAIAIQggBiAKNgIADAILQQAhCCAGQQEQBiIKNgIADAELIAYoAgAhCgsgCCAKakEAOgAAIAcgBygCAEEBajYCACAFLQAAC0EBakEHcToAAAsgC0EBaiILIAkoAjgiCk0NAAsgCUEQahAYIA0QCCAJKAI8EAggCUHwCmokAAsDAAELC/lAHQBBgAgLnwFibG9jayBzcGxpdCBwb2ludHM6IAAlZCAAKGhleDoAICV4ACkKAEVycm9yOiBPdXQgb2YgbWVtb3J5LiBUcmllZCBhbGxvY2F0aW5nICVsdSBieXRlcyBvZiBtZW1vcnkuCgBPcmlnaW5hbCBTaXplOiAlbHUsIERlZmxhdGU6ICVsdSwgQ29tcHJlc3Npb246ICVmJSUgUmVtb3ZlZAoAQawJC/4HAQEAAAIBAAADAQAABAEAAAUBAAAGAQAABwEAAAgBAAAJAQAACQEAAAoBAAAKAQAACwEAAAsBAAAMAQAADAEAAA0BAAANAQAADQEAAA0BAAAOAQAADgEAAA4BAAAOAQAADwEAAA8BAAAPAQAADwEAABABAAAQAQAAEAEAABABAAARAQAAEQEAABEBAAARAQAAEQEAABEBAAARAQAAEQEAABIBAAASAQAAEgEAABIBAAASAQAAEgEAABIBAAASAQAAEwEAABMBAAATAQAAEwEAABMBAAATAQAAEwEAABMBAAAUAQAAFAEAABQBAAAUAQAAFAEAABQBAAAUAQAAFAEAABUBAAAVAQAAFQEAABUBAAAVAQAAFQEAABUBAAAVAQAAFQEAABUBAAAVAQAAFQEAABUBAAAVAQAAFQEAABUBAAAWAQAAFgEAABYBAAAWAQAAFgEAABYBAAAWAQAAFgEAABYBAAAWAQAAFgEAABYBAAAWAQAAFgEAABYBAAAWAQAAFwEAABcBAAAXAQAAFwEAABcBAAAXAQAAFwEAABcBAAAXAQAAFwEAABcBAAAXAQAAFwEAABcBAAAXAQAAFwEAABgBAAAYAQAAGAEAABgBAAAYAQAAGAEAABgBAAAYAQAAGAEAABgBAAAYAQAAGAEAABgBAAAYAQAAGAEAABgBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHQEAQdARC00BAAAAAQAAAAEAAAABAAAAAgAAAAIAAAACAAAAAgAAAAMAAAADAAAAAwAAAAMAAAAEAAAABAAAAAQAAAAEAAAABQAAAAUAAAAFAAAABQBBwBILZQEAAAABAAAAAgAAAAIAAAADAAAAAwAAAAQAAAAEAAAABQAAAAUAAAAGAAAABgAAAAcAAAAHAAAACAAAAAgAAAAJAAAACQAAAAoAAAAKAAAACwAAAAsAAAAMAAAADAAAAA0AAAANAEGwEwuEARAAAAARAAAAEgAAAAAAAAAIAAAABwAAAAkAAAAGAAAACgAAAAUAAAALAAAABAAAAAwAAAADAAAADQAAAAIAAAAOAAAAAQAAAA8AAAB0cmVlc2l6ZTogJWQKAGNvbXByZXNzZWQgYmxvY2sgc2l6ZTogJWQgKCVkaykgKHVuYzogJWQpCgBB8BQL1QcBAAAAAAAAAAEAAAAAAAAAAQAAAAAAAAABAAAAAAAAAAEAAAACAAAAAwAAAAAAAAABAAAAAgAAAAMAAAAAAAAAAQAAAAIAAAADAAAAAAAAAAEAAAACAAAAAwAAAAAAAAABAAAAAgAAAAMAAAAEAAAABQAAAAYAAAAHAAAAAAAAAAEAAAACAAAAAwAAAAQAAAAFAAAABgAAAAcAAAAAAAAAAQAAAAIAAAADAAAABAAAAAUAAAAGAAAABwAAAAAAAAABAAAAAgAAAAMAAAAEAAAABQAAAAYAAAAHAAAAAAAAAAEAAAACAAAAAwAAAAQAAAAFAAAABgAAAAcAAAAIAAAACQAAAAoAAAALAAAADAAAAA0AAAAOAAAADwAAAAAAAAABAAAAAgAAAAMAAAAEAAAABQAAAAYAAAAHAAAACAAAAAkAAAAKAAAACwAAAAwAAAANAAAADgAAAA8AAAAAAAAAAQAAAAIAAAADAAAABAAAAAUAAAAGAAAABwAAAAgAAAAJAAAACgAAAAsAAAAMAAAADQAAAA4AAAAPAAAAAAAAAAEAAAACAAAAAwAAAAQAAAAFAAAABgAAAAcAAAAIAAAACQAAAAoAAAALAAAADAAAAA0AAAAOAAAADwAAAAAAAAABAAAAAgAAAAMAAAAEAAAABQAAAAYAAAAHAAAACAAAAAkAAAAKAAAACwAAAAwAAAANAAAADgAAAA8AAAAQAAAAEQAAABIAAAATAAAAFAAAABUAAAAWAAAAFwAAABgAAAAZAAAAGgAAABsAAAAcAAAAHQAAAB4AAAAfAAAAAAAAAAEAAAACAAAAAwAAAAQAAAAFAAAABgAAAAcAAAAIAAAACQAAAAoAAAALAAAADAAAAA0AAAAOAAAADwAAABAAAAARAAAAEgAAABMAAAAUAAAAFQAAABYAAAAXAAAAGAAAABkAAAAaAAAAGwAAABwAAAAdAAAAHgAAAB8AAAAAAAAAAQAAAAIAAAADAAAABAAAAAUAAAAGAAAABwAAAAgAAAAJAAAACgAAAAsAAAAMAAAADQAAAA4AAAAPAAAAEAAAABEAAAASAAAAEwAAABQAAAAVAAAAFgAAABcAAAAYAAAAGQAAABoAAAAbAAAAHAAAAB0AAAAeAAAAHwAAAAAAAAABAAAAAgAAAAMAAAAEAAAABQAAAAYAAAAHAAAACAAAAAkAAAAKAAAACwAAAAwAAAANAAAADgAAAA8AAAAQAAAAEQAAABIAAAATAAAAFAAAABUAAAAWAAAAFwAAABgAAAAZAAAAGgAAABsAAAAcAAAAHQAAAB4AQfwcC5cIAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAACAAAAAgAAAAIAAAACAAAAAgAAAAIAAAACAAAAAgAAAAIAAAACAAAAAgAAAAIAAAACAAAAAgAAAAIAAAACAAAAAwAAAAMAAAADAAAAAwAAAAMAAAADAAAAAwAAAAMAAAADAAAAAwAAAAMAAAADAAAAAwAAAAMAAAADAAAAAwAAAAMAAAADAAAAAwAAAAMAAAADAAAAAwAAAAMAAAADAAAAAwAAAAMAAAADAAAAAwAAAAMAAAADAAAAAwAAAAMAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAAAAABPcmlnaW5hbCBTaXplOiAlZCwgR3ppcDogJWQsIENvbXByZXNzaW9uOiAlZiUlIFJlbW92ZWQKAEGkJQv8B5YwB3csYQ7uulEJmRnEbQeP9GpwNaVj6aOVZJ4yiNsOpLjceR7p1eCI2dKXK0y2Cb18sX4HLbjnkR2/kGQQtx3yILBqSHG5895BvoR91Noa6+TdbVG11PTHhdODVphsE8Coa2R6+WL97Mllik9cARTZbAZjYz0P+vUNCI3IIG47XhBpTORBYNVycWei0eQDPEfUBEv9hQ3Sa7UKpfqotTVsmLJC1sm720D5vKzjbNgydVzfRc8N1txZPdGrrDDZJjoA3lGAUdfIFmHQv7X0tCEjxLNWmZW6zw+lvbieuAIoCIgFX7LZDMYk6Quxh3xvLxFMaFirHWHBPS1mtpBB3HYGcdsBvCDSmCoQ1e+JhbFxH7W2BqXkv58z1LjooskHeDT5AA+OqAmWGJgO4bsNan8tPW0Il2xkkQFcY+b0UWtrYmFsHNgwZYVOAGLy7ZUGbHulARvB9AiCV8QP9cbZsGVQ6bcS6ri+i3yIufzfHd1iSS3aFfN804xlTNT7WGGyTc5RtTp0ALyj4jC71EGl30rXldg9bcTRpPv01tNq6WlD/NluNEaIZ63QuGDacy0EROUdAzNfTAqqyXwN3TxxBVCqQQInEBALvoYgDMkltWhXs4VvIAnUZrmf5GHODvneXpjJ2SkimNCwtKjXxxc9s1mBDbQuO1y9t61susAgg7jttrO/mgzitgOa0rF0OUfV6q930p0VJtsEgxbccxILY+OEO2SUPmptDahaanoLzw7knf8JkyeuAAqxngd9RJMP8NKjCIdo8gEe/sIGaV1XYvfLZ2WAcTZsGecGa252G9T+4CvTiVp62hDMSt1nb9+5+fnvvo5DvrcX1Y6wYOij1tZ+k9GhxMLYOFLy30/xZ7vRZ1e8pt0GtT9LNrJI2isN2EwbCq/2SgM2YHoEQcPvYN9V32eo745uMXm+aUaMs2HLGoNmvKDSbyU24mhSlXcMzANHC7u5FgIiLyYFVb47usUoC72yklq0KwRqs1yn/9fCMc/QtYue2Swdrt5bsMJkmybyY+yco2p1CpNtAqkGCZw/Ng7rhWcHchNXAAWCSr+VFHq44q4rsXs4G7YMm47Skg2+1eW379x8Id/bC9TS04ZC4tTx+LPdaG6D2h/NFr6BWya59uF3sG93R7cY5loIiHBqD//KOwZmXAsBEf+eZY9prmL40/9rYUXPbBZ44gqg7tIN11SDBE7CswM5YSZnp/cWYNBNR2lJ23duPkpq0a7cWtbZZgvfQPA72DdTrrypxZ673n/Pskfp/7UwHPK9vYrCusowk7NTpqO0JAU20LqTBtfNKVfeVL9n2SMuemazuEphxAIbaF2UK28qN74LtKGODMMb3wVaje8CLQBBrC0LlQgBAQAAAgEAAAMBAAAEAQAABQEAAAYBAAAHAQAACAEAAAkBAAAJAQAACgEAAAoBAAALAQAACwEAAAwBAAAMAQAADQEAAA0BAAANAQAADQEAAA4BAAAOAQAADgEAAA4BAAAPAQAADwEAAA8BAAAPAQAAEAEAABABAAAQAQAAEAEAABEBAAARAQAAEQEAABEBAAARAQAAEQEAABEBAAARAQAAEgEAABIBAAASAQAAEgEAABIBAAASAQAAEgEAABIBAAATAQAAEwEAABMBAAATAQAAEwEAABMBAAATAQAAEwEAABQBAAAUAQAAFAEAABQBAAAUAQAAFAEAABQBAAAUAQAAFQEAABUBAAAVAQAAFQEAABUBAAAVAQAAFQEAABUBAAAVAQAAFQEAABUBAAAVAQAAFQEAABUBAAAVAQAAFQEAABYBAAAWAQAAFgEAABYBAAAWAQAAFgEAABYBAAAWAQAAFgEAABYBAAAWAQAAFgEAABYBAAAWAQAAFgEAABYBAAAXAQAAFwEAABcBAAAXAQAAFwEAABcBAAAXAQAAFwEAABcBAAAXAQAAFwEAABcBAAAXAQAAFwEAABcBAAAXAQAAGAEAABgBAAAYAQAAGAEAABgBAAAYAQAAGAEAABgBAAAYAQAAGAEAABgBAAAYAQAAGAEAABgBAAAYAQAAGAEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAdAQAASXRlcmF0aW9uICVkOiAlZCBiaXQKAEHcNQv6CAEBAAACAQAAAwEAAAQBAAAFAQAABgEAAAcBAAAIAQAACQEAAAkBAAAKAQAACgEAAAsBAAALAQAADAEAAAwBAAANAQAADQEAAA0BAAANAQAADgEAAA4BAAAOAQAADgEAAA8BAAAPAQAADwEAAA8BAAAQAQAAEAEAABABAAAQAQAAEQEAABEBAAARAQAAEQEAABEBAAARAQAAEQEAABEBAAASAQAAEgEAABIBAAASAQAAEgEAABIBAAASAQAAEgEAABMBAAATAQAAEwEAABMBAAATAQAAEwEAABMBAAATAQAAFAEAABQBAAAUAQAAFAEAABQBAAAUAQAAFAEAABQBAAAVAQAAFQEAABUBAAAVAQAAFQEAABUBAAAVAQAAFQEAABUBAAAVAQAAFQEAABUBAAAVAQAAFQEAABUBAAAVAQAAFgEAABYBAAAWAQAAFgEAABYBAAAWAQAAFgEAABYBAAAWAQAAFgEAABYBAAAWAQAAFgEAABYBAAAWAQAAFgEAABcBAAAXAQAAFwEAABcBAAAXAQAAFwEAABcBAAAXAQAAFwEAABcBAAAXAQAAFwEAABcBAAAXAQAAFwEAABcBAAAYAQAAGAEAABgBAAAYAQAAGAEAABgBAAAYAQAAGAEAABgBAAAYAQAAGAEAABgBAAAYAQAAGAEAABgBAAAYAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAZAQAAGQEAABkBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABoBAAAaAQAAGgEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAGwEAABsBAAAbAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAABwBAAAcAQAAHAEAAB0BAAAAAAAAAQAAAAIAAAADAAAABAAAAAUAAAAHAAAACQAAAA0AAAARAAAAGQAAACEAAAAxAAAAQQAAAGEAAACBAAAAwQAAAAEBAACBAQAAAQIAAAEDAAABBAAAAQYAAAEIAAABDAAAARAAAAEYAAABIAAAATAAAAFAAAABYABBjD8L9QgBAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAIAAAACAAAAAgAAAAIAAAACAAAAAgAAAAIAAAACAAAAAgAAAAIAAAACAAAAAgAAAAIAAAACAAAAAgAAAAIAAAADAAAAAwAAAAMAAAADAAAAAwAAAAMAAAADAAAAAwAAAAMAAAADAAAAAwAAAAMAAAADAAAAAwAAAAMAAAADAAAAAwAAAAMAAAADAAAAAwAAAAMAAAADAAAAAwAAAAMAAAADAAAAAwAAAAMAAAADAAAAAwAAAAMAAAADAAAAAwAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAEAAAABAAAAAQAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAABQAAAAUAAAAFAAAAAAAAAE9yaWdpbmFsIFNpemU6ICVkLCBabGliOiAlZCwgQ29tcHJlc3Npb246ICVmJSUgUmVtb3ZlZAoAyCUAAC0rICAgMFgweAAobnVsbCkAAAAAAAAAABEACgAREREAAAAABQAAAAAAAAkAAAAACwAAAAAAAAAAEQAPChEREQMKBwABEwkLCwAACQYLAAALAAYRAAAAERERAEGRyAALIQsAAAAAAAAAABEACgoREREACgAAAgAJCwAAAAkACwAACwBBy8gACwEMAEHXyAALFQwAAAAADAAAAAAJDAAAAAAADAAADABBhckACwEOAEGRyQALFQ0AAAAEDQAAAAAJDgAAAAAADgAADgBBv8kACwEQAEHLyQALHg8AAAAADwAAAAAJEAAAAAAAEAAAEAAAEgAAABISEgBBgsoACw4SAAAAEhISAAAAAAAACQBBs8oACwELAEG/ygALFQoAAAAACgAAAAAJCwAAAAAACwAACwBB7coACwEMAEH5ygALSwwAAAAADAAAAAAJDAAAAAAADAAADAAAMDEyMzQ1Njc4OUFCQ0RFRi0wWCswWCAwWC0weCsweCAweABpbmYASU5GAG5hbgBOQU4ALgBByMsACwEFAEHUywALAQQAQezLAAsKBQAAAAYAAABIJwBBhMwACwECAEGTzAALBf//////AEGIzgALAnQn";
+
 /***/ })
 
 /******/ });
@@ -44612,7 +45894,7 @@ async function main(argv) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -44621,6 +45903,9 @@ async function main(argv) {
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -44695,6 +45980,36 @@ async function main(argv) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -44710,6 +46025,52 @@ async function main(argv) {
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/publicPath */
+/******/ (() => {
+/******/ 	var scriptUrl;
+/******/ 	if (typeof import.meta.url === "string") scriptUrl = import.meta.url
+/******/ 	// When supporting browsers where an automatic publicPath is not supported you must specify an output.publicPath manually via configuration
+/******/ 	// or pass an empty string ("") and set the __webpack_public_path__ variable from your code to use your own logic.
+/******/ 	if (!scriptUrl) throw new Error("Automatic publicPath is not supported in this browser");
+/******/ 	scriptUrl = scriptUrl.replace(/#.*$/, "").replace(/\?.*$/, "").replace(/\/[^\/]+$/, "/");
+/******/ 	__nccwpck_require__.p = scriptUrl;
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	__nccwpck_require__.b = new URL("./", import.meta.url);
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	// no install chunk
+/******/ 	
+/******/ 	// no chunk on demand loading
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -166,7 +166,13 @@ async function withDirname<T>(fn: () => Promise<T>): Promise<T> {
  */
 export async function gzipMax(data: Buffer): Promise<Buffer> {
   const [{ gzip: libdeflate }, { gzipAsync: zopfli }] = await withoutProcessHooks(() =>
-    withDirname(() => Promise.all([import('libdeflate'), import('@gfx/zopfli')]))
+    // Eager: ncc would otherwise split them into chunks, each writing its own licenses.txt over the main one.
+    withDirname(() =>
+      Promise.all([
+        import(/* webpackMode: "eager" */ 'libdeflate'),
+        import(/* webpackMode: "eager" */ '@gfx/zopfli')
+      ])
+    )
   )
   const candidates = [
     await withoutProcessHooks(() => Buffer.from(libdeflate(data, 12))),
