@@ -1,0 +1,404 @@
+// Reading Go build information from synthetic ELF files: both header formats, 32/64-bit, both byte orders, and bad input.
+import { describe, expect, it } from '@jest/globals'
+import {
+  BuildInfoError,
+  parseModInfo,
+  readBuildInfo,
+  unquotePrefix
+} from '../../src/sbom/buildinfo.js'
+import { elf, EM } from './elf-fixture.js'
+
+// The sentinels Go's linker frames the module information with (cmd/go/internal/modload).
+const INFO_START = Buffer.from('3077af0c9274080241e1c107e6d618e6', 'hex')
+const INFO_END = Buffer.from('f932433186182072008242104116d8f2', 'hex')
+const MAGIC = Buffer.from('\xff Go buildinf:', 'latin1')
+
+const MODINFO = [
+  'path\texample.com/app/cmd/app',
+  'mod\texample.com/app\tv1.0.0\th1:main=',
+  'dep\tgolang.org/x/text\tv0.14.0\th1:ScX5w1eTa3QqT8oi6+ziP7dTV1S2+ALU0bI+0zXKWiQ=',
+  'dep\texample.com/old\tv1.2.3',
+  '=>\texample.com/new\tv1.3.0\th1:new=',
+  'dep\texample.com/local\tv0.0.0',
+  '=>\t../local\t(devel)\t',
+  '',
+  'build\t-compiler=gc',
+  'build\t-ldflags="-s -w -X \\"main.version=1 2\\""',
+  'build\t"we ird"=`raw value`',
+  'build\tCGO_ENABLED=0',
+  'build\tvcs.revision=0123abcd',
+  'build\tempty=',
+  ''
+].join('\n')
+
+const EXPECTED = {
+  goVersion: 'go1.21.5',
+  path: 'example.com/app/cmd/app',
+  main: { path: 'example.com/app', version: 'v1.0.0', sum: 'h1:main=' },
+  deps: [
+    {
+      path: 'golang.org/x/text',
+      version: 'v0.14.0',
+      sum: 'h1:ScX5w1eTa3QqT8oi6+ziP7dTV1S2+ALU0bI+0zXKWiQ='
+    },
+    {
+      path: 'example.com/old',
+      version: 'v1.2.3',
+      replace: { path: 'example.com/new', version: 'v1.3.0', sum: 'h1:new=' }
+    },
+    {
+      path: 'example.com/local',
+      version: 'v0.0.0',
+      replace: { path: '../local', version: '(devel)' }
+    }
+  ],
+  settings: [
+    { key: '-compiler', value: 'gc' },
+    { key: '-ldflags', value: '-s -w -X "main.version=1 2"' },
+    { key: 'we ird', value: 'raw value' },
+    { key: 'CGO_ENABLED', value: '0' },
+    { key: 'vcs.revision', value: '0123abcd' },
+    { key: 'empty', value: '' }
+  ]
+}
+
+const framed = (modinfo: string): Buffer =>
+  Buffer.concat([INFO_START, Buffer.from(modinfo, 'utf8'), INFO_END])
+
+function uvarint(n: number): Buffer {
+  const out: number[] = []
+  while (n >= 0x80) {
+    out.push((n & 0x7f) | 0x80)
+    n = Math.floor(n / 128)
+  }
+  out.push(n)
+  return Buffer.from(out)
+}
+
+interface Layout {
+  bits: 32 | 64
+  le: boolean
+}
+
+const header = (ptrSize: number, flags: number): Buffer => {
+  const h = Buffer.alloc(32)
+  MAGIC.copy(h)
+  h[14] = ptrSize
+  h[15] = flags
+  return h
+}
+
+/** Go ≥ 1.18: flag 0x2, then the two strings inline, each prefixed with its uvarint length. */
+const inline =
+  (version: string, mod: Buffer) =>
+  ({ bits }: Layout): Buffer => {
+    const v = Buffer.from(version, 'utf8')
+    return Buffer.concat([header(bits / 8, 0x2), uvarint(v.length), v, uvarint(mod.length), mod])
+  }
+
+/** Before Go 1.18: two pointers to Go string headers {data, len}, in the binary's byte order. */
+const pointers =
+  (version: string, mod: Buffer) =>
+  ({ bits, le }: Layout, vaddr: number): Buffer => {
+    const ptr = bits / 8
+    const v = Buffer.from(version, 'utf8')
+    const hdrs = Buffer.alloc(4 * ptr)
+    const body = Buffer.concat([header(ptr, le ? 0 : 1), hdrs, v, mod])
+    const word = (off: number, value: number): number =>
+      ptr === 8
+        ? le
+          ? body.writeBigUInt64LE(BigInt(value), off)
+          : body.writeBigUInt64BE(BigInt(value), off)
+        : le
+          ? body.writeUInt32LE(value, off)
+          : body.writeUInt32BE(value, off)
+    const hdrAt = 32
+    const vAt = hdrAt + 4 * ptr
+    word(16, vaddr + hdrAt)
+    word(16 + ptr, vaddr + hdrAt + 2 * ptr)
+    word(hdrAt, vaddr + vAt)
+    word(hdrAt + ptr, v.length)
+    word(hdrAt + 2 * ptr, vaddr + vAt + v.length)
+    word(hdrAt + 3 * ptr, mod.length)
+    return body
+  }
+
+interface GoElf extends Layout {
+  /** The build information bytes, given the virtual address they load at. */
+  payload: (layout: Layout, vaddr: number) => Buffer
+  /** Write section headers (with .go.buildinfo); without them, a reader has to scan the data segment. */
+  sections?: boolean
+  /** Bytes in the data segment before the payload (Go aligns the header to 16). */
+  before?: number
+}
+
+const DATA_VADDR = 0x6a0000
+
+/**
+ * An ELF executable as Go's linker lays one out, reduced to what reading build information needs: a text
+ * segment, a writable data segment starting with the build information, and (optionally) section headers
+ * naming .go.buildinfo and .shstrtab.
+ */
+function goElf(o: GoElf): Buffer {
+  const is64 = o.bits === 64
+  const le = o.le
+  const ehsize = is64 ? 64 : 52
+  const phentsize = is64 ? 56 : 32
+  const shentsize = is64 ? 64 : 40
+  const dataOff = 0x100
+  const vaddr = DATA_VADDR + dataOff
+  const before = o.before ?? 0
+  const payload = o.payload(o, vaddr + before)
+  const data = Buffer.concat([Buffer.alloc(before, 0xee), payload])
+  const shstrtab = Buffer.from('\0.go.buildinfo\0.shstrtab\0', 'latin1')
+  const strOff = dataOff + data.length
+  const shoff = Math.ceil((strOff + shstrtab.length) / 8) * 8
+  const withSections = o.sections ?? true
+  const total = withSections ? shoff + 3 * shentsize : strOff + shstrtab.length
+
+  const b = Buffer.alloc(total)
+  const u16 = (off: number, v: number): number =>
+    le ? b.writeUInt16LE(v, off) : b.writeUInt16BE(v, off)
+  const u32 = (off: number, v: number): number =>
+    le ? b.writeUInt32LE(v, off) : b.writeUInt32BE(v, off)
+  const word = (off: number, v: number): number =>
+    is64
+      ? le
+        ? b.writeBigUInt64LE(BigInt(v), off)
+        : b.writeBigUInt64BE(BigInt(v), off)
+      : u32(off, v)
+
+  b.write('\x7fELF', 0, 'latin1')
+  b[4] = is64 ? 2 : 1
+  b[5] = le ? 1 : 2
+  b[6] = 1
+  u16(16, 2)
+  u16(18, is64 ? EM.X86_64 : EM.I386)
+  u32(20, 1)
+  word(24, 0x401000)
+  word(is64 ? 32 : 28, ehsize)
+  word(is64 ? 40 : 32, withSections ? shoff : 0)
+  u16(is64 ? 52 : 40, ehsize)
+  u16(is64 ? 54 : 42, phentsize)
+  u16(is64 ? 56 : 44, 2)
+  u16(is64 ? 58 : 46, shentsize)
+  u16(is64 ? 60 : 48, withSections ? 3 : 0)
+  u16(is64 ? 62 : 50, withSections ? 2 : 0)
+
+  const phdr = (i: number, flags: number, offset: number, va: number, size: number): void => {
+    const at = ehsize + i * phentsize
+    u32(at, 1) // PT_LOAD
+    if (is64) {
+      u32(at + 4, flags)
+      word(at + 8, offset)
+      word(at + 16, va)
+      word(at + 24, va)
+      word(at + 32, size)
+      word(at + 40, size)
+      word(at + 48, 0x1000)
+    } else {
+      u32(at + 4, offset)
+      u32(at + 8, va)
+      u32(at + 12, va)
+      u32(at + 16, size)
+      u32(at + 20, size)
+      u32(at + 24, flags)
+      u32(at + 28, 0x1000)
+    }
+  }
+  phdr(0, 5, 0, 0x400000, dataOff) // R+X text
+  phdr(1, 6, dataOff, vaddr, data.length) // R+W data
+  data.copy(b, dataOff)
+  shstrtab.copy(b, strOff)
+
+  if (withSections) {
+    const shdr = (
+      i: number,
+      name: number,
+      type: number,
+      addr: number,
+      off: number,
+      size: number
+    ) => {
+      const at = shoff + i * shentsize
+      u32(at, name)
+      u32(at + 4, type)
+      if (is64) {
+        word(at + 16, addr)
+        word(at + 24, off)
+        word(at + 32, size)
+      } else {
+        u32(at + 12, addr)
+        u32(at + 16, off)
+        u32(at + 20, size)
+      }
+    }
+    shdr(1, 1, 1, vaddr + before, dataOff + before, payload.length) // .go.buildinfo, PROGBITS
+    shdr(2, 15, 3, 0, strOff, shstrtab.length) // .shstrtab, STRTAB
+  }
+  return b
+}
+
+const LAYOUTS: Layout[] = [
+  { bits: 64, le: true },
+  { bits: 64, le: false },
+  { bits: 32, le: true },
+  { bits: 32, le: false }
+]
+const FORMATS = { inline, pointers }
+
+describe('readBuildInfo', () => {
+  describe.each(Object.keys(FORMATS) as (keyof typeof FORMATS)[])('%s format', format => {
+    it.each(LAYOUTS)('reads a $bits-bit binary (little-endian: $le)', layout => {
+      const payload = FORMATS[format]('go1.21.5', framed(MODINFO))
+      expect(readBuildInfo(goElf({ ...layout, payload }))).toEqual(EXPECTED)
+    })
+
+    it.each(LAYOUTS)(
+      'finds the header in the data segment without section headers ($bits-bit, little-endian: $le)',
+      layout => {
+        const payload = FORMATS[format]('go1.21.5', framed(MODINFO))
+        const bin = goElf({ ...layout, payload, sections: false, before: 48 })
+        expect(readBuildInfo(bin)).toEqual(EXPECTED)
+      }
+    )
+  })
+
+  it('reads a binary built outside a module: the version, and no module information', () => {
+    const payload = inline('go1.22.0', Buffer.alloc(0))
+    expect(readBuildInfo(goElf({ bits: 64, le: true, payload }))).toEqual({
+      goVersion: 'go1.22.0',
+      path: '',
+      deps: [],
+      settings: []
+    })
+  })
+
+  it('does not take a header that is not aligned to 16 bytes', () => {
+    const payload = inline('go1.21.5', framed(MODINFO))
+    const bin = goElf({ bits: 64, le: true, payload, sections: false, before: 40 })
+    expect(() => readBuildInfo(bin)).toThrow(/has no Go build information/)
+  })
+
+  it('says a static binary without build information has none', () => {
+    const bin = elf({ bits: 64, littleEndian: true, machine: EM.X86_64 })
+    expect(() => readBuildInfo(bin)).toThrow(BuildInfoError)
+    expect(() => readBuildInfo(bin)).toThrow(
+      /The binary has no Go build information \(no \.go\.buildinfo section and no build information header/
+    )
+  })
+
+  it('says a file that is not ELF is not', () => {
+    expect(() => readBuildInfo(Buffer.from('#!/bin/sh\necho hi\n'))).toThrow(
+      'Cannot read Go build information: it is not an ELF file.'
+    )
+    expect(() => readBuildInfo(Buffer.alloc(0))).toThrow(BuildInfoError)
+  })
+
+  it('says build information cut short is truncated', () => {
+    const bin = goElf({ bits: 64, le: true, payload: inline('go1.21.5', framed(MODINFO)) })
+    // The payload cut in the middle of the module information, with intact section headers after it.
+    const cut = goElf({
+      bits: 64,
+      le: true,
+      payload: l => inline('go1.21.5', framed(MODINFO))(l).subarray(0, 200)
+    })
+    expect(() => readBuildInfo(cut)).toThrow(/its build information is truncated/)
+    expect(readBuildInfo(bin)).toEqual(EXPECTED)
+  })
+
+  it.each(LAYOUTS)(
+    'fails only with a BuildInfoError on every truncation ($bits-bit, little-endian: $le)',
+    layout => {
+      for (const format of Object.values(FORMATS)) {
+        const bin = goElf({ ...layout, payload: format('go1.21.5', framed(MODINFO)) })
+        for (let n = 0; n < bin.length; n++) {
+          let result: unknown
+          try {
+            result = readBuildInfo(bin.subarray(0, n))
+          } catch (e) {
+            expect(e).toBeInstanceOf(BuildInfoError)
+            continue
+          }
+          // Losing only the section headers leaves the data segment to find the same information in.
+          expect(result).toEqual(EXPECTED)
+        }
+      }
+    }
+  )
+
+  it('rejects a pointer size other than 4 or 8 in the old format', () => {
+    const payload = (l: Layout, vaddr: number): Buffer => {
+      const b = pointers('go1.17', framed(MODINFO))(l, vaddr)
+      b[14] = 3
+      return b
+    }
+    expect(() => readBuildInfo(goElf({ bits: 64, le: true, payload }))).toThrow(
+      /pointer size 3 is not 4 or 8/
+    )
+  })
+
+  it('rejects old-format pointers that lead outside the file', () => {
+    const payload = (l: Layout, vaddr: number): Buffer => {
+      const b = pointers('go1.17', framed(MODINFO))(l, vaddr)
+      b.writeBigUInt64LE(0xffffffffffn, 16)
+      return b
+    }
+    expect(() => readBuildInfo(goElf({ bits: 64, le: true, payload }))).toThrow(
+      /its build information is truncated or points outside the file/
+    )
+  })
+})
+
+describe('parseModInfo', () => {
+  it('takes a go line, and skips lines it does not know', () => {
+    expect(parseModInfo('go\tgo1.22.1\npath\tx\nfuture\tthing\nnotab\n')).toEqual({
+      goVersion: 'go1.22.1',
+      path: 'x',
+      deps: [],
+      settings: []
+    })
+  })
+
+  it('ignores a last line without a newline, as Go does', () => {
+    expect(parseModInfo('path\tx\nbuild\tA=1').settings).toEqual([])
+  })
+
+  it.each([
+    ['=>\tx\tv1\t\n', /line 1: a replacement with no module on the line before/],
+    ['dep\ta\tv1\n=>\tb\tv2\t\n=>\tc\tv3\t\n', /line 3: a replacement with no module/],
+    ['dep\ta\tv1\th1:x\textra\n', /line 1: expected 2 or 3 columns, got 4/],
+    ['dep\ta\n', /expected 2 or 3 columns, got 1/],
+    ['dep\ta\tv1\n=>\tb\tv2\n', /line 2: expected 3 columns for a replacement, got 2/],
+    ['build\t=x\n', /a build setting with no key/],
+    ['build\tnoequals\n', /a build setting with no "="/],
+    ['build\t"k"x\n', /a malformed quoted build setting key/],
+    ['build\tk="unterminated\n', /a malformed quoted value for the build setting k/],
+    ['build\tk="a"b\n', /a malformed quoted value for the build setting k/]
+  ])('rejects %j', (text, message) => {
+    expect(() => parseModInfo(text)).toThrow(BuildInfoError)
+    expect(() => parseModInfo(text)).toThrow(message)
+  })
+})
+
+describe('unquotePrefix', () => {
+  it('decodes strconv.Quote escapes, including bytes that form UTF-8', () => {
+    const q = String.raw`"a\tb\x41\101\u00e9\U0001F600\"\\\a\n\xc3\xa9"rest`
+    expect(unquotePrefix(q)).toEqual({
+      value: 'a\tbAAé\u{1F600}"\\\x07\né',
+      rest: 'rest'
+    })
+    expect(unquotePrefix('"日本 語"=x')).toEqual({ value: '日本 語', rest: '=x' })
+  })
+
+  it('takes a raw backquoted string as it is', () => {
+    expect(unquotePrefix('`a\\n "b"`=c')).toEqual({ value: 'a\\n "b"', rest: '=c' })
+  })
+
+  it.each(['"abc', '`abc', 'abc', '"\\q"', '"\\x4"', '"\\400"', '"\\ud800"', '"a\nb"', '"\\'])(
+    'rejects %j',
+    s => {
+      expect(unquotePrefix(s)).toBeUndefined()
+    }
+  )
+})
