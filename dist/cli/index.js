@@ -41233,7 +41233,7 @@ class ElfError extends Error {
         this.name = 'ElfError';
     }
 }
-function readElf(buf) {
+function readElfLayout(buf) {
     if (buf.length < 52 || buf.readUInt32BE(0) !== 0x7f454c46)
         throw new ElfError('it is not an ELF file');
     const bits = buf[4] === 2 ? 64 : buf[4] === 1 ? 32 : undefined;
@@ -41244,9 +41244,8 @@ function readElf(buf) {
         throw new ElfError('its ELF header is truncated');
     const u16 = (o) => (littleEndian ? buf.readUInt16LE(o) : buf.readUInt16BE(o));
     const u32 = (o) => (littleEndian ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
-    const addr = (o) => bits === 64 ? Number(littleEndian ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : u32(o);
-    const machine = u16(18);
-    const phoff = addr(bits === 64 ? 32 : 28);
+    const word = (o) => bits === 64 ? Number(littleEndian ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : u32(o);
+    const phoff = word(bits === 64 ? 32 : 28);
     const phentsize = u16(bits === 64 ? 54 : 42);
     const phnum = u16(bits === 64 ? 56 : 44);
     const segments = [];
@@ -41255,9 +41254,25 @@ function readElf(buf) {
         if (p + phentsize > buf.length)
             throw new ElfError('its program headers are truncated');
         segments.push(bits === 64
-            ? { type: u32(p), offset: addr(p + 8), vaddr: addr(p + 16), filesz: addr(p + 32) }
-            : { type: u32(p), offset: u32(p + 4), vaddr: u32(p + 8), filesz: u32(p + 16) });
+            ? {
+                type: u32(p),
+                flags: u32(p + 4),
+                offset: word(p + 8),
+                vaddr: word(p + 16),
+                filesz: word(p + 32)
+            }
+            : {
+                type: u32(p),
+                offset: u32(p + 4),
+                vaddr: u32(p + 8),
+                filesz: u32(p + 16),
+                flags: u32(p + 24)
+            });
     }
+    return { bits, littleEndian, machine: u16(18), segments, u16, u32, word };
+}
+function readElf(buf) {
+    const { bits, littleEndian, machine, segments, word: addr } = readElfLayout(buf);
     const info = { bits, littleEndian, machine, needed: [] };
     const interp = segments.find(s => s.type === PT_INTERP);
     if (interp)

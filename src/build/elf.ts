@@ -38,7 +38,28 @@ export class ElfError extends Error {
   }
 }
 
-export function readElf(buf: Buffer): ElfInfo {
+/** A program header: what the kernel (and Go's build-info reader) load from the file, and where. */
+export interface Segment {
+  type: number
+  flags: number
+  offset: number
+  vaddr: number
+  filesz: number
+}
+
+/** The ELF header's facts, its program headers (bounds checked) and readers in the file's byte order. */
+export interface ElfLayout {
+  bits: 32 | 64
+  littleEndian: boolean
+  machine: number
+  segments: Segment[]
+  u16(offset: number): number
+  u32(offset: number): number
+  /** A 32- or 64-bit word, as the file's class has it. */
+  word(offset: number): number
+}
+
+export function readElfLayout(buf: Buffer): ElfLayout {
   if (buf.length < 52 || buf.readUInt32BE(0) !== 0x7f454c46)
     throw new ElfError('it is not an ELF file')
   const bits = buf[4] === 2 ? 64 : buf[4] === 1 ? 32 : undefined
@@ -47,23 +68,39 @@ export function readElf(buf: Buffer): ElfInfo {
   if (bits === 64 && buf.length < 64) throw new ElfError('its ELF header is truncated')
   const u16 = (o: number): number => (littleEndian ? buf.readUInt16LE(o) : buf.readUInt16BE(o))
   const u32 = (o: number): number => (littleEndian ? buf.readUInt32LE(o) : buf.readUInt32BE(o))
-  const addr = (o: number): number =>
+  const word = (o: number): number =>
     bits === 64 ? Number(littleEndian ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : u32(o)
-  const machine = u16(18)
-  const phoff = addr(bits === 64 ? 32 : 28)
+  const phoff = word(bits === 64 ? 32 : 28)
   const phentsize = u16(bits === 64 ? 54 : 42)
   const phnum = u16(bits === 64 ? 56 : 44)
 
-  const segments: { type: number; offset: number; vaddr: number; filesz: number }[] = []
+  const segments: Segment[] = []
   for (let i = 0; i < phnum; i++) {
     const p = phoff + i * phentsize
     if (p + phentsize > buf.length) throw new ElfError('its program headers are truncated')
     segments.push(
       bits === 64
-        ? { type: u32(p), offset: addr(p + 8), vaddr: addr(p + 16), filesz: addr(p + 32) }
-        : { type: u32(p), offset: u32(p + 4), vaddr: u32(p + 8), filesz: u32(p + 16) }
+        ? {
+            type: u32(p),
+            flags: u32(p + 4),
+            offset: word(p + 8),
+            vaddr: word(p + 16),
+            filesz: word(p + 32)
+          }
+        : {
+            type: u32(p),
+            offset: u32(p + 4),
+            vaddr: u32(p + 8),
+            filesz: u32(p + 16),
+            flags: u32(p + 24)
+          }
     )
   }
+  return { bits, littleEndian, machine: u16(18), segments, u16, u32, word }
+}
+
+export function readElf(buf: Buffer): ElfInfo {
+  const { bits, littleEndian, machine, segments, word: addr } = readElfLayout(buf)
   const info: ElfInfo = { bits, littleEndian, machine, needed: [] }
   const interp = segments.find(s => s.type === PT_INTERP)
   if (interp)

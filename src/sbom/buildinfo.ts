@@ -1,5 +1,5 @@
 // Reads the Go build information a Go binary carries in its .go.buildinfo data (what `go version -m` prints), for the image's SBOM.
-import { readElf } from '../build/elf.js'
+import { readElfLayout, type Segment } from '../build/elf.js'
 
 /** A module, as Go's runtime/debug.Module. */
 export interface Module {
@@ -48,14 +48,6 @@ const PF_X = 1
 const PF_W = 2
 const SHT_NOBITS = 8
 
-interface Segment {
-  type: number
-  flags: number
-  offset: number
-  vaddr: number
-  filesz: number
-}
-
 interface Section {
   name: string
   type: number
@@ -71,39 +63,9 @@ function layout(buf: Buffer): {
   bits: 32 | 64
   le: boolean
 } {
-  // readElf validates the identification, the header's length and the program headers' bounds.
-  const { bits, littleEndian: le } = readElf(buf)
+  // readElfLayout validates the identification, the header's length and the program headers' bounds.
+  const { bits, littleEndian: le, segments, u16, u32, word } = readElfLayout(buf)
   const is64 = bits === 64
-  const u16 = (o: number): number => (le ? buf.readUInt16LE(o) : buf.readUInt16BE(o))
-  const u32 = (o: number): number => (le ? buf.readUInt32LE(o) : buf.readUInt32BE(o))
-  const word = (o: number): number =>
-    is64 ? Number(le ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : u32(o)
-
-  const phoff = word(is64 ? 32 : 28)
-  const phentsize = u16(is64 ? 54 : 42)
-  const phnum = u16(is64 ? 56 : 44)
-  const segments: Segment[] = []
-  for (let i = 0; i < phnum; i++) {
-    const p = phoff + i * phentsize
-    if (p + (is64 ? 56 : 32) > buf.length) break
-    segments.push(
-      is64
-        ? {
-            type: u32(p),
-            flags: u32(p + 4),
-            offset: word(p + 8),
-            vaddr: word(p + 16),
-            filesz: word(p + 32)
-          }
-        : {
-            type: u32(p),
-            offset: u32(p + 4),
-            vaddr: u32(p + 8),
-            filesz: u32(p + 16),
-            flags: u32(p + 24)
-          }
-    )
-  }
 
   // Section headers are optional: a binary without them (or with a truncated table) is read through its segments.
   const shoff = word(is64 ? 40 : 32)
