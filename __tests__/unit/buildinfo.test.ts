@@ -6,7 +6,7 @@ import {
   readBuildInfo,
   unquotePrefix
 } from '../../src/sbom/buildinfo.js'
-import { elf, EM } from './elf-fixture.js'
+import { elf, elfWriter, EM } from './elf-fixture.js'
 
 // The sentinels Go's linker frames the module information with (cmd/go/internal/modload).
 const INFO_START = Buffer.from('3077af0c9274080241e1c107e6d618e6', 'hex')
@@ -142,8 +142,6 @@ const DATA_VADDR = 0x6a0000
 function goElf(o: GoElf): Buffer {
   const is64 = o.bits === 64
   const le = o.le
-  const ehsize = is64 ? 64 : 52
-  const phentsize = is64 ? 56 : 32
   const shentsize = is64 ? 64 : 40
   const dataOff = 0x100
   const vaddr = DATA_VADDR + dataOff
@@ -157,57 +155,18 @@ function goElf(o: GoElf): Buffer {
   const total = withSections ? shoff + 3 * shentsize : strOff + shstrtab.length
 
   const b = Buffer.alloc(total)
-  const u16 = (off: number, v: number): number =>
-    le ? b.writeUInt16LE(v, off) : b.writeUInt16BE(v, off)
-  const u32 = (off: number, v: number): number =>
-    le ? b.writeUInt32LE(v, off) : b.writeUInt32BE(v, off)
-  const word = (off: number, v: number): number =>
-    is64
-      ? le
-        ? b.writeBigUInt64LE(BigInt(v), off)
-        : b.writeBigUInt64BE(BigInt(v), off)
-      : u32(off, v)
-
-  b.write('\x7fELF', 0, 'latin1')
-  b[4] = is64 ? 2 : 1
-  b[5] = le ? 1 : 2
-  b[6] = 1
-  u16(16, 2)
-  u16(18, is64 ? EM.X86_64 : EM.I386)
-  u32(20, 1)
-  word(24, 0x401000)
-  word(is64 ? 32 : 28, ehsize)
-  word(is64 ? 40 : 32, withSections ? shoff : 0)
-  u16(is64 ? 52 : 40, ehsize)
-  u16(is64 ? 54 : 42, phentsize)
-  u16(is64 ? 56 : 44, 2)
-  u16(is64 ? 58 : 46, shentsize)
-  u16(is64 ? 60 : 48, withSections ? 3 : 0)
-  u16(is64 ? 62 : 50, withSections ? 2 : 0)
-
-  const phdr = (i: number, flags: number, offset: number, va: number, size: number): void => {
-    const at = ehsize + i * phentsize
-    u32(at, 1) // PT_LOAD
-    if (is64) {
-      u32(at + 4, flags)
-      word(at + 8, offset)
-      word(at + 16, va)
-      word(at + 24, va)
-      word(at + 32, size)
-      word(at + 40, size)
-      word(at + 48, 0x1000)
-    } else {
-      u32(at + 4, offset)
-      u32(at + 8, va)
-      u32(at + 12, va)
-      u32(at + 16, size)
-      u32(at + 20, size)
-      u32(at + 24, flags)
-      u32(at + 28, 0x1000)
-    }
-  }
-  phdr(0, 5, 0, 0x400000, dataOff) // R+X text
-  phdr(1, 6, dataOff, vaddr, data.length) // R+W data
+  const { u32, word, header, phdr } = elfWriter(b, is64, le)
+  header({
+    machine: is64 ? EM.X86_64 : EM.I386,
+    phnum: 2,
+    shoff: withSections ? shoff : 0,
+    shentsize,
+    shnum: withSections ? 3 : 0,
+    shstrndx: withSections ? 2 : 0
+  })
+  const load = { type: 1, align: 0x1000 } // PT_LOAD
+  phdr(0, { ...load, flags: 5, offset: 0, vaddr: 0x400000, filesz: dataOff }) // R+X text
+  phdr(1, { ...load, flags: 6, offset: dataOff, vaddr, filesz: data.length }) // R+W data
   data.copy(b, dataOff)
   shstrtab.copy(b, strOff)
 

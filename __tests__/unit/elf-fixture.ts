@@ -38,6 +38,82 @@ export interface ElfOptions {
   junkAfterNull?: boolean
 }
 
+/** One program header as the fixtures write it (file size = memory size). */
+export interface Phdr {
+  type: number
+  flags: number
+  offset: number
+  vaddr: number
+  filesz: number
+  align: number
+}
+
+/**
+ * Writes an ELF file's identification, header and program headers into b in the class and byte order asked
+ * for; u16, u32 and word (32 or 64 bits by class) write anything else.
+ */
+export function elfWriter(b: Buffer, is64: boolean, le: boolean) {
+  const u16 = (off: number, v: number): number =>
+    le ? b.writeUInt16LE(v, off) : b.writeUInt16BE(v, off)
+  const u32 = (off: number, v: number): number =>
+    le ? b.writeUInt32LE(v, off) : b.writeUInt32BE(v, off)
+  const word = (off: number, v: number): number =>
+    is64
+      ? le
+        ? b.writeBigUInt64LE(BigInt(v), off)
+        : b.writeBigUInt64BE(BigInt(v), off)
+      : u32(off, v)
+  const ehsize = is64 ? 64 : 52
+  const phentsize = is64 ? 56 : 32
+  const header = (h: {
+    machine: number
+    phnum: number
+    shoff?: number
+    shentsize?: number
+    shnum?: number
+    shstrndx?: number
+  }): void => {
+    b.write('\x7fELF', 0, 'latin1')
+    b[4] = is64 ? 2 : 1
+    b[5] = le ? 1 : 2
+    b[6] = 1
+    u16(16, 2) // ET_EXEC
+    u16(18, h.machine)
+    u32(20, 1)
+    word(24, 0x401000) // e_entry
+    word(is64 ? 32 : 28, ehsize) // e_phoff
+    word(is64 ? 40 : 32, h.shoff ?? 0)
+    u16(is64 ? 52 : 40, ehsize)
+    u16(is64 ? 54 : 42, phentsize)
+    u16(is64 ? 56 : 44, h.phnum)
+    u16(is64 ? 58 : 46, h.shentsize ?? 0)
+    u16(is64 ? 60 : 48, h.shnum ?? 0)
+    u16(is64 ? 62 : 50, h.shstrndx ?? 0)
+  }
+  const phdr = (i: number, p: Phdr): void => {
+    const at = ehsize + i * phentsize
+    u32(at, p.type)
+    if (is64) {
+      u32(at + 4, p.flags)
+      word(at + 8, p.offset)
+      word(at + 16, p.vaddr)
+      word(at + 24, p.vaddr)
+      word(at + 32, p.filesz)
+      word(at + 40, p.filesz)
+      word(at + 48, p.align)
+    } else {
+      u32(at + 4, p.offset)
+      u32(at + 8, p.vaddr)
+      u32(at + 12, p.vaddr)
+      u32(at + 16, p.filesz)
+      u32(at + 20, p.filesz)
+      u32(at + 24, p.flags)
+      u32(at + 28, p.align)
+    }
+  }
+  return { u16, u32, word, header, phdr }
+}
+
 /**
  * A minimal but well-formed ELF executable: header, program headers (PHDR, INTERP, two LOADs, DYNAMIC,
  * GNU_STACK, as a linker lays them out), the interpreter string, a string table and a dynamic section.
@@ -105,51 +181,9 @@ export function elf(o: ElfOptions): Buffer {
     throw new Error(`elf fixture: ${phdrs.length} program headers, not ${phnum}`)
 
   const b = Buffer.alloc(total)
-  const u16 = (off: number, v: number): number =>
-    le ? b.writeUInt16LE(v, off) : b.writeUInt16BE(v, off)
-  const u32 = (off: number, v: number): number =>
-    le ? b.writeUInt32LE(v, off) : b.writeUInt32BE(v, off)
-  const word = (off: number, v: number): number =>
-    is64
-      ? le
-        ? b.writeBigUInt64LE(BigInt(v), off)
-        : b.writeBigUInt64BE(BigInt(v), off)
-      : u32(off, v)
-
-  b.write('\x7fELF', 0, 'latin1')
-  b[4] = is64 ? 2 : 1
-  b[5] = le ? 1 : 2
-  b[6] = 1
-  u16(16, 2) // ET_EXEC
-  u16(18, o.machine)
-  u32(20, 1)
-  word(24, 0x401000) // e_entry
-  word(is64 ? 32 : 28, ehsize) // e_phoff
-  u16(is64 ? 52 : 40, ehsize)
-  u16(is64 ? 54 : 42, phentsize)
-  u16(is64 ? 56 : 44, phnum)
-
-  phdrs.forEach((p, i) => {
-    const at = ehsize + i * phentsize
-    u32(at, p.type)
-    if (is64) {
-      u32(at + 4, 4) // p_flags
-      word(at + 8, p.offset)
-      word(at + 16, p.vaddr)
-      word(at + 24, p.vaddr)
-      word(at + 32, p.filesz)
-      word(at + 40, p.filesz)
-      word(at + 48, 8)
-    } else {
-      u32(at + 4, p.offset)
-      u32(at + 8, p.vaddr)
-      u32(at + 12, p.vaddr)
-      u32(at + 16, p.filesz)
-      u32(at + 20, p.filesz)
-      u32(at + 24, 4)
-      u32(at + 28, 4)
-    }
-  })
+  const { word, header, phdr } = elfWriter(b, is64, le)
+  header({ machine: o.machine, phnum })
+  phdrs.forEach((p, i) => phdr(i, { ...p, flags: 4, align: is64 ? 8 : 4 }))
   if (interpBytes) interpBytes.copy(b, interpOff)
   strtab.copy(b, strtabOff)
   if (hasDynamic)
