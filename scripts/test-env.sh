@@ -26,6 +26,9 @@ packages=(ca-certificates)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 [ "$ONLY" != node ] && packages+=(golang-go git tzdata curl file zip openssl)
 [ "$ONLY" = all ] && packages+=(docker.io docker-registry skopeo apache2-utils)
+# cgo (issue 16): gcc and glibc's static libraries for cgo: static with glibc, musl-gcc for cgo: static with
+# musl, and a static busybox for the -debug tags.
+[ "$ONLY" = all ] && packages+=(gcc libc6-dev musl-tools busybox-static)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
