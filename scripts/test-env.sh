@@ -29,6 +29,14 @@ command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 # cgo (issue 16): gcc and glibc's static libraries for cgo: static with glibc, musl-gcc for cgo: static with
 # musl, and a static busybox for the -debug tags.
 [ "$ONLY" = all ] && packages+=(gcc libc6-dev musl-tools busybox-static)
+# SBOM (issue 13): a real dependency graph of 16 modules, from Debian's Go library packages, served to Go as a
+# file:// module proxy (below); golang-golang-x-mod-dev writes the module zips.
+GO_LIBRARIES=(golang-github-spf13-cobra-dev golang-github-spf13-pflag-dev golang-github-sirupsen-logrus-dev
+  golang-golang-x-sys-dev golang-github-google-uuid-dev golang-github-gorilla-mux-dev golang-github-pkg-errors-dev
+  golang-golang-x-text-dev golang-github-cpuguy83-go-md2man-v2-dev golang-github-russross-blackfriday-v2-dev
+  golang-github-mattn-go-isatty-dev golang-github-fatih-color-dev golang-github-mattn-go-colorable-dev
+  golang-github-go-chi-chi-dev golang-github-julienschmidt-httprouter-dev golang-gopkg-yaml.v3-dev)
+[ "$ONLY" = all ] && packages+=("${GO_LIBRARIES[@]}" golang-golang-x-mod-dev)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -120,6 +128,21 @@ registry() { # name port [auth]
 registry registry "$REGISTRY_PORT"
 registry registry-auth "$AUTH_REGISTRY_PORT" htpasswd
 
+# --- Go module proxy (GOPROXY=file://$STATE/goproxy) made from Debian's Go libraries -----------------
+# One line per package: its source directory (the shallowest holding go.mod or .go files) and Debian version.
+GOPROXY_DIR="$STATE/goproxy"
+for p in "${GO_LIBRARIES[@]}"; do
+  dir=$(dpkg -L "$p" | grep -E '^/usr/share/gocode/src/.*(\.go|/go\.mod)$' | xargs -r dirname | awk '{ print length, $0 }' | sort -n | head -1 | cut -d' ' -f2-)
+  echo "$dir $(dpkg-query -W -f='${Version}' "$p")"
+done > "$STATE/goproxy.packages"
+# The marker is the input itself: new package versions or another set rewrite the proxy.
+if ! cmp -s "$STATE/goproxy.packages" "$GOPROXY_DIR/.packages"; then
+  log "writing the Go module proxy $GOPROXY_DIR from ${#GO_LIBRARIES[@]} Debian packages"
+  rm -rf "$GOPROXY_DIR"
+  GO111MODULE=off GOPATH=/usr/share/gocode GOFLAGS= go run "$HERE/debian-goproxy.go" "$GOPROXY_DIR" < "$STATE/goproxy.packages"
+  cp "$STATE/goproxy.packages" "$GOPROXY_DIR/.packages"
+fi
+
 # --- Docker Engine, without a bridge network ---------------------------------------------------------
 if ! docker info >/dev/null 2>&1; then
   log "starting dockerd (no bridge, no iptables)"
@@ -128,4 +151,4 @@ if ! docker info >/dev/null 2>&1; then
   docker info >/dev/null 2>&1 || { log "dockerd did not start; see $STATE/dockerd.log"; tail -20 "$STATE/dockerd.log"; exit 1; }
 fi
 
-log "ready: node $NODE_BIN ($NODE_VERSION), go mirror http://127.0.0.1:$MIRROR_PORT ($GOVER), registries 127.0.0.1:$REGISTRY_PORT (open) and 127.0.0.1:$AUTH_REGISTRY_PORT (testuser/testpassword), docker $(docker version -f '{{.Server.Version}}'), skopeo $(skopeo --version | cut -d' ' -f3)"
+log "ready: node $NODE_BIN ($NODE_VERSION), go mirror http://127.0.0.1:$MIRROR_PORT ($GOVER), registries 127.0.0.1:$REGISTRY_PORT (open) and 127.0.0.1:$AUTH_REGISTRY_PORT (testuser/testpassword), go module proxy file://$GOPROXY_DIR, docker $(docker version -f '{{.Server.Version}}'), skopeo $(skopeo --version | cut -d' ' -f3)"
