@@ -1,0 +1,186 @@
+// Renders a size report as the pull request's sticky comment: the verdict and totals in sight, the rest in <details>.
+import type { Comparison } from '../report/gate.js'
+import type { ModuleChange, PackageDelta, Report } from '../report/report.js'
+import { formatBytes } from '../report/size.js'
+
+/** The hidden line that finds this image's comment again among the pull request's comments. */
+export function commentMarker(image: string): string {
+  return `<!-- go-scratch-image: ${image} -->`
+}
+
+/** The name a comment is kept under: the repository, else (no image) the digest, so each image has its own. */
+export function reportName(r: Report): string {
+  return r.image || r.binary?.path || r.digest
+}
+
+/** How many package changes each direction lists. */
+export const TOP_PACKAGES = 10
+
+const num = (n: number): string => n.toLocaleString('en-US')
+const sign = (n: number): string => (n > 0 ? '+' : n < 0 ? '-' : '')
+/** A signed byte count, human and exact: `+1.20 MiB (+1,258,291 B)`; `0 B` when nothing changed. */
+export function signedBytes(n: number): string {
+  const abs = Math.abs(n)
+  const exact = `${sign(n)}${num(abs)} B`
+  return abs < 1024 ? exact : `${sign(n)}${formatBytes(abs)} (${exact})`
+}
+const pct = (delta: number, old: number | undefined): string =>
+  old ? `${sign(delta)}${Math.abs((100 * delta) / old).toFixed(2)}%` : 'new'
+const esc = (c: string): string => c.replace(/\|/g, '\\|')
+
+function table(head: string[], rows: string[][]): string[] {
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
+    ...rows.map(r => `| ${r.map(esc).join(' | ')} |`)
+  ]
+}
+
+function details(summary: string, body: string[]): string[] {
+  const end = body.length - [...body].reverse().findIndex(l => l !== '')
+  return [
+    '<details>',
+    `<summary>${summary}</summary>`,
+    '',
+    ...body.slice(0, end),
+    '',
+    '</details>',
+    ''
+  ]
+}
+
+function verdict(r: Report): string[] {
+  const b = r.budget
+  const limits = [
+    b?.maxSize && `max-size ${b.maxSize.raw} (${num(b.maxSize.bytes)} B)`,
+    b?.maxSizeIncrease && `max-size-increase ${b.maxSizeIncrease}`
+  ].filter(Boolean)
+  if (b?.failures.length) {
+    return [':x: **Over budget**', '', ...b.failures.map(f => `- ${f}`), '']
+  }
+  if (limits.length) return [`:white_check_mark: **Within budget**: ${limits.join(', ')}.`, '']
+  return ['No size budget is set (`max-size`, `max-size-increase`).', '']
+}
+
+function totals(r: Report): string[] {
+  const byPlatform = new Map((r.comparison?.platforms ?? []).map(c => [c.platform, c]))
+  const compared = !!r.comparison
+  const rows = r.platforms.map(p => {
+    const c = byPlatform.get(p.platform)
+    const cells = [p.platform, `${formatBytes(p.size)} (${num(p.size)} B)`]
+    if (compared) {
+      cells.push(c ? signedBytes(c.delta) : 'no baseline', c ? pct(c.delta, c.baseline.size) : '-')
+    }
+    return cells
+  })
+  const head = ['platform', 'compressed size', ...(compared ? ['delta', 'delta %'] : [])]
+  return [...table(head, rows), '']
+}
+
+function layerDetails(comparisons: Comparison[]): string[] {
+  if (!comparisons.length) return []
+  const body = comparisons.flatMap(c => [
+    `**${c.platform}** (compressed bytes)`,
+    '',
+    ...table(
+      ['layer', 'baseline', 'this build', 'delta'],
+      c.layers.map(l => [
+        l.name,
+        l.old === undefined ? '-' : num(l.old),
+        l.new === undefined ? '-' : num(l.new),
+        l.delta ? signedBytes(l.delta) : '0'
+      ])
+    ),
+    ''
+  ])
+  const changed = comparisons.flatMap(c => c.layers.filter(l => l.delta !== 0).map(l => l.name))
+  const names = [...new Set(changed)]
+  return details(
+    `Layers: ${names.length ? `${names.join(', ')} changed` : 'no layer changed'}`,
+    body
+  )
+}
+
+function packageRows(ps: PackageDelta[]): string[][] {
+  return ps.map(p => [
+    `\`${p.name}\``,
+    p.old === undefined ? 'new' : num(p.old),
+    p.new === undefined ? 'gone' : num(p.new),
+    signedBytes(p.delta)
+  ])
+}
+
+function packageDetails(r: Report): string[] {
+  const d = r.comparison?.packages
+  if (!d) return []
+  if (d.missing) return [`Go packages: not compared, ${d.missing}`, '']
+  if (!d.packages.length) return ['Go packages: no package changed size.', '']
+  const grew = d.packages.filter(p => p.delta > 0)
+  const shrank = d.packages.filter(p => p.delta < 0)
+  const most = d.packages.reduce((a, b) => (Math.abs(b.delta) > Math.abs(a.delta) ? b : a))
+  const body: string[] = [
+    `Symbol bytes of the ${d.platform} binary, before compression (an unstripped relink of the same build).`,
+    ''
+  ]
+  const head = ['package', 'baseline', 'this build', 'delta']
+  if (grew.length) {
+    body.push(
+      `**Grew** (${grew.length}${grew.length > TOP_PACKAGES ? `, top ${TOP_PACKAGES}` : ''})`,
+      '',
+      ...table(head, packageRows(grew.slice(0, TOP_PACKAGES))),
+      ''
+    )
+  }
+  if (shrank.length) {
+    const top = [...shrank].sort((a, b) => a.delta - b.delta).slice(0, TOP_PACKAGES)
+    body.push(
+      `**Shrank** (${shrank.length}${shrank.length > TOP_PACKAGES ? `, top ${TOP_PACKAGES}` : ''})`,
+      '',
+      ...table(head, packageRows(top)),
+      ''
+    )
+  }
+  return details(
+    `Go packages: ${signedBytes(d.total)} in all; most in <code>${most.name}</code> (${signedBytes(most.delta)})`,
+    body
+  )
+}
+
+function moduleLine(m: ModuleChange): string {
+  if (m.change === 'added') return `- added \`${m.path} ${m.new}\``
+  if (m.change === 'removed') return `- removed \`${m.path} ${m.old}\``
+  return `- \`${m.path} ${m.old} → ${m.new}\``
+}
+
+function moduleDetails(r: Report): string[] {
+  const d = r.comparison?.packages
+  if (!d || (!d.modules.length && !d.goVersion)) return []
+  const lines = d.modules.map(moduleLine)
+  if (d.goVersion) lines.unshift(`- Go \`${d.goVersion.old} → ${d.goVersion.new}\``)
+  const count = (c: ModuleChange['change']): number => d.modules.filter(m => m.change === c).length
+  const parts = [
+    count('changed') && `${count('changed')} changed`,
+    count('added') && `${count('added')} added`,
+    count('removed') && `${count('removed')} removed`,
+    d.goVersion && 'Go version changed'
+  ].filter(Boolean)
+  // A handful of module changes is the story of the pull request: shown, not folded.
+  if (lines.length <= 5) return [`**Modules**: ${parts.join(', ')}`, '', ...lines, '']
+  return details(`Modules: ${parts.join(', ')}`, lines)
+}
+
+/** The comment's Markdown for a report written by this run or by another (comment-from). */
+export function renderComment(r: Report): string {
+  const name = reportName(r)
+  const out: string[] = [commentMarker(name), `### Image size: \`${name}\``, '']
+  out.push(...verdict(r), ...totals(r))
+  if (r.comparison) {
+    out.push(`Compared with \`${r.comparison.baseline}\`.`, '')
+    out.push(...moduleDetails(r), ...packageDetails(r), ...layerDetails(r.comparison.platforms))
+  }
+  const digest = `\`${r.digest.slice(0, 19)}\``
+  out.push(
+    r.run ? `Go ${r.goVersion} · ${digest} · [the run](${r.run})` : `Go ${r.goVersion} · ${digest}`
+  )
+  return out.join('\n') + '\n'
+}
