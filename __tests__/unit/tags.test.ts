@@ -1,16 +1,21 @@
 import { describe, expect, it } from '@jest/globals'
-import { defaultTags, sanitizeTag } from '../../src/registry/tags.js'
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { defaultTags, runTags, sanitizeTag, tagContext } from '../../src/registry/tags.js'
+import { DEFAULT_FLAVOR } from '../../src/registry/tag-rules.js'
+import { tempDir } from './helpers.js'
 
 const SHA = '0123abcdef4567890123abcdef4567890123abcd'
 
 describe('defaultTags', () => {
   it.each<[string, string | undefined, string[]]>([
     ['refs/tags/v1.2.3', undefined, ['1.2.3', '1.2', '1', 'latest']],
-    ['refs/tags/v1.2.3', SHA, ['1.2.3', '1.2', '1', 'latest', 'sha-0123abc']],
+    ['refs/tags/v1.2.3', SHA, ['1.2.3', '1.2', '1', 'sha-0123abc', 'latest']],
     ['refs/tags/1.2.3', undefined, ['1.2.3', '1.2', '1', 'latest']],
     ['refs/tags/nightly', undefined, ['nightly']],
     ['refs/tags/release/2024-06', SHA, ['release-2024-06', 'sha-0123abc']],
-    ['refs/tags/v1.2.3-rc.1', undefined, ['v1.2.3-rc.1']],
+    ['refs/tags/v1.2.3-rc.1', undefined, ['1.2.3-rc.1']],
+    ['refs/tags/v0.3.1', SHA, ['0.3.1', '0.3', 'sha-0123abc', 'latest']],
     ['refs/pull/12/merge', undefined, ['pr-12']],
     ['refs/pull/12/merge', SHA, ['pr-12', 'sha-0123abc']],
     ['refs/heads/main', undefined, ['main']],
@@ -33,6 +38,68 @@ describe('defaultTags', () => {
   it('ignores a GITHUB_SHA that is not a lowercase hex commit', () => {
     expect(defaultTags({ GITHUB_REF: 'refs/heads/main', GITHUB_SHA: 'abc' })).toEqual(['main'])
     expect(defaultTags({ GITHUB_SHA: 'not-a-sha-at-all' })).toEqual(['latest'])
+  })
+})
+
+describe('tagContext and runTags', () => {
+  it('reads the pull request number, base and default branch from GITHUB_EVENT_PATH', async () => {
+    const { dir, cleanup } = await tempDir('gsi-tags-')
+    try {
+      const file = path.join(dir, 'event.json')
+      await writeFile(
+        file,
+        JSON.stringify({
+          number: 41,
+          pull_request: { number: 41, base: { ref: 'main' } },
+          repository: { default_branch: 'main' }
+        })
+      )
+      const env = {
+        GITHUB_REF: 'refs/heads/main',
+        GITHUB_EVENT_NAME: 'pull_request_target',
+        GITHUB_EVENT_PATH: file,
+        GITHUB_SHA: SHA
+      }
+      const now = new Date(0)
+      expect(tagContext(env, now)).toEqual({
+        ref: 'refs/heads/main',
+        sha: SHA,
+        eventName: 'pull_request_target',
+        prNumber: '41',
+        defaultBranch: 'main',
+        now,
+        shortShaLength: 7
+      })
+      // pull_request_target runs on the base branch's ref: it is a pull request, not a push to main.
+      expect(defaultTags(env)).toEqual(['pr-41', 'sha-0123abc'])
+    } finally {
+      await cleanup()
+    }
+  })
+
+  it('ignores an event file that cannot be read', () => {
+    const env = { GITHUB_REF: 'refs/heads/dev', GITHUB_EVENT_PATH: '/nonexistent/event.json' }
+    expect(defaultTags(env)).toEqual(['dev'])
+  })
+
+  it('takes DOCKER_METADATA_SHORT_SHA_LENGTH for type=sha', () => {
+    const env = {
+      GITHUB_REF: 'refs/heads/dev',
+      GITHUB_SHA: SHA,
+      DOCKER_METADATA_SHORT_SHA_LENGTH: '10'
+    }
+    expect(runTags(['type=sha'], DEFAULT_FLAVOR, env)).toEqual(['sha-0123abcdef'])
+  })
+
+  it('fails when explicit rules give no tag, naming the ref and the way out', () => {
+    expect(() =>
+      runTags(['type=semver,pattern={{version}}'], DEFAULT_FLAVOR, {
+        GITHUB_REF: 'refs/heads/main',
+        GITHUB_EVENT_NAME: 'push'
+      })
+    ).toThrow(
+      'tags: no rule gives a tag for refs/heads/main (event push). Add one that applies, e.g. type=sha or type=raw,value=latest, or set push-by-digest: true to push without a tag.'
+    )
   })
 })
 

@@ -1,30 +1,83 @@
-// Derives default tags from the Git context the way docker/metadata-action users expect.
-import { gitRef } from '../github.js'
+// The tags of a run: the tag rules (tag-rules.ts) applied to the Git context the runner describes in its environment.
+import { readFileSync } from 'node:fs'
+import type { Logger } from '../ports.js'
+import {
+  DEFAULT_FLAVOR,
+  defaultTagRules,
+  parseTagRules,
+  resolveTags,
+  type Flavor,
+  type TagContext
+} from './tag-rules.js'
 
-/** A branch name as a tag: lowercase-safe characters only, at most 128. */
-export function sanitizeTag(name: string): string {
-  return name
-    .replace(/[^A-Za-z0-9_.-]/g, '-')
-    .replace(/^[.-]+/, '')
-    .slice(0, 128)
+export { sanitizeTag } from './tag-rules.js'
+
+interface EventPayload {
+  number?: number
+  base_ref?: string | null
+  pull_request?: { number?: number; base?: { ref?: string } }
+  repository?: { default_branch?: string }
 }
 
-export function defaultTags(env: Record<string, string | undefined>): string[] {
-  const tags: string[] = []
-  const { tag, pr, branch } = gitRef(env)
-  const semver = tag === undefined ? null : /^v?(\d+)\.(\d+)\.(\d+)$/.exec(tag)
-  if (semver) {
-    const [, major, minor, patch] = semver
-    tags.push(`${major}.${minor}.${patch}`, `${major}.${minor}`, `${major}`, 'latest')
-  } else if (tag !== undefined) {
-    tags.push(sanitizeTag(tag))
-  } else if (pr !== undefined) {
-    tags.push(`pr-${pr}`)
-  } else if (branch !== undefined) {
-    tags.push(sanitizeTag(branch))
+/** The event payload the runner wrote (GITHUB_EVENT_PATH); empty when there is none or it cannot be read. */
+function eventPayload(env: Record<string, string | undefined>): EventPayload {
+  if (!env.GITHUB_EVENT_PATH) return {}
+  try {
+    return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as EventPayload
+  } catch {
+    return {}
   }
+}
+
+export function tagContext(env: Record<string, string | undefined>, now = new Date()): TagContext {
+  const payload = eventPayload(env)
   const sha = env.GITHUB_SHA ?? ''
-  if (/^[0-9a-f]{7,}$/.test(sha)) tags.push(`sha-${sha.slice(0, 7)}`)
-  const named = [...new Set(tags.filter(Boolean))]
-  return named.length ? named : ['latest']
+  const length = Number(env.DOCKER_METADATA_SHORT_SHA_LENGTH || 7)
+  const pr = payload.pull_request?.number ?? payload.number
+  const ref = env.GITHUB_REF ?? ''
+  const baseRef = ref.startsWith('refs/pull/')
+    ? payload.pull_request?.base?.ref
+    : payload.base_ref?.replace(/^refs\/heads\//, '')
+  return {
+    ref,
+    // Only a commit id makes a sha- tag; anything else in GITHUB_SHA is ignored.
+    sha: /^[0-9a-f]{7,}$/.test(sha) ? sha : '',
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    ...(pr !== undefined ? { prNumber: String(pr) } : {}),
+    ...(payload.repository?.default_branch
+      ? { defaultBranch: payload.repository.default_branch }
+      : {}),
+    ...(baseRef ? { baseRef } : {}),
+    now,
+    shortShaLength: Number.isInteger(length) && length > 0 ? length : 7
+  }
+}
+
+/**
+ * The tags to push: the tags input's rules (or the default ones) in this run's context. The default falls back to
+ * latest outside a workflow (no ref, no commit); explicit rules that give nothing are an error, since an image
+ * pushed without the tag its author expects is worse than a failed step.
+ */
+export function runTags(
+  lines: string[],
+  flavor: Flavor,
+  env: Record<string, string | undefined>,
+  logger?: Logger,
+  now = new Date()
+): string[] {
+  const ctx = tagContext(env, now)
+  const explicit = lines.length > 0
+  const result = resolveTags(explicit ? parseTagRules(lines) : defaultTagRules(), flavor, ctx)
+  for (const note of result.notes) logger?.info(`tags: ${note}`)
+  if (result.tags.length) return result.tags
+  if (!explicit) return ['latest']
+  throw new Error(
+    `tags: no rule gives a tag for ${ctx.ref || 'this run'} (event ${ctx.eventName || 'unknown'}). ` +
+      `Add one that applies, e.g. type=sha or type=raw,value=latest, or set push-by-digest: true to push without a tag.`
+  )
+}
+
+/** The default tags (tags input empty, no flavor) of a run: see defaultTagRules. */
+export function defaultTags(env: Record<string, string | undefined>, now = new Date()): string[] {
+  return runTags([], DEFAULT_FLAVOR, env, undefined, now)
 }
