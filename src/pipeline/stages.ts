@@ -23,13 +23,16 @@ import {
 import { layerTar } from '../oci/tar.js'
 import { dockerArchive } from '../oci/docker-archive.js'
 import type { Blob } from '../oci/image.js'
-import { writeOciLayout } from '../oci/layout.js'
+import { layoutReferrers, writeOciLayout } from '../oci/layout.js'
+import type { Attachment } from '../oci/artifact.js'
+import { registryReferrers } from '../registry/referrers.js'
+import { attachArtifacts, type AttachOutput } from './attach.js'
 import { LayerCompressor, layerCacheDir } from '../oci/layer-compressor.js'
 import { compressionName } from '../oci/compress.js'
 import type { Logger } from '../ports.js'
 import { InputError } from '../ports.js'
 import { RegistryClient, type ClientOptions, type Credentials } from '../registry/client.js'
-import { pushImages } from '../registry/push.js'
+import { pushEverywhere } from '../registry/fanout.js'
 import { resolveCredentials } from '../registry/credentials.js'
 import { registryBaseUrls, type ImageRef } from '../registry/reference.js'
 import {
@@ -66,6 +69,8 @@ export interface Outputs {
   preflight: void
   /** The registry client, logged in; undefined when nothing is pushed. */
   login: RegistryClient | undefined
+  /** Clients of image's further lines (other registries), logged in; empty when there are none or no push. */
+  mirrors: RegistryClient[]
   goVersion: { spec: string; input: string; file?: string; line?: 'go' | 'toolchain' }
   go: { version: string; goroot: string; goBin: string; env: Record<string, string> }
   source: { epoch: number; settings: BuildSettings }
@@ -87,6 +92,15 @@ export interface Outputs {
   /** Whether the image was pushed and tagged. */
   push: boolean
   load: void
+  /**
+   * What the stages of issues 13 and 14 hand the referrer writer (src/registry/referrers.ts) to attach to the
+   * pushed manifests: the SBOMs, the signed provenance, the size report. Undefined when they make none.
+   */
+  sbom: Attachment[] | undefined
+  provenance: Attachment[] | undefined
+  report: Attachment[] | undefined
+  /** What was attached where. */
+  attach: AttachOutput
 }
 
 /** The go-version spec: the input, else the version file (go.mod by default). */
@@ -234,6 +248,24 @@ async function compareWithBaseline(
   })
 }
 
+/** One per run: every platform's (and image's) identical layers are compressed once, and the tool cache keeps them for the next run. */
+export function layerCompressor(config: Config, deps: Deps): LayerCompressor {
+  return new LayerCompressor({
+    compression: config.compression,
+    cacheDir: layerCacheDir(deps.toolCacheDir),
+    debug: m => deps.logger.debug(m)
+  })
+}
+
+/**
+ * Repositories of a registry whose blobs a push there may mount: the image pushed before this one in a monorepo
+ * run (deps.mountFrom), and the baseline's.
+ */
+function mountSources(config: Config, deps: Deps, registry: string): string[] {
+  const baseline = config.compareTo?.registry === registry ? config.compareTo.repository : undefined
+  return [deps.mountFrom?.get(registry), baseline].filter((r): r is string => !!r)
+}
+
 /**
  * The stage graph of one run. deps.logger must write into the calling stage's part of the log (stageLogger), and
  * tags are the ones to push. Login comes before anything costly, the size gate before the push, and the push
@@ -244,12 +276,7 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
   const { logger } = deps
   const multi = config.platforms.length > 1
   const docker = config.builder === 'docker'
-  // One per run: every platform's identical layers are compressed once, and the tool cache keeps them for the next run.
-  const compressor = new LayerCompressor({
-    compression: config.compression,
-    cacheDir: layerCacheDir(deps.toolCacheDir),
-    debug: m => logger.debug(m)
-  })
+  const compressor = deps.compressor ?? layerCompressor(config, deps)
   const repo = config.image ? `${config.image.registry}/${config.image.repository}` : ''
   const parallelism = deps.parallelism ?? os.availableParallelism()
   /** The package breakdown of one platform's binary, from an unstripped relink (see measurePackages). */
@@ -267,7 +294,7 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
       args: buildArgs(source.settings, binary),
       tempDir: deps.tempDir
     })
-  return [
+  const stages: Stage<Outputs>[] = [
     // Inputs the disk can refute are checked first: a typo in files should cost neither a login nor a compile.
     stage('preflight', [], {
       run: () =>
@@ -285,18 +312,37 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
         if (!config.push || !config.image) return undefined
         const image = config.image
         const client = await openRegistry(config, deps, image, config.credentials, {
-          // Mounting from the baseline's repository needs pull access to it in the same token.
-          pullScopes:
-            config.compareTo?.registry === image.registry
-              ? [config.compareTo.repository]
-              : undefined
+          // Mounting from another repository needs pull access to it in the same token.
+          pullScopes: mountSources(config, deps, image.registry)
         })
         await client.login()
         return client
       }
     }),
 
-    stage('goVersion', ['login'], { run: () => goVersionSpec(config, logger) }),
+    // The same image goes to image's further lines, each registry with its own credentials (the inputs are the
+    // first registry's; the Docker config and GITHUB_TOKEN serve all): all checked before the build too.
+    stage('mirrors', ['preflight'], {
+      title: () =>
+        config.push && config.mirrors.length
+          ? `Log in to ${config.mirrors.map(m => m.registry).join(', ')}`
+          : undefined,
+      run: async () => {
+        if (!config.push) return []
+        const clients: RegistryClient[] = []
+        for (const ref of config.mirrors) {
+          const inputs = ref.registry === config.image?.registry ? config.credentials : undefined
+          const client = await openRegistry(config, deps, ref, inputs, {
+            pullScopes: mountSources(config, deps, ref.registry)
+          })
+          await client.login()
+          clients.push(client)
+        }
+        return clients
+      }
+    }),
+
+    stage('goVersion', ['login', 'mirrors'], { run: () => goVersionSpec(config, logger) }),
 
     stage('go', ['goVersion'], {
       title: ({ goVersion: v }) =>
@@ -618,23 +664,23 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
       }
     }),
 
-    stage('push', ['gate', 'login', 'images'], {
-      title: ({ gate, login }) => (login && !gate.failures.length ? `Push ${repo}` : undefined),
-      run: async ({ gate, login: client, images }) => {
+    stage('push', ['gate', 'login', 'mirrors', 'images'], {
+      title: ({ gate, login, mirrors }) =>
+        login && !gate.failures.length
+          ? `Push ${[repo, ...mirrors.map(m => `${m.ref.registry}/${m.ref.repository}`)].join(', ')}`
+          : undefined,
+      run: async ({ gate, login: client, mirrors, images }) => {
         if (!client) return false
         if (gate.failures.length) {
           logger.info('Not pushed: the image is over its size budget.')
           return false
         }
-        // A baseline in the same registry lends its blobs: unchanged layers are mounted, not uploaded.
-        const mountFrom =
-          config.compareTo?.registry === client.ref.registry
-            ? config.compareTo.repository
-            : undefined
-        const r = await pushImages(client, images.images, images.top, tags, logger, mountFrom)
-        logger.info(
-          `blobs: ${r.uploaded} uploaded, ${r.mounted} mounted, ${r.skipped} already present`
-        )
+        // Another repository of the same registry lends its blobs: unchanged layers are mounted, not uploaded.
+        const targets = [client, ...mirrors].map(c => ({
+          client: c,
+          mountFrom: mountSources(config, deps, c.ref.registry)[0]
+        }))
+        await pushEverywhere(targets, images.images, images.top, tags, logger)
         return true
       }
     }),
@@ -653,4 +699,35 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
       }
     })
   ]
+
+  // Takes what the stages that make artifacts hand on, those of them that this graph has.
+  const makers = (['sbom', 'provenance', 'report', 'mirrors'] as const).filter(n =>
+    stages.some(s => s.name === n)
+  )
+  const attachments = (got: Partial<Outputs>): Attachment[] =>
+    [got.sbom, got.provenance, got.report].flatMap(a => a ?? [])
+  stages.push(
+    // After the push, and never inside the image's index: each artifact names its manifest as subject.
+    stage('attach', ['push', 'layout', 'login', 'images', 'source', ...makers], {
+      title: got =>
+        attachments(got).length && (got.push || config.ociLayout)
+          ? `Attach ${[...new Set(attachments(got).flatMap(a => a.artifacts.map(x => x.artifactType)))].join(', ')}`
+          : undefined,
+      run: async got => {
+        const created = rfc3339(got.source.epoch)
+        const clients = got.push && got.login ? [got.login, ...(got.mirrors ?? [])] : []
+        return attachArtifacts({
+          attachments: attachments(got),
+          registries: clients.map(c => ({
+            name: `${c.ref.registry}/${c.ref.repository}`,
+            store: registryReferrers(c, logger, { created })
+          })),
+          layout: config.ociLayout ? layoutReferrers(config.ociLayout, { created }) : undefined,
+          image: { digest: got.images.top.digest, tags },
+          logger
+        })
+      }
+    })
+  )
+  return stages
 }

@@ -638,6 +638,14 @@ export class RegistryClient {
 
   /** A manifest or index by tag or digest, or undefined when the registry has no such thing. */
   async getManifest(reference: string): Promise<Blob | undefined> {
+    return (await this.getManifestEntry(reference))?.blob
+  }
+
+  /**
+   * A manifest with its ETag, for a read-modify-write (the referrers tag schema) that a registry supporting
+   * conditional requests can refuse with 412 when another writer came between.
+   */
+  async getManifestEntry(reference: string): Promise<{ blob: Blob; etag?: string } | undefined> {
     const url = `${this.repoUrl}/manifests/${reference}`
     const res = await this.send('GET', url, { headers: { accept: MANIFEST_TYPES.join(', ') } })
     if (res.status === 404) {
@@ -652,7 +660,58 @@ export class RegistryClient {
         `${this.ref.registry} returned ${blob.digest} for the manifest ${reference}.`
       )
     }
-    return blob
+    return { blob, etag: res.headers.get('etag') ?? undefined }
+  }
+
+  /**
+   * The referrers API (distribution-spec 1.1, GET /v2/<name>/referrers/<digest>): the descriptors of subject's
+   * referrers, every page of them (Link rel="next"), and whether the registry applied the artifactType filter
+   * (OCI-Filters-Applied). Undefined when the registry answers 404: it has no referrers API.
+   */
+  async getReferrers(
+    subject: string,
+    artifactType?: string
+  ): Promise<{ manifests: Record<string, unknown>[]; filtered: boolean } | undefined> {
+    const query = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : ''
+    let url: string | undefined = `${this.repoUrl}/referrers/${subject}${query}`
+    const manifests: Record<string, unknown>[] = []
+    let filtered = true
+    for (let page = 0; url; page++) {
+      const res = await this.send('GET', url, { headers: { accept: MEDIA.index } })
+      if (res.status === 404 && page === 0) {
+        await res.body?.cancel()
+        return undefined
+      }
+      if (res.status !== 200) throw await this.failure(res, `GET referrers of ${subject}`)
+      const at: string = url
+      const text = await this.read(res, 'GET', at, () => res.text())
+      let body: { manifests?: unknown }
+      try {
+        body = JSON.parse(text) as { manifests?: unknown }
+      } catch {
+        throw new RegistryError(
+          `${this.ref.registry} answered GET referrers of ${subject} with something that is not JSON.`
+        )
+      }
+      if (!Array.isArray(body.manifests)) {
+        throw new RegistryError(
+          `${this.ref.registry} answered GET referrers of ${subject} without an image index's manifests.`
+        )
+      }
+      manifests.push(...(body.manifests as Record<string, unknown>[]))
+      const applied = (res.headers.get('oci-filters-applied') ?? '').split(',').map(s => s.trim())
+      if (!applied.includes('artifactType')) filtered = false
+      const next = nextLink(res.headers.get('link'))
+      url = next ? new URL(next, at).toString() : undefined
+      if (url && !sameHost(url, this.baseUrl)) {
+        throw new RegistryError(
+          `${this.ref.registry} sent the next page of referrers to another host (${new URL(url).host}).`
+        )
+      }
+      if (page >= 1000)
+        throw new RegistryError(`${this.ref.registry} sent over 1000 pages of referrers.`)
+    }
+    return { manifests, filtered: artifactType ? filtered : false }
   }
 
   /** A blob's bytes (a config), checked against its digest. */
@@ -667,14 +726,23 @@ export class RegistryClient {
     return data
   }
 
-  async putManifest(reference: string, manifest: Blob): Promise<void> {
+  /**
+   * Stores a manifest under a tag or its digest, and returns the answer's headers (OCI-Subject says the
+   * registry has the referrers API). what names the request in a failure; headers go along (If-Match).
+   */
+  async putManifest(
+    reference: string,
+    manifest: Blob,
+    opts: { what?: string; headers?: Record<string, string> } = {}
+  ): Promise<Headers> {
     const res = await this.send('PUT', `${this.repoUrl}/manifests/${reference}`, {
       body: manifest.data,
-      headers: { 'content-type': manifest.mediaType }
+      headers: { ...opts.headers, 'content-type': manifest.mediaType }
     })
-    if (res.status !== 201) throw await this.failure(res, `PUT manifest ${reference}`)
+    if (res.status !== 201) throw await this.failure(res, opts.what ?? `PUT manifest ${reference}`)
     await res.body?.cancel()
     this.checkDigest(res, manifest.digest)
+    return res.headers
   }
 
   private checkDigest(res: Response, expected: string): void {
@@ -738,6 +806,14 @@ function hint(registry: string, what: string, codes: string): string {
 }
 
 const MANIFEST_TYPES = [MEDIA.manifest, MEDIA.index, DOCKER_MEDIA.manifest, DOCKER_MEDIA.index]
+
+/** The target of a Link header's rel="next" (RFC 8288), as registries page tag and referrers lists. */
+export function nextLink(header: string | null): string | undefined {
+  for (const m of (header ?? '').matchAll(/<([^>]*)>\s*((?:;\s*[^;,]*)*)/g)) {
+    if (/;\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?/i.test(m[2] ?? '')) return m[1]
+  }
+  return undefined
+}
 
 function basicAuth(creds: Credentials): string {
   return Buffer.from(`${creds.username}:${creds.password}`).toString('base64')

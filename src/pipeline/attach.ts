@@ -1,0 +1,108 @@
+// The attach stage's work: hands what other stages made (SBOM, provenance, size report) to the referrer writer, for the registry when the image was pushed and for the OCI layout when one is written.
+import type { Logger } from '../ports.js'
+import type { Attached, Attachment, Descriptor, ReferrerStore } from '../oci/artifact.js'
+import { AttachError, describeFailure, type NotAttached } from '../registry/referrers.js'
+
+export interface AttachInput {
+  attachments: Attachment[]
+  /**
+   * A store per registry the image was pushed to (name: registry/repository); none when nothing was pushed
+   * (gate failure, push: false).
+   */
+  registries: { name: string; store: ReferrerStore }[]
+  /** The layout's store, when oci-layout is set. */
+  layout?: ReferrerStore
+  /** What was pushed, for the message when an artifact is refused: digest and tags. */
+  image: { digest: string; tags: string[] }
+  logger: Logger
+}
+
+export interface AttachOutput {
+  registries: { name: string; attached: Attached[] }[]
+  layout: Attached[]
+}
+
+/** One attach per subject: the tag schema is then read and written once for all of a subject's artifacts. */
+export function bySubject(attachments: Attachment[]): Attachment[] {
+  const out = new Map<string, { subject: Descriptor; artifacts: Attachment['artifacts'] }>()
+  for (const a of attachments) {
+    if (!a.artifacts.length) continue
+    const got = out.get(a.subject.digest)
+    if (got) got.artifacts.push(...a.artifacts)
+    else out.set(a.subject.digest, { subject: a.subject, artifacts: [...a.artifacts] })
+  }
+  return [...out.values()]
+}
+
+/**
+ * Attaches everything to the layout, then to the registry. A registry that refuses some fails the step, with a
+ * message that says the image itself was pushed (digest and tags) and which artifacts are missing and why.
+ */
+export async function attachArtifacts(input: AttachInput): Promise<AttachOutput> {
+  const groups = bySubject(input.attachments)
+  const out: AttachOutput = { registries: [], layout: [] }
+  if (!groups.length) return out
+  if (input.layout) {
+    for (const g of groups) out.layout.push(...(await input.layout.attach(g.subject, g.artifacts)))
+    input.logger.info(`OCI layout: ${out.layout.length} artifact(s) attached`)
+  }
+  if (!input.registries.length) {
+    const n = groups.reduce((sum, g) => sum + g.artifacts.length, 0)
+    input.logger.info(`Not attached to a registry: nothing was pushed (${n} artifact(s) made).`)
+    return out
+  }
+  const messages: string[] = []
+  for (const { name, store } of input.registries) {
+    const { attached, failed } = await attachTo(store, groups)
+    out.registries.push({ name, attached })
+    if (failed.length) messages.push(notAttachedMessage({ ...input.image, name }, attached, failed))
+  }
+  if (messages.length) throw new Error(messages.join('\n'))
+  return out
+}
+
+/** Every subject's artifacts to one registry, subjects at once; what went up and what did not. */
+async function attachTo(
+  store: ReferrerStore,
+  groups: Attachment[]
+): Promise<{ attached: Attached[]; failed: NotAttached[] }> {
+  const attached: Attached[] = []
+  const failed: NotAttached[] = []
+  const results = await Promise.allSettled(groups.map(g => store.attach(g.subject, g.artifacts)))
+  results.forEach((r, i) => {
+    if (r.status === 'fulfilled') return void attached.push(...r.value)
+    if (r.reason instanceof AttachError) {
+      attached.push(...r.reason.attached)
+      failed.push(...r.reason.failed)
+      return
+    }
+    // Anything else broke the whole subject: none of its artifacts is known to be attached.
+    const g = groups[i]!
+    for (const a of g.artifacts) {
+      failed.push({
+        subject: g.subject.digest,
+        artifactType: a.artifactType,
+        reason: r.reason instanceof Error ? r.reason.message : String(r.reason)
+      })
+    }
+  })
+  return { attached, failed }
+}
+
+/** The image is fine and published; only what describes it is missing: say both, and what the registry said. */
+export function notAttachedMessage(
+  image: AttachInput['image'] & { name: string },
+  attached: Attached[],
+  failed: NotAttached[]
+): string {
+  const tags = image.tags.length ? `tagged ${image.tags.join(', ')}` : 'untagged'
+  const ok = attached.length
+    ? ` Attached: ${attached.map(a => `${a.artifactType} (${a.digest})`).join(', ')}.`
+    : ''
+  return (
+    `The image was pushed (${image.name}@${image.digest}, ${tags}), but ${failed.length} artifact(s) were not ` +
+    `attached to it: ${failed.map(describeFailure).join('; ')}.${ok} The registry refused what describes the ` +
+    `image, not the image: a registry that rejects OCI 1.1 artifact manifests (with a subject) cannot hold them; ` +
+    `turn off sbom/provenance for it, or push to a registry that accepts them.`
+  )
+}
