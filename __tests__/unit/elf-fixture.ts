@@ -21,6 +21,11 @@ const DT_NULL = 0
 const DT_NEEDED = 1
 const DT_STRTAB = 5
 const DT_STRSZ = 10
+const DT_SONAME = 14
+const DT_RPATH = 15
+const DT_RUNPATH = 29
+const SHT_STRTAB = 3
+const SHT_DYNSYM = 11
 
 export interface ElfOptions {
   bits: 32 | 64
@@ -36,6 +41,12 @@ export interface ElfOptions {
   noStrtab?: boolean
   /** Put a bogus DT_NEEDED after DT_NULL, which a reader must not see. */
   junkAfterNull?: boolean
+  /** DT_SONAME, DT_RPATH and DT_RUNPATH strings (a path list joined with ':'); any implies PT_DYNAMIC. */
+  soname?: string
+  rpath?: string
+  runpath?: string
+  /** A .dynsym (with its .dynstr) reached through section headers: imported (undefined) or defined symbols. */
+  symbols?: { name: string; defined: boolean }[]
 }
 
 /** One program header as the fixtures write it (file size = memory size). */
@@ -127,7 +138,12 @@ export function elf(o: ElfOptions): Buffer {
   const phentsize = is64 ? 56 : 32
   const dynent = is64 ? 16 : 8
   const needed = o.needed ?? []
-  const hasDynamic = o.dynamic || needed.length > 0
+  const tagged: [number, string | undefined][] = [
+    [DT_SONAME, o.soname],
+    [DT_RPATH, o.rpath],
+    [DT_RUNPATH, o.runpath]
+  ]
+  const hasDynamic = o.dynamic || needed.length > 0 || tagged.some(([, v]) => v !== undefined)
 
   const phdrs: { type: number; offset: number; vaddr: number; filesz: number }[] = []
   const phnum = 4 + (o.interpreter !== undefined ? 1 : 0) + (hasDynamic ? 1 : 0)
@@ -143,12 +159,18 @@ export function elf(o: ElfOptions): Buffer {
   const nameIndex: number[] = []
   const strParts: Buffer[] = [Buffer.from([0])]
   let strLen = 1
-  for (const n of needed) {
-    nameIndex.push(strLen)
+  const addString = (n: string): number => {
+    const at = strLen
     const b = Buffer.from(`${n}\0`, 'latin1')
     strParts.push(b)
     strLen += b.length
+    return at
   }
+  for (const n of needed) nameIndex.push(addString(n))
+  const taggedIndex = tagged.map(([tag, v]) =>
+    v === undefined ? undefined : ([tag, addString(v)] as [number, number])
+  )
+  const symbolIndex = (o.symbols ?? []).map(sym => addString(sym.name))
   const strtab = Buffer.concat(strParts)
   cursor += strtab.length
   cursor = Math.ceil(cursor / 8) * 8
@@ -158,11 +180,19 @@ export function elf(o: ElfOptions): Buffer {
   const vaddrOf = (fileOffset: number): number => DATA_VADDR + (fileOffset - dataStart)
 
   const dyn: [number, number][] = needed.map((_, i) => [DT_NEEDED, nameIndex[i] as number])
+  for (const t of taggedIndex) if (t) dyn.push(t)
   if (!o.noStrtab) dyn.push([DT_STRTAB, vaddrOf(strtabOff)])
   dyn.push([DT_STRSZ, strtab.length], [DT_NULL, 0])
   if (o.junkAfterNull) dyn.push([DT_NEEDED, nameIndex[0] ?? 0])
   const dynSize = hasDynamic ? dyn.length * dynent : 0
-  const total = dynOff + dynSize
+  // Symbols: the null symbol, then one entry each (st_name first; st_shndx 1 for a defined one); then three
+  // section headers: null, the string table (.dynstr) and .dynsym linked to it.
+  const symSize = is64 ? 24 : 16
+  const shentsize = is64 ? 64 : 40
+  const symOff = Math.ceil((dynOff + dynSize) / 8) * 8
+  const symCount = o.symbols ? o.symbols.length + 1 : 0
+  const shOff = symOff + symCount * symSize
+  const total = o.symbols ? shOff + 3 * shentsize : dynOff + dynSize
 
   phdrs.push({ type: PT_PHDR, offset: ehsize, vaddr: 0x400000 + ehsize, filesz: phnum * phentsize })
   if (interpBytes)
@@ -181,8 +211,29 @@ export function elf(o: ElfOptions): Buffer {
     throw new Error(`elf fixture: ${phdrs.length} program headers, not ${phnum}`)
 
   const b = Buffer.alloc(total)
-  const { word, header, phdr } = elfWriter(b, is64, le)
-  header({ machine: o.machine, phnum })
+  const { u16, u32, word, header, phdr } = elfWriter(b, is64, le)
+  header(
+    o.symbols
+      ? { machine: o.machine, phnum, shoff: shOff, shentsize, shnum: 3 }
+      : { machine: o.machine, phnum }
+  )
+  if (o.symbols) {
+    o.symbols.forEach((sym, i) => {
+      const at = symOff + (i + 1) * symSize
+      u32(at, symbolIndex[i] as number)
+      u16(at + (is64 ? 6 : 14), sym.defined ? 1 : 0)
+    })
+    const section = (i: number, type: number, offset: number, size: number, link: number): void => {
+      const h = shOff + i * shentsize
+      u32(h + 4, type)
+      word(h + (is64 ? 24 : 16), offset)
+      word(h + (is64 ? 32 : 20), size)
+      u32(h + (is64 ? 40 : 24), link)
+      word(h + (is64 ? 56 : 36), type === SHT_DYNSYM ? symSize : 0)
+    }
+    section(1, SHT_STRTAB, strtabOff, strtab.length, 0)
+    section(2, SHT_DYNSYM, symOff, symCount * symSize, 1)
+  }
   phdrs.forEach((p, i) => phdr(i, { ...p, flags: 4, align: is64 ? 8 : 4 }))
   if (interpBytes) interpBytes.copy(b, interpOff)
   strtab.copy(b, strtabOff)

@@ -10,12 +10,19 @@ export interface ElfInfo {
   interpreter?: string
   /** DT_NEEDED entries: shared libraries the loader would have to find. */
   needed: string[]
+  /** DT_SONAME, DT_RPATH and DT_RUNPATH (split on ':'), present only when the file has them. */
+  soname?: string
+  rpath?: string[]
+  runpath?: string[]
 }
 
 const PT_DYNAMIC = 2
 const PT_INTERP = 3
 const DT_NEEDED = 1
 const DT_STRTAB = 5
+const DT_SONAME = 14
+const DT_RPATH = 15
+const DT_RUNPATH = 29
 
 /** e_machine, bits and byte order each platform needs. */
 const TARGET: Record<
@@ -124,24 +131,115 @@ export function readElf(buf: Buffer): ElfInfo {
       strtab === undefined
         ? undefined
         : segments.find(s => s.type === 1 && strtab >= s.vaddr && strtab < s.vaddr + s.filesz)
-    for (const e of entries.filter(e => e.tag === DT_NEEDED)) {
-      if (strtab === undefined || !seg) {
-        info.needed.push('?')
-        continue
-      }
-      const start = seg.offset + (strtab - seg.vaddr) + e.val
+    const str = (at: number): string => {
+      if (strtab === undefined || !seg) return '?'
+      const start = seg.offset + (strtab - seg.vaddr) + at
       const end = buf.indexOf(0, start)
-      info.needed.push(buf.toString('latin1', start, end < 0 ? undefined : end))
+      return buf.toString('latin1', start, end < 0 ? undefined : end)
+    }
+    for (const e of entries) {
+      if (e.tag === DT_NEEDED) info.needed.push(str(e.val))
+      else if (e.tag === DT_SONAME) info.soname = str(e.val)
+      else if (e.tag === DT_RPATH) info.rpath = str(e.val).split(':').filter(Boolean)
+      else if (e.tag === DT_RUNPATH) info.runpath = str(e.val).split(':').filter(Boolean)
     }
   }
   return info
+}
+
+/** A dynamic symbol: its name and whether this file defines it (else it imports it). */
+export interface DynamicSymbol {
+  name: string
+  defined: boolean
+}
+
+const SHT_DYNSYM = 11
+
+/**
+ * The dynamic symbol table, read through the section headers (which `-s` keeps): what a binary imports from its
+ * libraries, or what a library exports. Empty when the file has no section headers.
+ */
+export function dynamicSymbols(buf: Buffer): DynamicSymbol[] {
+  const { bits, u16, u32, word } = readElfLayout(buf)
+  const is64 = bits === 64
+  const shoff = word(is64 ? 40 : 32)
+  const shentsize = u16(is64 ? 58 : 46)
+  const shnum = u16(is64 ? 60 : 48)
+  if (!shoff || !shnum || shoff + shnum * shentsize > buf.length) return []
+  const section = (
+    i: number
+  ): { type: number; offset: number; size: number; link: number; entsize: number } => {
+    const h = shoff + i * shentsize
+    return is64
+      ? {
+          type: u32(h + 4),
+          offset: word(h + 24),
+          size: word(h + 32),
+          link: u32(h + 40),
+          entsize: word(h + 56)
+        }
+      : {
+          type: u32(h + 4),
+          offset: u32(h + 16),
+          size: u32(h + 20),
+          link: u32(h + 24),
+          entsize: u32(h + 36)
+        }
+  }
+  const out: DynamicSymbol[] = []
+  for (let i = 0; i < shnum; i++) {
+    const sym = section(i)
+    if (sym.type !== SHT_DYNSYM || sym.link >= shnum) continue
+    const strs = section(sym.link)
+    const size = sym.entsize || (is64 ? 24 : 16)
+    if (sym.offset + sym.size > buf.length || strs.offset + strs.size > buf.length) {
+      throw new ElfError('its dynamic symbol table is truncated')
+    }
+    // Entry 0 is the null symbol. st_name is first in both classes; st_shndx at 6 (64-bit) or 14 (32-bit).
+    for (let o = sym.offset + size; o + size <= sym.offset + sym.size; o += size) {
+      const nameAt = strs.offset + u32(o)
+      const end = buf.indexOf(0, nameAt)
+      const name = buf.toString('latin1', nameAt, end < 0 ? strs.offset + strs.size : end)
+      if (name) out.push({ name, defined: u16(o + (is64 ? 6 : 14)) !== 0 })
+    }
+  }
+  return out
+}
+
+/** The machine's name when info is not for the platform's machine, class and byte order; undefined when it is. */
+export function machineMismatch(
+  info: Pick<ElfInfo, 'machine' | 'bits' | 'littleEndian'>,
+  architecture: string
+): string | undefined {
+  const want = TARGET[architecture]
+  if (!want) return undefined
+  if (
+    info.machine === want.machine &&
+    info.bits === want.bits &&
+    info.littleEndian === want.littleEndian
+  )
+    return undefined
+  const got =
+    Object.values(TARGET).find(t => t.machine === info.machine)?.name ?? `machine ${info.machine}`
+  return `${info.bits}-bit ${got}`
+}
+
+/** The ELF machine name the platform's architecture needs, e.g. x86-64. */
+export function machineName(architecture: string): string {
+  return TARGET[architecture]?.name ?? architecture
 }
 
 /**
  * Fails with the runtime error the image would show, and the fix, unless the binary is a static ELF for
  * the platform: a scratch image has no loader and no libraries.
  */
-export function verifyBinary(buf: Buffer, platform: Platform, binaryName: string): ElfInfo {
+export function verifyBinary(
+  buf: Buffer,
+  platform: Platform,
+  binaryName: string,
+  /** How the build links: without cgo, static; cgo: static must be static too; cgo: dynamic may ask for a loader. */
+  linking: { cgo: 'off' | 'static' | 'dynamic' } = { cgo: 'off' }
+): ElfInfo {
   const where = `The binary ${binaryName} built for ${platformString(platform)}`
   let info: ElfInfo
   try {
@@ -149,21 +247,16 @@ export function verifyBinary(buf: Buffer, platform: Platform, binaryName: string
   } catch (e) {
     throw new ElfError(`${where} cannot run in a scratch image: ${(e as Error).message}.`)
   }
-  const want = TARGET[platform.architecture]
-  if (
-    want &&
-    (info.machine !== want.machine ||
-      info.bits !== want.bits ||
-      info.littleEndian !== want.littleEndian)
-  ) {
-    const got =
-      Object.values(TARGET).find(t => t.machine === info.machine)?.name ?? `machine ${info.machine}`
+  const got = machineMismatch(info, platform.architecture)
+  if (got) {
     throw new ElfError(
-      `${where} is a ${info.bits}-bit ${got} binary, not ${want.name}: the container would fail with "exec format error". ` +
-        `Do not set GOOS/GOARCH in build-env or build-flags; the platforms input sets them.`
+      `${where} is a ${got} binary, not ${machineName(platform.architecture)}: the container would fail with "exec format error". ` +
+        (linking.cgo === 'off'
+          ? `Do not set GOOS/GOARCH in build-env or build-flags; the platforms input sets them.`
+          : `Check the C compiler for ${platformString(platform)} in cc: it must target that platform.`)
     )
   }
-  if (info.interpreter || info.needed.length) {
+  if (linking.cgo !== 'dynamic' && (info.interpreter || info.needed.length)) {
     const what = [
       info.interpreter ? `asks for the loader ${info.interpreter}` : '',
       info.needed.length ? `needs the shared libraries ${info.needed.join(', ')}` : ''
@@ -172,8 +265,12 @@ export function verifyBinary(buf: Buffer, platform: Platform, binaryName: string
       .join(' and ')
     throw new ElfError(
       `${where} is dynamically linked (it ${what}), which a scratch image does not have: the container would fail ` +
-        `with "no such file or directory". Build it static: remove -buildmode=pie, -linkshared or -linkmode=external ` +
-        `from build-flags and ldflags (the action already sets CGO_ENABLED=0).`
+        `with "no such file or directory". ` +
+        (linking.cgo === 'static'
+          ? `cgo: static links with -extldflags=-static; remove -buildmode=pie or -linkshared from build-flags, ` +
+            `or use cgo: dynamic to ship the shared libraries in a libraries layer.`
+          : `Build it static: remove -buildmode=pie, -linkshared or -linkmode=external ` +
+            `from build-flags and ldflags (the action already sets CGO_ENABLED=0).`)
     )
   }
   return info
