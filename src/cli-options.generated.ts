@@ -29,8 +29,13 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
   {
     name: 'cache',
     description:
-      "Restore and save Go's build and module caches with the Actions cache (keyed by Go version, platforms and go.sum).",
+      "true restores and saves Go's build and module caches with the Actions cache (keyed by Go version, platforms and go.sum); read restores them but never saves (for pull requests); false leaves them alone.",
     default: 'true'
+  },
+  {
+    name: 'cache-dependency-path',
+    description:
+      'Globs (relative to the workspace, one a line) of the files whose contents key the Go cache, e.g. **/go.sum in a monorepo. Each must match a file. Empty means go.sum and go.mod in working-directory.'
   },
   {
     name: 'working-directory',
@@ -62,7 +67,35 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
   },
   {
     name: 'build-env',
-    description: 'KEY=VALUE lines added to the go build environment (CGO_ENABLED stays 0).'
+    description:
+      'KEY=VALUE lines added to the go build environment (CGO_ENABLED stays 0 unless cgo is static or dynamic).'
+  },
+  {
+    name: 'cgo',
+    description:
+      'off builds with CGO_ENABLED=0 and refuses a package that imports "C"; static links the C library into the binary (musl-gcc when installed, else glibc with the netgo,osusergo tags); dynamic builds a normal cgo binary and stages exactly the shared libraries it loads (and the loader) in a libraries layer.',
+    default: 'off'
+  },
+  {
+    name: 'cc',
+    description:
+      "The C compiler for cgo: one for every platform, or PLATFORM=COMPILER lines (linux/arm64=aarch64-linux-gnu-gcc); needed for a platform other than the runner's. Default musl-gcc or gcc (static), gcc (dynamic)."
+  },
+  {
+    name: 'cgo-sysroot',
+    description:
+      "For cgo: dynamic on a platform other than the runner's, the root its shared libraries are found in (one DIR, or PLATFORM=DIR lines, e.g. linux/arm64=/usr/aarch64-linux-gnu from libc6-dev-arm64-cross)."
+  },
+  {
+    name: 'debug',
+    description:
+      "Also push TAG-debug for every tag: the same image plus a static busybox at /busybox (sh and its applets, on PATH after the image's own), like distroless :debug. The tags themselves stay without a shell.",
+    default: 'false'
+  },
+  {
+    name: 'debug-busybox',
+    description:
+      "A static busybox for the debug images of platforms other than the runner's (the runner's own comes from /bin/busybox, Debian's busybox-static)."
   },
   {
     name: 'zoneinfo',
@@ -130,7 +163,34 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
   {
     name: 'tags',
     description:
-      'Tags to push, comma or newline separated. Default from the Git ref (branch, semver tag, pr-N) plus sha-<7>.'
+      'Tags to push, one a line: plain tags (comma-separated allowed) or docker/metadata-action rules such as type=semver,pattern={{version}}, type=ref,event=branch, type=sha, type=raw,value=x, type=schedule, type=edge (with prefix=, suffix=, enable=, priority=). Default, semver tags on a tag push (latest on a release), the branch on a push, pr-N on a pull request, nightly on a schedule, plus sha-<7>.'
+  },
+  {
+    name: 'tags-latest',
+    description:
+      "The latest tag, as metadata-action's flavor latest=: auto adds it with a semver tag that is no pre-release (and type=ref,event=tag); true with every run; false never.",
+    default: 'auto'
+  },
+  {
+    name: 'tags-prefix',
+    description:
+      'Text put before every tag a rule gives (not latest, unless followed by ,onlatest=true), e.g. alpine-.'
+  },
+  {
+    name: 'tags-suffix',
+    description:
+      'Text put after every tag a rule gives (not latest, unless followed by ,onlatest=true), e.g. -debug.'
+  },
+  {
+    name: 'push-by-digest',
+    description:
+      'A matrix leg: push the image (usually one platform) without a tag; digest and digest-file say what to merge later with merge-digests.',
+    default: 'false'
+  },
+  {
+    name: 'merge-digests',
+    description:
+      "The merge step of a matrix: the legs' digests (one a line), or a folder of their digest files (from actions/download-artifact). Builds nothing; reads the legs from image, checks their platforms differ, gates their sizes and pushes one index under tags. Not with platforms or push-by-digest."
   },
   { name: 'push', description: 'Push the image to the registry.', default: 'true' },
   {
@@ -211,8 +271,31 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
   {
     name: 'package-sizes',
     description:
-      'List the biggest Go packages of the binary in the job summary (relinks an unstripped copy): auto (for binaries over 4 MiB), true or false.',
+      "Measure every Go package's bytes in the binary (relinks an unstripped copy beside the push) for the summary and the size report: auto (when the image is pushed, compare-to or comment is set, or the binary is 4 MiB or more), true or false.",
     default: 'auto'
   },
-  { name: 'summary', description: 'Write the size report to the job summary.', default: 'true' }
+  { name: 'summary', description: 'Write the size report to the job summary.', default: 'true' },
+  {
+    name: 'provenance',
+    description:
+      "Sign SLSA v1 build provenance for the pushed digest and each platform manifest, keyless with Sigstore (as actions/attest-build-provenance), store it with GitHub's attestations API and attach it to the image as an OCI referrer; with an SBOM, attest that too. auto (when the job can mint an OIDC token, i.e. has permissions id-token write), true (fails before pushing without that permission) or false. Storing needs permissions attestations write.",
+    default: 'auto'
+  },
+  {
+    name: 'comment',
+    description:
+      "Keep one comment per image on the pull request (pull_request and pull_request_target events) with the size verdict, the deltas per platform and layer, and the Go packages and modules that changed; updated in place on later runs. Needs permissions pull-requests write; a refused write (a fork's token) is a warning. Elsewhere a notice.",
+    default: 'false'
+  },
+  {
+    name: 'github-token',
+    description:
+      "Token for the pull request comment and GitHub's attestations API (provenance). Masked in logs.",
+    default: '${{ github.token }}'
+  },
+  {
+    name: 'comment-from',
+    description:
+      'Post the report file another job wrote (its report output) as the pull request comment, without building: the fork-safe pattern, from a workflow_run job. Every build input is then ignored.'
+  }
 ]

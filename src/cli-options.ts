@@ -57,6 +57,12 @@ export const CLI_ONLY: Readonly<Record<string, CliOnly>> = {
   'build-tags': { group: 'build', kind: 'string' },
   'build-flags': { group: 'build', kind: 'string' },
   'build-env': { group: 'build', kind: 'list' },
+  'cache-dependency-path': { group: 'go', kind: 'list' },
+  cgo: { group: 'build', kind: 'string' },
+  cc: { group: 'build', kind: 'list' },
+  'cgo-sysroot': { group: 'build', kind: 'list' },
+  debug: { group: 'publishing', kind: 'boolean' },
+  'debug-busybox': { group: 'publishing', kind: 'string' },
   zoneinfo: { group: 'contents', kind: 'list' },
   'ca-certificates': { group: 'contents', kind: 'string' },
   'extra-ca-certificates': { group: 'contents', kind: 'list' },
@@ -71,6 +77,11 @@ export const CLI_ONLY: Readonly<Record<string, CliOnly>> = {
   builder: { group: 'build', kind: 'string' },
   image: { group: 'publishing', kind: 'string' },
   tags: { group: 'publishing', kind: 'list' },
+  'tags-latest': { group: 'publishing', kind: 'string' },
+  'tags-prefix': { group: 'publishing', kind: 'string' },
+  'tags-suffix': { group: 'publishing', kind: 'string' },
+  'push-by-digest': { group: 'publishing', kind: 'boolean' },
+  'merge-digests': { group: 'publishing', kind: 'list' },
   push: {
     group: 'publishing',
     kind: 'boolean',
@@ -90,6 +101,7 @@ export const CLI_ONLY: Readonly<Record<string, CliOnly>> = {
   'registry-timeout': { group: 'publishing', kind: 'string' },
   'registry-username': { group: 'publishing', kind: 'string' },
   'registry-password': { group: 'publishing', kind: 'string' },
+  provenance: { group: 'publishing', kind: 'string' },
   'source-date-epoch': { group: 'config', kind: 'string' },
   'max-size': { group: 'size', kind: 'string' },
   'compare-to': { group: 'size', kind: 'string' },
@@ -99,7 +111,10 @@ export const CLI_ONLY: Readonly<Record<string, CliOnly>> = {
     group: 'size',
     kind: 'boolean',
     local: 'none here: no job summary, the size table is printed instead'
-  }
+  },
+  comment: { group: 'size', kind: 'boolean' },
+  'github-token': { group: 'size', kind: 'string', local: 'empty' },
+  'comment-from': { group: 'size', kind: 'string' }
 }
 
 /** An input added to action.yml before it has an entry above still gets a flag; the unit test asks for one. */

@@ -1,21 +1,21 @@
 // Turns the action's raw inputs into a validated, typed config; every error names the input and the fix.
 import path from 'node:path'
 import { checkLdflags } from './build/ldflags.js'
+import { parseCgoConfig, type CgoConfig } from './build/cgo.js'
 import { parsePlatforms, type Platform } from './build/platform.js'
 import { InputError } from './ports.js'
+import { missingTokenError } from './comment/github.js'
 import type { MediaTypes } from './oci/image.js'
 import { parseCompression, type Compression } from './oci/compress.js'
 import { parseByteSize, parseIncrease, type Increase } from './report/gate.js'
-import {
-  parseImage,
-  parseReference,
-  validateTags,
-  type ImageRef,
-  type Reference
-} from './registry/reference.js'
+import { parseReference, type ImageRef, type Reference } from './registry/reference.js'
 import type { Credentials } from './registry/client.js'
 import { readCaFile } from './registry/transport.js'
 import { parseFiles, type FileMapping } from './rootfs/files.js'
+import { parseProvenance, type ProvenanceMode } from './attest/config.js'
+import { parseCacheMode, parseMatrixConfig, type MatrixConfig } from './config-matrix.js'
+import { parseTagLines } from './registry/tag-rules.js'
+import { parseTargets } from './images/targets.js'
 import {
   parseCommand,
   parseExpose,
@@ -25,7 +25,7 @@ import {
   validateLabels
 } from './rootfs/settings.js'
 
-export interface Config {
+export interface Config extends MatrixConfig, CgoConfig {
   goVersion: string
   goVersionFile: string
   goDownloadBaseUrl: string
@@ -66,8 +66,15 @@ export interface Config {
   compression: Compression
   /** Load the image into the local Docker Engine. */
   load: boolean
+  /** image's first line, parsed; undefined when a line holds {{.Name}} (see src/images/targets.ts). */
   image?: ImageRef
-  /** Explicit tags; empty means "derive from the Git context". */
+  /** package's lines (folders, or patterns such as ./cmd/...); package is the first. */
+  packages: string[]
+  /** image's lines as written, {{.Name}} kept: one image per main package, and the same one in every registry. */
+  imageLines: string[]
+  /** image's further lines, parsed: registries the same image also goes to, with their own credentials. */
+  mirrors: ImageRef[]
+  /** Lines of tags: plain tags, or rules such as type=semver,pattern={{version}} (src/registry/tag-rules.ts); empty means the default rules. */
   tags: string[]
   push: boolean
   ociLayout: string
@@ -80,9 +87,33 @@ export interface Config {
   credentials?: Credentials
   sourceDateEpoch?: number
   summary: boolean
+  /** Signed SLSA provenance: auto (when the job can mint an OIDC token), true or false (src/attest/config.ts). */
+  provenance: ProvenanceMode
+  /** github-token: for GitHub's attestations API (and the pull request comment). */
+  githubToken: string
+  /** comment: keep a size comment on the pull request (src/comment/). */
+  comment: boolean
+  /** comment-from: a report file (output report of another job) to post without building; resolved. */
+  commentFrom: string
 }
 
 export type GetInput = (name: string) => string
+
+/**
+ * comment and comment-from. A comment on a pull request event without a token fails here, before anything is
+ * built or pushed; on other events comment is a notice at the end, which needs no token.
+ */
+export function parseComment(
+  get: GetInput,
+  env: Record<string, string | undefined>,
+  workspace: string
+): Pick<Config, 'comment' | 'commentFrom'> {
+  const comment = parseBoolean(get, 'comment', false)
+  const from = get('comment-from').trim()
+  const prEvent = ['pull_request', 'pull_request_target'].includes(env.GITHUB_EVENT_NAME ?? '')
+  if ((comment || from) && prEvent && !get('github-token').trim()) throw missingTokenError()
+  return { comment, commentFrom: from ? path.resolve(workspace, from) : '' }
+}
 
 export function parseBoolean(get: GetInput, name: string, fallback: boolean): boolean {
   const raw = get(name).trim().toLowerCase()
@@ -178,13 +209,14 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     )
   }
 
-  const imageRaw = get('image').trim()
-  const image = imageRaw ? parseImage(imageRaw) : undefined
-  const tags = validateTags(parseList(get('tags')))
+  const binaryName = get('binary-name').trim()
+  const targets = parseTargets(get('package'), get('image'), binaryName, raw => parseList(raw))
+  const image = targets.refs?.[0]
+  const tags = parseTagLines(get('tags'))
   const push = parseBoolean(get, 'push', true)
   const load = parseBoolean(get, 'load', false)
   const ociLayout = get('oci-layout').trim()
-  if ((push || load) && !image) {
+  if ((push || load) && !targets.imageLines.length) {
     throw new InputError(
       `image: required when ${push ? 'push' : 'load'} is true. Set image (e.g. ghcr.io/acme/app), or set ${push ? 'push' : 'load'}: false ` +
         `(with oci-layout: DIR to keep the image as files).`
@@ -240,8 +272,7 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     )
   }
 
-  const pkg = get('package').trim() || '.'
-  const binaryName = get('binary-name').trim()
+  const pkg = targets.packages[0]!
   if (binaryName && !/^[A-Za-z0-9._-]+$/.test(binaryName)) {
     throw new InputError(
       `binary-name: '${binaryName}' must be a plain file name (letters, digits, '.', '_', '-').`
@@ -256,7 +287,7 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
       ''
     ),
     checkLatest: parseBoolean(get, 'check-latest', false),
-    cache: parseBoolean(get, 'cache', true),
+    cache: parseCacheMode(get).restore,
     workingDirectory,
     package: pkg,
     binaryName,
@@ -289,6 +320,9 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     compression,
     load,
     image,
+    packages: targets.packages,
+    imageLines: targets.imageLines,
+    mirrors: targets.refs?.slice(1) ?? [],
     tags,
     push,
     ociLayout: ociLayout ? path.resolve(workspace, ociLayout) : '',
@@ -300,6 +334,21 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     sourceDateEpoch:
       parseEpoch(get('source-date-epoch'), 'source-date-epoch') ??
       parseEpoch(env.SOURCE_DATE_EPOCH ?? '', 'SOURCE_DATE_EPOCH'),
-    summary: parseBoolean(get, 'summary', true)
+    summary: parseBoolean(get, 'summary', true),
+    provenance: parseProvenance(get('provenance'), env),
+    githubToken: get('github-token').trim(),
+    ...parseComment(get, env, workspace),
+    ...parseCgoConfig(
+      {
+        cgo: get('cgo'),
+        cc: get('cc'),
+        cgoSysroot: get('cgo-sysroot'),
+        debug: get('debug'),
+        debugBusybox: get('debug-busybox')
+      },
+      workspace,
+      parsePlatforms(get('platforms'))
+    ),
+    ...parseMatrixConfig(get, { workspace, image, push, load, ociLayout })
   }
 }

@@ -183,10 +183,25 @@ describe('compile', () => {
     expect(message).toContain('CGO_ENABLED=0')
     expect(message).toContain('modernc.org/sqlite')
     expect(message).toContain('build tag')
+    expect(message).toContain('Set cgo: static|dynamic')
     // The explanation is looked up with the same package and tags, with cgo on.
     expect(calls[1]?.args).toContain('-tags=fts5')
     expect(calls[1]?.args.at(-1)).toBe('./cmd/api')
     expect(calls[1]?.options?.env?.CGO_ENABLED).toBe('1')
+  })
+
+  it('with cgo on, a failure is the C toolchain’s own: no refusal, no second go list', async () => {
+    const { runner, calls } = fakeRunner([
+      { exitCode: 2, stderr: '/usr/bin/ld: cannot find -lpcap' },
+      { stdout: 'example.com/shop/native\n' }
+    ])
+    const run = compile(runner, GO, { ...ENV, CGO_ENABLED: '1' }, '/w', ARGS, {
+      pkg: '.',
+      tags: ''
+    })
+    await expect(run).rejects.toThrow('cannot find -lpcap')
+    await expect(run).rejects.not.toThrow(InputError)
+    expect(calls).toHaveLength(1)
   })
 
   it('reports any other failure with the exit code, the platform and Go’s output', async () => {

@@ -81,12 +81,18 @@ export async function compile(
 ): Promise<void> {
   const res = await runner.run(goBin, args, { cwd, env })
   if (res.exitCode !== 0) {
-    const cgo = await cgoPackages(runner, goBin, env, cwd, explain.pkg, explain.tags)
+    // With cgo on, the failure is the C toolchain's own, and its message says more than a refusal would.
+    const cgo =
+      env.CGO_ENABLED === '1'
+        ? []
+        : await cgoPackages(runner, goBin, env, cwd, explain.pkg, explain.tags)
     if (cgo.length) {
       throw new InputError(
         `package: ${explain.pkg} needs cgo (import "C" in ${cgo.join(', ')}), but a scratch image has no C library, ` +
-          `so the action builds with CGO_ENABLED=0. Use a pure-Go replacement (e.g. modernc.org/sqlite for ` +
-          `github.com/mattn/go-sqlite3), or a build tag that leaves the cgo code out.`
+          `so the action builds with CGO_ENABLED=0 (cgo: off). Set cgo: static|dynamic (static links the C library ` +
+          `into the binary, musl preferred; dynamic ships the shared libraries it loads in a libraries layer), or use ` +
+          `a pure-Go replacement (e.g. modernc.org/sqlite for github.com/mattn/go-sqlite3), or a build tag that ` +
+          `leaves the cgo code out.`
       )
     }
     throw new Error(
