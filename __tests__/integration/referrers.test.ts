@@ -163,7 +163,7 @@ describe('distribution 2.8 (no referrers API): the referrers tag schema', () => 
       first[1]!.digest,
       second[1]!.digest
     ])
-    expect(after.manifests[3]!.annotations).toMatchObject(BUNDLE.annotations)
+    expect(after.manifests[3]!.annotations).toMatchObject(BUNDLE.annotations!)
 
     // The image is untouched: the tag is its manifest, not an index with the attestations as platforms.
     const top = await rawManifest(`docker://${REGISTRY}/${repo}:v2`)

@@ -279,6 +279,9 @@ describe('attachArtifacts', () => {
       'HTTP 400 (MANIFEST_INVALID: manifest invalid: subject is not supported)'
     )
     expect(err.message).not.toMatch(/media-types: docker/)
+    expect(err.message.split('\n').at(-1)).toMatch(
+      /^This registry refuses OCI 1.1 artifact manifests/
+    )
   })
 
   it('attaches nothing to a registry when nothing was pushed, but still to the layout', async () => {

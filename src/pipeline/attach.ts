@@ -45,6 +45,13 @@ export async function attachArtifacts(input: AttachInput): Promise<AttachOutput>
   if (input.layout) {
     for (const g of groups) out.layout.push(...(await input.layout.attach(g.subject, g.artifacts)))
     input.logger.info(`OCI layout: ${out.layout.length} artifact(s) attached`)
+    if (!input.image.tags.length) {
+      // skopeo and containers/image pick an untagged layout's image only when it is index.json's one entry.
+      input.logger.info(
+        'OCI layout: index.json lists the artifacts beside the untagged image, so a bare oci:DIR is ambiguous ' +
+          'to skopeo: give the image a tag (tags) to read it as oci:DIR:TAG.'
+      )
+    }
   }
   if (!input.registries.length) {
     const n = groups.reduce((sum, g) => sum + g.artifacts.length, 0)
@@ -96,13 +103,22 @@ export function notAttachedMessage(
   failed: NotAttached[]
 ): string {
   const tags = image.tags.length ? `tagged ${image.tags.join(', ')}` : 'untagged'
-  const ok = attached.length
-    ? ` Attached: ${attached.map(a => `${a.artifactType} (${a.digest})`).join(', ')}.`
-    : ''
-  return (
-    `The image was pushed (${image.name}@${image.digest}, ${tags}), but ${failed.length} artifact(s) were not ` +
-    `attached to it: ${failed.map(describeFailure).join('; ')}.${ok} The registry refused what describes the ` +
-    `image, not the image: a registry that rejects OCI 1.1 artifact manifests (with a subject) cannot hold them; ` +
-    `turn off sbom/provenance for it, or push to a registry that accepts them.`
+  const lines = [
+    `The image was pushed (${image.name}@${image.digest}, ${tags}), but ${failed.length} artifact(s) were not attached to it:`,
+    ...failed.map(f => `  - ${describeFailure(f).replace(/\.$/, '')}`)
+  ]
+  if (attached.length) {
+    lines.push(`Attached: ${attached.map(a => `${a.artifactType} (${a.digest})`).join(', ')}.`)
+  }
+  // A refusal is the same on every run; anything else (a timeout, a 5xx that outlasted the retries) may pass.
+  const refused = failed.some(f =>
+    /HTTP (400|405|415)\b|MANIFEST_INVALID|UNSUPPORTED/.test(f.reason)
   )
+  lines.push(
+    refused
+      ? 'This registry refuses OCI 1.1 artifact manifests (image manifests with a subject): turn off what makes ' +
+          'them for it (sbom: none, provenance: false), or push to a registry that accepts them.'
+      : 'Run the step again: the same source gives the same digest, and what is attached already is not listed twice.'
+  )
+  return lines.join('\n')
 }
