@@ -276,6 +276,12 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
   },
   { name: 'summary', description: 'Write the size report to the job summary.', default: 'true' },
   {
+    name: 'sbom',
+    description:
+      "The SBOM of each platform's image, built from what is in it (the binary's Go build information: main module, every dependency module with its version and h1 hash, the Go toolchain as the standard library, the build settings; the CA bundle and its Debian package; the tzdata release; passwd, group and the user's files with their sha256), written under RUNNER_TEMP (output sbom) and attached to the platform manifest as an OCI referrer: spdx (SPDX 2.3 JSON), cyclonedx (CycloneDX 1.6 JSON) or none.",
+    default: 'spdx'
+  },
+  {
     name: 'provenance',
     description:
       "Sign SLSA v1 build provenance for the pushed digest and each platform manifest, keyless with Sigstore (as actions/attest-build-provenance), store it with GitHub's attestations API and attach it to the image as an OCI referrer; with an SBOM, attest that too. auto (when the job can mint an OIDC token, i.e. has permissions id-token write), true (fails before pushing without that permission) or false. Storing needs permissions attestations write.",

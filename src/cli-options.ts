@@ -101,6 +101,7 @@ export const CLI_ONLY: Readonly<Record<string, CliOnly>> = {
   'registry-timeout': { group: 'publishing', kind: 'string' },
   'registry-username': { group: 'publishing', kind: 'string' },
   'registry-password': { group: 'publishing', kind: 'string' },
+  sbom: { group: 'publishing', kind: 'string' },
   provenance: { group: 'publishing', kind: 'string' },
   'source-date-epoch': { group: 'config', kind: 'string' },
   'max-size': { group: 'size', kind: 'string' },

@@ -7,6 +7,8 @@ import { execRunner } from './exec.js'
 import { registryFetch } from './registry/transport.js'
 import type { Deps, Result } from './pipeline.js'
 import type { BuildCache, Logger, ToolCache } from './ports.js'
+import { testEndpoints } from './attest/endpoints.js'
+import { imagesOutput } from './images/report.js'
 
 /**
  * Whether a runner reads the log: GitHub Actions sets GITHUB_ACTIONS=true in every step. Elsewhere (a terminal,
@@ -46,7 +48,9 @@ export async function edgeDeps(o: {
     logger: o.logger,
     env: o.env,
     nodeArch: process.arch,
-    tempDir: await mkdtemp(path.join(o.tempRoot, 'go-scratch-image-'))
+    tempDir: await mkdtemp(path.join(o.tempRoot, 'go-scratch-image-')),
+    // Only the integration tests set it (local stand-ins for Sigstore): see testEndpoints.
+    sigstore: testEndpoints(o.env)
   }
 }
 
@@ -76,14 +80,26 @@ export function actionOutputs(r: Result): Record<string, string | number> {
     dockerfile: r.dockerfile,
     context: r.context
   }
+  if (r.images) outputs.images = imagesOutput(r.images)
   if (r.comparison) {
     outputs['baseline-size'] = r.comparison.baseline.size
     outputs['size-delta'] = r.comparison.delta
     outputs['size-delta-percent'] = r.comparison.deltaPercent
   }
+  if (r.reportFile) outputs.report = r.reportFile
+  if (r.attestation) {
+    outputs['attestation-id'] = r.attestation.id
+    outputs['attestation-url'] = r.attestation.url
+  }
+  if (r.sbom) outputs.sbom = JSON.stringify(r.sbom)
+  if (r.packageDeltas) outputs['package-deltas'] = JSON.stringify(r.packageDeltas)
+  if (r.cacheHit !== undefined) outputs['cache-hit'] = String(r.cacheHit)
+  if (r.digestFile) outputs['digest-file'] = r.digestFile
   outputs.metadata = JSON.stringify({
     ...outputs,
     sizes,
+    ...(r.packageDeltas ? { 'package-deltas': r.packageDeltas } : {}),
+    ...(r.images ? { images: JSON.parse(imagesOutput(r.images)) as unknown } : {}),
     tags: r.tags,
     ociLayout: r.ociLayout,
     comparisons: r.comparisons.map(c => ({

@@ -4,12 +4,20 @@ import type { Config } from './config.js'
 import type { CacheState } from './go/cache.js'
 import type { BuildCache, Fetch, Logger, Runner, ToolCache } from './ports.js'
 import type { TransportOptions } from './registry/transport.js'
-import { defaultTags } from './registry/tags.js'
+import type { SigstoreEndpoints } from './attest/endpoints.js'
+import type { LayerCompressor } from './oci/layer-compressor.js'
+import { runTags } from './registry/tags.js'
+import { writeDigestFile } from './merge/digests.js'
+import os from 'node:os'
 import type { Comparison } from './report/gate.js'
 import { largest, type PlatformSize } from './report/size.js'
-import type { PackageSize } from './report/packages.js'
+import { foldPackages, type PackageSize } from './report/packages.js'
+import type { PackageDeltas } from './report/report.js'
 import { runGraph, stageLogger } from './pipeline/graph.js'
-import { pipelineStages } from './pipeline/stages.js'
+import { pipelineStages, type Outputs } from './pipeline/stages.js'
+import { runImages } from './pipeline/monorepo.js'
+import { fansOut } from './images/targets.js'
+import { imageEntry, type ImageEntry } from './images/report.js'
 
 export { PACKAGE_SIZES_AUTO_BYTES } from './pipeline/stages.js'
 
@@ -44,6 +52,15 @@ export interface Deps {
   compiled?: (goCache: CacheState) => void
   /** How many platforms compile at once; os.availableParallelism() unless a test says otherwise. */
   parallelism?: number
+  /**
+   * Sigstore's services (Fulcio, Rekor or a TSA, the OIDC issuer) for provenance; absent, the instance
+   * @actions/attest would choose by the repository's visibility. Tests point them at local servers.
+   */
+  sigstore?: SigstoreEndpoints
+  /** The run's layer compressor, when several images share it (src/pipeline/monorepo.ts); else one per graph. */
+  compressor?: LayerCompressor
+  /** By registry, a repository this image may mount blobs from: the image pushed before it in a monorepo run. */
+  mountFrom?: Map<string, string>
 }
 
 export interface Result {
@@ -69,6 +86,20 @@ export interface Result {
   ociLayout: string
   /** How tools name the layout's image, oci:DIR:TAG (see layoutReference); empty without oci-layout. */
   ociReference: string
+  /** The size report written for this run (output report). */
+  reportFile?: string
+  /** Go packages and modules against compare-to's report (output package-deltas). */
+  packageDeltas?: PackageDeltas
+  /** Whether Go's caches were restored by their exact key (the cache-hit output). */
+  cacheHit?: boolean
+  /** push-by-digest: the leg's digest file, RUNNER_TEMP/digests/<hex> (the digest-file output). */
+  digestFile?: string
+  /** Every image of the run, one per main package (the single-value outputs above are the first's). */
+  images?: ImageEntry[]
+  /** The provenance attestation as GitHub stored it (attestation-id, attestation-url), when it was. */
+  attestation?: { id: string; url: string }
+  /** The SBOM file of each platform, by os/arch[/variant] (output sbom); absent with sbom: none. */
+  sbom?: Record<string, string>
 }
 
 /**
@@ -88,13 +119,35 @@ function loggedRunner(runner: Runner, logger: Logger): Runner {
 }
 
 export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
-  const tags = config.tags.length ? config.tags : defaultTags(deps.env)
+  // A matrix leg pushes by digest alone: the merge step tags the index.
+  const tags = config.pushByDigest
+    ? []
+    : runTags(config.tags, config.tagFlavor, deps.env, deps.logger)
   // Every stage logs through this one logger: lines land in the part of the log of the stage that writes them.
   const logger = stageLogger(deps.logger)
   const runner = loggedRunner(deps.runner, logger)
+  if (fansOut(config)) return runImages(config, { ...deps, logger, runner }, tags, deps.logger)
   const out = await runGraph(pipelineStages(config, { ...deps, logger, runner }, tags), {
     logger: deps.logger
   })
+  const result = pipelineResult(config, out, tags)
+  if (config.pushByDigest && result.pushed)
+    result.digestFile = await writeDigestFile(
+      deps.env.RUNNER_TEMP || os.tmpdir(),
+      result.digest,
+      result.sizes
+    )
+  return { ...result, images: [imageOf(config, out.main.binaryName, result)] }
+}
+
+/** The entry of the images output for one image's result. */
+export function imageOf(config: Config, name: string, r: Result): ImageEntry {
+  const refs = config.image ? [config.image, ...config.mirrors] : []
+  return imageEntry({ name, refs, digest: r.digest, tags: r.tags, size: r.size, pushed: r.pushed })
+}
+
+/** What one image's stage graph reports. */
+export function pipelineResult(config: Config, out: Outputs, tags: string[]): Result {
   const { sizes, failures } = out.gate
   const comparisons = out.comparisons
   const big = largest(sizes)
@@ -110,13 +163,19 @@ export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
     comparisons,
     comparison: comparisons.find(c => c.platform === big.platform),
     gateFailures: failures,
-    packages: out.packages,
+    // The summary shows the biggest; the report keeps every package.
+    packages: out.packages && { ...out.packages, sizes: foldPackages(out.packages.sizes) },
+    reportFile: out.sizeReport.file,
+    packageDeltas: out.sizeReport.report.comparison?.packages,
     size: big.size,
     uncompressedSize: big.uncompressedSize,
     binarySize: Math.max(...sizes.map(s => s.binarySize)),
     dockerfile: out.context.dockerfile,
     context: out.context.context,
     ociLayout: config.ociLayout,
-    ociReference: out.layout
+    ociReference: out.layout,
+    cacheHit: !!out.goCache && out.goCache.matchedKey === out.goCache.key,
+    attestation: out.attestation,
+    sbom: out.sbom && Object.fromEntries(out.sbom.map(s => [s.platform, s.file]))
   }
 }

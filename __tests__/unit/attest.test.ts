@@ -1,7 +1,10 @@
 // Signed SLSA provenance and SBOM attestations: signed by the real @sigstore/sign against @sigstore/mock's Fulcio, Rekor and TSA on a local HTTP server, with a token from an emulated Actions OIDC service, verified by @sigstore/verify against the mock's trust material, and stored through a local GitHub attestations API (see __tests__/sigstore-services.ts for what each server stands for).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { SerializedBundle } from '@sigstore/bundle'
+import { parseProvenance, provenanceOn } from '../../src/attest/config.js'
 import { signingEndpoints, type SigstoreEndpoints } from '../../src/attest/endpoints.js'
+import { parseConfig } from '../../src/config.js'
+import { InputError } from '../../src/ports.js'
 import { actionsIdentity, canMintIdToken } from '../../src/attest/oidc.js'
 import {
   attachmentsFor,
@@ -330,5 +333,45 @@ describe('attachments', () => {
     expect(out[0]!.artifacts.map(a => a.annotations!['dev.sigstore.bundle.predicateType'])).toEqual(
       [SLSA_PROVENANCE_V1, 'https://cyclonedx.org/bom']
     )
+  })
+})
+
+describe('the provenance input', () => {
+  const tokenEnv = {
+    ACTIONS_ID_TOKEN_REQUEST_URL: 'http://x/t?a=1',
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'r'
+  }
+  const get =
+    (inputs: Record<string, string>) =>
+    (name: string): string =>
+      inputs[name] ?? ''
+
+  it('is auto by default, on only when the job can mint a token', () => {
+    expect(parseProvenance('', {})).toBe('auto')
+    expect(provenanceOn('auto', {})).toBe(false)
+    expect(provenanceOn('auto', tokenEnv)).toBe(true)
+    expect(provenanceOn('false', tokenEnv)).toBe(false)
+    expect(parseProvenance(' TRUE ', tokenEnv)).toBe('true')
+  })
+
+  it('rejects other values, naming the choices', () => {
+    expect(() => parseProvenance('yes', {})).toThrow(
+      new InputError(
+        "provenance: 'yes' is not auto, true or false. auto signs SLSA provenance when the job can mint an OIDC token (permissions: id-token: write)."
+      )
+    )
+  })
+
+  it('true without a token fails while the inputs are read, naming id-token: write', () => {
+    const inputs = { image: '127.0.0.1:5000/acme/app', provenance: 'true' }
+    expect(() => parseConfig(get(inputs), { GITHUB_WORKSPACE: '/ws' })).toThrow(
+      /^provenance: true, but this job cannot mint an OIDC token .*`permissions: id-token: write`/
+    )
+    const config = parseConfig(get({ ...inputs, 'github-token': ' ghs_x ' }), {
+      GITHUB_WORKSPACE: '/ws',
+      ...tokenEnv
+    })
+    expect(config.provenance).toBe('true')
+    expect(config.githubToken).toBe('ghs_x')
   })
 })

@@ -3,7 +3,7 @@ import { buildSLSAProvenancePredicate } from '@actions/attest'
 import type { SerializedBundle } from '@sigstore/bundle'
 import type { Blob } from '../oci/image.js'
 import type { Logger } from '../ports.js'
-import type { Artifact, Descriptor } from '../registry/referrers.js'
+import type { Artifact, Attachment, Descriptor } from '../oci/artifact.js'
 import type { SigstoreEndpoints } from './endpoints.js'
 import type { IdentityProvider } from './oidc.js'
 import { signStatement, statement, type Subject } from './sign.js'
@@ -16,12 +16,6 @@ export const SBOM_PREDICATE_TYPES = {
 } as const
 /** Sigstore bundle v0.3, as cosign and gh attach and look for it (cosign's specs/BUNDLE_SPEC.md). */
 export const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
-
-/** Artifacts to attach to one pushed manifest (what the attach stage takes from each producer). */
-export interface Attachment {
-  subject: Descriptor
-  artifacts: Artifact[]
-}
 
 /** One signed statement: what it is about, its predicate type, and the bundle that proves it. */
 export interface Attestation {

@@ -8,7 +8,7 @@ import { verifyBinary } from '../build/elf.js'
 import { expandLdflags, ldflagsVars } from '../build/ldflags.js'
 import { platformString, type Platform } from '../build/platform.js'
 import type { Config } from '../config.js'
-import { binaryContextDir, renderDockerfile, writeLayerContext } from '../dockerfile/render.js'
+import { platformContextDir, renderDockerfile, writeLayerContext } from '../dockerfile/render.js'
 import { modulesHash, restoreGoCache, type CacheState } from '../go/cache.js'
 import { installGo, runnerGoArch } from '../go/install.js'
 import { versionFromFile } from '../go/version.js'
@@ -51,10 +51,17 @@ import { detectBuildx, dockerBuild } from '../docker/builder.js'
 import { compare, comparisonTable, gateFailures, type Comparison } from '../report/gate.js'
 import { platformSize, sizeTable, type PlatformSize } from '../report/size.js'
 import { readBaseline } from '../registry/baseline.js'
-import { measurePackages, type PackageSize } from '../report/packages.js'
+import { foldPackages, measurePackages, type PackageSize } from '../report/packages.js'
+import type { Report } from '../report/report.js'
+import { reportStages, reportWantsPackages, type BaselineReport } from './report.js'
+import { provenanceStages } from './provenance.js'
+import { sbomStages, type SbomAttachment } from './sbom.js'
+import type { SignedImage } from '../attest/provenance.js'
 import { preflight } from '../preflight.js'
 import type { Deps } from '../pipeline.js'
 import { mapConcurrent, stageOf, type Stage } from './graph.js'
+import { backgroundRunner } from './background.js'
+import { cgoSettings, cgoStages, type CgoOutputs } from './cgo.js'
 
 /** Binaries from this size up get the package breakdown under package-sizes: auto. */
 export const PACKAGE_SIZES_AUTO_BYTES = 4 * 2 ** 20
@@ -64,8 +71,8 @@ interface Binary {
   size: number
 }
 
-/** What each stage hands on, by stage name. */
-export interface Outputs {
+/** What each stage hands on, by stage name (the cgo and debug stages' in CgoOutputs). */
+export interface Outputs extends CgoOutputs {
   preflight: void
   /** The registry client, logged in; undefined when nothing is pushed. */
   login: RegistryClient | undefined
@@ -96,11 +103,20 @@ export interface Outputs {
    * What the stages of issues 13 and 14 hand the referrer writer (src/registry/referrers.ts) to attach to the
    * pushed manifests: the SBOMs, the signed provenance, the size report. Undefined when they make none.
    */
-  sbom: Attachment[] | undefined
+  sbom: SbomAttachment[] | undefined
   provenance: Attachment[] | undefined
   report: Attachment[] | undefined
+  /** The report of compare-to, or why there is none (src/pipeline/report.ts). */
+  baselineReport: BaselineReport | undefined
+  /** This build's size report and the file it is written to (output report). */
+  sizeReport: { report: Report; file: string }
+  comment: void
   /** What was attached where. */
   attach: AttachOutput
+  /** The provenance (and SBOM) attestations, signed; undefined when provenance is off or nothing is pushed. */
+  signed: SignedImage | undefined
+  /** The provenance attestation as GitHub stored it. */
+  attestation: { id: string; url: string } | undefined
 }
 
 /** The go-version spec: the input, else the version file (go.mod by default). */
@@ -185,7 +201,9 @@ function packagesWanted(
   const [name, bin] = [...binaries.entries()].reduce((a, b) => (b[1].size > a[1].size ? b : a))
   const want =
     config.packageSizes === 'true' ||
-    (config.packageSizes === 'auto' && bin.size >= PACKAGE_SIZES_AUTO_BYTES && !rebuildsAll(config))
+    (config.packageSizes === 'auto' &&
+      (bin.size >= PACKAGE_SIZES_AUTO_BYTES || reportWantsPackages(config)) &&
+      !rebuildsAll(config))
   return want ? { name, bin } : undefined
 }
 
@@ -194,7 +212,7 @@ const rebuildsAll = (config: Config): boolean =>
   config.buildFlags.some(f => f === '-a' || f === '-n')
 
 /** A client for one repository, with the credentials that registry is known by (see resolveCredentials). */
-async function openRegistry(
+export async function openRegistry(
   config: Config,
   deps: Deps,
   ref: ImageRef,
@@ -229,7 +247,7 @@ async function openRegistry(
 }
 
 /** Reads compare-to with pull access only (anonymous, or the credentials the registry is known by). */
-async function compareWithBaseline(
+export async function compareWithBaseline(
   config: Config,
   deps: Deps,
   sizes: PlatformSize[]
@@ -284,15 +302,19 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
     go: Outputs['go'],
     source: Outputs['source'],
     platform: Platform,
-    binary: string
+    binary: string,
+    cgo?: Outputs['cgo']
   ): Promise<PackageSize[]> =>
     measurePackages({
-      runner: deps.runner,
+      // Only the report waits for it: at a lower priority it leaves the cores to the assembly and the push.
+      runner: backgroundRunner(deps.runner),
       goBin: go.goBin,
-      env: buildEnv(go.env, platform, source.settings),
+      env: buildEnv(go.env, platform, source.settings, cgo?.get(platformString(platform))?.env),
       workdir: config.workingDirectory,
-      args: buildArgs(source.settings, binary),
-      tempDir: deps.tempDir
+      args: buildArgs(cgoSettings(source.settings, cgo?.get(platformString(platform))), binary),
+      tempDir: deps.tempDir,
+      // Every package: the report diffs them one by one; the log and the summary show the biggest.
+      top: Infinity
     })
   const stages: Stage<Outputs>[] = [
     // Inputs the disk can refute are checked first: a typo in files should cost neither a login nor a compile.
@@ -404,12 +426,13 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
           env: go.env,
           workdir: config.workingDirectory,
           logger,
+          readOnly: !config.cacheSave,
           keys: {
             os: 'linux',
             arch: deps.nodeArch,
             goVersion: go.version,
             platforms: config.platforms.map(platformString),
-            modulesHash: await modulesHash(config.workingDirectory)
+            modulesHash: await modulesHash(config.workingDirectory, config.cacheDependencyPath)
           }
         })
       }
@@ -430,24 +453,32 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
     }),
 
     // Platforms compile at once, up to one per core: each link is mostly one thread.
-    stage('binaries', ['go', 'source', 'main', 'goCache'], {
-      run: async ({ go, source, main, goCache }) => {
+    stage('binaries', ['go', 'source', 'main', 'goCache', 'cgo'], {
+      run: async ({ go, source, main, goCache, cgo }) => {
+        // The compression threads start while Go compiles, not when the first binary is ready.
+        compressor.warm()
         const buildDir = path.join(deps.tempDir, 'build')
         const built = await mapConcurrent(config.platforms, parallelism, async platform => {
           const name = platformString(platform)
           return logger.group(`Build ${main.importPath} for ${name}`, async () => {
             const out = path.join(buildDir, ...name.split('/'), main.binaryName)
+            const c = cgo.get(name)
             await compile(
               deps.runner,
               go.goBin,
-              buildEnv(go.env, platform, source.settings),
+              buildEnv(go.env, platform, source.settings, c?.env),
               config.workingDirectory,
-              buildArgs(source.settings, out),
+              buildArgs(cgoSettings(source.settings, c), out),
               { pkg: config.package, tags: config.buildTags }
             )
-            const elf = verifyBinary(await readFile(out), platform, main.binaryName)
+            const elf = verifyBinary(await readFile(out), platform, main.binaryName, {
+              cgo: config.cgo
+            })
             const size = (await stat(out)).size
-            logger.info(`${main.binaryName}: static ${elf.bits}-bit ELF for ${name}, ${size} bytes`)
+            const linked = elf.interpreter ? `dynamic (loader ${elf.interpreter})` : 'static'
+            logger.info(
+              `${main.binaryName}: ${linked} ${elf.bits}-bit ELF for ${name}, ${size} bytes`
+            )
             return [name, { path: out, size }] as const
           })
         })
@@ -460,18 +491,19 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
     // Off the critical path: only the report waits for this relink, while the image is assembled and pushed. Not
     // beside the build: both would compile the changed package at once (measured: a slower step, more CPU).
     // Optional and never fatal: a failure is a warning, since the image itself is fine.
-    stage('packages', ['go', 'source', 'binaries'], {
+    stage('packages', ['go', 'source', 'binaries', 'cgo'], {
       title: ({ binaries }) => {
         const wanted = packagesWanted(config, binaries)
         return wanted && `Measure Go packages in ${wanted.name}`
       },
-      run: async ({ go, source, binaries }) => {
+      run: async ({ go, source, binaries, cgo }) => {
         const wanted = packagesWanted(config, binaries)
         if (!wanted) return undefined
         const platform = config.platforms.find(p => platformString(p) === wanted.name)!
         try {
-          const sizes = await measure(go, source, platform, wanted.bin.path)
-          for (const p of sizes) logger.info(`${String(p.bytes).padStart(10)}  ${p.name}`)
+          const sizes = await measure(go, source, platform, wanted.bin.path, cgo)
+          for (const p of foldPackages(sizes))
+            logger.info(`${String(p.bytes).padStart(10)}  ${p.name}`)
           return { platform: wanted.name, sizes }
         } catch (e) {
           logger.warning(`package-sizes: ${(e as Error).message}`)
@@ -522,8 +554,8 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
       }
     }),
 
-    stage('plans', ['staged', 'binaries', 'source', 'main'], {
-      run: async ({ staged, binaries, source, main }) => {
+    stage('plans', ['staged', 'binaries', 'source', 'main', 'libraries'], {
+      run: async ({ staged, binaries, source, main, libraries }) => {
         const labels = { ...ociLabels(deps.env, rfc3339(source.epoch)), ...config.labels }
         const imageSettings: ImageSettings = {
           user: config.user,
@@ -547,7 +579,12 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
         }
         return config.platforms.map(p => {
           const bin = binaries.get(platformString(p))!
-          const layers = [...staged.layers, binaryLayer(bin.path, main.binaryName, bin.size)]
+          const libs = libraries.get(platformString(p))
+          const layers = [
+            ...staged.layers,
+            ...(libs ? [libs] : []),
+            binaryLayer(bin.path, main.binaryName, bin.size)
+          ]
           return { platform: p, plan: { layers: orderLayers(layers), image: imageSettings } }
         })
       }
@@ -565,8 +602,8 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
         for (const { platform, plan } of plans) {
           for (const layer of plan.layers) {
             const dir =
-              layer.name === 'binary'
-                ? binaryContextDir(platformString(platform), multi)
+              layer.name === 'binary' || layer.name === 'libraries'
+                ? platformContextDir(layer.name, platformString(platform), multi)
                 : layer.name
             if (!folders.has(dir)) folders.set(dir, layer)
           }
@@ -700,6 +737,16 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
     })
   ]
 
+  stages.push(...reportStages(config, deps, tags, openRegistry))
+  stages.push(...cgoStages(config, deps, tags, compressor))
+  stages.push(...sbomStages(config, deps))
+  stages.push(
+    ...provenanceStages(
+      config,
+      deps,
+      stages.some(s => s.name === 'sbom')
+    )
+  )
   // Takes what the stages that make artifacts hand on, those of them that this graph has.
   const makers = (['sbom', 'provenance', 'report', 'mirrors'] as const).filter(n =>
     stages.some(s => s.name === n)

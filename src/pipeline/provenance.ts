@@ -1,0 +1,144 @@
+// The provenance stages: sign SLSA provenance (and the SBOMs) beside the push, hand the bundles to the referrer writer, and store them with GitHub once the image is pushed.
+import type { Config } from '../config.js'
+import { provenanceOn } from '../attest/config.js'
+import { repositoryVisibility, signingEndpoints } from '../attest/endpoints.js'
+import { actionsIdentity } from '../attest/oidc.js'
+import {
+  descriptorOf,
+  signImage,
+  type SbomDocument,
+  type SignedImage
+} from '../attest/provenance.js'
+import { AttestationRefused, storeAttestation } from '../attest/store.js'
+import type { Attachment } from '../oci/artifact.js'
+import type { Deps } from '../pipeline.js'
+import { stageOf, type Stage } from './graph.js'
+import type { Outputs } from './stages.js'
+
+/** The SBOM stage's artifact types, by the format's name in SBOM_PREDICATE_TYPES. */
+const SBOM_ARTIFACT_TYPES: Record<string, SbomDocument['format']> = {
+  'application/spdx+json': 'spdx',
+  'application/vnd.cyclonedx+json': 'cyclonedx'
+}
+
+/** The SBOMs the sbom stage attaches, as documents to attest: each is the predicate of its platform's statement. */
+export function sbomDocuments(attachments: Attachment[] | undefined): SbomDocument[] {
+  return (attachments ?? []).flatMap(a =>
+    a.artifacts.flatMap(x => {
+      const format = SBOM_ARTIFACT_TYPES[x.artifactType]
+      if (!format) return []
+      return [
+        {
+          manifest: a.subject,
+          format,
+          document: JSON.parse(Buffer.from(x.data).toString()) as unknown
+        }
+      ]
+    })
+  )
+}
+
+const AUTO_OFF =
+  'provenance: auto, and this job cannot mint an OIDC token (no ACTIONS_ID_TOKEN_REQUEST_URL), so no signed ' +
+  'provenance is attached. To sign it, give the job `permissions: id-token: write` and `attestations: write`.'
+
+/**
+ * signed runs beside the push: the digests are known once the images are built, and signing is round trips to
+ * Sigstore rather than work for the CPU. Only an image that will be pushed (logged in, within its budget) is
+ * signed. sbom is one of the needs when the graph has that stage, so the SBOMs are attested too.
+ */
+export function provenanceStages(config: Config, deps: Deps, hasSbom: boolean): Stage<Outputs>[] {
+  const stage = stageOf<Outputs>()
+  const { logger } = deps
+  const on = provenanceOn(config.provenance, deps.env)
+  const sbom = hasSbom ? (['sbom'] as const) : []
+  const pushing = (got: Pick<Outputs, 'login' | 'gate'>): boolean =>
+    !!got.login && !got.gate.failures.length
+  return [
+    stage('signed', ['images', 'gate', 'login', ...sbom], {
+      title: got => (on && pushing(got) ? 'Sign SLSA provenance' : undefined),
+      run: async got => {
+        if (!on) {
+          if (pushing(got)) logger.info(AUTO_OFF)
+          return undefined
+        }
+        if (!pushing(got)) return undefined
+        const endpoints =
+          deps.sigstore ??
+          signingEndpoints(
+            await repositoryVisibility(deps.env),
+            deps.env.GITHUB_SERVER_URL || undefined
+          )
+        const { images, top } = got.images
+        const ref = got.login!.ref
+        return signImage({
+          name: `${ref.registry}/${ref.repository}`,
+          top: descriptorOf(top),
+          manifests: images.map(i => descriptorOf(i.manifest)),
+          sboms: sbomDocuments((got as Partial<Outputs>).sbom),
+          endpoints,
+          identity: actionsIdentity(deps.env, deps.fetch, logger),
+          logger
+        })
+      }
+    }),
+
+    // What the attach stage takes: the bundles as referrers of the pushed manifests.
+    stage('provenance', ['signed'], { run: async ({ signed }) => signed?.attachments }),
+
+    stage('attestation', ['signed', 'push', 'images'], {
+      title: ({ signed, push }) =>
+        signed && push ? 'Store the attestations with GitHub' : undefined,
+      run: async ({ signed, push, images }) =>
+        signed && push ? storeWithGitHub(config, deps, signed, images.top.digest) : undefined
+    })
+  ]
+}
+
+/**
+ * POSTs every bundle to the repository's attestations, where `gh attestation verify` finds them. Under auto a
+ * refusal (no attestations: write, a plan without attestations for private repositories) is a warning: the
+ * bundles are attached to the image in the registry all the same. Under true it fails the step.
+ */
+async function storeWithGitHub(
+  config: Config,
+  deps: Deps,
+  signed: SignedImage,
+  digest: string
+): Promise<Outputs['attestation']> {
+  const { logger, env } = deps
+  const repository = env.GITHUB_REPOSITORY
+  const pushed = `The image was pushed (${digest}) and the signed provenance is attached to it in the registry`
+  if (!config.githubToken || !repository) {
+    logger.warning(
+      `provenance: not stored with GitHub (${!repository ? 'no GITHUB_REPOSITORY' : 'github-token is empty'}). ${pushed}.`
+    )
+    return undefined
+  }
+  logger.mask(config.githubToken)
+  const all = [signed.provenance, ...signed.sboms]
+  try {
+    const ids = await Promise.all(
+      all.map(a =>
+        storeAttestation(a.bundle, {
+          fetch: deps.fetch,
+          apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+          repository,
+          token: config.githubToken,
+          sleep: deps.sleep
+        })
+      )
+    )
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+    const url = (id: string): string => `${server}/${repository}/attestations/${id}`
+    all.forEach((a, i) => logger.info(`${a.predicateType}: attestation ${ids[i]} ${url(ids[i]!)}`))
+    return { id: ids[0]!, url: url(ids[0]!) }
+  } catch (e) {
+    const message = `provenance: ${(e as Error).message} ${pushed}.`
+    if (e instanceof AttestationRefused && config.provenance === 'auto') {
+      logger.warning(message)
+      return undefined
+    }
+    throw new Error(message)
+  }
+}
