@@ -5,6 +5,7 @@ import { GROUPS, OPTIONS, type CliOption } from './cli-options.js'
 import { parseConfig, type Config } from './config.js'
 import { actionOutputs, edgeDeps, inActions, toolCacheDir } from './edge.js'
 import { runPipeline, type Result } from './pipeline.js'
+import { runMerge } from './merge/pipeline.js'
 import type { Logger } from './ports.js'
 import { bytesCell } from './report/summary.js'
 
@@ -381,6 +382,9 @@ export function resultText(r: Result): string {
     row('size-delta', `${o['size-delta']} bytes (${o['size-delta-percent']}%)`)
   }
   if (r.ociLayout) row('oci-layout', `${r.ociLayout} (${r.ociReference})`)
+  // Several images: the rows above are the first's; each image in one line.
+  if (r.images && r.images.length > 1)
+    for (const i of r.images) row(`image ${i.name}`, `${i.imageRef || i.digest}, ${bytes(i.size)}`)
   return `${lines.join('\n')}\n`
 }
 
@@ -421,7 +425,9 @@ export async function main(argv: string[]): Promise<number> {
     const deps = await edgeDeps({ logger, env: process.env, tempRoot: os.tmpdir() })
     tempDir = deps.tempDir
     process.env.RUNNER_TEMP ||= tempDir
-    const result = await runPipeline(config, deps)
+    const result = config.mergeDigests.length
+      ? await runMerge(config, deps)
+      : await runPipeline(config, deps)
     output.print(`\n== Result ==\n${resultText(result)}`)
     // The gate fails the run only now, so the sizes above say by how much.
     if (result.gateFailures.length) {

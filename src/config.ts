@@ -87,6 +87,8 @@ export interface Config extends MatrixConfig, CgoConfig {
   credentials?: Credentials
   sourceDateEpoch?: number
   summary: boolean
+  /** The SBOM format attached to each platform manifest, or none (src/sbom/). */
+  sbom: SbomFormat
   /** Signed SLSA provenance: auto (when the job can mint an OIDC token), true or false (src/attest/config.ts). */
   provenance: ProvenanceMode
   /** github-token: for GitHub's attestations API (and the pull request comment). */
@@ -98,6 +100,20 @@ export interface Config extends MatrixConfig, CgoConfig {
 }
 
 export type GetInput = (name: string) => string
+
+export type SbomFormat = 'spdx' | 'cyclonedx' | 'none'
+
+/** sbom: spdx (the default), cyclonedx or none. */
+export function parseSbom(raw: string): SbomFormat {
+  const value = raw.trim().toLowerCase() || 'spdx'
+  if (value !== 'spdx' && value !== 'cyclonedx' && value !== 'none') {
+    throw new InputError(
+      `sbom: '${raw.trim()}' is not spdx, cyclonedx or none. Use spdx (SPDX 2.3 JSON, the default), cyclonedx ` +
+        `(CycloneDX 1.6 JSON) or none (no SBOM is written or attached).`
+    )
+  }
+  return value
+}
 
 /**
  * comment and comment-from. A comment on a pull request event without a token fails here, before anything is
@@ -335,6 +351,7 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
       parseEpoch(get('source-date-epoch'), 'source-date-epoch') ??
       parseEpoch(env.SOURCE_DATE_EPOCH ?? '', 'SOURCE_DATE_EPOCH'),
     summary: parseBoolean(get, 'summary', true),
+    sbom: parseSbom(get('sbom')),
     provenance: parseProvenance(get('provenance'), env),
     githubToken: get('github-token').trim(),
     ...parseComment(get, env, workspace),

@@ -20,6 +20,14 @@ const getter =
     inputs[name] ?? ''
 
 const ENV = { GITHUB_WORKSPACE: '/ws' }
+/** What the scale-out inputs (src/config-matrix.ts) give when none is set. */
+const MATRIX_DEFAULTS = {
+  cacheSave: true,
+  cacheDependencyPath: [],
+  pushByDigest: false,
+  mergeDigests: [],
+  tagFlavor: { latest: 'auto', prefix: '', prefixLatest: false, suffix: '', suffixLatest: false }
+}
 const parse = (inputs: Record<string, string>, env: Record<string, string> = ENV): Config =>
   parseConfig(getter(inputs), env)
 
@@ -57,8 +65,12 @@ describe('parseConfig', () => {
       compression: { codec: 'gzip', level: 9 },
       load: false,
       cache: true,
+      ...MATRIX_DEFAULTS,
       checkLatest: false,
       image: { registry: 'ghcr.io', apiHost: 'ghcr.io', repository: 'acme/app' },
+      packages: ['.'],
+      imageLines: ['ghcr.io/acme/app'],
+      mirrors: [],
       tags: [],
       push: true,
       ociLayout: '',
@@ -160,8 +172,13 @@ describe('parseConfig', () => {
       compression: { codec: 'gzip', level: 'max' },
       load: true,
       cache: false,
+      ...MATRIX_DEFAULTS,
+      cacheSave: false,
       checkLatest: true,
       image: { registry: 'localhost:5000', apiHost: 'localhost:5000', repository: 'api' },
+      packages: ['./cmd/api'],
+      imageLines: ['localhost:5000/api'],
+      mirrors: [],
       tags: ['v1', 'latest', 'main'],
       push: true,
       ociLayout: '/ws/out/layout',

@@ -2,7 +2,10 @@
 import type { Comparison } from './gate.js'
 import { comparisonRows } from './gate.js'
 import type { PackageSize } from './packages.js'
+import type { PackageDeltas } from './report.js'
+import { moduleSection, packageSection } from '../comment/render.js'
 import { formatBytes, percent, type PlatformSize } from './size.js'
+import { imagesTable, type ImageEntry } from '../images/report.js'
 
 export interface SummaryInput {
   imageRef: string
@@ -16,6 +19,10 @@ export interface SummaryInput {
   maxSize?: { bytes: number; raw: string }
   gateFailures: string[]
   packages?: { platform: string; sizes: PackageSize[] }
+  /** Go packages and modules against the baseline's report, when compare-to is set. */
+  packageDeltas?: PackageDeltas
+  /** Every image of the run; with several, a table of them leads and the rest is about the first. */
+  images?: ImageEntry[]
 }
 
 /** Human units with the exact count beside, so a reviewer can do the arithmetic. */
@@ -49,14 +56,18 @@ function platformTable(p: PlatformSize): string {
 
 export function renderSummary(r: SummaryInput): string {
   const out: string[] = ['## go-scratch-image', '']
+  const images = imagesTable(r.images ?? [])
+  if (images) out.push(images, `The rest is about ${r.images![0]!.name}.`, '')
   out.push(
     r.pushed
-      ? `Pushed \`${r.imageRef}\` as ${r.tags.map(t => `\`${t}\``).join(', ')}.`
+      ? r.tags.length
+        ? `Pushed \`${r.imageRef}\` as ${r.tags.map(t => `\`${t}\``).join(', ')}.`
+        : `Pushed \`${r.imageRef}\` by digest, without a tag (push-by-digest).`
       : `Built \`${r.digest}\` (not pushed).`,
-    '',
-    `Go ${r.goVersion}; binary ${bytesCell(r.binarySize)}.`,
     ''
   )
+  // A merge (merge-digests) runs no Go: the legs did.
+  if (r.goVersion) out.push(`Go ${r.goVersion}; binary ${bytesCell(r.binarySize)}.`, '')
   for (const p of r.sizes) {
     out.push(`### ${p.platform}: ${bytesCell(p.size)} compressed`, '', platformTable(p), '')
   }
@@ -80,6 +91,11 @@ export function renderSummary(r: SummaryInput): string {
       table([head!, ...withBytes]),
       ''
     )
+  }
+  if (r.packageDeltas) {
+    const d = r.packageDeltas
+    out.push(`### Go packages and modules against \`${d.baseline}\``, '')
+    out.push(...moduleSection(d, false), ...packageSection(d, false))
   }
   if (r.maxSize || r.gateFailures.length) {
     out.push('### Size budget', '')

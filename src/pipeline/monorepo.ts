@@ -1,0 +1,204 @@
+// Builds every main package of a monorepo as its own image: Go is installed, its caches restored and the packages listed once; then one stage graph runs each package's per-image stages side by side, with one layer compressor, pushes that mount the previous image's blobs, and no push before every image has passed its size gate.
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import type { Config } from '../config.js'
+import { checkImageNames, findMainPackages, imageRefs, type MainTarget } from '../images/targets.js'
+import { imageOf, pipelineResult, type Deps, type Result } from '../pipeline.js'
+import type { Logger } from '../ports.js'
+import { preflight } from '../preflight.js'
+import { runGraph, stageOf, type Stage } from './graph.js'
+import { layerCompressor, pipelineStages, type Outputs } from './stages.js'
+
+/** The per-image stages whose work is the same for every package: they run once, before the packages are known. */
+const SHARED = ['preflight', 'goVersion', 'go', 'goCache'] as const
+type Shared = (typeof SHARED)[number]
+const isShared = (name: string): name is Shared => (SHARED as readonly string[]).includes(name)
+
+interface Phase1 extends Pick<Outputs, Shared> {
+  mains: MainTarget[]
+}
+
+type AnyStage = Stage<Record<string, unknown>>
+
+/** The config of one package's image: its package, binary name and repositories, and its own layout folder. */
+export function packageConfig(config: Config, main: MainTarget, several: boolean): Config {
+  const refs = imageRefs(config.imageLines, main.name)
+  return {
+    ...config,
+    package: main.pkg,
+    packages: [main.pkg],
+    binaryName: main.name,
+    image: refs[0],
+    mirrors: refs.slice(1),
+    // Each image's layout in its own folder: one index.json cannot tell two images with the same tags apart.
+    ociLayout:
+      several && config.ociLayout ? path.join(config.ociLayout, main.name) : config.ociLayout
+  }
+}
+
+/**
+ * The shared stages, then the main packages: go list needs the toolchain (and the module cache the restore
+ * fills). Logging in waits for phase 2, where each image's repository is known, still before any compile.
+ */
+async function sharedPhase(
+  config: Config,
+  deps: Deps,
+  tags: string[],
+  graphLogger: Logger
+): Promise<Phase1> {
+  const stage = stageOf<Phase1>()
+  const names = new Set<string>([...SHARED, 'mains'])
+  const perImage = pipelineStages(config, deps, tags).filter(
+    s => isShared(s.name) && s.name !== 'preflight'
+  )
+  const stages: Stage<Phase1>[] = [
+    // Every package line is checked on disk, not only the first.
+    stage('preflight', [], {
+      run: async () => {
+        for (const line of config.packages) {
+          await preflight(
+            { ...config, package: line },
+            {
+              logger: deps.logger,
+              caBundleCandidates: deps.caBundleCandidates,
+              zoneinfoRoot: deps.zoneinfoRoot
+            }
+          )
+        }
+      }
+    }),
+    // Without the login stage (it needs the image names, which come from go list): goVersion needs only preflight.
+    ...perImage.map(s => {
+      const needs = s.needs.filter(n => names.has(n))
+      return { ...s, needs: needs.length ? needs : ['preflight'] } as unknown as Stage<Phase1>
+    }),
+    stage('mains', ['go', 'goCache'], {
+      title: 'Find main packages',
+      run: async ({ go }) => {
+        const mains = await findMainPackages({
+          runner: deps.runner,
+          goBin: go.goBin,
+          env: go.env,
+          cwd: config.workingDirectory,
+          packages: config.packages,
+          binaryName: config.binaryName
+        })
+        checkImageNames(config.imageLines, mains)
+        for (const m of mains) deps.logger.info(`${m.name}: ${m.importPath} (${m.pkg})`)
+        return mains
+      }
+    })
+  ]
+  return runGraph(stages, { logger: graphLogger })
+}
+
+/**
+ * One graph of every package's per-image stages (named NAME/stage), the shared ones given their phase-1 outputs.
+ * Beyond what each stage needs: the shared stages wait for every login, so a refused credential costs no
+ * compile; the compiles run one package after another (each already runs its platforms at once, and Go's build
+ * cache then serves the next package what they share); a push waits for every image's gate and for the push
+ * before it, whose blobs it mounts.
+ */
+export function mergedStages(
+  mains: MainTarget[],
+  perImage: Stage<Outputs>[][],
+  shared: Pick<Outputs, Shared>
+): AnyStage[] {
+  const key = (i: number, name: string): string =>
+    isShared(name) ? name : `${mains[i]!.name}/${name}`
+  const everyImage = (name: string): string[] => mains.map((_, i) => key(i, name))
+  const several = mains.length > 1
+  const out: AnyStage[] = perImage[0]!
+    .filter(s => isShared(s.name))
+    .map(s => ({
+      name: s.name,
+      needs: s.needs.flatMap(n => (isShared(n) ? [n] : everyImage(n))),
+      run: async () => shared[s.name as Shared]
+    }))
+  perImage.forEach((stages, i) => {
+    const name = mains[i]!.name
+    for (const s of stages) {
+      if (isShared(s.name)) continue
+      const extra =
+        s.name === 'binaries' && i > 0
+          ? [key(i - 1, 'binaries')]
+          : s.name === 'push'
+            ? [...everyImage('gate'), ...(i > 0 ? [key(i - 1, 'push')] : [])]
+            : []
+      const view = (got: Partial<Record<string, unknown>>): Partial<Outputs> =>
+        Object.fromEntries(s.needs.map(n => [n, got[key(i, n)]])) as Partial<Outputs>
+      const othersOver = (got: Partial<Record<string, unknown>>): string[] =>
+        s.name === 'push'
+          ? mains.filter((m, j) => j !== i && failures(got[key(j, 'gate')])).map(m => m.name)
+          : []
+      out.push({
+        name: key(i, s.name),
+        needs: [...s.needs.map(n => key(i, n)), ...extra],
+        title: got => {
+          if (othersOver(got).length) return undefined
+          const title = typeof s.title === 'function' ? s.title(view(got)) : s.title
+          return title && several ? `${name}: ${title}` : title
+        },
+        run: async (got, log) => {
+          const over = othersOver(got)
+          if (over.length && !failures(got[key(i, 'gate')])) {
+            log.info(
+              `${name}: not pushed: ${over.join(', ')} ${over.length > 1 ? 'are' : 'is'} over the size budget, and the images of one run are pushed all or none.`
+            )
+            return false
+          }
+          return s.run(view(got), log)
+        }
+      })
+    }
+  })
+  return out
+}
+
+const failures = (gate: unknown): boolean => !!(gate as Outputs['gate']).failures.length
+
+export async function runImages(
+  config: Config,
+  deps: Deps,
+  tags: string[],
+  graphLogger: Logger
+): Promise<Result> {
+  const compressor = deps.compressor ?? layerCompressor(config, deps)
+  const phase1 = await sharedPhase(config, { ...deps, compressor }, tags, graphLogger)
+  const { mains } = phase1
+  const several = mains.length > 1
+  const configs = mains.map(m => packageConfig(config, m, several))
+  const perImage = await Promise.all(
+    mains.map(async (m, i) => {
+      // Each image's binaries, context and archives in a folder of their own.
+      const tempDir = path.join(deps.tempDir, 'images', m.name)
+      await mkdir(tempDir, { recursive: true })
+      const previous = configs[i - 1]
+      const mountFrom = new Map(
+        previous
+          ? [previous.image, ...previous.mirrors].flatMap(r =>
+              r ? [[r.registry, r.repository] as const] : []
+            )
+          : []
+      )
+      return pipelineStages(configs[i]!, { ...deps, compressor, tempDir, mountFrom }, tags)
+    })
+  )
+  const out = await runGraph(mergedStages(mains, perImage, phase1), { logger: graphLogger })
+  const results = mains.map((m, i) => {
+    const names = perImage[i]!.map(s => s.name)
+    const view = Object.fromEntries(
+      names.map(n => [n, out[isShared(n) ? n : `${m.name}/${n}`]])
+    ) as unknown as Outputs
+    const r = pipelineResult(configs[i]!, view, tags)
+    return { r, image: imageOf(configs[i]!, m.name, r) }
+  })
+  const first = results[0]!.r
+  return {
+    ...first,
+    gateFailures: results.flatMap(({ r, image }) =>
+      r.gateFailures.map(f => (several ? `${image.name}: ${f}` : f))
+    ),
+    images: results.map(x => x.image)
+  }
+}
