@@ -3,8 +3,6 @@
 // refuses artifact manifests, and the OCI layout read back by skopeo.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Platform } from '../../src/build/platform.js'
@@ -21,6 +19,7 @@ import { file, orderLayers, systemLayer, withParents } from '../../src/rootfs/pl
 import { MemoryRegistry } from '../oci-registry.js'
 import { fakeLogger, imageSettings } from '../unit/helpers.js'
 import { REGISTRY, skopeo, tempDir, uniqueRepo } from './harness.js'
+import { hasTag, layoutEntries, rawManifest, refusingProxy } from './referrers-harness.js'
 
 const amd64: Platform = { os: 'linux', architecture: 'amd64' }
 const created = rfc3339(1_700_000_000)
@@ -70,12 +69,6 @@ const BUNDLE = artifact(
   '{"mediaType":"application/vnd.dev.sigstore.bundle.v0.3+json"}',
   { 'dev.sigstore.bundle.predicateType': 'https://slsa.dev/provenance/v1' }
 )
-
-async function rawManifest(ref: string): Promise<Record<string, unknown>> {
-  const r = await skopeo(['inspect', '--raw', '--tls-verify=false', ref])
-  if (r.code !== 0) throw new Error(`skopeo inspect --raw ${ref}: ${r.stderr}`)
-  return JSON.parse(r.stdout) as Record<string, unknown>
-}
 
 describe('distribution 2.8 (no referrers API): the referrers tag schema', () => {
   it('lists two artifacts in sha256-<hex>, keeps another tool’s entry, and a second build adds to it', async () => {
@@ -250,56 +243,6 @@ describe('a registry with the referrers API (distribution-spec 1.1, served on 12
   })
 })
 
-/**
- * A registry that refuses artifact manifests: a loopback proxy in front of the real registry that answers a
- * manifest PUT whose body has a subject with 400 MANIFEST_INVALID, and forwards everything else.
- */
-async function refusingProxy(
-  target: string
-): Promise<{ host: string; close: () => Promise<void> }> {
-  const [host, port] = target.split(':')
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
-      const body = Buffer.concat(chunks)
-      if (
-        req.method === 'PUT' &&
-        /\/manifests\//.test(req.url ?? '') &&
-        body.includes('"subject"')
-      ) {
-        const answer = JSON.stringify({
-          errors: [
-            { code: 'MANIFEST_INVALID', message: 'manifest invalid', detail: 'subject not allowed' }
-          ]
-        })
-        res.writeHead(400, { 'content-type': 'application/json' })
-        res.end(answer)
-        return
-      }
-      const up = http.request(
-        { host, port: Number(port), method: req.method, path: req.url, headers: req.headers },
-        upRes => {
-          res.writeHead(upRes.statusCode ?? 502, upRes.headers)
-          upRes.pipe(res)
-        }
-      )
-      up.on('error', () => res.destroy())
-      up.end(body)
-    })
-  })
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r))
-  const { port: p } = server.address() as AddressInfo
-  return {
-    host: `127.0.0.1:${p}`,
-    close: () =>
-      new Promise(r => {
-        server.closeAllConnections()
-        server.close(() => r())
-      })
-  }
-}
-
 describe('a registry that refuses artifact manifests', () => {
   it('fails saying the image was pushed (digest, tags) and which artifacts were not attached, and why', async () => {
     const proxy = await refusingProxy(REGISTRY)
@@ -328,16 +271,7 @@ describe('a registry that refuses artifact manifests', () => {
       ])
       expect((JSON.parse(direct.stdout) as { Digest: string }).Digest).toBe(img.manifest.digest)
       const tag = referrersTag(img.manifest.digest)
-      expect(
-        (
-          await skopeo([
-            'inspect',
-            '--raw',
-            '--tls-verify=false',
-            `docker://${REGISTRY}/${repo}:${tag}`
-          ])
-        ).code
-      ).not.toBe(0)
+      expect(await hasTag(repo, tag)).toBe(false)
     } finally {
       await proxy.close()
     }
@@ -351,10 +285,7 @@ describe('the OCI layout', () => {
     const ref = await writeOciLayout(dir, [img], img.manifest, ['v1'])
     const store = layoutReferrers(dir, { created })
     const attached = await store.attach(subjectOf(img), [SPDX, BUNDLE])
-    const index = JSON.parse(await readFile(path.join(dir, 'index.json'), 'utf8')) as {
-      manifests: Descriptor[]
-    }
-    expect(index.manifests.map(d => [d.digest, d.artifactType])).toEqual([
+    expect((await layoutEntries(dir)).map(d => [d.digest, d.artifactType])).toEqual([
       [img.manifest.digest, undefined],
       [attached[0]!.digest, SPDX.artifactType],
       [attached[1]!.digest, BUNDLE.artifactType]
