@@ -12,7 +12,7 @@ import {
 import { jsonBlob, MEDIA, rfc3339, sha256 } from '../../src/oci/image.js'
 import { layoutReferrers } from '../../src/oci/layout.js'
 import { attachArtifacts } from '../../src/pipeline/attach.js'
-import { RegistryClient } from '../../src/registry/client.js'
+import { nextLink, RegistryClient } from '../../src/registry/client.js'
 import { parseImage } from '../../src/registry/reference.js'
 import { AttachError, registryReferrers } from '../../src/registry/referrers.js'
 import { MemoryRegistry, type MemoryRegistryOptions } from '../oci-registry.js'
@@ -114,6 +114,16 @@ describe('referrersTag', () => {
     expect(referrersTag(`sha256:${'a'.repeat(64)}`)).toBe(`sha256-${'a'.repeat(64)}`)
     expect(referrersTag(`sha512:${'b'.repeat(128)}`)).toBe(`sha512-${'b'.repeat(64)}`)
   })
+})
+
+describe('nextLink', () => {
+  it.each([
+    ['</v2/a/referrers/sha256:1?n=1&last=x>; rel="next"', '/v2/a/referrers/sha256:1?n=1&last=x'],
+    ['<https://r/v2/a/tags/list?last=b>; rel=next', 'https://r/v2/a/tags/list?last=b'],
+    ['<https://r/prev>; rel="prev", <https://r/next>; rel="next"', 'https://r/next'],
+    ['<https://r/x>; rel="prev"', undefined],
+    [null, undefined]
+  ])('%s', (header, next) => expect(nextLink(header)).toBe(next))
 })
 
 describe('mergeReferrers', () => {

@@ -666,7 +666,7 @@ export class RegistryClient {
   /**
    * The referrers API (distribution-spec 1.1, GET /v2/<name>/referrers/<digest>): the descriptors of subject's
    * referrers, every page of them (Link rel="next"), and whether the registry applied the artifactType filter
-   * (OCI-Filters-Applied). Undefined when the registry answers 404: it has no referrers API.
+   * (OCI-Filters-Applied). Undefined when the registry answers 404 (or 405): it has no referrers API.
    */
   async getReferrers(
     subject: string,
@@ -678,7 +678,8 @@ export class RegistryClient {
     let filtered = true
     for (let page = 0; url; page++) {
       const res = await this.send('GET', url, { headers: { accept: MEDIA.index } })
-      if (res.status === 404 && page === 0) {
+      // The spec's answer of a registry without the API is 404; some answer that they do not know the route.
+      if ((res.status === 404 || res.status === 405) && page === 0) {
         await res.body?.cancel()
         return undefined
       }
