@@ -1,6 +1,6 @@
 // Renders a size report as the pull request's sticky comment: the verdict and totals in sight, the rest in <details>.
 import type { Comparison } from '../report/gate.js'
-import type { ModuleChange, PackageDelta, Report } from '../report/report.js'
+import type { ModuleChange, PackageDelta, PackageDeltas, Report } from '../report/report.js'
 import { formatBytes } from '../report/size.js'
 
 /** The hidden line that finds this image's comment again among the pull request's comments. */
@@ -110,9 +110,11 @@ function packageRows(ps: PackageDelta[]): string[][] {
   ])
 }
 
-function packageDetails(r: Report): string[] {
-  const d = r.comparison?.packages
-  if (!d) return []
+/**
+ * The Go packages that grew and shrank most. Folded into <details> in the comment, open in the job summary;
+ * `missing` is said instead when there is nothing to compare.
+ */
+export function packageSection(d: PackageDeltas, fold: boolean): string[] {
   if (d.missing) return [`Go packages: not compared, ${d.missing}`, '']
   if (!d.packages.length) return ['Go packages: no package changed size.', '']
   const grew = d.packages.filter(p => p.delta > 0)
@@ -140,10 +142,8 @@ function packageDetails(r: Report): string[] {
       ''
     )
   }
-  return details(
-    `Go packages: ${signedBytes(d.total)} in all; most in <code>${most.name}</code> (${signedBytes(most.delta)})`,
-    body
-  )
+  const title = `Go packages: ${signedBytes(d.total)} in all; most in <code>${most.name}</code> (${signedBytes(most.delta)})`
+  return fold ? details(title, body) : [`**${title}**`, '', ...body]
 }
 
 function moduleLine(m: ModuleChange): string {
@@ -152,9 +152,9 @@ function moduleLine(m: ModuleChange): string {
   return `- \`${m.path} ${m.old} → ${m.new}\``
 }
 
-function moduleDetails(r: Report): string[] {
-  const d = r.comparison?.packages
-  if (!d || (!d.modules.length && !d.goVersion)) return []
+/** Modules added, removed or changed version, and the Go version; nothing when none changed. */
+export function moduleSection(d: PackageDeltas, fold: boolean): string[] {
+  if (!d.modules.length && !d.goVersion) return []
   const lines = d.modules.map(moduleLine)
   if (d.goVersion) lines.unshift(`- Go \`${d.goVersion.old} → ${d.goVersion.new}\``)
   const count = (c: ModuleChange['change']): number => d.modules.filter(m => m.change === c).length
@@ -165,7 +165,7 @@ function moduleDetails(r: Report): string[] {
     d.goVersion && 'Go version changed'
   ].filter(Boolean)
   // A handful of module changes is the story of the pull request: shown, not folded.
-  if (lines.length <= 5) return [`**Modules**: ${parts.join(', ')}`, '', ...lines, '']
+  if (!fold || lines.length <= 5) return [`**Modules**: ${parts.join(', ')}`, '', ...lines, '']
   return details(`Modules: ${parts.join(', ')}`, lines)
 }
 
@@ -176,7 +176,9 @@ export function renderComment(r: Report): string {
   out.push(...verdict(r), ...totals(r))
   if (r.comparison) {
     out.push(`Compared with \`${r.comparison.baseline}\`.`, '')
-    out.push(...moduleDetails(r), ...packageDetails(r), ...layerDetails(r.comparison.platforms))
+    const d = r.comparison.packages
+    out.push(...moduleSection(d, true), ...packageSection(d, true))
+    out.push(...layerDetails(r.comparison.platforms))
   }
   const digest = `\`${r.digest.slice(0, 19)}\``
   out.push(

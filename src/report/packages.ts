@@ -162,6 +162,11 @@ export function packageSizes(nmOutput: string, top = DEFAULT_TOP): PackageSize[]
   const sorted = [...totals]
     .map(([name, bytes]) => ({ name, bytes }))
     .sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  return foldPackages(sorted, top)
+}
+
+/** The top N of a list sorted biggest first, and the rest as one "other" entry. */
+export function foldPackages(sorted: PackageSize[], top = DEFAULT_TOP): PackageSize[] {
   const n = Number.isNaN(top) ? DEFAULT_TOP : Math.max(0, Math.floor(top))
   if (sorted.length <= n) return sorted
   const rest = sorted.slice(n)
