@@ -2,7 +2,8 @@
 import * as actionsCache from '@actions/cache'
 import * as core from '@actions/core'
 import os from 'node:os'
-import { parseConfig, type Config } from './config.js'
+import { parseComment, parseConfig, type Config } from './config.js'
+import { commentFrom } from './comment/post.js'
 import { actionOutputs, edgeDeps, inActions } from './edge.js'
 import { saveGoCache, type CacheState } from './go/cache.js'
 import type { BuildCache, Logger } from './ports.js'
@@ -49,6 +50,19 @@ export async function run(): Promise<void> {
     // Mask first: nothing below may log the password, even in an error message.
     const password = core.getInput('registry-password')
     if (password) core.setSecret(password)
+    const token = core.getInput('github-token').trim()
+    if (token) core.setSecret(token)
+    // comment-from posts a report another job wrote (the fork-safe pattern): nothing is built or pushed.
+    if (core.getInput('comment-from').trim()) {
+      const env = process.env
+      const { commentFrom: file } = parseComment(
+        name => core.getInput(name),
+        env,
+        env.GITHUB_WORKSPACE || process.cwd()
+      )
+      await commentFrom(file, { token, env, logger })
+      return
+    }
     const config = parseConfig(name => core.getInput(name), process.env)
     const deps = await edgeDeps({
       logger,
