@@ -26,10 +26,12 @@ export function goEnv(
 export function buildEnv(
   base: Record<string, string>,
   platform: Platform,
-  settings: BuildSettings
+  settings: BuildSettings,
+  /** The cgo input's CGO_ENABLED=1 and CC (src/build/cgo.ts), when cgo is static or dynamic. */
+  cgo?: Record<string, string>
 ): Record<string, string> {
-  // CGO_ENABLED=0 is what makes the binary static; the user's build-env cannot turn it back on.
-  return { ...base, ...settings.buildEnv, ...platformGoEnv(platform), CGO_ENABLED: '0' }
+  // CGO_ENABLED=0 is what makes the binary static; the user's build-env cannot turn it back on, only the cgo input.
+  return { ...base, ...settings.buildEnv, ...platformGoEnv(platform), CGO_ENABLED: '0', ...cgo }
 }
 
 export function buildArgs(settings: BuildSettings, output: string): string[] {

@@ -31,13 +31,14 @@ export function renderDockerfile(plan: FilePlan, multiPlatform: boolean): string
     'FROM scratch'
   ]
   for (const layer of plan.layers) {
-    const perPlatform = layer.name === 'binary' && multiPlatform
+    // The binary and its shared libraries differ per platform; every other layer is the same for all.
+    const perPlatform = (layer.name === 'binary' || layer.name === 'libraries') && multiPlatform
     // Declared just before its use: the classic builder commits an ARG as an image of the daemon's own
     // platform, which a COPY for another platform then refuses; after the first COPY it is the target's.
     if (perPlatform) {
       lines.push(
         'ARG TARGETOS TARGETARCH TARGETVARIANT',
-        `COPY ${chown(layer)}binary/\${TARGETOS}/\${TARGETARCH}\${TARGETVARIANT:+/}\${TARGETVARIANT}/ /`
+        `COPY ${chown(layer)}${layer.name}/\${TARGETOS}/\${TARGETARCH}\${TARGETVARIANT:+/}\${TARGETVARIANT}/ /`
       )
     } else {
       const owned = ownedDirectory(layer)
@@ -204,5 +205,10 @@ export async function writeLayerContext(
 }
 
 export function binaryContextDir(platform: string, multiPlatform: boolean): string {
-  return multiPlatform ? path.join('binary', ...platform.split('/')) : 'binary'
+  return platformContextDir('binary', platform, multiPlatform)
+}
+
+/** The context folder of a per-platform layer (binary, libraries): NAME/OS/ARCH[/VARIANT] with several platforms. */
+export function platformContextDir(name: string, platform: string, multiPlatform: boolean): string {
+  return multiPlatform ? path.join(name, ...platform.split('/')) : name
 }

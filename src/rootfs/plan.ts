@@ -1,7 +1,17 @@
 // The file plan: every path, mode and owner of the image, per layer; both builders and the Dockerfile read it.
 import path from 'node:path'
 
-export type LayerName = 'certificates' | 'zoneinfo' | 'system' | 'home' | 'files' | 'binary'
+export type LayerName =
+  | 'certificates'
+  | 'zoneinfo'
+  | 'system'
+  | 'home'
+  | 'files'
+  /** cgo: dynamic: the loader and the shared libraries the binary loads (src/rootfs/libraries.ts). */
+  | 'libraries'
+  | 'binary'
+  /** The -debug images only: a static busybox at /busybox (src/rootfs/debug.ts). */
+  | 'debug'
 
 interface Base {
   /** Path inside the image without the leading slash, e.g. etc/passwd. */
@@ -29,6 +39,8 @@ export interface Layer {
   name: LayerName
   /** Sorted by path, parents first. */
   entries: Entry[]
+  /** The Debian packages that own the layer's files (dpkg -S), where the runner knows them: for an SBOM. */
+  packages?: { name: string; paths: string[] }[]
 }
 
 export interface ImageSettings {
@@ -162,7 +174,17 @@ export function binaryLayer(binary: string, name: string, size: number): Layer {
 
 /** Order layers from least to most often changed, so a new build re-pushes only what changed. */
 export function orderLayers(layers: Layer[]): Layer[] {
-  const order: LayerName[] = ['certificates', 'zoneinfo', 'system', 'home', 'files', 'binary']
+  // The libraries change with the runner's C library, less often than the binary; debug goes on top of a whole image.
+  const order: LayerName[] = [
+    'certificates',
+    'zoneinfo',
+    'system',
+    'home',
+    'files',
+    'libraries',
+    'binary',
+    'debug'
+  ]
   return [...layers].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))
 }
 
