@@ -15,13 +15,22 @@ const run = promisify(execFile)
 /**
  * A scratch directory holding a copy of dist/ (or of GSI_DIST, a bundle built elsewhere, as the integration
  * harness honours it) taken now, so a rebundle while a benchmark runs cannot mix two versions of the action into
- * one table (or remove dist/index.js mid-run).
+ * one table (or remove dist/index.js mid-run). GSI_DIST may list several bundles, comma separated, for the scripts
+ * that compare them (bench/overhead.mjs): the first is copied to dist/, the next to dist-2/ and so on.
  */
 export async function benchScratch(prefix) {
   const scratch = await mkdtemp(path.join(os.tmpdir(), prefix))
-  const dist = process.env.GSI_DIST ? path.resolve(process.env.GSI_DIST) : path.join(root, 'dist')
-  await cp(dist, path.join(scratch, 'dist'), { recursive: true })
+  const dists = benchDists()
+  for (const [i, dist] of dists.entries()) {
+    await cp(dist, path.join(scratch, i ? `dist-${i + 1}` : 'dist'), { recursive: true })
+  }
   return scratch
+}
+
+/** The bundles GSI_DIST names (dist/ when unset), in order. */
+export function benchDists() {
+  const list = (process.env.GSI_DIST ?? '').split(',').filter(Boolean)
+  return list.length ? list.map(d => path.resolve(d)) : [path.join(root, 'dist')]
 }
 
 export const outputsOf = text =>
@@ -61,9 +70,17 @@ export async function cpuSeconds(cpuFile) {
  * One action run in work with the given inputs; Go comes from the local mirror and is cached in toolCache,
  * Go's build cache is gocache. Returns the wall time, the CPU seconds of the run and its children (with GNU
  * time), stdout, outputs, the "<group>: done in X s" durations, and the temp dir of the run (where the binaries
- * are).
+ * are). dist is the bundle's folder in scratch (see benchScratch); env adds variables to the runner's.
  */
-export async function runAction({ scratch, work, toolCache, gocache, inputs }) {
+export async function runAction({
+  scratch,
+  work,
+  toolCache,
+  gocache,
+  inputs,
+  dist = 'dist',
+  env: extra = {}
+}) {
   const runner = await mkdtemp(path.join(scratch, 'runner-'))
   await mkdir(path.join(runner, 'temp'))
   await writeFile(path.join(runner, 'out'), '')
@@ -80,13 +97,15 @@ export async function runAction({ scratch, work, toolCache, gocache, inputs }) {
     DOCKER_CONFIG: path.join(runner, 'docker-config'),
     'INPUT_GO-DOWNLOAD-BASE-URL': mirror,
     INPUT_CACHE: 'false',
-    INPUT_SUMMARY: 'false'
+    INPUT_SUMMARY: 'false',
+    // More of the runner's variables (e.g. the OIDC token service's, for bench/attest.mjs).
+    ...extra
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
   const cpuFile = path.join(runner, 'cpu')
   const [command, args] = await timedCommand(
     process.execPath,
-    [path.join(scratch, 'dist', 'index.js')],
+    [path.join(scratch, dist, 'index.js')],
     cpuFile
   )
   const start = process.hrtime.bigint()

@@ -11,14 +11,16 @@ import {
 } from '../attest/provenance.js'
 import { AttestationRefused, storeAttestation } from '../attest/store.js'
 import type { Attachment } from '../oci/artifact.js'
+import { CYCLONEDX_MEDIA_TYPE } from '../sbom/cyclonedx.js'
+import { SPDX_MEDIA_TYPE } from '../sbom/spdx.js'
 import type { Deps } from '../pipeline.js'
 import { stageOf, type Stage } from './graph.js'
 import type { Outputs } from './stages.js'
 
 /** The SBOM stage's artifact types, by the format's name in SBOM_PREDICATE_TYPES. */
 const SBOM_ARTIFACT_TYPES: Record<string, SbomDocument['format']> = {
-  'application/spdx+json': 'spdx',
-  'application/vnd.cyclonedx+json': 'cyclonedx'
+  [SPDX_MEDIA_TYPE]: 'spdx',
+  [CYCLONEDX_MEDIA_TYPE]: 'cyclonedx'
 }
 
 /** The SBOMs the sbom stage attaches, as documents to attest: each is the predicate of its platform's statement. */
@@ -59,7 +61,7 @@ export function provenanceStages(config: Config, deps: Deps, hasSbom: boolean): 
       title: got => (on && pushing(got) ? 'Sign SLSA provenance' : undefined),
       run: async got => {
         if (!on) {
-          if (pushing(got)) logger.info(AUTO_OFF)
+          if (config.provenance === 'auto' && pushing(got)) logger.info(AUTO_OFF)
           return undefined
         }
         if (!pushing(got)) return undefined

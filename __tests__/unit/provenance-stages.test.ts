@@ -1,0 +1,224 @@
+// The provenance stages on their own: when they sign (provenance on, an image that will be pushed), what they hand the attach stage (the SBOM stage's documents attested too), and how GitHub's answer is reported; signing against @sigstore/mock on a local HTTP server and the local attestations API (see __tests__/sigstore-services.ts).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { SBOM_PREDICATE_TYPES, SLSA_PROVENANCE_V1 } from '../../src/attest/provenance.js'
+import { parseConfig } from '../../src/config.js'
+import type { Attachment } from '../../src/oci/artifact.js'
+import { jsonBlob, type BuiltImage } from '../../src/oci/image.js'
+import type { Deps } from '../../src/pipeline.js'
+import type { Outputs } from '../../src/pipeline/stages.js'
+import { provenanceStages, sbomDocuments } from '../../src/pipeline/provenance.js'
+import type { RegistryClient } from '../../src/registry/client.js'
+import { SPDX_MEDIA_TYPE } from '../../src/sbom/spdx.js'
+import {
+  startSigstoreServices,
+  verifyAttestation,
+  type SigstoreServices
+} from '../sigstore-services.js'
+import { fakeLogger } from './helpers.js'
+
+let svc: SigstoreServices
+const saved = { ...process.env }
+
+beforeAll(async () => {
+  svc = await startSigstoreServices()
+  // @actions/attest's predicate builder reads the runner's variables from process.env (core.getIDToken).
+  Object.assign(process.env, svc.env())
+})
+
+afterAll(async () => {
+  process.env = saved
+  await svc.close()
+})
+
+const manifest = (arch: string): BuiltImage =>
+  ({
+    platform: { os: 'linux', architecture: arch },
+    manifest: jsonBlob('application/vnd.oci.image.manifest.v1+json', { arch })
+  }) as unknown as BuiltImage
+const IMAGES = [manifest('amd64'), manifest('arm64')]
+const TOP = jsonBlob('application/vnd.oci.image.index.v1+json', { manifests: ['amd64', 'arm64'] })
+const LOGIN = { ref: { registry: '127.0.0.1:5000', repository: 'acme/app' } } as RegistryClient
+const SPDX = { spdxVersion: 'SPDX-2.3', name: 'amd64' }
+const SBOM: Attachment[] = [
+  {
+    subject: {
+      mediaType: IMAGES[0]!.manifest.mediaType,
+      digest: IMAGES[0]!.manifest.digest,
+      size: 1
+    },
+    artifacts: [
+      {
+        artifactType: SPDX_MEDIA_TYPE,
+        mediaType: SPDX_MEDIA_TYPE,
+        data: Buffer.from(JSON.stringify(SPDX))
+      }
+    ]
+  }
+]
+
+interface Setup {
+  provenance?: string
+  env?: Record<string, string>
+}
+
+function stages({ provenance = 'auto', env = svc.env() }: Setup = {}) {
+  const logger = fakeLogger()
+  const config = parseConfig(
+    n => ({ image: '127.0.0.1:5000/acme/app', provenance, 'github-token': 'ghs_unit' })[n] ?? '',
+    { GITHUB_WORKSPACE: '/ws', ...env }
+  )
+  const deps = {
+    logger,
+    env,
+    fetch: globalThis.fetch,
+    sleep: async () => {},
+    sigstore: { fulcioURL: svc.fulcioURL, rekorURL: svc.rekorURL, oidcIssuer: svc.issuer }
+  } as unknown as Deps
+  const list = provenanceStages(config, deps, true)
+  const run = async <K extends 'signed' | 'provenance' | 'attestation'>(
+    name: K,
+    got: Partial<Outputs>
+  ): Promise<Outputs[K]> => (await list.find(s => s.name === name)!.run(got, logger)) as Outputs[K]
+  return { run, logger, list }
+}
+
+const base: Partial<Outputs> = {
+  images: { images: IMAGES, top: TOP },
+  gate: { sizes: [], failures: [] },
+  login: LOGIN,
+  sbom: SBOM as Outputs['sbom']
+}
+
+const fulcioCalls = (): number =>
+  svc.requests.filter(r => r.path === '/fulcio/api/v2/signingCert').length
+
+describe('the stages', () => {
+  it('declare what they need: signing waits for the images, the gate and the SBOM, not for the push', () => {
+    const { list } = stages()
+    const needs = Object.fromEntries(list.map(s => [s.name, [...s.needs]]))
+    expect(needs).toEqual({
+      signed: ['images', 'gate', 'login', 'sbom'],
+      provenance: ['signed'],
+      attestation: ['signed', 'push', 'images']
+    })
+  })
+
+  it('sign the pushed digest and every platform, attest the SBOM, and store both with GitHub', async () => {
+    const { run, logger } = stages()
+    const signed = await run('signed', base)
+    expect(signed!.provenance.subjects.map(s => `sha256:${s.digest.sha256}`)).toEqual([
+      TOP.digest,
+      IMAGES[0]!.manifest.digest,
+      IMAGES[1]!.manifest.digest
+    ])
+    const { statement } = verifyAttestation(
+      signed!.sboms[0]!.bundle,
+      svc.trustedRoot,
+      IMAGES[0]!.manifest.digest
+    )
+    expect(statement.predicateType).toBe(SBOM_PREDICATE_TYPES.spdx)
+    expect(statement.predicate).toEqual(SPDX)
+
+    const attachments = await run('provenance', { signed })
+    expect(attachments).toBe(signed!.attachments)
+    expect(attachments!.map(a => a.subject.digest)).toEqual([
+      TOP.digest,
+      IMAGES[0]!.manifest.digest,
+      IMAGES[1]!.manifest.digest
+    ])
+
+    const before = svc.stored.size
+    const stored = await run('attestation', { signed, push: true, images: base.images })
+    expect(svc.stored.size).toBe(before + 2)
+    expect(stored!.url).toBe(`https://github.com/acme/app/attestations/${stored!.id}`)
+    const kept = svc.stored.get(stored!.id)!.bundle
+    expect(verifyAttestation(kept, svc.trustedRoot, TOP.digest).statement.predicateType).toBe(
+      SLSA_PROVENANCE_V1
+    )
+    expect(logger.masked).toContain('ghs_unit')
+    expect(logger.lines.join('\n')).toContain(
+      `${SLSA_PROVENANCE_V1}: attestation ${stored!.id} https://github.com/acme/app/attestations/${stored!.id}`
+    )
+  }, 60_000)
+
+  it('under auto without a token: one notice when an image is pushed, none when nothing is', async () => {
+    const { run, logger } = stages({ env: {} })
+    const calls = fulcioCalls()
+    expect(await run('signed', base)).toBeUndefined()
+    expect(logger.lines).toEqual([
+      expect.stringMatching(
+        /^provenance: auto, and this job cannot mint an OIDC token .*id-token: write/
+      )
+    ])
+    const quiet = stages({ env: {} })
+    expect(await quiet.run('signed', { ...base, login: undefined })).toBeUndefined()
+    expect(quiet.logger.lines).toEqual([])
+    expect(fulcioCalls()).toBe(calls)
+  })
+
+  it('sign nothing for an image over its budget (it is not pushed) or with provenance: false', async () => {
+    const calls = fulcioCalls()
+    const over = { ...base, gate: { sizes: [], failures: ['over budget'] } }
+    expect(await stages({ provenance: 'true' }).run('signed', over)).toBeUndefined()
+    const off = stages({ provenance: 'false' })
+    expect(await off.run('signed', base)).toBeUndefined()
+    expect(off.logger.lines).toEqual([])
+    expect(fulcioCalls()).toBe(calls)
+  })
+
+  it('store nothing when the push did not happen', async () => {
+    const { run } = stages()
+    const signed = await run('signed', base)
+    const before = svc.stored.size
+    expect(await run('attestation', { signed, push: false, images: base.images })).toBeUndefined()
+    expect(svc.stored.size).toBe(before)
+  }, 60_000)
+})
+
+describe("GitHub's refusal", () => {
+  it('is a warning under auto (the bundles are attached all the same), a failure under true', async () => {
+    const auto = stages()
+    const signed = await auto.run('signed', base)
+    svc.refuse = true
+    try {
+      expect(
+        await auto.run('attestation', { signed, push: true, images: base.images })
+      ).toBeUndefined()
+      expect(auto.logger.lines.join('\n')).toMatch(
+        new RegExp(
+          `provenance: GitHub refused the attestation \\(403 .*attestations: write.* The image was pushed \\(${TOP.digest}\\)`
+        )
+      )
+      const strict = stages({ provenance: 'true' })
+      await expect(
+        strict.run('attestation', { signed, push: true, images: base.images })
+      ).rejects.toThrow(/^provenance: GitHub refused the attestation \(403 .*The image was pushed/)
+    } finally {
+      svc.refuse = false
+    }
+  }, 60_000)
+})
+
+describe('sbomDocuments', () => {
+  it('takes the SBOM stage’s SPDX and CycloneDX artifacts, by subject, and nothing else', () => {
+    const other = { artifactType: 'application/x-other', mediaType: 'x', data: Buffer.from('{}') }
+    const cdx = {
+      artifactType: 'application/vnd.cyclonedx+json',
+      mediaType: 'application/vnd.cyclonedx+json',
+      data: Buffer.from('{"bomFormat":"CycloneDX"}')
+    }
+    const docs = sbomDocuments([
+      { ...SBOM[0]!, artifacts: [...SBOM[0]!.artifacts, other] },
+      { subject: { ...SBOM[0]!.subject, digest: IMAGES[1]!.manifest.digest }, artifacts: [cdx] }
+    ])
+    expect(docs).toEqual([
+      { manifest: SBOM[0]!.subject, format: 'spdx', document: SPDX },
+      {
+        manifest: { ...SBOM[0]!.subject, digest: IMAGES[1]!.manifest.digest },
+        format: 'cyclonedx',
+        document: { bomFormat: 'CycloneDX' }
+      }
+    ])
+    expect(sbomDocuments(undefined)).toEqual([])
+  })
+})
