@@ -1,7 +1,7 @@
 // Signed provenance end to end: the bundled action builds and pushes to the real registry (distribution 2.8, no referrers API), signs against @sigstore/mock's services on a local HTTP server with a token from an emulated Actions OIDC service, stores the bundle through a local GitHub attestations API, and attaches it as a referrer found through the referrers tag schema; provenance: true without a token fails before anything is pushed.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { TEST_ENDPOINTS_ENV } from '../../src/attest/endpoints.js'
-import { SLSA_PROVENANCE_V1 } from '../../src/attest/provenance.js'
+import { SBOM_PREDICATE_TYPES, SLSA_PROVENANCE_V1 } from '../../src/attest/provenance.js'
 import {
   startSigstoreServices,
   verifyAttestation,
@@ -158,6 +158,49 @@ describe('provenance on (a job with id-token: write)', () => {
       // The bundle read back from the registry verifies, and is about this very manifest.
       verifyAttestation(await bundleIn(name, provenance[0]!.digest), svc.trustedRoot, subject)
     }
+  })
+
+  it('attests each platform SBOM (SPDX predicate = the SPDX document attached beside it)', async () => {
+    const index = await manifest(name, run.outputs.digest!)
+    for (const { digest } of index.manifests!) {
+      const listed = (await referrersOf(name, digest))!
+      const spdx = listed.filter(d => d.artifactType === 'application/spdx+json')
+      const attested = listed.filter(
+        d =>
+          d.artifactType === BUNDLE &&
+          d.annotations?.['dev.sigstore.bundle.predicateType'] === SBOM_PREDICATE_TYPES.spdx
+      )
+      expect(spdx).toHaveLength(1)
+      expect(attested).toHaveLength(1)
+      const sbom = await manifest(name, spdx[0]!.digest)
+      const document = JSON.parse(
+        await (await registryGet(name, `blobs/${sbom.layers![0]!.digest}`)).text()
+      ) as unknown
+      const { statement } = verifyAttestation(
+        await bundleIn(name, attested[0]!.digest),
+        svc.trustedRoot,
+        digest
+      )
+      expect(statement.subject).toEqual([
+        { name: repo, digest: { sha256: digest.slice('sha256:'.length) } }
+      ])
+      expect(statement.predicate).toEqual(document)
+    }
+    // GitHub got them too: the provenance and one SBOM attestation per platform.
+    const predicateTypes = [...svc.stored.values()].map(
+      s =>
+        (
+          JSON.parse(
+            Buffer.from(
+              (s.bundle as unknown as { dsseEnvelope: { payload: string } }).dsseEnvelope.payload,
+              'base64'
+            ).toString()
+          ) as { predicateType: string }
+        ).predicateType
+    )
+    expect(predicateTypes.sort()).toEqual(
+      [SLSA_PROVENANCE_V1, SBOM_PREDICATE_TYPES.spdx, SBOM_PREDICATE_TYPES.spdx].sort()
+    )
   })
 
   it('logs the signature, and neither the OIDC token nor the GitHub token', () => {

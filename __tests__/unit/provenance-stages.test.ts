@@ -222,3 +222,39 @@ describe('sbomDocuments', () => {
     expect(sbomDocuments(undefined)).toEqual([])
   })
 })
+
+describe('a Fulcio that refuses to issue a certificate', () => {
+  const refused = async (provenance: string) => {
+    const setup = stages({ provenance })
+    // No Fulcio at this path: 404, which @sigstore/sign does not retry.
+    const deps = { fulcioURL: `${svc.base}/no-fulcio`, oidcIssuer: svc.issuer }
+    const list = provenanceStages(
+      parseConfig(n => ({ image: '127.0.0.1:5000/acme/app', provenance })[n] ?? '', {
+        GITHUB_WORKSPACE: '/ws',
+        ...svc.env()
+      }),
+      {
+        logger: setup.logger,
+        env: svc.env(),
+        fetch: globalThis.fetch,
+        sigstore: deps
+      } as unknown as Deps,
+      true
+    )
+    const signed = list.find(s => s.name === 'signed')!
+    return { run: () => signed.run(base, setup.logger), logger: setup.logger }
+  }
+
+  it('is a warning under auto: the image is pushed without provenance', async () => {
+    const { run, logger } = await refused('auto')
+    expect(await run()).toBeUndefined()
+    expect(logger.lines.join('\n')).toMatch(
+      /^provenance: signing failed: .*The image is pushed without signed provenance \(provenance: auto/m
+    )
+  }, 60_000)
+
+  it('fails the step under provenance: true', async () => {
+    const { run } = await refused('true')
+    await expect(run()).rejects.toThrow(/^provenance: signing failed: /)
+  }, 60_000)
+})

@@ -73,15 +73,25 @@ export function provenanceStages(config: Config, deps: Deps, hasSbom: boolean): 
           )
         const { images, top } = got.images
         const ref = got.login!.ref
-        return signImage({
-          name: `${ref.registry}/${ref.repository}`,
-          top: descriptorOf(top),
-          manifests: images.map(i => descriptorOf(i.manifest)),
-          sboms: sbomDocuments((got as Partial<Outputs>).sbom),
-          endpoints,
-          identity: actionsIdentity(deps.env, deps.fetch, logger),
-          logger
-        })
+        try {
+          return await signImage({
+            name: `${ref.registry}/${ref.repository}`,
+            top: descriptorOf(top),
+            manifests: images.map(i => descriptorOf(i.manifest)),
+            sboms: sbomDocuments((got as Partial<Outputs>).sbom),
+            endpoints,
+            identity: actionsIdentity(deps.env, deps.fetch, logger),
+            logger
+          })
+        } catch (e) {
+          // Under auto nobody asked for provenance (id-token: write may be there for a cloud login): a Sigstore
+          // outage must not fail their release. provenance: true makes it fail the step.
+          if (config.provenance !== 'auto') throw new Error(`provenance: ${(e as Error).message}`)
+          logger.warning(
+            `provenance: ${(e as Error).message}. The image is pushed without signed provenance (provenance: auto; set provenance: true to fail the step instead).`
+          )
+          return undefined
+        }
       }
     }),
 
