@@ -44,7 +44,8 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
   },
   {
     name: 'package',
-    description: 'Main package to build, relative to working-directory, e.g. ./cmd/app.',
+    description:
+      'Main package to build, relative to working-directory, e.g. ./cmd/app. Several lines, or a pattern such as ./cmd/..., build one image per main package (image then needs {{.Name}}); Go is installed, its caches restored and the shared layers compressed and uploaded once for all of them.',
     default: '.'
   },
   {
@@ -158,7 +159,7 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
   {
     name: 'image',
     description:
-      'Repository to push to, without tag, e.g. ghcr.io/acme/app. Required when push is true.'
+      "Repository to push to, without tag, e.g. ghcr.io/acme/app. Required when push is true. {{.Name}} stands for each main package's binary name (ghcr.io/acme/{{.Name}}). Several lines push the same digest to each registry (e.g. GHCR and Docker Hub): registry-username/registry-password are the first line's, the Docker config and GITHUB_TOKEN serve every line; all are logged in to before the build."
   },
   {
     name: 'tags',

@@ -50,7 +50,7 @@ export const CLI_ONLY: Readonly<Record<string, CliOnly>> = {
     kind: 'string',
     local: 'the positional argument, else .'
   },
-  package: { group: 'build', kind: 'string' },
+  package: { group: 'build', kind: 'list' },
   'binary-name': { group: 'build', kind: 'string' },
   platforms: { group: 'build', kind: 'list' },
   ldflags: { group: 'build', kind: 'string' },
@@ -75,7 +75,7 @@ export const CLI_ONLY: Readonly<Record<string, CliOnly>> = {
   args: { group: 'config', kind: 'string' },
   labels: { group: 'config', kind: 'list' },
   builder: { group: 'build', kind: 'string' },
-  image: { group: 'publishing', kind: 'string' },
+  image: { group: 'publishing', kind: 'list' },
   tags: { group: 'publishing', kind: 'list' },
   'tags-latest': { group: 'publishing', kind: 'string' },
   'tags-prefix': { group: 'publishing', kind: 'string' },

@@ -74,6 +74,8 @@ export interface GoElf extends Layout {
   sections?: boolean
   /** Bytes in the data segment before the payload (Go aligns the header to 16). */
   before?: number
+  /** e_machine; x86-64 or i386 by bits unless given. */
+  machine?: number
 }
 
 export const DATA_VADDR = 0x6a0000
@@ -101,7 +103,7 @@ export function goElf(o: GoElf): Buffer {
   const b = Buffer.alloc(total)
   const { u32, word, header, phdr } = elfWriter(b, is64, le)
   header({
-    machine: is64 ? EM.X86_64 : EM.I386,
+    machine: o.machine ?? (is64 ? EM.X86_64 : EM.I386),
     phnum: 2,
     shoff: withSections ? shoff : 0,
     shentsize,
@@ -140,4 +142,18 @@ export function goElf(o: GoElf): Buffer {
     shdr(2, 15, 3, 0, strOff, shstrtab.length) // .shstrtab, STRTAB
   }
   return b
+}
+
+/** A Go binary of one module with no dependencies, as `go build` writes it for GOARCH (machine) with -trimpath. */
+export function goBinary(machine: number, bits: 32 | 64, goarch: string): Buffer {
+  const modinfo = [
+    'path\texample.com/app',
+    'mod\texample.com/app\t(devel)\t',
+    'build\t-trimpath=true',
+    'build\tCGO_ENABLED=0',
+    `build\tGOARCH=${goarch}`,
+    'build\tGOOS=linux',
+    ''
+  ].join('\n')
+  return goElf({ bits, le: true, machine, payload: inline('go1.22.5', framed(modinfo)) })
 }

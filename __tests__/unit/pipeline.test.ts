@@ -9,7 +9,8 @@ import { parseConfig } from '../../src/config.js'
 import type { CacheState } from '../../src/go/cache.js'
 import { runPipeline, type Deps } from '../../src/pipeline.js'
 import type { BuildCache, CommandResult, Fetch, Runner, ToolCache } from '../../src/ports.js'
-import { elf, EM } from './elf-fixture.js'
+import { goBinary } from './buildinfo-fixture.js'
+import { EM } from './elf-fixture.js'
 import { fakeLogger, tempDir } from './helpers.js'
 
 const HOST = '127.0.0.1:5999'
@@ -18,8 +19,11 @@ const USER = { username: 'ci', password: 'hunter2-6c1f' }
 const BASIC = `Basic ${Buffer.from(`${USER.username}:${USER.password}`).toString('base64')}`
 /** What the fake `go list` says the package is. */
 const IMPORT_PATH = 'example.com/app'
-/** The binary `go build` writes: a static x86-64 executable, as verifyBinary wants for linux/amd64. */
-const BINARY = elf({ bits: 64, littleEndian: true, machine: EM.X86_64 })
+/**
+ * The binary `go build` writes: a static x86-64 executable, as verifyBinary wants for linux/amd64, with the build
+ * information the SBOM reads.
+ */
+const BINARY = goBinary(EM.X86_64, 64, 'amd64')
 
 const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
 
@@ -119,8 +123,8 @@ function fakeRegistry(events: string[], o: RegistryOptions = {}): FakeRegistry {
 /** The static ELF go writes for each GOARCH the tests build. */
 const BINARIES: Record<string, Buffer> = {
   amd64: BINARY,
-  arm64: elf({ bits: 64, littleEndian: true, machine: EM.AARCH64 }),
-  '386': elf({ bits: 32, littleEndian: true, machine: EM.I386 })
+  arm64: goBinary(EM.AARCH64, 64, 'arm64'),
+  '386': goBinary(EM.I386, 32, '386')
 }
 
 function fakeRunner(

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Runner } from '../../src/ports.js'
+import { parseConfig, parseSbom } from '../../src/config.js'
+import { InputError, type Runner } from '../../src/ports.js'
 import {
   binaryLayer,
   certificatesLayer,
@@ -504,5 +505,22 @@ describe('CycloneDX 1.6', () => {
   it('derives RFC 4122 version 5 UUIDs', () => {
     // What Python's uuid.uuid5(uuid.NAMESPACE_URL, 'http://example.com/') gives.
     expect(uuidV5('http://example.com/')).toBe('0a300ee9-f9e4-5697-a51a-efc7fafaba67')
+  })
+})
+
+describe('the sbom input', () => {
+  it('is spdx by default, and takes cyclonedx and none in any case', () => {
+    expect(parseSbom('')).toBe('spdx')
+    expect(parseSbom(' CycloneDX ')).toBe('cyclonedx')
+    expect(parseSbom('none')).toBe('none')
+  })
+
+  it('refuses anything else, naming the value and the choices, before anything runs', () => {
+    const inputs: Record<string, string> = { push: 'false', sbom: 'spdx-tag-value' }
+    const parse = (): unknown => parseConfig(name => inputs[name] ?? '', { GITHUB_WORKSPACE: '/w' })
+    expect(parse).toThrow(InputError)
+    expect(parse).toThrow(
+      "sbom: 'spdx-tag-value' is not spdx, cyclonedx or none. Use spdx (SPDX 2.3 JSON, the default), cyclonedx (CycloneDX 1.6 JSON) or none (no SBOM is written or attached)."
+    )
   })
 })

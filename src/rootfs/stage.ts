@@ -67,17 +67,19 @@ async function readPem(file: string, input: string): Promise<Buffer> {
   return pem
 }
 
+/** The runner's CA bundle: the first candidate that exists. */
+export async function systemCaBundle(candidates = CA_CANDIDATES): Promise<string | undefined> {
+  for (const c of candidates) if (await exists(c)) return c
+  return undefined
+}
+
 /** The CA bundle: the runner's, a given one or none, with extra-ca-certificates appended (an internal CA). */
 export async function caBundle(o: CaOptions): Promise<Layer | undefined> {
   const parts: Buffer[] = []
   let source: string | undefined
   if (o.caCertificates === 'system') {
     const candidates = o.candidates ?? CA_CANDIDATES
-    for (const c of candidates)
-      if (await exists(c)) {
-        source = c
-        break
-      }
+    source = await systemCaBundle(candidates)
     if (!source) {
       throw new InputError(
         `ca-certificates: the runner has no CA bundle (looked in ${candidates.join(', ')}). ` +

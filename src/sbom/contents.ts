@@ -285,7 +285,7 @@ export interface ContentsOptions {
   created: string
   /** The CA bundle's host sources (bundle, extras); empty when it was given inline. */
   caSources: string[]
-  /** Where the zoneinfo layer came from: the runner's tree, or the toolchain's zoneinfo.zip. */
+  /** The runner's zoneinfo tree (a zip layer names its own source). */
   zoneinfoSource: string
   host: HostPackages
 }
@@ -318,7 +318,7 @@ export async function imageContents(o: ContentsOptions): Promise<ImageContents> 
       const zip = regular.find(f => f.path === ZONEINFO_ZIP_PATH)
       zoneinfo = {
         kind: zip ? 'zip' : 'tree',
-        source: o.zoneinfoSource,
+        source: zip && typeof zip.source === 'string' ? zip.source : o.zoneinfoSource,
         files: regular.length,
         // Go's zoneinfo.zip carries the tzdata of its Go release, not the runner's.
         ...(!zip && o.host.tzdataVersion ? { tzdata: o.host.tzdataVersion } : {}),

@@ -1,0 +1,112 @@
+// The sbom stage: one SBOM per platform, from the file plan and the built manifests, written under RUNNER_TEMP and handed to the attach stage as a referrer of its platform manifest.
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { platformString } from '../build/platform.js'
+import type { Config } from '../config.js'
+import { rfc3339 } from '../oci/image.js'
+import type { Attachment } from '../oci/artifact.js'
+import type { Deps } from '../pipeline.js'
+import { systemCaBundle } from '../rootfs/stage.js'
+import { hostPackages, imageContents } from '../sbom/contents.js'
+import { CYCLONEDX_MEDIA_TYPE, cyclonedxJson } from '../sbom/cyclonedx.js'
+import { SPDX_MEDIA_TYPE, spdxJson } from '../sbom/spdx.js'
+import { stageOf, type Stage } from './graph.js'
+import type { Outputs } from './stages.js'
+
+/** One platform's SBOM: the attachment for its manifest, and the file it was written to (output sbom). */
+export interface SbomAttachment extends Attachment {
+  platform: string
+  file: string
+}
+
+const FORMATS = {
+  spdx: { mediaType: SPDX_MEDIA_TYPE, extension: 'spdx.json', write: spdxJson },
+  cyclonedx: { mediaType: CYCLONEDX_MEDIA_TYPE, extension: 'cdx.json', write: cyclonedxJson }
+} as const
+
+/** The host files the CA bundle was made from: the bundle (the runner's or the input's), then the extras. */
+async function caSources(
+  config: Config,
+  deps: Deps
+): Promise<{ sources: string[]; system: boolean }> {
+  const bundle =
+    config.caCertificates === 'system'
+      ? await systemCaBundle(deps.caBundleCandidates)
+      : config.caCertificates === 'none'
+        ? undefined
+        : path.resolve(config.workingDirectory, config.caCertificates)
+  const extras = config.extraCaCertificates.map(e => path.resolve(config.workingDirectory, e))
+  return {
+    sources: [...(bundle ? [bundle] : []), ...extras],
+    system: config.caCertificates === 'system'
+  }
+}
+
+/**
+ * Beside the gate and the push: it needs the built manifests (the SBOM's subject) and reads only what the run
+ * already has (the plan's files, the binaries' build information) plus two dpkg queries.
+ */
+export function sbomStages(config: Config, deps: Deps): Stage<Outputs>[] {
+  const stage = stageOf<Outputs>()
+  const { logger } = deps
+  const format = config.sbom === 'none' ? undefined : FORMATS[config.sbom]
+  return [
+    stage('sbom', ['images', 'plans', 'source', 'main'], {
+      title: () => (format ? `SBOM (${config.sbom})` : undefined),
+      run: async ({ images, plans, source, main }): Promise<SbomAttachment[] | undefined> => {
+        if (!format) return undefined
+        const ca = await caSources(config, deps)
+        const zoneinfoRoot = deps.zoneinfoRoot ?? '/usr/share/zoneinfo'
+        const host = await hostPackages({
+          runner: deps.runner,
+          caSource: ca.sources[0],
+          caSystem: ca.system,
+          zoneinfoRoot: config.zoneinfo === false ? undefined : zoneinfoRoot
+        })
+        const name = config.image
+          ? `${config.image.registry}/${config.image.repository}`
+          : main.binaryName
+        const dir = path.join(deps.tempDir, 'sbom')
+        await mkdir(dir, { recursive: true })
+        const out: SbomAttachment[] = []
+        for (const image of images.images) {
+          const platform = platformString(image.platform)
+          const plan = plans.find(p => platformString(p.platform) === platform)!.plan
+          const contents = await imageContents({
+            platform: image.platform,
+            plan,
+            manifest: image.manifest,
+            name,
+            created: rfc3339(source.epoch),
+            caSources: ca.sources,
+            zoneinfoSource: zoneinfoRoot,
+            host
+          })
+          const text = format.write(contents)
+          const file = path.join(dir, `${platform.replace(/\//g, '-')}.${format.extension}`)
+          await writeFile(file, text)
+          const { mediaType, digest, size } = image.manifest
+          logger.info(
+            `${platform}: ${contents.go.deps.length} Go modules, ${contents.go.toolchain}` +
+              `${contents.caBundle?.package ? `, ca-certificates ${contents.caBundle.package.version}` : ''}` +
+              `${contents.zoneinfo?.tzdata ? `, tzdata ${contents.zoneinfo.tzdata}` : ''}` +
+              `, ${contents.files.length} system and user files -> ${file}`
+          )
+          out.push({
+            platform,
+            file,
+            subject: { mediaType, digest, size },
+            artifacts: [
+              {
+                artifactType: format.mediaType,
+                mediaType: format.mediaType,
+                data: Buffer.from(text)
+              }
+            ]
+          })
+        }
+        return out
+      }
+    })
+  ]
+}
