@@ -1,6 +1,11 @@
 // Writes one platform's image contents as a CycloneDX 1.6 JSON BOM (through @cyclonedx/cyclonedx-library), byte for byte the same for the same image.
 import { createHash } from 'node:crypto'
-import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library'
+// The subpath modules, not the package root: the root also loads the library's schema validators, whose
+// __dirname breaks the action's ES module bundle.
+import * as Enums from '@cyclonedx/cyclonedx-library/Enums'
+import * as Models from '@cyclonedx/cyclonedx-library/Models'
+import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize'
+import * as Spec from '@cyclonedx/cyclonedx-library/Spec'
 import type { DebPackage, GoModule, ImageContents, ImageFile } from './contents.js'
 import { documentNamespace, imagePurl, TOOL } from './spdx.js'
 
