@@ -133,8 +133,23 @@ describe('parseArgs', () => {
   })
 
   it('refuses a single-valued option given twice', () => {
-    expect(() => parseArgs(['--image', 'a', '--image', 'b'])).toThrow('--image is given twice')
+    expect(() => parseArgs(['--binary-name', 'a', '--binary-name', 'b'])).toThrow(
+      '--binary-name is given twice'
+    )
     expect(() => parseArgs(['--push', '--no-push'])).toThrow('--push is given twice')
+  })
+
+  it('takes --image and --package more than once, as their lines', () => {
+    expect(
+      parseArgs([
+        '--image',
+        'ghcr.io/a/{{.Name}}',
+        '--image',
+        'docker.io/a/{{.Name}}',
+        '--package',
+        './cmd/...'
+      ]).inputs
+    ).toEqual({ image: 'ghcr.io/a/{{.Name}}\ndocker.io/a/{{.Name}}', package: './cmd/...' })
   })
 
   it('takes a positional argument as working-directory', () => {
