@@ -59,6 +59,7 @@ export function report(
       platform: 'linux/amd64',
       path: 'example.com/app',
       goVersion: 'go1.22.5',
+      size: binaryTar - 1_024,
       modules,
       packages
     }

@@ -124,6 +124,12 @@ export function packageSection(d: PackageDeltas, fold: boolean): string[] {
     `Symbol bytes of the ${d.platform} binary, before compression (an unstripped relink of the same build).`,
     ''
   ]
+  if (d.unattributed) {
+    body.push(
+      `Besides, ${signedBytes(d.unattributed.delta)} that no symbol names (pclntab, string data, folded type data, alignment): with the packages, ${signedBytes(d.total + d.unattributed.delta)}, the binary's whole change.`,
+      ''
+    )
+  }
   const head = ['package', 'baseline', 'this build', 'delta']
   if (grew.length) {
     body.push(

@@ -115,6 +115,7 @@ async function reportBinary(
     platform,
     path: info.path || out.main.importPath,
     goVersion: info.goVersion,
+    size: bin.size,
     modules: reportModules(info),
     ...(out.packages ? { packages: out.packages.sizes } : { packagesMissing: why })
   }

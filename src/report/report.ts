@@ -24,6 +24,8 @@ export interface ReportBinary {
   path: string
   /** The toolchain from the build information, e.g. `go1.22.5`. */
   goVersion: string
+  /** Bytes of the (stripped) binary in the image. */
+  size?: number
   /** The main module first (when built in a module), then every dependency, as `go version -m` lists them. */
   modules: ReportModule[]
   /** Every Go package's symbol bytes (see measurePackages), biggest first; absent when not measured. */
@@ -59,6 +61,12 @@ export interface PackageDeltas {
   packages: PackageDelta[]
   /** The sum of every package delta, linker tables included. */
   total: number
+  /**
+   * The binary's bytes that no symbol names (pclntab, string data, type descriptors the linker folds together,
+   * section alignment): its size minus the packages' sum, before and after. With total it adds up to the binary's
+   * growth; symbol sizes alone cover only part of it (about half for a new standard-library package).
+   */
+  unattributed?: { old: number; new: number; delta: number }
   modules: ModuleChange[]
   goVersion?: { old: string; new: string }
   /** Why there are no package deltas (no report on the baseline, package sizes not measured, …). */
@@ -273,7 +281,18 @@ export function diffReports(
       : `this build measured no package sizes${now.packagesMissing ? ` (${now.packagesMissing})` : ''}`
     return { ...base, missing: `${why}.` }
   }
-  return { ...base, ...packageDiff(old.packages, now.packages) }
+  const sum = (ps: PackageSize[]): number => ps.reduce((n, p) => n + p.bytes, 0)
+  const unattributed =
+    old.size !== undefined && now.size !== undefined
+      ? {
+          unattributed: {
+            old: old.size - sum(old.packages),
+            new: now.size - sum(now.packages),
+            delta: now.size - sum(now.packages) - (old.size - sum(old.packages))
+          }
+        }
+      : {}
+  return { ...base, ...packageDiff(old.packages, now.packages), ...unattributed }
 }
 
 /** The run's URL from the runner's variables, or undefined outside a run. */
