@@ -253,6 +253,26 @@ describe('the size report and the pull request comment', () => {
     expect(comments()[0]).toContain(':x: **Over budget**\n\n- max-size-increase: over')
   })
 
+  it('over max-size: the comment says so first, then the step fails and nothing is pushed', async () => {
+    const r = await runAction(
+      inputs({
+        tags: 'pr-7-over',
+        'compare-to': `${image}:main`,
+        comment: 'true',
+        'github-token': TOKEN,
+        'max-size': '100KB'
+      }),
+      { workdir: await source(importXml), toolCache, env: prEnv() }
+    )
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/^::error::max-size: linux\/amd64 is /m)
+    expect(r.outputs.tags).toBe('')
+    expect(comments()).toHaveLength(1)
+    expect(comments()[0]).toMatch(/^:x: \*\*Over budget\*\*\n\n- max-size: linux\/amd64 is /m)
+    // The comment went out before the failure was reported.
+    expect(r.stdout.indexOf('comment: updated')).toBeLessThan(r.stdout.indexOf('::error::'))
+  })
+
   it('a baseline without a report still gets layer deltas, and says why packages are missing', async () => {
     // The same image pushed under another name by skopeo: the referrers are not copied with it.
     const other = `${REGISTRY}/${repo}-noreport`

@@ -5,6 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { postComment } from '../../src/comment/github.js'
+import { parseComment } from '../../src/config.js'
 import { commentFrom, commentOnReport } from '../../src/comment/post.js'
 import { commentMarker } from '../../src/comment/render.js'
 import type { Logger } from '../../src/ports.js'
@@ -169,6 +170,30 @@ describe('the sticky comment', () => {
   it('a missing token is an error naming github-token and the permission', async () => {
     await expect(postComment({ token: '', env, marker: 'm', body: 'b', logger })).rejects.toThrow(
       /github-token: empty.*permissions: pull-requests: write/
+    )
+  })
+})
+
+describe('parseComment (inputs comment, comment-from, github-token)', () => {
+  const get =
+    (inputs: Record<string, string>) =>
+    (name: string): string =>
+      inputs[name] ?? ''
+  it('fails before anything is built when a pull request run has no token, naming the input and the permission', () => {
+    expect(() =>
+      parseComment(get({ comment: 'true' }), { GITHUB_EVENT_NAME: 'pull_request' }, '/w')
+    ).toThrow(/github-token: empty.*permissions: pull-requests: write/)
+  })
+  it('needs no token off pull request events (comment is a notice there), and resolves comment-from', () => {
+    expect(parseComment(get({ comment: 'true' }), { GITHUB_EVENT_NAME: 'push' }, '/w')).toEqual({
+      comment: true,
+      commentFrom: ''
+    })
+    expect(
+      parseComment(get({ 'comment-from': 'r/report.json', 'github-token': 't' }), {}, '/w')
+    ).toEqual({ comment: false, commentFrom: '/w/r/report.json' })
+    expect(() => parseComment(get({ comment: 'yes' }), {}, '/w')).toThrow(
+      "comment: 'yes' is not a boolean. Use true or false."
     )
   })
 })

@@ -8,6 +8,7 @@ import {
   parseReport,
   reportModules
 } from '../../src/report/report.js'
+import { renderSummary } from '../../src/report/summary.js'
 import { BASE_MODULES, BASE_PACKAGES, BASELINE, compared, report } from '../report-samples.js'
 
 describe('packageDiff', () => {
@@ -127,6 +128,49 @@ describe('parseReport', () => {
     )
     expect(() => parseReport(JSON.stringify({ ...BASELINE, platforms: 3 }), 'f.json')).toThrow(
       'f.json: platforms is missing or malformed.'
+    )
+  })
+})
+
+describe('the job summary', () => {
+  it('gains the module changes and package deltas against the baseline, or why they are missing', () => {
+    const now = report(
+      2_700_000,
+      6_400_000,
+      [...BASE_PACKAGES, { name: 'encoding/xml', bytes: 40_000 }],
+      [
+        ...BASE_MODULES.filter(m => m.path !== 'golang.org/x/net'),
+        { path: 'golang.org/x/net', version: 'v0.23.0' }
+      ]
+    )
+    const d = compared(now).comparison!.packages
+    const base = {
+      imageRef: '',
+      digest: now.digest,
+      tags: [],
+      pushed: false,
+      goVersion: '1.22.5',
+      binarySize: 1,
+      sizes: now.platforms,
+      comparisons: [],
+      gateFailures: []
+    }
+    const md = renderSummary({ ...base, packageDeltas: d })
+    expect(md).toContain('### Go packages and modules against `127.0.0.1:5000/acme/app:main`')
+    expect(md).toContain('- `golang.org/x/net v0.20.0 → v0.23.0`')
+    expect(md).toContain('| `encoding/xml` | new | 40,000 | +39.1 KiB (+40,000 B) |')
+    expect(md).not.toContain('<details>')
+    const none = renderSummary({
+      ...base,
+      packageDeltas: diffReports(
+        'r:main',
+        undefined,
+        now,
+        'r:main has no go-scratch-image report attached.'
+      )
+    })
+    expect(none).toContain(
+      'Go packages: not compared, r:main has no go-scratch-image report attached.'
     )
   })
 })
