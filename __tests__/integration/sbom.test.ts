@@ -90,6 +90,7 @@ interface SpdxPackage {
   versionInfo?: string
   checksums?: { algorithm: string; checksumValue: string }[]
   externalRefs?: { referenceType: string; referenceLocator: string }[]
+  annotations?: { comment: string }[]
 }
 
 let app: string
@@ -182,7 +183,17 @@ describe('sbom on a program with 16 real module dependencies', () => {
       expect(purl(p)).toBe(`pkg:golang/${p.name}@${p.versionInfo}`)
     expect(golang.find(p => p.name === 'stdlib')).toMatchObject({ versionInfo: want.go })
     expect(purl(golang.find(p => p.name === 'stdlib')!)).toBe(`pkg:golang/stdlib@${want.go}`)
-    expect(golang.find(p => p.name === want.main)).toBeDefined()
+    // The build settings, with the -ldflags of the action's go build, which Go does not record under -trimpath.
+    const settings = golang.find(p => p.name === want.main)?.annotations?.map(a => a.comment)
+    expect(settings).toEqual(
+      expect.arrayContaining([
+        'go build setting: -ldflags=-s -w',
+        'go build setting: -trimpath=true',
+        'go build setting: CGO_ENABLED=0',
+        'go build setting: GOARCH=amd64',
+        'go build setting: GOOS=linux'
+      ])
+    )
     // The image it describes is the one pushed.
     expect(doc.packages[0]).toMatchObject({ name: repo, versionInfo: manifest })
   })

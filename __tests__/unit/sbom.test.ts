@@ -188,6 +188,21 @@ describe('imageContents', () => {
     expect(go.main?.purl).toBe('pkg:golang/example.com/app@v1.4.0')
   })
 
+  it('adds the command’s -ldflags, which Go does not record under -trimpath, and keeps a recorded one', () => {
+    const info = {
+      goVersion: 'go1.22.5',
+      path: 'example.com/app',
+      deps: [],
+      settings: [{ key: '-trimpath', value: 'true' }]
+    }
+    expect(goContents(info, '-s -w -X main.version=v1').settings).toEqual([
+      { key: '-trimpath', value: 'true' },
+      { key: '-ldflags', value: '-s -w -X main.version=v1' }
+    ])
+    const recorded = { ...info, settings: [{ key: '-ldflags', value: '-X a=b' }] }
+    expect(goContents(recorded, '-s -w').settings).toEqual([{ key: '-ldflags', value: '-X a=b' }])
+  })
+
   it('names Go’s zoneinfo.zip without the runner’s tzdata version, which it does not carry', async () => {
     const zip = Buffer.from('PK zip')
     const plan: FilePlan = {

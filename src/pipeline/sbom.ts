@@ -1,6 +1,7 @@
 // The sbom stage: one SBOM per platform, from the file plan and the built manifests, written under RUNNER_TEMP and handed to the attach stage as a referrer of its platform manifest.
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { buildArgs } from '../build/command.js'
 import { platformString } from '../build/platform.js'
 import type { Config } from '../config.js'
 import { rfc3339 } from '../oci/image.js'
@@ -10,6 +11,7 @@ import { systemCaBundle } from '../rootfs/stage.js'
 import { hostPackages, imageContents } from '../sbom/contents.js'
 import { CYCLONEDX_MEDIA_TYPE, cyclonedxJson } from '../sbom/cyclonedx.js'
 import { SPDX_MEDIA_TYPE, spdxJson } from '../sbom/spdx.js'
+import { cgoSettings } from './cgo.js'
 import { stageOf, type Stage } from './graph.js'
 import type { Outputs } from './stages.js'
 
@@ -51,9 +53,9 @@ export function sbomStages(config: Config, deps: Deps): Stage<Outputs>[] {
   const { logger } = deps
   const format = config.sbom === 'none' ? undefined : FORMATS[config.sbom]
   return [
-    stage('sbom', ['images', 'plans', 'source', 'main'], {
+    stage('sbom', ['images', 'plans', 'source', 'main', 'cgo'], {
       title: () => (format ? `SBOM (${config.sbom})` : undefined),
-      run: async ({ images, plans, source, main }): Promise<SbomAttachment[] | undefined> => {
+      run: async ({ images, plans, source, main, cgo }): Promise<SbomAttachment[] | undefined> => {
         if (!format) return undefined
         const ca = await caSources(config, deps)
         const zoneinfoRoot = deps.zoneinfoRoot ?? '/usr/share/zoneinfo'
@@ -79,6 +81,10 @@ export function sbomStages(config: Config, deps: Deps): Stage<Outputs>[] {
             name,
             created: rfc3339(source.epoch),
             caSources: ca.sources,
+            // The command's own -ldflags: the build information leaves it out under -trimpath.
+            ldflags: buildArgs(cgoSettings(source.settings, cgo.get(platform)), '')
+              .find(a => a.startsWith('-ldflags='))
+              ?.slice('-ldflags='.length),
             zoneinfoSource: zoneinfoRoot,
             host
           })

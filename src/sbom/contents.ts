@@ -151,8 +151,12 @@ function goModule(m: Module): GoModule {
   }
 }
 
-/** The Go side of the image: the toolchain, the main module and every module compiled in. */
-export function goContents(info: BuildInfo): GoContents {
+/**
+ * The Go side of the image: the toolchain, the main module and every module compiled in. ldflags is the -ldflags
+ * value of the go build command: Go leaves it out of the build information under -trimpath (golang/go#52372,
+ * for the paths it may hold), and the action always builds with -trimpath.
+ */
+export function goContents(info: BuildInfo, ldflags?: string): GoContents {
   const main: GoModule | undefined = info.main && {
     path: info.main.path,
     // (devel) is what Go records for a build from a work tree: no version to name.
@@ -168,7 +172,10 @@ export function goContents(info: BuildInfo): GoContents {
     package: info.path,
     ...(main ? { main } : {}),
     deps: info.deps.map(goModule),
-    settings: info.settings
+    settings:
+      ldflags !== undefined && !info.settings.some(s => s.key === '-ldflags')
+        ? [...info.settings, { key: '-ldflags', value: ldflags }]
+        : info.settings
   }
 }
 
@@ -285,6 +292,8 @@ export interface ContentsOptions {
   created: string
   /** The CA bundle's host sources (bundle, extras); empty when it was given inline. */
   caSources: string[]
+  /** The -ldflags value the binary was linked with (see goContents). */
+  ldflags?: string
   /** The runner's zoneinfo tree (a zip layer names its own source). */
   zoneinfoSource: string
   host: HostPackages
@@ -337,7 +346,7 @@ export async function imageContents(o: ContentsOptions): Promise<ImageContents> 
     manifest: { mediaType: o.manifest.mediaType, digest: o.manifest.digest, size: o.manifest.size },
     created: o.created,
     binary,
-    go: goContents(info),
+    go: goContents(info, o.ldflags),
     ...(caBundle ? { caBundle } : {}),
     ...(zoneinfo ? { zoneinfo } : {}),
     files
