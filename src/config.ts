@@ -15,7 +15,7 @@ import { parseFiles, type FileMapping } from './rootfs/files.js'
 import { parseProvenance, type ProvenanceMode } from './attest/config.js'
 import { parseCacheMode, parseMatrixConfig, type MatrixConfig } from './config-matrix.js'
 import { parseTagLines } from './registry/tag-rules.js'
-import { parseTargets } from './images/targets.js'
+import { fansOut, parseTargets, renderTemplate } from './images/targets.js'
 import {
   parseCommand,
   parseExpose,
@@ -74,6 +74,8 @@ export interface Config extends MatrixConfig, CgoConfig {
   imageLines: string[]
   /** image's further lines, parsed: registries the same image also goes to, with their own credentials. */
   mirrors: ImageRef[]
+  /** compare-to as written: with {{.Name}}, each image of a monorepo run has a baseline of its own. */
+  compareToLine: string
   /** Lines of tags: plain tags, or rules such as type=semver,pattern={{version}} (src/registry/tag-rules.ts); empty means the default rules. */
   tags: string[]
   push: boolean
@@ -226,7 +228,15 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
   }
 
   const binaryName = get('binary-name').trim()
-  const targets = parseTargets(get('package'), get('image'), binaryName, raw => parseList(raw))
+  const targets = parseTargets(get('package'), get('image'), get('compare-to'), binaryName, raw =>
+    parseList(raw)
+  )
+  if (fansOut(targets) && parseBoolean(get, 'push-by-digest', false)) {
+    throw new InputError(
+      `push-by-digest: a matrix leg pushes one image for the merge, but package and image ask for one image per ` +
+        `main package. Give each command its own matrix job (package: ./cmd/api, image: ghcr.io/acme/api).`
+    )
+  }
   const image = targets.refs?.[0]
   const tags = parseTagLines(get('tags'))
   const push = parseBoolean(get, 'push', true)
@@ -329,7 +339,10 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     maxSize: maxSizeRaw
       ? { bytes: parseByteSize(maxSizeRaw, 'max-size'), raw: maxSizeRaw }
       : undefined,
-    compareTo: compareToRaw ? parseReference(compareToRaw, 'compare-to') : undefined,
+    // With {{.Name}}, checked with a stand-in name; each image's own is parsed once go list has named it.
+    compareTo: compareToRaw
+      ? parseReference(renderTemplate(compareToRaw, 'name'), 'compare-to')
+      : undefined,
     maxSizeIncrease: increase ? { rule: increase, raw: increaseRaw } : undefined,
     packageSizes,
     mediaTypes,
@@ -338,6 +351,7 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     image,
     packages: targets.packages,
     imageLines: targets.imageLines,
+    compareToLine: targets.compareToLine,
     mirrors: targets.refs?.slice(1) ?? [],
     tags,
     push,

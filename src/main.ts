@@ -1,5 +1,4 @@
 // The action's edge: reads inputs, runs the pipeline, sets outputs and the job summary; the only user of @actions/core.
-import * as actionsCache from '@actions/cache'
 import * as core from '@actions/core'
 import os from 'node:os'
 import { parseComment, parseConfig, type Config } from './config.js'
@@ -8,6 +7,7 @@ import { actionOutputs, edgeDeps, inActions } from './edge.js'
 import { saveGoCache, type CacheState } from './go/cache.js'
 import type { BuildCache, Logger } from './ports.js'
 import { runPipeline, type Result } from './pipeline.js'
+import { runMerge } from './merge/pipeline.js'
 import { renderSummary } from './report/summary.js'
 
 const actions = inActions(process.env)
@@ -22,10 +22,18 @@ const logger: Logger = {
   mask: s => core.setSecret(s)
 }
 
-const buildCache: BuildCache = {
-  isAvailable: () => actionsCache.isFeatureAvailable(),
-  restore: (paths, key, restoreKeys) => actionsCache.restoreCache(paths, key, restoreKeys),
-  save: async (paths, key) => void (await actionsCache.saveCache(paths, key))
+/**
+ * @actions/cache, loaded by the runs that use it: evaluating it and its Azure storage client at start-up is about a
+ * tenth of a second (docs/benchmarks.md). Eager: in the one bundle file, evaluated on first use, so ncc writes no
+ * chunk (nor a second licenses.txt).
+ */
+async function loadBuildCache(): Promise<BuildCache> {
+  const actionsCache = await import(/* webpackMode: "eager" */ '@actions/cache')
+  return {
+    isAvailable: () => actionsCache.isFeatureAvailable(),
+    restore: (paths, key, restoreKeys) => actionsCache.restoreCache(paths, key, restoreKeys),
+    save: async (paths, key) => void (await actionsCache.saveCache(paths, key))
+  }
 }
 
 const STATE_POST = 'isPost'
@@ -68,12 +76,15 @@ export async function run(): Promise<void> {
       logger,
       env: process.env,
       tempRoot: process.env.RUNNER_TEMP || os.tmpdir(),
-      buildCache: config.cache ? buildCache : undefined
+      buildCache: config.cache ? await loadBuildCache() : undefined
     })
     // Saved as soon as the compile succeeds: the post step (post-if: always()) keeps the warm caches even when
     // the size gate or the push fails this step afterwards.
     deps.compiled = goCache => core.saveState(STATE_CACHE, JSON.stringify(goCache))
-    const result = await runPipeline(config, deps)
+    // A merge step (merge-digests) builds nothing: its own small graph reads the legs and pushes their index.
+    const result = config.mergeDigests.length
+      ? await runMerge(config, deps)
+      : await runPipeline(config, deps)
     setOutputs(result)
     if (config.summary && process.env.GITHUB_STEP_SUMMARY) await writeSummary(result, config)
     // The gate fails the step only now, so the outputs and the summary say by how much.
@@ -91,7 +102,7 @@ export async function post(): Promise<void> {
   try {
     const raw = core.getState(STATE_CACHE)
     if (!raw) return
-    await saveGoCache(buildCache, JSON.parse(raw) as CacheState, logger)
+    await saveGoCache(await loadBuildCache(), JSON.parse(raw) as CacheState, logger)
   } catch (e) {
     // A cache that cannot be saved never fails a build that succeeded.
     core.warning(`cache: ${(e as Error).message}`)

@@ -108,9 +108,12 @@ const missingFrom = (want: Iterable<string>, have: Iterable<string>): string[] =
   return sorted([...want].filter(x => !h.has(x)))
 }
 
-/** Input names the code reads: get('x') and parseBoolean(get, 'x') in config.ts, core.getInput('x') in main.ts. */
+/**
+ * Input names the code reads: get('x') and parseBoolean(get, 'x') in config.ts (and config-matrix.ts, which parses
+ * the scale-out inputs for it), core.getInput('x') in main.ts.
+ */
 function inputsReadByCode(): string[] {
-  const config = read('src/config.ts')
+  const config = read('src/config.ts') + read('src/config-matrix.ts')
   const main = read('src/main.ts')
   const names = [
     ...[...config.matchAll(/\bget\(\s*(['"])([^'"]+)\1/g)].map(m => m[2]!),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { writeFile } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import {
   cacheKeys,
@@ -320,5 +320,105 @@ describe('saveGoCache', () => {
       'cache: saving Go caches failed (Unable to reserve cache with key k-new); the next run starts cold.'
     ])
     expect(logger.info_.join('\n')).not.toContain('saved as')
+  })
+})
+
+describe('cache-dependency-path (modulesHash with globs)', () => {
+  let dir = ''
+  let cleanup: () => Promise<void> = async () => undefined
+  beforeEach(async () => ({ dir, cleanup } = await tempDir('gsi-cache-globs-')))
+  afterEach(() => cleanup())
+
+  const write = async (rel: string, text: string): Promise<void> => {
+    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true })
+    await writeFile(path.join(dir, rel), text)
+  }
+
+  it('keys on every go.sum a glob matches: a change in any of them changes the key', async () => {
+    await write('svc/a/go.sum', 'a v1 h1:x=\n')
+    await write('svc/b/go.sum', 'b v1 h1:y=\n')
+    const h = await modulesHash(dir, [path.join(dir, '**/go.sum')])
+    expect(h).toMatch(/^[0-9a-f]{32}$/)
+    expect(await modulesHash(dir, [path.join(dir, '**/go.sum')])).toBe(h)
+    await write('svc/b/go.sum', 'b v2 h1:z=\n')
+    const changed = await modulesHash(dir, [path.join(dir, '**/go.sum')])
+    expect(changed).not.toBe(h)
+    // Only svc/a's file is in this key, so svc/b's change does not reach it.
+    const onlyA = await modulesHash(dir, [path.join(dir, 'svc/a/go.sum')])
+    await write('svc/b/go.sum', 'b v3 h1:w=\n')
+    expect(await modulesHash(dir, [path.join(dir, 'svc/a/go.sum')])).toBe(onlyA)
+  })
+
+  it('differs from the default key (the working directory go.sum and go.mod)', async () => {
+    await write('go.sum', 'a v1 h1:x=\n')
+    expect(await modulesHash(dir, [path.join(dir, 'go.sum')])).not.toBe(await modulesHash(dir))
+  })
+
+  it('a file moved to another folder changes the key', async () => {
+    await write('x/go.sum', 'same\n')
+    const before = await modulesHash(dir, [path.join(dir, '*/go.sum')])
+    await rm(path.join(dir, 'x'), { recursive: true })
+    await write('y/go.sum', 'same\n')
+    expect(await modulesHash(dir, [path.join(dir, '*/go.sum')])).not.toBe(before)
+  })
+
+  it('refuses a glob that matches nothing, naming the input and the glob', async () => {
+    const pattern = path.join(dir, 'nothing/**/go.sum')
+    await expect(modulesHash(dir, [pattern])).rejects.toThrow(
+      `cache-dependency-path: '${pattern}' matches no file.`
+    )
+  })
+})
+
+describe('cache: read', () => {
+  const PATHS = ['/c', '/m']
+
+  it('restores under the same keys, and the post step never saves', async () => {
+    const { runner } = fakeRunner({ stdout: PATHS.join('\n') })
+    const cache = fakeCache({ restore: (_k, rk) => `${rk[0]}older` })
+    const logger = levelLogger()
+    const state = await restoreGoCache(cache, {
+      runner,
+      goBin: 'go',
+      env: {},
+      workdir: '/w',
+      keys: KEYS,
+      logger,
+      readOnly: true
+    })
+    const { key, restoreKeys } = cacheKeys(KEYS)
+    expect(cache.restores).toEqual([{ paths: PATHS, key, restoreKeys }])
+    expect(state).toEqual({
+      key,
+      paths: PATHS,
+      matchedKey: `${restoreKeys[0]}older`,
+      readOnly: true
+    })
+    // A partial match would be saved with cache: true (see saveGoCache); read-only, it is not.
+    await saveGoCache(cache, state!, logger)
+    expect(cache.saves).toEqual([])
+    expect(logger.info_).toContain(
+      `cache: read: Go caches are not saved (the key would be ${key}).`
+    )
+  })
+
+  it('stays read-only when the restore fails', async () => {
+    const { runner } = fakeRunner({ stdout: PATHS.join('\n') })
+    const cache = fakeCache({
+      restore: () => {
+        throw new Error('503')
+      }
+    })
+    const state = await restoreGoCache(cache, {
+      runner,
+      goBin: 'go',
+      env: {},
+      workdir: '/w',
+      keys: KEYS,
+      logger: levelLogger(),
+      readOnly: true
+    })
+    await saveGoCache(cache, state!, levelLogger())
+    expect(cache.saves).toEqual([])
   })
 })

@@ -191,7 +191,9 @@ export function withManifest(image: Omit<BuiltImage, 'manifest'>, types: MediaTy
   return { ...image, layers, config, manifest }
 }
 
-export function buildIndex(images: BuiltImage[]): Blob {
+export function buildIndex(
+  images: Pick<BuiltImage, 'manifest' | 'platform' | 'annotations'>[]
+): Blob {
   const docker = images[0]?.manifest.mediaType === DOCKER_MEDIA.manifest
   const media = docker ? DOCKER_MEDIA : MEDIA
   return jsonBlob(media.index, {

@@ -1,5 +1,6 @@
 // Turns docker/metadata-action-style tag rules (type=semver,pattern={{version}} …) and the Git context into tags; pure.
 import { InputError } from '../ports.js'
+import { validateTags } from './reference.js'
 
 export type TagType = 'schedule' | 'semver' | 'ref' | 'edge' | 'raw' | 'sha'
 
@@ -513,4 +514,29 @@ export function resolveTags(rules: TagRule[], flavor: Flavor, ctx: TagContext): 
     if (!tags.includes(tag)) tags.push(tag)
   }
   return { tags, version: main, latest: !!latest && main !== undefined, notes }
+}
+
+/**
+ * The tags input as lines: a rule line stays whole (checked here, so a typo fails before anything is built); a
+ * line of plain tags may list several, comma-separated, and each must already be a valid tag.
+ */
+export function parseTagLines(raw: string): string[] {
+  const out: string[] = []
+  for (const line of raw.split('\n').map(s => s.trim())) {
+    if (line === '' || line.startsWith('#')) continue
+    if (isRule(line)) {
+      parseRule(line)
+      out.push(line)
+    } else {
+      out.push(
+        ...validateTags(
+          line
+            .split(',')
+            .map(s => s.trim())
+            .filter(Boolean)
+        )
+      )
+    }
+  }
+  return out
 }

@@ -1,0 +1,197 @@
+// The merge step of a matrix (merge-digests): a small stage graph that reads the legs' manifests from image's
+// repository, checks them, gates their sizes and pushes one tagged index; it builds nothing.
+import { platformString } from '../build/platform.js'
+import type { Config } from '../config.js'
+import type { Blob } from '../oci/image.js'
+import type { Deps, Result } from '../pipeline.js'
+import { runGraph, stageLogger, stageOf } from '../pipeline/graph.js'
+import { compareWithBaseline, openRegistry } from '../pipeline/stages.js'
+import { InputError } from '../ports.js'
+import type { RegistryClient } from '../registry/client.js'
+import { runTags } from '../registry/tags.js'
+import { comparisonTable, gateFailures, type Comparison } from '../report/gate.js'
+import { largest, sizeTable, type PlatformSize } from '../report/size.js'
+import { ociLabels } from '../rootfs/settings.js'
+import { readLegReports } from './digests.js'
+import {
+  checkLegs,
+  configPlatform,
+  isIndex,
+  legSize,
+  mergedIndex,
+  type ImageConfigDoc,
+  type Leg,
+  type ManifestDoc
+} from './legs.js'
+
+interface MergeOutputs {
+  login: RegistryClient
+  legs: Leg[]
+  comparisons: Comparison[]
+  gate: { sizes: PlatformSize[]; failures: string[] }
+  index: Blob
+  push: boolean
+}
+
+const parse = <T>(data: Buffer): T => JSON.parse(data.toString()) as T
+
+/** The platform images one reported digest stands for: itself, or an index's manifests. */
+async function readLeg(client: RegistryClient, digest: string, repo: string): Promise<Leg[]> {
+  const top = await client.getManifest(digest)
+  if (!top) {
+    throw new InputError(
+      `merge-digests: ${digest} is not in ${repo}. Merge in the repository the legs pushed to: set image to the ` +
+        `legs' image, and check that every leg succeeded with push-by-digest: true.`
+    )
+  }
+  const doc = parse<ManifestDoc>(top.data)
+  const images: { manifest: Blob; doc: ManifestDoc }[] = []
+  if (isIndex(doc, top.mediaType)) {
+    for (const d of doc.manifests ?? []) {
+      // An index may list attestations (unknown/unknown); only images with a platform are merged.
+      if (!d.platform?.os || d.platform.os === 'unknown') continue
+      const child = await client.getManifest(d.digest)
+      if (!child)
+        throw new InputError(`merge-digests: ${digest} lists ${d.digest}, which ${repo} lacks.`)
+      images.push({ manifest: child, doc: parse<ManifestDoc>(child.data) })
+    }
+  } else images.push({ manifest: top, doc })
+  const legs: Leg[] = []
+  for (const { manifest, doc: m } of images) {
+    if (!m.config)
+      throw new InputError(`merge-digests: ${manifest.digest} in ${repo} is not an image manifest.`)
+    const config = parse<ImageConfigDoc>(await client.getBlob(m.config.digest))
+    legs.push({
+      from: digest,
+      manifest,
+      doc: m,
+      config,
+      platform: configPlatform(config, manifest.digest)
+    })
+  }
+  return legs
+}
+
+export function mergeStages(config: Config, deps: Deps, tags: string[]) {
+  const stage = stageOf<MergeOutputs>()
+  const { logger } = deps
+  const image = config.image!
+  const repo = `${image.registry}/${image.repository}`
+  return [
+    stage('login', [], {
+      title: `Log in to ${image.registry}`,
+      run: async () => {
+        const client = await openRegistry(config, deps, image, config.credentials, {})
+        await client.login()
+        return client
+      }
+    }),
+
+    stage('legs', ['login'], {
+      title: `Read ${config.mergeDigests.length} leg(s) from ${repo}`,
+      run: async ({ login }) => {
+        const legs = (
+          await Promise.all(config.mergeDigests.map(d => readLeg(login, d, repo)))
+        ).flat()
+        checkLegs(legs)
+        for (const l of legs)
+          logger.info(
+            `${platformString(l.platform).padEnd(16)} ${l.manifest.digest} (from ${l.from})`
+          )
+        return legs
+      }
+    }),
+
+    stage('comparisons', ['legs'], {
+      title: () => (config.compareTo ? 'Compare with the baseline' : undefined),
+      run: async ({ legs }) =>
+        config.compareTo
+          ? compareWithBaseline(
+              { ...config, platforms: legs.map(l => l.platform) },
+              deps,
+              await sizesOf(legs)
+            )
+          : []
+    }),
+
+    stage('gate', ['legs', 'comparisons'], {
+      title: 'Image size',
+      run: async ({ legs, comparisons }) => {
+        const sizes = await sizesOf(legs)
+        for (const s of sizes) logger.info(sizeTable(s))
+        for (const c of comparisons) logger.info(comparisonTable(c))
+        return {
+          sizes,
+          failures: gateFailures(sizes, comparisons, config.maxSize, config.maxSizeIncrease)
+        }
+      }
+    }),
+
+    stage('index', ['legs'], {
+      run: async ({ legs }) => {
+        const created = legs[0]?.config.created ?? new Date(0).toISOString()
+        const labels = { ...ociLabels(deps.env, created), ...config.labels }
+        const oci = Object.fromEntries(
+          Object.entries(labels).filter(([k]) => k.startsWith('org.opencontainers.image.'))
+        )
+        return mergedIndex(legs, oci)
+      }
+    }),
+
+    // As a build's push: tags only after the index is stored, and nothing over its budget.
+    stage('push', ['login', 'gate', 'index'], {
+      title: ({ gate }) => (gate.failures.length ? undefined : `Push the index to ${repo}`),
+      run: async ({ login, gate, index }) => {
+        if (gate.failures.length) {
+          logger.info('Not pushed: a platform is over its size budget.')
+          return false
+        }
+        await login.putManifest(index.digest, index)
+        logger.info(`index ${index.digest} (${index.size} bytes)`)
+        for (const tag of tags) {
+          await login.putManifest(tag, index)
+          logger.info(`tagged ${repo}:${tag}`)
+        }
+        return true
+      }
+    })
+  ]
+
+  async function sizesOf(legs: Leg[]): Promise<PlatformSize[]> {
+    const reports = await readLegReports(config.mergeDigestsDir)
+    return legs.map(l => legSize(l, reports))
+  }
+}
+
+/** Runs the merge; the result fills the same outputs and summary as a build (no Go, no Dockerfile). */
+export async function runMerge(config: Config, deps: Deps): Promise<Result> {
+  if (!config.image) throw new InputError('image: a merge needs the repository the legs pushed to.')
+  const tags = runTags(config.tags, config.tagFlavor, deps.env, deps.logger)
+  const out = await runGraph(
+    mergeStages(config, { ...deps, logger: stageLogger(deps.logger) }, tags),
+    {
+      logger: deps.logger
+    }
+  )
+  const { sizes, failures } = out.gate
+  const big = largest(sizes)
+  const repo = `${config.image.registry}/${config.image.repository}`
+  return {
+    goVersion: '',
+    digest: out.index.digest,
+    imageRef: `${repo}@${out.index.digest}`,
+    tags: out.push ? tags : [],
+    pushed: out.push,
+    sizes,
+    comparisons: out.comparisons,
+    comparison: out.comparisons.find(c => c.platform === big.platform),
+    gateFailures: failures,
+    size: big.size,
+    uncompressedSize: big.uncompressedSize,
+    binarySize: Math.max(...sizes.map(s => s.binarySize)),
+    dockerfile: '',
+    context: '',
+    ociLayout: '',
+    ociReference: ''
+  }
+}
