@@ -118,6 +118,36 @@ describe('package and image lines in the config', () => {
     ).toContain("'docker.io/acme/app' has no {{.Name}}")
   })
 
+  it('gives each image its own baseline with {{.Name}} in compare-to, and refuses one for several', () => {
+    const c = parse({
+      package: './cmd/a\n./cmd/b',
+      image: 'r.example/{{.Name}}',
+      'compare-to': 'r.example/{{.Name}}:main'
+    })
+    expect(c.compareToLine).toBe('r.example/{{.Name}}:main')
+    expect(fansOut(parse({ 'compare-to': 'r.example/{{.Name}}:main', push: 'false' }))).toBe(true)
+    expect(
+      fails(() =>
+        parse({
+          package: './cmd/a\n./cmd/b',
+          image: 'r.example/{{.Name}}',
+          'compare-to': 'r.example/app:main'
+        })
+      )
+    ).toMatch(/^compare-to: 'r.example\/app:main' has no \{\{\.Name\}\}, but package gives several/)
+    expect(fails(() => parse({ 'compare-to': 'r.example/{{.Tag}}', push: 'false' }))).toMatch(
+      /^compare-to: unknown template key '\{\{\.Tag\}\}'/
+    )
+  })
+
+  it('refuses push-by-digest for one image per package: a matrix leg pushes one image', () => {
+    expect(
+      fails(() =>
+        parse({ package: './cmd/...', image: 'r.example/{{.Name}}', 'push-by-digest': 'true' })
+      )
+    ).toMatch(/^push-by-digest: a matrix leg pushes one image/)
+  })
+
   it('refuses binary-name with several packages, and a .go file among them', () => {
     expect(
       fails(() => parse({ package: './cmd/a\n./cmd/b', 'binary-name': 'app', push: 'false' }))
@@ -247,6 +277,9 @@ describe('findMainPackages', () => {
     )
     expect(() => checkImageNames(['ghcr.io/acme/app'], mains.slice(0, 1))).not.toThrow()
     expect(() => checkImageNames(['ghcr.io/acme/{{.Name}}'], mains)).not.toThrow()
+    expect(fails(() => checkImageNames(['r/{{.Name}}'], mains, 'r/app:main'))).toMatch(
+      /^compare-to: 'r\/app:main' has no \{\{\.Name\}\}, but package gives several main packages \(a, b\)/
+    )
   })
 })
 

@@ -73,11 +73,14 @@ export interface Targets {
   templated: boolean
   /** image's lines parsed, when no line holds a template (the name is known only once Go has listed the packages). */
   refs?: ImageRef[]
+  /** compare-to as written; with {{.Name}}, each image is compared with its own baseline. */
+  compareToLine: string
 }
 
 export function parseTargets(
   packageRaw: string,
   imageRaw: string,
+  compareToRaw: string,
   binaryName: string,
   list: (raw: string) => string[]
 ): Targets {
@@ -99,13 +102,23 @@ export function parseTargets(
   const imageLines = list(imageRaw)
   const named = imageLines.map(line => checkTemplate(line, 'image'))
   const templated = named.some(Boolean)
+  const compareToLine = compareToRaw.trim()
+  const compareNamed = checkTemplate(compareToLine, 'compare-to')
   if (packages.length > 1) {
     const fixed = imageLines.find((_, i) => !named[i])
     if (fixed !== undefined) throw sharedRepository(fixed, packages.join(', '), packages.length)
+    if (compareToLine && !compareNamed) throw sharedBaseline(compareToLine, packages.join(', '))
   }
   // Checked now with a stand-in name, so a bad repository fails before the build, not after it.
   const refs = imageRefs(imageLines, 'name')
-  return { packages, imageLines, templated, refs: templated ? undefined : refs }
+  return { packages, imageLines, templated, refs: templated ? undefined : refs, compareToLine }
+}
+
+function sharedBaseline(line: string, what: string): InputError {
+  return new InputError(
+    `compare-to: '${line}' has no {{.Name}}, but package gives several main packages (${what}), and each image ` +
+      `needs a baseline of its own. Write e.g. ghcr.io/acme/{{.Name}}:main.`
+  )
 }
 
 function sharedRepository(line: string, what: string, count: number): InputError {
@@ -119,10 +132,15 @@ function sharedRepository(line: string, what: string, count: number): InputError
  * Whether the run goes through the per-package layer (src/pipeline/monorepo.ts) rather than one graph: several
  * packages, a pattern, or an image named after its package, whose names only go list knows.
  */
-export const fansOut = (c: { packages: string[]; imageLines: string[] }): boolean =>
+export const fansOut = (c: {
+  packages: string[]
+  imageLines: string[]
+  compareToLine: string
+}): boolean =>
   c.packages.length > 1 ||
   c.packages.some(isPattern) ||
-  c.imageLines.some(l => checkTemplate(l, 'image'))
+  c.imageLines.some(l => checkTemplate(l, 'image')) ||
+  checkTemplate(c.compareToLine, 'compare-to')
 
 /** One main package found by go list, with the name its binary and its {{.Name}} get. */
 export interface MainTarget {
@@ -223,11 +241,16 @@ export async function findMainPackages(o: {
   return mains
 }
 
-/** Refuses image lines that would put several packages' images into one repository. */
-export function checkImageNames(imageLines: string[], mains: MainTarget[]): void {
+/** Refuses image lines that would put several packages' images into one repository, or give them one baseline. */
+export function checkImageNames(
+  imageLines: string[],
+  mains: MainTarget[],
+  compareToLine = ''
+): void {
   if (mains.length < 2) return
+  const names = mains.map(m => m.name).join(', ')
   const fixed = imageLines.find(line => !checkTemplate(line, 'image'))
-  if (fixed !== undefined) {
-    throw sharedRepository(fixed, mains.map(m => m.name).join(', '), mains.length)
-  }
+  if (fixed !== undefined) throw sharedRepository(fixed, names, mains.length)
+  if (compareToLine && !checkTemplate(compareToLine, 'compare-to'))
+    throw sharedBaseline(compareToLine, names)
 }

@@ -2,7 +2,15 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { Config } from '../config.js'
-import { checkImageNames, findMainPackages, imageRefs, type MainTarget } from '../images/targets.js'
+import {
+  checkImageNames,
+  checkTemplate,
+  findMainPackages,
+  imageRefs,
+  renderTemplate,
+  type MainTarget
+} from '../images/targets.js'
+import { parseReference } from '../registry/reference.js'
 import { imageOf, pipelineResult, type Deps, type Result } from '../pipeline.js'
 import type { Logger } from '../ports.js'
 import { preflight } from '../preflight.js'
@@ -30,6 +38,9 @@ export function packageConfig(config: Config, main: MainTarget, several: boolean
     binaryName: main.name,
     image: refs[0],
     mirrors: refs.slice(1),
+    compareTo: checkTemplate(config.compareToLine, 'compare-to')
+      ? parseReference(renderTemplate(config.compareToLine, main.name), 'compare-to')
+      : config.compareTo,
     // Each image's layout in its own folder: one index.json cannot tell two images with the same tags apart.
     ociLayout:
       several && config.ociLayout ? path.join(config.ociLayout, main.name) : config.ociLayout
@@ -83,7 +94,7 @@ async function sharedPhase(
           packages: config.packages,
           binaryName: config.binaryName
         })
-        checkImageNames(config.imageLines, mains)
+        checkImageNames(config.imageLines, mains, config.compareToLine)
         for (const m of mains) deps.logger.info(`${m.name}: ${m.importPath} (${m.pkg})`)
         return mains
       }

@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { buildImage, type BuiltImage } from '../../src/oci/image.js'
+import type { RegistryClient } from '../../src/registry/client.js'
+import { FanOutError, pushEverywhere } from '../../src/registry/fanout.js'
+import { file, orderLayers, systemLayer, withParents } from '../../src/rootfs/plan.js'
+import { fakeLogger, imageSettings } from './helpers.js'
+
+let image: BuiltImage
+
+beforeAll(async () => {
+  const bin = Buffer.from('binary bytes')
+  const app = {
+    name: 'binary' as const,
+    entries: withParents([file('app', bin, bin.length, 0o755)])
+  }
+  image = await buildImage(
+    { layers: orderLayers([systemLayer(), app]), image: imageSettings() },
+    { os: 'linux', architecture: 'amd64' },
+    0
+  )
+})
+
+/** A registry client that records what it is asked, in one log shared by every registry, and fails when told. */
+function registry(
+  host: string,
+  log: string[],
+  fail: { upload?: boolean; tag?: string } = {}
+): RegistryClient {
+  return {
+    ref: { registry: host, apiHost: host, repository: 'acme/app' },
+    uploadBlob: async (blob: { digest: string }, mountFrom?: string) => {
+      log.push(`${host} blob ${blob.digest.slice(7, 15)}${mountFrom ? ` from ${mountFrom}` : ''}`)
+      if (fail.upload) throw new Error(`${host} answered 403 denied.`)
+      return 'uploaded'
+    },
+    putManifest: async (reference: string) => {
+      log.push(`${host} manifest ${reference.startsWith('sha256:') ? 'by digest' : reference}`)
+      if (reference === fail.tag) throw new Error(`${host} answered 500.`)
+    }
+  } as unknown as RegistryClient
+}
+
+const blobs = (host: string): string[] =>
+  [...image.layers.map(l => l.blob), image.config].map(b => `${host} blob ${b.digest.slice(7, 15)}`)
+
+const failure = async (p: Promise<unknown>): Promise<string> => {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err
+  )
+  expect(e).toBeInstanceOf(FanOutError)
+  return (e as Error).message
+}
+
+describe('pushEverywhere', () => {
+  it('pushes one registry as before: blobs, then each tag, no digest PUT', async () => {
+    const log: string[] = []
+    await pushEverywhere(
+      [{ client: registry('a.io', log) }],
+      [image],
+      image.manifest,
+      ['v1'],
+      fakeLogger()
+    )
+    expect(log.sort()).toEqual([...blobs('a.io'), 'a.io manifest v1'].sort())
+  })
+
+  it('puts the image in every registry before the first tag', async () => {
+    const log: string[] = []
+    const targets = [
+      { client: registry('a.io', log), mountFrom: 'acme/other' },
+      { client: registry('b.io', log) }
+    ]
+    await pushEverywhere(targets, [image], image.manifest, ['v1', 'latest'], fakeLogger())
+    const firstTag = log.findIndex(l => / manifest (v1|latest)$/.test(l))
+    expect(log.slice(0, firstTag).sort()).toEqual(
+      [
+        ...blobs('a.io').map(l => `${l} from acme/other`),
+        'a.io manifest by digest',
+        ...blobs('b.io'),
+        'b.io manifest by digest'
+      ].sort()
+    )
+    expect(log.slice(firstTag)).toEqual([
+      'a.io manifest v1',
+      'a.io manifest latest',
+      'b.io manifest v1',
+      'b.io manifest latest'
+    ])
+  })
+
+  it('says what the first registry holds when the second refuses the image, and tags nothing', async () => {
+    const log: string[] = []
+    const targets = [
+      { client: registry('a.io', log) },
+      { client: registry('b.io', log, { upload: true }) }
+    ]
+    const message = await failure(
+      pushEverywhere(targets, [image], image.manifest, ['v1'], fakeLogger())
+    )
+    expect(message).toBe(
+      `push to b.io/acme/app failed: b.io answered 403 denied. Already pushed, untagged: ` +
+        `a.io/acme/app@${image.manifest.digest}. Nothing was tagged in any registry.`
+    )
+    expect(log.filter(l => l.endsWith(' v1'))).toEqual([])
+  })
+
+  it('lists what is tagged and what is not when a tag fails half-way', async () => {
+    const log: string[] = []
+    const targets = [
+      { client: registry('a.io', log) },
+      { client: registry('b.io', log, { tag: 'latest' }) }
+    ]
+    const message = await failure(
+      pushEverywhere(targets, [image], image.manifest, ['v1', 'latest'], fakeLogger())
+    )
+    const d = image.manifest.digest
+    expect(message).toBe(
+      `tagging b.io/acme/app:latest failed: b.io answered 500. The image is in every registry ` +
+        `(a.io/acme/app@${d}, b.io/acme/app@${d}); tagged: a.io/acme/app:v1, a.io/acme/app:latest, ` +
+        `b.io/acme/app:v1; not tagged: b.io/acme/app:latest.`
+    )
+  })
+})
