@@ -367,7 +367,29 @@ describe('runPipeline', () => {
     const r = run({ 'max-size': '1MB' })
     const result = await r.outcome
     expect(result).toMatchObject({ pushed: true, gateFailures: [] })
-    expect([...r.registry.manifests.keys()].sort()).toEqual(['latest', result.digest, 'v1'].sort())
+    // Besides the image, its referrers (the SBOM, the size report), each naming it as subject, listed in the
+    // sha256-<hex> tag since the fake has no referrers API.
+    const manifests = [...r.registry.manifests]
+    const referrersTag = `sha256-${result.digest.slice('sha256:'.length)}`
+    const attached = manifests.filter(([, m]) => m.toString('utf8').includes('"subject"'))
+    expect(
+      manifests
+        .filter(m => !attached.includes(m))
+        .map(([k]) => k)
+        .sort()
+    ).toEqual(
+      [
+        'latest',
+        result.digest,
+        'v1',
+        referrersTag,
+        sha256(r.registry.manifests.get(referrersTag)!)
+      ].sort()
+    )
+    const types = attached.map(
+      ([, m]) => (JSON.parse(m.toString('utf8')) as { artifactType: string }).artifactType
+    )
+    expect(types).toContain('application/vnd.go-scratch-image.report.v1+json')
   })
 
   it('tags nothing when the registry refuses a blob', async () => {

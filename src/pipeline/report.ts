@@ -131,8 +131,9 @@ export function reportStages(
   const stage = stageOf<Outputs>()
   const { logger } = deps
   return [
-    // Beside the build: it needs only the registry.
-    stage('baselineReport', ['login'], {
+    // After the baseline's sizes, beside the push: it is read only for the report, and a stage that ran beside the
+    // build would keep the Go install and the compile from streaming their logs live (see cutPoints).
+    stage('baselineReport', ['comparisons'], {
       title: () => (config.compareTo ? "Read the baseline's size report" : undefined),
       run: async () =>
         config.compareTo ? readBaselineReport(config, deps, openRegistry) : undefined
