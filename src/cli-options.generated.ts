@@ -262,7 +262,7 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
   {
     name: 'compare-to',
     description:
-      'Baseline image to compare sizes with, by tag or digest (e.g. ghcr.io/acme/app:main). Only its manifests and configs are read; a missing baseline is a warning.'
+      'Baseline image to compare sizes with, by tag or digest (e.g. ghcr.io/acme/app:main). Only its manifests and configs are read; a missing baseline is a warning. With several main packages, {{.Name}} gives each image its own (ghcr.io/acme/{{.Name}}:main).'
   },
   {
     name: 'max-size-increase',
