@@ -148,7 +148,7 @@ export function packageSection(d: PackageDeltas, fold: boolean): string[] {
       ''
     )
   }
-  const title = `Go packages: ${signedBytes(d.total)} in all; most in <code>${most.name}</code> (${signedBytes(most.delta)})`
+  const title = `Go packages: ${signedBytes(d.total)} in symbols; most in <code>${most.name}</code> (${signedBytes(most.delta)})`
   return fold ? details(title, body) : [`**${title}**`, '', ...body]
 }
 
