@@ -49,7 +49,8 @@ async function inspect(ref: string, raw = false): Promise<{ code: number; stdout
     : []
   return skopeo([
     'inspect',
-    ...(raw ? ['--raw'] : []),
+    // --no-tags: a repository pushed by digest alone has no tag list to read.
+    ...(raw ? ['--raw'] : ['--no-tags']),
     '--tls-verify=false',
     ...creds,
     `docker://${ref}`
@@ -239,6 +240,50 @@ describe('several registries', () => {
     )
     expect(run.log).not.toMatch(/Install Go|go build|::group::Build/)
     expect(await digestOf(`${REGISTRY}/${repo}:v1`)).toBeUndefined()
+  })
+
+  it('says what went where when the second registry refuses the image, and tags nothing', async () => {
+    // The second registry refuses manifests (as a registry refuses a repository the credentials may not push to).
+    const refusing = await new FaultProxy({ target: REGISTRY })
+      .fault({
+        method: 'PUT',
+        path: /\/manifests\//,
+        reply: 403,
+        body: JSON.stringify({
+          errors: [{ code: 'DENIED', message: 'requested access to the resource is denied' }]
+        })
+      })
+      .start()
+    try {
+      const workdir = await copyFixture('monorepo')
+      const repo = uniqueRepo('refused')
+      const run = await runAction(
+        {
+          ...base,
+          package: './cmd/a',
+          image: `${REGISTRY}/${repo}\n127.0.0.1:${refusing.port}/${repo}-second`,
+          tags: 'v1'
+        },
+        { workdir, toolCache }
+      )
+      expect(run.code).toBe(1)
+      const error = /^::error::(.*)$/m.exec(run.log)?.[1] ?? ''
+      expect(error).toMatch(
+        new RegExp(`^push to 127\\.0\\.0\\.1:${refusing.port}/${repo}-second failed: `)
+      )
+      expect(error).toContain('denied')
+      const untagged =
+        /Already pushed, untagged: (\S+)\. Nothing was tagged in any registry\.$/.exec(error)
+      expect(untagged?.[1]).toMatch(
+        new RegExp(`^${REGISTRY.replace(/\./g, '\\.')}/${repo}@sha256:[0-9a-f]{64}$`)
+      )
+      // As it says: the first registry has the image by digest, and no registry has the tag.
+      expect(await digestOf(untagged![1]!)).toBe(untagged![1]!.split('@')[1])
+      expect(await digestOf(`${REGISTRY}/${repo}:v1`)).toBeUndefined()
+      expect(await digestOf(`${REGISTRY}/${repo}-second:v1`)).toBeUndefined()
+    } finally {
+      await refusing.stop()
+    }
   })
 
   it('tags nothing anywhere when the image is over its size budget', async () => {
