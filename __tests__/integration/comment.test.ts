@@ -273,6 +273,29 @@ describe('the size report and the pull request comment', () => {
     expect(r.stdout.indexOf('comment: updated')).toBeLessThan(r.stdout.indexOf('::error::'))
   })
 
+  it("a 403 (a fork's read-only token) is a warning: the step passes and the summary has everything", async () => {
+    github.readOnly = true
+    try {
+      const r = await runAction(
+        inputs({
+          push: 'false',
+          'compare-to': `${image}:main`,
+          comment: 'true',
+          'github-token': TOKEN
+        }),
+        { workdir: await source(bumpModule), toolCache, env: prEnv() }
+      )
+      expect(r.code).toBe(0)
+      expect(r.stdout).toMatch(
+        /^::warning::comment: not written on acme\/app#7\. GitHub refused the write \(403\)/m
+      )
+      expect(r.summary).toContain('- `example.com/fixturemod v1.0.0 → v1.1.0`')
+      expect(r.log).not.toContain(TOKEN)
+    } finally {
+      github.readOnly = false
+    }
+  })
+
   it('a baseline without a report still gets layer deltas, and says why packages are missing', async () => {
     // The same image pushed under another name by skopeo: the referrers are not copied with it.
     const other = `${REGISTRY}/${repo}-noreport`
