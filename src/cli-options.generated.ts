@@ -169,7 +169,7 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
   {
     name: 'tags-latest',
     description:
-      "The latest tag, as metadata-action's flavor latest=: auto adds it with a semver tag that is no pre-release (and type=ref,event=tag); true with every run; false never.",
+      "The latest tag, as metadata-action's flavor latest=: auto adds it with a semver tag that is no pre-release (and type=ref,event=tag) unless the repository already has a newer release; true with every run; false never.",
     default: 'auto'
   },
   {

@@ -6,7 +6,7 @@ import type { BuildCache, Fetch, Logger, Runner, ToolCache } from './ports.js'
 import type { TransportOptions } from './registry/transport.js'
 import type { SigstoreEndpoints } from './attest/endpoints.js'
 import type { LayerCompressor } from './oci/layer-compressor.js'
-import { runTags } from './registry/tags.js'
+import { pushTags } from './pipeline/tags.js'
 import { writeDigestFile } from './merge/digests.js'
 import os from 'node:os'
 import type { Comparison } from './report/gate.js'
@@ -120,9 +120,7 @@ function loggedRunner(runner: Runner, logger: Logger): Runner {
 
 export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
   // A matrix leg pushes by digest alone: the merge step tags the index.
-  const tags = config.pushByDigest
-    ? []
-    : runTags(config.tags, config.tagFlavor, deps.env, deps.logger)
+  const tags = config.pushByDigest ? [] : await pushTags(config, deps)
   // Every stage logs through this one logger: lines land in the part of the log of the stage that writes them.
   const logger = stageLogger(deps.logger)
   const runner = loggedRunner(deps.runner, logger)

@@ -237,6 +237,25 @@ describe('merge-digests', () => {
     expect(await tagsOf(repo)).not.toContain('twice')
   })
 
+  it('leaves latest on the newest release when an older line is released (tags-latest: auto)', async () => {
+    const latest = await rawManifest(`${repo}:latest`)
+    const run = await runAction(
+      { image: repo, 'merge-digests': digests, tags: 'type=semver,pattern={{version}}' },
+      {
+        workdir: await tempDir('gsi-merge-'),
+        toolCache,
+        env: { ...ENV, GITHUB_REF: 'refs/tags/v1.3.9' }
+      }
+    )
+    expect(run.code).toBe(0)
+    expect(run.outputs.tags).toBe('1.3.9')
+    expect(run.log).toContain(
+      'tags-latest: auto: the repository already has 1.4.2, newer than v1.3.9; latest stays there.'
+    )
+    expect(await rawManifest(`${repo}:latest`)).toBe(latest)
+    expect(await tagsOf(repo)).toContain('1.3.9')
+  })
+
   it('does not push an index over max-size, and says by how much in the outputs', async () => {
     const run = await runAction(
       { image: repo, 'merge-digests': digests, 'max-size': '100KB', tags: 'too-big' },

@@ -1234,3 +1234,34 @@ describe('https to a plain-http registry', () => {
     expect(f.requests).toHaveLength(1)
   })
 })
+
+describe('RegistryClient.listTags', () => {
+  it('reads every page the Link header names, and none from another host', async () => {
+    const { c, requests } = client([
+      reply(
+        200,
+        { link: '</v2/acme/app/tags/list?n=1000&last=b>; rel="next"' },
+        JSON.stringify({ name: 'acme/app', tags: ['a', 'b'] })
+      ),
+      reply(
+        200,
+        { link: '<https://elsewhere.example/v2/acme/app/tags/list?last=c>; rel="next"' },
+        JSON.stringify({ name: 'acme/app', tags: ['c'] })
+      )
+    ])
+    expect(await c.listTags()).toEqual(['a', 'b', 'c'])
+    expect(calls(requests)).toEqual([
+      `GET ${BASE}/v2/acme/app/tags/list?n=1000`,
+      `GET ${BASE}/v2/acme/app/tags/list?n=1000&last=b`
+    ])
+  })
+
+  it('gives no tags for a repository the registry does not know (404 NAME_UNKNOWN), and tags: null as none', async () => {
+    expect(
+      await client([reply(404, {}, '{"errors":[{"code":"NAME_UNKNOWN"}]}')]).c.listTags()
+    ).toEqual([])
+    expect(await client([reply(200, {}, '{"name":"acme/app","tags":null}')]).c.listTags()).toEqual(
+      []
+    )
+  })
+})

@@ -5,6 +5,7 @@ import {
   DEFAULT_FLAVOR,
   defaultTagRules,
   formatDate,
+  newerRelease,
   parseFlavor,
   parseRule,
   parseSemver,
@@ -358,5 +359,51 @@ describe('parseSemver and formatDate', () => {
   it('formats moment tokens and [literals]', () => {
     expect(formatDate(NOW, 'YYYY-MM-DD[T]HH:mm:ss.SSS', 'UTC')).toBe('2020-01-10T00:30:00.000')
     expect(formatDate(NOW, 'YY M D h A', 'America/New_York')).toBe('20 1 9 7 PM')
+  })
+})
+
+describe('latest on the newest release (tags-latest: auto)', () => {
+  const semverRules = ['type=semver,pattern={{version}}', 'type=semver,pattern={{major}}.{{minor}}']
+  it('names the release that put latest on, and none when latest is forced or off', () => {
+    const r = resolveTags(parseTagRules(semverRules), DEFAULT_FLAVOR, ctx('refs/tags/v1.4.8'))
+    expect(r).toMatchObject({
+      latest: true,
+      latestTag: 'latest',
+      release: { major: 1, minor: 4, patch: 8 }
+    })
+    const forced = resolveTags(
+      parseTagRules(semverRules),
+      parseFlavor('true', '', ''),
+      ctx('refs/tags/v1.4.8')
+    )
+    expect(forced.latest).toBe(true)
+    expect(forced.release).toBeUndefined()
+    const pre = resolveTags(
+      parseTagRules(semverRules),
+      DEFAULT_FLAVOR,
+      ctx('refs/tags/v2.0.0-rc.1')
+    )
+    expect(pre).toMatchObject({ latest: false })
+    expect(pre.release).toBeUndefined()
+  })
+
+  it.each<[string, string[], string | undefined]>([
+    ['1.4.8', ['1.4.7', '1.4', '1', 'latest'], undefined],
+    ['1.4.8', ['2.0.0', '1.4.7'], '2.0.0'],
+    ['1.4.8', ['v2.0.0'], 'v2.0.0'],
+    ['1.4.8', ['1.4.9', '1.10.0', '1.5.2'], '1.10.0'],
+    // Pre-releases and partial versions are not releases.
+    ['1.4.8', ['2.0.0-rc.1', '2', '2.0', 'sha-0123abc', 'main'], undefined],
+    ['1.4.8', ['1.4.8'], undefined]
+  ])('release %s among %j: newer is %j', (version, existing, newer) => {
+    expect(newerRelease(parseSemver(version)!, existing)).toBe(newer)
+  })
+
+  it("reads the release tags through the flavor's prefix and suffix", () => {
+    const affix = { prefix: 'app-', suffix: '-alpine' }
+    expect(newerRelease(parseSemver('1.0.0')!, ['app-2.0.0-alpine', '3.0.0'], affix)).toBe(
+      'app-2.0.0-alpine'
+    )
+    expect(newerRelease(parseSemver('1.0.0')!, ['3.0.0'], affix)).toBeUndefined()
   })
 })

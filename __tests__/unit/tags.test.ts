@@ -1,7 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { defaultTags, runTags, sanitizeTag, tagContext } from '../../src/registry/tags.js'
+import {
+  defaultTags,
+  latestOnNewest,
+  planTags,
+  runTags,
+  sanitizeTag,
+  tagContext
+} from '../../src/registry/tags.js'
+import { fakeLogger } from './helpers.js'
 import { DEFAULT_FLAVOR } from '../../src/registry/tag-rules.js'
 import { tempDir } from './helpers.js'
 
@@ -99,6 +107,49 @@ describe('tagContext and runTags', () => {
       })
     ).toThrow(
       'tags: no rule gives a tag for refs/heads/main (event push). Add one that applies, e.g. type=sha or type=raw,value=latest, or set push-by-digest: true to push without a tag.'
+    )
+  })
+})
+
+describe('latestOnNewest', () => {
+  const env = { GITHUB_REF: 'refs/tags/v1.4.8', GITHUB_SHA: SHA, GITHUB_EVENT_NAME: 'push' }
+  const planned = () => planTags([], DEFAULT_FLAVOR, env)
+
+  it('keeps latest when the repository has no newer release', async () => {
+    const logger = fakeLogger()
+    const tags = await latestOnNewest(planned(), async () => ['1.4.7', '1.4', 'latest'], logger)
+    expect(tags).toEqual(['1.4.8', '1.4', '1', 'sha-0123abc', 'latest'])
+  })
+
+  it('leaves latest where it is when a newer release is there, and says so', async () => {
+    const logger = fakeLogger()
+    const tags = await latestOnNewest(
+      planned(),
+      async () => ['2.0.0', '2.0', '2', 'latest'],
+      logger
+    )
+    expect(tags).toEqual(['1.4.8', '1.4', '1', 'sha-0123abc'])
+    expect(logger.lines.join('\n')).toContain(
+      'tags-latest: auto: the repository already has 2.0.0, newer than v1.4.8; latest stays there.'
+    )
+  })
+
+  it('asks nothing for a branch push or a forced latest, and warns when the tags cannot be read', async () => {
+    let asked = 0
+    const list = async (): Promise<string[]> => {
+      asked++
+      throw new Error('HTTP 500')
+    }
+    const branch = planTags([], DEFAULT_FLAVOR, { ...env, GITHUB_REF: 'refs/heads/main' })
+    expect(await latestOnNewest(branch, list, fakeLogger())).toEqual(['main', 'sha-0123abc'])
+    const forced = planTags(['type=sha'], { ...DEFAULT_FLAVOR, latest: 'true' }, env)
+    expect(await latestOnNewest(forced, list, fakeLogger())).toEqual(['sha-0123abc', 'latest'])
+    expect(asked).toBe(0)
+    const logger = fakeLogger()
+    expect(await latestOnNewest(planned(), list, logger)).toContain('latest')
+    expect(asked).toBe(1)
+    expect(logger.lines.join('\n')).toContain(
+      "tags-latest: could not list the repository's tags (HTTP 500)"
     )
   })
 })

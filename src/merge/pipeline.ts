@@ -6,9 +6,9 @@ import type { Blob } from '../oci/image.js'
 import type { Deps, Result } from '../pipeline.js'
 import { runGraph, stageLogger, stageOf } from '../pipeline/graph.js'
 import { compareWithBaseline, openRegistry } from '../pipeline/stages.js'
+import { pushTags } from '../pipeline/tags.js'
 import { InputError } from '../ports.js'
 import type { RegistryClient } from '../registry/client.js'
-import { runTags } from '../registry/tags.js'
 import { comparisonTable, gateFailures, type Comparison } from '../report/gate.js'
 import { largest, sizeTable, type PlatformSize } from '../report/size.js'
 import { ociLabels } from '../rootfs/settings.js'
@@ -166,7 +166,7 @@ export function mergeStages(config: Config, deps: Deps, tags: string[]) {
 /** Runs the merge; the result fills the same outputs and summary as a build (no Go, no Dockerfile). */
 export async function runMerge(config: Config, deps: Deps): Promise<Result> {
   if (!config.image) throw new InputError('image: a merge needs the repository the legs pushed to.')
-  const tags = runTags(config.tags, config.tagFlavor, deps.env, deps.logger)
+  const tags = await pushTags(config, deps)
   const out = await runGraph(
     mergeStages(config, { ...deps, logger: stageLogger(deps.logger) }, tags),
     {

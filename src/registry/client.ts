@@ -715,6 +715,34 @@ export class RegistryClient {
     return { manifests, filtered: artifactType ? filtered : false }
   }
 
+  /**
+   * The repository's tags (GET /v2/<name>/tags/list, every page by Link rel="next"); empty for a repository the
+   * registry does not know yet (404 NAME_UNKNOWN).
+   */
+  async listTags(): Promise<string[]> {
+    const tags: string[] = []
+    let url: string | undefined = `${this.repoUrl}/tags/list?n=1000`
+    for (let page = 0; url && page < 1000; page++) {
+      const res = await this.send('GET', url, {})
+      if (res.status === 404 && page === 0) {
+        await res.body?.cancel()
+        return []
+      }
+      if (res.status !== 200) throw await this.failure(res, 'GET tags/list')
+      const at: string = url
+      const body = JSON.parse(await this.read(res, 'GET', at, () => res.text())) as {
+        tags?: string[] | null
+      }
+      tags.push(...(body.tags ?? []))
+      const next = nextLink(res.headers.get('link'))
+      url =
+        next && sameHost(new URL(next, at).toString(), this.baseUrl)
+          ? new URL(next, at).toString()
+          : undefined
+    }
+    return tags
+  }
+
   /** A blob's bytes (a config), checked against its digest. */
   async getBlob(digest: string): Promise<Buffer> {
     const url = `${this.repoUrl}/blobs/${digest}`

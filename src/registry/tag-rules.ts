@@ -55,6 +55,15 @@ export interface TagResult {
   /** The first tag (the highest priority), as metadata-action's version output. */
   version?: string
   latest: boolean
+  /**
+   * The release whose tag push put latest on under tags-latest: auto; the registry may know a newer one (see
+   * newerRelease), and then latest stays where it is.
+   */
+  release?: SemVer
+  /** The latest tag as pushed (with the flavor's prefix and suffix when onlatest), when latest is on. */
+  latestTag?: string
+  /** The flavor's prefix and suffix, rendered: how the release's own tags are spelt. */
+  affix?: { prefix: string; suffix: string }
   /** Rules that applied to nothing for a reason the user may want to know (not semver, no default branch). */
   notes: string[]
 }
@@ -422,13 +431,17 @@ export function resolveTags(rules: TagRule[], flavor: Flavor, ctx: TagContext): 
   let main: string | undefined
   const partial: string[] = []
   let latest: boolean | undefined
-  const add = (val: string, autoLatest: boolean): void => {
+  let release: SemVer | undefined
+  const add = (val: string, autoLatest: boolean, from?: SemVer): void => {
     if (!val) return
     const tag = sanitizeTag(val)
     if (!tag) return
     if (main === undefined) main = tag
     else if (tag !== main) partial.push(tag)
-    latest ??= flavor.latest === 'auto' ? autoLatest : flavor.latest === 'true'
+    if (latest === undefined) {
+      latest = flavor.latest === 'auto' ? autoLatest : flavor.latest === 'true'
+      if (latest && flavor.latest === 'auto') release = from
+    }
   }
   const sorted = [...rules].sort((a, b) => b.priority - a.priority)
   for (const rule of sorted) {
@@ -468,7 +481,7 @@ export function resolveTags(rules: TagRule[], flavor: Flavor, ctx: TagContext): 
           notes.push(`${rule.line}: ${raw} is major version zero, so no {{major}} tag.`)
           break
         }
-        add(affixed(render(pattern, values, ctx.now), rule), auto(true))
+        add(affixed(render(pattern, values, ctx.now), rule), auto(true), v)
         break
       }
       case 'ref': {
@@ -477,7 +490,8 @@ export function resolveTags(rules: TagRule[], flavor: Flavor, ctx: TagContext): 
         if (event === 'branch') add(affixed(branch, rule), auto(false))
         else if (event === 'tag') {
           if (rule.onlyIfNotSemver && parseSemver(gitTag.replace(/\//g, '-'))) break
-          add(affixed(gitTag, rule), auto(true))
+          const v = parseSemver(gitTag.replace(/\//g, '-'))
+          add(affixed(gitTag, rule), auto(true), v && !v.prerelease ? v : undefined)
         } else {
           const pr = ctx.ref.startsWith('refs/pull/')
             ? strip(ctx.ref, 'refs/pull/').replace(/\/merge$/, '')
@@ -508,12 +522,21 @@ export function resolveTags(rules: TagRule[], flavor: Flavor, ctx: TagContext): 
     }
   }
   const tags = main === undefined ? [] : [main, ...new Set(partial)]
-  if (main !== undefined && latest) {
-    const name = `${flavor.prefixLatest ? global(flavor.prefix) : ''}latest${flavor.suffixLatest ? global(flavor.suffix) : ''}`
-    const tag = sanitizeTag(name)
-    if (!tags.includes(tag)) tags.push(tag)
+  const on = !!latest && main !== undefined
+  const latestTag = sanitizeTag(
+    `${flavor.prefixLatest ? global(flavor.prefix) : ''}latest${flavor.suffixLatest ? global(flavor.suffix) : ''}`
+  )
+  if (on && !tags.includes(latestTag)) tags.push(latestTag)
+  return {
+    tags,
+    version: main,
+    latest: on,
+    ...(on ? { latestTag } : {}),
+    ...(on && release
+      ? { release, affix: { prefix: global(flavor.prefix), suffix: global(flavor.suffix) } }
+      : {}),
+    notes
   }
-  return { tags, version: main, latest: !!latest && main !== undefined, notes }
 }
 
 /**
@@ -539,4 +562,28 @@ export function parseTagLines(raw: string): string[] {
     }
   }
   return out
+}
+
+const order = (a: SemVer, b: SemVer): number =>
+  a.major - b.major || a.minor - b.minor || a.patch - b.patch
+
+/**
+ * The newest release among a repository's tags that is newer than release, if any: under tags-latest: auto a
+ * tag push of an older line (a 1.4.8 fix after 2.0.0) must not move latest back. Tags are read as full semver
+ * versions (1.2.3 or v1.2.3) after taking off the flavor's prefix and suffix; pre-releases and partial tags (1.2)
+ * do not count.
+ */
+export function newerRelease(
+  release: SemVer,
+  existing: string[],
+  affix: { prefix: string; suffix: string } = { prefix: '', suffix: '' }
+): string | undefined {
+  let best: { tag: string; v: SemVer } | undefined
+  for (const tag of existing) {
+    if (!tag.startsWith(affix.prefix) || !tag.endsWith(affix.suffix)) continue
+    const v = parseSemver(tag.slice(affix.prefix.length, tag.length - affix.suffix.length))
+    if (!v || v.prerelease || order(v, release) <= 0) continue
+    if (!best || order(v, best.v) > 0) best = { tag, v }
+  }
+  return best?.tag
 }

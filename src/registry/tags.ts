@@ -4,10 +4,12 @@ import type { Logger } from '../ports.js'
 import {
   DEFAULT_FLAVOR,
   defaultTagRules,
+  newerRelease,
   parseTagRules,
   resolveTags,
   type Flavor,
-  type TagContext
+  type TagContext,
+  type TagResult
 } from './tag-rules.js'
 
 export { sanitizeTag } from './tag-rules.js'
@@ -58,6 +60,26 @@ export function tagContext(env: Record<string, string | undefined>, now = new Da
  * latest outside a workflow (no ref, no commit); explicit rules that give nothing are an error, since an image
  * pushed without the tag its author expects is worse than a failed step.
  */
+export function planTags(
+  lines: string[],
+  flavor: Flavor,
+  env: Record<string, string | undefined>,
+  logger?: Logger,
+  now = new Date()
+): TagResult {
+  const ctx = tagContext(env, now)
+  const explicit = lines.length > 0
+  const result = resolveTags(explicit ? parseTagRules(lines) : defaultTagRules(), flavor, ctx)
+  for (const note of result.notes) logger?.info(`tags: ${note}`)
+  if (result.tags.length) return result
+  if (!explicit) return { tags: ['latest'], latest: true, latestTag: 'latest', notes: [] }
+  throw new Error(
+    `tags: no rule gives a tag for ${ctx.ref || 'this run'} (event ${ctx.eventName || 'unknown'}). ` +
+      `Add one that applies, e.g. type=sha or type=raw,value=latest, or set push-by-digest: true to push without a tag.`
+  )
+}
+
+/** The tags of planTags. */
 export function runTags(
   lines: string[],
   flavor: Flavor,
@@ -65,16 +87,35 @@ export function runTags(
   logger?: Logger,
   now = new Date()
 ): string[] {
-  const ctx = tagContext(env, now)
-  const explicit = lines.length > 0
-  const result = resolveTags(explicit ? parseTagRules(lines) : defaultTagRules(), flavor, ctx)
-  for (const note of result.notes) logger?.info(`tags: ${note}`)
-  if (result.tags.length) return result.tags
-  if (!explicit) return ['latest']
-  throw new Error(
-    `tags: no rule gives a tag for ${ctx.ref || 'this run'} (event ${ctx.eventName || 'unknown'}). ` +
-      `Add one that applies, e.g. type=sha or type=raw,value=latest, or set push-by-digest: true to push without a tag.`
+  return planTags(lines, flavor, env, logger, now).tags
+}
+
+/**
+ * The planned tags without latest when the repository already holds a newer release than the one this tag push
+ * makes (tags-latest: auto means the newest release). listTags reads the repository; when it cannot, latest
+ * stays, with a warning, as metadata-action would put it.
+ */
+export async function latestOnNewest(
+  planned: TagResult,
+  listTags: () => Promise<string[]>,
+  logger: Logger
+): Promise<string[]> {
+  if (!planned.release || !planned.latestTag) return planned.tags
+  let existing: string[]
+  try {
+    existing = await listTags()
+  } catch (e) {
+    logger.warning(
+      `tags-latest: could not list the repository's tags (${(e as Error).message}); latest goes on this release.`
+    )
+    return planned.tags
+  }
+  const newer = newerRelease(planned.release, existing, planned.affix)
+  if (!newer) return planned.tags
+  logger.info(
+    `tags-latest: auto: the repository already has ${newer}, newer than ${planned.release.raw}; ${planned.latestTag} stays there.`
   )
+  return planned.tags.filter(t => t !== planned.latestTag)
 }
 
 /** The default tags (tags input empty, no flavor) of a run: see defaultTagRules. */
