@@ -344,7 +344,8 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
 
     // The same image goes to image's further lines, each registry with its own credentials (the inputs are the
     // first registry's; the Docker config and GITHUB_TOKEN serve all): all checked before the build too.
-    stage('mirrors', ['preflight'], {
+    // After login, not beside it: each then runs alone, so its group streams into the log as it goes.
+    stage('mirrors', ['login'], {
       title: () =>
         config.push && config.mirrors.length
           ? `Log in to ${config.mirrors.map(m => m.registry).join(', ')}`
