@@ -193,10 +193,14 @@ function fakeToolCache(events: string[], goroot: string): ToolCache {
 }
 
 /** An Actions cache with nothing in it yet, recording restores and saves. */
-function fakeBuildCache(events: string[]): BuildCache {
+/** A cache service that misses, or with hit restores by the exact key. */
+function fakeBuildCache(events: string[], hit = false): BuildCache {
   return {
     isAvailable: () => true,
-    restore: async (_paths, key) => void events.push(`cache restore ${key.slice(0, 17)}`),
+    restore: async (_paths, key) => {
+      events.push(`cache restore ${key.slice(0, 17)}`)
+      return hit ? key : undefined
+    },
     save: async () => void events.push('cache save')
   }
 }
@@ -225,7 +229,7 @@ function run(
   inputs: Record<string, string> = {},
   o: RegistryOptions & {
     buildFails?: boolean
-    buildCache?: boolean
+    buildCache?: boolean | 'hit'
     nm?: string
     nmWaitsForPush?: boolean
     concurrency?: { now: number; most: number }
@@ -270,7 +274,7 @@ function run(
     fetch: registry.fetch,
     toolCache: fakeToolCache(events, path.join(dir, 'goroot')),
     toolCacheDir: path.join(dir, 'tool-cache'),
-    buildCache: o.buildCache ? fakeBuildCache(events) : undefined,
+    buildCache: o.buildCache ? fakeBuildCache(events, o.buildCache === 'hit') : undefined,
     logger,
     env: {},
     nodeArch: 'x64',
@@ -420,6 +424,17 @@ describe('runPipeline', () => {
     const failedPush = run({}, { buildCache: true, failBlobPut: 1 })
     await expect(failedPush.outcome).rejects.toThrow(/BLOB_UPLOAD_INVALID/)
     expect(failedPush.cacheStates).toHaveLength(1)
+  })
+
+  it('says whether the cache was hit by its exact key (cache-hit), and cache: read marks the state read-only', async () => {
+    const miss = run({}, { buildCache: true })
+    expect((await miss.outcome).cacheHit).toBe(false)
+    const hit = run({}, { buildCache: 'hit' })
+    expect((await hit.outcome).cacheHit).toBe(true)
+    expect(hit.cacheStates[0]!.matchedKey).toBe(hit.cacheStates[0]!.key)
+    const read = run({ cache: 'read' }, { buildCache: true })
+    expect((await read.outcome).cacheHit).toBe(false)
+    expect(read.cacheStates).toEqual([expect.objectContaining({ readOnly: true })])
   })
 
   it('measures the packages with a relink that runs beside the assembly and the push', async () => {
