@@ -372,13 +372,9 @@ describe('cache-dependency-path (modulesHash with globs)', () => {
 
 describe('cache: read', () => {
   const PATHS = ['/c', '/m']
-
-  it('restores under the same keys, and the post step never saves', async () => {
-    const { runner } = fakeRunner({ stdout: PATHS.join('\n') })
-    const cache = fakeCache({ restore: (_k, rk) => `${rk[0]}older` })
-    const logger = levelLogger()
-    const state = await restoreGoCache(cache, {
-      runner,
+  const restoreReadOnly = (cache: FakeCache, logger = levelLogger()) =>
+    restoreGoCache(cache, {
+      runner: fakeRunner({ stdout: PATHS.join('\n') }).runner,
       goBin: 'go',
       env: {},
       workdir: '/w',
@@ -386,6 +382,11 @@ describe('cache: read', () => {
       logger,
       readOnly: true
     })
+
+  it('restores under the same keys, and the post step never saves', async () => {
+    const cache = fakeCache({ restore: (_k, rk) => `${rk[0]}older` })
+    const logger = levelLogger()
+    const state = await restoreReadOnly(cache, logger)
     const { key, restoreKeys } = cacheKeys(KEYS)
     expect(cache.restores).toEqual([{ paths: PATHS, key, restoreKeys }])
     expect(state).toEqual({
@@ -403,21 +404,12 @@ describe('cache: read', () => {
   })
 
   it('stays read-only when the restore fails', async () => {
-    const { runner } = fakeRunner({ stdout: PATHS.join('\n') })
     const cache = fakeCache({
       restore: () => {
         throw new Error('503')
       }
     })
-    const state = await restoreGoCache(cache, {
-      runner,
-      goBin: 'go',
-      env: {},
-      workdir: '/w',
-      keys: KEYS,
-      logger: levelLogger(),
-      readOnly: true
-    })
+    const state = await restoreReadOnly(cache)
     await saveGoCache(cache, state!, levelLogger())
     expect(cache.saves).toEqual([])
   })

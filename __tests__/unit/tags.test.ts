@@ -5,7 +5,6 @@ import {
   defaultTags,
   latestOnNewest,
   planTags,
-  runTags,
   sanitizeTag,
   tagContext
 } from '../../src/registry/tags.js'
@@ -49,7 +48,7 @@ describe('defaultTags', () => {
   })
 })
 
-describe('tagContext and runTags', () => {
+describe('tagContext and planTags', () => {
   it('reads the pull request number, base and default branch from GITHUB_EVENT_PATH', async () => {
     const { dir, cleanup } = await tempDir('gsi-tags-')
     try {
@@ -96,12 +95,12 @@ describe('tagContext and runTags', () => {
       GITHUB_SHA: SHA,
       DOCKER_METADATA_SHORT_SHA_LENGTH: '10'
     }
-    expect(runTags(['type=sha'], DEFAULT_FLAVOR, env)).toEqual(['sha-0123abcdef'])
+    expect(planTags(['type=sha'], DEFAULT_FLAVOR, env).tags).toEqual(['sha-0123abcdef'])
   })
 
   it('fails when explicit rules give no tag, naming the ref and the way out', () => {
     expect(() =>
-      runTags(['type=semver,pattern={{version}}'], DEFAULT_FLAVOR, {
+      planTags(['type=semver,pattern={{version}}'], DEFAULT_FLAVOR, {
         GITHUB_REF: 'refs/heads/main',
         GITHUB_EVENT_NAME: 'push'
       })

@@ -79,17 +79,6 @@ export function planTags(
   )
 }
 
-/** The tags of planTags. */
-export function runTags(
-  lines: string[],
-  flavor: Flavor,
-  env: Record<string, string | undefined>,
-  logger?: Logger,
-  now = new Date()
-): string[] {
-  return planTags(lines, flavor, env, logger, now).tags
-}
-
 /**
  * The planned tags without latest when the repository already holds a newer release than the one this tag push
  * makes (tags-latest: auto means the newest release). listTags reads the repository; when it cannot, latest
@@ -120,5 +109,5 @@ export async function latestOnNewest(
 
 /** The default tags (tags input empty, no flavor) of a run: see defaultTagRules. */
 export function defaultTags(env: Record<string, string | undefined>, now = new Date()): string[] {
-  return runTags([], DEFAULT_FLAVOR, env, undefined, now)
+  return planTags([], DEFAULT_FLAVOR, env, undefined, now).tags
 }
