@@ -98,6 +98,15 @@ describe('tagContext and planTags', () => {
     expect(planTags(['type=sha'], DEFAULT_FLAVOR, env).tags).toEqual(['sha-0123abcdef'])
   })
 
+  it('gives no tag, without failing, for rules that do not apply to an image that is not pushed', () => {
+    const pr = { GITHUB_REF: 'refs/pull/3/merge', GITHUB_EVENT_NAME: 'pull_request' }
+    expect(
+      planTags(['type=semver,pattern={{version}}'], DEFAULT_FLAVOR, pr, undefined, {
+        pushed: false
+      }).tags
+    ).toEqual([])
+  })
+
   it('fails when explicit rules give no tag, naming the ref and the way out', () => {
     expect(() =>
       planTags(['type=semver,pattern={{version}}'], DEFAULT_FLAVOR, {

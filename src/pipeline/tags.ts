@@ -10,7 +10,9 @@ import { openRegistry } from './stages.js'
  * before the build.
  */
 export async function pushTags(config: Config, deps: Deps): Promise<string[]> {
-  const planned = planTags(config.tags, config.tagFlavor, deps.env, deps.logger)
+  const planned = planTags(config.tags, config.tagFlavor, deps.env, deps.logger, {
+    pushed: config.push
+  })
   const image = config.image
   if (!planned.release || !config.push || !image) return planned.tags
   return latestOnNewest(

@@ -57,22 +57,25 @@ export function tagContext(env: Record<string, string | undefined>, now = new Da
 
 /**
  * The tags to push: the tags input's rules (or the default ones) in this run's context. The default falls back to
- * latest outside a workflow (no ref, no commit); explicit rules that give nothing are an error, since an image
- * pushed without the tag its author expects is worse than a failed step.
+ * latest outside a workflow (no ref, no commit); explicit rules that give nothing are an error when the image is
+ * pushed, since an image pushed without the tag its author expects is worse than a failed step (a pull request
+ * built with push: false and release-only rules is fine).
  */
 export function planTags(
   lines: string[],
   flavor: Flavor,
   env: Record<string, string | undefined>,
   logger?: Logger,
-  now = new Date()
+  o: { now?: Date; pushed?: boolean } = {}
 ): TagResult {
+  const now = o.now ?? new Date()
   const ctx = tagContext(env, now)
   const explicit = lines.length > 0
   const result = resolveTags(explicit ? parseTagRules(lines) : defaultTagRules(), flavor, ctx)
   for (const note of result.notes) logger?.info(`tags: ${note}`)
   if (result.tags.length) return result
   if (!explicit) return { tags: ['latest'], latest: true, latestTag: 'latest', notes: [] }
+  if (o.pushed === false) return result
   throw new Error(
     `tags: no rule gives a tag for ${ctx.ref || 'this run'} (event ${ctx.eventName || 'unknown'}). ` +
       `Add one that applies, e.g. type=sha or type=raw,value=latest, or set push-by-digest: true to push without a tag.`
@@ -109,5 +112,5 @@ export async function latestOnNewest(
 
 /** The default tags (tags input empty, no flavor) of a run: see defaultTagRules. */
 export function defaultTags(env: Record<string, string | undefined>, now = new Date()): string[] {
-  return planTags([], DEFAULT_FLAVOR, env, undefined, now).tags
+  return planTags([], DEFAULT_FLAVOR, env, undefined, { now }).tags
 }
