@@ -48,7 +48,8 @@ describe('load and default tags', () => {
       }
     )
     expect(run.log).not.toMatch(/::error::/)
-    const tags = ['1.2.3', '1.2', '1', 'latest', 'sha-abcdef0']
+    // metadata-action's order: by the rules' priority (semver before sha), latest last.
+    const tags = ['1.2.3', '1.2', '1', 'sha-abcdef0', 'latest']
     for (const t of tags) loaded.push(`${repo}:${t}`)
     expect(run.log).toContain(`as ${tags.map(t => `${repo}:${t}`).join(', ')}`)
     const listed = await sh('docker', ['images', '--format', '{{.Tag}} {{.ID}}', repo])
