@@ -43,6 +43,18 @@ describe('renderSummary', () => {
     expect(md).not.toContain('Size budget')
   })
 
+  it('says when a matrix leg pushed by digest, and leaves out the Go line of a merge, which ran no Go', () => {
+    const leg = renderSummary({ ...input, tags: [] })
+    expect(leg).toContain(
+      'Pushed `localhost:5000/app@sha256:abc` by digest, without a tag (push-by-digest).'
+    )
+    expect(leg).toContain('Go 1.22.5; binary')
+    const merge = renderSummary({ ...input, goVersion: '' })
+    expect(merge).toContain('Pushed `localhost:5000/app@sha256:abc` as `v1`, `latest`.')
+    expect(merge).not.toMatch(/^Go /m)
+    expect(merge).toContain('### linux/amd64: 1.91 MiB (2,000,100 B) compressed')
+  })
+
   it('says when nothing was pushed, and shows the baseline comparison and the failed gate', () => {
     const c = compare(amd, {
       reference: 'localhost:5000/app:main',
