@@ -240,7 +240,14 @@ describe('merge-digests', () => {
   it('leaves latest on the newest release when an older line is released (tags-latest: auto)', async () => {
     const latest = await rawManifest(`${repo}:latest`)
     const run = await runAction(
-      { image: repo, 'merge-digests': digests, tags: 'type=semver,pattern={{version}}' },
+      {
+        image: repo,
+        'merge-digests': digests,
+        tags: 'type=semver,pattern={{version}}',
+        // The same legs: the baseline is the same size, platform by platform.
+        'compare-to': `${repo}:1.4.2`,
+        'max-size-increase': '0%'
+      },
       {
         workdir: await tempDir('gsi-merge-'),
         toolCache,
@@ -253,6 +260,8 @@ describe('merge-digests', () => {
       'tags-latest: auto: the repository already has 1.4.2, newer than v1.3.9; latest stays there.'
     )
     expect(await rawManifest(`${repo}:latest`)).toBe(latest)
+    expect(run.outputs['size-delta']).toBe('0')
+    expect(run.outputs['baseline-size']).toBe(run.outputs.size)
     expect(await tagsOf(repo)).toContain('1.3.9')
   })
 
