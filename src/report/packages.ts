@@ -1,7 +1,8 @@
 // Finds the Go packages that take the most bytes in a binary, from its symbol table, for the job summary.
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Runner } from '../ports.js'
+import { funcdataShares, pclntabShares, readElf, SHT_NOBITS } from './pclntab.js'
 
 export interface PackageSize {
   name: string
@@ -134,14 +135,18 @@ function parseLine(line: string): NmSymbol | undefined {
 }
 
 /**
- * Parses `go tool nm -size -sort size` output into per-package totals, biggest first (top N, plus an "other"
- * remainder).
+ * Parses `go tool nm -size` output into per-package totals, biggest first (top N, plus an "other" remainder).
+ * With the binary's bytes (an ELF file) the totals cover more than the symbols: see binaryTotals.
  */
-export function packageSizes(nmOutput: string, top = DEFAULT_TOP): PackageSize[] {
+export function packageSizes(
+  nmOutput: string,
+  top = DEFAULT_TOP,
+  binary?: Uint8Array
+): PackageSize[] {
   const symbols = nmOutput
     .split('\n')
     .map(parseLine)
-    .filter((s): s is NmSymbol => s !== undefined)
+    .filter((s): s is NmSymbol => s !== undefined && s.code !== 'U' && s.address !== undefined)
   // nm marks .bss like .data (D): the linker's bounds tell them apart. Zeroed memory takes no bytes in the file,
   // so it is left out, or runtime would be charged ~200 KB of heap bookkeeping that no image carries.
   const at = (n: string): number | undefined => symbols.find(s => s.name === n)?.address
@@ -152,17 +157,79 @@ export function packageSizes(nmOutput: string, top = DEFAULT_TOP): PackageSize[]
     .map(([a, b]) => [at(a!), at(b!)] as const)
     .filter((r): r is readonly [number, number] => r[0] !== undefined && r[1] !== undefined)
   const inBss = (a: number): boolean => ranges.some(([lo, hi]) => a >= lo && a < hi)
+  const kept = symbols.filter(s => !inBss(s.address!))
 
-  const totals = new Map<string, number>()
-  for (const s of symbols) {
-    if (s.code === 'U' || s.size <= 0 || s.address === undefined || inBss(s.address)) continue
-    const pkg = symbolPackage(s.name)
-    totals.set(pkg, (totals.get(pkg) ?? 0) + s.size)
-  }
+  const totals = (binary && binaryTotals(kept, binary)) ?? symbolTotals(kept)
   const sorted = [...totals]
     .map(([name, bytes]) => ({ name, bytes }))
     .sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   return foldPackages(sorted, top)
+}
+
+function addTo(totals: Map<string, number>, pkg: string, n: number): void {
+  if (n > 0) totals.set(pkg, (totals.get(pkg) ?? 0) + n)
+}
+
+/** Each package's symbol sizes, and nothing else. */
+function symbolTotals(symbols: NmSymbol[]): Map<string, number> {
+  const totals = new Map<string, number>()
+  for (const s of symbols) addTo(totals, symbolPackage(s.name), s.size)
+  return totals
+}
+
+/** A gap after a symbol up to this size is the next symbol's alignment (functions align to 32 bytes at most). */
+const MAX_PADDING = 64
+
+/** Symbols that stand for a run of unnamed ones: their extent is up to the next symbol. */
+const GOFUNC = new Set(['go.func.*', 'go:func.*'])
+
+/**
+ * Every file byte of the binary that some package can be held responsible for: its symbols; the padding after
+ * each one (the next symbol's alignment); its functions' shares of the pclntab (see pclntabShares); the funcdata
+ * in go.func.* they refer to. What is left (ELF headers, page alignment between segments, type descriptors,
+ * strings and GC masks, whose symbols the linker folds into type.*, go.string.* and runtime.gcbits.*) is not
+ * counted. Undefined when the binary is no ELF file or has no pclntab this can read.
+ */
+function binaryTotals(symbols: NmSymbol[], binary: Uint8Array): Map<string, number> | undefined {
+  const elf = readElf(binary)
+  const pcln = elf?.sections.find(s => s.name === '.gopclntab')
+  if (!elf || !pcln) return undefined
+  const shares = pclntabShares(
+    binary.subarray(pcln.offset, pcln.offset + pcln.size),
+    elf.littleEndian
+  )
+  if (!shares) return undefined
+  const totals = new Map<string, number>()
+  for (const [name, n] of shares.byName) addTo(totals, symbolPackage(name), n)
+  addTo(totals, LINKER_BUCKET, pcln.size - [...shares.byName.values()].reduce((a, b) => a + b, 0))
+
+  const sorted = [...symbols].sort((a, b) => a.address! - b.address! || b.size - a.size)
+  for (const sec of elf.sections) {
+    if (sec.addr === 0 || sec.type === SHT_NOBITS || sec.size === 0 || sec === pcln) continue
+    const end = sec.addr + sec.size
+    const inside = sorted.filter(s => s.address! >= sec.addr && s.address! < end)
+    let cursor = sec.addr
+    for (let i = 0; i < inside.length; i++) {
+      const s = inside[i]!
+      let j = i + 1
+      while (j < inside.length && inside[j]!.address! <= s.address!) j++
+      const next = j < inside.length ? inside[j]!.address! : end
+      if (s.size === 0) {
+        if (GOFUNC.has(s.name) && s.address! >= cursor) {
+          const fd = funcdataShares(shares.funcdata, next - s.address!)
+          for (const [name, n] of fd.byName) addTo(totals, symbolPackage(name), n)
+          cursor = next
+        }
+        continue
+      }
+      const from = Math.max(s.address!, cursor)
+      let to = s.address! + s.size
+      if (next > to && next - to < MAX_PADDING) to = next
+      if (to > from) addTo(totals, symbolPackage(s.name), to - from)
+      cursor = Math.max(cursor, to)
+    }
+  }
+  return totals
 }
 
 /** The top N of a list sorted biggest first, and the rest as one "other" entry. */
@@ -358,7 +425,7 @@ export async function measurePackages(opts: {
         `package sizes: go tool nm failed (exit code ${nm.exitCode}): ${nm.stderr.trim()}`
       )
     }
-    return packageSizes(nm.stdout, opts.top)
+    return packageSizes(nm.stdout, opts.top, await readFile(copy))
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

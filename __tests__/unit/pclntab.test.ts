@@ -1,0 +1,236 @@
+// The pclntab split among functions: synthetic tables of both layouts (Go 1.18-1.19 and 1.20+) with known byte
+// counts, and a real binary built here with go, whose whole pclntab and funcdata must be shared out.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { packageSizes } from '../../src/report/packages.js'
+import {
+  funcdataShares,
+  pclntabShares,
+  pcTableLength,
+  readElf,
+  SHT_NOBITS
+} from '../../src/report/pclntab.js'
+
+const run = promisify(execFile)
+
+interface Fn {
+  name: number
+  pcsp: number
+  pcfile: number
+  pcln: number
+  pcdata: number[]
+  cu: number
+  funcdata: number[]
+}
+
+/**
+ * A pclntab as cmd/link/internal/ld/pcln.go writes it (64-bit, little-endian): header, funcnametab, cutab,
+ * filetab, pctab, then functab (entry and _func offsets, an end marker) and each _func with its pcdata and
+ * funcdata offsets, aligned to 8.
+ */
+function pclntab(
+  go120: boolean,
+  names: string[],
+  cutab: number[],
+  files: string[],
+  pctab: number[],
+  funcs: Fn[]
+): Buffer {
+  const funcnametab = Buffer.from(names.map(n => `${n}\0`).join(''), 'latin1')
+  const cu = Buffer.alloc(cutab.length * 4)
+  cutab.forEach((v, i) => cu.writeUInt32LE(v >>> 0, i * 4))
+  const filetab = Buffer.from(files.map(f => `${f}\0`).join(''), 'latin1')
+  const pc = Buffer.from(pctab)
+  const funcSize = go120 ? 44 : 40
+  const starts: number[] = []
+  let size = funcs.length * 8 + 4
+  for (const f of funcs) {
+    size = Math.ceil(size / 8) * 8
+    starts.push(size)
+    size += funcSize + 4 * f.pcdata.length + 4 * f.funcdata.length
+  }
+  const functab = Buffer.alloc(size)
+  funcs.forEach((f, i) => {
+    functab.writeUInt32LE(i * 16, i * 8)
+    functab.writeUInt32LE(starts[i]!, i * 8 + 4)
+    const at = starts[i]!
+    functab.writeUInt32LE(i * 16, at)
+    functab.writeUInt32LE(f.name, at + 4)
+    functab.writeUInt32LE(f.pcsp, at + 16)
+    functab.writeUInt32LE(f.pcfile, at + 20)
+    functab.writeUInt32LE(f.pcln, at + 24)
+    functab.writeUInt32LE(f.pcdata.length, at + 28)
+    functab.writeUInt32LE(f.cu, at + 32)
+    functab.writeUInt8(f.funcdata.length, at + funcSize - 1)
+    f.pcdata.forEach((p, j) => functab.writeUInt32LE(p, at + funcSize + 4 * j))
+    f.funcdata.forEach((d, j) =>
+      functab.writeUInt32LE(d >>> 0, at + funcSize + 4 * f.pcdata.length + 4 * j)
+    )
+  })
+  functab.writeUInt32LE(funcs.length * 16, funcs.length * 8)
+  const header = Buffer.alloc(72)
+  header.writeUInt32LE(go120 ? 0xfffffff1 : 0xfffffff0, 0)
+  header.writeUInt8(1, 6)
+  header.writeUInt8(8, 7)
+  header.writeBigUInt64LE(BigInt(funcs.length), 8)
+  header.writeBigUInt64LE(BigInt(files.length), 16)
+  let off = 72
+  ;[funcnametab, cu, filetab, pc].forEach((part, i) => {
+    header.writeBigUInt64LE(BigInt(off), 32 + i * 8)
+    off += part.length
+  })
+  header.writeBigUInt64LE(BigInt(off), 64)
+  return Buffer.concat([header, funcnametab, cu, filetab, pc, functab])
+}
+
+// pctab: a leading 0; at 1 a table of one pair and its terminator (3 B); at 4 one of two pairs whose first value
+// delta is a two-byte varint (6 B); at 10 one whose first value delta is 0, which is no terminator when first
+// (3 B); at 13 another (3 B).
+const PCTAB = [0, 0x02, 0x04, 0, 0x80, 0x01, 0x10, 0x06, 0x02, 0, 0x00, 0x08, 0, 0x04, 0x02, 0]
+// main.a uses tables 1, 4 (twice) and 10, CU 0 (m.go) and funcdata 0; fmt.b table 1 (main.a's already) and 13,
+// no pcfile, CU 1 (f.go, and m.go which CU 0 has) and funcdata 16. fmt.inl is only inlined: just its name.
+const FUNCS: Fn[] = [
+  { name: 0, pcsp: 1, pcfile: 4, pcln: 10, pcdata: [4], cu: 0, funcdata: [0, -1] },
+  { name: 7, pcsp: 1, pcfile: 0, pcln: 13, pcdata: [], cu: 1, funcdata: [16] }
+]
+const table = (go120: boolean): Buffer =>
+  pclntab(go120, ['main.a', 'fmt.b', 'fmt.inl'], [0, 5, 0], ['m.go', 'f.go'], PCTAB, FUNCS)
+
+describe('pcTableLength', () => {
+  it('reads pairs of varints up to a zero value delta that is not the first', () => {
+    const tab = Uint8Array.from(PCTAB)
+    expect([1, 4, 10, 13].map(at => pcTableLength(tab, at))).toEqual([3, 6, 3, 3])
+  })
+
+  it('stops at the limit when a table has no terminator', () => {
+    expect(pcTableLength(Uint8Array.from([0x02, 0x04, 0x06, 0x08]), 0)).toBe(4)
+  })
+})
+
+describe('pclntabShares (synthetic)', () => {
+  it.each([
+    ['Go 1.18-1.19 (_func of 40 bytes)', false, 92, 78],
+    ['Go 1.20+ (_func of 44 bytes, with startLine)', true, 92, 82]
+  ])('%s: every byte to its function or the header', (_, go120, a, b) => {
+    const tab = table(go120)
+    const shares = pclntabShares(tab, true)!
+    // main.a: name 7, functab entry 8, _func+pcdata+funcdata+alignment 56, tables 3+6+3, its CU's entry 4, m.go 5.
+    // fmt.b: name 6, entry 8, _func…, table 3, its CU's 2 entries 8, f.go 5, the functab's end marker 4.
+    expect(Object.fromEntries(shares.byName)).toEqual({ 'main.a': a, 'fmt.b': b, 'fmt.inl': 8 })
+    // The 72-byte header, pctab's leading 0, and the 4 bytes aligning the first _func.
+    expect(shares.unowned).toBe(77)
+    expect(a + b + 8 + shares.unowned).toBe(tab.length)
+    expect([...shares.funcdata]).toEqual([
+      [0, 'main.a'],
+      [16, 'fmt.b']
+    ])
+  })
+
+  it('refuses a layout it does not know (Go 1.16 magic, garbage)', () => {
+    const old = table(false)
+    old.writeUInt32LE(0xfffffffa, 0)
+    expect(pclntabShares(old, true)).toBeUndefined()
+    expect(pclntabShares(Buffer.from('not a pclntab'), true)).toBeUndefined()
+  })
+})
+
+describe('funcdataShares', () => {
+  it('gives each piece up to the next start to the function that refers to it first', () => {
+    const shares = funcdataShares(
+      new Map([
+        [8, 'main.a'],
+        [24, 'fmt.b'],
+        [40, 'main.a'],
+        [99, 'beyond']
+      ]),
+      64
+    )
+    expect(Object.fromEntries(shares.byName)).toEqual({ 'main.a': 16 + 24, 'fmt.b': 16 })
+    expect(shares.unowned).toBe(8)
+  })
+})
+
+describe('a real binary built with go', () => {
+  let dir: string
+  let bin: Buffer
+  let nm: string
+  let fileSize: number
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'gsi-pclntab-'))
+    await writeFile(
+      path.join(dir, 'main.go'),
+      'package main\n\nimport (\n\t"encoding/json"\n\t"os"\n)\n\nfunc main() {\n\tjson.NewEncoder(os.Stdout).Encode(os.Args)\n}\n'
+    )
+    const env = { ...process.env, CGO_ENABLED: '0', GO111MODULE: 'off', GOFLAGS: '' }
+    const out = path.join(dir, 'app')
+    await run('go', ['build', '-trimpath', '-ldflags=-w', '-o', out, 'main.go'], { cwd: dir, env })
+    await run('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', `${out}.s`, 'main.go'], {
+      cwd: dir,
+      env
+    })
+    bin = await readFile(out)
+    fileSize = (await stat(`${out}.s`)).size
+    nm = (await run('go', ['tool', 'nm', '-size', '-sort', 'address', out], { maxBuffer: 1 << 26 }))
+      .stdout
+  }, 120_000)
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  const symbolAt = (name: string): number => {
+    const line = nm.split('\n').find(l => l.trim().endsWith(` ${name}`))!
+    return parseInt(line.trim().split(/\s+/)[0]!, 16)
+  }
+
+  it('shares out the whole pclntab, and every function of the symbol table has a share', () => {
+    const elf = readElf(bin)!
+    const sec = elf.sections.find(s => s.name === '.gopclntab')!
+    expect(sec.size).toBe(symbolAt('runtime.epclntab') - symbolAt('runtime.pclntab'))
+    const shares = pclntabShares(bin.subarray(sec.offset, sec.offset + sec.size), elf.littleEndian)!
+    const owned = [...shares.byName.values()].reduce((a, b) => a + b, 0)
+    expect(owned + shares.unowned).toBe(sec.size)
+    expect(shares.unowned / sec.size).toBeLessThan(0.001)
+    const funcs = nm
+      .split('\n')
+      .map(l => /^\s*[0-9a-f]+\s+(\d+) [Tt] (.+)$/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null && Number(m[1]) > 0)
+      // The symbol table names assembly functions with their ABI (runtime.rt0_go.abi0), the pclntab does not; and
+      // it writes what is inside the outermost brackets as ... (cmd/link/internal/ld/pcln.go nameParts).
+      .map(m => m[2]!.replace(/\.abi0$/, '').replace(/\[.*\]/, '[...]'))
+    expect(funcs.length).toBeGreaterThan(1000)
+    expect(funcs.filter(f => !shares.byName.has(f))).toEqual([])
+    expect(shares.byName.get('main.main')).toBeGreaterThan(40)
+    // Funcdata offsets fall in go.func.*, which ends where runtime.gcbits.* begins.
+    const gofunc = symbolAt('runtime.gcbits.*') - symbolAt('go.func.*')
+    expect(Math.max(...shares.funcdata.keys())).toBeLessThan(gofunc)
+  })
+
+  it('package sizes with the binary add the pclntab, funcdata and padding to the symbols, and no more', () => {
+    const symbols = packageSizes(nm, Infinity)
+    const whole = packageSizes(nm, Infinity, bin)
+    const sum = (ps: { bytes: number }[]): number => ps.reduce((a, p) => a + p.bytes, 0)
+    const json = (ps: { name: string; bytes: number }[]): number =>
+      ps.find(p => p.name === 'encoding/json')!.bytes
+    expect(json(whole)).toBeGreaterThan(json(symbols) * 1.5)
+    const elf = readElf(bin)!
+    const inSections = elf.sections
+      .filter(s => s.addr !== 0 && s.type !== SHT_NOBITS)
+      .reduce((a, s) => a + s.size, 0)
+    // What is left unattributed: type.* up to go.string.*, go.string.* up to go.func.*, and runtime.gcbits.*.
+    const folded =
+      symbolAt('go.func.*') -
+      symbolAt('type.*') +
+      (symbolAt('runtime.gcbss') - symbolAt('runtime.gcbits.*'))
+    expect(sum(whole)).toBeLessThanOrEqual(inSections - folded)
+    const pcln = elf.sections.find(s => s.name === '.gopclntab')!.size
+    const gofunc = symbolAt('runtime.gcbits.*') - symbolAt('go.func.*')
+    expect(sum(whole)).toBeGreaterThan(sum(symbols) + pcln + 0.99 * gofunc)
+    expect(sum(whole)).toBeLessThan(fileSize)
+  })
+})
