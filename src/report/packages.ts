@@ -2,7 +2,15 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Runner } from '../ports.js'
-import { funcdataShares, pclntabShares, readElf, SHT_NOBITS } from './pclntab.js'
+import {
+  EM_X86_64,
+  funcdataShares,
+  pclntabShares,
+  readElf,
+  ripReferences,
+  SHT_NOBITS,
+  type Elf
+} from './pclntab.js'
 
 export interface PackageSize {
   name: string
@@ -186,9 +194,11 @@ const GOFUNC = new Set(['go.func.*', 'go:func.*'])
 /**
  * Every file byte of the binary that some package can be held responsible for: its symbols; the padding after
  * each one (the next symbol's alignment); its functions' shares of the pclntab (see pclntabShares); the funcdata
- * in go.func.* they refer to. What is left (ELF headers, page alignment between segments, type descriptors,
- * strings and GC masks, whose symbols the linker folds into type.*, go.string.* and runtime.gcbits.*) is not
- * counted. Undefined when the binary is no ELF file or has no pclntab this can read.
+ * in go.func.* they refer to; and, where the symbol table names nothing (type descriptors, strings and GC masks
+ * the linker folds into type.*, go.string.* and runtime.gcbits.*, file-local static data), each piece from one
+ * referenced address to the next, to the first function or variable that refers to it (see referenceShares).
+ * What is left (ELF headers, page alignment between segments, unreferenced bytes) is not counted. Undefined when
+ * the binary is no ELF file or has no pclntab this can read.
  */
 function binaryTotals(symbols: NmSymbol[], binary: Uint8Array): Map<string, number> | undefined {
   const elf = readElf(binary)
@@ -204,6 +214,7 @@ function binaryTotals(symbols: NmSymbol[], binary: Uint8Array): Map<string, numb
   addTo(totals, LINKER_BUCKET, pcln.size - [...shares.byName.values()].reduce((a, b) => a + b, 0))
 
   const sorted = [...symbols].sort((a, b) => a.address! - b.address! || b.size - a.size)
+  const unnamed: Span[] = []
   for (const sec of elf.sections) {
     if (sec.addr === 0 || sec.type === SHT_NOBITS || sec.size === 0 || sec === pcln) continue
     const end = sec.addr + sec.size
@@ -218,18 +229,127 @@ function binaryTotals(symbols: NmSymbol[], binary: Uint8Array): Map<string, numb
         if (GOFUNC.has(s.name) && s.address! >= cursor) {
           const fd = funcdataShares(shares.funcdata, next - s.address!)
           for (const [name, n] of fd.byName) addTo(totals, symbolPackage(name), n)
-          cursor = next
+        } else if (next > Math.max(cursor, s.address!)) {
+          unnamed.push({ lo: Math.max(cursor, s.address!), hi: next })
         }
+        cursor = Math.max(cursor, next)
         continue
       }
       const from = Math.max(s.address!, cursor)
       let to = s.address! + s.size
       if (next > to && next - to < MAX_PADDING) to = next
       if (to > from) addTo(totals, symbolPackage(s.name), to - from)
+      if (next > to) unnamed.push({ lo: to, hi: next })
       cursor = Math.max(cursor, to)
     }
   }
+  const named = sorted.filter(s => s.size > 0)
+  for (const [name, n] of referenceShares(elf, binary, named, unnamed))
+    addTo(totals, symbolPackage(name), n)
   return totals
+}
+
+interface Span {
+  lo: number
+  hi: number
+}
+
+/**
+ * Splits the unnamed spans by who refers into them: the code's RIP-relative LEA and MOV (amd64 only: other
+ * architectures build addresses from instruction pairs this does not decode) and pointer-sized words of data.
+ * Each piece, from a referenced address to the next, goes to the first function or variable that refers to it,
+ * or, for a piece only unnamed data refers to (a static table behind a static struct), to the referring piece's
+ * owner. Bytes before a span's first reference, or only referred to by what has no owner, stay unattributed.
+ */
+function referenceShares(
+  elf: Elf,
+  binary: Uint8Array,
+  named: NmSymbol[],
+  spans: Span[]
+): Map<string, number> {
+  const out = new Map<string, number>()
+  if (spans.length === 0) return out
+  spans.sort((a, b) => a.lo - b.lo)
+  const find = <T>(list: T[], a: number, lo: (t: T) => number, hi: (t: T) => number): number => {
+    let l = 0
+    let h = list.length - 1
+    while (l <= h) {
+      const mid = (l + h) >> 1
+      if (a < lo(list[mid]!)) h = mid - 1
+      else if (a >= hi(list[mid]!)) l = mid + 1
+      else return mid
+    }
+    return -1
+  }
+  const spanOf = (a: number): number =>
+    find(
+      spans,
+      a,
+      s => s.lo,
+      s => s.hi
+    )
+  // Every reference into a span, code first, then data, each in address order.
+  const refs: [from: number, target: number][] = []
+  const text = elf.sections.find(s => s.name === '.text')
+  if (elf.machine === EM_X86_64 && text) {
+    const code = binary.subarray(text.offset, text.offset + text.size)
+    for (const r of ripReferences(code, text.addr)) if (spanOf(r[1]) >= 0) refs.push(r)
+  }
+  const view = new DataView(binary.buffer, binary.byteOffset, binary.byteLength)
+  const w = elf.ptrSize
+  for (const sec of elf.sections) {
+    if (sec.addr === 0 || sec.type === SHT_NOBITS || sec === text || sec.name === '.gopclntab')
+      continue
+    for (let a = Math.ceil(sec.addr / w) * w; a + w <= sec.addr + sec.size; a += w) {
+      const at = sec.offset + (a - sec.addr)
+      const word =
+        w === 8
+          ? Number(view.getBigUint64(at, elf.littleEndian))
+          : view.getUint32(at, elf.littleEndian)
+      if (word !== 0 && spanOf(word) >= 0) refs.push([a, word])
+    }
+  }
+  const targets = [...new Set(refs.map(r => r[1]))].sort((a, b) => a - b)
+  const pieces = targets.map((t, k) => ({
+    lo: t,
+    hi: Math.min(targets[k + 1] ?? Infinity, spans[spanOf(t)]!.hi)
+  }))
+  const pieceOf = (a: number): number =>
+    find(
+      pieces,
+      a,
+      p => p.lo,
+      p => p.hi
+    )
+  const owners: (string | undefined)[] = pieces.map(() => undefined)
+  const namedOwner = (a: number): string | undefined => {
+    const i = find(
+      named,
+      a,
+      s => s.address!,
+      s => s.address! + s.size
+    )
+    return i < 0 ? undefined : named[i]!.name
+  }
+  // A few rounds reach static data behind static data; each round only adds owners.
+  for (let changed = true, round = 0; changed && round < 8; round++) {
+    changed = false
+    for (const [from, target] of refs) {
+      const k = pieceOf(target)
+      if (owners[k] !== undefined) continue
+      const j = pieceOf(from)
+      const name = j >= 0 ? owners[j] : namedOwner(from)
+      if (name !== undefined) {
+        owners[k] = name
+        changed = true
+      }
+    }
+  }
+  pieces.forEach((p, k) => {
+    const name = owners[k]
+    if (name !== undefined) out.set(name, (out.get(name) ?? 0) + p.hi - p.lo)
+  })
+  return out
 }
 
 /** The top N of a list sorted biggest first, and the rest as one "other" entry. */

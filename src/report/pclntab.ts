@@ -10,10 +10,14 @@ export interface ElfSection {
 }
 
 export interface Elf {
+  /** e_machine: EM_X86_64 (62), EM_AARCH64 (183), … */
+  machine: number
   littleEndian: boolean
   ptrSize: 4 | 8
   sections: ElfSection[]
 }
+
+export const EM_X86_64 = 62
 
 /** SHT_NOBITS: a section (.bss) that takes no bytes in the file. */
 export const SHT_NOBITS = 8
@@ -51,7 +55,7 @@ export function readElf(buf: Uint8Array): Elf | undefined {
     offset: s.offset,
     size: s.size
   }))
-  return { littleEndian, ptrSize: is64 ? 8 : 4, sections }
+  return { machine: u16(0x12), littleEndian, ptrSize: is64 ? 8 : 4, sections }
 }
 
 function cString(buf: Uint8Array, at: number): string {
@@ -233,4 +237,24 @@ export function funcdataShares(
     byName.set(name, (byName.get(name) ?? 0) + n)
   }
   return { byName, unowned: offs.length ? offs[0]! : size }
+}
+
+/**
+ * The addresses amd64 code refers to RIP-relatively with a 64-bit LEA or MOV load (REX.W 8D/8B, ModRM mod 00
+ * r/m 101, disp32), as [instruction address, target] pairs, in address order. It scans bytes, not decoded
+ * instructions, so a few pairs may be bytes that only look like one; the caller keeps targets that fall where it
+ * looks for references.
+ */
+export function ripReferences(text: Uint8Array, addr: number): [number, number][] {
+  const out: [number, number][] = []
+  const view = new DataView(text.buffer, text.byteOffset, text.byteLength)
+  for (let i = 0; i + 7 <= text.length; i++) {
+    const rex = text[i]!
+    if ((rex & 0xf8) !== 0x48) continue
+    const op = text[i + 1]
+    if (op !== 0x8d && op !== 0x8b) continue
+    if ((text[i + 2]! & 0xc7) !== 0x05) continue
+    out.push([addr + i, addr + i + 7 + view.getInt32(i + 3, true)])
+  }
+  return out
 }
