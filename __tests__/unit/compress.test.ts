@@ -9,12 +9,17 @@ import {
   compress,
   decompress,
   DEFAULT_COMPRESSION,
+  GZIP_CHUNK_BYTES,
   gzipLevel,
   parseCompression,
   RUNTIME,
   type Compression
 } from '../../src/oci/compress.js'
-import { compressInWorker, LayerCompressor } from '../../src/oci/layer-compressor.js'
+import {
+  CompressionPool,
+  compressInWorker,
+  LayerCompressor
+} from '../../src/oci/layer-compressor.js'
 import { buildImage, withManifest } from '../../src/oci/image.js'
 import { dockerArchive } from '../../src/oci/docker-archive.js'
 import { readTar } from '../../src/oci/tar.js'
@@ -55,6 +60,14 @@ function sample(bytes: number): Buffer {
     n += w.length + 1
   }
   return Buffer.from(parts.join(' ')).subarray(0, bytes)
+}
+
+/** Incompressible-looking bytes from a seeded generator (the same every run). */
+function randomish(bytes: number): Buffer {
+  const out = Buffer.alloc(bytes)
+  let seed = 7
+  for (let i = 0; i < bytes; i++) out[i] = (seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16
+  return out
 }
 
 const zstdDecompressSync = (zlib as unknown as { zstdDecompressSync?: (b: Buffer) => Buffer })
@@ -172,6 +185,78 @@ describe('gzip levels', () => {
     const one = gzipLevel(input, 1)
     expect(one.length).toBeGreaterThan(gzipLevel(input, 9).length)
     expect(decompress(one, 'gzip').equals(input)).toBe(true)
+  })
+})
+
+describe('gzip in pieces (pigz-style)', () => {
+  // Several pieces and a short last one, text and random bytes mixed, like a binary's code and data.
+  const input = Buffer.concat([sample(2 * GZIP_CHUNK_BYTES + 1000), randomish(GZIP_CHUNK_BYTES)])
+
+  it('is one gzip member that the gzip binary and Node read back whole', () => {
+    const gz = gzipLevel(input, 9)
+    expect(gz.subarray(0, 10).equals(Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 0xff]))).toBe(
+      true
+    )
+    expect(zlib.gunzipSync(gz).equals(input)).toBe(true)
+    expect(
+      execFileSync('gzip', ['-d', '-c'], { input: gz, maxBuffer: 1 << 24 }).equals(input)
+    ).toBe(true)
+    // gzip -t checks the CRC-32 and length in the trailer; -l reads the length as the whole input's.
+    execFileSync('gzip', ['-t'], { input: gz })
+    expect(execFileSync('gzip', ['-l', '-q'], { input: gz }).toString()).toContain(
+      String(input.length)
+    )
+  })
+
+  it('costs under 0.5% over one zlib stream at the same level', () => {
+    for (const level of [1, 6, 9]) {
+      const one = zlib.gzipSync(input, { level }).length
+      expect(gzipLevel(input, level).length / one).toBeLessThan(1.005)
+    }
+  })
+
+  it.each([1, 6, 9])(
+    'level %i: the same bytes on this thread and on pools of 1, 2 and 3 workers',
+    async level => {
+      const here = gzipLevel(input, level)
+      for (const n of [1, 2, 3]) {
+        const pooled = await compressInWorker(
+          input,
+          { codec: 'gzip', level },
+          new CompressionPool(n)
+        )
+        expect(sha(pooled)).toBe(sha(here))
+      }
+    }
+  )
+
+  it('an input of one piece keeps the one-stream bytes of zlib', () => {
+    const small = input.subarray(0, GZIP_CHUNK_BYTES)
+    const plain = zlib.gzipSync(small, { level: 6 })
+    plain[9] = 0xff
+    expect(gzipLevel(small, 6).equals(plain)).toBe(true)
+  })
+
+  it('keeps the process alive only while a job runs (idle and warm workers are unref’d)', async () => {
+    const ports = (): number =>
+      process.getActiveResourcesInfo().filter(r => r === 'MessagePort').length
+    const before = ports()
+    const pool = new CompressionPool(2)
+    pool.warm()
+    expect(ports()).toBe(before)
+    const job = pool.run({ codec: 'gzip', level: 1, input: input.subarray(0, 1000), last: true })
+    expect(ports()).toBe(before + 1)
+    await job
+    expect(ports()).toBe(before)
+  })
+
+  it('a failing job rejects with the reason, and the pool goes on', async () => {
+    const pool = new CompressionPool(1)
+    await expect(
+      pool.run({ codec: 'gzip', level: 42, input: Buffer.from('x'), last: true })
+    ).rejects.toThrow(/Compression failed: .*level/i)
+    const ok = await compressInWorker(input, { codec: 'gzip', level: 1 }, pool)
+    expect(ok.equals(gzipLevel(input, 1))).toBe(true)
   })
 })
 

@@ -3,11 +3,14 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
+import os from 'node:os'
 import {
   compress,
   compressionName,
   compressorVersion,
-  normaliseGzipHeader,
+  gzipChunk,
+  gzipChunkCount,
+  gzipMember,
   zstdParams,
   type Compression
 } from './compress.js'
@@ -24,43 +27,147 @@ export interface LayerCompressorOptions {
   now?: () => Date
   /** Why a cache entry was ignored (a corrupt file, an unwritable directory): worth a debug line, never a failure. */
   debug?: (message: string) => void
+  /** Threads for compress(…, { worker: true }); by default one per core. */
+  workers?: number
 }
 
 /**
- * Runs in a worker: plain JavaScript over node:zlib only, so it needs no file of its own and works the same from
- * the sources, the tests and the bundle. The header fix-up is done by the caller, as compress does it.
+ * Runs in each worker of the pool: plain JavaScript over node:zlib only, so it needs no file of its own and works
+ * the same from the sources, the tests and the bundle. A gzip job is one piece, deflated as deflateChunk does it;
+ * a zstd job is a whole layer (one frame).
  */
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads')
+const { parentPort } = require('node:worker_threads')
 const zlib = require('node:zlib')
-const { data, codec, level, params } = workerData
-const input = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-const out = codec === 'zstd'
-  ? zlib.zstdCompressSync(input, { pledgedSrcSize: input.length, params })
-  : zlib.gzipSync(input, { level })
-parentPort.postMessage(out)
+const { Z_FINISH, Z_SYNC_FLUSH } = zlib.constants
+parentPort.on('message', ({ id, codec, level, params, input, dictionary, last }) => {
+  try {
+    const out = codec === 'zstd'
+      ? zlib.zstdCompressSync(input, { pledgedSrcSize: input.length, params })
+      : zlib.deflateRawSync(input, {
+          level,
+          finishFlush: last ? Z_FINISH : Z_SYNC_FLUSH,
+          ...(dictionary ? { dictionary } : {})
+        })
+    parentPort.postMessage({ id, out })
+  } catch (e) {
+    parentPort.postMessage({ id, error: String(e && e.message || e) })
+  }
+})
 `
 
-/** compress(data, c) for gzip 1–9 and zstd, in a worker thread so the main thread goes on with other work. */
-export async function compressInWorker(data: Buffer, c: Compression): Promise<Buffer> {
-  if (c.level === 'max') return compress(data, c)
-  const level = c.level
-  const out = await new Promise<Uint8Array>((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        data,
-        codec: c.codec,
-        level,
-        params: c.codec === 'zstd' ? zstdParams(level) : {}
-      }
+interface Job {
+  codec: 'gzip' | 'zstd'
+  level: number
+  params?: Record<number, number>
+  input: Uint8Array
+  dictionary?: Uint8Array
+  last?: boolean
+}
+
+interface Waiting {
+  id: number
+  job: Job
+  resolve: (b: Buffer) => void
+  reject: (e: Error) => void
+}
+
+/** A copy that owns its memory, so posting it clones (or moves) the piece alone, not the whole layer under a view. */
+const own = (u: Uint8Array): Uint8Array => new Uint8Array(u)
+
+/**
+ * Worker threads for the compressors, started once per run, at most one per core; jobs queue for a free worker.
+ * Idle workers do not keep the process alive.
+ */
+export class CompressionPool {
+  private readonly size: number
+  private readonly idle: Worker[] = []
+  private readonly busy = new Map<Worker, Waiting>()
+  private readonly queue: Waiting[] = []
+  private next = 0
+
+  constructor(size: number) {
+    this.size = Math.max(1, size)
+  }
+
+  /** Starts the workers ahead of the first job (a thread takes tens of ms to start). */
+  warm(): void {
+    while (this.idle.length + this.busy.size < this.size) this.idle.push(this.spawn())
+  }
+
+  run(job: Job): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.next++, job, resolve, reject })
+      this.dispatch()
     })
-    worker.once('message', (m: Uint8Array) => resolve(m))
-    worker.once('error', reject)
-    worker.once('exit', code => reject(new Error(`The compression worker exited with ${code}.`)))
-  })
-  const bytes = Buffer.from(out.buffer, out.byteOffset, out.byteLength)
-  return c.codec === 'zstd' ? bytes : normaliseGzipHeader(bytes)
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(WORKER_SOURCE, { eval: true })
+    worker.on('message', (m: { id: number; out?: Uint8Array; error?: string }) => {
+      const w = this.busy.get(worker)
+      this.busy.delete(worker)
+      worker.unref()
+      this.idle.push(worker)
+      if (w && m.out) w.resolve(Buffer.from(m.out.buffer, m.out.byteOffset, m.out.byteLength))
+      else w?.reject(new Error(`Compression failed: ${m.error ?? 'no output'}`))
+      this.dispatch()
+    })
+    const lost = (e: Error): void => {
+      const w = this.busy.get(worker)
+      this.busy.delete(worker)
+      const i = this.idle.indexOf(worker)
+      if (i >= 0) this.idle.splice(i, 1)
+      w?.reject(e)
+      this.dispatch()
+    }
+    worker.on('error', lost)
+    worker.on('exit', code => lost(new Error(`A compression worker exited with ${code}.`)))
+    // After the listeners: adding a 'message' listener refs the worker's port again.
+    worker.unref()
+    return worker
+  }
+
+  private dispatch(): void {
+    while (this.queue.length) {
+      const worker = this.idle.pop() ?? (this.busy.size < this.size ? this.spawn() : undefined)
+      if (!worker) return
+      const w = this.queue.shift()!
+      this.busy.set(worker, w)
+      // A worker with a job keeps the process alive until it answers.
+      worker.ref()
+      const { input, dictionary, ...rest } = w.job
+      const msg = {
+        id: w.id,
+        ...rest,
+        input: own(input),
+        ...(dictionary ? { dictionary: own(dictionary) } : {})
+      }
+      worker.postMessage(msg, [msg.input.buffer as ArrayBuffer])
+    }
+  }
+}
+
+/**
+ * compress(data, c) for gzip 1–9 and zstd, on the pool's threads so the main thread goes on with other work: gzip
+ * as fixed pieces deflated at once (the same bytes as compress, however many workers), zstd as one job.
+ */
+export async function compressInWorker(
+  data: Buffer,
+  c: Compression,
+  pool: CompressionPool = new CompressionPool(1)
+): Promise<Buffer> {
+  const level = c.level
+  if (level === 'max') return compress(data, c)
+  if (c.codec === 'zstd') {
+    return pool.run({ codec: 'zstd', level, params: zstdParams(level), input: data })
+  }
+  const parts = await Promise.all(
+    Array.from({ length: gzipChunkCount(data.length) }, (_, i) =>
+      pool.run({ codec: 'gzip', level, ...gzipChunk(data, i) })
+    )
+  )
+  return gzipMember(parts, data, level)
 }
 
 const sha256Hex = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex')
@@ -69,12 +176,26 @@ export class LayerCompressor {
   readonly compression: Compression
   private readonly memo = new Map<string, Promise<Buffer>>()
   private readonly opts: LayerCompressorOptions
+  private pool?: CompressionPool
   /** Per run: how many layers came from the cache or the run's memo, and how many were compressed. */
   readonly stats = { compressed: 0, memo: 0, disk: 0 }
 
   constructor(opts: LayerCompressorOptions) {
     this.opts = opts
     this.compression = opts.compression
+  }
+
+  /** The run's worker threads, started on first use or by warm. */
+  private workers(): CompressionPool {
+    return (this.pool ??= new CompressionPool(this.opts.workers ?? os.availableParallelism()))
+  }
+
+  /**
+   * Starts the worker threads now, so the first layer does not wait for them: for gzip 1–9 and zstd (max runs its
+   * WebAssembly encoders on the main thread).
+   */
+  warm(): void {
+    if (this.compression.level !== 'max') this.workers().warm()
   }
 
   /** The cache key: the tar's digest, the codec and level, and the compressor's version. */
@@ -108,7 +229,7 @@ export class LayerCompressor {
       return cached
     }
     const out = worker
-      ? await compressInWorker(tar, this.compression)
+      ? await compressInWorker(tar, this.compression, this.workers())
       : await compress(tar, this.compression)
     this.stats.compressed++
     await this.write(key, out)
