@@ -5,8 +5,9 @@
 // emulated Actions OIDC service and a local GitHub attestations API: __tests__/sigstore-services.ts, all on
 // 127.0.0.1), in alternating order, with the phases the step reports. What the real Sigstore and GitHub add on
 // top is their round trips (see docs/benchmarks.md). Runs a copy of dist/ (or GSI_DIST) through bench/action.mjs.
-// Usage: node bench/attest.mjs [rounds=5] [program=hello]   (start scripts/test-env.sh first)
-import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises'
+// Usage: node bench/attest.mjs [rounds=5] [program=hello]   (a folder of examples/ or bench/fixtures/; start
+// scripts/test-env.sh first)
+import { access, cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import ts from 'typescript'
 import { benchScratch, median, registry, root, runAction } from './action.mjs'
@@ -40,8 +41,12 @@ const sigstoreEnv = {
 }
 
 const work = path.join(await mkdtemp(path.join(scratch, 'work-')), program)
-const examples = path.join(root, 'examples', program)
-await cp(examples, work, { recursive: true })
+// A folder of examples/, or of bench/fixtures/ (httpbin: a service of go-httpbin's size).
+const source = await access(path.join(root, 'examples', program)).then(
+  () => path.join(root, 'examples', program),
+  () => path.join(root, 'bench', 'fixtures', program)
+)
+await cp(source, work, { recursive: true })
 const gocache = await mkdtemp(path.join(scratch, 'gocache-'))
 const toolCache = await mkdtemp(path.join(scratch, 'tool-cache-'))
 const stamp = Date.now().toString(36)
@@ -109,15 +114,16 @@ const phase = (rs, re) =>
     )
   )
 console.log(
-  `${program}, linux/amd64 + linux/arm64, ${rounds} rounds after one warm-up, medians (s); ratio to the first row`
+  `${program}, linux/amd64 + linux/arm64, ${rounds} rounds after one warm-up, medians (s); ratio to the first row; CPU: user + system of the step and its children`
 )
-console.log('| step | wall | ratio | sbom | sign | attach | store with GitHub |')
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |')
+console.log('| step | wall | ratio | CPU | sbom | sign | attach | store with GitHub |')
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const c of configs) {
   const rs = results.get(c)
   const wall = median(rs.map(r => r.wall))
+  const cpu = rs.every(r => r.cpu !== undefined) ? median(rs.map(r => r.cpu)).toFixed(2) : '-'
   console.log(
-    `| ${c.name} | ${wall.toFixed(2)} | ${(wall / base).toFixed(2)} | ${phase(rs, /SBOM/i).toFixed(2)} | ${phase(rs, /^Sign /).toFixed(2)} | ${phase(rs, /^Attach /).toFixed(2)} | ${phase(rs, /^Store the attestations/).toFixed(2)} |`
+    `| ${c.name} | ${wall.toFixed(2)} | ${(wall / base).toFixed(2)} | ${cpu} | ${phase(rs, /SBOM/i).toFixed(2)} | ${phase(rs, /^Sign /).toFixed(2)} | ${phase(rs, /^Attach /).toFixed(2)} | ${phase(rs, /^Store the attestations/).toFixed(2)} |`
   )
 }
 for (const c of configs) {
