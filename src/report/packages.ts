@@ -293,7 +293,7 @@ function referenceShares(
   const text = elf.sections.find(s => s.name === '.text')
   if (elf.machine === EM_X86_64 && text) {
     const code = binary.subarray(text.offset, text.offset + text.size)
-    for (const r of ripReferences(code, text.addr)) if (spanOf(r[1]) >= 0) refs.push(r)
+    refs.push(...ripReferences(code, text.addr, t => spanOf(t) >= 0))
   }
   const view = new DataView(binary.buffer, binary.byteOffset, binary.byteLength)
   const w = elf.ptrSize
@@ -302,10 +302,10 @@ function referenceShares(
       continue
     for (let a = Math.ceil(sec.addr / w) * w; a + w <= sec.addr + sec.size; a += w) {
       const at = sec.offset + (a - sec.addr)
-      const word =
-        w === 8
-          ? Number(view.getBigUint64(at, elf.littleEndian))
-          : view.getUint32(at, elf.littleEndian)
+      // Two 32-bit reads: getBigUint64 and a BigInt per word took most of the time.
+      const lo = view.getUint32(w === 8 && !elf.littleEndian ? at + 4 : at, elf.littleEndian)
+      const hi = w === 8 ? view.getUint32(elf.littleEndian ? at + 4 : at, elf.littleEndian) : 0
+      const word = hi * 2 ** 32 + lo
       if (word !== 0 && spanOf(word) >= 0) refs.push([a, word])
     }
   }

@@ -243,9 +243,13 @@ export function funcdataShares(
  * The addresses amd64 code refers to RIP-relatively with a 64-bit LEA or MOV load (REX.W 8D/8B, ModRM mod 00
  * r/m 101, disp32), as [instruction address, target] pairs, in address order. It scans bytes, not decoded
  * instructions, so a few pairs may be bytes that only look like one; the caller keeps targets that fall where it
- * looks for references.
+ * looks for references (`keep`).
  */
-export function ripReferences(text: Uint8Array, addr: number): [number, number][] {
+export function ripReferences(
+  text: Uint8Array,
+  addr: number,
+  keep: (target: number) => boolean = () => true
+): [number, number][] {
   const out: [number, number][] = []
   const view = new DataView(text.buffer, text.byteOffset, text.byteLength)
   for (let i = 0; i + 7 <= text.length; i++) {
@@ -254,7 +258,8 @@ export function ripReferences(text: Uint8Array, addr: number): [number, number][
     const op = text[i + 1]
     if (op !== 0x8d && op !== 0x8b) continue
     if ((text[i + 2]! & 0xc7) !== 0x05) continue
-    out.push([addr + i, addr + i + 7 + view.getInt32(i + 3, true)])
+    const target = addr + i + 7 + view.getInt32(i + 3, true)
+    if (keep(target)) out.push([addr + i, target])
   }
   return out
 }
