@@ -26,6 +26,8 @@ export interface CgoOutputs {
   cgo: Map<string, CgoBuild>
   /** cgo: dynamic: each platform's libraries layer (by platform string). */
   libraries: Map<string, Layer>
+  /** debug: true: each platform's busybox (by platform string), checked static and for its machine, and its applets. */
+  busybox: Map<string, { path: string; bytes: Buffer; applets: string[] }> | undefined
   /** debug: true: the TAG-debug images (the image plus busybox), with their sizes. */
   debugImages: { images: BuiltImage[]; top: Blob } | undefined
   /** The TAG-debug tags pushed. */
@@ -164,23 +166,33 @@ export function cgoStages(
       }
     }),
 
-    // The debug images share every layer with the lean ones and add one: the push uploads only busybox.
-    stage('debugImages', ['plans', 'source'], {
-      title: () => (config.debug ? 'Assemble the -debug images (busybox)' : undefined),
-      run: async ({ plans, source }) => {
+    // Checked before Go is installed: a busybox that cannot run in the image is an input error, not a late failure.
+    stage('busybox', ['preflight'], {
+      run: async () => {
         if (!config.debug) return undefined
+        const out = new Map<string, { path: string; bytes: Buffer; applets: string[] }>()
+        for (const platform of config.platforms) {
+          const busybox = await chooseBusybox({ platform, runnerArch, input: config.debugBusybox })
+          const applets = await busyboxApplets(
+            deps.runner,
+            busybox.path,
+            platform.architecture === runnerArch
+          )
+          out.set(platformString(platform), { ...busybox, applets })
+        }
+        return out
+      }
+    }),
+
+    // The debug images share every layer with the lean ones and add one: the push uploads only busybox.
+    stage('debugImages', ['plans', 'source', 'busybox'], {
+      title: () => (config.debug ? 'Assemble the -debug images (busybox)' : undefined),
+      run: async ({ plans, source, busybox: chosen }) => {
+        if (!chosen) return undefined
         const built = await Promise.all(
           plans.map(async ({ platform, plan }) => {
-            const busybox = await chooseBusybox({
-              platform,
-              runnerArch,
-              input: config.debugBusybox
-            })
-            const applets = await busyboxApplets(
-              deps.runner,
-              busybox.path,
-              platform.architecture === runnerArch
-            )
+            const busybox = chosen.get(platformString(platform))!
+            const applets = busybox.applets
             const debugPlan = {
               layers: orderLayers([...plan.layers, debugLayer(busybox, applets)]),
               image: debugSettings(plan.image)
