@@ -81,7 +81,9 @@ describe('parseConfig', () => {
       registryCa: undefined,
       credentials: undefined,
       sourceDateEpoch: undefined,
-      summary: true
+      summary: true,
+      provenance: 'auto',
+      githubToken: ''
     })
   })
 
@@ -127,6 +129,8 @@ describe('parseConfig', () => {
       'registry-password': 'p@ss',
       'source-date-epoch': '1700000000',
       summary: 'False',
+      provenance: 'FALSE',
+      'github-token': ' ghs_token ',
       'check-latest': 'true',
       cache: 'false'
     })
@@ -190,7 +194,9 @@ describe('parseConfig', () => {
       registryCa: undefined,
       credentials: { username: 'bot', password: 'p@ss' },
       sourceDateEpoch: 1_700_000_000,
-      summary: false
+      summary: false,
+      provenance: 'false',
+      githubToken: 'ghs_token'
     })
   })
 
