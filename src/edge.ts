@@ -80,6 +80,7 @@ export function actionOutputs(r: Result): Record<string, string | number> {
     dockerfile: r.dockerfile,
     context: r.context
   }
+  if (r.debugSize !== undefined) outputs['debug-size'] = r.debugSize
   if (r.images) outputs.images = imagesOutput(r.images)
   if (r.comparison) {
     outputs['baseline-size'] = r.comparison.baseline.size

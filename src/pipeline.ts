@@ -10,7 +10,7 @@ import { pushTags } from './pipeline/tags.js'
 import { writeDigestFile } from './merge/digests.js'
 import os from 'node:os'
 import type { Comparison } from './report/gate.js'
-import { largest, type PlatformSize } from './report/size.js'
+import { largest, platformSize, type PlatformSize } from './report/size.js'
 import { foldPackages, type PackageSize } from './report/packages.js'
 import type { PackageDeltas } from './report/report.js'
 import { runGraph, stageLogger } from './pipeline/graph.js'
@@ -81,6 +81,8 @@ export interface Result {
   size: number
   uncompressedSize: number
   binarySize: number
+  /** debug: true: compressed bytes of the largest platform's TAG-debug image (the image plus busybox). */
+  debugSize?: number
   dockerfile: string
   context: string
   ociLayout: string
@@ -168,6 +170,7 @@ export function pipelineResult(config: Config, out: Outputs, tags: string[]): Re
     size: big.size,
     uncompressedSize: big.uncompressedSize,
     binarySize: Math.max(...sizes.map(s => s.binarySize)),
+    debugSize: out.debugImages && largest(out.debugImages.images.map(platformSize)).size,
     dockerfile: out.context.dockerfile,
     context: out.context.context,
     ociLayout: config.ociLayout,

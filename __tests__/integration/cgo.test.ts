@@ -166,6 +166,10 @@ describe('debug: true', () => {
     const { repo, run } = await pushed('cgo-debug', { cgo: 'static', debug: 'true' })
     expect(run.log).toContain('Push the -debug tags')
     expect(run.log).toContain('With busybox (the -debug tags)')
+    // Both sizes reported: the lean image's, and the debug image's, larger by the busybox layer.
+    const debugSize = Number(run.outputs['debug-size'])
+    expect(run.log).toContain(`(${debugSize} bytes) compressed`)
+    expect(debugSize).toBeGreaterThan(Number(run.outputs.size) + 500_000)
     // The debug image is the same program.
     expect(await dockerRun(`${repo}:v1-debug`)).toEqual({ code: 0, out: EXPECTED })
     const shell = await sh('docker', [
