@@ -121,12 +121,12 @@ export function packageSection(d: PackageDeltas, fold: boolean): string[] {
   const shrank = d.packages.filter(p => p.delta < 0)
   const most = d.packages.reduce((a, b) => (Math.abs(b.delta) > Math.abs(a.delta) ? b : a))
   const body: string[] = [
-    `Symbol bytes of the ${d.platform} binary, before compression (an unstripped relink of the same build).`,
+    `Bytes of the ${d.platform} binary per Go package, before compression (from an unstripped relink of the same build).`,
     ''
   ]
   if (d.unattributed) {
     body.push(
-      `Besides, ${signedBytes(d.unattributed.delta)} that no symbol names (pclntab, string data, folded type data, alignment): with the packages, ${signedBytes(d.total + d.unattributed.delta)}, the binary's whole change.`,
+      `Besides, ${signedBytes(d.unattributed.delta)} that no package accounts for (ELF headers, page alignment of the segments): with the packages, ${signedBytes(d.total + d.unattributed.delta)}, the binary's whole change.`,
       ''
     )
   }

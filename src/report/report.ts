@@ -28,7 +28,10 @@ export interface ReportBinary {
   size?: number
   /** The main module first (when built in a module), then every dependency, as `go version -m` lists them. */
   modules: ReportModule[]
-  /** Every Go package's symbol bytes (see measurePackages), biggest first; absent when not measured. */
+  /**
+   * Every Go package's bytes of the binary (see measurePackages: its symbols, pclntab shares, and the type data,
+   * strings and static data it refers to), biggest first; absent when not measured.
+   */
   packages?: PackageSize[]
   /** Why packages is absent. */
   packagesMissing?: string
@@ -62,9 +65,9 @@ export interface PackageDeltas {
   /** The sum of every package delta, linker tables included. */
   total: number
   /**
-   * The binary's bytes that no symbol names (pclntab, string data, type descriptors the linker folds together,
-   * section alignment): its size minus the packages' sum, before and after. With total it adds up to the binary's
-   * growth; symbol sizes alone cover only part of it (about half for a new standard-library package).
+   * The binary's bytes no package accounts for (ELF headers, the page alignment of each segment, bytes nothing
+   * refers to): its size minus the packages' sum, before and after. With total it adds up to the binary's growth;
+   * since the alignment moves in 4 KiB steps, it can be negative when the packages grew.
    */
   unattributed?: { old: number; new: number; delta: number }
   modules: ModuleChange[]
