@@ -83,7 +83,12 @@ describe('parseConfig', () => {
       sourceDateEpoch: undefined,
       summary: true,
       provenance: 'auto',
-      githubToken: ''
+      githubToken: '',
+      cgo: 'off',
+      cc: { byPlatform: {} },
+      cgoSysroot: { all: undefined, byPlatform: {} },
+      debug: false,
+      debugBusybox: undefined
     })
   })
 
@@ -132,7 +137,11 @@ describe('parseConfig', () => {
       provenance: 'FALSE',
       'github-token': ' ghs_token ',
       'check-latest': 'true',
-      cache: 'false'
+      cache: 'false',
+      cgo: 'Static',
+      cc: ' musl-gcc ',
+      debug: 'true',
+      'debug-busybox': '/opt/busybox'
     })
     expect(c).toEqual({
       goVersion: '1.22',
@@ -196,7 +205,12 @@ describe('parseConfig', () => {
       sourceDateEpoch: 1_700_000_000,
       summary: false,
       provenance: 'false',
-      githubToken: 'ghs_token'
+      githubToken: 'ghs_token',
+      cgo: 'static',
+      cc: { all: 'musl-gcc', byPlatform: {} },
+      cgoSysroot: { all: undefined, byPlatform: {} },
+      debug: true,
+      debugBusybox: '/opt/busybox'
     })
   })
 
