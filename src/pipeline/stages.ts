@@ -60,7 +60,6 @@ import type { SignedImage } from '../attest/provenance.js'
 import { preflight } from '../preflight.js'
 import type { Deps } from '../pipeline.js'
 import { mapConcurrent, stageOf, type Stage } from './graph.js'
-import { backgroundRunner } from './background.js'
 import { cgoSettings, cgoStages, type CgoOutputs } from './cgo.js'
 
 /** Binaries from this size up get the package breakdown under package-sizes: auto. */
@@ -306,8 +305,7 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
     cgo?: Outputs['cgo']
   ): Promise<PackageSize[]> =>
     measurePackages({
-      // Only the report waits for it: at a lower priority it leaves the cores to the assembly and the push.
-      runner: backgroundRunner(deps.runner),
+      runner: deps.runner,
       goBin: go.goBin,
       env: buildEnv(go.env, platform, source.settings, cgo?.get(platformString(platform))?.env),
       workdir: config.workingDirectory,
