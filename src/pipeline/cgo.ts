@@ -166,8 +166,9 @@ export function cgoStages(
       }
     }),
 
-    // Checked before Go is installed: a busybox that cannot run in the image is an input error, not a late failure.
-    stage('busybox', ['preflight'], {
+    // Checked before Go is installed (goVersion waits for it): a busybox that cannot run in the image is an input
+    // error, not a late failure. After the logins, so that their groups still open the log.
+    stage('busybox', ['login', 'mirrors'], {
       run: async () => {
         if (!config.debug) return undefined
         const out = new Map<string, { path: string; bytes: Buffer; applets: string[] }>()
