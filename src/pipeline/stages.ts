@@ -363,7 +363,9 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
       }
     }),
 
-    stage('goVersion', ['login', 'mirrors', 'busybox'], { run: () => goVersionSpec(config, logger) }),
+    stage('goVersion', ['login', 'mirrors', 'busybox'], {
+      run: () => goVersionSpec(config, logger)
+    }),
 
     stage('go', ['goVersion'], {
       title: ({ goVersion: v }) =>
