@@ -123,9 +123,9 @@ describe('type=ref (README table)', () => {
     expect(tags(rules, ctx(ref, event))).toEqual(expected)
   })
 
-  it('keeps the case of a branch name, as metadata-action does (tags may hold capitals)', () => {
+  it('lowercases a branch name, where metadata-action keeps its case (one branch, one tag)', () => {
     expect(tags(['type=ref,event=branch'], ctx('refs/heads/Feature/Login'))).toEqual([
-      'Feature-Login'
+      'feature-login'
     ])
   })
 

@@ -487,7 +487,9 @@ export function resolveTags(rules: TagRule[], flavor: Flavor, ctx: TagContext): 
       case 'ref': {
         const event = rule.attrs.event
         if (event !== kind) break
-        if (event === 'branch') add(affixed(branch, rule), auto(false))
+        // Lowercased, unlike metadata-action: Feature/X and feature/x are one branch to most people, and one
+        // image tag should not split into two by case.
+        if (event === 'branch') add(affixed(branch.toLowerCase(), rule), auto(false))
         else if (event === 'tag') {
           if (rule.onlyIfNotSemver && parseSemver(gitTag.replace(/\//g, '-'))) break
           const v = parseSemver(gitTag.replace(/\//g, '-'))
