@@ -94,25 +94,29 @@ const deltaOf = (d: PackageDeltas, name: string): number | undefined =>
   d.packages.find(p => p.name === name)?.delta
 
 /**
- * How the deltas add up, against the binary layer's uncompressed delta. The package deltas are symbol sizes of
- * the unstripped relink, which name only part of the growth (about half for encoding/xml: the rest is pclntab,
- * string data and type data the linker folds, and alignment); that part is reported as unattributed, and the two
- * together are the binary's growth exactly, which the layer's tar rounds to 512-byte blocks.
+ * How the deltas add up, against the binary layer's uncompressed delta. Package bytes cover the binary's sections
+ * (symbols with their padding, each function's pclntab share and funcdata, and the type data, strings and static
+ * data the symbol table leaves unnamed, split by who refers to them); what is left, `unattributed`, is the file's
+ * framing outside its sections: ELF headers and the page alignment of each segment, which moves in 4 KiB steps.
+ * Measured with go1.19.8: encoding/xml 187,592 of 188,416 B (99.6%, within the issue's 1%); the module bump
+ * 21,723 B for a 20,480 B layer delta (106.1%: the text segment's end padding shrank by 1,243 B, which no package
+ * owns). `maxOff` is that bound with a margin: the change in page padding, up to one page, rounded by the tar.
  */
-function accounting(what: string, r: Run, d: PackageDeltas): void {
+function accounting(what: string, r: Run, d: PackageDeltas, maxOff: number): void {
   const layerDelta = binaryTar(r) - binaryTar(baseline)
   const binaryDelta = Number(r.outputs['binary-size']) - Number(baseline.outputs['binary-size'])
   const whole = d.total + d.unattributed!.delta
+  const off = Math.abs(d.total - layerDelta) / layerDelta
   console.log(
     `${what}: package deltas sum ${d.total} B (${((100 * d.total) / layerDelta).toFixed(1)}% of the binary layer's ` +
-      `uncompressed delta ${layerDelta} B); unattributed ${d.unattributed!.delta} B; together ${whole} B = binary ` +
-      `delta ${binaryDelta} B, ${((100 * Math.abs(whole - layerDelta)) / layerDelta).toFixed(2)}% from the layer delta`
+      `uncompressed delta ${layerDelta} B, ${(100 * off).toFixed(2)}% off); unattributed ${d.unattributed!.delta} B; ` +
+      `together ${whole} B = binary delta ${binaryDelta} B`
   )
   expect(whole).toBe(binaryDelta)
   expect(Math.abs(whole - layerDelta)).toBeLessThan(512)
-  expect(Math.abs(whole - layerDelta) / layerDelta).toBeLessThan(0.01)
-  expect(d.total).toBeGreaterThan(0)
-  expect(d.total).toBeLessThan(layerDelta)
+  expect(off).toBeLessThan(maxOff)
+  // Only framing is left: less than a page of alignment and headers either way.
+  expect(Math.abs(d.unattributed!.delta)).toBeLessThan(4096)
 }
 
 const comments = (): string[] =>
@@ -173,7 +177,7 @@ describe('the size report and the pull request comment', () => {
     expect(attached).not.toHaveProperty('run')
   })
 
-  it('encoding/xml: a new package with a positive delta, in package-deltas and the comment; the deltas sum to the binary layer delta', async () => {
+  it('encoding/xml: a new package with a positive delta, in package-deltas and the comment; the deltas sum to within 1% of the binary layer delta', async () => {
     const r = await runAction(
       inputs({
         tags: 'pr-7',
@@ -190,9 +194,9 @@ describe('the size report and the pull request comment', () => {
     expect(d.modules).toEqual([])
     const xml = d.packages.find(p => p.name === 'encoding/xml')!
     expect(xml.old).toBeUndefined()
-    expect(xml.delta).toBeGreaterThan(20_000)
+    expect(xml.delta).toBeGreaterThan(60_000)
     expect(d.packages[0]!.delta).toBeGreaterThan(0)
-    accounting('encoding/xml', r, d)
+    accounting('encoding/xml', r, d, 0.01)
     expect(comments()).toHaveLength(1)
     const body = comments()[0]!
     expect(body).toContain(':white_check_mark: **Within budget**: max-size 20MB')
@@ -218,8 +222,11 @@ describe('the size report and the pull request comment', () => {
     expect(d.modules).toEqual([
       { path: 'example.com/fixturemod', change: 'changed', old: 'v1.0.0', new: 'v1.1.0' }
     ])
-    expect(deltaOf(d, 'example.com/fixturemod')).toBeGreaterThan(5_000)
-    accounting('module bump', r, d)
+    expect(deltaOf(d, 'example.com/fixturemod')).toBeGreaterThan(15_000)
+    // The bump is the module's alone: every other package moves by a few bytes at most (go1.19.8: 62 B in all).
+    const others = d.packages.filter(p => p.name !== 'example.com/fixturemod')
+    expect(others.reduce((n, p) => n + Math.abs(p.delta), 0)).toBeLessThan(200)
+    accounting('module bump', r, d, 0.1)
     expect(comments()).toHaveLength(1)
     expect(github.comments.get(PR)).toHaveLength(106)
     const body = comments()[0]!
