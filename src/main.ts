@@ -23,8 +23,8 @@ const logger: Logger = {
 }
 
 /**
- * @actions/cache, loaded by the runs that use it: evaluating it and its Azure storage client at start-up is about a
- * tenth of a second (docs/benchmarks.md). Eager: in the one bundle file, evaluated on first use, so ncc writes no
+ * @actions/cache, loaded by the runs that use it: evaluating it and its Azure storage client at start-up costs 25
+ * to 30 ms of CPU (docs/benchmarks.md). Eager: in the one bundle file, evaluated on first use, so ncc writes no
  * chunk (nor a second licenses.txt).
  */
 async function loadBuildCache(): Promise<BuildCache> {
