@@ -539,3 +539,87 @@ describe('the sbom input', () => {
     )
   })
 })
+
+describe('the libraries layer of cgo: dynamic', () => {
+  const LIBC6 = {
+    name: 'libc6',
+    version: '2.36-9+deb12u13',
+    arch: 'amd64',
+    distro: 'debian',
+    distroVersion: '12',
+    purl: 'pkg:deb/debian/libc6@2.36-9%2Bdeb12u13?arch=amd64&distro=debian-12'
+  }
+  let contents: ImageContents
+  beforeAll(async () => {
+    const libc = path.join(dir, 'libc.so.6')
+    await writeFile(libc, 'not really libc')
+    const libraries: Layer = {
+      name: 'libraries',
+      entries: withParents([file('usr/lib/x86_64-linux-gnu/libc.so.6', libc, 15)]),
+      packages: [{ name: 'libc6:amd64', paths: ['usr/lib/x86_64-linux-gnu/libc.so.6'] }]
+    }
+    contents = await imageContents({
+      ...options,
+      plan: { ...options.plan, layers: orderLayers([...options.plan.layers, libraries]) },
+      host: { ...DEBIAN, libraries: new Map([['libc6:amd64', LIBC6]]) }
+    })
+  })
+
+  it('asks dpkg for the version of each package dpkg -S named, keeping the architecture out of the name', async () => {
+    const calls: string[][] = []
+    const runner: Runner = {
+      run: async (command, args) => {
+        calls.push([command, ...args])
+        return args.at(-1) === 'libc6:amd64'
+          ? { exitCode: 0, stdout: '2.36-9+deb12u13\tamd64', stderr: '' }
+          : { exitCode: 1, stdout: '', stderr: 'no packages found' }
+      }
+    }
+    const host = await hostPackages({
+      runner,
+      caSystem: false,
+      libraryPackages: ['libc6:amd64', 'libc6:amd64', 'libgone:amd64'],
+      osRelease: path.join(dir, 'no-os-release')
+    })
+    expect(calls.filter(c => c.includes('libc6:amd64'))).toHaveLength(1)
+    expect([...host.libraries!.keys()]).toEqual(['libc6:amd64'])
+    expect(host.libraries!.get('libc6:amd64')).toMatchObject({ name: 'libc6', arch: 'amd64' })
+  })
+
+  it('lists the Debian package behind the libraries in SPDX, valid, with the files it generated', () => {
+    const doc = JSON.parse(spdxJson(contents)) as {
+      packages: {
+        SPDXID: string
+        name: string
+        versionInfo?: string
+        externalRefs?: { referenceLocator: string }[]
+      }[]
+      files: { SPDXID: string; fileName: string }[]
+      relationships: {
+        spdxElementId: string
+        relationshipType: string
+        relatedSpdxElement: string
+      }[]
+    }
+    expect(spdxValidator()(doc)).toBe(true)
+    const pkg = doc.packages.find(p => p.name === 'libc6')!
+    expect(pkg.versionInfo).toBe('2.36-9+deb12u13')
+    expect(pkg.externalRefs?.[0]?.referenceLocator).toBe(LIBC6.purl)
+    const libFile = doc.files.find(f => f.fileName === './usr/lib/x86_64-linux-gnu/libc.so.6')!
+    expect(doc.relationships).toContainEqual({
+      spdxElementId: libFile.SPDXID,
+      relationshipType: 'GENERATED_FROM',
+      relatedSpdxElement: pkg.SPDXID
+    })
+  })
+
+  it('lists it in CycloneDX as a library the main module depends on, valid', () => {
+    const bom = JSON.parse(cyclonedxJson(contents)) as {
+      components: { type: string; name: string; purl?: string }[]
+    }
+    expect(cyclonedxValidator()(bom)).toBe(true)
+    expect(bom.components).toContainEqual(
+      expect.objectContaining({ type: 'library', name: 'libc6', purl: LIBC6.purl })
+    )
+  })
+})

@@ -63,7 +63,12 @@ export function sbomStages(config: Config, deps: Deps): Stage<Outputs>[] {
           runner: deps.runner,
           caSource: ca.sources[0],
           caSystem: ca.system,
-          zoneinfoRoot: config.zoneinfo === false ? undefined : zoneinfoRoot
+          zoneinfoRoot: config.zoneinfo === false ? undefined : zoneinfoRoot,
+          libraryPackages: plans
+            .flatMap(({ plan }) =>
+              plan.layers.flatMap(l => (l.name === 'libraries' ? (l.packages ?? []) : []))
+            )
+            .map(p => p.name)
         })
         const name = config.image
           ? `${config.image.registry}/${config.image.repository}`

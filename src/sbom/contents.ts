@@ -101,12 +101,16 @@ export interface ImageContents {
   go: GoContents
   caBundle?: CaBundle
   zoneinfo?: Zoneinfo
-  /** Every other regular file (passwd, group, the user's files), by path. */
+  /** Every other regular file (passwd, group, the user's files, shared libraries), by path. */
   files: ImageFile[]
+  /** cgo: dynamic: the Debian packages the libraries layer's files come from, with their paths in the image. */
+  libraries?: { package: DebPackage; paths: string[] }[]
 }
 
 /** What the runner says about the packages the static layers come from; asked once per run. */
 export interface HostPackages {
+  /** The packages owning the libraries layer's files, by the name dpkg -S gave (libc6:amd64). */
+  libraries?: Map<string, DebPackage>
   caCertificates?: DebPackage
   tzdata?: DebPackage
   /** From tzdata.zi's "# version 2025b" line. */
@@ -237,6 +241,8 @@ async function debPackage(
   if (!version || !arch) return undefined
   const distro = (os.ID || 'debian').toLowerCase()
   const distroVersion = os.VERSION_ID
+  // dpkg -S names a multiarch package with its architecture (libc6:amd64); the purl has it as arch=.
+  pkg = pkg.split(':')[0]!
   const purl = new PackageURL('deb', distro, pkg, version, {
     arch,
     ...(distroVersion ? { distro: `${distro}-${distroVersion}` } : {})
@@ -257,11 +263,17 @@ export async function hostPackages(o: {
   caSystem: boolean
   zoneinfoRoot?: string
   osRelease?: string
+  /** Packages dpkg -S named for the libraries layer (cgo: dynamic). */
+  libraryPackages?: string[]
 }): Promise<HostPackages> {
   const os = parseOsRelease(
     await readFile(o.osRelease ?? '/etc/os-release', 'utf8').catch(() => '')
   )
   const out: HostPackages = {}
+  for (const name of new Set(o.libraryPackages ?? [])) {
+    const p = await debPackage(o.runner, os, name)
+    if (p) (out.libraries ??= new Map()).set(name, p)
+  }
   if (o.caSource) {
     const ca = o.caSystem
       ? await debPackage(o.runner, os, 'ca-certificates')
@@ -309,6 +321,7 @@ export async function imageContents(o: ContentsOptions): Promise<ImageContents> 
   let caBundle: CaBundle | undefined
   let zoneinfo: Zoneinfo | undefined
   const files: ImageFile[] = []
+  let libraries: ImageContents['libraries']
   for (const layer of o.plan.layers) {
     const regular = layer.entries.filter((e): e is FileEntry => e.type === 'file')
     if (layer.name === 'binary') {
@@ -337,6 +350,12 @@ export async function imageContents(o: ContentsOptions): Promise<ImageContents> 
     } else {
       for (const e of regular) files.push(await imageFile(e, layer.name))
     }
+    if (layer.name === 'libraries') {
+      for (const owner of layer.packages ?? []) {
+        const p = o.host.libraries?.get(owner.name)
+        if (p) (libraries ??= []).push({ package: p, paths: owner.paths })
+      }
+    }
   }
   if (!binary || !info) throw new Error(`sbom: the ${platform} image has no binary layer.`)
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
@@ -349,6 +368,7 @@ export async function imageContents(o: ContentsOptions): Promise<ImageContents> 
     go: goContents(info, o.ldflags),
     ...(caBundle ? { caBundle } : {}),
     ...(zoneinfo ? { zoneinfo } : {}),
-    files
+    files,
+    ...(libraries ? { libraries } : {})
   }
 }

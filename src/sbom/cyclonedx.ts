@@ -133,6 +133,14 @@ export function cyclonedxBom(c: ImageContents): Models.Bom {
       )
     )
   }
+  for (const lib of c.libraries ?? []) {
+    const component = debComponent(
+      lib.package,
+      `Shared libraries: ${lib.paths.map(f => `/${f}`).join(', ')}.`
+    )
+    component.type = ComponentType.Library
+    add(component, main)
+  }
   const z = c.zoneinfo
   if (z) {
     const summary =

@@ -181,6 +181,19 @@ export function spdxDocument(c: ImageContents): Json {
     rel(imageId, 'CONTAINS', id)
     rel(fileIds.get(c.caBundle.file.path)!, 'GENERATED_FROM', id)
   }
+  for (const lib of c.libraries ?? []) {
+    const p = lib.package
+    const id = spdxId('Package-deb', `${p.name}-${p.version}`, taken)
+    packages.push(
+      debPackageJson(id, p, `Shared libraries: ${lib.paths.map(f => `/${f}`).join(', ')}.`)
+    )
+    rel(imageId, 'CONTAINS', id)
+    for (const f of lib.paths) {
+      const fileId = fileIds.get(f)
+      if (fileId) rel(fileId, 'GENERATED_FROM', id)
+    }
+    rel(binaryId, 'DEPENDS_ON', id)
+  }
   const z = c.zoneinfo
   if (z) {
     const id = spdxId('Package-tzdata', z.tzdata ?? z.kind, taken)
