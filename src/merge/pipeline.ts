@@ -90,9 +90,12 @@ export function mergeStages(config: Config, deps: Deps, tags: string[]) {
     stage('legs', ['login'], {
       title: `Read ${config.mergeDigests.length} leg(s) from ${repo}`,
       run: async ({ login }) => {
-        const legs = (
-          await Promise.all(config.mergeDigests.map(d => readLeg(login, d, repo)))
-        ).flat()
+        // Read at once, but a failure is reported for the first digest in the input's order, not for whichever
+        // answer came first: the same inputs give the same message.
+        const read = await Promise.allSettled(config.mergeDigests.map(d => readLeg(login, d, repo)))
+        const failed = read.find(r => r.status === 'rejected')
+        if (failed) throw failed.reason
+        const legs = read.flatMap(r => (r.status === 'fulfilled' ? r.value : []))
         checkLegs(legs)
         for (const l of legs)
           logger.info(
