@@ -154,43 +154,86 @@ export interface DynamicSymbol {
 }
 
 const SHT_DYNSYM = 11
+/** SHT_NOBITS: a section (.bss) that takes no bytes in the file. */
+export const SHT_NOBITS = 8
+
+/** A section header: its name (from the e_shstrndx table; '' where that cannot be read), kind and place. */
+export interface ElfSection {
+  name: string
+  type: number
+  addr: number
+  offset: number
+  size: number
+  /** sh_link: the index of a related section (a symbol table's strings). */
+  link: number
+  entsize: number
+}
 
 /**
- * The dynamic symbol table, read through the section headers (which `-s` keeps): what a binary imports from its
- * libraries, or what a library exports. Empty when the file has no section headers.
+ * The section headers, in index order (sh_link refers to them by index). Empty when the file has none or the table
+ * lies outside it: section headers are optional (the program headers are what runs), so readers fall back on those.
  */
-export function dynamicSymbols(buf: Buffer): DynamicSymbol[] {
-  const { bits, u16, u32, word } = readElfLayout(buf)
+export function readElfSections(buf: Buffer, elf: ElfLayout = readElfLayout(buf)): ElfSection[] {
+  const { bits, u16, u32, word } = elf
   const is64 = bits === 64
   const shoff = word(is64 ? 40 : 32)
   const shentsize = u16(is64 ? 58 : 46)
   const shnum = u16(is64 ? 60 : 48)
-  if (!shoff || !shnum || shoff + shnum * shentsize > buf.length) return []
-  const section = (
-    i: number
-  ): { type: number; offset: number; size: number; link: number; entsize: number } => {
+  const shstrndx = u16(is64 ? 62 : 50)
+  if (!shoff || !shnum || shentsize < (is64 ? 64 : 40) || shoff + shnum * shentsize > buf.length)
+    return []
+  const raw = Array.from({ length: shnum }, (_, i) => {
     const h = shoff + i * shentsize
     return is64
       ? {
+          nameOff: u32(h),
           type: u32(h + 4),
+          addr: word(h + 16),
           offset: word(h + 24),
           size: word(h + 32),
           link: u32(h + 40),
           entsize: word(h + 56)
         }
       : {
+          nameOff: u32(h),
           type: u32(h + 4),
+          addr: u32(h + 12),
           offset: u32(h + 16),
           size: u32(h + 20),
           link: u32(h + 24),
           entsize: u32(h + 36)
         }
-  }
+  })
+  const strtab = raw[shstrndx]
+  const names =
+    strtab && strtab.type !== SHT_NOBITS && strtab.offset + strtab.size <= buf.length
+      ? strtab
+      : undefined
+  return raw.map(({ nameOff, ...section }) => {
+    let name = ''
+    if (names && nameOff < names.size) {
+      const start = names.offset + nameOff
+      const end = names.offset + names.size
+      const nul = buf.indexOf(0, start)
+      name = buf.toString('latin1', start, nul < 0 || nul > end ? end : nul)
+    }
+    return { name, ...section }
+  })
+}
+
+/**
+ * The dynamic symbol table, read through the section headers (which `-s` keeps): what a binary imports from its
+ * libraries, or what a library exports. Empty when the file has no section headers.
+ */
+export function dynamicSymbols(buf: Buffer): DynamicSymbol[] {
+  const layout = readElfLayout(buf)
+  const { u16, u32 } = layout
+  const is64 = layout.bits === 64
+  const sections = readElfSections(buf, layout)
   const out: DynamicSymbol[] = []
-  for (let i = 0; i < shnum; i++) {
-    const sym = section(i)
-    if (sym.type !== SHT_DYNSYM || sym.link >= shnum) continue
-    const strs = section(sym.link)
+  for (const sym of sections) {
+    const strs = sections[sym.link]
+    if (sym.type !== SHT_DYNSYM || !strs) continue
     const size = sym.entsize || (is64 ? 24 : 16)
     if (sym.offset + sym.size > buf.length || strs.offset + strs.size > buf.length) {
       throw new ElfError('its dynamic symbol table is truncated')

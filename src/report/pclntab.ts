@@ -1,13 +1,8 @@
 // Reads a Go binary's runtime tables that no symbol names (the pclntab, the funcdata in go.func.*) and says which function each of their bytes serves, so package sizes can cover them.
 
-/** One section of an ELF file, as its header says. */
-export interface ElfSection {
-  name: string
-  type: number
-  addr: number
-  offset: number
-  size: number
-}
+import { readElfLayout, readElfSections, type ElfSection } from '../build/elf.js'
+
+export { SHT_NOBITS, type ElfSection } from '../build/elf.js'
 
 export interface Elf {
   /** e_machine: EM_X86_64 (62), EM_AARCH64 (183), … */
@@ -19,49 +14,21 @@ export interface Elf {
 
 export const EM_X86_64 = 62
 
-/** SHT_NOBITS: a section (.bss) that takes no bytes in the file. */
-export const SHT_NOBITS = 8
-
 /** The section headers of an ELF file (32 or 64-bit, either byte order), or undefined when it is no ELF file. */
-export function readElf(buf: Uint8Array): Elf | undefined {
-  if (buf.length < 0x40 || buf[0] !== 0x7f || buf[1] !== 0x45 || buf[2] !== 0x4c || buf[3] !== 0x46)
+export function readElf(bytes: Uint8Array): Elf | undefined {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let layout
+  try {
+    layout = readElfLayout(buf)
+  } catch {
     return undefined
-  const is64 = buf[4] === 2
-  const littleEndian = buf[5] === 1
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength)
-  const u16 = (o: number): number => view.getUint16(o, littleEndian)
-  const u32 = (o: number): number => view.getUint32(o, littleEndian)
-  const word = (o: number): number => (is64 ? Number(view.getBigUint64(o, littleEndian)) : u32(o))
-  const shoff = word(is64 ? 0x28 : 0x20)
-  const shentsize = u16(is64 ? 0x3a : 0x2e)
-  const shnum = u16(is64 ? 0x3c : 0x30)
-  const shstrndx = u16(is64 ? 0x3e : 0x32)
-  if (shoff + shnum * shentsize > buf.length) return undefined
-  const raw = Array.from({ length: shnum }, (_, i) => {
-    const h = shoff + i * shentsize
-    return {
-      nameOff: u32(h),
-      type: u32(h + 4),
-      addr: word(is64 ? h + 16 : h + 12),
-      offset: word(is64 ? h + 24 : h + 16),
-      size: word(is64 ? h + 32 : h + 20)
-    }
-  })
-  const names = raw[shstrndx]
-  const sections = raw.map(s => ({
-    name: names ? cString(buf, names.offset + s.nameOff) : '',
-    type: s.type,
-    addr: s.addr,
-    offset: s.offset,
-    size: s.size
-  }))
-  return { machine: u16(0x12), littleEndian, ptrSize: is64 ? 8 : 4, sections }
-}
-
-function cString(buf: Uint8Array, at: number): string {
-  let end = at
-  while (end < buf.length && buf[end] !== 0) end++
-  return Buffer.from(buf.buffer, buf.byteOffset + at, end - at).toString('latin1')
+  }
+  return {
+    machine: layout.machine,
+    littleEndian: layout.littleEndian,
+    ptrSize: layout.bits === 64 ? 8 : 4,
+    sections: readElfSections(buf, layout)
+  }
 }
 
 /** Bytes of the tables, per function name (or, for names and files, per the name that owns them). */

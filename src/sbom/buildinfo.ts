@@ -1,5 +1,11 @@
 // Reads the Go build information a Go binary carries in its .go.buildinfo data (what `go version -m` prints), for the image's SBOM.
-import { readElfLayout, type Segment } from '../build/elf.js'
+import {
+  readElfLayout,
+  readElfSections,
+  SHT_NOBITS,
+  type ElfSection,
+  type Segment
+} from '../build/elf.js'
 
 /** A module, as Go's runtime/debug.Module. */
 export interface Module {
@@ -46,68 +52,19 @@ const FLAG_VERSION_INLINE = 0x2
 const PT_LOAD = 1
 const PF_X = 1
 const PF_W = 2
-const SHT_NOBITS = 8
-
-interface Section {
-  name: string
-  type: number
-  addr: number
-  offset: number
-  size: number
-}
 
 /** The program headers and section headers, with every offset checked against the file. */
 function layout(buf: Buffer): {
   segments: Segment[]
-  sections: Section[]
+  sections: ElfSection[]
   bits: 32 | 64
   le: boolean
 } {
   // readElfLayout validates the identification, the header's length and the program headers' bounds.
-  const { bits, littleEndian: le, segments, u16, u32, word } = readElfLayout(buf)
-  const is64 = bits === 64
+  const elf = readElfLayout(buf)
+  const { bits, littleEndian: le, segments } = elf
 
-  // Section headers are optional: a binary without them (or with a truncated table) is read through its segments.
-  const shoff = word(is64 ? 40 : 32)
-  const shentsize = u16(is64 ? 58 : 46)
-  const shnum = u16(is64 ? 60 : 48)
-  const shstrndx = u16(is64 ? 62 : 50)
-  const entry = is64 ? 64 : 40
-  const raw: (Omit<Section, 'name'> & { nameOff: number })[] = []
-  const sections: Section[] = []
-  if (shoff > 0 && shentsize >= entry && shoff + shnum * shentsize <= buf.length) {
-    for (let i = 0; i < shnum; i++) {
-      const s = shoff + i * shentsize
-      raw.push(
-        is64
-          ? {
-              nameOff: u32(s),
-              type: u32(s + 4),
-              addr: word(s + 16),
-              offset: word(s + 24),
-              size: word(s + 32)
-            }
-          : {
-              nameOff: u32(s),
-              type: u32(s + 4),
-              addr: u32(s + 12),
-              offset: u32(s + 16),
-              size: u32(s + 20)
-            }
-      )
-    }
-    const strtab = raw[shstrndx]
-    if (strtab && strtab.type !== SHT_NOBITS && strtab.offset + strtab.size <= buf.length) {
-      const end = strtab.offset + strtab.size
-      for (const r of raw) {
-        const start = strtab.offset + r.nameOff
-        if (start >= end) continue
-        const nul = buf.indexOf(0, start)
-        const name = buf.toString('latin1', start, nul < 0 || nul > end ? end : nul)
-        sections.push({ name, type: r.type, addr: r.addr, offset: r.offset, size: r.size })
-      }
-    }
-  }
+  const sections = readElfSections(buf, elf)
   return { segments, sections, bits, le }
 }
 
@@ -124,7 +81,7 @@ function readData(buf: Buffer, segments: Segment[], addr: number, size: number):
 }
 
 /** The 32-byte header and what follows it: at the .go.buildinfo section, or found in the first data segment. */
-function findHeader(buf: Buffer, segments: Segment[], sections: Section[]): Buffer | undefined {
+function findHeader(buf: Buffer, segments: Segment[], sections: ElfSection[]): Buffer | undefined {
   let data: Buffer | undefined
   const section = sections.find(s => s.name === '.go.buildinfo')
   if (section && section.type !== SHT_NOBITS && section.offset < buf.length)
