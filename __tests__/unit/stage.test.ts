@@ -70,9 +70,12 @@ describe('caBundle', () => {
   it('appends extra CAs, adding the newline a bundle lacks', async () => {
     await writeFile(path.join(dir, 'bundle.pem'), PEM_B)
     await writeFile(path.join(dir, 'internal.pem'), PEM_A)
-    const e = bundleEntry(
-      await caBundle(opts({ caCertificates: 'bundle.pem', extraCaCertificates: ['internal.pem'] }))
+    const layer = await caBundle(
+      opts({ caCertificates: 'bundle.pem', extraCaCertificates: ['internal.pem'] })
     )
+    const e = bundleEntry(layer)
+    // The host files it was made from, in order, for the SBOM.
+    expect(layer?.sources).toEqual([path.join(dir, 'bundle.pem'), path.join(dir, 'internal.pem')])
     const want = `${PEM_B}\n${PEM_A}`
     expect(await bytesOf(e)).toBe(want)
     expect(e.size).toBe(want.length)

@@ -7,7 +7,6 @@ import type { Config } from '../config.js'
 import { rfc3339 } from '../oci/image.js'
 import type { Attachment } from '../oci/artifact.js'
 import type { Deps } from '../pipeline.js'
-import { systemCaBundle } from '../rootfs/stage.js'
 import { hostPackages, imageContents } from '../sbom/contents.js'
 import { CYCLONEDX_MEDIA_TYPE, cyclonedxJson } from '../sbom/cyclonedx.js'
 import { SPDX_MEDIA_TYPE, spdxJson } from '../sbom/spdx.js'
@@ -26,24 +25,6 @@ const FORMATS = {
   cyclonedx: { mediaType: CYCLONEDX_MEDIA_TYPE, extension: 'cdx.json', write: cyclonedxJson }
 } as const
 
-/** The host files the CA bundle was made from: the bundle (the runner's or the input's), then the extras. */
-async function caSources(
-  config: Config,
-  deps: Deps
-): Promise<{ sources: string[]; system: boolean }> {
-  const bundle =
-    config.caCertificates === 'system'
-      ? await systemCaBundle(deps.caBundleCandidates)
-      : config.caCertificates === 'none'
-        ? undefined
-        : path.resolve(config.workingDirectory, config.caCertificates)
-  const extras = config.extraCaCertificates.map(e => path.resolve(config.workingDirectory, e))
-  return {
-    sources: [...(bundle ? [bundle] : []), ...extras],
-    system: config.caCertificates === 'system'
-  }
-}
-
 /**
  * Beside the gate and the push: it needs the built manifests (the SBOM's subject) and reads only what the run
  * already has (the plan's files, the binaries' build information) plus two dpkg queries.
@@ -57,12 +38,13 @@ export function sbomStages(config: Config, deps: Deps): Stage<Outputs>[] {
       title: () => (format ? `SBOM (${config.sbom})` : undefined),
       run: async ({ images, plans, source, main, cgo }): Promise<SbomAttachment[] | undefined> => {
         if (!format) return undefined
-        const ca = await caSources(config, deps)
+        // As the certificates layer was staged: the bundle (the runner's or the input's), then the extras.
+        const caSources = plans[0]?.plan.layers.find(l => l.name === 'certificates')?.sources ?? []
         const zoneinfoRoot = deps.zoneinfoRoot ?? '/usr/share/zoneinfo'
         const host = await hostPackages({
           runner: deps.runner,
-          caSource: ca.sources[0],
-          caSystem: ca.system,
+          caSource: caSources[0],
+          caSystem: config.caCertificates === 'system',
           zoneinfoRoot: config.zoneinfo === false ? undefined : zoneinfoRoot,
           libraryPackages: plans
             .flatMap(({ plan }) =>
@@ -85,7 +67,7 @@ export function sbomStages(config: Config, deps: Deps): Stage<Outputs>[] {
             manifest: image.manifest,
             name,
             created: rfc3339(source.epoch),
-            caSources: ca.sources,
+            caSources,
             // The command's own -ldflags: the build information leaves it out under -trimpath.
             ldflags: buildArgs(cgoSettings(source.settings, cgo.get(platform)), '')
               .find(a => a.startsWith('-ldflags='))

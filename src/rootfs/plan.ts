@@ -41,6 +41,8 @@ export interface Layer {
   entries: Entry[]
   /** The Debian packages that own the layer's files (dpkg -S), where the runner knows them: for an SBOM. */
   packages?: { name: string; paths: string[] }[]
+  /** Host files the layer's content was made from (the CA bundle and the extra CAs, in order): for an SBOM. */
+  sources?: string[]
 }
 
 export interface ImageSettings {

@@ -68,7 +68,7 @@ async function readPem(file: string, input: string): Promise<Buffer> {
 }
 
 /** The runner's CA bundle: the first candidate that exists. */
-export async function systemCaBundle(candidates = CA_CANDIDATES): Promise<string | undefined> {
+async function systemCaBundle(candidates = CA_CANDIDATES): Promise<string | undefined> {
   for (const c of candidates) if (await exists(c)) return c
   return undefined
 }
@@ -89,22 +89,26 @@ export async function caBundle(o: CaOptions): Promise<Layer | undefined> {
   } else if (o.caCertificates !== 'none') {
     source = path.resolve(o.workingDirectory, o.caCertificates)
   }
+  const sources: string[] = []
   if (source) {
     parts.push(await readPem(source, 'ca-certificates'))
+    sources.push(source)
     o.logger.info(`CA certificates: ${source} -> /${CA_BUNDLE_PATH}`)
   }
   for (const extra of o.extraCaCertificates) {
     const file = path.resolve(o.workingDirectory, extra)
     const pem = await readPem(file, 'extra-ca-certificates')
+    sources.push(file)
     // A bundle without a final newline would glue the next BEGIN line onto its END line.
     if (parts.length && parts[parts.length - 1]!.at(-1) !== 0x0a) parts.push(Buffer.from('\n'))
     parts.push(pem)
     o.logger.info(`CA certificates: appended ${file}`)
   }
   if (!parts.length) return undefined
-  if (parts.length === 1 && source) return certificatesLayer(source, parts[0]!.length)
+  if (parts.length === 1 && source)
+    return { ...certificatesLayer(source, parts[0]!.length), sources }
   const bundle = Buffer.concat(parts)
-  return certificatesLayer(bundle, bundle.length)
+  return { ...certificatesLayer(bundle, bundle.length), sources }
 }
 
 /**
