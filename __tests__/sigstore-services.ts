@@ -156,6 +156,10 @@ export async function startSigstoreServices(
   const tlogKeys = ecKeys()
   const tlog = await initializeTLog(rekorURL, tlogKeys)
   const tsa = await initializeTSA(ecKeys())
+  // Whole seconds: the mock's pkijs writes genTime's milliseconds the DER way, trailing zeros dropped (.12Z), which
+  // @sigstore/core's parser (three digits or none) refuses, so about one timestamp in eleven failed to verify.
+  ;(tsa as unknown as { getCurrentTime: () => Date }).getCurrentTime = () =>
+    new Date(Math.floor(Date.now() / 1000) * 1000)
   const rekor = rekorHandler(tlog)
   const routes = new Map([
     [`/fulcio${fulcioHandler(ca).path}`, fulcioHandler(ca).fn],
