@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
 import {
   chmod,
+  link,
   lstat,
   mkdir,
   readdir,
@@ -25,8 +27,10 @@ import {
   withParents,
   type Entry,
   type FilePlan,
-  type Layer
+  type Layer,
+  ZONEINFO_PATH
 } from '../../src/rootfs/plan.js'
+import { scanZoneinfo, selectZoneinfo, zoneinfoLayer } from '../../src/rootfs/zoneinfo.js'
 import { tempDir } from './helpers.js'
 
 const plan = (image: Partial<FilePlan['image']> = {}): FilePlan => ({
@@ -331,4 +335,68 @@ describe('writeLayerContext', () => {
     await writeLayerContext(layer('Asia/Seoul'), out)
     expect(await readlink(path.join(out, 'Japan'))).toBe('Asia/Seoul')
   })
+
+  it('writes bytes of the plan over an earlier link to a source without writing through it', async () => {
+    const src = path.join(dir, 'outside.txt')
+    await writeFile(src, 'keep me')
+    const out = path.join(dir, 'files')
+    await mkdir(out)
+    await link(src, path.join(out, 'a.txt'))
+    const umask = process.umask(0o077)
+    try {
+      await writeLayerContext(
+        { name: 'files', entries: [file('a.txt', Buffer.from('new'), 3, 0o755)] },
+        out,
+        1_700_000_000
+      )
+    } finally {
+      process.umask(umask)
+    }
+    const written = await stat(path.join(out, 'a.txt'))
+    expect(await readFile(path.join(out, 'a.txt'), 'utf8')).toBe('new')
+    // The plan's mode whatever the umask, and the epoch's date.
+    expect([written.mode & 0o7777, written.mtimeMs, written.nlink]).toEqual([
+      0o755, 1_700_000_000_000, 1
+    ])
+    expect([await readFile(src, 'utf8'), (await stat(src)).nlink]).toEqual(['keep me', 1])
+  })
+
+  it("writes the zoneinfo tree's bytes as it would copy its files: same names, bytes, modes and dates", async () => {
+    const root = '/usr/share/zoneinfo'
+    const layer = zoneinfoLayer(selectZoneinfo(await scanZoneinfo(root), root, true), root)
+    const fromDisk: Layer = {
+      ...layer,
+      entries: layer.entries.map(e =>
+        e.type === 'file'
+          ? { ...e, source: path.join(root, e.path.slice(ZONEINFO_PATH.length + 1)) }
+          : e
+      )
+    }
+    await writeLayerContext(layer, path.join(dir, 'carried'), 1_700_000_000)
+    await writeLayerContext(fromDisk, path.join(dir, 'copied'), 1_700_000_000)
+    const [carried, copied] = [
+      await tree(path.join(dir, 'carried')),
+      await tree(path.join(dir, 'copied'))
+    ]
+    expect(carried.length).toBeGreaterThan(500)
+    expect(carried).toEqual(copied)
+  })
 })
+
+/** Every path under root with its type, mode, mtime and bytes (or link target), sorted. */
+async function tree(root: string): Promise<string[]> {
+  const out: string[] = []
+  for (const rel of (await readdir(root, { recursive: true })).sort()) {
+    const p = path.join(root, rel)
+    const st = await lstat(p)
+    const what = st.isSymbolicLink()
+      ? `-> ${await readlink(p)}`
+      : st.isFile()
+        ? createHash('sha256')
+            .update(await readFile(p))
+            .digest('hex')
+        : 'dir'
+    out.push(`${rel} ${(st.mode & 0o7777).toString(8)} ${st.mtimeMs} ${what}`)
+  }
+  return out
+}

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { layerTar } from '../../src/oci/tar.js'
 import { InputError } from '../../src/ports.js'
+import { ZONEINFO_PATH } from '../../src/rootfs/plan.js'
 import {
   scanZoneinfo,
   selectZoneinfo,
@@ -149,8 +151,9 @@ describe('scanZoneinfo', () => {
 
   it('lists files (with TZif magic and size) and links, skipping posix/ and right/', async () => {
     expect(await scanZoneinfo(root)).toEqual([
-      { rel: 'Asia/Tokyo', kind: 'file', tzif: true, size: tzif.length },
-      { rel: 'Etc/UTC', kind: 'file', tzif: true, size: tzif.length },
+      // A TZif file's bytes come with it, for the layer; other files' are not kept.
+      { rel: 'Asia/Tokyo', kind: 'file', tzif: true, size: tzif.length, data: tzif },
+      { rel: 'Etc/UTC', kind: 'file', tzif: true, size: tzif.length, data: tzif },
       { rel: 'Japan', kind: 'symlink', target: 'Asia/Tokyo' },
       { rel: 'localtime', kind: 'symlink', target: '/etc/localtime' },
       { rel: 'tiny', kind: 'file', tzif: false, size: 2 },
@@ -165,5 +168,26 @@ describe('scanZoneinfo', () => {
       ['Etc/UTC', undefined],
       ['Japan', 'Asia/Tokyo']
     ])
+  })
+})
+
+describe('the zoneinfo layer from the scan', () => {
+  it('has the tar bytes of the same layer read from the files themselves', async () => {
+    // The runner's own tree: the layer carries the bytes the scan read, and its tar (and so its digest) must be
+    // what reading each file at tar time gives.
+    const layer = zoneinfoLayer(selectZoneinfo(await scanZoneinfo(ROOT), ROOT, true), ROOT)
+    const files = layer.entries.filter(e => e.type === 'file')
+    expect(files.length).toBeGreaterThan(300)
+    expect(files.every(e => Buffer.isBuffer(e.source))).toBe(true)
+    const fromDisk = layer.entries.map(e =>
+      e.type === 'file'
+        ? { ...e, source: path.join(ROOT, e.path.slice(ZONEINFO_PATH.length + 1)) }
+        : e
+    )
+    const [carried, read] = await Promise.all([
+      layerTar(layer.entries, 1700000000),
+      layerTar(fromDisk, 1700000000)
+    ])
+    expect(carried.equals(read)).toBe(true)
   })
 })
