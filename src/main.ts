@@ -23,12 +23,12 @@ const logger: Logger = {
 }
 
 /**
- * @actions/cache, loaded by the runs that use it: evaluating it and its Azure storage client at start-up costs 25
- * to 30 ms of CPU (docs/benchmarks.md). Eager: in the one bundle file, evaluated on first use, so ncc writes no
- * chunk (nor a second licenses.txt).
+ * @actions/cache, loaded by the runs that use it: it and its Azure storage client are more than half of the
+ * bundle, and parsing and evaluating them at start-up cost about 0.1 s of CPU (docs/benchmarks.md). ncc puts them
+ * in a chunk of their own, read on first use; scripts/licenses.mjs lists every chunk's packages.
  */
 async function loadBuildCache(): Promise<BuildCache> {
-  const actionsCache = await import(/* webpackMode: "eager" */ '@actions/cache')
+  const actionsCache = await import('@actions/cache')
   return {
     isAvailable: () => actionsCache.isFeatureAvailable(),
     restore: (paths, key, restoreKeys) => actionsCache.restoreCache(paths, key, restoreKeys),

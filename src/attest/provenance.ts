@@ -1,5 +1,4 @@
 // What the run attests and how it is attached: SLSA v1 build provenance for the pushed digest and each platform manifest, an SBOM attestation per platform, and the Sigstore bundles as OCI referrers.
-import { buildSLSAProvenancePredicate } from '@actions/attest'
 import type { SerializedBundle } from '@sigstore/bundle'
 import type { Blob } from '../oci/image.js'
 import type { Logger } from '../ports.js'
@@ -111,7 +110,10 @@ export interface AttestOptions {
  */
 export async function signImage(o: AttestOptions): Promise<SignedImage> {
   const predicate = await (
-    o.predicate ?? (() => buildSLSAProvenancePredicate(o.endpoints.oidcIssuer))
+    o.predicate ??
+    // Loaded on use, as is @sigstore/sign: runs without provenance do not parse them at start-up.
+    (async () =>
+      (await import('@actions/attest')).buildSLSAProvenancePredicate(o.endpoints.oidcIssuer))
   )()
   const sign = async (subjects: Subject[], type: string, body: unknown): Promise<Attestation> => ({
     predicateType: type,

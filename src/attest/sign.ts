@@ -1,6 +1,5 @@
 // Signs an in-toto statement keyless with Sigstore (@sigstore/sign, the signer @actions/attest uses): a Fulcio certificate for the job's OIDC identity, a DSSE envelope, and a Rekor entry or an RFC 3161 timestamp.
-import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle'
-import { DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness } from '@sigstore/sign'
+import type { SerializedBundle } from '@sigstore/bundle'
 import type { Witness } from '@sigstore/sign'
 import type { SigstoreEndpoints } from './endpoints.js'
 import { redact, type IdentityProvider } from './oidc.js'
@@ -43,6 +42,9 @@ export interface SignOptions {
 export async function signStatement(s: Statement, o: SignOptions): Promise<SerializedBundle> {
   const timeout = o.timeoutMs ?? 10_000
   const retry = o.retries ?? 3
+  // Loaded on use: only runs that sign need Sigstore's clients, and parsing them would slow every start-up.
+  const [{ bundleToJSON }, { DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness }] =
+    await Promise.all([import('@sigstore/bundle'), import('@sigstore/sign')])
   const signer = new FulcioSigner({
     identityProvider: o.identity,
     fulcioBaseURL: o.endpoints.fulcioURL,

@@ -1,5 +1,5 @@
 // Keeps one comment per image on the pull request (found by its hidden marker) through GitHub's REST API with Octokit.
-import { getOctokit } from '@actions/github'
+import type { getOctokit } from '@actions/github'
 import { readFile } from 'node:fs/promises'
 import type { Logger } from '../ports.js'
 import { InputError } from '../ports.js'
@@ -130,7 +130,9 @@ export async function postComment(o: {
   const { owner, repo, number } = where.target
   // GitHub Enterprise Server serves the API elsewhere; the runner says where.
   const baseUrl = (o.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
-  const octokit = getOctokit(o.token, { baseUrl })
+  // Loaded here: Octokit is only needed by the runs that comment, and parsing it would slow every start-up.
+  const { getOctokit: octokitFor } = await import('@actions/github')
+  const octokit = octokitFor(o.token, { baseUrl })
   try {
     const posted = await upsertComment(octokit, where.target, o.marker, o.body)
     o.logger.info(`comment: ${posted.action} ${posted.url} on ${owner}/${repo}#${number}`)

@@ -7,9 +7,9 @@ import type { Config } from '../config.js'
 import { rfc3339 } from '../oci/image.js'
 import type { Attachment } from '../oci/artifact.js'
 import type { Deps } from '../pipeline.js'
-import { hostPackages, imageContents } from '../sbom/contents.js'
-import { CYCLONEDX_MEDIA_TYPE, cyclonedxJson } from '../sbom/cyclonedx.js'
-import { SPDX_MEDIA_TYPE, spdxJson } from '../sbom/spdx.js'
+import { hostPackages, imageContents, type ImageContents } from '../sbom/contents.js'
+import { CYCLONEDX_MEDIA_TYPE, SPDX_MEDIA_TYPE } from '../sbom/formats.js'
+import { spdxJson } from '../sbom/spdx.js'
 import { cgoSettings } from './cgo.js'
 import { stageOf, type Stage } from './graph.js'
 import type { Outputs } from './stages.js'
@@ -22,7 +22,12 @@ export interface SbomAttachment extends Attachment {
 
 const FORMATS = {
   spdx: { mediaType: SPDX_MEDIA_TYPE, extension: 'spdx.json', write: spdxJson },
-  cyclonedx: { mediaType: CYCLONEDX_MEDIA_TYPE, extension: 'cdx.json', write: cyclonedxJson }
+  cyclonedx: {
+    mediaType: CYCLONEDX_MEDIA_TYPE,
+    extension: 'cdx.json',
+    // Loaded on use: the CycloneDX library is a large part of the bundle, which every run would parse at start-up.
+    write: async (c: ImageContents) => (await import('../sbom/cyclonedx.js')).cyclonedxJson(c)
+  }
 } as const
 
 /**
@@ -75,7 +80,7 @@ export function sbomStages(config: Config, deps: Deps): Stage<Outputs>[] {
             zoneinfoSource: zoneinfoRoot,
             host
           })
-          const text = format.write(contents)
+          const text = await format.write(contents)
           const file = path.join(dir, `${platform.replace(/\//g, '-')}.${format.extension}`)
           await writeFile(file, text)
           const { mediaType, digest, size } = image.manifest

@@ -9,7 +9,7 @@ import * as Spec from '@cyclonedx/cyclonedx-library/Spec'
 import type { DebPackage, GoModule, ImageContents, ImageFile } from './contents.js'
 import { documentNamespace, imagePurl, TOOL } from './spdx.js'
 
-export const CYCLONEDX_MEDIA_TYPE = 'application/vnd.cyclonedx+json'
+export { CYCLONEDX_MEDIA_TYPE } from './formats.js'
 
 const { ComponentType } = Enums
 const SHA256 = Enums.HashAlgorithm['SHA-256']

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { PackageURL } from 'packageurl-js'
 import type { DebPackage, GoModule, ImageContents, ImageFile } from './contents.js'
 
-export const SPDX_MEDIA_TYPE = 'application/spdx+json'
+export { SPDX_MEDIA_TYPE } from './formats.js'
 export const TOOL = 'go-scratch-image'
 
 type Json = Record<string, unknown>

@@ -1,0 +1,3 @@
+// The media types of the SBOM formats, apart from their writers, so stages can name a format without loading its library.
+export const SPDX_MEDIA_TYPE = 'application/spdx+json'
+export const CYCLONEDX_MEDIA_TYPE = 'application/vnd.cyclonedx+json'
