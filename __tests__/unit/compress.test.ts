@@ -1,17 +1,21 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
+import { gzip as libdeflateGlue } from 'libdeflate'
 import {
   compress,
   decompress,
   DEFAULT_COMPRESSION,
+  DEFAULT_GZIP_LEVEL,
   GZIP_CHUNK_BYTES,
   gzipLevel,
+  gzipPieces,
   parseCompression,
+  usesLibdeflate,
   RUNTIME,
   type Compression
 } from '../../src/oci/compress.js'
@@ -20,6 +24,7 @@ import {
   compressInWorker,
   LayerCompressor
 } from '../../src/oci/layer-compressor.js'
+import { LIBDEFLATE_MAX_INPUT } from '../../src/oci/libdeflate.js'
 import { buildImage, withManifest } from '../../src/oci/image.js'
 import { dockerArchive } from '../../src/oci/docker-archive.js'
 import { readTar } from '../../src/oci/tar.js'
@@ -172,28 +177,111 @@ describe('gzip max', () => {
 })
 
 describe('gzip levels', () => {
-  it('level 9 keeps the bytes gzipDeterministic always wrote (zlib 9, XFL 2, OS 255)', () => {
-    const input = sample(10_000)
-    const gz = gzipLevel(input, 9)
-    const plain = zlib.gzipSync(input, { level: 9 })
-    plain[9] = 0xff
-    expect(gz.equals(plain)).toBe(true)
+  // Text, then bytes that barely compress: both of a layer's kinds of content.
+  const input = Buffer.concat([sample(300_000), randomish(50_000)])
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9])(
+    "level %i is libdeflate's gzip at that level, which gzip -t, gzip -d and Node read back",
+    level => {
+      const gz = gzipLevel(input, level)
+      // The package's own glue at the same level: the same bytes, header included (no name, mtime 0, OS 255).
+      expect(gz.equals(Buffer.from(libdeflateGlue(input, level)))).toBe(true)
+      expect([...gz.subarray(0, 8)]).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0])
+      expect(gz[8]).toBe(level === 1 ? 4 : level >= 8 ? 2 : 0)
+      expect(gz[9]).toBe(0xff)
+      execFileSync('gzip', ['-t'], { input: gz })
+      expect(
+        execFileSync('gzip', ['-d', '-c'], { input: gz, maxBuffer: 1 << 24 }).equals(input)
+      ).toBe(true)
+      expect(zlib.gunzipSync(gz).equals(input)).toBe(true)
+      // One member: gzip -l reads the whole input's length from the one trailer.
+      expect(execFileSync('gzip', ['-l', '-q'], { input: gz }).toString()).toContain(
+        String(input.length)
+      )
+    }
+  )
+
+  it('level 1 is larger than level 9, and empty input is a valid gzip', () => {
+    expect(gzipLevel(input, 1).length).toBeGreaterThan(gzipLevel(input, 9).length)
+    expect(zlib.gunzipSync(gzipLevel(Buffer.alloc(0), 6)).length).toBe(0)
   })
 
-  it('level 1 is larger than level 9 and reads back', () => {
-    const input = sample(20_000)
-    const one = gzipLevel(input, 1)
-    expect(one.length).toBeGreaterThan(gzipLevel(input, 9).length)
-    expect(decompress(one, 'gzip').equals(input)).toBe(true)
+  it('gives the same bytes on this thread and on pools of 1, 2 and 3 workers', async () => {
+    const here = gzipLevel(input, DEFAULT_GZIP_LEVEL)
+    for (const n of [1, 2, 3]) {
+      const pool = new CompressionPool(n)
+      // Several layers at once, as a multi-platform run sends them.
+      const pooled = await Promise.all(
+        [0, 1, 2].map(() =>
+          compressInWorker(input, { codec: 'gzip', level: DEFAULT_GZIP_LEVEL }, pool)
+        )
+      )
+      for (const p of pooled) expect(sha(p)).toBe(sha(here))
+    }
+  })
+
+  it('a layer that grows the wasm heap past what a worker keeps comes out right, and so does the next one', async () => {
+    // deflate sees 32 KiB back, so a repeated MiB of random bytes stays incompressible: about 2 × 32 MiB of heap.
+    const big = Buffer.concat([...Array<Buffer>(32).fill(randomish(2 ** 20)), sample(2 ** 20)])
+    const pool = new CompressionPool(1)
+    const c: Compression = { codec: 'gzip', level: 1 }
+    const gz = await compressInWorker(big, c, pool)
+    expect(sha(zlib.gunzipSync(gz))).toBe(sha(big))
+    expect(gz.equals(gzipLevel(big, 1))).toBe(true)
+    const after = await compressInWorker(input, c, pool)
+    expect(after.equals(gzipLevel(input, 1))).toBe(true)
+  }, 60_000)
+
+  it('the generated wasm module is the installed libdeflate package (else: node scripts/libdeflate-wasm.mjs)', () => {
+    execFileSync(process.execPath, ['scripts/libdeflate-wasm.mjs', '--check'], { stdio: 'pipe' })
   })
 })
 
-describe('gzip in pieces (pigz-style)', () => {
+describe('gzip of a Go binary', () => {
+  let dir = ''
+  let binary = Buffer.alloc(0)
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'gsi-compress-go-'))
+    await writeFile(
+      path.join(dir, 'main.go'),
+      'package main\n\nimport (\n\t"encoding/json"\n\t"net/http"\n\t"os"\n)\n\nfunc main() {\n\tjson.NewEncoder(os.Stdout).Encode(os.Args)\n\thttp.ListenAndServe(os.Getenv("ADDR"), nil)\n}\n'
+    )
+    const env = { ...process.env, CGO_ENABLED: '0', GO111MODULE: 'off', GOFLAGS: '' }
+    execFileSync('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', 'app', 'main.go'], {
+      cwd: dir,
+      env
+    })
+    binary = await readFile(path.join(dir, 'app'))
+  }, 300_000)
+  afterAll(() => rm(dir, { recursive: true, force: true }))
+
+  it('at the default level, is smaller than zlib at 9, in one stream or in pieces, and reads back', async () => {
+    expect(binary.length).toBeGreaterThan(2 ** 20)
+    const gz = await compressInWorker(binary, DEFAULT_COMPRESSION, new CompressionPool(2))
+    expect(gz.equals(gzipLevel(binary, DEFAULT_GZIP_LEVEL))).toBe(true)
+    expect(gz.length).toBeLessThan(zlib.gzipSync(binary, { level: 9 }).length)
+    expect(gz.length).toBeLessThan(gzipPieces(binary, 9).length)
+    expect(
+      execFileSync('gzip', ['-d', '-c'], { input: gz, maxBuffer: 1 << 26 }).equals(binary)
+    ).toBe(true)
+  })
+})
+
+describe('gzip in pieces (pigz-style), above the libdeflate limit', () => {
   // Several pieces and a short last one, text and random bytes mixed, like a binary's code and data.
   const input = Buffer.concat([sample(2 * GZIP_CHUNK_BYTES + 1000), randomish(GZIP_CHUNK_BYTES)])
+  // A limit below the input, so these tests see the pieces without 512 MiB of input.
+  const limit = GZIP_CHUNK_BYTES
+
+  it('is chosen by the input length alone', () => {
+    expect(usesLibdeflate(LIBDEFLATE_MAX_INPUT)).toBe(true)
+    expect(usesLibdeflate(LIBDEFLATE_MAX_INPUT + 1)).toBe(false)
+    expect(gzipLevel(input, 9, limit).equals(gzipPieces(input, 9))).toBe(true)
+    expect(gzipLevel(input, 9, input.length).equals(gzipPieces(input, 9))).toBe(false)
+  })
 
   it('is one gzip member that the gzip binary and Node read back whole', () => {
-    const gz = gzipLevel(input, 9)
+    const gz = gzipPieces(input, 9)
     expect(gz.subarray(0, 10).equals(Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 0xff]))).toBe(
       true
     )
@@ -211,19 +299,20 @@ describe('gzip in pieces (pigz-style)', () => {
   it('costs under 0.5% over one zlib stream at the same level', () => {
     for (const level of [1, 6, 9]) {
       const one = zlib.gzipSync(input, { level }).length
-      expect(gzipLevel(input, level).length / one).toBeLessThan(1.005)
+      expect(gzipPieces(input, level).length / one).toBeLessThan(1.005)
     }
   })
 
   it.each([1, 6, 9])(
     'level %i: the same bytes on this thread and on pools of 1, 2 and 3 workers',
     async level => {
-      const here = gzipLevel(input, level)
+      const here = gzipPieces(input, level)
       for (const n of [1, 2, 3]) {
         const pooled = await compressInWorker(
           input,
           { codec: 'gzip', level },
-          new CompressionPool(n)
+          new CompressionPool(n),
+          limit
         )
         expect(sha(pooled)).toBe(sha(here))
       }
@@ -234,8 +323,12 @@ describe('gzip in pieces (pigz-style)', () => {
     const small = input.subarray(0, GZIP_CHUNK_BYTES)
     const plain = zlib.gzipSync(small, { level: 6 })
     plain[9] = 0xff
-    expect(gzipLevel(small, 6).equals(plain)).toBe(true)
+    expect(gzipPieces(small, 6).equals(plain)).toBe(true)
   })
+})
+
+describe('the compression pool', () => {
+  const input = sample(100_000)
 
   it('keeps the process alive only while a job runs (idle and warm workers are unref’d)', async () => {
     const ports = (): number =>
@@ -244,7 +337,7 @@ describe('gzip in pieces (pigz-style)', () => {
     const pool = new CompressionPool(2)
     pool.warm()
     expect(ports()).toBe(before)
-    const job = pool.run({ codec: 'gzip', level: 1, input: input.subarray(0, 1000), last: true })
+    const job = pool.run({ codec: 'gzip', level: 1, input: input.subarray(0, 1000) })
     expect(ports()).toBe(before + 1)
     await job
     expect(ports()).toBe(before)
@@ -252,8 +345,11 @@ describe('gzip in pieces (pigz-style)', () => {
 
   it('a failing job rejects with the reason, and the pool goes on', async () => {
     const pool = new CompressionPool(1)
+    await expect(pool.run({ codec: 'gzip', level: 42, input: Buffer.from('x') })).rejects.toThrow(
+      'Compression failed: libdeflate has no compression level 42.'
+    )
     await expect(
-      pool.run({ codec: 'gzip', level: 42, input: Buffer.from('x'), last: true })
+      pool.run({ codec: 'deflate', level: 42, input: Buffer.from('x'), last: true })
     ).rejects.toThrow(/Compression failed: .*level/i)
     const ok = await compressInWorker(input, { codec: 'gzip', level: 1 }, pool)
     expect(ok.equals(gzipLevel(input, 1))).toBe(true)
@@ -363,7 +459,7 @@ describe('LayerCompressor', () => {
     try {
       const tars = [1, 2, 3].map(i => sample(5_000 + i))
       const now = clock(1_700_000_000_000)
-      const size = gzipLevel(tars[0]!, 9).length + 65
+      const size = gzipLevel(tars[0]!, DEFAULT_GZIP_LEVEL).length + 65
       // Room for two entries, not three.
       const lc = (): LayerCompressor =>
         new LayerCompressor({ compression: c, cacheDir: dir, maxCacheBytes: 2 * size + 100, now })

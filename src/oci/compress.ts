@@ -1,6 +1,7 @@
 // The layer codecs (gzip at a level or at its best-effort max, zstd through node:zlib): parsing the inputs, and deterministic bytes.
 import zlib from 'node:zlib'
 import { InputError } from '../ports.js'
+import { LIBDEFLATE_ID, LIBDEFLATE_MAX_INPUT, libdeflateGzip } from './libdeflate.js'
 
 export type Codec = 'gzip' | 'zstd'
 
@@ -81,13 +82,13 @@ export function compressionName(c: Compression): string {
 export function compressorVersion(c: Compression): string {
   if (c.codec === 'zstd') return `zstd ${process.versions.zstd ?? 'unknown'}`
   if (c.level === 'max')
-    return `zlib ${process.versions.zlib}, libdeflate 0.1.0 (12), zopfli 1.0.15 (15)`
-  return `zlib ${process.versions.zlib}, pieces of ${GZIP_CHUNK_BYTES} B`
+    return `zlib ${process.versions.zlib}, ${LIBDEFLATE_ID} (12), zopfli 1.0.15 (15)`
+  return `${LIBDEFLATE_ID}; above ${LIBDEFLATE_MAX_INPUT} B zlib ${process.versions.zlib} in pieces of ${GZIP_CHUNK_BYTES} B`
 }
 
 /**
- * RFC 1952 header: no name, no timestamp, OS 255 ("unknown", what Go's gzip writes too; zlib writes the build
- * platform's code). The XFL byte stays as each encoder writes it, so gzip 1–9 layers keep their earlier digests.
+ * RFC 1952 header: no name, no timestamp, OS 255 ("unknown", what Go's gzip and libdeflate write too; zlib writes
+ * the build platform's code). The XFL byte stays as each encoder writes it (2 for the slowest levels, 4 for 1).
  */
 export function normaliseGzipHeader(gz: Buffer): Buffer {
   if (gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 8 || gz[3] !== 0) {
@@ -99,11 +100,11 @@ export function normaliseGzipHeader(gz: Buffer): Buffer {
 }
 
 /**
- * gzip 1–9 is written the way pigz writes it: the input in fixed pieces, each a raw deflate primed with the 32 KiB
- * before it and ended by a sync flush (the last by the finish), behind one header and one trailer. The pieces can
- * be deflated at once on several threads, and since they are fixed the bytes never depend on how many. 256 KiB
- * spreads a Go binary evenly over a few cores and costs under 0.1% in size (docs/benchmarks.md); an input of one
- * piece gives zlib's one-stream bytes.
+ * gzip 1–9 above LIBDEFLATE_MAX_INPUT is written the way pigz writes it: the input in fixed pieces, each a raw
+ * deflate primed with the 32 KiB before it and ended by a sync flush (the last by the finish), behind one header
+ * and one trailer. The pieces can be deflated at once on several threads, and since they are fixed the bytes never
+ * depend on how many. 256 KiB spreads a Go binary evenly over a few cores and costs under 0.1% in size
+ * (docs/benchmarks.md); an input of one piece gives zlib's one-stream bytes.
  */
 export const GZIP_CHUNK_BYTES = 256 * 1024
 /** deflate's window: what a piece may refer back to. */
@@ -154,13 +155,31 @@ export function gzipMember(parts: Buffer[], data: Uint8Array, level: number): Bu
   return Buffer.concat([header, ...parts, trailer])
 }
 
-/** gzip 1–9 on the calling thread, piece after piece: the same bytes as the pool's. */
-export function gzipLevel(data: Buffer, level: number): Buffer {
+/** zlib's gzip in pieces on the calling thread, piece after piece: the same bytes as the pool's. */
+export function gzipPieces(data: Uint8Array, level: number): Buffer {
   const parts: Buffer[] = []
   for (let i = 0; i < gzipChunkCount(data.length); i++) {
     parts.push(deflateChunk(gzipChunk(data, i), level))
   }
   return gzipMember(parts, data, level)
+}
+
+/**
+ * Whether gzip 1–9 of an input this long is libdeflate's (else zlib's in pieces): by length alone, so the bytes
+ * depend on the input only. limit is for tests, which cannot spare 512 MiB to see the other side.
+ */
+export function usesLibdeflate(length: number, limit = LIBDEFLATE_MAX_INPUT): boolean {
+  return length <= limit
+}
+
+/**
+ * gzip 1–9 on the calling thread: libdeflate at that level, one member for the whole input, which on Go binaries
+ * is about 2% smaller than zlib at 9 for a third of its time and less (docs/benchmarks.md); the pool's workers
+ * give the same bytes.
+ */
+export function gzipLevel(data: Uint8Array, level: number, limit = LIBDEFLATE_MAX_INPUT): Buffer {
+  if (!usesLibdeflate(data.length, limit)) return gzipPieces(data, level)
+  return normaliseGzipHeader(libdeflateGzip(data, level))
 }
 
 /**

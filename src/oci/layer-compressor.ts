@@ -11,9 +11,13 @@ import {
   gzipChunk,
   gzipChunkCount,
   gzipMember,
+  normaliseGzipHeader,
+  usesLibdeflate,
   zstdParams,
   type Compression
 } from './compress.js'
+import { LIBDEFLATE } from './libdeflate-wasm.generated.js'
+import { LIBDEFLATE_GZIP_SOURCE, LIBDEFLATE_MAX_INPUT, libdeflateModule } from './libdeflate.js'
 
 /** Default bound of the on-disk cache: static layers are a few hundred KB, binaries a few MB. */
 export const LAYER_CACHE_MAX_BYTES = 256 * 2 ** 20
@@ -32,32 +36,42 @@ export interface LayerCompressorOptions {
 }
 
 /**
- * Runs in each worker of the pool: plain JavaScript over node:zlib only, so it needs no file of its own and works
- * the same from the sources, the tests and the bundle. A gzip job is one piece, deflated as deflateChunk does it;
- * a zstd job is a whole layer (one frame).
+ * Runs in each worker of the pool: plain JavaScript over node:zlib and the libdeflate wasm the pool posts as
+ * workerData (with LIBDEFLATE_GZIP_SOURCE to run it), so it needs no file of its own and works the same from the
+ * sources, the tests and the bundle. A gzip job is a whole layer through libdeflate; a deflate job is one piece
+ * of zlib's gzip in pieces, deflated as deflateChunk does it; a zstd job is a whole layer (one frame).
  */
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads')
+const { parentPort, workerData } = require('node:worker_threads')
 const zlib = require('node:zlib')
 const { Z_FINISH, Z_SYNC_FLUSH } = zlib.constants
+let libdeflate
 parentPort.on('message', ({ id, codec, level, params, input, dictionary, last }) => {
   try {
-    const out = codec === 'zstd'
-      ? zlib.zstdCompressSync(input, { pledgedSrcSize: input.length, params })
-      : zlib.deflateRawSync(input, {
-          level,
-          finishFlush: last ? Z_FINISH : Z_SYNC_FLUSH,
-          ...(dictionary ? { dictionary } : {})
-        })
-    parentPort.postMessage({ id, out })
+    let out
+    if (codec === 'gzip') {
+      libdeflate ??= (0, eval)(workerData.source)(workerData.wasm, workerData.names)
+      out = libdeflate(input, level)
+    } else if (codec === 'zstd') {
+      out = zlib.zstdCompressSync(input, { pledgedSrcSize: input.length, params })
+    } else {
+      out = zlib.deflateRawSync(input, {
+        level,
+        finishFlush: last ? Z_FINISH : Z_SYNC_FLUSH,
+        ...(dictionary ? { dictionary } : {})
+      })
+    }
+    // libdeflate's output owns its buffer, so it moves; zlib's may share one with other buffers, so it is copied.
+    parentPort.postMessage({ id, out }, codec === 'gzip' ? [out.buffer] : [])
   } catch (e) {
     parentPort.postMessage({ id, error: String(e && e.message || e) })
   }
 })
 `
 
+/** gzip: a whole layer through libdeflate; deflate: one piece of zlib's gzip in pieces; zstd: a whole layer. */
 interface Job {
-  codec: 'gzip' | 'zstd'
+  codec: 'gzip' | 'deflate' | 'zstd'
   level: number
   params?: Record<number, number>
   input: Uint8Array
@@ -103,7 +117,12 @@ export class CompressionPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(WORKER_SOURCE, { eval: true })
+    const workerData = {
+      wasm: libdeflateModule(),
+      names: LIBDEFLATE,
+      source: LIBDEFLATE_GZIP_SOURCE
+    }
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData })
     worker.on('message', (m: { id: number; out?: Uint8Array; error?: string }) => {
       const w = this.busy.get(worker)
       this.busy.delete(worker)
@@ -149,22 +168,27 @@ export class CompressionPool {
 }
 
 /**
- * compress(data, c) for gzip 1–9 and zstd, on the pool's threads so the main thread goes on with other work: gzip
- * as fixed pieces deflated at once (the same bytes as compress, however many workers), zstd as one job.
+ * compress(data, c) for gzip 1–9 and zstd, on the pool's threads so the main thread goes on with other work, the
+ * same bytes as compress: gzip through libdeflate as one job (above its limit, zlib's fixed pieces deflated at
+ * once), zstd as one job. limit is for tests (see usesLibdeflate).
  */
 export async function compressInWorker(
   data: Buffer,
   c: Compression,
-  pool: CompressionPool = new CompressionPool(1)
+  pool: CompressionPool = new CompressionPool(1),
+  limit = LIBDEFLATE_MAX_INPUT
 ): Promise<Buffer> {
   const level = c.level
   if (level === 'max') return compress(data, c)
   if (c.codec === 'zstd') {
     return pool.run({ codec: 'zstd', level, params: zstdParams(level), input: data })
   }
+  if (usesLibdeflate(data.length, limit)) {
+    return normaliseGzipHeader(await pool.run({ codec: 'gzip', level, input: data }))
+  }
   const parts = await Promise.all(
     Array.from({ length: gzipChunkCount(data.length) }, (_, i) =>
-      pool.run({ codec: 'gzip', level, ...gzipChunk(data, i) })
+      pool.run({ codec: 'deflate', level, ...gzipChunk(data, i) })
     )
   )
   return gzipMember(parts, data, level)
