@@ -8,6 +8,7 @@ import { rfc3339 } from '../oci/image.js'
 import type { Attachment } from '../oci/artifact.js'
 import type { Deps } from '../pipeline.js'
 import { hostPackages, imageContents, type ImageContents } from '../sbom/contents.js'
+import { DPKG_DIR } from '../sbom/dpkg.js'
 import { CYCLONEDX_MEDIA_TYPE, SPDX_MEDIA_TYPE } from '../sbom/formats.js'
 import { spdxJson } from '../sbom/spdx.js'
 import { cgoSettings } from './cgo.js'
@@ -32,31 +33,60 @@ const FORMATS = {
 
 /**
  * Beside the gate and the push: it needs the built manifests (the SBOM's subject) and reads only what the run
- * already has (the plan's files, the binaries' build information) plus two dpkg queries.
+ * already has (the plan's files, the binaries' build information) plus the runner's packages, which are asked
+ * for while Go compiles.
  */
 export function sbomStages(config: Config, deps: Deps): Stage<Outputs>[] {
   const stage = stageOf<Outputs>()
   const { logger } = deps
   const format = config.sbom === 'none' ? undefined : FORMATS[config.sbom]
+  const zoneinfoRoot = deps.zoneinfoRoot ?? '/usr/share/zoneinfo'
   return [
-    stage('sbom', ['images', 'plans', 'source', 'main', 'cgo'], {
-      title: () => (format ? `SBOM (${config.sbom})` : undefined),
-      run: async ({ images, plans, source, main, cgo }): Promise<SbomAttachment[] | undefined> => {
+    // The packages behind the certificates and zoneinfo layers depend on the staged layers alone.
+    stage('hostPackages', ['staged'], {
+      run: async ({ staged }) => {
         if (!format) return undefined
         // As the certificates layer was staged: the bundle (the runner's or the input's), then the extras.
-        const caSources = plans[0]?.plan.layers.find(l => l.name === 'certificates')?.sources ?? []
-        const zoneinfoRoot = deps.zoneinfoRoot ?? '/usr/share/zoneinfo'
-        const host = await hostPackages({
+        const caSources = staged.layers.find(l => l.name === 'certificates')?.sources ?? []
+        return hostPackages({
           runner: deps.runner,
           caSource: caSources[0],
           caSystem: config.caCertificates === 'system',
           zoneinfoRoot: config.zoneinfo === false ? undefined : zoneinfoRoot,
-          libraryPackages: plans
-            .flatMap(({ plan }) =>
-              plan.layers.flatMap(l => (l.name === 'libraries' ? (l.packages ?? []) : []))
-            )
-            .map(p => p.name)
+          dpkgDir: DPKG_DIR
         })
+      }
+    }),
+
+    stage('sbom', ['images', 'plans', 'source', 'main', 'cgo', 'hostPackages'], {
+      title: () => (format ? `SBOM (${config.sbom})` : undefined),
+      run: async ({
+        images,
+        plans,
+        source,
+        main,
+        cgo,
+        hostPackages: staticHost
+      }): Promise<SbomAttachment[] | undefined> => {
+        if (!format) return undefined
+        const caSources = plans[0]?.plan.layers.find(l => l.name === 'certificates')?.sources ?? []
+        const libraryPackages = plans
+          .flatMap(({ plan }) =>
+            plan.layers.flatMap(l => (l.name === 'libraries' ? (l.packages ?? []) : []))
+          )
+          .map(p => p.name)
+        // cgo: dynamic: the libraries layer's packages are known only once the binaries are linked.
+        const host = {
+          ...staticHost,
+          ...(libraryPackages.length
+            ? await hostPackages({
+                runner: deps.runner,
+                caSystem: false,
+                libraryPackages,
+                dpkgDir: DPKG_DIR
+              })
+            : {})
+        }
         const name = config.image
           ? `${config.image.registry}/${config.image.repository}`
           : main.binaryName

@@ -56,6 +56,7 @@ import type { Report } from '../report/report.js'
 import { reportStages, reportWantsPackages, type BaselineReport } from './report.js'
 import { provenanceStages } from './provenance.js'
 import { sbomStages, type SbomAttachment } from './sbom.js'
+import type { HostPackages } from '../sbom/contents.js'
 import type { SignedImage } from '../attest/provenance.js'
 import { preflight } from '../preflight.js'
 import type { Deps } from '../pipeline.js'
@@ -103,6 +104,8 @@ export interface Outputs extends CgoOutputs {
    * pushed manifests: the SBOMs, the signed provenance, the size report. Undefined when they make none.
    */
   sbom: SbomAttachment[] | undefined
+  /** The runner's packages behind the certificates and zoneinfo layers, for the SBOM; undefined without one. */
+  hostPackages: HostPackages | undefined
   provenance: Attachment[] | undefined
   report: Attachment[] | undefined
   /** The report of compare-to, or why there is none (src/pipeline/report.ts). */

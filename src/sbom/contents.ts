@@ -14,6 +14,7 @@ import {
   type FilePlan,
   type LayerName
 } from '../rootfs/plan.js'
+import { DpkgDatabase } from './dpkg.js'
 import { readBuildInfo, type BuildInfo, type BuildSetting, type Module } from './buildinfo.js'
 
 /** One regular file of the image. */
@@ -217,12 +218,17 @@ export function parseOsRelease(text: string): Record<string, string> {
   return out
 }
 
-/** An installed package by name, or the one owning a file (dpkg -S); undefined where there is no dpkg. */
+/**
+ * An installed package by name, or the one owning a file (dpkg -S); undefined where there is no dpkg. The
+ * database's files answer first where they can (a file in one of the candidates' lists, a package's one stanza),
+ * dpkg and dpkg-query where they cannot: the answers are the same, without a process each.
+ */
 async function debPackage(
   runner: Runner,
   os: Record<string, string>,
   name: string | undefined,
-  file?: string
+  file?: { path: string; candidates: string[] },
+  db?: DpkgDatabase
 ): Promise<DebPackage | undefined> {
   const run = (args: string[]): Promise<string | undefined> =>
     runner
@@ -232,13 +238,19 @@ async function debPackage(
   let pkg = name
   if (!pkg && file) {
     // "tzdata: /usr/share/zoneinfo/tzdata.zi"; an arch-qualified name keeps its qualifier out of the name.
-    const owner = await run(['dpkg', '-S', file])
-    pkg = owner?.split('\n')[0]?.split(':')[0]?.trim()
+    pkg =
+      db?.owner(file.path, file.candidates) ??
+      (await run(['dpkg', '-S', file.path]))?.split('\n')[0]?.split(':')[0]?.trim()
   }
   if (!pkg) return undefined
-  const out = await run(['dpkg-query', '-W', '-f=${Version}\t${Architecture}', pkg])
-  const [version, arch] = out?.split('\t') ?? []
-  if (!version || !arch) return undefined
+  let found = db?.version(pkg)
+  if (!found) {
+    const out = await run(['dpkg-query', '-W', '-f=${Version}\t${Architecture}', pkg])
+    const [version, arch] = out?.split('\t') ?? []
+    if (version && arch) found = { version, arch }
+  }
+  if (!found) return undefined
+  const { version, arch } = found
   const distro = (os.ID || 'debian').toLowerCase()
   const distroVersion = os.VERSION_ID
   // dpkg -S names a multiarch package with its architecture (libc6:amd64); the purl has it as arch=.
@@ -253,7 +265,8 @@ async function debPackage(
 /**
  * The runner's packages behind the CA bundle and zoneinfo: ca-certificates (whose update-ca-certificates writes
  * the system bundle, which no package owns) or the package owning a given bundle, and tzdata. Each is asked
- * through the runner, so a runner without dpkg gives none and the SBOM keeps the files' digests only.
+ * through the runner (after dpkgDir's files, when given), so a runner without dpkg gives none and the SBOM keeps
+ * the files' digests only.
  */
 export async function hostPackages(o: {
   runner: Runner
@@ -265,19 +278,28 @@ export async function hostPackages(o: {
   osRelease?: string
   /** Packages dpkg -S named for the libraries layer (cgo: dynamic). */
   libraryPackages?: string[]
+  /** dpkg's database (DPKG_DIR), read before dpkg is asked; without it only dpkg and dpkg-query answer. */
+  dpkgDir?: string
 }): Promise<HostPackages> {
   const os = parseOsRelease(
     await readFile(o.osRelease ?? '/etc/os-release', 'utf8').catch(() => '')
   )
+  const db = o.dpkgDir === undefined ? undefined : new DpkgDatabase(o.dpkgDir)
   const out: HostPackages = {}
   for (const name of new Set(o.libraryPackages ?? [])) {
-    const p = await debPackage(o.runner, os, name)
+    const p = await debPackage(o.runner, os, name, undefined, db)
     if (p) (out.libraries ??= new Map()).set(name, p)
   }
   if (o.caSource) {
     const ca = o.caSystem
-      ? await debPackage(o.runner, os, 'ca-certificates')
-      : await debPackage(o.runner, os, undefined, o.caSource)
+      ? await debPackage(o.runner, os, 'ca-certificates', undefined, db)
+      : await debPackage(
+          o.runner,
+          os,
+          undefined,
+          { path: o.caSource, candidates: ['ca-certificates'] },
+          db
+        )
     if (ca) out.caCertificates = ca
   }
   if (o.zoneinfoRoot) {
@@ -285,7 +307,8 @@ export async function hostPackages(o: {
     const text = await readFile(zi, 'utf8').catch(() => undefined)
     const version = text === undefined ? undefined : tzdataVersionOf(text)
     if (version) out.tzdataVersion = version
-    const tz = await debPackage(o.runner, os, undefined, text === undefined ? o.zoneinfoRoot : zi)
+    const owned = { path: text === undefined ? o.zoneinfoRoot : zi, candidates: ['tzdata'] }
+    const tz = await debPackage(o.runner, os, undefined, owned, db)
     if (tz) {
       out.tzdata = tz
       // Debian's version starts with the IANA release: 2025b-0+deb12u2.
