@@ -215,7 +215,7 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
   {
     name: 'compression-level',
     description:
-      'gzip 1 to 9, or max (the smallest gzip: libdeflate or zopfli, whichever is smaller; seconds per MB); zstd 1 to 22. Empty means 9 for gzip and 19 for zstd.'
+      'gzip 1 to 9 (libdeflate at that level), or max (the smallest gzip: libdeflate or zopfli, whichever is smaller; seconds per MB); zstd 1 to 22. Empty means 6 for gzip and 19 for zstd.'
   },
   {
     name: 'oci-layout',

@@ -174,7 +174,12 @@ describe('compression-level: max', () => {
       max: path.join(await tempDir(), 'max')
     }
     const nine = await runAction(
-      { 'go-download-base-url': MIRROR, push: 'false', 'oci-layout': layouts.nine },
+      {
+        'go-download-base-url': MIRROR,
+        push: 'false',
+        'compression-level': '9',
+        'oci-layout': layouts.nine
+      },
       { workdir, toolCache }
     )
     const max = await runAction(

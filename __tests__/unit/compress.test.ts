@@ -92,7 +92,8 @@ describe('the runtime', () => {
 describe('parseCompression', () => {
   const node24 = { version: 'v24.1.0', hasZstd: true }
   it.each<[string, string, Compression]>([
-    ['', '', { codec: 'gzip', level: 9 }],
+    ['', '', { codec: 'gzip', level: 6 }],
+    ['gzip', '9', { codec: 'gzip', level: 9 }],
     ['gzip', '1', { codec: 'gzip', level: 1 }],
     [' GZIP ', 'MAX', { codec: 'gzip', level: 'max' }],
     ['zstd', '', { codec: 'zstd', level: 19 }],
@@ -111,12 +112,12 @@ describe('parseCompression', () => {
     [
       'gzip',
       '0',
-      "compression-level: '0' is not a gzip level. Use 1 to 9, or max (smallest, slow); the default is 9."
+      "compression-level: '0' is not a gzip level. Use 1 to 9, or max (smallest, slow); the default is 6."
     ],
     [
       'gzip',
       '10',
-      "compression-level: '10' is not a gzip level. Use 1 to 9, or max (smallest, slow); the default is 9."
+      "compression-level: '10' is not a gzip level. Use 1 to 9, or max (smallest, slow); the default is 6."
     ],
     ['zstd', '23', "compression-level: '23' is not a zstd level. Use 1 to 22; the default is 19."],
     [

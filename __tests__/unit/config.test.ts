@@ -62,7 +62,7 @@ describe('parseConfig', () => {
       maxSizeIncrease: undefined,
       packageSizes: 'auto',
       mediaTypes: 'oci',
-      compression: { codec: 'gzip', level: 9 },
+      compression: { codec: 'gzip', level: 6 },
       load: false,
       cache: true,
       ...MATRIX_DEFAULTS,
@@ -246,7 +246,7 @@ describe('parseConfig', () => {
       "compression: zstd cannot go with media-types: docker (Docker's schema 2 has no zstd layer type). Use media-types: oci, or compression: gzip for a registry that needs Docker's types."
     )
     expect(() => parse({ image: 'a/b', 'compression-level': '11' })).toThrow(
-      "compression-level: '11' is not a gzip level. Use 1 to 9, or max (smallest, slow); the default is 9."
+      "compression-level: '11' is not a gzip level. Use 1 to 9, or max (smallest, slow); the default is 6."
     )
   })
 
