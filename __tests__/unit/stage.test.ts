@@ -1,7 +1,7 @@
 // Tests the CA bundle and zoneinfo staging against real files in temp directories.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { InputError } from '../../src/ports.js'
 import {
@@ -10,8 +10,10 @@ import {
   homeLayer,
   systemLayer,
   ZONEINFO_ZIP_PATH,
-  type FileEntry
+  type FileEntry,
+  type Layer
 } from '../../src/rootfs/plan.js'
+import { layerTar } from '../../src/oci/tar.js'
 import { parseFiles } from '../../src/rootfs/files.js'
 import { caBundle, filesLayer, mergeEnv, zoneinfo } from '../../src/rootfs/stage.js'
 import { fakeLogger, tempDir } from './helpers.js'
@@ -181,6 +183,68 @@ describe('zoneinfo', () => {
       logger: fakeLogger()
     })
     expect(paths(r)).toEqual(['usr/share/zoneinfo/Asia/Tokyo', 'usr/share/zoneinfo/Japan'])
+  })
+
+  it('remembers both sizes by content: the same bytes choose alike without measuring again', async () => {
+    const root = await tree(20_000)
+    const go = await goroot(1_000)
+    const cache = { dir: path.join(dir, 'choice'), compression: 'gzip-9' }
+    const measured: string[] = []
+    const size = async (layer: Layer): Promise<number> => {
+      measured.push(layer.name + (layer.entries.length > 4 ? ':tree' : ':zip'))
+      return (await layerTar(layer.entries, 0)).length
+    }
+    const run = (o: Partial<Parameters<typeof zoneinfo>[0]> = {}): ReturnType<typeof zoneinfo> =>
+      zoneinfo({
+        zoneinfo: true,
+        root,
+        goroot: go,
+        epoch: 0,
+        logger: fakeLogger(),
+        compressedSize: size,
+        choiceCache: cache,
+        ...o
+      })
+    const first = await run()
+    expect(measured).toHaveLength(2)
+    const logger = fakeLogger()
+    expect(await run({ logger })).toEqual(first)
+    // Remembered: no layer was built or compressed, and the log names the same sizes.
+    expect(measured).toHaveLength(2)
+    expect(logger.lines.join('\n')).toMatch(/is \d+ bytes compressed, Go's zoneinfo\.zip \d+/)
+
+    // Anything the sizes depend on is a new key: the epoch, the compression, a zone's bytes, the zip's bytes.
+    await run({ epoch: 1 })
+    expect(measured).toHaveLength(4)
+    await run({ choiceCache: { ...cache, compression: 'zstd-3' } })
+    expect(measured).toHaveLength(6)
+    await writeFile(path.join(root, 'Asia', 'Seoul'), tzif(20_000))
+    await run()
+    expect(measured).toHaveLength(8)
+    await writeFile(path.join(go, 'lib', 'time', 'zoneinfo.zip'), randomBytes(1_000))
+    await run()
+    expect(measured).toHaveLength(10)
+    await run()
+    expect(measured).toHaveLength(10)
+  })
+
+  it('measures again when the remembered entry is not two sizes', async () => {
+    const root = await tree(100)
+    const go = await goroot(50_000)
+    const cache = { dir: path.join(dir, 'choice'), compression: 'gzip-9' }
+    let measured = 0
+    const size = async (layer: Layer): Promise<number> => {
+      measured++
+      return (await layerTar(layer.entries, 0)).length
+    }
+    const o = { zoneinfo: true as const, root, goroot: go, epoch: 0, logger: fakeLogger() }
+    const first = await zoneinfo({ ...o, compressedSize: size, choiceCache: cache })
+    const [entry] = await readdir(cache.dir)
+    await writeFile(path.join(cache.dir, entry!), '{"tree":1}')
+    expect(await zoneinfo({ ...o, compressedSize: size, choiceCache: cache })).toEqual(first)
+    expect(measured).toBe(4)
+    // The same choice as without the cache.
+    expect(await zoneinfo(o)).toEqual(first)
   })
 
   it('stages nothing for false and fails clearly without a tree', async () => {

@@ -533,11 +533,15 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
           goroot: go.goroot,
           epoch: source.epoch,
           logger,
-          // Through the run's compressor: a warm run reads both sizes from its cache, and the image reuses the
-          // chosen layer's bytes.
+          // Through the run's compressor: a cold run measures both once, and the image reuses the chosen layer's
+          // bytes; a warm run finds the sizes remembered for the same bytes and builds neither layer for them.
           compressedSize: async layer => {
             const tar = await layerTar(layer.entries, source.epoch)
             return (await compressor.compress(tar, sha256(tar))).length
+          },
+          choiceCache: {
+            dir: path.join(deps.toolCacheDir, 'go-scratch-image-zoneinfo'),
+            compression: compressor.key('zoneinfo-choice')
           }
         })
         const system = [systemLayer(config.workdir), homeLayer(config.workdir)]

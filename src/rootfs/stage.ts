@@ -12,6 +12,7 @@ import {
   type Layer
 } from './plan.js'
 import { scanZoneinfo, selectZoneinfo, zoneinfoLayer, zoneinfoZipLayer } from './zoneinfo.js'
+import { zoneinfoSizes, type ChoiceCache } from './zoneinfo-choice.js'
 
 export interface CaOptions {
   /** system, none, or a PEM bundle's path relative to workingDirectory. */
@@ -36,6 +37,8 @@ export interface ZoneinfoOptions {
    * (compressedLayerSize) unless the pipeline passes its compressor's, which keeps the bytes for the image too.
    */
   compressedSize?: (layer: Layer) => Promise<number>
+  /** Where the two sizes are remembered by content, so a warm run need not build and compress both layers. */
+  choiceCache?: ChoiceCache
 }
 
 // Where Go's crypto/x509 looks on Linux, in its order.
@@ -131,7 +134,8 @@ export async function zoneinfo(
   if (o.zoneinfo === true && (await exists(zip))) {
     const zipLayer = zoneinfoZipLayer(zip, (await stat(zip)).size)
     const size = o.compressedSize ?? (l => compressedLayerSize(l, epoch))
-    const [treeBytes, zipBytes] = await Promise.all([size(tree), size(zipLayer)])
+    const sizes = await zoneinfoSizes(tree, zipLayer, epoch, size, o.choiceCache)
+    const [treeBytes, zipBytes] = [sizes.tree, sizes.zip]
     o.logger.info(
       `zoneinfo: ${root} (${nodes.length} entries) is ${treeBytes} bytes compressed, Go's zoneinfo.zip ${zipBytes}`
     )

@@ -1,0 +1,137 @@
+// Remembers what the zoneinfo tree and Go's zoneinfo.zip compress to, keyed by their bytes, so a warm run chooses between them without building and compressing both layers again.
+import { createHash, randomBytes } from 'node:crypto'
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
+import path from 'node:path'
+import { layerTar } from '../oci/tar.js'
+import type { Entry, Layer } from './plan.js'
+
+/** The two compressed sizes the choice compares. */
+export interface ZoneinfoSizes {
+  tree: number
+  zip: number
+}
+
+export interface ChoiceCache {
+  /** A folder of the tool cache, kept between runs as the layer cache is. */
+  dir: string
+  /**
+   * What the compressed size depends on beyond the tar: the codec, level and compressor version (the layer
+   * compressor's key of a fixed name serves).
+   */
+  compression: string
+}
+
+/** Entries kept; each is some 100 bytes, one per source date epoch in use. */
+const KEEP = 64
+
+/** A file entry's bytes: those the layer carries, else read now (Go's zip, a few hundred KB). */
+function bytesOf(e: Entry & { type: 'file' }): Buffer {
+  return typeof e.source === 'string' ? readFileSync(e.source) : e.source
+}
+
+/**
+ * A tar of a few entries shaped like the layers' (every directory, the longest file and link paths): its digest is
+ * in the key, so a change to how tars are written (headers, long names) is a new key, not a stale size.
+ */
+async function tarProbe(layers: Layer[], epoch: number): Promise<string> {
+  const longest = (type: Entry['type']): Entry[] =>
+    layers
+      .flatMap(l => l.entries.filter(e => e.type === type))
+      .sort((a, b) => b.path.length - a.path.length)
+      .slice(0, 1)
+  const probe = [
+    ...layers.flatMap(l => l.entries.filter(e => e.type === 'directory')),
+    ...longest('file').map(e => ({ ...e, source: Buffer.from('TZif'), size: 4 })),
+    ...longest('symlink')
+  ]
+  return createHash('sha256')
+    .update(await layerTar(probe, epoch))
+    .digest('hex')
+}
+
+/** The cache key: both layers' entries and bytes, the epoch, the tar probe and the compression. */
+async function choiceKey(tree: Layer, zip: Layer, epoch: number, c: ChoiceCache): Promise<string> {
+  const h = createHash('sha256')
+  h.update(
+    JSON.stringify(['zoneinfo-choice/1', epoch, c.compression, await tarProbe([tree, zip], epoch)])
+  )
+  for (const layer of [tree, zip]) {
+    h.update(`\0${layer.name}`)
+    for (const e of layer.entries) {
+      const { path: p, type, mode, uid, gid } = e
+      h.update(
+        JSON.stringify([
+          p,
+          type,
+          mode,
+          uid,
+          gid,
+          e.type === 'symlink' ? e.target : e.type === 'file' ? e.size : null
+        ])
+      )
+      if (e.type === 'file') h.update(bytesOf(e))
+    }
+  }
+  return h.digest('hex')
+}
+
+function read(file: string): ZoneinfoSizes | undefined {
+  try {
+    const v = JSON.parse(readFileSync(file, 'utf8')) as Partial<ZoneinfoSizes>
+    return Number.isSafeInteger(v.tree) && Number.isSafeInteger(v.zip)
+      ? { tree: v.tree!, zip: v.zip! }
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Written aside and renamed, so a concurrent run never reads half an entry; the oldest beyond KEEP go. */
+function write(dir: string, file: string, sizes: ZoneinfoSizes): void {
+  try {
+    mkdirSync(dir, { recursive: true })
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+    writeFileSync(tmp, JSON.stringify(sizes))
+    renameSync(tmp, file)
+    const entries = readdirSync(dir)
+      .filter(n => n.endsWith('.json'))
+      .map(n => ({ n, t: statSync(path.join(dir, n), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+      .sort((a, b) => b.t - a.t || (a.n < b.n ? -1 : 1))
+    for (const { n } of entries.slice(KEEP)) rmSync(path.join(dir, n), { force: true })
+  } catch {
+    // Only a cache: the next run measures again.
+  }
+}
+
+/**
+ * The compressed sizes of the tree and the zip layer: remembered ones when both layers' bytes (and the epoch,
+ * the tar format and the compression) are those they were measured for, else measured with size and remembered.
+ * Keyed by content, not by dates or inodes: the bytes are in memory already (the tree) or small (the zip).
+ */
+export async function zoneinfoSizes(
+  tree: Layer,
+  zip: Layer,
+  epoch: number,
+  size: (layer: Layer) => Promise<number>,
+  cache?: ChoiceCache
+): Promise<ZoneinfoSizes> {
+  const measure = async (): Promise<ZoneinfoSizes> => {
+    const [t, z] = await Promise.all([size(tree), size(zip)])
+    return { tree: t, zip: z }
+  }
+  if (!cache) return measure()
+  const file = path.join(cache.dir, `${await choiceKey(tree, zip, epoch, cache)}.json`)
+  const known = read(file)
+  if (known) return known
+  const sizes = await measure()
+  write(cache.dir, file, sizes)
+  return sizes
+}
