@@ -207,10 +207,21 @@ describe('gzip levels', () => {
     expect(zlib.gunzipSync(gzipLevel(Buffer.alloc(0), 6)).length).toBe(0)
   })
 
-  it('gives the same bytes on this thread and on pools of 1, 2 and 3 workers', async () => {
+  it('gives the same bytes on this thread and on pools of 1, 2 and 3 workers, warmed up or not', async () => {
     const here = gzipLevel(input, DEFAULT_GZIP_LEVEL)
-    for (const n of [1, 2, 3]) {
-      const pool = new CompressionPool(n)
+    for (const [n, warm] of [
+      [1, false],
+      [2, false],
+      [3, false],
+      [1, true],
+      [2, true]
+    ] as const) {
+      // A warm-up at another level than the jobs' must not change them either.
+      const pool = new CompressionPool(
+        n,
+        warm ? { gzipLevel: n === 1 ? DEFAULT_GZIP_LEVEL : 9 } : {}
+      )
+      if (warm) pool.warm()
       // Several layers at once, as a multi-platform run sends them.
       const pooled = await Promise.all(
         [0, 1, 2].map(() =>

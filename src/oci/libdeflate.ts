@@ -74,12 +74,18 @@ type Gzip = (input: Uint8Array, level: number) => Uint8Array
 export type WasmModule = object
 declare const WebAssembly: { Module: new (bytes: Uint8Array) => WasmModule }
 
+let bytes: Buffer | undefined
 let compiled: WasmModule | undefined
 let here: Gzip | undefined
 
+/** The wasm's own bytes, decoded once. */
+export function libdeflateWasm(): Buffer {
+  return (bytes ??= Buffer.from(LIBDEFLATE_WASM_BASE64, 'base64'))
+}
+
 /** The wasm compiled once per process; workers get it posted (Node shares the compiled code between threads). */
 export function libdeflateModule(): WasmModule {
-  return (compiled ??= new WebAssembly.Module(Buffer.from(LIBDEFLATE_WASM_BASE64, 'base64')))
+  return (compiled ??= new WebAssembly.Module(libdeflateWasm()))
 }
 
 /** A gzip member of input at libdeflate's level (1–12), on the calling thread. */
