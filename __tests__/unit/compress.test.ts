@@ -355,6 +355,17 @@ describe('the compression pool', () => {
     expect(ports()).toBe(before)
   })
 
+  it('warms up as many threads as jobs are expected, up to its size, and starts more on demand', async () => {
+    const pool = new CompressionPool(3, { gzipLevel: 6 })
+    pool.warm(1)
+    expect(pool.threads).toBe(1)
+    pool.warm(5)
+    expect(pool.threads).toBe(3)
+    const lazy = new CompressionPool(2)
+    await Promise.all([0, 1].map(() => compressInWorker(input, { codec: 'gzip', level: 1 }, lazy)))
+    expect(lazy.threads).toBe(2)
+  })
+
   it('a failing job rejects with the reason, and the pool goes on', async () => {
     const pool = new CompressionPool(1)
     await expect(pool.run({ codec: 'gzip', level: 42, input: Buffer.from('x') })).rejects.toThrow(

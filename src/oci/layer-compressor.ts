@@ -121,9 +121,18 @@ export class CompressionPool {
     this.gzipLevel = options.gzipLevel
   }
 
-  /** Starts the workers ahead of the first job (a thread takes tens of ms to start). */
-  warm(): void {
-    while (this.idle.length + this.busy.size < this.size) this.idle.push(this.spawn())
+  /**
+   * Starts workers ahead of the first jobs (a thread takes tens of ms of CPU to start): as many as jobs are
+   * expected, up to the pool's size.
+   */
+  warm(jobs = this.size): void {
+    const want = Math.min(this.size, Math.max(1, jobs))
+    while (this.threads < want) this.idle.push(this.spawn())
+  }
+
+  /** Threads started and alive. */
+  get threads(): number {
+    return this.idle.length + this.busy.size
   }
 
   run(job: Job): Promise<Buffer> {
@@ -236,11 +245,12 @@ export class LayerCompressor {
   }
 
   /**
-   * Starts the worker threads now, so the first layer does not wait for them: for gzip 1–9 and zstd (max runs its
-   * WebAssembly encoders on the main thread).
+   * Starts worker threads now, so the first layer does not wait for them: for gzip 1–9 and zstd (max runs its
+   * WebAssembly encoders on the main thread). layers: how many will go to the workers at once (one binary per
+   * platform, each one job), so a one-platform run starts one thread, not one per core.
    */
-  warm(): void {
-    if (this.compression.level !== 'max') this.workers().warm()
+  warm(layers?: number): void {
+    if (this.compression.level !== 'max') this.workers().warm(layers)
   }
 
   /** The cache key: the tar's digest, the codec and level, and the compressor's version. */

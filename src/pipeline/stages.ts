@@ -459,8 +459,8 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
     // Platforms compile at once, up to one per core: each link is mostly one thread.
     stage('binaries', ['go', 'source', 'main', 'goCache', 'cgo'], {
       run: async ({ go, source, main, goCache, cgo }) => {
-        // The compression threads start while Go compiles, not when the first binary is ready.
-        compressor.warm()
+        // The compression threads start while Go compiles, not when the first binary is ready: one per binary.
+        compressor.warm(config.platforms.length)
         const buildDir = path.join(deps.tempDir, 'build')
         const built = await mapConcurrent(config.platforms, parallelism, async platform => {
           const name = platformString(platform)
