@@ -1,6 +1,8 @@
-// Package sizes from `go tool nm`: the symbol-to-package rule, bss left out, the relink args, and the relink itself.
+// Package sizes from `go tool nm`: the symbol-to-package rule, bss left out, the relink args, and the relink itself
+// (the stripped binary's own measurement is tested on real binaries in pclntab.test.ts).
 import { describe, expect, it } from '@jest/globals'
 import { readdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import type { CommandResult, RunOptions, Runner } from '../../src/ports.js'
 import {
   LINKER_BUCKET,
@@ -323,19 +325,27 @@ const ok = (stdout = ''): CommandResult => ({ exitCode: 0, stdout, stderr: '' })
 describe('measurePackages', () => {
   const env = { PATH: '/go/bin', GOCACHE: '/c', CGO_ENABLED: '0', GOOS: 'linux', GOARCH: 'arm64' }
   const args = ['build', '-trimpath', '-ldflags=-s -w', '-o', '/t/build/app', '.']
+  /** The top 3, with the stage's options, and `more`. */
+  const measureTop3 = (
+    runner: Runner,
+    tempDir: string,
+    more: Partial<Parameters<typeof measurePackages>[0]> = {}
+  ): ReturnType<typeof measurePackages> =>
+    measurePackages({
+      runner,
+      goBin: '/go/bin/go',
+      env,
+      workdir: '/src',
+      args,
+      tempDir,
+      top: 3,
+      ...more
+    })
 
   it('relinks into a temp dir with the same env, runs nm on the copy, and removes the copy', async () => {
     await withTempDir(async tempDir => {
       const { runner, calls } = fakeRunner([ok(), ok(NM)])
-      const sizes = await measurePackages({
-        runner,
-        goBin: '/go/bin/go',
-        env,
-        workdir: '/src',
-        args,
-        tempDir,
-        top: 3
-      })
+      const sizes = await measureTop3(runner, tempDir)
       expect(sizes.slice(0, 3)).toEqual(ALL.slice(0, 3))
       expect(calls).toHaveLength(2)
       const [build, nm] = calls
@@ -357,6 +367,20 @@ describe('measurePackages', () => {
         }
       })
       expect(await readdir(tempDir)).toEqual([])
+    })
+  })
+
+  it('relinks when the binary the build wrote cannot be measured in place, and says why', async () => {
+    await withTempDir(async tempDir => {
+      const binary = path.join(tempDir, 'app')
+      await writeFile(binary, '#!/bin/sh\n')
+      const { runner, calls } = fakeRunner([ok(), ok(NM)])
+      const said: string[] = []
+      const sizes = await measureTop3(runner, tempDir, { binary, info: m => said.push(m) })
+      expect(sizes.slice(0, 3)).toEqual(ALL.slice(0, 3))
+      expect(calls.map(c => c.args[0])).toEqual(['build', 'tool'])
+      expect(said).toEqual(['Relinking with a symbol table (not an ELF file)'])
+      expect(await readdir(tempDir)).toEqual(['app'])
     })
   })
 

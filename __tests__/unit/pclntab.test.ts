@@ -6,14 +6,21 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { packageSizes } from '../../src/report/packages.js'
+import type { Runner } from '../../src/ports.js'
+import {
+  LINKER_BUCKET,
+  measurePackages,
+  packageSizes,
+  strippedTotals
+} from '../../src/report/packages.js'
 import {
   funcdataShares,
+  moduleData,
   pclntabShares,
-  pcTableLength,
   readElf,
   ripReferences,
-  SHT_NOBITS
+  SHT_NOBITS,
+  sourceFunction
 } from '../../src/report/pclntab.js'
 
 const run = promisify(execFile)
@@ -27,6 +34,9 @@ interface Fn {
   cu: number
   funcdata: number[]
 }
+
+/** The text start the synthetic header gives: function entries count from it. */
+const TEXT = 0x401000
 
 /**
  * A pclntab as cmd/link/internal/ld/pcln.go writes it (64-bit, little-endian): header, funcnametab, cutab,
@@ -79,6 +89,7 @@ function pclntab(
   header.writeUInt8(8, 7)
   header.writeBigUInt64LE(BigInt(funcs.length), 8)
   header.writeBigUInt64LE(BigInt(files.length), 16)
+  header.writeBigUInt64LE(BigInt(TEXT), 24)
   let off = 72
   ;[funcnametab, cu, filetab, pc].forEach((part, i) => {
     header.writeBigUInt64LE(BigInt(off), 32 + i * 8)
@@ -101,17 +112,6 @@ const FUNCS: Fn[] = [
 const table = (go120: boolean): Buffer =>
   pclntab(go120, ['main.a', 'fmt.b', 'fmt.inl'], [0, 5, 0], ['m.go', 'f.go'], PCTAB, FUNCS)
 
-describe('pcTableLength', () => {
-  it('reads pairs of varints up to a zero value delta that is not the first', () => {
-    const tab = Uint8Array.from(PCTAB)
-    expect([1, 4, 10, 13].map(at => pcTableLength(tab, at))).toEqual([3, 6, 3, 3])
-  })
-
-  it('stops at the limit when a table has no terminator', () => {
-    expect(pcTableLength(Uint8Array.from([0x02, 0x04, 0x06, 0x08]), 0)).toBe(4)
-  })
-})
-
 describe('pclntabShares (synthetic)', () => {
   it.each([
     ['Go 1.18-1.19 (_func of 40 bytes)', false, 92, 78],
@@ -128,6 +128,10 @@ describe('pclntabShares (synthetic)', () => {
     expect([...shares.funcdata]).toEqual([
       [0, 'main.a'],
       [16, 'fmt.b']
+    ])
+    expect(shares.funcs).toEqual([
+      { name: 'main.a', entry: TEXT },
+      { name: 'fmt.b', entry: TEXT + 16 }
     ])
   })
 
@@ -176,6 +180,8 @@ const LONG = 'pclntab test: '.repeat(200)
 describe('a real binary built with go', () => {
   let dir: string
   let bin: Buffer
+  let stripped: Buffer
+  let arm64: Buffer
   let nm: string
   let fileSize: number
 
@@ -192,7 +198,13 @@ describe('a real binary built with go', () => {
       cwd: dir,
       env
     })
+    await run('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', `${out}.arm64`, 'main.go'], {
+      cwd: dir,
+      env: { ...env, GOARCH: 'arm64' }
+    })
     bin = await readFile(out)
+    stripped = await readFile(`${out}.s`)
+    arm64 = await readFile(`${out}.arm64`)
     fileSize = (await stat(`${out}.s`)).size
     nm = (await run('go', ['tool', 'nm', '-size', '-sort', 'address', out], { maxBuffer: 1 << 26 }))
       .stdout
@@ -248,5 +260,103 @@ describe('a real binary built with go', () => {
     // What the file has outside its sections (ELF headers, page alignment between segments) stays out.
     expect(sum(whole)).toBeLessThan(fileSize)
     expect(sum(symbols)).toBeLessThan(0.6 * sum(whole))
+  })
+
+  it("finds the runtime's module data in the stripped binary: go.func.* and the linker's tables where nm says", () => {
+    const elf = readElf(stripped)!
+    const sec = elf.sections.find(s => s.name === '.gopclntab')!
+    const tab = stripped.subarray(sec.offset, sec.offset + sec.size)
+    expect(moduleData(elf, stripped, sec.addr, symbolAt('runtime.text'))).toEqual({
+      address: symbolAt('runtime.firstmoduledata'),
+      gofunc: symbolAt('go.func.*'),
+      findfunctab: symbolAt('runtime.findfunctab'),
+      gcdata: symbolAt('runtime.gcdata'),
+      gcbss: symbolAt('runtime.gcbss')
+    })
+    // Another text start is another module: nothing is found rather than the wrong thing.
+    expect(moduleData(elf, stripped, sec.addr, symbolAt('runtime.text') + 32)).toBeUndefined()
+    // Entries count from the header's text start, as the symbol table's addresses do.
+    const funcs = pclntabShares(tab, elf.littleEndian)!.funcs
+    for (const name of ['main.main', 'encoding/json.(*Encoder).Encode', 'os.(*File).Write'])
+      expect(funcs.find(f => f.name === name)?.entry).toBe(symbolAt(name))
+    // main.main's code is partly json.NewEncoder's, which the compiler inlined there.
+    const rodata = elf.sections.find(s => s.name === '.rodata')!
+    const gofunc = symbolAt('go.func.*')
+    const source = sourceFunction(
+      tab,
+      elf.littleEndian,
+      stripped.subarray(rodata.offset + gofunc - rodata.addr, rodata.offset + rodata.size)
+    )
+    const main = funcs.find(f => f.name === 'main.main')!
+    // main.main is the last function in the text, or nearly: the section's end bounds it.
+    const text = elf.sections.find(s => s.name === '.text')!
+    const next = Math.min(
+      text.addr + text.size,
+      ...funcs.map(f => f.entry).filter(e => e > main.entry)
+    )
+    const sources = new Set<string>()
+    for (let pc = main.entry; pc < next; pc++) sources.add(source(main, pc))
+    expect(sources).toEqual(new Set(['main.main', 'encoding/json.NewEncoder']))
+  })
+
+  it("the stripped binary alone gives the relink's package sizes: in all within 0.1%, each of the ten biggest packages within 1%", () => {
+    const relink = packageSizes(nm, Infinity, bin)
+    const totals = strippedTotals(stripped)
+    if (typeof totals === 'string') throw new Error(totals)
+    const sum = (ns: Iterable<number>): number => [...ns].reduce((a, b) => a + b, 0)
+    const all = sum(relink.map(p => p.bytes))
+    expect(Math.abs(sum(totals.values()) - all) / all).toBeLessThan(0.001)
+    const off = relink
+      .slice(0, 10)
+      .map(p => ({ name: p.name, off: ((totals.get(p.name) ?? 0) - p.bytes) / p.bytes }))
+    expect(off.filter(p => p.name !== LINKER_BUCKET && Math.abs(p.off) >= 0.01)).toEqual([])
+    // The linker's bucket holds what the symbol table names without a package (assembly data such as K256):
+    // read from the stripped binary, those bytes go to the code that uses them.
+    const bucket = relink.find(p => p.name === LINKER_BUCKET)!.bytes
+    expect(Math.abs(totals.get(LINKER_BUCKET)! - bucket)).toBeLessThan(2048)
+    // main's long string, which only its code refers to, is main's in both.
+    expect(totals.get('main')).toBeGreaterThan(LONG.length)
+    expect(sum(totals.values())).toBeLessThan(fileSize)
+  })
+
+  it('says why it cannot measure a binary without a relink: another architecture, a pclntab or module data it cannot read', () => {
+    expect(strippedTotals(arm64)).toBe('code references are decoded for amd64 only')
+    expect(strippedTotals(Buffer.from('#!/bin/sh\n'))).toBe('not an ELF file')
+    const elf = readElf(stripped)!
+    const sec = elf.sections.find(s => s.name === '.gopclntab')!
+    const magic = Buffer.from(stripped)
+    magic.writeUInt32LE(0xfffffffa, sec.offset)
+    expect(strippedTotals(magic)).toBe('a pclntab layout this does not read (Go 1.18 or later is)')
+    // firstmoduledata begins with the pclntab's address; without it, go.func.* cannot be placed.
+    const module = Buffer.from(stripped)
+    const at = module.indexOf(Buffer.from(new BigUint64Array([BigInt(sec.addr)]).buffer))
+    expect(at).toBeGreaterThan(0)
+    module.writeBigUInt64LE(0n, at)
+    expect(strippedTotals(module)).toBe("the runtime's module data was not found")
+  })
+
+  it('measurePackages reads the binary the build wrote, without running go', async () => {
+    const runner: Runner = {
+      run: () => Promise.reject(new Error('no command should run'))
+    }
+    const said: string[] = []
+    const sizes = await measurePackages({
+      runner,
+      goBin: 'go',
+      env: {},
+      workdir: dir,
+      args: ['build', '-o', path.join(dir, 'app.s'), 'main.go'],
+      tempDir: dir,
+      top: 3,
+      binary: path.join(dir, 'app.s'),
+      info: m => said.push(m)
+    })
+    const totals = strippedTotals(stripped) as Map<string, number>
+    const biggest = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 3)
+    expect(sizes.slice(0, 3)).toEqual(biggest.map(([name, bytes]) => ({ name, bytes })))
+    expect(sizes[3]!.name).toMatch(/^\(\d+ other packages\)$/)
+    expect(said).toEqual([
+      "Measured from the binary's pclntab and the references in its code and data"
+    ])
   })
 })

@@ -299,7 +299,7 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
   const compressor = deps.compressor ?? layerCompressor(config, deps)
   const repo = config.image ? `${config.image.registry}/${config.image.repository}` : ''
   const parallelism = deps.parallelism ?? os.availableParallelism()
-  /** The package breakdown of one platform's binary, from an unstripped relink (see measurePackages). */
+  /** One platform's package breakdown: its binary read in place, or an unstripped relink (see measurePackages). */
   const measure = (
     go: Outputs['go'],
     source: Outputs['source'],
@@ -315,7 +315,9 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
       args: buildArgs(cgoSettings(source.settings, cgo?.get(platformString(platform))), binary),
       tempDir: deps.tempDir,
       // Every package: the report diffs them one by one; the log and the summary show the biggest.
-      top: Infinity
+      top: Infinity,
+      binary,
+      info: m => logger.info(m)
     })
   const stages: Stage<Outputs>[] = [
     // Inputs the disk can refute are checked first: a typo in files should cost neither a login nor a compile.
@@ -492,8 +494,9 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
       }
     }),
 
-    // Off the critical path: only the report waits for this relink, while the image is assembled and pushed. Not
-    // beside the build: both would compile the changed package at once (measured: a slower step, more CPU).
+    // Off the critical path: only the report waits for it, while the image is assembled and pushed. Reads the
+    // binary the build wrote; where it must relink instead (not amd64, cgo), not beside the build: both would
+    // compile the changed package at once (measured: a slower step, more CPU).
     // Optional and never fatal: a failure is a warning, since the image itself is fine.
     stage('packages', ['go', 'source', 'binaries', 'cgo'], {
       title: ({ binaries }) => {
@@ -621,7 +624,9 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
         for (const [dir, layer] of folders) {
           await writeLayerContext(layer, path.join(context, dir), source.epoch, {
             // The binaries are this run's own files: linked, not copied, and dated in place.
-            ownedDir: deps.tempDir
+            ownedDir: deps.tempDir,
+            // The zoneinfo tree's several hundred files: linked from the copy an earlier context kept.
+            copies: path.join(deps.toolCacheDir, 'go-scratch-image-context')
           })
         }
         const text = renderDockerfile(plans[0]!.plan, multi)

@@ -1,4 +1,4 @@
-// Finds the Go packages that take the most bytes in a binary, from its symbol table, for the job summary.
+// Finds the Go packages that take the most bytes in a binary, from the stripped binary itself or a relink's symbol table, for the job summary and the size report.
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Runner } from '../ports.js'
@@ -6,10 +6,13 @@ import {
   EM_X86_64,
   funcdataShares,
   pclntabShares,
+  moduleData,
   readElf,
   ripReferences,
   SHT_NOBITS,
-  type Elf
+  sourceFunction,
+  type Elf,
+  type PclntabShares
 } from './pclntab.js'
 
 export interface PackageSize {
@@ -167,11 +170,7 @@ export function packageSizes(
   const inBss = (a: number): boolean => ranges.some(([lo, hi]) => a >= lo && a < hi)
   const kept = symbols.filter(s => !inBss(s.address!))
 
-  const totals = (binary && binaryTotals(kept, binary)) ?? symbolTotals(kept)
-  const sorted = [...totals]
-    .map(([name, bytes]) => ({ name, bytes }))
-    .sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  return foldPackages(sorted, top)
+  return ranked((binary && binaryTotals(kept, binary)) ?? symbolTotals(kept), top)
 }
 
 function addTo(totals: Map<string, number>, pkg: string, n: number): void {
@@ -209,9 +208,7 @@ function binaryTotals(symbols: NmSymbol[], binary: Uint8Array): Map<string, numb
     elf.littleEndian
   )
   if (!shares) return undefined
-  const totals = new Map<string, number>()
-  for (const [name, n] of shares.byName) addTo(totals, symbolPackage(name), n)
-  addTo(totals, LINKER_BUCKET, pcln.size - [...shares.byName.values()].reduce((a, b) => a + b, 0))
+  const totals = pclntabTotals(shares, pcln.size)
 
   const sorted = [...symbols].sort((a, b) => a.address! - b.address! || b.size - a.size)
   const unnamed: Span[] = []
@@ -244,9 +241,206 @@ function binaryTotals(symbols: NmSymbol[], binary: Uint8Array): Map<string, numb
     }
   }
   const named = sorted.filter(s => s.size > 0)
-  for (const [name, n] of referenceShares(elf, binary, named, unnamed))
+  const namedOwner = (a: number): string | undefined => {
+    const i = findIn(
+      named,
+      a,
+      s => s.address!,
+      s => s.address! + s.size
+    )
+    return i < 0 ? undefined : named[i]!.name
+  }
+  for (const [name, n] of referenceShares(elf, binary, namedOwner, unnamed))
     addTo(totals, symbolPackage(name), n)
   return totals
+}
+
+/** Each function's share of the pclntab to its package, and what no function owns to LINKER_BUCKET. */
+function pclntabTotals(shares: PclntabShares, size: number): Map<string, number> {
+  const totals = new Map<string, number>()
+  for (const [name, n] of shares.byName) addTo(totals, symbolPackage(name), n)
+  addTo(totals, LINKER_BUCKET, size - [...shares.byName.values()].reduce((a, b) => a + b, 0))
+  return totals
+}
+
+/** Sections that are linker tables as a whole (type and itab lists, build info and ID): LINKER_BUCKET's. */
+const LINKER_SECTIONS = new Set([
+  '.typelink',
+  '.itablink',
+  '.gosymtab',
+  '.go.buildinfo',
+  '.note.go.buildid'
+])
+
+/**
+ * The loaded sections of a binary Go's own linker wrote (static, not PIE). Any other (.plt, .got, .dynamic,
+ * .init_array, .eh_frame, …) means an external link: C code the pclntab does not describe, or relocated data.
+ */
+const GO_SECTIONS = new Set([
+  ...LINKER_SECTIONS,
+  '.text',
+  '.rodata',
+  '.gopclntab',
+  '.noptrdata',
+  '.data',
+  '.bss',
+  '.noptrbss',
+  '.tbss'
+])
+
+/**
+ * Per-package totals of a stripped amd64 Go binary, the one the build wrote, without a relink or nm: functions
+ * are the pclntab's (each from its entry to the next one's), with their pclntab shares and funcdata; everything
+ * else a symbol table would name (variables, type descriptors, strings, itabs, static data) is split by who
+ * refers to it (see referenceShares), which on amd64 covers nearly all of it: on four programs each of the ten
+ * biggest packages came within 0.8% of the relink's number and the whole within 0.03% (docs/benchmarks.md).
+ * Returns why not, instead, for other architectures (their code's references are not decoded), an external link,
+ * a pclntab this cannot read, or runtime module data (where go.func.* is) it cannot find: the caller relinks.
+ */
+export function strippedTotals(binary: Uint8Array): Map<string, number> | string {
+  const elf = readElf(binary)
+  if (!elf) return 'not an ELF file'
+  if (elf.machine !== EM_X86_64) return 'code references are decoded for amd64 only'
+  const foreign = elf.sections.find(s => s.addr !== 0 && !GO_SECTIONS.has(s.name))
+  if (foreign) return `section ${foreign.name}: not linked by Go's internal linker alone`
+  const pcln = elf.sections.find(s => s.name === '.gopclntab')
+  const text = elf.sections.find(s => s.name === '.text')
+  if (!pcln || !text) return 'no .gopclntab or .text section'
+  const tab = binary.subarray(pcln.offset, pcln.offset + pcln.size)
+  const shares = pclntabShares(tab, elf.littleEndian)
+  if (!shares) return 'a pclntab layout this does not read (Go 1.18 or later is)'
+  const end = text.addr + text.size
+  const funcs = shares.funcs
+    .filter(f => f.entry >= text.addr && f.entry < end)
+    .sort((a, b) => a.entry - b.entry)
+  if (funcs.length === 0 || funcs.length < shares.funcs.length) {
+    return 'pclntab functions outside .text'
+  }
+  const module = moduleData(elf, binary, pcln.addr, funcsTextStart(tab, elf.littleEndian))
+  if (module === undefined) return "the runtime's module data was not found"
+
+  const totals = pclntabTotals(shares, pcln.size)
+  // Before the first function: go.buildid and the linker's alignment.
+  addTo(totals, LINKER_BUCKET, funcs[0]!.entry - text.addr)
+  funcs.forEach((f, i) =>
+    addTo(totals, symbolPackage(f.name), (funcs[i + 1]?.entry ?? end) - f.entry)
+  )
+  const spans: Span[] = []
+  for (const sec of elf.sections) {
+    if (sec.addr === 0 || sec.type === SHT_NOBITS || sec.size === 0) continue
+    if (sec === text || sec === pcln) continue
+    if (LINKER_SECTIONS.has(sec.name)) addTo(totals, LINKER_BUCKET, sec.size)
+    else spans.push({ lo: sec.addr, hi: sec.addr + sec.size })
+  }
+  // Funcdata goes to the function whose _func refers to it; the linker's own tables to LINKER_BUCKET, under the
+  // names the symbol table gives them.
+  const seeds = new Map<number, string>([
+    [module.address, 'runtime.firstmoduledata'],
+    [module.findfunctab, 'runtime.findfunctab'],
+    [module.gcdata, 'runtime.gcdata'],
+    [module.gcbss, 'runtime.gcbss']
+  ])
+  const funcdata = new Map([...shares.funcdata].map(([off, name]) => [module.gofunc + off, name]))
+  const rodata = elf.sections.find(s => s.name === '.rodata')!
+  const source = sourceFunction(
+    tab,
+    elf.littleEndian,
+    binary.subarray(rodata.offset + module.gofunc - rodata.addr, rodata.offset + rodata.size)
+  )
+  // A variable referred to from inlined code is the callee's, as its name would say in a symbol table (a small
+  // accessor, unicode.IsLetter's tables); read-only data (strings, types) the function's it was inlined into, as
+  // the relink counts it.
+  const writable = elf.sections.filter(s => s.name === '.data' || s.name === '.noptrdata')
+  const ownerAt = (a: number, target: number): string | undefined => {
+    if (a < funcs[0]!.entry || a >= end) return undefined
+    let l = 0
+    let h = funcs.length - 1
+    while (l < h) {
+      const mid = (l + h + 1) >> 1
+      if (funcs[mid]!.entry <= a) l = mid
+      else h = mid - 1
+    }
+    const variable = writable.some(s => target >= s.addr && target < s.addr + s.size)
+    return variable ? source(funcs[l]!, a) : funcs[l]!.name
+  }
+  for (const [at, name] of codeTables(elf, binary, funcs)) seeds.set(at, name)
+  for (const [name, n] of referenceShares(elf, binary, ownerAt, spans, seeds, funcdata))
+    addTo(totals, symbolPackage(name), n)
+  return totals
+}
+
+/**
+ * Data whose owner the functions it points at tell, where a symbol table would have named it: each itab (listed
+ * in .itablink) goes to the package of its first method, which is the concrete type's, as go.itab.* names are
+ * counted; each package's init task (state 0, ndeps, nfns, the deps, then nfns init functions) to the package of
+ * its init function, where reference order would give them all to runtime.main, which starts the chain.
+ */
+function codeTables(
+  elf: Elf,
+  binary: Uint8Array,
+  funcs: { name: string; entry: number }[]
+): Map<number, string> {
+  const out = new Map<number, string>()
+  const entries = new Map(funcs.map(f => [f.entry, f.name]))
+  const w = elf.ptrSize
+  const view = new DataView(binary.buffer, binary.byteOffset, binary.byteLength)
+  const loaded = elf.sections.filter(s => s.addr !== 0 && s.type !== SHT_NOBITS)
+  const fileAt = (a: number): number | undefined => {
+    const sec = loaded.find(s => a >= s.addr && a + w <= s.addr + s.size)
+    return sec && sec.offset + (a - sec.addr)
+  }
+  const word = (at: number): number =>
+    w === 8 ? Number(view.getBigUint64(at, elf.littleEndian)) : view.getUint32(at, elf.littleEndian)
+  const itablink = elf.sections.find(s => s.name === '.itablink')
+  for (let i = 0; itablink && i + w <= itablink.size; i += w) {
+    const itab = word(itablink.offset + i)
+    // inter, _type, hash (uint32) and 4 bytes of padding, then fun[].
+    for (let a = itab + 2 * w + 8; ; a += w) {
+      const at = fileAt(a)
+      const name = at === undefined ? undefined : entries.get(word(at))
+      if (name === undefined) break
+      if (name === 'runtime.unreachableMethod') continue
+      out.set(itab, name)
+      break
+    }
+  }
+  const isInit = (name: string | undefined): boolean => !!name && /\.init(\.\d+)?$/.test(name)
+  for (const sec of loaded.filter(s => s.name === '.noptrdata' || s.name === '.data')) {
+    for (let i = 0; i + 3 * w <= sec.size; i += w) {
+      const at = sec.offset + i
+      if (word(at) !== 0) continue
+      const ndeps = word(at + w)
+      const nfns = word(at + 2 * w)
+      if (nfns === 0 || nfns > 64 || ndeps > 4096 || i + (3 + ndeps + nfns) * w > sec.size) continue
+      const fns = at + (3 + ndeps) * w
+      let ok = true
+      for (let k = 0; ok && k < nfns; k++) ok = isInit(entries.get(word(fns + k * w)))
+      if (ok) out.set(sec.addr + i, entries.get(word(fns))!)
+    }
+  }
+  return out
+}
+
+/** The pclntab header's textStart (the word after nfunc and nfiles). */
+function funcsTextStart(tab: Uint8Array, littleEndian: boolean): number {
+  const view = new DataView(tab.buffer, tab.byteOffset, tab.byteLength)
+  const ptrSize = tab[7]!
+  return ptrSize === 8
+    ? Number(view.getBigUint64(8 + 2 * ptrSize, littleEndian))
+    : view.getUint32(8 + 2 * ptrSize, littleEndian)
+}
+
+/** The index of the item of a sorted, non-overlapping list whose [lo, hi) holds a, or -1. */
+function findIn<T>(list: T[], a: number, lo: (t: T) => number, hi: (t: T) => number): number {
+  let l = 0
+  let h = list.length - 1
+  while (l <= h) {
+    const mid = (l + h) >> 1
+    if (a < lo(list[mid]!)) h = mid - 1
+    else if (a >= hi(list[mid]!)) l = mid + 1
+    else return mid
+  }
+  return -1
 }
 
 interface Span {
@@ -257,43 +451,41 @@ interface Span {
 /**
  * Splits the unnamed spans by who refers into them: the code's RIP-relative LEA and MOV (amd64 only: other
  * architectures build addresses from instruction pairs this does not decode) and pointer-sized words of data.
- * Each piece, from a referenced address to the next, goes to the first function or variable that refers to it,
- * or, for a piece only unnamed data refers to (a static table behind a static struct), to the referring piece's
- * owner. Bytes before a span's first reference, or only referred to by what has no owner, stay unattributed.
+ * Each piece, from a referenced address to the next, goes to the first function or variable that refers to it
+ * (`ownerAt` of the referring address), or, for a piece only unnamed data refers to (a static table behind a
+ * static struct), to the referring piece's owner. `seeds` are pieces whose owner is known beforehand (the linker's
+ * tables); so are `funcdata` pieces, which the pclntab refers to, and whose bytes (stack maps, inline trees) are
+ * no pointers even where they look like one. Bytes before a span's first reference, or only referred to by what
+ * has no owner, stay unattributed.
  */
 function referenceShares(
   elf: Elf,
   binary: Uint8Array,
-  named: NmSymbol[],
-  spans: Span[]
+  ownerAt: (a: number, target: number) => string | undefined,
+  spans: Span[],
+  seeds: Map<number, string> = new Map(),
+  funcdata: Map<number, string> = new Map()
 ): Map<string, number> {
   const out = new Map<string, number>()
   if (spans.length === 0) return out
   spans.sort((a, b) => a.lo - b.lo)
-  const find = <T>(list: T[], a: number, lo: (t: T) => number, hi: (t: T) => number): number => {
-    let l = 0
-    let h = list.length - 1
-    while (l <= h) {
-      const mid = (l + h) >> 1
-      if (a < lo(list[mid]!)) h = mid - 1
-      else if (a >= hi(list[mid]!)) l = mid + 1
-      else return mid
-    }
-    return -1
-  }
   const spanOf = (a: number): number =>
-    find(
+    findIn(
       spans,
       a,
       s => s.lo,
       s => s.hi
     )
   // Every reference into a span, code first, then data, each in address order.
-  const refs: [from: number, target: number][] = []
+  const froms: number[] = []
+  const tos: number[] = []
   const text = elf.sections.find(s => s.name === '.text')
   if (elf.machine === EM_X86_64 && text) {
     const code = binary.subarray(text.offset, text.offset + text.size)
-    refs.push(...ripReferences(code, text.addr, t => spanOf(t) >= 0))
+    for (const [from, to] of ripReferences(code, text.addr, t => spanOf(t) >= 0)) {
+      froms.push(from)
+      tos.push(to)
+    }
   }
   const view = new DataView(binary.buffer, binary.byteOffset, binary.byteLength)
   const w = elf.ptrSize
@@ -306,39 +498,47 @@ function referenceShares(
       const lo = view.getUint32(w === 8 && !elf.littleEndian ? at + 4 : at, elf.littleEndian)
       const hi = w === 8 ? view.getUint32(elf.littleEndian ? at + 4 : at, elf.littleEndian) : 0
       const word = hi * 2 ** 32 + lo
-      if (word !== 0 && spanOf(word) >= 0) refs.push([a, word])
+      if (word !== 0 && spanOf(word) >= 0) {
+        froms.push(a)
+        tos.push(word)
+      }
     }
   }
-  const targets = [...new Set(refs.map(r => r[1]))].sort((a, b) => a - b)
+  const known = new Map([...seeds, ...funcdata].filter(([t]) => spanOf(t) >= 0))
+  const targets = [...new Set([...tos, ...known.keys()])].sort((a, b) => a - b)
   const pieces = targets.map((t, k) => ({
     lo: t,
     hi: Math.min(targets[k + 1] ?? Infinity, spans[spanOf(t)]!.hi)
   }))
   const pieceOf = (a: number): number =>
-    find(
+    findIn(
       pieces,
       a,
       p => p.lo,
       p => p.hi
     )
   const owners: (string | undefined)[] = pieces.map(() => undefined)
-  const namedOwner = (a: number): string | undefined => {
-    const i = find(
-      named,
-      a,
-      s => s.address!,
-      s => s.address! + s.size
-    )
-    return i < 0 ? undefined : named[i]!.name
+  for (const [t, name] of known) owners[pieceOf(t)] = name
+  const inert = new Set([...funcdata.keys()].filter(t => spanOf(t) >= 0).map(pieceOf))
+  // Each reference's pieces, and the owner of a referrer outside every piece, looked up once for all rounds.
+  const n = froms.length
+  const toPiece = new Int32Array(n)
+  const fromPiece = new Int32Array(n)
+  const fromOwner: (string | undefined)[] = new Array<string | undefined>(n)
+  for (let i = 0; i < n; i++) {
+    toPiece[i] = pieceOf(tos[i]!)
+    fromPiece[i] = pieceOf(froms[i]!)
+    if (fromPiece[i]! < 0) fromOwner[i] = ownerAt(froms[i]!, tos[i]!)
   }
   // A few rounds reach static data behind static data; each round only adds owners.
   for (let changed = true, round = 0; changed && round < 8; round++) {
     changed = false
-    for (const [from, target] of refs) {
-      const k = pieceOf(target)
+    for (let i = 0; i < n; i++) {
+      const k = toPiece[i]!
       if (owners[k] !== undefined) continue
-      const j = pieceOf(from)
-      const name = j >= 0 ? owners[j] : namedOwner(from)
+      const j = fromPiece[i]!
+      if (inert.has(j)) continue
+      const name = j >= 0 ? owners[j] : fromOwner[i]
       if (name !== undefined) {
         owners[k] = name
         changed = true
@@ -504,10 +704,20 @@ const TARGET_VARS = [
   'GOWASM'
 ]
 
+/** Per-package totals, biggest first, folded to the top N (see foldPackages). */
+function ranked(totals: Map<string, number>, top: number | undefined): PackageSize[] {
+  const sorted = [...totals]
+    .map(([name, bytes]) => ({ name, bytes }))
+    .sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  return foldPackages(sorted, top)
+}
+
 /**
- * Links an unstripped copy of the same build (same env, flags and ldflags minus -s, output to a temp path), runs
- * `go tool nm -size -sort size` on it, and returns packageSizes(); deletes the copy. Throws when either command
- * fails: the caller decides whether a missing table is worth more than a warning.
+ * Measures the binary the build wrote (`binary`) where strippedTotals can: an amd64 binary of Go's own linker,
+ * without a second link. Otherwise, or without `binary`, links an unstripped copy of the same build (same env,
+ * flags and ldflags minus -s, output to a temp path), runs `go tool nm -size -sort size` on it, and returns
+ * packageSizes(); deletes the copy. Throws when either command fails: the caller decides whether a missing table
+ * is worth more than a warning. `info` hears which way it went and, for a relink, why.
  */
 export async function measurePackages(opts: {
   runner: Runner
@@ -518,7 +728,18 @@ export async function measurePackages(opts: {
   args: string[]
   tempDir: string
   top?: number
+  /** The binary those args wrote, read in place. */
+  binary?: string
+  info?: (message: string) => void
 }): Promise<PackageSize[]> {
+  if (opts.binary) {
+    const totals = strippedTotals(await readFile(opts.binary))
+    if (typeof totals !== 'string') {
+      opts.info?.("Measured from the binary's pclntab and the references in its code and data")
+      return ranked(totals, opts.top)
+    }
+    opts.info?.(`Relinking with a symbol table (${totals})`)
+  }
   const dir = await mkdtemp(path.join(opts.tempDir, 'packages-'))
   try {
     const copy = path.join(dir, 'unstripped')

@@ -39,6 +39,15 @@ export interface PclntabShares {
   unowned: number
   /** Funcdata start offsets (from go.func.*) → the function that refers to it first. */
   funcdata: Map<number, string>
+  /** Every function's name and entry address (the header's textStart plus its entry offset), in functab order. */
+  funcs: PclnFunc[]
+}
+
+export interface PclnFunc {
+  name: string
+  entry: number
+  /** Its inlining, when it inlined anything: the pctab offset of PCDATA_InlTreeIndex, the go.func.* one of FUNCDATA_InlTree. */
+  inline?: { pcdata: number; tree: number }
 }
 
 /**
@@ -90,7 +99,8 @@ export function pclntabShares(tab: Uint8Array, littleEndian: boolean): PclntabSh
     at = end
   }
 
-  const funcs: { name: string; cu: number }[] = []
+  const textStart = word(8 + 2 * ptrSize)
+  const funcs: { name: string; cu: number; entry: number; inline?: PclnFunc['inline'] }[] = []
   const pcOwner = new Map<number, string>()
   const funcdata = new Map<number, string>()
   const functabSize = nfunc * 8 + 4
@@ -119,19 +129,23 @@ export function pclntabShares(tab: Uint8Array, littleEndian: boolean): PclntabSh
       const off = u32(funcdataAt + j * 4)
       if (off !== 0xffffffff && !funcdata.has(off)) funcdata.set(off, name)
     }
-    funcs.push({ name, cu })
+    // PCDATA_InlTreeIndex is pcdata 2, FUNCDATA_InlTree funcdata 3 (runtime/symtab.go).
+    const inlPc = npcdata > 2 ? u32(pcdataAt + 8) : 0
+    const inlTree = nfuncdata > 3 ? u32(funcdataAt + 12) : 0xffffffff
+    const inline =
+      inlPc !== 0 && inlTree !== 0xffffffff ? { pcdata: inlPc, tree: inlTree } : undefined
+    funcs.push({ name, cu, entry: textStart + u32(pclnOff + i * 8), ...(inline ? { inline } : {}) })
   }
 
-  // pctab: each table's bytes, up to its terminator, go to its first function; the bytes up to the next table
-  // (none, the linker packs them) to the same one.
+  // pctab: each table's bytes, up to the next table (the linker packs them, so that is where its terminator is),
+  // go to its first function.
   const starts = [...pcOwner.keys()].sort((a, b) => a - b)
   const pctabSize = pclnOff - pctabOff
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k]!
     if (start >= pctabSize) continue
-    const len = pcTableLength(tab, pctabOff + start, pclnOff)
     const nextStart = Math.min(starts[k + 1] ?? pctabSize, pctabSize)
-    charge(pcOwner.get(start)!, Math.max(len, nextStart - start))
+    charge(pcOwner.get(start)!, nextStart - start)
   }
 
   // cutab: a compilation unit's file indices (from its offset to the next unit's), and filetab: the names they
@@ -161,30 +175,12 @@ export function pclntabShares(tab: Uint8Array, littleEndian: boolean): PclntabSh
   }
   // The functab's end marker is the last function's.
   if (funcs.length > 0) charge(funcs[funcs.length - 1]!.name, functabSize - nfunc * 8)
-  return { byName, unowned: tab.length - owned, funcdata }
-}
-
-/**
- * The length of the pc-value table at `at`, terminator included: pairs of varints (value delta, zig-zag; pc
- * delta), ended by a value delta of 0 anywhere but first (runtime/symtab.go step).
- */
-export function pcTableLength(tab: Uint8Array, at: number, limit = tab.length): number {
-  let p = at
-  const varint = (): number => {
-    let v = 0
-    for (let shift = 0; p < limit; shift += 7) {
-      const b = tab[p++]!
-      v += (b & 0x7f) * 2 ** shift
-      if ((b & 0x80) === 0) break
-    }
-    return v
+  return {
+    byName,
+    unowned: tab.length - owned,
+    funcdata,
+    funcs: funcs.map(({ name, entry, inline }) => ({ name, entry, ...(inline ? { inline } : {}) }))
   }
-  for (let first = true; p < limit; first = false) {
-    if (tab[p] === 0 && !first) return p + 1 - at
-    varint()
-    varint()
-  }
-  return p - at
 }
 
 /**
@@ -229,4 +225,140 @@ export function ripReferences(
     if (keep(target)) out.push([addr + i, target])
   }
   return out
+}
+
+/** What a stripped binary keeps of the runtime's firstmoduledata: where it is and the tables it points at. */
+export interface ModuleData {
+  /** runtime.firstmoduledata's own address. */
+  address: number
+  /** go.func.*, which funcdata offsets count from. */
+  gofunc: number
+  /** runtime.findfunctab, runtime.gcdata and runtime.gcbss: tables the linker makes. */
+  findfunctab: number
+  gcdata: number
+  gcbss: number
+}
+
+/**
+ * The runtime's firstmoduledata, the one place a stripped binary keeps where go.func.* is, found in the writable
+ * data as its first word, the pclntab's address, with the text start where its `text` field is. Its `rodata`
+ * field is 15 words after `text` up to Go 1.19 and 17 from Go 1.20 (covctrs and ecovctrs came in), gofunc the
+ * next. Undefined when none of the layouts fits, so a Go this does not know falls back instead of splitting
+ * funcdata wrong.
+ */
+export function moduleData(
+  elf: Elf,
+  binary: Uint8Array,
+  pclntabAddr: number,
+  textStart: number
+): ModuleData | undefined {
+  const w = elf.ptrSize
+  const view = new DataView(binary.buffer, binary.byteOffset, binary.byteLength)
+  const word = (at: number): number =>
+    w === 8 ? Number(view.getBigUint64(at, elf.littleEndian)) : view.getUint32(at, elf.littleEndian)
+  const rodata = elf.sections.find(s => s.name === '.rodata')
+  if (!rodata) return undefined
+  const inRodata = (a: number): boolean => a >= rodata.addr && a < rodata.addr + rodata.size
+  // pcHeader, then six slices (funcnametab, cutab, filetab, pctab, pclntable, ftab), findfunctab, minpc, maxpc.
+  const TEXT = 1 + 6 * 3 + 3
+  for (const sec of elf.sections) {
+    if (sec.name !== '.noptrdata' && sec.name !== '.data') continue
+    for (let at = sec.offset; at + (TEXT + 19) * w <= sec.offset + sec.size; at += w) {
+      if (word(at) !== pclntabAddr || word(at + TEXT * w) !== textStart) continue
+      for (const cov of [0, 2]) {
+        const field = (k: number): number => word(at + (TEXT + k + cov) * w)
+        if (field(15) !== rodata.addr || !inRodata(field(16))) continue
+        return {
+          address: sec.addr + (at - sec.offset),
+          gofunc: field(16),
+          findfunctab: word(at + (TEXT - 3) * w),
+          gcdata: field(11),
+          gcbss: field(12)
+        }
+      }
+    }
+  }
+  return undefined
+}
+
+/**
+ * The function whose source an instruction comes from: for code the compiler inlined, the innermost inlined
+ * callee (the inline tree in funcdata, indexed by PCDATA_InlTreeIndex at that pc, as the runtime's tracebacks
+ * read it), else the function itself. `gofunc` is the bytes of go.func.* onwards. A small accessor inlined into
+ * another package's code so still points at its own package's data.
+ */
+export function sourceFunction(
+  tab: Uint8Array,
+  littleEndian: boolean,
+  gofunc: Uint8Array
+): (f: PclnFunc, pc: number) => string {
+  const view = new DataView(tab.buffer, tab.byteOffset, tab.byteLength)
+  const fview = new DataView(gofunc.buffer, gofunc.byteOffset, gofunc.byteLength)
+  const go120 = view.getUint32(0, littleEndian) === 0xfffffff1
+  const ptrSize = tab[7]!
+  const minLC = tab[6]!
+  const word = (o: number): number =>
+    ptrSize === 8 ? Number(view.getBigUint64(o, littleEndian)) : view.getUint32(o, littleEndian)
+  const funcnameOff = word(8 + 3 * ptrSize)
+  const pctabOff = word(8 + 6 * ptrSize)
+  const names = new Map<number, string>()
+  const nameAt = (off: number): string => {
+    let name = names.get(off)
+    if (name === undefined) {
+      let end = funcnameOff + off
+      while (end < tab.length && tab[end] !== 0) end++
+      name = Buffer.from(
+        tab.buffer,
+        tab.byteOffset + funcnameOff + off,
+        end - funcnameOff - off
+      ).toString('latin1')
+      names.set(off, name)
+    }
+    return name
+  }
+  // Go 1.19: parent int16, funcID, pad, file, line, func_ (name offset), parentPc; 1.20: funcID, pad 3, nameOff, parentPc, startLine.
+  const [size, nameField] = go120 ? [16, 4] : [20, 12]
+  // Each function's table decoded once: the pcs where a value ends, and the values.
+  const tables = new Map<PclnFunc, { ends: number[]; vals: number[] }>()
+  const decode = (f: PclnFunc, pcdata: number): { ends: number[]; vals: number[] } => {
+    const ends: number[] = []
+    const vals: number[] = []
+    let p = pctabOff + pcdata
+    const varint = (): number => {
+      let v = 0
+      for (let shift = 0; p < tab.length; shift += 7) {
+        const b = tab[p++]!
+        v += (b & 0x7f) * 2 ** shift
+        if ((b & 0x80) === 0) break
+      }
+      return v
+    }
+    let val = -1
+    let at = f.entry
+    for (let first = true; p < tab.length; first = false) {
+      if (tab[p] === 0 && !first) break
+      const uv = varint()
+      val += uv % 2 === 1 ? -((uv + 1) / 2) : uv / 2
+      at += varint() * minLC
+      ends.push(at)
+      vals.push(val)
+    }
+    return { ends, vals }
+  }
+  return (f, pc) => {
+    if (!f.inline) return f.name
+    let t = tables.get(f)
+    if (!t) tables.set(f, (t = decode(f, f.inline.pcdata)))
+    let l = 0
+    let h = t.ends.length
+    while (l < h) {
+      const mid = (l + h) >> 1
+      if (pc < t.ends[mid]!) h = mid
+      else l = mid + 1
+    }
+    const val = t.vals[l] ?? -1
+    const rec = f.inline.tree + val * size
+    if (val < 0 || rec + size > gofunc.length) return f.name
+    return nameAt(fview.getInt32(rec + nameField, littleEndian))
+  }
 }
