@@ -1,4 +1,6 @@
 // The file plan: every path, mode and owner of the image, per layer; both builders and the Dockerfile read it.
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
 export type LayerName =
@@ -71,6 +73,24 @@ export const ZONEINFO_ZIP_PATH = 'usr/local/go/lib/time/zoneinfo.zip'
 export const NONROOT = { uid: 65532, gid: 65532, name: 'nonroot', home: '/home/nonroot' }
 
 const byPath = (a: Entry, b: Entry): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+
+/**
+ * A digest of layers' entries (paths, types, modes, owners, link targets, sizes) and files' bytes (those the plan
+ * holds, else read now), after salt: the key of what the tool cache keeps for a layer's content.
+ */
+export function contentDigest(layers: Layer[], salt: unknown): string {
+  const h = createHash('sha256').update(JSON.stringify(salt))
+  for (const layer of layers) {
+    h.update(`\0${layer.name}`)
+    for (const e of layer.entries) {
+      const detail = e.type === 'symlink' ? e.target : e.type === 'file' ? e.size : null
+      h.update(JSON.stringify([e.path, e.type, e.mode, e.uid, e.gid, detail]))
+      if (e.type === 'file')
+        h.update(typeof e.source === 'string' ? readFileSync(e.source) : e.source)
+    }
+  }
+  return h.digest('hex')
+}
 
 /** Adds every missing parent directory (0755, root) and sorts, so a layer unpacks the same anywhere. */
 export function withParents(entries: Entry[]): Entry[] {

@@ -11,7 +11,7 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import { layerTar } from '../oci/tar.js'
-import type { Entry, Layer } from './plan.js'
+import { contentDigest, type Entry, type Layer } from './plan.js'
 
 /** The two compressed sizes the choice compares. */
 export interface ZoneinfoSizes {
@@ -31,11 +31,6 @@ export interface ChoiceCache {
 
 /** Entries kept; each is some 100 bytes, one per source date epoch in use. */
 const KEEP = 64
-
-/** A file entry's bytes: those the layer carries, else read now (Go's zip, a few hundred KB). */
-function bytesOf(e: Entry & { type: 'file' }): Buffer {
-  return typeof e.source === 'string' ? readFileSync(e.source) : e.source
-}
 
 /**
  * A tar of a few entries shaped like the layers' (every directory, the longest file and link paths): its digest is
@@ -59,28 +54,8 @@ async function tarProbe(layers: Layer[], epoch: number): Promise<string> {
 
 /** The cache key: both layers' entries and bytes, the epoch, the tar probe and the compression. */
 async function choiceKey(tree: Layer, zip: Layer, epoch: number, c: ChoiceCache): Promise<string> {
-  const h = createHash('sha256')
-  h.update(
-    JSON.stringify(['zoneinfo-choice/1', epoch, c.compression, await tarProbe([tree, zip], epoch)])
-  )
-  for (const layer of [tree, zip]) {
-    h.update(`\0${layer.name}`)
-    for (const e of layer.entries) {
-      const { path: p, type, mode, uid, gid } = e
-      h.update(
-        JSON.stringify([
-          p,
-          type,
-          mode,
-          uid,
-          gid,
-          e.type === 'symlink' ? e.target : e.type === 'file' ? e.size : null
-        ])
-      )
-      if (e.type === 'file') h.update(bytesOf(e))
-    }
-  }
-  return h.digest('hex')
+  const probe = await tarProbe([tree, zip], epoch)
+  return contentDigest([tree, zip], ['zoneinfo-choice/1', epoch, c.compression, probe])
 }
 
 function read(file: string): ZoneinfoSizes | undefined {
