@@ -366,6 +366,17 @@ describe('the compression pool', () => {
     expect(lazy.threads).toBe(2)
   })
 
+  it('a warm-up that fails costs the worker nothing: its jobs run and report their own errors', async () => {
+    const pool = new CompressionPool(1, { gzipLevel: 42 })
+    pool.warm()
+    const ok = await compressInWorker(input, { codec: 'gzip', level: 6 }, pool)
+    expect(ok.equals(gzipLevel(input, 6))).toBe(true)
+    await expect(pool.run({ codec: 'gzip', level: 42, input })).rejects.toThrow(
+      'Compression failed: libdeflate has no compression level 42.'
+    )
+    expect(pool.threads).toBe(1)
+  })
+
   it('a failing job rejects with the reason, and the pool goes on', async () => {
     const pool = new CompressionPool(1)
     await expect(pool.run({ codec: 'gzip', level: 42, input: Buffer.from('x') })).rejects.toThrow(

@@ -178,9 +178,9 @@ export function usesLibdeflate(length: number, limit = LIBDEFLATE_MAX_INPUT): bo
 }
 
 /**
- * gzip 1–9 on the calling thread: libdeflate at that level, one member for the whole input, which on Go binaries
- * is about 2% smaller than zlib at 9 for a third of its time and less (docs/benchmarks.md); the pool's workers
- * give the same bytes.
+ * gzip 1–9 on the calling thread: libdeflate at that level, one member for the whole input (at 6, about 2% smaller
+ * than zlib's 9 on Go binaries for a quarter of its CPU time; docs/benchmarks.md); the pool's workers give the
+ * same bytes.
  */
 export function gzipLevel(data: Uint8Array, level: number, limit = LIBDEFLATE_MAX_INPUT): Buffer {
   if (!usesLibdeflate(data.length, limit)) return gzipPieces(data, level)

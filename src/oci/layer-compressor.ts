@@ -52,8 +52,13 @@ const zlib = require('node:zlib')
 const { Z_FINISH, Z_SYNC_FLUSH } = zlib.constants
 let libdeflate
 if (workerData.warm) {
-  libdeflate = (0, eval)(workerData.source)(workerData.wasm, workerData.names)
-  libdeflate(workerData.warm.input, workerData.warm.level)
+  // Only speed depends on it: a failure here is left for the first job to meet and report.
+  try {
+    libdeflate = (0, eval)(workerData.source)(workerData.wasm, workerData.names)
+    libdeflate(workerData.warm.input, workerData.warm.level)
+  } catch (e) {
+    libdeflate = undefined
+  }
 }
 parentPort.on('message', ({ id, codec, level, params, input, dictionary, last }) => {
   try {
@@ -114,7 +119,8 @@ export class CompressionPool {
    * gzipLevel: the libdeflate level the run's layers will use. Each worker then first compresses the wasm's own
    * 58 KB at it, so V8 has optimised the encoder's hot functions before the first layer: wasm has no on-stack
    * replacement, and a 7 MB layer in one call would otherwise run in baseline code to the end (measured on
-   * go-httpbin's binary, docs/benchmarks.md: about 0.36 CPU s cold, 0.22 with the warm-up included).
+   * go-httpbin's binary, docs/benchmarks.md: a worker's start and the layer took 0.39 to 0.40 CPU s with the
+   * warm-up, 0.46 to 0.51 without).
    */
   constructor(size: number, options: { gzipLevel?: number } = {}) {
     this.size = Math.max(1, size)
