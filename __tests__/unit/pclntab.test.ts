@@ -18,7 +18,7 @@ import {
   moduleData,
   pclntabShares,
   readElf,
-  ripReferences,
+  eachRipReference,
   SHT_NOBITS,
   sourceFunction
 } from '../../src/report/pclntab.js'
@@ -143,7 +143,7 @@ describe('pclntabShares (synthetic)', () => {
   })
 })
 
-describe('ripReferences', () => {
+describe('eachRipReference', () => {
   it('finds 64-bit LEA and MOV loads relative to the next instruction, and nothing else', () => {
     const code = Uint8Array.from([
       ...[0x48, 0x8d, 0x05, 0x10, 0x00, 0x00, 0x00], // LEAQ 0x10(IP), AX at 0x1000 → 0x1017
@@ -151,7 +151,9 @@ describe('ripReferences', () => {
       ...[0x48, 0x8d, 0x44, 0x24, 0x08, 0x90, 0x90], // LEAQ 8(SP), AX: no RIP-relative operand
       ...[0x48, 0x89, 0x05, 0x00, 0x00, 0x00, 0x00] // MOVQ AX, 0(IP): a store, not looked for
     ])
-    expect(ripReferences(code, 0x1000)).toEqual([
+    const found: [number, number][] = []
+    eachRipReference(code, 0x1000, (from, target) => found.push([from, target]))
+    expect(found).toEqual([
       [0x1000, 0x1017],
       [0x1007, 0x0ffe]
     ])

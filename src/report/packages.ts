@@ -8,7 +8,7 @@ import {
   pclntabShares,
   moduleData,
   readElf,
-  ripReferences,
+  eachRipReference,
   SHT_NOBITS,
   sourceFunction,
   type Elf,
@@ -482,10 +482,11 @@ function referenceShares(
   const text = elf.sections.find(s => s.name === '.text')
   if (elf.machine === EM_X86_64 && text) {
     const code = binary.subarray(text.offset, text.offset + text.size)
-    for (const [from, to] of ripReferences(code, text.addr, t => spanOf(t) >= 0)) {
+    eachRipReference(code, text.addr, (from, to) => {
+      if (spanOf(to) < 0) return
       froms.push(from)
       tos.push(to)
-    }
+    })
   }
   const view = new DataView(binary.buffer, binary.byteOffset, binary.byteLength)
   const w = elf.ptrSize
@@ -505,19 +506,21 @@ function referenceShares(
     }
   }
   const known = new Map([...seeds, ...funcdata].filter(([t]) => spanOf(t) >= 0))
-  const targets = [...new Set([...tos, ...known.keys()])].sort((a, b) => a - b)
-  const pieces = targets.map((t, k) => ({
-    lo: t,
-    hi: Math.min(targets[k + 1] ?? Infinity, spans[spanOf(t)]!.hi)
-  }))
-  const pieceOf = (a: number): number =>
-    findIn(
-      pieces,
-      a,
-      p => p.lo,
-      p => p.hi
-    )
-  const owners: (string | undefined)[] = pieces.map(() => undefined)
+  // Typed arrays: a binary has some 10^5 pieces, and objects for them kept the collector busy.
+  const targets = Float64Array.from(new Set([...tos, ...known.keys()])).sort()
+  const ends = targets.map((t, k) => Math.min(targets[k + 1] ?? Infinity, spans[spanOf(t)]!.hi))
+  const pieceOf = (a: number): number => {
+    let l = 0
+    let h = targets.length - 1
+    while (l <= h) {
+      const mid = (l + h) >> 1
+      if (a < targets[mid]!) h = mid - 1
+      else if (a >= ends[mid]!) l = mid + 1
+      else return mid
+    }
+    return -1
+  }
+  const owners = new Array<string | undefined>(targets.length).fill(undefined)
   for (const [t, name] of known) owners[pieceOf(t)] = name
   const inert = new Set([...funcdata.keys()].filter(t => spanOf(t) >= 0).map(pieceOf))
   // Each reference's pieces, and the owner of a referrer outside every piece, looked up once for all rounds.
@@ -545,9 +548,8 @@ function referenceShares(
       }
     }
   }
-  pieces.forEach((p, k) => {
-    const name = owners[k]
-    if (name !== undefined) out.set(name, (out.get(name) ?? 0) + p.hi - p.lo)
+  owners.forEach((name, k) => {
+    if (name !== undefined) out.set(name, (out.get(name) ?? 0) + ends[k]! - targets[k]!)
   })
   return out
 }

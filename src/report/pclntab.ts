@@ -204,16 +204,15 @@ export function funcdataShares(
 
 /**
  * The addresses amd64 code refers to RIP-relatively with a 64-bit LEA or MOV load (REX.W 8D/8B, ModRM mod 00
- * r/m 101, disp32), as [instruction address, target] pairs, in address order. It scans bytes, not decoded
- * instructions, so a few pairs may be bytes that only look like one; the caller keeps targets that fall where it
- * looks for references (`keep`).
+ * r/m 101, disp32): `fn` hears each instruction address and target, in address order (a binary has some 10^5, so
+ * no pairs are made). It scans bytes, not decoded instructions, so a few may be bytes that only look like one;
+ * the caller keeps targets that fall where it looks for references.
  */
-export function ripReferences(
+export function eachRipReference(
   text: Uint8Array,
   addr: number,
-  keep: (target: number) => boolean = () => true
-): [number, number][] {
-  const out: [number, number][] = []
+  fn: (from: number, target: number) => void
+): void {
   const view = new DataView(text.buffer, text.byteOffset, text.byteLength)
   for (let i = 0; i + 7 <= text.length; i++) {
     const rex = text[i]!
@@ -221,10 +220,8 @@ export function ripReferences(
     const op = text[i + 1]
     if (op !== 0x8d && op !== 0x8b) continue
     if ((text[i + 2]! & 0xc7) !== 0x05) continue
-    const target = addr + i + 7 + view.getInt32(i + 3, true)
-    if (keep(target)) out.push([addr + i, target])
+    fn(addr + i, addr + i + 7 + view.getInt32(i + 3, true))
   }
-  return out
 }
 
 /** What a stripped binary keeps of the runtime's firstmoduledata: where it is and the tables it points at. */
