@@ -5,9 +5,11 @@ import {
   link,
   lstat,
   mkdir,
+  mkdtemp,
   readdir,
   readFile,
   readlink,
+  rm,
   stat,
   utimes,
   writeFile
@@ -465,6 +467,28 @@ describe('writeLayerContext with kept copies', () => {
       (await stat(path.join(dir, 'four', 'zi/Area/Zone7'))).ino
     )
     expect(await readFile(path.join(dir, 'five', 'zi/Area/Zone7'), 'utf8')).toBe('TZif2 zone 7')
+  })
+
+  it('writes an entry the copy lost, and a context whose copies folder is on another file system', async () => {
+    const copies = path.join(dir, 'copies')
+    const layer = big()
+    for (const ctx of ['one', 'two'])
+      await writeLayerContext(layer, path.join(dir, ctx), 1_700_000_000, { copies })
+    const [kept] = await copiesOf(copies)
+    await rm(path.join(copies, kept!, 'layer', 'zi/Link3'))
+    await writeLayerContext(layer, path.join(dir, 'three'), 1_700_000_000, { copies })
+    expect(await tree(path.join(dir, 'three'))).toEqual(await tree(path.join(dir, 'one')))
+
+    // tmpfs: linking the context into the copy fails (EXDEV), so none is kept, and each context is written.
+    const shm = await mkdtemp('/dev/shm/gsi-copies-')
+    try {
+      for (const ctx of ['four', 'five', 'six'])
+        await writeLayerContext(layer, path.join(dir, ctx), 1_700_000_000, { copies: shm })
+      expect(await copiesOf(shm)).toEqual([])
+      expect(await tree(path.join(dir, 'six'))).toEqual(await tree(path.join(dir, 'one')))
+    } finally {
+      await rm(shm, { recursive: true, force: true })
+    }
   })
 
   it('keeps one copy per content and epoch, and none for small layers or files read from disk', async () => {

@@ -55,17 +55,25 @@ export class LayerCopy {
     if (leaves.length < COPY_MIN_ENTRIES) return undefined
     if (leaves.some(e => e.type === 'file' && typeof e.source === 'string')) return undefined
     const dir = path.join(copies, contentDigest([layer], ['context-copy/1', epoch]))
-    const found = statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false
-    if (found) {
+    let found = false
+    try {
+      found = statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false
       // Most recently used last to go.
       const now = new Date()
-      utimesSync(dir, now, now)
-      return new LayerCopy(copies, dir, epoch * 1000, true, false)
+      if (found) utimesSync(dir, now, now)
+    } catch {
+      // A tool cache this run may not write to: the copy, if any, is still read.
     }
+    if (found) return new LayerCopy(copies, dir, epoch * 1000, true, false)
     // A copy is kept the second time its content and epoch are seen: the epoch is the commit's time by default,
     // so most runs see theirs once, and keeping a copy (a link per file) would only add to them.
     const seen = `${dir}.seen`
-    const again = statSync(seen, { throwIfNoEntry: false }) !== undefined
+    let again = false
+    try {
+      again = statSync(seen, { throwIfNoEntry: false }) !== undefined
+    } catch {
+      // As if not seen.
+    }
     if (!again) {
       try {
         mkdirSync(copies, { recursive: true })
@@ -90,8 +98,9 @@ export class LayerCopy {
       createFresh(dest, () => linkSync(src, dest))
       return true
     } catch (err) {
-      if (!UNLINKABLE.has((err as NodeJS.ErrnoException).code ?? '')) throw err
-      this.linking = false
+      // Another file system: no link will do. Anything else (another run trimmed the copy meanwhile): this entry
+      // is written instead.
+      if (UNLINKABLE.has((err as NodeJS.ErrnoException).code ?? '')) this.linking = false
       return false
     }
   }
