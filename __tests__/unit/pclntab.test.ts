@@ -1,5 +1,6 @@
 // The pclntab split among functions: synthetic tables of both layouts (Go 1.18-1.19 and 1.20+) with known byte
-// counts, and a real binary built here with go, whose whole pclntab and funcdata must be shared out.
+// counts, and a real binary built here with go, whose whole pclntab and funcdata must be shared out, and whose
+// stripped copy, measured in place, must give the relink's package sizes.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'

@@ -3,12 +3,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Runner } from '../ports.js'
 import {
+  eachRipReference,
   EM_X86_64,
   funcdataShares,
-  pclntabShares,
   moduleData,
+  pclntabShares,
   readElf,
-  eachRipReference,
   SHT_NOBITS,
   sourceFunction,
   type Elf,
