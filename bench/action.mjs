@@ -119,3 +119,29 @@ export async function runAction({
   const outputs = outputsOf(await readFile(path.join(runner, 'out'), 'utf8'))
   return { wall, cpu, stdout, outputs, groups, temp: path.join(runner, 'temp') }
 }
+
+/**
+ * Makes `work` a git repository and returns commit(n), which commits its changes dated n minutes after the first
+ * commit: the step's epoch (the last commit's time) then moves every round, as in CI, so nothing keyed by it (the
+ * layers' dates, the zoneinfo choice) comes from a cache that a real run on a new commit would miss.
+ */
+export async function commitEachChange(work) {
+  const git = (args, date) =>
+    run('git', args, {
+      cwd: work,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'bench',
+        GIT_AUTHOR_EMAIL: 'bench@example.com',
+        GIT_COMMITTER_NAME: 'bench',
+        GIT_COMMITTER_EMAIL: 'bench@example.com',
+        GIT_AUTHOR_DATE: date,
+        GIT_COMMITTER_DATE: date
+      }
+    })
+  const first = Math.floor(Date.now() / 1000)
+  await git(['init', '-q'])
+  await git(['add', '-A'])
+  await git(['commit', '-qm', 'start'], `@${first} +0000`)
+  return n => git(['commit', '-qam', `change ${n}`], `@${first + 60 * n} +0000`)
+}

@@ -16,6 +16,7 @@ import { promisify } from 'node:util'
 import {
   benchDists,
   benchScratch,
+  commitEachChange,
   cpuSeconds,
   median,
   mirror,
@@ -80,14 +81,17 @@ async function measure(name) {
    */
   const mainGo = path.join(work, 'main.go')
   const original = await readFile(mainGo, 'utf8')
+  const commit = await commitEachChange(work)
   const anchor = /log\.Printf\("([^"%]*)/
   if (!anchor.test(original)) throw new Error(`${name}/main.go has no log.Printf("…") to change`)
   let changes = 0
-  const change = () =>
-    writeFile(
+  const change = async () => {
+    await writeFile(
       mainGo,
       original.replace(anchor, (_, s) => `log.Printf("${s}[${stamp}-${++changes}] `)
     )
+    await commit(changes)
+  }
 
   const step = async (tag, dist = 'dist') => {
     await change()

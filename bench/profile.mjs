@@ -8,7 +8,7 @@
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { benchScratch, registry, root, runAction } from './action.mjs'
+import { benchScratch, commitEachChange, registry, root, runAction } from './action.mjs'
 
 const name = process.argv[2] ?? 'httpbin'
 const extra = Object.fromEntries(
@@ -22,6 +22,7 @@ const work = path.join(scratch, name)
 let from = path.join(root, 'examples', name)
 if (!(await stat(from).catch(() => undefined))) from = path.join(root, 'bench', 'fixtures', name)
 await cp(from, work, { recursive: true })
+const commit = await commitEachChange(work)
 const mainGo = path.join(work, 'main.go')
 const original = await readFile(mainGo, 'utf8')
 let n = 0
@@ -30,6 +31,7 @@ let n = 0
 async function step(profile) {
   n++
   await writeFile(mainGo, original.replace(/log\.Printf\("/, `log.Printf("${Date.now()}-${n} `))
+  await commit(n)
   return runAction({
     scratch,
     work,

@@ -272,7 +272,7 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
   {
     name: 'package-sizes',
     description:
-      "Measure every Go package's bytes in the binary (read from the built binary on amd64; elsewhere, and for cgo, by relinking an unstripped copy beside the push) for the summary and the size report: auto (when the image is pushed, compare-to or comment is set, or the binary is 4 MiB or more), true or false.",
+      "Measure every Go package's bytes in one binary, linux/amd64's when built, else the largest (read from the built binary on amd64; elsewhere, and for cgo, by relinking an unstripped copy beside the push), for the summary and the size report: auto (when the image is pushed, compare-to or comment is set, or the binary is 4 MiB or more), true or false.",
     default: 'auto'
   },
   { name: 'summary', description: 'Write the size report to the job summary.', default: 'true' },

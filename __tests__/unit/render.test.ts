@@ -5,11 +5,9 @@ import {
   link,
   lstat,
   mkdir,
-  mkdtemp,
   readdir,
   readFile,
   readlink,
-  rm,
   stat,
   utimes,
   writeFile
@@ -402,109 +400,3 @@ async function tree(root: string): Promise<string[]> {
   }
   return out
 }
-
-describe('writeLayerContext with kept copies', () => {
-  let dir: string
-  let cleanup: () => Promise<void>
-  beforeEach(async () => {
-    ;({ dir, cleanup } = await tempDir())
-  })
-  afterEach(() => cleanup())
-
-  /** A layer of many small in-memory files and links, as the zoneinfo tree is. */
-  const big = (): Layer => ({
-    name: 'zoneinfo',
-    entries: withParents([
-      ...Array.from({ length: 50 }, (_, i) =>
-        file(`zi/Area/Zone${i}`, Buffer.from(`TZif2 zone ${i}`), `TZif2 zone ${i}`.length)
-      ),
-      ...Array.from({ length: 20 }, (_, i) => symlink(`zi/Link${i}`, `Area/Zone${i}`))
-    ])
-  })
-  const copiesOf = async (copies: string): Promise<string[]> =>
-    (await readdir(copies)).filter(n => /^[0-9a-f]{64}$/.test(n))
-
-  it('keeps the context as a copy the second time it is written, and links the next one from it', async () => {
-    const copies = path.join(dir, 'copies')
-    const layer = big()
-    await writeLayerContext(layer, path.join(dir, 'one'), 1_700_000_000, { copies })
-    // Seen once (a commit's epoch usually is): only noted, no copy.
-    expect(await copiesOf(copies)).toEqual([])
-    await writeLayerContext(layer, path.join(dir, 'two'), 1_700_000_000, { copies })
-    expect(await copiesOf(copies)).toHaveLength(1)
-    await writeLayerContext(layer, path.join(dir, 'three'), 1_700_000_000, { copies })
-    const zone = async (ctx: string): Promise<number> =>
-      (await stat(path.join(dir, ctx, 'zi/Area/Zone7'))).ino
-    const link = async (ctx: string): Promise<number> =>
-      (await lstat(path.join(dir, ctx, 'zi/Link3'))).ino
-    // Linked, not created: the third context's entries are the second's inodes (through the copy).
-    expect(await zone('three')).toBe(await zone('two'))
-    expect(await link('three')).toBe(await link('two'))
-    expect(await zone('two')).not.toBe(await zone('one'))
-    expect(await tree(path.join(dir, 'three'))).toEqual(await tree(path.join(dir, 'one')))
-    expect(await tree(path.join(dir, 'two'))).toEqual(await tree(path.join(dir, 'one')))
-  })
-
-  it('writes the plan where a later step changed the context (and so the copy), and drops that copy', async () => {
-    const copies = path.join(dir, 'copies')
-    const layer = big()
-    await writeLayerContext(layer, path.join(dir, 'one'), 1_700_000_000, { copies })
-    await writeLayerContext(layer, path.join(dir, 'two'), 1_700_000_000, { copies })
-    const changed = path.join(dir, 'two', 'zi/Area/Zone7')
-    await writeFile(changed, 'TZif2 zone X')
-    await utimes(changed, 1_700_000_000, 1_700_000_000)
-    await writeLayerContext(layer, path.join(dir, 'three'), 1_700_000_000, { copies })
-    expect(await readFile(path.join(dir, 'three', 'zi/Area/Zone7'), 'utf8')).toBe('TZif2 zone 7')
-    expect((await stat(path.join(dir, 'three', 'zi/Area/Zone7'))).ino).not.toBe(
-      (await stat(changed)).ino
-    )
-    expect(await tree(path.join(dir, 'three'))).toEqual(await tree(path.join(dir, 'one')))
-    expect(await copiesOf(copies)).toEqual([])
-    // The next context keeps a good copy again, and the one after links it.
-    await writeLayerContext(layer, path.join(dir, 'four'), 1_700_000_000, { copies })
-    await writeLayerContext(layer, path.join(dir, 'five'), 1_700_000_000, { copies })
-    expect((await stat(path.join(dir, 'five', 'zi/Area/Zone7'))).ino).toBe(
-      (await stat(path.join(dir, 'four', 'zi/Area/Zone7'))).ino
-    )
-    expect(await readFile(path.join(dir, 'five', 'zi/Area/Zone7'), 'utf8')).toBe('TZif2 zone 7')
-  })
-
-  it('writes an entry the copy lost, and a context whose copies folder is on another file system', async () => {
-    const copies = path.join(dir, 'copies')
-    const layer = big()
-    for (const ctx of ['one', 'two'])
-      await writeLayerContext(layer, path.join(dir, ctx), 1_700_000_000, { copies })
-    const [kept] = await copiesOf(copies)
-    await rm(path.join(copies, kept!, 'layer', 'zi/Link3'))
-    await writeLayerContext(layer, path.join(dir, 'three'), 1_700_000_000, { copies })
-    expect(await tree(path.join(dir, 'three'))).toEqual(await tree(path.join(dir, 'one')))
-
-    // tmpfs: linking the context into the copy fails (EXDEV), so none is kept, and each context is written.
-    const shm = await mkdtemp('/dev/shm/gsi-copies-')
-    try {
-      for (const ctx of ['four', 'five', 'six'])
-        await writeLayerContext(layer, path.join(dir, ctx), 1_700_000_000, { copies: shm })
-      expect(await copiesOf(shm)).toEqual([])
-      expect(await tree(path.join(dir, 'six'))).toEqual(await tree(path.join(dir, 'one')))
-    } finally {
-      await rm(shm, { recursive: true, force: true })
-    }
-  })
-
-  it('keeps one copy per content and epoch, and none for small layers or files read from disk', async () => {
-    const copies = path.join(dir, 'copies')
-    for (const ctx of ['a', 'b']) {
-      await writeLayerContext(big(), path.join(dir, ctx), 1_700_000_000, { copies })
-      await writeLayerContext(big(), path.join(dir, `${ctx}2`), 1_700_000_001, { copies })
-      await writeLayerContext(systemLayer(), path.join(dir, `${ctx}s`), 1_700_000_000, { copies })
-    }
-    expect(await copiesOf(copies)).toHaveLength(2)
-    expect((await stat(path.join(dir, 'b2', 'zi/Area/Zone1'))).mtimeMs).toBe(1_700_000_001_000)
-    const host = path.join(dir, 'host')
-    await writeFile(host, 'x')
-    const fromDisk: Layer = { ...big(), entries: [...big().entries, file('zi/host', host, 1)] }
-    for (const ctx of ['c', 'd'])
-      await writeLayerContext(fromDisk, path.join(dir, ctx), 1_700_000_000, { copies })
-    expect(await copiesOf(copies)).toHaveLength(2)
-  })
-})

@@ -15,7 +15,6 @@ import {
 import { chmod, copyFile, link, rm, stat, utimes } from 'node:fs/promises'
 import path from 'node:path'
 import type { Entry, FilePlan, Layer } from '../rootfs/plan.js'
-import { LayerCopy } from './layer-copies.js'
 
 /** ENV values quoted so spaces and quotes survive, and `$` escaped: the native image does not expand variables either. */
 function envLine(kv: string): string {
@@ -131,11 +130,6 @@ export interface ContextOptions {
   ownedDir?: string
   /** fs.link; tests pass one that fails as another file system would. */
   link?: (source: string, dest: string) => Promise<void>
-  /**
-   * A folder of the tool cache where a big layer whose bytes the plan holds (the zoneinfo tree) keeps a copy by
-   * content (see LayerCopy): its next context links the copy's files, checked, instead of creating them.
-   */
-  copies?: string
 }
 
 /** Hard-links source at dest when the file system allows it; resolves to whether it did. */
@@ -211,10 +205,6 @@ export async function writeLayerContext(
   // Directories first, in plan order (parents before children), so files and links can then go in at once.
   const dirs = layer.entries.filter(e => e.type === 'directory')
   for (const e of dirs) mkdirSync(path.join(dir, e.path), { recursive: true })
-  const copy =
-    o.copies === undefined || epoch === undefined
-      ? undefined
-      : LayerCopy.open(o.copies, layer, epoch)
   const fromDisk: (Entry & { type: 'file'; source: string })[] = []
   for (const e of layer.entries) {
     if (e.type === 'directory') continue
@@ -222,8 +212,7 @@ export async function writeLayerContext(
       fromDisk.push({ ...e, source: e.source })
       continue
     }
-    const dest = path.join(dir, e.path)
-    if (!copy?.link(e, dest, createFresh)) writeInPlace(e, dest, date)
+    writeInPlace(e, path.join(dir, e.path), date)
   }
   const copyOne = async (e: (typeof fromDisk)[number]): Promise<void> => {
     const dest = path.join(dir, e.path)
@@ -251,7 +240,6 @@ export async function writeLayerContext(
     chmodSync(dest, e.mode)
     if (date) utimesSync(dest, date, date)
   }
-  copy?.keep(layer, dir)
 }
 
 export function binaryContextDir(platform: string, multiPlatform: boolean): string {

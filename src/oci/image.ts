@@ -132,16 +132,29 @@ export async function buildLayer(
 ): Promise<BuiltLayer> {
   const layer = plan.layers.find(l => l.name === name)
   if (!layer) throw new Error(`The file plan has no ${name} layer.`)
-  const tarball = await layerTar(layer.entries, epoch)
-  const diffId = sha256(tarball)
-  // The binary is the big one and changes every build: a worker compresses it while the other layers are done.
-  const data = await compressor.compress(tarball, diffId, { worker: name === 'binary' })
+  const { diffId, data } = await compressLayer(layer, epoch, compressor)
   return {
     name,
     blob: toBlob(LAYER_MEDIA_TYPES[compressor.compression.codec], data),
     diffId,
     contentSize: layerContentSize(layer)
   }
+}
+
+/**
+ * A layer's tar digest and compressed bytes. The compressor keeps them by content for the run, so calling this
+ * early (the pipeline does for each binary as soon as it is linked) makes buildLayer find the bytes under way.
+ */
+export async function compressLayer(
+  layer: Layer,
+  epoch: number,
+  compressor: LayerCompressor
+): Promise<{ diffId: string; data: Buffer }> {
+  const tarball = await layerTar(layer.entries, epoch)
+  const diffId = sha256(tarball)
+  // The binary is the big one and changes every build: a worker compresses it while the other layers are done.
+  const data = await compressor.compress(tarball, diffId, { worker: layer.name === 'binary' })
+  return { diffId, data }
 }
 
 export async function buildImage(

@@ -14,6 +14,7 @@ import { installGo, runnerGoArch } from '../go/install.js'
 import { versionFromFile } from '../go/version.js'
 import {
   buildImage,
+  compressLayer,
   rfc3339,
   sha256,
   topLevel,
@@ -195,12 +196,19 @@ async function loadIntoDocker(
   deps.logger.info(`Loaded ${platformString(chosen.platform)} into Docker as ${refs.join(', ')}`)
 }
 
-/** The largest binary, when package-sizes asks for its breakdown. */
+/**
+ * The binary whose packages are measured, when package-sizes asks for a breakdown: linux/amd64's when it is built,
+ * since only amd64 code references are decoded and its packages are read in place where another platform's take a
+ * second link (a second of CPU for a 7 MB program); else the largest.
+ */
 function packagesWanted(
   config: Config,
   binaries: Map<string, Binary>
 ): { name: string; bin: Binary } | undefined {
-  const [name, bin] = [...binaries.entries()].reduce((a, b) => (b[1].size > a[1].size ? b : a))
+  const amd64 = binaries.get('linux/amd64')
+  const [name, bin] = amd64
+    ? ['linux/amd64', amd64]
+    : [...binaries.entries()].reduce((a, b) => (b[1].size > a[1].size ? b : a))
   const want =
     config.packageSizes === 'true' ||
     (config.packageSizes === 'auto' &&
@@ -485,6 +493,13 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
             logger.info(
               `${main.binaryName}: ${linked} ${elf.bits}-bit ELF for ${name}, ${size} bytes`
             )
+            // Its layer goes to a compression thread now, beside the other platforms' builds and the package
+            // measurement (whose parse holds this thread), and the assembly finds it under way. A failure here
+            // is not kept: the assembly compresses again and reports it.
+            if (config.builder !== 'docker') {
+              const layer = binaryLayer(out, main.binaryName, size)
+              compressLayer(layer, source.epoch, compressor).catch(() => undefined)
+            }
             return [name, { path: out, size }] as const
           })
         })
@@ -624,9 +639,7 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
         for (const [dir, layer] of folders) {
           await writeLayerContext(layer, path.join(context, dir), source.epoch, {
             // The binaries are this run's own files: linked, not copied, and dated in place.
-            ownedDir: deps.tempDir,
-            // The zoneinfo tree's several hundred files: linked from the copy an earlier context kept.
-            copies: path.join(deps.toolCacheDir, 'go-scratch-image-context')
+            ownedDir: deps.tempDir
           })
         }
         const text = renderDockerfile(plans[0]!.plan, multi)

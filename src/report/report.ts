@@ -17,7 +17,7 @@ export interface ReportModule {
   replace?: { path: string; version?: string }
 }
 
-/** What is known about the Go binary of one platform (the largest, which the package measurement relinks). */
+/** What is known about the Go binary of one platform: the one whose packages are measured (linux/amd64 when built, else the largest). */
 export interface ReportBinary {
   platform: string
   /** The main package's import path. */
@@ -29,8 +29,8 @@ export interface ReportBinary {
   /** The main module first (when built in a module), then every dependency, as `go version -m` lists them. */
   modules: ReportModule[]
   /**
-   * Every Go package's bytes of the binary (see measurePackages: its symbols, pclntab shares, and the type data,
-   * strings and static data it refers to), biggest first; absent when not measured.
+   * Every Go package's bytes of the binary (see measurePackages: its functions, pclntab shares, and the type
+   * data, strings and static data they refer to), biggest first; absent when not measured.
    */
   packages?: PackageSize[]
   /** Why packages is absent. */
