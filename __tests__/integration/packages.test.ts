@@ -84,6 +84,7 @@ async function buildAndMeasure(
   const build = await execRunner.run(goBin, args, { cwd: workdir, env, silent: true })
   expect(build).toMatchObject({ exitCode: 0 })
   const start = process.hrtime.bigint()
+  let method = ''
   const sizes = await measurePackages({
     runner: execRunner,
     goBin,
@@ -91,8 +92,11 @@ async function buildAndMeasure(
     workdir,
     args,
     tempDir: dir,
-    top
+    top,
+    method: m => (method = m)
   })
+  // Without the binary to read in place, the sizes come from the relink, and it says so.
+  expect(method).toBe('relink')
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   // The copy is gone; the real binary is where it was, untouched.
   expect(await readdir(dir)).toEqual(['fileserver'])
@@ -164,10 +168,12 @@ describe('measurePackages on examples/fileserver', () => {
       tempDir,
       top: Infinity,
       binary,
-      info: m => said.push(m)
+      info: m => said.push(m),
+      method: m => said.push(`method: ${m}`)
     })
     expect(said).toEqual([
-      "Measured from the binary's pclntab and the references in its code and data"
+      "Measured from the binary's pclntab and the references in its code and data",
+      'method: in place'
     ])
     expect(await readdir(tempDir)).toEqual(['fileserver'])
     const total = (ps: PackageSize[]): number => ps.reduce((n, p) => n + p.bytes, 0)

@@ -90,6 +90,20 @@ describe('renderComment', () => {
     expect(md).toContain('Layers: binary changed')
   })
 
+  it("says how the packages were measured, and when the baseline's method differs", () => {
+    const c = grown.comparison!
+    const withMethods = (m: object): string =>
+      renderComment({ ...grown, comparison: { ...c, packages: { ...c.packages!, ...m } } })
+    const relinked = withMethods({ method: 'relink' })
+    expect(relinked).toContain('(from an unstripped relink of the same build)')
+    expect(relinked).not.toContain("The baseline's sizes were")
+    const upgraded = withMethods({ method: 'in place', baselineMethod: 'relink' })
+    expect(upgraded).toContain('(read from the stripped binary: functions from its pclntab')
+    expect(upgraded).toContain(
+      "The baseline's sizes were relinked and this build's read in place (an upgrade of this action)"
+    )
+  })
+
   it('no comparison: totals only', () => {
     const md = renderComment({ ...BASELINE, run: undefined })
     expect(md).toContain('| linux/amd64 | 2.76 MiB (2,894,874 B) |')

@@ -109,6 +109,21 @@ describe('diffReports', () => {
     const arm = { ...BASELINE, binary: { ...BASELINE.binary!, platform: 'linux/arm64' } }
     expect(diffReports('r:main', arm, now).missing).toContain('linux/arm64')
   })
+
+  it("names the baseline's method when it differs; a report without one was relinked", () => {
+    const inPlace = { ...now, binary: { ...now.binary!, packagesMethod: 'in place' as const } }
+    const before = diffReports('r:main', BASELINE, inPlace)
+    expect(before).toMatchObject({ method: 'in place', baselineMethod: 'relink' })
+    const both = {
+      ...BASELINE,
+      binary: { ...BASELINE.binary!, packagesMethod: 'in place' as const }
+    }
+    const same = diffReports('r:main', both, inPlace)
+    expect(same.method).toBe('in place')
+    expect(same).not.toHaveProperty('baselineMethod')
+    expect(diffReports('r:main', BASELINE, now)).toMatchObject({ method: 'relink' })
+    expect(diffReports('r:main', BASELINE, now)).not.toHaveProperty('baselineMethod')
+  })
 })
 
 describe('parseReport', () => {

@@ -120,10 +120,21 @@ export function packageSection(d: PackageDeltas, fold: boolean): string[] {
   const grew = d.packages.filter(p => p.delta > 0)
   const shrank = d.packages.filter(p => p.delta < 0)
   const most = d.packages.reduce((a, b) => (Math.abs(b.delta) > Math.abs(a.delta) ? b : a))
+  const how =
+    d.method === 'in place'
+      ? 'read from the stripped binary: functions from its pclntab, data by the code that refers to it'
+      : 'from an unstripped relink of the same build'
   const body: string[] = [
-    `Bytes of the ${d.platform} binary per Go package, before compression (from an unstripped relink of the same build).`,
+    `Bytes of the ${d.platform} binary per Go package, before compression (${how}).`,
     ''
   ]
+  if (d.baselineMethod) {
+    const what = (m: string): string => (m === 'in place' ? 'read in place' : 'relinked')
+    body.push(
+      `The baseline's sizes were ${what(d.baselineMethod)} and this build's ${what(d.method ?? 'relink')} (an upgrade of this action): up to about 1% of each package's bytes may be the methods' difference, not the code's.`,
+      ''
+    )
+  }
   if (d.unattributed) {
     body.push(
       `Besides, ${signedBytes(d.unattributed.delta)} that no package accounts for (ELF headers, page alignment of the segments): with the packages, ${signedBytes(d.total + d.unattributed.delta)}, the binary's whole change.`,

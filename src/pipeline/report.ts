@@ -117,7 +117,9 @@ async function reportBinary(
     goVersion: info.goVersion,
     size: bin.size,
     modules: reportModules(info),
-    ...(out.packages ? { packages: out.packages.sizes } : { packagesMissing: why })
+    ...(out.packages
+      ? { packages: out.packages.sizes, packagesMethod: out.packages.method }
+      : { packagesMissing: why })
   }
 }
 

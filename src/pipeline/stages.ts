@@ -52,7 +52,12 @@ import { detectBuildx, dockerBuild } from '../docker/builder.js'
 import { compare, comparisonTable, gateFailures, type Comparison } from '../report/gate.js'
 import { platformSize, sizeTable, type PlatformSize } from '../report/size.js'
 import { readBaseline } from '../registry/baseline.js'
-import { foldPackages, measurePackages, type PackageSize } from '../report/packages.js'
+import {
+  foldPackages,
+  measurePackages,
+  type PackageSize,
+  type PackagesMethod
+} from '../report/packages.js'
 import type { Report } from '../report/report.js'
 import { reportStages, reportWantsPackages, type BaselineReport } from './report.js'
 import { provenanceStages } from './provenance.js'
@@ -86,7 +91,7 @@ export interface Outputs extends CgoOutputs {
   main: { importPath: string; binaryName: string }
   /** By platform string. */
   binaries: Map<string, Binary>
-  packages: { platform: string; sizes: PackageSize[] } | undefined
+  packages: { platform: string; sizes: PackageSize[]; method: PackagesMethod } | undefined
   staged: { layers: Layer[]; env: string[] }
   plans: { platform: Platform; plan: FilePlan }[]
   context: { context: string; dockerfile: string }
@@ -313,7 +318,8 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
     source: Outputs['source'],
     platform: Platform,
     binary: string,
-    cgo?: Outputs['cgo']
+    cgo?: Outputs['cgo'],
+    method?: (m: PackagesMethod) => void
   ): Promise<PackageSize[]> =>
     measurePackages({
       runner: deps.runner,
@@ -325,7 +331,8 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
       // Every package: the report diffs them one by one; the log and the summary show the biggest.
       top: Infinity,
       binary,
-      info: m => logger.info(m)
+      info: m => logger.info(m),
+      method
     })
   const stages: Stage<Outputs>[] = [
     // Inputs the disk can refute are checked first: a typo in files should cost neither a login nor a compile.
@@ -523,10 +530,11 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
         if (!wanted) return undefined
         const platform = config.platforms.find(p => platformString(p) === wanted.name)!
         try {
-          const sizes = await measure(go, source, platform, wanted.bin.path, cgo)
+          let method: PackagesMethod = 'relink'
+          const sizes = await measure(go, source, platform, wanted.bin.path, cgo, m => (method = m))
           for (const p of foldPackages(sizes))
             logger.info(`${String(p.bytes).padStart(10)}  ${p.name}`)
-          return { platform: wanted.name, sizes }
+          return { platform: wanted.name, sizes, method }
         } catch (e) {
           logger.warning(`package-sizes: ${(e as Error).message}`)
           return undefined

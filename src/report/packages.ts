@@ -706,6 +706,9 @@ const TARGET_VARS = [
   'GOWASM'
 ]
 
+/** How a breakdown was measured: from the stripped binary the build wrote, or from an unstripped relink. */
+export type PackagesMethod = 'in place' | 'relink'
+
 /** Per-package totals, biggest first, folded to the top N (see foldPackages). */
 function ranked(totals: Map<string, number>, top: number | undefined): PackageSize[] {
   const sorted = [...totals]
@@ -733,11 +736,14 @@ export async function measurePackages(opts: {
   /** The binary those args wrote, read in place. */
   binary?: string
   info?: (message: string) => void
+  /** Hears which way the sizes were measured, before they are returned. */
+  method?: (method: PackagesMethod) => void
 }): Promise<PackageSize[]> {
   if (opts.binary) {
     const totals = strippedTotals(await readFile(opts.binary))
     if (typeof totals !== 'string') {
       opts.info?.("Measured from the binary's pclntab and the references in its code and data")
+      opts.method?.('in place')
       return ranked(totals, opts.top)
     }
     opts.info?.(`Relinking with a symbol table (${totals})`)
@@ -768,7 +774,9 @@ export async function measurePackages(opts: {
         `package sizes: go tool nm failed (exit code ${nm.exitCode}): ${nm.stderr.trim()}`
       )
     }
-    return packageSizes(nm.stdout, opts.top, await readFile(copy))
+    const sizes = packageSizes(nm.stdout, opts.top, await readFile(copy))
+    opts.method?.('relink')
+    return sizes
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -1,7 +1,7 @@
 // The size report: what one build is (sizes, Go packages, modules) as versioned JSON, and how it differs from a baseline's report.
 import type { BuildInfo, Module } from '../sbom/buildinfo.js'
 import type { Comparison } from './gate.js'
-import type { PackageSize } from './packages.js'
+import type { PackageSize, PackagesMethod } from './packages.js'
 import type { PlatformSize } from './size.js'
 
 /** The artifact type the report is attached with, and its media type. */
@@ -33,6 +33,8 @@ export interface ReportBinary {
    * data, strings and static data they refer to), biggest first; absent when not measured.
    */
   packages?: PackageSize[]
+  /** How packages were measured; absent in the reports of earlier versions, which always relinked. */
+  packagesMethod?: PackagesMethod
   /** Why packages is absent. */
   packagesMissing?: string
 }
@@ -72,6 +74,10 @@ export interface PackageDeltas {
   unattributed?: { old: number; new: number; delta: number }
   modules: ModuleChange[]
   goVersion?: { old: string; new: string }
+  /** How this build's packages were measured. */
+  method?: PackagesMethod
+  /** The baseline's method, when it was another one: part of each delta may be the methods' difference. */
+  baselineMethod?: PackagesMethod
   /** Why there are no package deltas (no report on the baseline, package sizes not measured, …). */
   missing?: string
 }
@@ -295,7 +301,15 @@ export function diffReports(
           }
         }
       : {}
-  return { ...base, ...packageDiff(old.packages, now.packages), ...unattributed }
+  const method = now.packagesMethod ?? 'relink'
+  const baselineMethod = old.packagesMethod ?? 'relink'
+  return {
+    ...base,
+    ...packageDiff(old.packages, now.packages),
+    ...unattributed,
+    method,
+    ...(baselineMethod !== method ? { baselineMethod } : {})
+  }
 }
 
 /** The run's URL from the runner's variables, or undefined outside a run. */
