@@ -109,7 +109,7 @@ async function scenario(label, workdir, pkg) {
     const m = async () => {
       timings.length = 0
       const s = await seconds(async () => {
-        sizes = await measurePackages({ runner, goBin, env, workdir, args, tempDir: tmp })
+        ;({ sizes } = await measurePackages({ runner, goBin, env, workdir, args, tempDir: tmp }))
       })
       link.push(timings.find(t => t.what === 'build').s)
       nm.push(timings.find(t => t.what === 'tool').s)

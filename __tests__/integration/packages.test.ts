@@ -84,16 +84,14 @@ async function buildAndMeasure(
   const build = await execRunner.run(goBin, args, { cwd: workdir, env, silent: true })
   expect(build).toMatchObject({ exitCode: 0 })
   const start = process.hrtime.bigint()
-  let method = ''
-  const sizes = await measurePackages({
+  const { sizes, method } = await measurePackages({
     runner: execRunner,
     goBin,
     env,
     workdir,
     args,
     tempDir: dir,
-    top,
-    method: m => (method = m)
+    top
   })
   // Without the binary to read in place, the sizes come from the relink, and it says so.
   expect(method).toBe('relink')
@@ -157,7 +155,7 @@ describe('measurePackages on examples/fileserver', () => {
     const { sizes: relink, binary, env } = await buildAndMeasure(platform, Infinity)
     const said: string[] = []
     const tempDir = path.dirname(binary)
-    const inPlace = await measurePackages({
+    const { sizes: inPlace, method } = await measurePackages({
       runner: {
         run: (command, args) => Promise.reject(new Error(`ran ${command} ${args.join(' ')}`))
       },
@@ -168,13 +166,12 @@ describe('measurePackages on examples/fileserver', () => {
       tempDir,
       top: Infinity,
       binary,
-      info: m => said.push(m),
-      method: m => said.push(`method: ${m}`)
+      info: m => said.push(m)
     })
     expect(said).toEqual([
-      "Measured from the binary's pclntab and the references in its code and data",
-      'method: in place'
+      "Measured from the binary's pclntab and the references in its code and data"
     ])
+    expect(method).toBe('in place')
     expect(await readdir(tempDir)).toEqual(['fileserver'])
     const total = (ps: PackageSize[]): number => ps.reduce((n, p) => n + p.bytes, 0)
     expect(Math.abs(total(inPlace) - total(relink)) / total(relink)).toBeLessThan(0.001)

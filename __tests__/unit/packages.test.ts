@@ -345,8 +345,9 @@ describe('measurePackages', () => {
   it('relinks into a temp dir with the same env, runs nm on the copy, and removes the copy', async () => {
     await withTempDir(async tempDir => {
       const { runner, calls } = fakeRunner([ok(), ok(NM)])
-      const sizes = await measureTop3(runner, tempDir)
+      const { sizes, method } = await measureTop3(runner, tempDir)
       expect(sizes.slice(0, 3)).toEqual(ALL.slice(0, 3))
+      expect(method).toBe('relink')
       expect(calls).toHaveLength(2)
       const [build, nm] = calls
       const copy = build!.args[4]!
@@ -376,8 +377,12 @@ describe('measurePackages', () => {
       await writeFile(binary, '#!/bin/sh\n')
       const { runner, calls } = fakeRunner([ok(), ok(NM)])
       const said: string[] = []
-      const sizes = await measureTop3(runner, tempDir, { binary, info: m => said.push(m) })
+      const { sizes, method } = await measureTop3(runner, tempDir, {
+        binary,
+        info: m => said.push(m)
+      })
       expect(sizes.slice(0, 3)).toEqual(ALL.slice(0, 3))
+      expect(method).toBe('relink')
       expect(calls.map(c => c.args[0])).toEqual(['build', 'tool'])
       expect(said).toEqual(['Relinking with a symbol table (not an ELF file)'])
       expect(await readdir(tempDir)).toEqual(['app'])

@@ -263,7 +263,7 @@ describe('a real binary built with go', () => {
     const elf = readElf(stripped)!
     const sec = elf.sections.find(s => s.name === '.gopclntab')!
     const tab = stripped.subarray(sec.offset, sec.offset + sec.size)
-    expect(moduleData(elf, stripped, sec.addr, symbolAt('runtime.text'))).toEqual({
+    expect(moduleData(elf, sec.addr, symbolAt('runtime.text'))).toEqual({
       address: symbolAt('runtime.firstmoduledata'),
       gofunc: symbolAt('go.func.*'),
       findfunctab: symbolAt('runtime.findfunctab'),
@@ -271,7 +271,7 @@ describe('a real binary built with go', () => {
       gcbss: symbolAt('runtime.gcbss')
     })
     // Another text start is another module: nothing is found rather than the wrong thing.
-    expect(moduleData(elf, stripped, sec.addr, symbolAt('runtime.text') + 32)).toBeUndefined()
+    expect(moduleData(elf, sec.addr, symbolAt('runtime.text') + 32)).toBeUndefined()
     // Entries count from the header's text start, as the symbol table's addresses do.
     const funcs = pclntabShares(tab, elf.littleEndian)!.funcs
     for (const name of ['main.main', 'encoding/json.(*Encoder).Encode', 'os.(*File).Write'])
@@ -357,7 +357,7 @@ describe('a real binary built with go', () => {
       run: () => Promise.reject(new Error('no command should run'))
     }
     const said: string[] = []
-    const sizes = await measurePackages({
+    const { sizes, method } = await measurePackages({
       runner,
       goBin: 'go',
       env: {},
@@ -375,5 +375,6 @@ describe('a real binary built with go', () => {
     expect(said).toEqual([
       "Measured from the binary's pclntab and the references in its code and data"
     ])
+    expect(method).toBe('in place')
   })
 })

@@ -66,6 +66,18 @@ export interface ElfLayout {
   word(offset: number): number
 }
 
+/** Reads pointer-sized words (4 or 8 bytes, in the given byte order) at byte offsets of bytes. */
+export function wordReader(
+  bytes: Uint8Array,
+  size: number,
+  littleEndian: boolean
+): (offset: number) => number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  return size === 8
+    ? o => Number(view.getBigUint64(o, littleEndian))
+    : o => view.getUint32(o, littleEndian)
+}
+
 export function readElfLayout(buf: Buffer): ElfLayout {
   if (buf.length < 52 || buf.readUInt32BE(0) !== 0x7f454c46)
     throw new ElfError('it is not an ELF file')
@@ -75,8 +87,7 @@ export function readElfLayout(buf: Buffer): ElfLayout {
   if (bits === 64 && buf.length < 64) throw new ElfError('its ELF header is truncated')
   const u16 = (o: number): number => (littleEndian ? buf.readUInt16LE(o) : buf.readUInt16BE(o))
   const u32 = (o: number): number => (littleEndian ? buf.readUInt32LE(o) : buf.readUInt32BE(o))
-  const word = (o: number): number =>
-    bits === 64 ? Number(littleEndian ? buf.readBigUInt64LE(o) : buf.readBigUInt64BE(o)) : u32(o)
+  const word = wordReader(buf, bits === 64 ? 8 : 4, littleEndian)
   const phoff = word(bits === 64 ? 32 : 28)
   const phentsize = u16(bits === 64 ? 54 : 42)
   const phnum = u16(bits === 64 ? 56 : 44)

@@ -318,9 +318,8 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
     source: Outputs['source'],
     platform: Platform,
     binary: string,
-    cgo?: Outputs['cgo'],
-    method?: (m: PackagesMethod) => void
-  ): Promise<PackageSize[]> =>
+    cgo?: Outputs['cgo']
+  ): ReturnType<typeof measurePackages> =>
     measurePackages({
       runner: deps.runner,
       goBin: go.goBin,
@@ -331,8 +330,7 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
       // Every package: the report diffs them one by one; the log and the summary show the biggest.
       top: Infinity,
       binary,
-      info: m => logger.info(m),
-      method
+      info: m => logger.info(m)
     })
   const stages: Stage<Outputs>[] = [
     // Inputs the disk can refute are checked first: a typo in files should cost neither a login nor a compile.
@@ -530,8 +528,7 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
         if (!wanted) return undefined
         const platform = config.platforms.find(p => platformString(p) === wanted.name)!
         try {
-          let method: PackagesMethod = 'relink'
-          const sizes = await measure(go, source, platform, wanted.bin.path, cgo, m => (method = m))
+          const { sizes, method } = await measure(go, source, platform, wanted.bin.path, cgo)
           for (const p of foldPackages(sizes))
             logger.info(`${String(p.bytes).padStart(10)}  ${p.name}`)
           return { platform: wanted.name, sizes, method }

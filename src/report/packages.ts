@@ -316,7 +316,7 @@ export function strippedTotals(binary: Uint8Array): Map<string, number> | string
   if (funcs.length === 0 || funcs.length < shares.funcs.length) {
     return 'pclntab functions outside .text'
   }
-  const module = moduleData(elf, binary, pcln.addr, funcsTextStart(tab, elf.littleEndian))
+  const module = moduleData(elf, pcln.addr, shares.textStart)
   if (module === undefined) return "the runtime's module data was not found"
 
   const totals = pclntabTotals(shares, pcln.size)
@@ -363,7 +363,7 @@ export function strippedTotals(binary: Uint8Array): Map<string, number> | string
     const variable = writable.some(s => target >= s.addr && target < s.addr + s.size)
     return variable ? source(funcs[l]!, a) : funcs[l]!.name
   }
-  for (const [at, name] of codeTables(elf, binary, funcs)) seeds.set(at, name)
+  for (const [at, name] of codeTables(elf, funcs)) seeds.set(at, name)
   for (const [name, n] of referenceShares(elf, binary, ownerAt, spans, seeds, funcdata))
     addTo(totals, symbolPackage(name), n)
   return totals
@@ -375,22 +375,16 @@ export function strippedTotals(binary: Uint8Array): Map<string, number> | string
  * counted; each package's init task (state 0, ndeps, nfns, the deps, then nfns init functions) to the package of
  * its init function, where reference order would give them all to runtime.main, which starts the chain.
  */
-function codeTables(
-  elf: Elf,
-  binary: Uint8Array,
-  funcs: { name: string; entry: number }[]
-): Map<number, string> {
+function codeTables(elf: Elf, funcs: { name: string; entry: number }[]): Map<number, string> {
   const out = new Map<number, string>()
   const entries = new Map(funcs.map(f => [f.entry, f.name]))
   const w = elf.ptrSize
-  const view = new DataView(binary.buffer, binary.byteOffset, binary.byteLength)
+  const { word } = elf
   const loaded = elf.sections.filter(s => s.addr !== 0 && s.type !== SHT_NOBITS)
   const fileAt = (a: number): number | undefined => {
     const sec = loaded.find(s => a >= s.addr && a + w <= s.addr + s.size)
     return sec && sec.offset + (a - sec.addr)
   }
-  const word = (at: number): number =>
-    w === 8 ? Number(view.getBigUint64(at, elf.littleEndian)) : view.getUint32(at, elf.littleEndian)
   const itablink = elf.sections.find(s => s.name === '.itablink')
   for (let i = 0; itablink && i + w <= itablink.size; i += w) {
     const itab = word(itablink.offset + i)
@@ -419,15 +413,6 @@ function codeTables(
     }
   }
   return out
-}
-
-/** The pclntab header's textStart (the word after nfunc and nfiles). */
-function funcsTextStart(tab: Uint8Array, littleEndian: boolean): number {
-  const view = new DataView(tab.buffer, tab.byteOffset, tab.byteLength)
-  const ptrSize = tab[7]!
-  return ptrSize === 8
-    ? Number(view.getBigUint64(8 + 2 * ptrSize, littleEndian))
-    : view.getUint32(8 + 2 * ptrSize, littleEndian)
 }
 
 /** The index of the item of a sorted, non-overlapping list whose [lo, hi) holds a, or -1. */
@@ -736,15 +721,12 @@ export async function measurePackages(opts: {
   /** The binary those args wrote, read in place. */
   binary?: string
   info?: (message: string) => void
-  /** Hears which way the sizes were measured, before they are returned. */
-  method?: (method: PackagesMethod) => void
-}): Promise<PackageSize[]> {
+}): Promise<{ sizes: PackageSize[]; method: PackagesMethod }> {
   if (opts.binary) {
     const totals = strippedTotals(await readFile(opts.binary))
     if (typeof totals !== 'string') {
       opts.info?.("Measured from the binary's pclntab and the references in its code and data")
-      opts.method?.('in place')
-      return ranked(totals, opts.top)
+      return { sizes: ranked(totals, opts.top), method: 'in place' }
     }
     opts.info?.(`Relinking with a symbol table (${totals})`)
   }
@@ -774,9 +756,7 @@ export async function measurePackages(opts: {
         `package sizes: go tool nm failed (exit code ${nm.exitCode}): ${nm.stderr.trim()}`
       )
     }
-    const sizes = packageSizes(nm.stdout, opts.top, await readFile(copy))
-    opts.method?.('relink')
-    return sizes
+    return { sizes: packageSizes(nm.stdout, opts.top, await readFile(copy)), method: 'relink' }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

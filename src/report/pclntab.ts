@@ -1,6 +1,6 @@
 // Reads a Go binary's runtime tables that no symbol names (the pclntab, the funcdata in go.func.*) and says which function each of their bytes serves, so package sizes can cover them.
 
-import { readElfLayout, readElfSections, type ElfSection } from '../build/elf.js'
+import { readElfLayout, readElfSections, wordReader, type ElfSection } from '../build/elf.js'
 
 export { SHT_NOBITS, type ElfSection } from '../build/elf.js'
 
@@ -10,6 +10,8 @@ export interface Elf {
   littleEndian: boolean
   ptrSize: 4 | 8
   sections: ElfSection[]
+  /** The pointer-sized word at a file offset. */
+  word: (offset: number) => number
 }
 
 export const EM_X86_64 = 62
@@ -27,7 +29,8 @@ export function readElf(bytes: Uint8Array): Elf | undefined {
     machine: layout.machine,
     littleEndian: layout.littleEndian,
     ptrSize: layout.bits === 64 ? 8 : 4,
-    sections: readElfSections(buf, layout)
+    sections: readElfSections(buf, layout),
+    word: layout.word
   }
 }
 
@@ -41,6 +44,8 @@ export interface PclntabShares {
   funcdata: Map<number, string>
   /** Every function's name and entry address (the header's textStart plus its entry offset), in functab order. */
   funcs: PclnFunc[]
+  /** The header's textStart: the address function entries count from. */
+  textStart: number
 }
 
 export interface PclnFunc {
@@ -66,8 +71,7 @@ export function pclntabShares(tab: Uint8Array, littleEndian: boolean): PclntabSh
   const funcSize = magic === 0xfffffff1 ? 44 : 40
   const ptrSize = tab[7]!
   if (ptrSize !== 4 && ptrSize !== 8) return undefined
-  const word = (o: number): number =>
-    ptrSize === 8 ? Number(view.getBigUint64(o, littleEndian)) : u32(o)
+  const word = wordReader(tab, ptrSize, littleEndian)
   const headerSize = 8 + 8 * ptrSize
   const nfunc = word(8)
   const [funcnameOff, cuOff, filetabOff, pctabOff, pclnOff] = [3, 4, 5, 6, 7].map(i =>
@@ -179,7 +183,8 @@ export function pclntabShares(tab: Uint8Array, littleEndian: boolean): PclntabSh
     byName,
     unowned: tab.length - owned,
     funcdata,
-    funcs: funcs.map(({ name, entry, inline }) => ({ name, entry, ...(inline ? { inline } : {}) }))
+    funcs: funcs.map(({ name, entry, inline }) => ({ name, entry, ...(inline ? { inline } : {}) })),
+    textStart
   }
 }
 
@@ -245,14 +250,11 @@ export interface ModuleData {
  */
 export function moduleData(
   elf: Elf,
-  binary: Uint8Array,
   pclntabAddr: number,
   textStart: number
 ): ModuleData | undefined {
   const w = elf.ptrSize
-  const view = new DataView(binary.buffer, binary.byteOffset, binary.byteLength)
-  const word = (at: number): number =>
-    w === 8 ? Number(view.getBigUint64(at, elf.littleEndian)) : view.getUint32(at, elf.littleEndian)
+  const { word } = elf
   const rodata = elf.sections.find(s => s.name === '.rodata')
   if (!rodata) return undefined
   const inRodata = (a: number): boolean => a >= rodata.addr && a < rodata.addr + rodata.size
@@ -294,8 +296,7 @@ export function sourceFunction(
   const go120 = view.getUint32(0, littleEndian) === 0xfffffff1
   const ptrSize = tab[7]!
   const minLC = tab[6]!
-  const word = (o: number): number =>
-    ptrSize === 8 ? Number(view.getBigUint64(o, littleEndian)) : view.getUint32(o, littleEndian)
+  const word = wordReader(tab, ptrSize, littleEndian)
   const funcnameOff = word(8 + 3 * ptrSize)
   const pctabOff = word(8 + 6 * ptrSize)
   const names = new Map<number, string>()
