@@ -23,8 +23,16 @@ function* names(modules) {
 // The innermost node_modules/<package> of each path: a nested copy is its own package with its own licence.
 const packageDirs = new Set()
 for (const name of names(stats.modules)) {
-  const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(name.replace(/^\.\//, ''))
+  const file = name.replace(/^\.\//, '')
+  const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(file)
   if (m) packageDirs.add(path.resolve(root, m[1]))
+  // A generated source carries a package's code without importing it (the libdeflate wasm): its first line names it.
+  if (/\.generated\.js$/.test(file) && existsSync(path.resolve(root, file))) {
+    const from = /^\/\/ Generated from (node_modules\/(?:@[^/]+\/)?[^/ ]+)/.exec(
+      readFileSync(path.resolve(root, file), 'utf8')
+    )
+    if (from) packageDirs.add(path.resolve(root, from[1]))
+  }
 }
 
 const entries = []

@@ -24,7 +24,7 @@ import {
   compressInWorker,
   LayerCompressor
 } from '../../src/oci/layer-compressor.js'
-import { LIBDEFLATE_MAX_INPUT } from '../../src/oci/libdeflate.js'
+import { LIBDEFLATE_MAX_INPUT, libdeflateGzip } from '../../src/oci/libdeflate.js'
 import { buildImage, withManifest } from '../../src/oci/image.js'
 import { dockerArchive } from '../../src/oci/docker-archive.js'
 import { readTar } from '../../src/oci/tar.js'
@@ -180,6 +180,10 @@ describe('gzip max', () => {
 describe('gzip levels', () => {
   // Text, then bytes that barely compress: both of a layer's kinds of content.
   const input = Buffer.concat([sample(300_000), randomish(50_000)])
+
+  it("max's libdeflate candidate, level 12, is the package's own glue's bytes too", () => {
+    expect(libdeflateGzip(input, 12).equals(Buffer.from(libdeflateGlue(input, 12)))).toBe(true)
+  })
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8, 9])(
     "level %i is libdeflate's gzip at that level, which gzip -t, gzip -d and Node read back",

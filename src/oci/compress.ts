@@ -209,8 +209,8 @@ export function zstdLevel(data: Buffer, level: number): Buffer {
 }
 
 /**
- * The emscripten glue of both wasm encoders hooks process-wide uncaughtException and unhandledRejection (one
- * aborts the process); those hooks would change how the whole action fails, so they are taken off again.
+ * zopfli's emscripten glue hooks process-wide uncaughtException and unhandledRejection (one aborts the process);
+ * those hooks would change how the whole action fails, so they are taken off again.
  */
 async function withoutProcessHooks<T>(fn: () => Promise<T> | T): Promise<T> {
   type Listener = (...args: unknown[]) => void
@@ -250,17 +250,13 @@ async function withDirname<T>(fn: () => Promise<T>): Promise<T> {
  * taking the smaller is never above zopfli's size. Slow (zopfli: seconds per MB); see docs/benchmarks.md.
  */
 export async function gzipMax(data: Buffer): Promise<Buffer> {
-  const [{ gzip: libdeflate }, { gzipAsync: zopfli }] = await withoutProcessHooks(() =>
-    // Eager: ncc would otherwise split them into chunks, each writing its own licenses.txt over the main one.
-    withDirname(() =>
-      Promise.all([
-        import(/* webpackMode: "eager" */ 'libdeflate'),
-        import(/* webpackMode: "eager" */ '@gfx/zopfli')
-      ])
-    )
+  // Loaded on use (ncc puts zopfli in a chunk of its own): only max needs it, and every run would parse it at start.
+  const { gzipAsync: zopfli } = await withoutProcessHooks(() =>
+    withDirname(() => import('@gfx/zopfli'))
   )
   const candidates = [
-    await withoutProcessHooks(() => Buffer.from(libdeflate(data, 12))),
+    // The same wasm the levels use (libdeflate.ts), at its best level.
+    libdeflateGzip(data, 12),
     await withoutProcessHooks(async () => Buffer.from(await zopfli(data, { numiterations: 15 }))),
     zlib.gzipSync(data, { level: 9 })
   ]
