@@ -50,11 +50,12 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const zlib = require('node:zlib')
 const { Z_FINISH, Z_SYNC_FLUSH } = zlib.constants
+const load = () => (0, eval)(workerData.source)(workerData.wasm, workerData.names)
 let libdeflate
 if (workerData.warm) {
   // Only speed depends on it: a failure here is left for the first job to meet and report.
   try {
-    libdeflate = (0, eval)(workerData.source)(workerData.wasm, workerData.names)
+    libdeflate = load()
     libdeflate(workerData.warm.input, workerData.warm.level)
   } catch (e) {
     libdeflate = undefined
@@ -64,7 +65,7 @@ parentPort.on('message', ({ id, codec, level, params, input, dictionary, last })
   try {
     let out
     if (codec === 'gzip') {
-      libdeflate ??= (0, eval)(workerData.source)(workerData.wasm, workerData.names)
+      libdeflate ??= load()
       out = libdeflate(input, level)
     } else if (codec === 'zstd') {
       out = zlib.zstdCompressSync(input, { pledgedSrcSize: input.length, params })

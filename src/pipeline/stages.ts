@@ -16,12 +16,10 @@ import {
   buildImage,
   compressLayer,
   rfc3339,
-  sha256,
   topLevel,
   withManifest,
   type BuiltImage
 } from '../oci/image.js'
-import { layerTar } from '../oci/tar.js'
 import { dockerArchive } from '../oci/docker-archive.js'
 import type { Blob } from '../oci/image.js'
 import { layoutReferrers, writeOciLayout } from '../oci/layout.js'
@@ -558,10 +556,8 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
           logger,
           // Through the run's compressor: a cold run measures both once, and the image reuses the chosen layer's
           // bytes; a warm run finds the sizes remembered for the same bytes and builds neither layer for them.
-          compressedSize: async layer => {
-            const tar = await layerTar(layer.entries, source.epoch)
-            return (await compressor.compress(tar, sha256(tar))).length
-          },
+          compressedSize: async layer =>
+            (await compressLayer(layer, source.epoch, compressor)).data.length,
           choiceCache: {
             dir: path.join(deps.toolCacheDir, 'go-scratch-image-zoneinfo'),
             compression: compressor.key('zoneinfo-choice')

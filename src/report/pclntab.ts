@@ -141,16 +141,17 @@ export function pclntabShares(tab: Uint8Array, littleEndian: boolean): PclntabSh
     funcs.push({ name, cu, entry: textStart + u32(pclnOff + i * 8), ...(inline ? { inline } : {}) })
   }
 
-  // pctab: each table's bytes, up to the next table (the linker packs them, so that is where its terminator is),
-  // go to its first function.
-  const starts = [...pcOwner.keys()].sort((a, b) => a - b)
-  const pctabSize = pclnOff - pctabOff
-  for (let k = 0; k < starts.length; k++) {
-    const start = starts[k]!
-    if (start >= pctabSize) continue
-    const nextStart = Math.min(starts[k + 1] ?? pctabSize, pctabSize)
-    charge(pcOwner.get(start)!, nextStart - start)
+  // Each table of a packed region, from its start up to the next one's (the linker packs them, so that is where
+  // its terminator is), to its owner.
+  const chargeFromStarts = (owners: Map<number, string>, size: number): void => {
+    const starts = [...owners.keys()].sort((a, b) => a - b)
+    starts.forEach((start, k) => {
+      if (start < size) charge(owners.get(start)!, Math.min(starts[k + 1] ?? size, size) - start)
+    })
   }
+
+  // pctab: each table goes to its first function.
+  chargeFromStarts(pcOwner, pclnOff - pctabOff)
 
   // cutab: a compilation unit's file indices (from its offset to the next unit's), and filetab: the names they
   // point at, both to the first function of the unit.
@@ -169,14 +170,7 @@ export function pclntabShares(tab: Uint8Array, littleEndian: boolean): PclntabSh
     }
     charge(owner, Math.max(0, last - first) * 4)
   }
-  const files = [...fileOwner.keys()].sort((a, b) => a - b)
-  const filetabSize = pctabOff - filetabOff
-  for (let k = 0; k < files.length; k++) {
-    const start = files[k]!
-    if (start >= filetabSize) continue
-    const nextStart = Math.min(files[k + 1] ?? filetabSize, filetabSize)
-    charge(fileOwner.get(start)!, nextStart - start)
-  }
+  chargeFromStarts(fileOwner, pctabOff - filetabOff)
   // The functab's end marker is the last function's.
   if (funcs.length > 0) charge(funcs[funcs.length - 1]!.name, functabSize - nfunc * 8)
   return {
