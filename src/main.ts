@@ -68,7 +68,7 @@ export async function run(): Promise<void> {
         env,
         env.GITHUB_WORKSPACE || process.cwd()
       )
-      await commentFrom(file, { token, env, logger })
+      await commentFrom(file, { token, env, logger, image: core.getInput('image') })
       return
     }
     const config = parseConfig(name => core.getInput(name), process.env)

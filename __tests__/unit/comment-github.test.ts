@@ -1,19 +1,28 @@
 // The sticky comment through the real Octokit client (@actions/github) against a local server that answers as
-// GitHub's REST API documents its issue-comment endpoints (see __tests__/github-server.ts for which behaviour).
+// GitHub's REST API documents its issue-comment, pull request and user endpoints (see __tests__/github-server.ts).
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { postComment } from '../../src/comment/github.js'
 import { parseComment } from '../../src/config.js'
-import { commentFrom, commentOnReport } from '../../src/comment/post.js'
-import { commentMarker } from '../../src/comment/render.js'
+import { commentOnReport } from '../../src/comment/post.js'
+import { commentMarker } from '../../src/comment/escape.js'
 import type { Logger } from '../../src/ports.js'
-import { startGitHubServer, type GitHubServer } from '../github-server.js'
+import {
+  ACTIONS_BOT,
+  REVIEWER,
+  startGitHubServer,
+  TOKEN_USER,
+  type Comment,
+  type GitHubServer
+} from '../github-server.js'
 import { BASELINE, compared, report, BASE_MODULES, BASE_PACKAGES } from '../report-samples.js'
 
 const TOKEN = 'ghs_notARealTokenButSecret0123456789'
+const PAT = 'github_pat_notARealTokenEither0123456789'
 const PR = 7
+const MARKER = commentMarker(BASELINE.image)
 
 let server: GitHubServer
 let dir: string
@@ -50,60 +59,103 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const mine = (issue: number, image: string): { id: number; body: string }[] =>
-  (server.comments.get(issue) ?? []).filter(c => c.body.includes(commentMarker(image)))
+const mine = (issue: number): Comment[] =>
+  (server.comments.get(issue) ?? []).filter(c => c.body.startsWith(MARKER))
+const sample = (binary: number): ReturnType<typeof compared> =>
+  compared(report(binary, 6_400_000, BASE_PACKAGES, BASE_MODULES))
+const route = (r: { method: string; url: string }): string => {
+  const u = new URL(r.url, server.url)
+  const page = u.searchParams.get('page')
+  return `${r.method} ${u.pathname.replace(/^\/repos\/acme\/app/, '')}${page ? ` page ${page}` : ''}`
+}
 
 describe('the sticky comment', () => {
   it('two runs give one comment: created, then found on page 2 of the list and updated in place', async () => {
-    const first = await commentOnReport(
-      compared(report(2_700_000, 6_400_000, BASE_PACKAGES, BASE_MODULES)),
-      {
-        token: TOKEN,
-        env,
-        logger
-      }
-    )
-    expect(first?.action).toBe('created')
-    const second = await commentOnReport(
-      compared(report(2_710_000, 6_410_000, BASE_PACKAGES, BASE_MODULES)),
-      {
-        token: TOKEN,
-        env,
-        logger
-      }
-    )
-    expect(second).toMatchObject({ action: 'updated', id: first!.id })
+    const first = await commentOnReport(sample(2_700_000), { token: TOKEN, env, logger })
+    expect(first).toMatchObject({ action: 'created', folded: 0 })
+    const before = server.requests.length
+    const second = await commentOnReport(sample(2_710_000), { token: TOKEN, env, logger })
+    expect(second).toMatchObject({ action: 'updated', id: first!.id, folded: 0 })
     expect(server.comments.get(PR)).toHaveLength(106)
-    const [c] = mine(PR, BASELINE.image)
-    expect(mine(PR, BASELINE.image)).toHaveLength(1)
-    expect(c!.body).toContain('+60,000 B') // the second run's delta: 2,710,000 - 2,650,000
-    // The second run read both pages by following Link: rel="next", then patched the comment it found.
-    const second_ = server.requests.slice(server.requests.findIndex(r => r.method === 'POST') + 1)
-    expect(
-      second_.map(r => `${r.method} ${new URL(r.url, server.url).searchParams.get('page') ?? ''}`)
-    ).toEqual(['GET ', 'GET 2', 'PATCH '])
-    expect(second_[0]!.url).toContain('per_page=100')
-    expect(second_[2]!.url).toBe(`/repos/acme/app/issues/comments/${first!.id}`)
+    expect(mine(PR)).toHaveLength(1)
+    expect(mine(PR)[0]!.body).toContain('+60,000 B') // the second run's delta: 2,710,000 - 2,650,000
+    // github.token is an installation token: GET /user is refused (403), so ours are the bot's comments. The list
+    // is read to its end (Link: rel="next"), the comment patched, and the list read again to fold duplicates.
+    const list = ['GET /issues/7/comments', 'GET /issues/7/comments page 2']
+    expect(server.requests.slice(before).map(route)).toEqual([
+      'GET /user',
+      ...list,
+      `PATCH /issues/comments/${first!.id}`,
+      ...list
+    ])
+    expect(server.requests[before + 1]!.url).toContain('per_page=100')
     expect(server.requests.every(r => r.authorization === `token ${TOKEN}`)).toBe(true)
     expect(lines.map(l => l.text).join('\n')).not.toContain(TOKEN)
   })
 
   it('two images in one pull request give two comments', async () => {
-    const other = {
-      ...compared(report(2_700_000, 6_400_000, BASE_PACKAGES, BASE_MODULES)),
-      image: '127.0.0.1:5000/acme/worker'
-    }
+    const other = { ...sample(2_700_000), image: '127.0.0.1:5000/acme/worker' }
     for (let i = 0; i < 2; i++) {
-      await commentOnReport(compared(report(2_700_000, 6_400_000, BASE_PACKAGES, BASE_MODULES)), {
-        token: TOKEN,
-        env,
-        logger
-      })
+      await commentOnReport(sample(2_700_000), { token: TOKEN, env, logger })
       await commentOnReport(other, { token: TOKEN, env, logger })
     }
     expect(server.comments.get(PR)).toHaveLength(107)
-    expect(mine(PR, '127.0.0.1:5000/acme/app')).toHaveLength(1)
-    expect(mine(PR, '127.0.0.1:5000/acme/worker')).toHaveLength(1)
+    expect(mine(PR)).toHaveLength(1)
+    const worker = commentMarker('127.0.0.1:5000/acme/worker')
+    expect(server.comments.get(PR)!.filter(c => c.body.startsWith(worker))).toHaveLength(1)
+  })
+
+  it('two size checks at once on one pull request, 20 rounds: exactly one comment remains each time', async () => {
+    for (let round = 0; round < 20; round++) {
+      const issue = 100 + round
+      await writeFile(env.GITHUB_EVENT_PATH!, JSON.stringify({ number: issue }))
+      // Both runs list before either creates: the interleaving that left two comments before the fold.
+      server.holdLists(2)
+      const [a, b] = await Promise.all([
+        commentOnReport(sample(2_700_000), { token: TOKEN, env, logger }),
+        commentOnReport(sample(2_800_000), { token: TOKEN, env, logger })
+      ])
+      const left = mine(issue)
+      expect(left).toHaveLength(1)
+      // The oldest is kept: both runs created one, and the first id survives, holding one of the two bodies.
+      expect(left[0]!.id).toBe(Math.min(a!.id, b!.id))
+      expect(a!.id).toBe(b!.id)
+      expect(left[0]!.body).toMatch(/\+(50,000|150,000) B/)
+    }
+    const deletes = server.requests.filter(r => r.method === 'DELETE')
+    expect(deletes.length).toBeGreaterThanOrEqual(20)
+    expect(lines.filter(l => l.level === 'warning')).toEqual([])
+  })
+
+  it('an update folds duplicates too: the oldest is kept with this run’s body, the others deleted', async () => {
+    const old = server.addComment(PR, `${MARKER}\nan old body`, ACTIONS_BOT)
+    server.addComment(PR, `${MARKER}\na duplicate`, ACTIONS_BOT)
+    server.addComment(PR, `${MARKER}\nanother duplicate`, ACTIONS_BOT)
+    const posted = await commentOnReport(sample(2_700_000), { token: TOKEN, env, logger })
+    expect(posted).toMatchObject({ action: 'updated', id: old.id, folded: 2 })
+    expect(mine(PR).map(c => c.id)).toEqual([old.id])
+    expect(mine(PR)[0]!.body).toContain('+50,000 B')
+    expect(lines.map(l => l.text)).toContainEqual(
+      expect.stringContaining('removed 2 duplicates a concurrent run wrote')
+    )
+  })
+
+  it("a person's comment that quotes the marker is never updated or deleted", async () => {
+    const quote = `${MARKER}\nI copied the bot's comment to discuss it`
+    const human = server.addComment(PR, quote, REVIEWER)
+    const first = await commentOnReport(sample(2_700_000), { token: TOKEN, env, logger })
+    await commentOnReport(sample(2_710_000), { token: TOKEN, env, logger })
+    expect(first!.id).not.toBe(human.id)
+    expect(server.comments.get(PR)!.find(c => c.id === human.id)!.body).toBe(quote)
+    expect(mine(PR).map(c => c.user.login)).toEqual(['reviewer', 'github-actions[bot]'])
+  })
+
+  it('a personal access token: GET /user names the account, whose comment is found and updated', async () => {
+    const first = await commentOnReport(sample(2_700_000), { token: PAT, env, logger })
+    const second = await commentOnReport(sample(2_710_000), { token: PAT, env, logger })
+    expect(second).toMatchObject({ action: 'updated', id: first!.id, folded: 0 })
+    expect(mine(PR).map(c => c.user)).toEqual([TOKEN_USER])
+    expect(server.requests.filter(r => r.method === 'POST')).toHaveLength(1)
   })
 
   it("a 403 (a fork's read-only token) is a warning, not a failure", async () => {
@@ -118,38 +170,6 @@ describe('the sticky comment', () => {
     expect(warnings[0]).not.toContain(TOKEN)
     expect(server.requests.some(r => r.method === 'POST')).toBe(true)
     expect(server.comments.get(PR)).toHaveLength(105)
-  })
-
-  it('comment-from posts a report file built elsewhere on the pull request it names (workflow_run)', async () => {
-    const file = path.join(dir, 'report.json')
-    await writeFile(
-      file,
-      JSON.stringify({
-        ...compared(report(2_700_000, 6_400_000, BASE_PACKAGES, BASE_MODULES)),
-        pullRequest: 8
-      })
-    )
-    // The workflow_run payload of a fork's run lists no pull request: the report's own record is used.
-    await writeFile(env.GITHUB_EVENT_PATH!, JSON.stringify({ workflow_run: { pull_requests: [] } }))
-    const posted = await commentFrom(file, {
-      token: TOKEN,
-      env: { ...env, GITHUB_EVENT_NAME: 'workflow_run' },
-      logger
-    })
-    expect(posted?.action).toBe('created')
-    expect(mine(8, BASELINE.image)).toHaveLength(1)
-    expect(mine(8, BASELINE.image)[0]!.body).toContain(
-      '[the run](https://github.com/acme/app/actions/runs/42)'
-    )
-    expect(mine(PR, BASELINE.image)).toHaveLength(0)
-  })
-
-  it('comment-from refuses a file that is not a report, naming the input', async () => {
-    const file = path.join(dir, 'x.json')
-    await writeFile(file, '{"hello":1}')
-    await expect(commentFrom(file, { token: TOKEN, env, logger })).rejects.toThrow(
-      /^comment-from: .*x\.json is not a go-scratch-image report/
-    )
   })
 
   it('outside a pull request: a notice, and no request at all', async () => {

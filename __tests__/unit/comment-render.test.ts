@@ -1,6 +1,8 @@
 // The pull request comment's Markdown, snapshot-tested for a build that grew, one that shrank and one unchanged.
 import { describe, expect, it } from '@jest/globals'
-import { commentMarker, renderComment, signedBytes } from '../../src/comment/render.js'
+import { commentMarker } from '../../src/comment/escape.js'
+import { renderComment as render, signedBytes } from '../../src/comment/render.js'
+import type { Report } from '../../src/report/report.js'
 import { BASE_MODULES, BASE_PACKAGES, BASELINE, compared, report } from '../report-samples.js'
 
 const grown = compared(
@@ -35,17 +37,23 @@ const shrunk = compared(
 
 const same = compared(report(2_650_000, 6_300_160, BASE_PACKAGES, BASE_MODULES), {})
 
+const MARKER = commentMarker('127.0.0.1:5000/acme/app')
+const renderComment = (r: Report): string =>
+  render(r, { marker: MARKER, runsUrl: 'https://github.com/acme/app/actions/runs/' })
+
 describe('renderComment', () => {
   it('growth: verdict with the limits, signed deltas, the new package, the module bump and the run', () => {
     const md = renderComment(grown)
     expect(md).toMatchSnapshot()
-    expect(md.startsWith(commentMarker('127.0.0.1:5000/acme/app') + '\n')).toBe(true)
+    expect(md.startsWith(MARKER + '\n### Image size: <code>127.0.0.1:5000/acme/app</code>\n')).toBe(
+      true
+    )
     expect(md).toContain(
       ':white_check_mark: **Within budget**: max-size 4MB (4,000,000 B), max-size-increase 5%.'
     )
-    expect(md).toContain('| `encoding/xml` | new | 262,144 | +256.0 KiB (+262,144 B) |')
-    expect(md).toContain('- `golang.org/x/net v0.20.0 → v0.23.0`')
-    expect(md).toContain('- added `github.com/google/uuid v1.6.0`')
+    expect(md).toContain('| <code>encoding/xml</code> | new | 262,144 | +256.0 KiB (+262,144 B) |')
+    expect(md).toContain('- <code>golang.org/x/net v0.20.0 → v0.23.0</code>')
+    expect(md).toContain('- added <code>github.com/google/uuid v1.6.0</code>')
     expect(md).toContain('[the run](https://github.com/acme/app/actions/runs/42)')
     expect(md).toContain('<details>')
   })
@@ -53,8 +61,10 @@ describe('renderComment', () => {
   it('shrink: negative deltas, the package that is gone, the removed module', () => {
     const md = renderComment(shrunk)
     expect(md).toMatchSnapshot()
-    expect(md).toContain('| `encoding/json` | 120,400 | gone | -117.6 KiB (-120,400 B) |')
-    expect(md).toContain('- removed `golang.org/x/text v0.14.0`')
+    expect(md).toContain(
+      '| <code>encoding/json</code> | 120,400 | gone | -117.6 KiB (-120,400 B) |'
+    )
+    expect(md).toContain('- removed <code>golang.org/x/text v0.14.0</code>')
     expect(md).toContain(`${signedBytes(2_520_000 - 2_650_000)}`)
   })
 

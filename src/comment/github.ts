@@ -1,70 +1,11 @@
-// Keeps one comment per image on the pull request (found by its hidden marker) through GitHub's REST API with Octokit.
-import type { getOctokit } from '@actions/github'
-import { readFile } from 'node:fs/promises'
+// Writes the sticky comment through GitHub's REST API (Octokit), on the pull request GitHub confirms, never failing the step.
 import type { Logger } from '../ports.js'
 import { InputError } from '../ports.js'
+import { commentTarget, type CommentTarget, type Env } from './event.js'
+import { upsertComment, whoAmI, type Octokit, type Posted } from './sticky.js'
 
-/** Where the comment goes. */
-export interface CommentTarget {
-  owner: string
-  repo: string
-  /** The pull request's number (its issue number). */
-  number: number
-}
-
-export type Env = Record<string, string | undefined>
-
-const PR_EVENTS = ['pull_request', 'pull_request_target']
-
-interface EventPayload {
-  number?: number
-  pull_request?: { number?: number }
-  workflow_run?: { pull_requests?: { number?: number }[] }
-}
-
-/**
- * The pull request to comment on, or why there is none. On pull_request and pull_request_target it is the
- * event's. On workflow_run (the fork-safe job that posts a report built elsewhere) it is the one the report
- * recorded, since GitHub lists no pull request in that payload when the head is a fork.
- */
-export async function commentTarget(
-  env: Env,
-  reportPr?: number
-): Promise<{ target: CommentTarget } | { skip: string }> {
-  const event = env.GITHUB_EVENT_NAME ?? ''
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
-  const posting = event === 'workflow_run' && reportPr !== undefined
-  if (!PR_EVENTS.includes(event) && !posting) {
-    return {
-      skip:
-        `comment: this run is a ${event || 'local'} event, not a pull request (pull_request or pull_request_target` +
-        `${reportPr === undefined ? '' : ', or workflow_run with comment-from'}); no comment is written.`
-    }
-  }
-  if (!owner || !repo)
-    return { skip: 'comment: GITHUB_REPOSITORY is not set; no comment is written.' }
-  let number = posting ? reportPr : undefined
-  if (number === undefined) {
-    const file = env.GITHUB_EVENT_PATH
-    const payload = file
-      ? (JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as EventPayload)
-      : {}
-    number = payload.pull_request?.number ?? payload.number
-  }
-  if (!Number.isInteger(number) || number! <= 0) {
-    return {
-      skip: `comment: the ${event} event payload (GITHUB_EVENT_PATH) names no pull request number; no comment is written.`
-    }
-  }
-  return { target: { owner, repo, number: number! } }
-}
-
-/** The pull request number of this run's event, recorded in the report for a later comment-from. */
-export async function eventPullRequest(env: Env): Promise<number | undefined> {
-  if (!PR_EVENTS.includes(env.GITHUB_EVENT_NAME ?? '')) return undefined
-  const t = await commentTarget(env)
-  return 'target' in t ? t.target.number : undefined
-}
+export { commentTarget, eventPullRequest, type CommentTarget, type Env } from './event.js'
+export type { Posted } from './sticky.js'
 
 /** The error for a missing token: names the input and the permission. */
 export function missingTokenError(): InputError {
@@ -74,42 +15,42 @@ export function missingTokenError(): InputError {
   )
 }
 
-export interface Posted {
-  action: 'created' | 'updated'
-  id: number
-  url: string
+/** The Octokit client for the API the runner names (GitHub Enterprise Server serves it elsewhere). */
+async function octokitFor(token: string, env: Env): Promise<Octokit> {
+  const baseUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+  // Loaded here: Octokit is only needed by the runs that comment, and parsing it would slow every start-up.
+  const { getOctokit } = await import('@actions/github')
+  return getOctokit(token, { baseUrl })
 }
 
 /**
- * Updates this image's comment (the first whose body holds the marker) or creates it. The list is read page by
- * page to the end: a busy pull request has more than the 100 comments one page holds.
+ * Why the pull request may not get this comment, or undefined when GitHub says its head is the commit the
+ * workflow_run built (see workflowRunTarget in event.ts for where the number came from).
  */
-export async function upsertComment(
-  octokit: ReturnType<typeof getOctokit>,
-  target: CommentTarget,
-  marker: string,
-  body: string
-): Promise<Posted> {
-  const { owner, repo, number } = target
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-    owner,
-    repo,
-    issue_number: number,
-    per_page: 100
-  })
-  const mine = comments.find(c => c.body?.includes(marker))
-  if (mine) {
-    const res = await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body })
-    return { action: 'updated', id: res.data.id, url: res.data.html_url }
+async function untrusted(
+  octokit: Octokit,
+  { owner, repo, number, headSha }: CommentTarget
+): Promise<string | undefined> {
+  if (!headSha) return undefined
+  let head: string
+  try {
+    head = (await octokit.rest.pulls.get({ owner, repo, pull_number: number })).data.head.sha
+  } catch (e) {
+    const status = (e as { status?: number }).status
+    return `GitHub could not confirm pull request #${number} (${status ? `HTTP ${status}` : (e as Error).message}) for the commit this workflow_run built, ${headSha}.`
   }
-  const res = await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body })
-  return { action: 'created', id: res.data.id, url: res.data.html_url }
+  if (head === headSha) return undefined
+  return (
+    `the report names pull request #${number}, whose head is ${head}, but this workflow_run built ${headSha}. ` +
+    `Either the pull request moved on since (its newer run comments), or the report names a pull request it was not built for.`
+  )
 }
 
 /**
- * Writes the comment on the run's pull request. Not a pull request: a notice, nothing else. A refused write
- * (403: a fork's read-only token, or missing permissions) or any other API failure is a warning, never a
- * failure: the job summary has the same report. The token goes to Octokit only, never into a log line.
+ * Writes the comment on the run's pull request. Not a pull request: a notice, nothing else. A pull request
+ * GitHub does not confirm, a refused write (403: a fork's read-only token, or missing permissions) or any other
+ * API failure is a warning, never a failure: the job summary has the same report. The token goes to Octokit
+ * only, never into a log line.
  */
 export async function postComment(o: {
   token: string
@@ -117,25 +58,36 @@ export async function postComment(o: {
   marker: string
   body: string
   logger: Logger
-  /** The pull request a report built elsewhere recorded (comment-from). */
-  reportPr?: number
+  /** comment-from: the pull request the report recorded, a hint checked against GitHub. */
+  fromReport?: { pullRequest?: number }
 }): Promise<Posted | undefined> {
-  const where = await commentTarget(o.env, o.reportPr)
+  const where = await commentTarget(o.env, o.fromReport)
   if ('skip' in where) {
-    o.logger.info(where.skip)
+    if (where.warn) o.logger.warning(where.skip)
+    else o.logger.info(where.skip)
     return undefined
   }
   if (!o.token) throw missingTokenError()
   o.logger.mask(o.token)
   const { owner, repo, number } = where.target
-  // GitHub Enterprise Server serves the API elsewhere; the runner says where.
-  const baseUrl = (o.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
-  // Loaded here: Octokit is only needed by the runs that comment, and parsing it would slow every start-up.
-  const { getOctokit: octokitFor } = await import('@actions/github')
-  const octokit = octokitFor(o.token, { baseUrl })
+  const octokit = await octokitFor(o.token, o.env)
   try {
-    const posted = await upsertComment(octokit, where.target, o.marker, o.body)
-    o.logger.info(`comment: ${posted.action} ${posted.url} on ${owner}/${repo}#${number}`)
+    const refused = await untrusted(octokit, where.target)
+    if (refused) {
+      o.logger.warning(`comment: not written on ${owner}/${repo}#${number}: ${refused}`)
+      return undefined
+    }
+    const posted = await upsertComment(
+      octokit,
+      where.target,
+      o.marker,
+      o.body,
+      await whoAmI(octokit)
+    )
+    const folded = posted.folded
+      ? ` (and removed ${posted.folded} duplicate${posted.folded > 1 ? 's' : ''} a concurrent run wrote)`
+      : ''
+    o.logger.info(`comment: ${posted.action} ${posted.url} on ${owner}/${repo}#${number}${folded}`)
     return posted
   } catch (e) {
     const status = (e as { status?: number }).status

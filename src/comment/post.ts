@@ -1,37 +1,94 @@
 // Posts a size report as the pull request's comment: the report of this run, or one read from a file (comment-from).
-import { readFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import type { Logger } from '../ports.js'
 import { InputError } from '../ports.js'
-import { parseReport, ReportError, type Report } from '../report/report.js'
+import { parseImage } from '../registry/reference.js'
+import { MAX_REPORT_BYTES, parseReport, ReportError, type Report } from '../report/report.js'
 import { postComment, type Env, type Posted } from './github.js'
-import { commentMarker, renderComment, reportName } from './render.js'
+import { commentMarker } from './escape.js'
+import { renderComment, reportName } from './render.js'
 
-export async function commentOnReport(
-  report: Report,
-  o: { token: string; env: Env; logger: Logger }
-): Promise<Posted | undefined> {
-  return postComment({
-    ...o,
-    marker: commentMarker(reportName(report)),
-    body: renderComment(report),
-    reportPr: report.pullRequest
-  })
+type PostOptions = { token: string; env: Env; logger: Logger }
+
+/** This repository's run URLs, the only ones a comment links to. */
+function runsUrl(env: Env): string | undefined {
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  return env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/` : undefined
 }
 
-/** comment-from: the report file a build wrote (output report), posted without building. */
-export async function commentFrom(
-  file: string,
-  o: { token: string; env: Env; logger: Logger }
-): Promise<Posted | undefined> {
-  const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new InputError(
-      `comment-from: cannot read ${file} (${e.code ?? e.message}). Point it at the file the build step's report output named (download the artifact first).`
+/**
+ * The comment of this run's own build (comment: true). The report was made in this step from its own inputs and
+ * build, so its name keys the marker: the image (registry/repository), else the main package.
+ */
+export async function commentOnReport(report: Report, o: PostOptions): Promise<Posted | undefined> {
+  const marker = commentMarker(reportName(report))
+  const body = renderComment(report, { marker, runsUrl: runsUrl(o.env) })
+  return postComment({ ...o, marker, body })
+}
+
+/**
+ * The key of a posted report's comment, from trusted inputs only: the report is another job's, maybe a fork's,
+ * and must not choose which comment it replaces. The posting step's own `image` (its first line, as registry/
+ * repository: the same key the build step's comment has) when given; else the repository, one comment per pull
+ * request, since the posting job may not know the image. Several images posted to one pull request each need
+ * their step's `image`.
+ */
+export function commentKey(image: string, env: Env): string {
+  const first = image.split('\n').find(l => l.trim())
+  if (first) {
+    const ref = parseImage(first, 'image')
+    return `${ref.registry}/${ref.repository}`
+  }
+  return env.GITHUB_REPOSITORY ?? ''
+}
+
+/** The file's text, refused past MAX_REPORT_BYTES before it is read. */
+async function readReport(file: string): Promise<string> {
+  const fail = (why: string): InputError =>
+    new InputError(
+      `comment-from: ${file} ${why}. Point it at the file the build step's report output named (download the artifact first).`
     )
+  const handle = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
+    throw fail(`cannot be read (${e.code ?? e.message})`)
   })
   try {
-    return await commentOnReport(parseReport(text, `comment-from: ${file}`), o)
+    const { size, isFile } = await handle.stat().then(s => ({ size: s.size, isFile: s.isFile() }))
+    if (!isFile) throw fail('is not a file')
+    if (size > MAX_REPORT_BYTES) {
+      throw fail(`is ${size} bytes, more than the ${MAX_REPORT_BYTES} a size report can be`)
+    }
+    // Read at most one byte past the limit: the file may grow between stat and read.
+    const buf = Buffer.alloc(Math.min(size, MAX_REPORT_BYTES) + 1)
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0)
+    return buf.subarray(0, bytesRead).toString('utf8')
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * comment-from: the report file a build wrote (output report), posted without building. Everything in it is
+ * untrusted: it is checked against the schema, its strings are escaped, its pull request is only a hint that
+ * GitHub must confirm, and it has no say in the marker.
+ */
+export async function commentFrom(
+  file: string,
+  o: PostOptions & { image?: string }
+): Promise<Posted | undefined> {
+  const text = await readReport(file)
+  let report: Report
+  try {
+    report = parseReport(text, `comment-from: ${file}`)
   } catch (e) {
     if (e instanceof ReportError) throw new InputError(e.message)
     throw e
   }
+  const marker = commentMarker(commentKey(o.image ?? '', o.env))
+  const body = renderComment(report, { marker, runsUrl: runsUrl(o.env) })
+  return postComment({
+    ...o,
+    marker,
+    body,
+    fromReport: { pullRequest: report.pullRequest }
+  })
 }

@@ -1,14 +1,11 @@
 // Renders a size report as the pull request's sticky comment: the verdict and totals in sight, the rest in <details>.
+// Every string from the report goes through escape.ts: the report may be a fork's (comment-from).
 import type { Comparison } from '../report/gate.js'
 import type { ModuleChange, PackageDelta, PackageDeltas, Report } from '../report/report.js'
 import { formatBytes } from '../report/size.js'
+import { code, escapeHtml, escapeMarkdown as md } from './escape.js'
 
-/** The hidden line that finds this image's comment again among the pull request's comments. */
-export function commentMarker(image: string): string {
-  return `<!-- go-scratch-image: ${image} -->`
-}
-
-/** The name a comment is kept under: the repository, else (no image) the digest, so each image has its own. */
+/** What the report is of: its repository, else (no image) its main package, else its digest. */
 export function reportName(r: Report): string {
   return r.image || r.binary?.path || r.digest
 }
@@ -26,16 +23,16 @@ export function signedBytes(n: number): string {
 }
 const pct = (delta: number, old: number | undefined): string =>
   old ? `${sign(delta)}${Math.abs((100 * delta) / old).toFixed(2)}%` : 'new'
-const esc = (c: string): string => c.replace(/\|/g, '\\|')
-
+/** A table whose cells are already safe: numbers we formatted, or names escaped by their builder. */
 function table(head: string[], rows: string[][]): string[] {
   return [
     `| ${head.join(' | ')} |`,
     `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
-    ...rows.map(r => `| ${r.map(esc).join(' | ')} |`)
+    ...rows.map(r => `| ${r.join(' | ')} |`)
   ]
 }
 
+/** A folded section; `summary` is raw HTML (escapeHtml), as Markdown is not parsed in an HTML block. */
 function details(summary: string, body: string[]): string[] {
   const end = body.length - [...body].reverse().findIndex(l => l !== '')
   return [
@@ -52,11 +49,11 @@ function details(summary: string, body: string[]): string[] {
 function verdict(r: Report): string[] {
   const b = r.budget
   const limits = [
-    b?.maxSize && `max-size ${b.maxSize.raw} (${num(b.maxSize.bytes)} B)`,
-    b?.maxSizeIncrease && `max-size-increase ${b.maxSizeIncrease}`
+    b?.maxSize && `max-size ${md(b.maxSize.raw)} (${num(b.maxSize.bytes)} B)`,
+    b?.maxSizeIncrease && `max-size-increase ${md(b.maxSizeIncrease)}`
   ].filter(Boolean)
   if (b?.failures.length) {
-    return [':x: **Over budget**', '', ...b.failures.map(f => `- ${f}`), '']
+    return [':x: **Over budget**', '', ...b.failures.map(f => `- ${md(f)}`), '']
   }
   if (limits.length) return [`:white_check_mark: **Within budget**: ${limits.join(', ')}.`, '']
   return ['No size budget is set (`max-size`, `max-size-increase`).', '']
@@ -67,7 +64,7 @@ function totals(r: Report): string[] {
   const compared = !!r.comparison
   const rows = r.platforms.map(p => {
     const c = byPlatform.get(p.platform)
-    const cells = [p.platform, `${formatBytes(p.size)} (${num(p.size)} B)`]
+    const cells = [md(p.platform), `${formatBytes(p.size)} (${num(p.size)} B)`]
     if (compared) {
       cells.push(c ? signedBytes(c.delta) : 'no baseline', c ? pct(c.delta, c.baseline.size) : '-')
     }
@@ -80,12 +77,12 @@ function totals(r: Report): string[] {
 function layerDetails(comparisons: Comparison[]): string[] {
   if (!comparisons.length) return []
   const body = comparisons.flatMap(c => [
-    `**${c.platform}** (compressed bytes)`,
+    `**${md(c.platform)}** (compressed bytes)`,
     '',
     ...table(
       ['layer', 'baseline', 'this build', 'delta'],
       c.layers.map(l => [
-        l.name,
+        md(l.name),
         l.old === undefined ? '-' : num(l.old),
         l.new === undefined ? '-' : num(l.new),
         l.delta ? signedBytes(l.delta) : '0'
@@ -96,14 +93,14 @@ function layerDetails(comparisons: Comparison[]): string[] {
   const changed = comparisons.flatMap(c => c.layers.filter(l => l.delta !== 0).map(l => l.name))
   const names = [...new Set(changed)]
   return details(
-    `Layers: ${names.length ? `${names.join(', ')} changed` : 'no layer changed'}`,
+    `Layers: ${names.length ? `${names.map(escapeHtml).join(', ')} changed` : 'no layer changed'}`,
     body
   )
 }
 
 function packageRows(ps: PackageDelta[]): string[][] {
   return ps.map(p => [
-    `\`${p.name}\``,
+    code(p.name),
     p.old === undefined ? 'new' : num(p.old),
     p.new === undefined ? 'gone' : num(p.new),
     signedBytes(p.delta)
@@ -115,7 +112,7 @@ function packageRows(ps: PackageDelta[]): string[][] {
  * `missing` is said instead when there is nothing to compare.
  */
 export function packageSection(d: PackageDeltas, fold: boolean): string[] {
-  if (d.missing) return [`Go packages: not compared, ${d.missing}`, '']
+  if (d.missing) return [`Go packages: not compared, ${md(d.missing)}`, '']
   if (!d.packages.length) return ['Go packages: no package changed size.', '']
   const grew = d.packages.filter(p => p.delta > 0)
   const shrank = d.packages.filter(p => p.delta < 0)
@@ -125,7 +122,7 @@ export function packageSection(d: PackageDeltas, fold: boolean): string[] {
       ? 'read from the stripped binary: functions from its pclntab, data by the code that refers to it'
       : 'from an unstripped relink of the same build'
   const body: string[] = [
-    `Bytes of the ${d.platform} binary per Go package, before compression (${how}).`,
+    `Bytes of the ${md(d.platform ?? '')} binary per Go package, before compression (${how}).`,
     ''
   ]
   if (d.baselineMethod) {
@@ -159,21 +156,21 @@ export function packageSection(d: PackageDeltas, fold: boolean): string[] {
       ''
     )
   }
-  const title = `Go packages: ${signedBytes(d.total)} in symbols; most in <code>${most.name}</code> (${signedBytes(most.delta)})`
+  const title = `Go packages: ${signedBytes(d.total)} in symbols; most in ${code(most.name, !fold)} (${signedBytes(most.delta)})`
   return fold ? details(title, body) : [`**${title}**`, '', ...body]
 }
 
 function moduleLine(m: ModuleChange): string {
-  if (m.change === 'added') return `- added \`${m.path} ${m.new}\``
-  if (m.change === 'removed') return `- removed \`${m.path} ${m.old}\``
-  return `- \`${m.path} ${m.old} → ${m.new}\``
+  if (m.change === 'added') return `- added ${code(`${m.path} ${m.new}`)}`
+  if (m.change === 'removed') return `- removed ${code(`${m.path} ${m.old}`)}`
+  return `- ${code(`${m.path} ${m.old} → ${m.new}`)}`
 }
 
 /** Modules added, removed or changed version, and the Go version; nothing when none changed. */
 export function moduleSection(d: PackageDeltas, fold: boolean): string[] {
   if (!d.modules.length && !d.goVersion) return []
   const lines = d.modules.map(moduleLine)
-  if (d.goVersion) lines.unshift(`- Go \`${d.goVersion.old} → ${d.goVersion.new}\``)
+  if (d.goVersion) lines.unshift(`- Go ${code(`${d.goVersion.old} → ${d.goVersion.new}`)}`)
   const count = (c: ModuleChange['change']): number => d.modules.filter(m => m.change === c).length
   const parts = [
     count('changed') && `${count('changed')} changed`,
@@ -186,20 +183,27 @@ export function moduleSection(d: PackageDeltas, fold: boolean): string[] {
   return details(`Modules: ${parts.join(', ')}`, lines)
 }
 
-/** The comment's Markdown for a report written by this run or by another (comment-from). */
-export function renderComment(r: Report): string {
-  const name = reportName(r)
-  const out: string[] = [commentMarker(name), `### Image size: \`${name}\``, '']
+/** The run link is shown only when it is a run of this repository (runsUrl): a report's own could point anywhere. */
+function runLink(run: string | undefined, runsUrl: string | undefined): string | undefined {
+  if (!run || !runsUrl || !run.startsWith(runsUrl)) return undefined
+  return /^\d+(?:\/attempts\/\d+)?$/.test(run.slice(runsUrl.length)) ? run : undefined
+}
+
+/**
+ * The comment's Markdown for a report written by this run or by another (comment-from). `marker` comes from
+ * trusted inputs (commentMarker); `runsUrl` is this repository's `…/actions/runs/`, which the run link must start with.
+ */
+export function renderComment(r: Report, o: { marker: string; runsUrl?: string }): string {
+  const out: string[] = [o.marker, `### Image size: ${code(reportName(r))}`, '']
   out.push(...verdict(r), ...totals(r))
   if (r.comparison) {
-    out.push(`Compared with \`${r.comparison.baseline}\`.`, '')
+    out.push(`Compared with ${code(r.comparison.baseline)}.`, '')
     const d = r.comparison.packages
     out.push(...moduleSection(d, true), ...packageSection(d, true))
     out.push(...layerDetails(r.comparison.platforms))
   }
-  const digest = `\`${r.digest.slice(0, 19)}\``
-  out.push(
-    r.run ? `Go ${r.goVersion} · ${digest} · [the run](${r.run})` : `Go ${r.goVersion} · ${digest}`
-  )
+  const about = `Go ${md(r.goVersion)} · ${code(r.digest.slice(0, 19))}`
+  const run = runLink(r.run, o.runsUrl)
+  out.push(run ? `${about} · [the run](${run})` : about)
   return out.join('\n') + '\n'
 }

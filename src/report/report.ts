@@ -3,11 +3,14 @@ import type { BuildInfo, Module } from '../sbom/buildinfo.js'
 import type { Comparison } from './gate.js'
 import type { PackageSize, PackagesMethod } from './packages.js'
 import type { PlatformSize } from './size.js'
+import {
+  describeIssue,
+  REPORT_ARTIFACT_TYPE,
+  REPORT_SCHEMA_VERSION,
+  reportSchema
+} from './schema.js'
 
-/** The artifact type the report is attached with, and its media type. */
-export const REPORT_ARTIFACT_TYPE = 'application/vnd.go-scratch-image.report.v1+json'
-/** Bumped on an incompatible change; a reader refuses versions it does not know. */
-export const REPORT_SCHEMA_VERSION = 1
+export { REPORT_ARTIFACT_TYPE, REPORT_SCHEMA_VERSION }
 
 /** A module as the report keeps it: the version that was built, and its replacement, if any. */
 export interface ReportModule {
@@ -165,43 +168,54 @@ export class ReportError extends Error {
   }
 }
 
+/**
+ * The largest report read, checked before parsing: a real one is well under 1 MiB (about 200 bytes per Go
+ * package, twice, and the modules), and a bigger file would only cost memory and time to refuse.
+ */
+export const MAX_REPORT_BYTES = 4 * 1024 * 1024
+
+const FIX =
+  "Post the file that the build step's report output names, written by the same version of this action."
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
-/** Parses and checks a report (a file or a referrer's bytes); `source` names it in errors. */
+/**
+ * Parses and checks a report (a file or a referrer's bytes) against the schema; `source` names it in errors,
+ * which name the field too. A report is untrusted: a fork's job or any registry may have written it.
+ */
 export function parseReport(text: string, source: string): Report {
+  const size = Buffer.byteLength(text)
+  if (size > MAX_REPORT_BYTES) {
+    throw new ReportError(
+      `${source} is ${size} bytes, more than the ${MAX_REPORT_BYTES} a size report can be. ${FIX}`
+    )
+  }
   let doc: unknown
   try {
     doc = JSON.parse(text)
   } catch (e) {
-    throw new ReportError(`${source} is not JSON: ${(e as Error).message}.`)
+    throw new ReportError(`${source} is not JSON: ${(e as Error).message}. ${FIX}`)
   }
   if (!isObject(doc) || doc.mediaType !== REPORT_ARTIFACT_TYPE) {
     throw new ReportError(
-      `${source} is not a go-scratch-image report (its mediaType is not ${REPORT_ARTIFACT_TYPE}).`
+      `${source} is not a go-scratch-image report (its mediaType is not ${REPORT_ARTIFACT_TYPE}). ${FIX}`
     )
   }
   if (doc.schemaVersion !== REPORT_SCHEMA_VERSION) {
+    const version = JSON.stringify(doc.schemaVersion ?? null).slice(0, 40)
     throw new ReportError(
-      `${source} is a report of schema version ${String(doc.schemaVersion)}; this version of the action reads ${REPORT_SCHEMA_VERSION}. ` +
+      `${source} is a report of schema version ${version}; this version of the action reads ${REPORT_SCHEMA_VERSION}. ` +
         `Use the same action version to write and read it.`
     )
   }
-  const bad = (what: string): ReportError =>
-    new ReportError(`${source}: ${what} is missing or malformed.`)
-  if (typeof doc.digest !== 'string' || typeof doc.image !== 'string') throw bad('image/digest')
-  if (!Array.isArray(doc.platforms)) throw bad('platforms')
-  for (const p of doc.platforms as unknown[]) {
-    if (!isObject(p) || typeof p.platform !== 'string' || typeof p.size !== 'number')
-      throw bad('a platform')
-    if (!Array.isArray(p.layers)) throw bad(`the layers of ${p.platform}`)
-  }
-  const bin = doc.binary
-  if (bin !== undefined) {
-    if (!isObject(bin) || !Array.isArray(bin.modules)) throw bad('binary.modules')
-    if (bin.packages !== undefined && !Array.isArray(bin.packages)) throw bad('binary.packages')
-  }
-  return doc as unknown as Report
+  const parsed = reportSchema.safeParse(doc, { reportInput: true })
+  if (parsed.success) return parsed.data
+  const issues = parsed.error.issues
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''
+  throw new ReportError(
+    `${source}: ${issues.slice(0, 3).map(describeIssue).join('; ')}${more}. ${FIX}`
+  )
 }
 
 function sortedDeltas(deltas: PackageDelta[]): PackageDelta[] {
