@@ -1,7 +1,8 @@
 // The size report end to end: a baseline pushed by the action to the real registry carries its report as a referrer; a
 // change that imports encoding/xml and one that bumps a vendored module are diffed against it per Go package and
 // module, in package-deltas and in the pull request comment, which goes to a local stand-in of GitHub's REST API
-// (__tests__/github-server.ts: list with Link pagination, create, update) through the real Octokit client.
+// (__tests__/github-server.ts: list with Link pagination, create, update, delete, pulls) through the real Octokit
+// client.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { cp, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -201,10 +202,12 @@ describe('the size report and the pull request comment', () => {
     expect(comments()).toHaveLength(1)
     const body = comments()[0]!
     expect(body).toContain(':white_check_mark: **Within budget**: max-size 20MB')
-    expect(body).toMatch(/\| `encoding\/xml` \| new \| [\d,]+ \| \+[\d.]+ KiB \(\+[\d,]+ B\) \|/)
+    expect(body).toMatch(
+      /\| <code>encoding\/xml<\/code> \| new \| [\d,]+ \| \+[\d.]+ KiB \(\+[\d,]+ B\) \|/
+    )
     expect(body).toContain('[the run](https://github.com/acme/app/actions/runs/4242)')
     expect(r.summary).toContain(`### Go packages and modules against \`${image}:main\``)
-    expect(r.summary).toContain('`encoding/xml`')
+    expect(r.summary).toContain('<code>encoding/xml</code>')
     expect(r.log).not.toContain(TOKEN)
   })
 
@@ -231,14 +234,17 @@ describe('the size report and the pull request comment', () => {
     expect(comments()).toHaveLength(1)
     expect(github.comments.get(PR)).toHaveLength(106)
     const body = comments()[0]!
-    expect(body).toContain('- `example.com/fixturemod v1.0.0 → v1.1.0`')
-    expect(body).toMatch(/\| `example.com\/fixturemod` \| [\d,]+ \| [\d,]+ \| \+/)
+    expect(body).toContain('- <code>example.com/fixturemod v1.0.0 → v1.1.0</code>')
+    expect(body).toMatch(/\| <code>example.com\/fixturemod<\/code> \| [\d,]+ \| [\d,]+ \| \+/)
     expect(body).not.toContain('encoding/xml')
 
-    // The fork-safe pattern's second job: the report file posted from a workflow_run, without building.
+    // The fork-safe pattern's second job: the report file posted from a workflow_run, without building. GitHub
+    // lists no pull request for a fork's run; the report's is confirmed by its head (GET pulls/7).
     const posted = await tempDir()
     const event = path.join(posted, 'event.json')
-    await writeFile(event, JSON.stringify({ workflow_run: { pull_requests: [] } }))
+    const head = 'e'.repeat(40)
+    github.pulls.set(PR, { headSha: head })
+    await writeFile(event, JSON.stringify({ workflow_run: { head_sha: head, pull_requests: [] } }))
     const report = JSON.parse(await readFile(r.outputs.report!, 'utf8')) as Report
     await writeFile(
       path.join(posted, 'report.json'),
@@ -247,8 +253,9 @@ describe('the size report and the pull request comment', () => {
         budget: { maxSizeIncrease: '1%', failures: ['max-size-increase: over'] }
       })
     )
+    // The posting step names the image, so its comment is the build step's one (the marker's key).
     const from = await runAction(
-      { 'comment-from': 'report.json', 'github-token': TOKEN },
+      { 'comment-from': 'report.json', 'github-token': TOKEN, image },
       {
         workdir: posted,
         toolCache,
@@ -297,7 +304,7 @@ describe('the size report and the pull request comment', () => {
       expect(r.stdout).toMatch(
         /^::warning::comment: not written on acme\/app#7\. GitHub refused the write \(403\)/m
       )
-      expect(r.summary).toContain('- `example.com/fixturemod v1.0.0 → v1.1.0`')
+      expect(r.summary).toContain('- <code>example.com/fixturemod v1.0.0 → v1.1.0</code>')
       expect(r.log).not.toContain(TOKEN)
     } finally {
       github.readOnly = false

@@ -8,7 +8,7 @@ import { postComment } from '../../src/comment/github.js'
 import { parseComment } from '../../src/config.js'
 import { commentOnReport } from '../../src/comment/post.js'
 import { commentMarker } from '../../src/comment/escape.js'
-import type { Logger } from '../../src/ports.js'
+import { leveledLogger } from './helpers.js'
 import {
   ACTIONS_BOT,
   REVIEWER,
@@ -27,14 +27,8 @@ const MARKER = commentMarker(BASELINE.image)
 let server: GitHubServer
 let dir: string
 let env: Record<string, string>
+let logger: ReturnType<typeof leveledLogger>
 let lines: { level: string; text: string }[]
-const logger: Logger = {
-  info: m => void lines.push({ level: 'info', text: m }),
-  warning: m => void lines.push({ level: 'warning', text: m }),
-  debug: m => void lines.push({ level: 'debug', text: m }),
-  group: (_n, fn) => fn(),
-  mask: () => undefined
-}
 
 beforeEach(async () => {
   // A busy pull request: 105 comments already, so this image's comment lands on the second page.
@@ -51,7 +45,8 @@ beforeEach(async () => {
     GITHUB_REPOSITORY: 'acme/app',
     GITHUB_API_URL: server.url
   }
-  lines = []
+  logger = leveledLogger()
+  lines = logger.lines
 })
 
 afterEach(async () => {

@@ -25,6 +25,19 @@ export function fakeLogger(): RecordingLogger {
   }
 }
 
+/** A logger that keeps each line with its level, for tests that tell warnings from notices. */
+export function leveledLogger(): Logger & { lines: { level: string; text: string }[] } {
+  const lines: { level: string; text: string }[] = []
+  return {
+    lines,
+    info: m => void lines.push({ level: 'info', text: m }),
+    warning: m => void lines.push({ level: 'warning', text: m }),
+    debug: m => void lines.push({ level: 'debug', text: m }),
+    group: (_n, fn) => fn(),
+    mask: () => undefined
+  }
+}
+
 export interface RecordedRequest {
   method: string
   url: string
