@@ -2,8 +2,8 @@
 // valid report round-trips through JSON unchanged.
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { parseReport, ReportError, type Report } from '../../src/report/report.js'
-import { fieldPath } from '../../src/report/schema.js'
+import type { Report } from '../../src/report/report.js'
+import { fieldPath, parseReport, ReportError } from '../../src/report/schema.js'
 import { BASE_MODULES, BASE_PACKAGES, compared, report } from '../report-samples.js'
 
 const SAMPLE = compared(

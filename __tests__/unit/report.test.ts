@@ -5,9 +5,9 @@ import {
   diffReports,
   moduleDiff,
   packageDiff,
-  parseReport,
   reportModules
 } from '../../src/report/report.js'
+import { parseReport } from '../../src/report/schema.js'
 import { renderSummary } from '../../src/report/summary.js'
 import { BASE_MODULES, BASE_PACKAGES, BASELINE, compared, report } from '../report-samples.js'
 

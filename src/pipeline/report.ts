@@ -15,7 +15,6 @@ import { platformSize } from '../report/size.js'
 import {
   attachedReport,
   diffReports,
-  parseReport,
   REPORT_ARTIFACT_TYPE,
   REPORT_SCHEMA_VERSION,
   reportModules,
@@ -23,6 +22,7 @@ import {
   type Report,
   type ReportBinary
 } from '../report/report.js'
+import { parseReport } from '../report/schema.js'
 import { readBuildInfo } from '../sbom/buildinfo.js'
 import { stageOf, type Stage } from './graph.js'
 import type { Outputs } from './stages.js'

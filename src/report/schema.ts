@@ -1,11 +1,6 @@
-// The size report's schema (zod), so a report another job or a registry wrote is checked field by field before use.
+// The size report's schema (zod) and parser, so a report another job or a registry wrote is checked field by field before use.
 import { z } from 'zod'
-import type { Report } from './report.js'
-
-/** The artifact type the report is attached with, and its media type. */
-export const REPORT_ARTIFACT_TYPE = 'application/vnd.go-scratch-image.report.v1+json'
-/** Bumped on an incompatible change; a reader refuses versions it does not know. */
-export const REPORT_SCHEMA_VERSION = 1
+import { REPORT_ARTIFACT_TYPE, REPORT_SCHEMA_VERSION, type Report } from './report.js'
 
 // Bounds that no real report comes near, so a hostile one cannot make the comment or the log unreadable.
 const text = z.string().max(1024)
@@ -167,4 +162,61 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     default:
       return `${field}: ${issue.message}`
   }
+}
+
+export class ReportError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ReportError'
+  }
+}
+
+/**
+ * The largest report read, checked before parsing: a real one is well under 1 MiB (about 200 bytes per Go
+ * package, twice, and the modules), and a bigger file would only cost memory and time to refuse.
+ */
+export const MAX_REPORT_BYTES = 4 * 1024 * 1024
+
+const FIX =
+  "Post the file that the build step's report output names, written by the same version of this action."
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * Parses and checks a report (a file or a referrer's bytes) against the schema; `source` names it in errors,
+ * which name the field too. A report is untrusted: a fork's job or any registry may have written it.
+ */
+export function parseReport(text: string, source: string): Report {
+  const size = Buffer.byteLength(text)
+  if (size > MAX_REPORT_BYTES) {
+    throw new ReportError(
+      `${source} is ${size} bytes, more than the ${MAX_REPORT_BYTES} a size report can be. ${FIX}`
+    )
+  }
+  let doc: unknown
+  try {
+    doc = JSON.parse(text)
+  } catch (e) {
+    throw new ReportError(`${source} is not JSON: ${(e as Error).message}. ${FIX}`)
+  }
+  if (!isObject(doc) || doc.mediaType !== REPORT_ARTIFACT_TYPE) {
+    throw new ReportError(
+      `${source} is not a go-scratch-image report (its mediaType is not ${REPORT_ARTIFACT_TYPE}). ${FIX}`
+    )
+  }
+  if (doc.schemaVersion !== REPORT_SCHEMA_VERSION) {
+    const version = JSON.stringify(doc.schemaVersion ?? null).slice(0, 40)
+    throw new ReportError(
+      `${source} is a report of schema version ${version}; this version of the action reads ${REPORT_SCHEMA_VERSION}. ` +
+        `Use the same action version to write and read it.`
+    )
+  }
+  const parsed = reportSchema.safeParse(doc, { reportInput: true })
+  if (parsed.success) return parsed.data
+  const issues = parsed.error.issues
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''
+  throw new ReportError(
+    `${source}: ${issues.slice(0, 3).map(describeIssue).join('; ')}${more}. ${FIX}`
+  )
 }
