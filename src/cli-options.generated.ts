@@ -148,7 +148,7 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
   {
     name: 'labels',
     description:
-      'KEY=VALUE lines of image labels; org.opencontainers.image source, revision, created and version are filled from the GitHub context.'
+      "KEY=VALUE lines of image labels (docker/metadata-action's labels output works as it is); org.opencontainers.image source, revision, created and version are filled from the GitHub context, and title, description and licenses from the event payload's repository. These lines override them."
   },
   {
     name: 'builder',
@@ -164,7 +164,7 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
   {
     name: 'tags',
     description:
-      'Tags to push, one a line: plain tags (comma-separated allowed) or docker/metadata-action rules such as type=semver,pattern={{version}}, type=ref,event=branch, type=sha, type=raw,value=x, type=schedule, type=edge (with prefix=, suffix=, enable=, priority=). Default, semver tags on a tag push (latest on a release), the branch on a push, pr-N on a pull request, nightly on a schedule, plus sha-<7>.'
+      "Tags to push, one a line: plain tags (comma-separated allowed) or docker/metadata-action rules such as type=semver,pattern={{version}}, type=ref,event=branch, type=sha, type=raw,value=x, type=schedule, type=edge (with prefix=, suffix=, enable=, priority=), or image:tag lines of the images image names (docker/metadata-action's tags output). Default, semver tags on a tag push (latest on a release), the branch on a push, pr-N on a pull request, nightly on a schedule, plus sha-<7>."
   },
   {
     name: 'tags-latest',
@@ -209,7 +209,7 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
   {
     name: 'compression',
     description:
-      "Layer codec: gzip (read by every client) or zstd (smaller; needs Node.js 22.15+ and a zstd-capable runtime, see the README's compatibility table; not with media-types docker).",
+      'Layer codec: gzip (read by every client) or zstd (smaller; needs Node.js 22.15+ and a zstd-capable runtime, see docs/compatibility.md; not with media-types docker).',
     default: 'gzip'
   },
   {

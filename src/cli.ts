@@ -115,11 +115,29 @@ export function parseArgs(argv: string[]): Args {
 export const LOCAL_OCI_LAYOUT = './oci-layout'
 
 /**
- * The inputs with the command line's own defaults where they differ from the action's: a run that names no
- * image does not push but keeps the image as files, and there is no Actions cache.
+ * Environment variables a flag falls back to when it is not given, so a shell (or scripts/quickstart.sh, which
+ * documents GO_DOWNLOAD_BASE_URL) can set a default once; a flag still wins.
  */
-export function localInputs(given: Record<string, string>): Record<string, string> {
-  const inputs: Record<string, string> = { cache: 'false', ...given }
+export const ENV_DEFAULTS: Readonly<Record<string, string>> = {
+  'go-download-base-url': 'GO_DOWNLOAD_BASE_URL'
+}
+
+/**
+ * The inputs with the command line's own defaults where they differ from the action's: a run that names no
+ * image does not push but keeps the image as files, there is no Actions cache, and ENV_DEFAULTS apply.
+ */
+export function localInputs(
+  given: Record<string, string>,
+  env: Record<string, string | undefined> = {}
+): Record<string, string> {
+  const fromEnv = Object.entries(ENV_DEFAULTS).flatMap(([input, name]) =>
+    env[name]?.trim() ? [[input, env[name]!.trim()]] : []
+  )
+  const inputs: Record<string, string> = {
+    cache: 'false',
+    ...Object.fromEntries(fromEnv),
+    ...given
+  }
   if (given.push === undefined && !given.image?.trim()) {
     inputs.push = 'false'
     inputs['oci-layout'] ??= LOCAL_OCI_LAYOUT
@@ -164,6 +182,8 @@ function flagUsage(o: CliOption): string {
 
 function defaultText(o: CliOption): string {
   const action = o.default === undefined ? 'empty' : o.default
+  const env = ENV_DEFAULTS[o.name]
+  if (env) return `default: $${env} when set, else ${action}`
   return o.local ? `default here: ${o.local}; in the action: ${action}` : `default: ${action}`
 }
 
@@ -408,7 +428,7 @@ export async function main(argv: string[]): Promise<number> {
   const logger = cliLogger(output)
   let tempDir: string | undefined
   try {
-    const inputs = localInputs(args.inputs)
+    const inputs = localInputs(args.inputs, process.env)
     // Relative paths are relative to where the command runs, even inside a workflow's run step.
     const config = parseConfig(name => inputs[name] ?? '', {
       ...process.env,

@@ -15,6 +15,7 @@ import { parseFiles, type FileMapping } from './rootfs/files.js'
 import { parseProvenance, type ProvenanceMode } from './attest/config.js'
 import { parseCacheMode, parseMatrixConfig, type MatrixConfig } from './config-matrix.js'
 import { parseTagLines } from './registry/tag-rules.js'
+import { tagsOfImages } from './registry/image-tags.js'
 import { fansOut, parseTargets, renderTemplate } from './images/targets.js'
 import {
   parseCommand,
@@ -238,7 +239,8 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     )
   }
   const image = targets.refs?.[0]
-  const tags = parseTagLines(get('tags'))
+  // docker/metadata-action's tags output names the image on each line: the images built here keep their tags.
+  const tags = parseTagLines(tagsOfImages(get('tags'), targets.imageLines))
   const push = parseBoolean(get, 'push', true)
   const load = parseBoolean(get, 'load', false)
   const ociLayout = get('oci-layout').trim()

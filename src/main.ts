@@ -22,18 +22,39 @@ const logger: Logger = {
   mask: s => core.setSecret(s)
 }
 
+/** The parts of @actions/cache this action calls; a stand-in may lack some (see buildCacheOf). */
+export type ActionsCacheModule = Pick<
+  typeof import('@actions/cache'),
+  'restoreCache' | 'saveCache'
+> &
+  Partial<Pick<typeof import('@actions/cache'), 'isFeatureAvailable'>>
+
+/**
+ * The Go cache's port over @actions/cache. A stand-in for the package may lack isFeatureAvailable
+ * (@github/local-action's stub does): the cache is then unavailable, which is a warning, not a crash.
+ */
+export function buildCacheOf(actionsCache: ActionsCacheModule, log: Logger): BuildCache {
+  return {
+    isAvailable: () => {
+      if (typeof actionsCache.isFeatureAvailable === 'function')
+        return actionsCache.isFeatureAvailable()
+      log.debug(
+        'cache: this @actions/cache has no isFeatureAvailable(); treating the cache as unavailable.'
+      )
+      return false
+    },
+    restore: (paths, key, restoreKeys) => actionsCache.restoreCache(paths, key, restoreKeys),
+    save: async (paths, key) => void (await actionsCache.saveCache(paths, key))
+  }
+}
+
 /**
  * @actions/cache, loaded by the runs that use it: it and its Azure storage client are more than half of the
  * bundle, and parsing and evaluating them at start-up cost about 0.1 s of CPU (docs/benchmarks.md). ncc puts them
  * in a chunk of their own, read on first use; scripts/licenses.mjs lists every chunk's packages.
  */
 async function loadBuildCache(): Promise<BuildCache> {
-  const actionsCache = await import('@actions/cache')
-  return {
-    isAvailable: () => actionsCache.isFeatureAvailable(),
-    restore: (paths, key, restoreKeys) => actionsCache.restoreCache(paths, key, restoreKeys),
-    save: async (paths, key) => void (await actionsCache.saveCache(paths, key))
-  }
+  return buildCacheOf(await import('@actions/cache'), logger)
 }
 
 const STATE_POST = 'isPost'

@@ -249,6 +249,27 @@ describe('the command line', () => {
     expect(run.stderr).toBe('go-scratch-image: unknown option --colour; see --help\n')
   })
 
+  it('takes the Go mirror from GO_DOWNLOAD_BASE_URL, as the quick start says, and a flag over it', async () => {
+    const cwd = await helloCopy()
+    const viaEnv = await cli(['--no-push', 'hello'], cwd, { GO_DOWNLOAD_BASE_URL: MIRROR })
+    expect(viaEnv.code).toBe(0)
+    expect(viaEnv.stdout).toContain(
+      `Go from ${MIRROR} is kept apart from go.dev's in the tool cache`
+    )
+    expect(outputLine(viaEnv.stdout, 'digest')).toMatch(/^sha256:[0-9a-f]{64}$/)
+    // Nothing listens on port 9 of loopback: the list cannot be read, and the error names the variable's URL.
+    const dead = 'http://127.0.0.1:9'
+    const refused = await cli(['--no-push', 'hello'], cwd, { GO_DOWNLOAD_BASE_URL: dead })
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(
+      /^error: go-download-base-url: could not reach http:\/\/127\.0\.0\.1:9\//m
+    )
+    const flagWins = await cli(['--go-download-base-url', MIRROR, '--no-push', 'hello'], cwd, {
+      GO_DOWNLOAD_BASE_URL: dead
+    })
+    expect(flagWins.code).toBe(0)
+  })
+
   it('exits 1 with the error message when the build cannot start', async () => {
     const cwd = await tempDir()
     await mkdir(path.join(cwd, 'empty'))

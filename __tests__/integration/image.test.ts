@@ -396,6 +396,20 @@ describe('users and image config', () => {
 
   it('writes entrypoint, args, env, workdir, expose and labels, and OCI labels from the GitHub context', async () => {
     const sha = '0123456789abcdef0123456789abcdef01234567'
+    // The event payload the runner writes: its repository object gives title, description and licenses.
+    const event = path.join(await tempDir(), 'event.json')
+    await writeFile(
+      event,
+      JSON.stringify({
+        ref: 'refs/tags/v1.2.3',
+        repository: {
+          name: 'clock',
+          full_name: 'acme/clock',
+          description: 'Prints the time in any zone',
+          license: { key: 'apache-2.0', spdx_id: 'Apache-2.0' }
+        }
+      })
+    )
     const { image, layout } = await build(
       'clock',
       {
@@ -412,7 +426,8 @@ describe('users and image config', () => {
           GITHUB_REPOSITORY: 'acme/clock',
           GITHUB_SERVER_URL: 'https://github.com',
           GITHUB_SHA: sha,
-          GITHUB_REF: 'refs/tags/v1.2.3'
+          GITHUB_REF: 'refs/tags/v1.2.3',
+          GITHUB_EVENT_PATH: event
         }
       }
     )
@@ -438,7 +453,10 @@ describe('users and image config', () => {
         'org.opencontainers.image.created': '2023-11-14T22:13:20Z',
         'org.opencontainers.image.revision': sha,
         'org.opencontainers.image.source': 'https://github.com/acme/clock',
-        'org.opencontainers.image.version': '1.2.3'
+        'org.opencontainers.image.version': '1.2.3',
+        'org.opencontainers.image.title': 'clock',
+        'org.opencontainers.image.description': 'Prints the time in any zone',
+        'org.opencontainers.image.licenses': 'Apache-2.0'
       }
     })
     const manifest = JSON.parse(
@@ -447,6 +465,7 @@ describe('users and image config', () => {
       annotations: Record<string, string>
     }
     expect(manifest.annotations['org.opencontainers.image.revision']).toBe(sha)
+    expect(manifest.annotations['org.opencontainers.image.licenses']).toBe('Apache-2.0')
     expect(manifest.annotations).not.toHaveProperty('org.example.team')
     const wd = (await exportFs(image)).find(e => e.path === 'srv/data')
     expect(wd).toMatchObject({ type: 'directory', mode: '755', owner: '0:0' })

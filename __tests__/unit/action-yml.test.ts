@@ -1,5 +1,5 @@
-// Keeps action.yml, the README's Inputs and Outputs tables and the code that reads inputs and sets outputs in step:
-// a name in one and not the other, a default that differs, or a missing description fails here.
+// Keeps action.yml, the generated docs/inputs.md and docs/outputs.md and the code that reads inputs and sets outputs
+// in step: a name in one and not the other, a default that differs, or a missing description fails here.
 // (npm run lint:action validates action.yml against schemas/github-action.json as well.)
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
@@ -12,95 +12,25 @@ const read = (rel: string): string => readFileSync(root(rel), 'utf8')
 const action = actionMetadata()
 const inputs = action.inputs ?? {}
 const outputs = action.outputs ?? {}
-const readme = read('README.md')
 
-/** Splits a Markdown table row into its cells, leaving escaped pipes (\|) inside a cell. */
-function cells(row: string): string[] {
-  const inner = row.trim().replace(/^\|/, '').replace(/\|$/, '')
-  return inner.split(/(?<!\\)\|/).map(c => c.trim().replace(/\\\|/g, '|'))
-}
+/** Whitespace runs as one space, and the Markdown escapes scripts/action-docs.mjs writes undone. */
+const plain = (text: string): string =>
+  text
+    .replace(/\\([\\`*_<>[\]|])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim()
 
-/** The rows of the first table after the `## heading`, header and separator dropped. */
-function tableAfter(markdown: string, heading: string): string[][] {
-  const lines = markdown.split('\n')
-  const at = lines.findIndex(l => l.trim() === `## ${heading}`)
-  if (at < 0) throw new Error(`README has no "## ${heading}" section`)
-  const rows: string[][] = []
-  let i = at + 1
-  while (i < lines.length && !lines[i]!.trim().startsWith('|')) {
-    if (/^#{1,2} /.test(lines[i]!)) throw new Error(`"## ${heading}" has no table`)
-    i++
-  }
-  for (; i < lines.length && lines[i]!.trim().startsWith('|'); i++) rows.push(cells(lines[i]!))
-  if (rows.length < 2 || !rows[1]!.every(c => /^:?-+:?$/.test(c))) {
-    throw new Error(`"## ${heading}" table has no header separator`)
-  }
-  return rows.slice(2)
-}
-
-/** The `code` names in a row's first cell: "`a`, `b`" gives [a, b]. */
-function namesIn(cell: string): string[] {
-  return [...cell.matchAll(/`([^`]+)`/g)].map(m => m[1]!)
-}
-
-/** A default as written: backticks, surrounding quotes and blanks removed. */
-function normalise(value: string): string {
-  let v = value.trim()
-  for (;;) {
-    const m = /^`([^`]*)`$/.exec(v) ?? /^'(.*)'$/.exec(v) ?? /^"(.*)"$/.exec(v)
-    if (!m) return v
-    v = m[1]!.trim()
-  }
-}
-
-/** A literal default is one code span (`go.mod`); prose such as "from the Git ref" or "none" is not. */
-function literal(cell: string): string | undefined {
-  return /^`[^`]+`$/.test(cell.trim()) ? normalise(cell) : undefined
-}
-
-/** Splits "a, b" at top-level commas (not inside backticks or brackets). */
-function splitTopLevel(cell: string): string[] {
-  const parts: string[] = []
-  let depth = 0
-  let code = false
-  let start = 0
-  for (let i = 0; i < cell.length; i++) {
-    const c = cell[i]
-    if (c === '`') code = !code
-    else if (!code && (c === '[' || c === '(' || c === '{')) depth++
-    else if (!code && (c === ']' || c === ')' || c === '}')) depth--
-    else if (!code && depth === 0 && c === ',') {
-      parts.push(cell.slice(start, i).trim())
-      start = i + 1
-    }
-  }
-  parts.push(cell.slice(start).trim())
-  return parts
-}
-
-interface ReadmeRow {
-  name: string
-  /** The default cell for this name: its own part of "x, y" when the row lists one per name. */
-  default: string
-}
-
-function readmeRows(heading: string): ReadmeRow[] {
-  const out: ReadmeRow[] = []
-  for (const row of tableAfter(readme, heading)) {
-    const names = namesIn(row[0] ?? '')
-    if (names.length === 0)
-      throw new Error(`${heading} row without a \`name\`: | ${row.join(' | ')} |`)
-    const cell = row[2] ?? ''
-    const parts = splitTopLevel(cell)
-    names.forEach((name, i) =>
-      out.push({ name, default: parts.length === names.length ? parts[i]! : cell })
-    )
-  }
+/** The sections of a generated page: each `## \`name\`` heading and the text up to the next one. */
+function sections(markdown: string): Array<{ name: string; body: string }> {
+  const parts = markdown.split(/^## `([^`]+)`$/m)
+  const out: Array<{ name: string; body: string }> = []
+  for (let i = 1; i < parts.length; i += 2)
+    out.push({ name: parts[i]!, body: plain(parts[i + 1]!) })
   return out
 }
 
-const readmeInputs = readmeRows('Inputs')
-const readmeOutputs = readmeRows('Outputs')
+const inputsPage = sections(read('docs/inputs.md'))
+const outputsPage = sections(read('docs/outputs.md'))
 
 const sorted = (xs: Iterable<string>): string[] => [...new Set(xs)].sort()
 const missingFrom = (want: Iterable<string>, have: Iterable<string>): string[] => {
@@ -183,26 +113,12 @@ function outputsSetByCode(): string[] {
 }
 
 describe('helpers', () => {
-  it('splits table rows, names and defaults', () => {
-    expect(cells('| `a`, `b` | x \\| y | `1`, none |')).toEqual(['`a`, `b`', 'x | y', '`1`, none'])
-    expect(namesIn('`registry-username`, `registry-password`')).toEqual([
-      'registry-username',
-      'registry-password'
-    ])
-    expect(splitTopLevel('`["/<binary-name>", "x"]`, none')).toEqual([
-      '`["/<binary-name>", "x"]`',
-      'none'
-    ])
-    expect(normalise(" `'false'` ")).toBe('false')
-    expect(normalise('"true"')).toBe('true')
-    expect(literal('`go.mod`')).toBe('go.mod')
-    expect(literal('from `go-version-file`')).toBeUndefined()
-    expect(literal('none')).toBeUndefined()
-    expect(topLevelKeys(` a: 1, 'b-c': f(x, y), "d": { e: 1 }, g, ...h `)).toEqual([
-      'a',
-      'b-c',
-      'd',
-      'g'
+  it('reads the sections of a generated page, its escapes undone', () => {
+    expect(
+      sections('# T\n\n## `a`\n\nx \\*\\*/go.sum \\<hex\\>\n\nDefault: `1`.\n## `b`\n')
+    ).toEqual([
+      { name: 'a', body: 'x **/go.sum <hex> Default: `1`.' },
+      { name: 'b', body: '' }
     ])
   })
 })
@@ -258,44 +174,31 @@ describe('action.yml and the code', () => {
   })
 })
 
-describe('README and action.yml', () => {
-  it('lists every input in the Inputs table, and only those', () => {
-    const names = readmeInputs.map(r => r.name)
-    expect({ duplicated: sorted(names.filter((n, i) => names.indexOf(n) !== i)) }).toEqual({
-      duplicated: []
-    })
-    expect({ notInReadme: missingFrom(Object.keys(inputs), names) }).toEqual({ notInReadme: [] })
-    expect({ notInActionYml: missingFrom(names, Object.keys(inputs)) }).toEqual({
-      notInActionYml: []
-    })
-  })
-
-  it('lists every output in the Outputs table, and only those', () => {
-    const names = readmeOutputs.map(r => r.name)
-    expect({ duplicated: sorted(names.filter((n, i) => names.indexOf(n) !== i)) }).toEqual({
-      duplicated: []
-    })
-    expect({ notInReadme: missingFrom(Object.keys(outputs), names) }).toEqual({ notInReadme: [] })
-    expect({ notInActionYml: missingFrom(names, Object.keys(outputs)) }).toEqual({
-      notInActionYml: []
-    })
-  })
-
-  it('gives the same defaults', () => {
-    const differ: string[] = []
-    for (const row of readmeInputs) {
-      const input = inputs[row.name]
-      if (!input) continue
-      const yml = input.default === undefined ? undefined : normalise(String(input.default))
-      const md = literal(row.default)
-      // action.yml's default must be shown; a literal README default needs one in action.yml, unless it is
-      // worked out at run time (a <placeholder>, such as ["/<binary-name>"]).
-      if (yml !== undefined && yml !== '' && md !== yml) {
-        differ.push(`${row.name}: action.yml '${yml}', README '${row.default}'`)
-      } else if (yml === undefined && md !== undefined && !md.includes('<')) {
-        differ.push(`${row.name}: README '${row.default}', action.yml none`)
-      }
+describe('docs/inputs.md, docs/outputs.md and action.yml', () => {
+  it('documents every input, in the order of action.yml, with its description and default', () => {
+    expect(inputsPage.map(p => p.name)).toEqual(Object.keys(inputs))
+    for (const { name, body } of inputsPage) {
+      const input = inputs[name]!
+      expect([name, body]).toEqual([
+        name,
+        expect.stringContaining(plain(String(input.description)))
+      ])
+      if (input.default !== undefined)
+        expect([name, body]).toEqual([
+          name,
+          expect.stringContaining(`Default: \`${String(input.default)}\`.`)
+        ])
+      else expect([name, body]).toEqual([name, expect.not.stringContaining('Default:')])
     }
-    expect(differ).toEqual([])
+  })
+
+  it('documents every output, in the order of action.yml, with its description', () => {
+    expect(outputsPage.map(p => p.name)).toEqual(Object.keys(outputs))
+    for (const { name, body } of outputsPage) {
+      expect([name, body]).toEqual([
+        name,
+        expect.stringContaining(plain(String(outputs[name]!.description)))
+      ])
+    }
   })
 })

@@ -4,6 +4,7 @@ import { CLI_ONLY, GROUPS, OPTIONS } from '../../src/cli-options.js'
 import { ACTION_INPUTS } from '../../src/cli-options.generated.js'
 import {
   cliLogger,
+  ENV_DEFAULTS,
   helpText,
   localInputs,
   localNotes,
@@ -230,6 +231,27 @@ describe('local defaults', () => {
     expect(localNotes({ push: 'false' }, config({ push: 'false' }))).toEqual([
       'Not pushing and no --oci-layout: the image is built and measured, and not kept.'
     ])
+  })
+
+  it('takes GO_DOWNLOAD_BASE_URL from the environment when --go-download-base-url is not given', () => {
+    const env = { GO_DOWNLOAD_BASE_URL: ' https://mirror.example/go/ ' }
+    expect(localInputs({}, env)['go-download-base-url']).toBe('https://mirror.example/go/')
+    const inputs = localInputs({}, env)
+    const c = parseConfig(n => inputs[n] ?? '', { GITHUB_WORKSPACE: '/here' })
+    expect(c.goDownloadBaseUrl).toBe('https://mirror.example/go')
+    // The flag wins; an empty variable is no value.
+    expect(
+      localInputs({ 'go-download-base-url': 'https://flag.example' }, env)['go-download-base-url']
+    ).toBe('https://flag.example')
+    expect(localInputs({}, { GO_DOWNLOAD_BASE_URL: '' })).not.toHaveProperty('go-download-base-url')
+    expect(localInputs({})).not.toHaveProperty('go-download-base-url')
+  })
+
+  it('says in --help which variable a flag falls back to', () => {
+    expect(ENV_DEFAULTS).toEqual({ 'go-download-base-url': 'GO_DOWNLOAD_BASE_URL' })
+    const flat = helpText().replace(/\n\s+/g, ' ')
+    expect(flat).toContain('--go-download-base-url VALUE Where Go releases are listed')
+    expect(flat).toContain('default: $GO_DOWNLOAD_BASE_URL when set, else https://go.dev/dl')
   })
 
   it('lets --cache be turned on', () => {

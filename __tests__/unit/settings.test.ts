@@ -1,8 +1,12 @@
 // Table tests for the image-config inputs and the OCI labels taken from the GitHub context.
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { splitFlags } from '../../src/config.js'
 import {
   ociLabels,
+  repositoryLabels,
   parseCommand,
   parseExpose,
   parseUser,
@@ -115,7 +119,8 @@ describe('ociLabels', () => {
       'org.opencontainers.image.source': 'https://github.com/acme/app',
       'org.opencontainers.image.revision': base.GITHUB_SHA,
       'org.opencontainers.image.created': created,
-      'org.opencontainers.image.version': '1.2.3'
+      'org.opencontainers.image.version': '1.2.3',
+      'org.opencontainers.image.title': 'app'
     })
   })
 
@@ -140,5 +145,76 @@ describe('ociLabels', () => {
 
   it('outside Actions has only the created date', () => {
     expect(ociLabels({}, created)).toEqual({ 'org.opencontainers.image.created': created })
+  })
+})
+
+describe('repositoryLabels: title, description and licenses as docker/metadata-action sets them', () => {
+  let dir = ''
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'gsi-payload-'))
+  })
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  /** An event payload file as the runner writes it (GITHUB_EVENT_PATH), with the given repository object. */
+  async function payload(name: string, body: unknown): Promise<Record<string, string>> {
+    const file = path.join(dir, `${name}.json`)
+    await writeFile(file, typeof body === 'string' ? body : JSON.stringify(body))
+    return { GITHUB_REPOSITORY: 'octocat/hello-world', GITHUB_EVENT_PATH: file }
+  }
+
+  it("takes metadata-action README's example values from the payload's repository object", async () => {
+    // The repository of docker/metadata-action's bake-file example: title, description and licenses.
+    const env = await payload('full', {
+      ref: 'refs/tags/v1.2.3',
+      repository: {
+        name: 'Hello-World',
+        full_name: 'octocat/Hello-World',
+        description: 'This your first repo!',
+        license: { key: 'mit', name: 'MIT License', spdx_id: 'MIT' }
+      }
+    })
+    expect(repositoryLabels(env)).toEqual({
+      'org.opencontainers.image.title': 'Hello-World',
+      'org.opencontainers.image.description': 'This your first repo!',
+      'org.opencontainers.image.licenses': 'MIT'
+    })
+    expect(ociLabels(env, '2024-01-01T00:00:00Z')).toMatchObject(repositoryLabels(env))
+  })
+
+  it('leaves out an empty description, no licence and GitHub NOASSERTION', async () => {
+    for (const repository of [
+      { name: 'app', description: null, license: null },
+      { name: 'app', description: '', license: { spdx_id: 'NOASSERTION' } },
+      { name: 'app' }
+    ]) {
+      expect(repositoryLabels(await payload('sparse', { repository }))).toEqual({
+        'org.opencontainers.image.title': 'app'
+      })
+    }
+  })
+
+  it('keeps a description on one line, since a label is one Dockerfile line', async () => {
+    const env = await payload('lines', { repository: { name: 'app', description: 'a\nb\r\n\tc ' } })
+    expect(repositoryLabels(env)['org.opencontainers.image.description']).toBe('a b c')
+  })
+
+  it('falls back to GITHUB_REPOSITORY for the title, and never fails on a payload it cannot read', async () => {
+    const title = { 'org.opencontainers.image.title': 'hello-world' }
+    expect(repositoryLabels(await payload('not-json', '{'))).toEqual(title)
+    expect(repositoryLabels(await payload('array', [1, 2]))).toEqual(title)
+    expect(
+      repositoryLabels(
+        await payload('shapes', { repository: { name: 7, description: 5, license: 'MIT' } })
+      )
+    ).toEqual(title)
+    expect(
+      repositoryLabels({
+        GITHUB_REPOSITORY: 'octocat/hello-world',
+        GITHUB_EVENT_PATH: path.join(dir, 'missing.json')
+      })
+    ).toEqual(title)
+    expect(repositoryLabels({})).toEqual({})
   })
 })

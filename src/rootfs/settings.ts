@@ -1,5 +1,7 @@
 // Parses the image-config inputs (user, workdir, env, expose, entrypoint, args, labels) and derives OCI labels from the GitHub context.
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { z } from 'zod'
 import { gitRef } from '../github.js'
 import { InputError } from '../ports.js'
 import { NONROOT } from './plan.js'
@@ -120,9 +122,54 @@ export function validateLabels(labels: Record<string, string>): Record<string, s
   return labels
 }
 
+// The repository object of the event payload (GITHUB_EVENT_PATH), as far as labels read it; GitHub writes it for
+// every event that has a repository. A field of another shape is left out, never an error.
+const text = z.string().catch('')
+const payloadSchema = z.object({
+  repository: z
+    .object({
+      name: text,
+      description: z.string().nullable().catch(null),
+      license: z
+        .object({ spdx_id: z.string().nullable().catch(null) })
+        .nullable()
+        .catch(null)
+    })
+    .optional()
+    .catch(undefined)
+})
+
+/** One line of label text: a payload's control characters (a newline) would break the Dockerfile's LABEL. */
+const oneLine = (s: string): string => s.replace(/\p{Cc}+/gu, ' ').trim()
+
+/**
+ * title, description and licenses, as docker/metadata-action sets them from the repository, here from the event
+ * payload the runner already wrote (no API call that could fail the step): the title is the repository's name,
+ * the licence its SPDX id (GitHub's NOASSERTION, a licence it could not identify, is left out).
+ */
+export function repositoryLabels(env: Record<string, string | undefined>): Record<string, string> {
+  let repository: z.infer<typeof payloadSchema>['repository']
+  try {
+    const raw: unknown = env.GITHUB_EVENT_PATH
+      ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'))
+      : {}
+    repository = payloadSchema.catch({ repository: undefined }).parse(raw).repository
+  } catch {
+    repository = undefined
+  }
+  const out: Record<string, string> = {}
+  const title = oneLine(repository?.name || env.GITHUB_REPOSITORY?.split('/')[1] || '')
+  if (title) out['org.opencontainers.image.title'] = title
+  const description = oneLine(repository?.description ?? '')
+  if (description) out['org.opencontainers.image.description'] = description
+  const license = oneLine(repository?.license?.spdx_id ?? '')
+  if (license && license !== 'NOASSERTION') out['org.opencontainers.image.licenses'] = license
+  return out
+}
+
 /**
  * The org.opencontainers.image.* labels the GitHub context can fill: source, revision, created and version
- * (the tag without a leading v for a semver tag, else the tag or branch name, or pr-N).
+ * (the tag without a leading v for a semver tag, else the tag or branch name, or pr-N), and repositoryLabels.
  */
 export function ociLabels(
   env: Record<string, string | undefined>,
@@ -142,5 +189,5 @@ export function ociLabels(
     (pr ? `pr-${pr}` : undefined) ??
     branch
   if (version) out['org.opencontainers.image.version'] = version
-  return out
+  return { ...out, ...repositoryLabels(env) }
 }
