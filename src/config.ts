@@ -15,6 +15,7 @@ import { parseFiles, type FileMapping } from './rootfs/files.js'
 import { parseProvenance, type ProvenanceMode } from './attest/config.js'
 import { parseCacheMode, parseMatrixConfig, type MatrixConfig } from './config-matrix.js'
 import { parseTagLines } from './registry/tag-rules.js'
+import { parseSourceDateEpoch } from './source-date-epoch.js'
 import { fansOut, parseTargets, renderTemplate } from './images/targets.js'
 import {
   parseCommand,
@@ -182,16 +183,6 @@ export function splitFlags(raw: string): string[] {
     )
   }
   return out
-}
-
-function parseEpoch(raw: string, name: string): number | undefined {
-  if (raw.trim() === '') return undefined
-  if (!/^\d+$/.test(raw.trim())) {
-    throw new InputError(
-      `${name}: '${raw}' is not a Unix timestamp. Use whole seconds since 1970, e.g. 1700000000.`
-    )
-  }
-  return Number(raw.trim())
 }
 
 /** registry-timeout: whole seconds of silence, 1 to 3600; 60 when empty. */
@@ -362,8 +353,8 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     registryCa,
     credentials: username ? { username, password } : undefined,
     sourceDateEpoch:
-      parseEpoch(get('source-date-epoch'), 'source-date-epoch') ??
-      parseEpoch(env.SOURCE_DATE_EPOCH ?? '', 'SOURCE_DATE_EPOCH'),
+      parseSourceDateEpoch(get('source-date-epoch'), 'source-date-epoch') ??
+      parseSourceDateEpoch(env.SOURCE_DATE_EPOCH ?? '', 'SOURCE_DATE_EPOCH (environment variable)'),
     summary: parseBoolean(get, 'summary', true),
     sbom: parseSbom(get('sbom')),
     provenance: parseProvenance(get('provenance'), env),
