@@ -82,7 +82,13 @@ export interface Outputs extends CgoOutputs {
   login: RegistryClient | undefined
   /** Clients of image's further lines (other registries), logged in; empty when there are none or no push. */
   mirrors: RegistryClient[]
-  goVersion: { spec: string; input: string; file?: string; line?: 'go' | 'toolchain' }
+  goVersion: {
+    spec: string
+    input: string
+    file?: string
+    line?: 'go' | 'toolchain'
+    goLine?: string
+  }
   go: { version: string; goroot: string; goBin: string; env: Record<string, string> }
   source: { epoch: number; settings: BuildSettings }
   goCache: CacheState | undefined
@@ -392,6 +398,7 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
           specInput: v.input,
           specFile: v.file,
           line: v.line,
+          goLine: v.goLine,
           baseUrl: config.goDownloadBaseUrl,
           checkLatest: config.checkLatest,
           toolCacheDir: deps.toolCacheDir,
