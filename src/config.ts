@@ -134,6 +134,14 @@ export function parseComment(
   return { comment, commentFrom: from ? path.resolve(workspace, from) : '' }
 }
 
+/** zoneinfo: true (empty too), false, or the zone names to include (checked against the runner's tree later). */
+export function parseZoneinfo(raw: string): Config['zoneinfo'] {
+  const value = raw.trim()
+  if (value === '' || value.toLowerCase() === 'true') return true
+  if (value.toLowerCase() === 'false') return false
+  return parseList(value)
+}
+
 export function parseBoolean(get: GetInput, name: string, fallback: boolean): boolean {
   const raw = get(name).trim().toLowerCase()
   if (raw === '') return fallback
@@ -151,14 +159,15 @@ export function parseList(raw: string, commas = true): string[] {
 }
 
 export function parseKeyValues(raw: string, name: string): Record<string, string> {
-  const out: Record<string, string> = {}
+  // A Map, then fromEntries: a key such as __proto__ becomes a key like any other instead of vanishing.
+  const out = new Map<string, string>()
   for (const line of parseList(raw, false)) {
     const eq = line.indexOf('=')
     if (eq <= 0)
       throw new InputError(`${name}: '${line}' is not KEY=VALUE. Write one KEY=VALUE a line.`)
-    out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim()
+    out.set(line.slice(0, eq).trim(), line.slice(eq + 1).trim())
   }
-  return out
+  return Object.fromEntries(out)
 }
 
 /** Refuses a quote that is never closed, which splitFlags would otherwise drop without a word. */
@@ -201,14 +210,6 @@ export function parseRegistryTimeout(raw: string): number {
 export function parseConfig(get: GetInput, env: Record<string, string | undefined>): Config {
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const workingDirectory = path.resolve(workspace, get('working-directory').trim() || '.')
-
-  const zi = get('zoneinfo').trim()
-  const zoneinfo: Config['zoneinfo'] =
-    zi === '' || zi.toLowerCase() === 'true'
-      ? true
-      : zi.toLowerCase() === 'false'
-        ? false
-        : parseList(zi)
 
   const ca = get('ca-certificates').trim() || 'system'
   const builder = get('builder').trim().toLowerCase() || 'native'
@@ -313,7 +314,7 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     buildTags: get('build-tags').trim(),
     buildFlags,
     buildEnv: parseKeyValues(get('build-env'), 'build-env'),
-    zoneinfo,
+    zoneinfo: parseZoneinfo(get('zoneinfo')),
     caCertificates: ca,
     extraCaCertificates: parseList(get('extra-ca-certificates')),
     files: parseFiles(get('files')),

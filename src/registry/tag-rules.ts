@@ -174,7 +174,8 @@ function csvFields(line: string): string[] {
 
 /** Parses one rule line; a line without '=' and '{{' is a plain tag and does not come here. */
 export function parseRule(line: string): TagRule {
-  const attrs: Record<string, string> = {}
+  // No prototype: an attribute named __proto__ is refused as unknown like any other.
+  const attrs = Object.create(null) as Record<string, string>
   let type: TagType | undefined
   for (const field of csvFields(line)) {
     if (field === '') continue
@@ -300,12 +301,13 @@ export function parseFlavor(latest: string, prefix: string, suffix: string): Fla
     )
   }
   const affix = (raw: string, name: string): { value: string; onLatest: boolean } => {
-    const m = /^(.*?)(?:,\s*onlatest=(true|false))?$/i.exec(raw.trim())!
+    // [\s\S], not '.': a line break must reach the check below rather than make the pattern fail.
+    const m = /^([\s\S]*?)(?:,\s*onlatest=(true|false))?$/i.exec(raw.trim())!
     const value = m[1]!.trim()
     checkTemplate(value, GLOBAL_KEYS, `${name}: ${raw.trim()}`)
-    if (/[,=]/.test(value)) {
+    if (/[,=\n\r]/.test(value)) {
       throw new InputError(
-        `${name}: '${raw.trim()}' is not a tag prefix or suffix. Write the text, optionally followed by ,onlatest=true.`
+        `${name}: '${raw.trim()}' is not a tag prefix or suffix. Write the text on one line, optionally followed by ,onlatest=true.`
       )
     }
     return { value, onLatest: m[2]?.toLowerCase() === 'true' }
