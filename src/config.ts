@@ -16,6 +16,7 @@ import { parseProvenance, type ProvenanceMode } from './attest/config.js'
 import { parseCacheMode, parseMatrixConfig, type MatrixConfig } from './config-matrix.js'
 import { parseTagLines } from './registry/tag-rules.js'
 import { tagsOfImages } from './registry/image-tags.js'
+import { parseSourceDateEpoch } from './source-date-epoch.js'
 import { fansOut, parseTargets, renderTemplate } from './images/targets.js'
 import {
   parseCommand,
@@ -134,6 +135,14 @@ export function parseComment(
   return { comment, commentFrom: from ? path.resolve(workspace, from) : '' }
 }
 
+/** zoneinfo: true (empty too), false, or the zone names to include (checked against the runner's tree later). */
+export function parseZoneinfo(raw: string): Config['zoneinfo'] {
+  const value = raw.trim()
+  if (value === '' || value.toLowerCase() === 'true') return true
+  if (value.toLowerCase() === 'false') return false
+  return parseList(value)
+}
+
 export function parseBoolean(get: GetInput, name: string, fallback: boolean): boolean {
   const raw = get(name).trim().toLowerCase()
   if (raw === '') return fallback
@@ -151,14 +160,15 @@ export function parseList(raw: string, commas = true): string[] {
 }
 
 export function parseKeyValues(raw: string, name: string): Record<string, string> {
-  const out: Record<string, string> = {}
+  // A Map, then fromEntries: a key such as __proto__ becomes a key like any other instead of vanishing.
+  const out = new Map<string, string>()
   for (const line of parseList(raw, false)) {
     const eq = line.indexOf('=')
     if (eq <= 0)
       throw new InputError(`${name}: '${line}' is not KEY=VALUE. Write one KEY=VALUE a line.`)
-    out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim()
+    out.set(line.slice(0, eq).trim(), line.slice(eq + 1).trim())
   }
-  return out
+  return Object.fromEntries(out)
 }
 
 /** Refuses a quote that is never closed, which splitFlags would otherwise drop without a word. */
@@ -185,16 +195,6 @@ export function splitFlags(raw: string): string[] {
   return out
 }
 
-function parseEpoch(raw: string, name: string): number | undefined {
-  if (raw.trim() === '') return undefined
-  if (!/^\d+$/.test(raw.trim())) {
-    throw new InputError(
-      `${name}: '${raw}' is not a Unix timestamp. Use whole seconds since 1970, e.g. 1700000000.`
-    )
-  }
-  return Number(raw.trim())
-}
-
 /** registry-timeout: whole seconds of silence, 1 to 3600; 60 when empty. */
 export function parseRegistryTimeout(raw: string): number {
   const value = raw.trim()
@@ -211,14 +211,6 @@ export function parseRegistryTimeout(raw: string): number {
 export function parseConfig(get: GetInput, env: Record<string, string | undefined>): Config {
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const workingDirectory = path.resolve(workspace, get('working-directory').trim() || '.')
-
-  const zi = get('zoneinfo').trim()
-  const zoneinfo: Config['zoneinfo'] =
-    zi === '' || zi.toLowerCase() === 'true'
-      ? true
-      : zi.toLowerCase() === 'false'
-        ? false
-        : parseList(zi)
 
   const ca = get('ca-certificates').trim() || 'system'
   const builder = get('builder').trim().toLowerCase() || 'native'
@@ -324,7 +316,7 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     buildTags: get('build-tags').trim(),
     buildFlags,
     buildEnv: parseKeyValues(get('build-env'), 'build-env'),
-    zoneinfo,
+    zoneinfo: parseZoneinfo(get('zoneinfo')),
     caCertificates: ca,
     extraCaCertificates: parseList(get('extra-ca-certificates')),
     files: parseFiles(get('files')),
@@ -364,8 +356,8 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     registryCa,
     credentials: username ? { username, password } : undefined,
     sourceDateEpoch:
-      parseEpoch(get('source-date-epoch'), 'source-date-epoch') ??
-      parseEpoch(env.SOURCE_DATE_EPOCH ?? '', 'SOURCE_DATE_EPOCH'),
+      parseSourceDateEpoch(get('source-date-epoch'), 'source-date-epoch') ??
+      parseSourceDateEpoch(env.SOURCE_DATE_EPOCH ?? '', 'SOURCE_DATE_EPOCH (environment variable)'),
     summary: parseBoolean(get, 'summary', true),
     sbom: parseSbom(get('sbom')),
     provenance: parseProvenance(get('provenance'), env),

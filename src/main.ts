@@ -9,6 +9,7 @@ import type { BuildCache, Logger } from './ports.js'
 import { runPipeline, type Result } from './pipeline.js'
 import { runMerge } from './merge/pipeline.js'
 import { renderSummary } from './report/summary.js'
+import { captureStdio } from './terminal.js'
 
 const actions = inActions(process.env)
 
@@ -66,6 +67,13 @@ export function isPost(): boolean {
 }
 
 function setOutputs(r: Result): void {
+  // Without GITHUB_OUTPUT, @actions/core would print ::set-output:: commands, which only a runner reads.
+  if (!actions && !process.env.GITHUB_OUTPUT) {
+    logger.info(
+      'Outputs: not written (no GITHUB_OUTPUT outside a runner); the command line (npx go-scratch-image) prints them.'
+    )
+    return
+  }
   for (const [k, v] of Object.entries(actionOutputs(r))) core.setOutput(k, v)
 }
 
@@ -74,7 +82,10 @@ async function writeSummary(r: Result, config: Config): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  core.saveState(STATE_POST, 'true')
+  // Outside a runner (the bundle run by hand, scripts/quickstart.sh) no post step follows and no one reads workflow
+  // commands: what @actions/* print (::debug::, ::add-mask::, ::error:: …) goes out as plain lines, secrets as ***.
+  if (actions) core.saveState(STATE_POST, 'true')
+  else captureStdio(core.isDebug())
   try {
     // Mask first: nothing below may log the password, even in an error message.
     const password = core.getInput('registry-password')
@@ -101,7 +112,7 @@ export async function run(): Promise<void> {
     })
     // Saved as soon as the compile succeeds: the post step (post-if: always()) keeps the warm caches even when
     // the size gate or the push fails this step afterwards.
-    deps.compiled = goCache => core.saveState(STATE_CACHE, JSON.stringify(goCache))
+    if (actions) deps.compiled = goCache => core.saveState(STATE_CACHE, JSON.stringify(goCache))
     // A merge step (merge-digests) builds nothing: its own small graph reads the legs and pushes their index.
     const result = config.mergeDigests.length
       ? await runMerge(config, deps)

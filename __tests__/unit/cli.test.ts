@@ -8,13 +8,13 @@ import {
   helpText,
   localInputs,
   localNotes,
-  Output,
   parseArgs,
   resultText,
   UsageError
 } from '../../src/cli.js'
 import { parseConfig } from '../../src/config.js'
 import { inActions } from '../../src/edge.js'
+import { Output } from '../../src/terminal.js'
 import type { Result } from '../../src/pipeline.js'
 
 describe('the options and action.yml', () => {

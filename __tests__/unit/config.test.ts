@@ -357,12 +357,12 @@ describe('parseConfig', () => {
     [
       { image: 'a/b', 'source-date-epoch': 'yesterday' },
       {},
-      "source-date-epoch: 'yesterday' is not a Unix timestamp. Use whole seconds since 1970, e.g. 1700000000."
+      "source-date-epoch: 'yesterday' is not a Unix timestamp. Use whole seconds since 1970-01-01T00:00:00Z, from 0 to 253402300799 (9999-12-31T23:59:59Z), e.g. 1700000000 (git log -1 --format=%ct gives the last commit's)."
     ],
     [
       { image: 'a/b' },
       { SOURCE_DATE_EPOCH: '-1' },
-      "SOURCE_DATE_EPOCH: '-1' is not a Unix timestamp."
+      "SOURCE_DATE_EPOCH (environment variable): '-1' is before 1970."
     ],
     // Hostile and broken input: each is refused when the inputs are read, before anything is built.
     [

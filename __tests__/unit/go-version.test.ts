@@ -171,7 +171,8 @@ describe('versionFromFile corners', () => {
     })
     expect(versionFromFile('go.mod', 'module m\r\n\r\ngo 1.21\r\ntoolchain go1.22.1\r\n')).toEqual({
       spec: '1.22.1',
-      line: 'toolchain'
+      line: 'toolchain',
+      goLine: '1.21'
     })
   })
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import semver from 'semver'
 import {
   goToSemver,
   resolveCachedRequest,
@@ -77,7 +78,7 @@ describe('resolveGoVersion', () => {
       "go-version: 'banana' is not a Go version. Use a version such as 1.22 or 1.22.5"
     )
     expect(() =>
-      resolveGoVersion('9.9.9', releases, 'linux', 'amd64', 'go-version-file (go.mod)')
+      resolveGoVersion('9.9.9', releases, 'linux', 'amd64', { input: 'go-version-file (go.mod)' })
     ).toThrow(/^go-version-file \(go\.mod\): no Go release matches '9\.9\.9'/)
   })
 })
@@ -96,7 +97,11 @@ describe('versionFromFile', () => {
   it('prefers the toolchain directive of go.mod', () => {
     const mod =
       'module example.com/x\n\ngo 1.21\n\ntoolchain go1.22.5\n\nrequire golang.org/x/text v0.14.0\n'
-    expect(versionFromFile('/w/go.mod', mod)).toEqual({ spec: '1.22.5', line: 'toolchain' })
+    expect(versionFromFile('/w/go.mod', mod)).toEqual({
+      spec: '1.22.5',
+      line: 'toolchain',
+      goLine: '1.21'
+    })
   })
   it('falls back to the go directive, a minimum', () => {
     expect(versionFromFile('go.mod', 'module m\n\ngo 1.19\n')).toEqual({ spec: '1.19', line: 'go' })
@@ -259,6 +264,59 @@ describe('go.mod and go.work: the go line is a minimum, the toolchain line exact
       "go-version-file (go.mod): no Go release matches '1.19.3' for linux/amd64. Newest stable releases: 1.19.8. " +
         'Change the toolchain line of go.mod to one of them (e.g. toolchain go1.19.8), or set go-version.'
     )
+  })
+
+  // A toolchain below the go line is ignored by Go (and by versionFromFile), so suggesting one would not help.
+  it.each<[string, string, string, string]>([
+    [
+      'suggests and offers only releases at or above the go line',
+      'go 1.22.3\ntoolchain go1.22.99',
+      'godev',
+      "go-version-file (go.mod): no Go release matches '1.22.99' for linux/amd64. Newest releases at or above " +
+        '1.22.3: 1.23.4, 1.22.10. Change the toolchain line of go.mod to one of them (e.g. toolchain go1.23.4), ' +
+        'or set go-version.'
+    ],
+    [
+      'a pre-release go line: its own candidates qualify',
+      'go 1.24rc1\ntoolchain go1.24rc9',
+      'godev',
+      'Newest releases at or above 1.24rc1: 1.24rc1. Change the toolchain line of go.mod to one of them (e.g. ' +
+        'toolchain go1.24rc1)'
+    ],
+    [
+      'nothing at or above the go line: no release is suggested',
+      'go 1.19.9\ntoolchain go1.19.12',
+      'old',
+      "go-version-file (go.mod): no Go release matches '1.19.12' for linux/amd64, and none is at or above 1.19.9 " +
+        '(the newest is 1.19.8). Point go-download-base-url at a mirror that has Go 1.19.12, or lower the ' +
+        'version you ask for.'
+    ]
+  ])('a toolchain line the list lacks: %s', (_case, lines, list, message) => {
+    const found = versionFromFile('go.mod', `module m\n\n${lines}\n`)!
+    expect(found.goLine).toBe(lines.split('\n')[0]!.slice(3))
+    const run = (): unknown =>
+      resolveGoRequest(
+        { ...found, input: 'go-version-file (go.mod)', file: 'go.mod' },
+        LISTS[list]!,
+        'linux',
+        'amd64',
+        ''
+      )
+    expect(run).toThrow(InputError)
+    expect(run).toThrow(message)
+    // No version below the go line is offered or suggested (the newest the list has is only stated).
+    const text = (() => {
+      try {
+        run()
+      } catch (e) {
+        return (e as Error).message
+      }
+      return ''
+    })()
+    const floor = goToSemver(found.goLine!)!
+    for (const v of text.replace(/\(the newest is [^)]*\)/, '').match(/\b1\.\d+(\.\d+|rc\d+)\b/g) ??
+      [])
+      if (v !== found.spec && goToSemver(v)) expect(semver.gte(goToSemver(v)!, floor)).toBe(true)
   })
 
   it('refuses a go line that is not a Go version', () => {

@@ -2,6 +2,7 @@
 import path from 'node:path'
 import type { Runner } from '../ports.js'
 import { InputError } from '../ports.js'
+import { loadError } from '../go/refusal.js'
 
 export interface MainPackage {
   importPath: string
@@ -32,9 +33,11 @@ export async function inspectMainPackage(
     silent: true
   })
   if (res.exitCode !== 0) {
-    throw new InputError(
-      `package: Go cannot load '${pkg}' in working-directory '${cwd}': ${res.stderr.trim()}. ` +
-        `Set working-directory to the Go module and package to its main package, e.g. ./cmd/app.`
+    throw loadError(
+      pkg,
+      cwd,
+      res.stderr,
+      'Set working-directory to the Go module and package to its main package, e.g. ./cmd/app.'
     )
   }
   const [name, importPath] = res.stdout.trim().split(/\s+/)

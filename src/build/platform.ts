@@ -55,7 +55,9 @@ export function parsePlatforms(input: string): Platform[] {
   const seen = new Set<string>()
   return items.map(item => {
     const [os, architecture, variant, extra] = item.split('/')
-    const variants = architecture ? KNOWN[architecture] : undefined
+    // hasOwn: an arch such as constructor must not find what every object has.
+    const variants =
+      architecture && Object.hasOwn(KNOWN, architecture) ? KNOWN[architecture] : undefined
     if (
       os !== 'linux' ||
       !architecture ||

@@ -48,6 +48,8 @@ export interface InstallOptions {
   specFile?: string
   /** The go.mod/go.work line the spec came from: the go line is a minimum, the toolchain line exact. */
   line?: 'go' | 'toolchain'
+  /** With a toolchain line, the go line beside it: a fix never suggests a toolchain below it. */
+  goLine?: string
   baseUrl: string
   /** Look at the release list even when the tool cache has a matching Go. */
   checkLatest: boolean
@@ -361,7 +363,8 @@ export async function installGo(o: InstallOptions): Promise<GoInstall> {
     spec: o.spec,
     input: o.specInput,
     file: o.specFile,
-    line: o.line
+    line: o.line,
+    goLine: o.goLine
   }
   if (tool !== 'go') {
     o.logger.info(

@@ -59,12 +59,32 @@ function minors(stable: Candidate[]): string[] {
   return [...new Set(stable.map(x => minorOf(x.sv)))]
 }
 
-/** What the list offers, for an error: the newest patch of each of its three newest lines. */
-function offer(stable: Candidate[]): string {
-  const newest = minors(stable)
+/** What the list offers, for an error: the newest release of each of its three newest lines. */
+function offer(offered: Candidate[], floor?: string): string {
+  const newest = minors(offered)
     .slice(0, 3)
-    .map(m => plain(stable.find(x => minorOf(x.sv) === m)!.r.version))
-  return `Newest stable releases: ${newest.join(', ') || 'none'}.`
+    .map(m => plain(offered.find(x => minorOf(x.sv) === m)!.r.version))
+  return `${floor ? `Newest releases at or above ${floor}` : 'Newest stable releases'}: ${newest.join(', ')}.`
+}
+
+/**
+ * The releases a fix may suggest above a floor (a go line): the stable ones at or above it, newest first; under a
+ * pre-release floor (go 1.24rc1) that line's own candidates too.
+ */
+function atOrAbove(usable: Candidate[], floor: string): Candidate[] {
+  const min = goToSemver(floor)
+  if (!min) return []
+  const pre = semver.prerelease(min) !== null
+  return usable.filter(x => semver.gte(x.sv, min) && (x.r.stable || pre))
+}
+
+export interface ResolveOptions {
+  /** The input the spec came from, for messages; go-version by default. */
+  input?: string
+  /** The sentence that tells how to ask for a release the list has; "Set go-version to …" by default. */
+  fix?: string
+  /** The lowest version a fix may suggest (the go line, for a toolchain line): lower ones would not be used. */
+  floor?: string
 }
 
 /**
@@ -76,10 +96,9 @@ export function resolveGoVersion(
   releases: GoRelease[],
   os: string,
   arch: string,
-  input = 'go-version',
-  /** The sentence that tells how to ask for a release the list has; "Set go-version to …" by default. */
-  fix?: string
+  o: ResolveOptions = {}
 ): ResolvedGo {
+  const input = o.input ?? 'go-version'
   const usable = candidates(releases, os, arch)
   const stable = usable.filter(x => x.r.stable)
   const pick = (x: { r: GoRelease; file: GoFile } | undefined): ResolvedGo | undefined =>
@@ -108,11 +127,16 @@ export function resolveGoVersion(
     )
   }
   if (!found) {
+    const offered = o.floor ? atOrAbove(usable, o.floor) : stable
     throw new InputError(
       stable.length === 0
         ? `${input}: no Go release matches '${spec}' for ${os}/${arch}: the release list has no stable release for it. Check go-download-base-url.`
-        : `${input}: no Go release matches '${spec}' for ${os}/${arch}. ${offer(stable)} ` +
-            (fix ?? `Set ${input} to one of them, or to stable.`)
+        : offered.length === 0
+          ? `${input}: no Go release matches '${spec}' for ${os}/${arch}, and none is at or above ${o.floor} ` +
+            `(the newest is ${plain(stable[0]!.r.version)}). Point go-download-base-url at a mirror that has Go ` +
+            `${spec}, or lower the version you ask for.`
+          : `${input}: no Go release matches '${spec}' for ${os}/${arch}. ${offer(offered, o.floor)} ` +
+            (o.fix ?? `Set ${input} to one of them, or to stable.`)
     )
   }
   return found
@@ -195,6 +219,8 @@ export interface FileVersion {
    * toolchain line an exact version. Absent for .go-version and .tool-versions, whose value is a go-version.
    */
   line?: 'go' | 'toolchain'
+  /** With a toolchain line, the go line beside it: no toolchain below it is used. */
+  goLine?: string
 }
 
 /** Reads the wanted Go version from a version file's contents: go.mod/go.work, .go-version or .tool-versions. */
@@ -206,7 +232,7 @@ export function versionFromFile(fileName: string, content: string): FileVersion 
     const tcSv = toolchain && goToSemver(toolchain)
     // A toolchain older than the go line has no effect, as with the go command.
     if (toolchain && (!goSv || !tcSv || semver.gte(tcSv, goSv)))
-      return { spec: toolchain, line: 'toolchain' }
+      return { spec: toolchain, line: 'toolchain', ...(goSv ? { goLine: go } : {}) }
     return go ? { spec: go, line: 'go' } : undefined
   }
   const spec =
@@ -228,6 +254,8 @@ export interface GoRequest {
   /** The version file's name (go.mod), when it came from one. */
   file?: string
   line?: 'go' | 'toolchain'
+  /** With a toolchain line, the go line beside it. */
+  goLine?: string
 }
 
 export interface Resolution extends ResolvedGo {
@@ -287,13 +315,16 @@ export function resolveGoRequest(
             `using Go ${found.version}, the newest stable release. Add a toolchain line to ${file} to pin another.`
     )
   } else {
+    // A toolchain below the go line is not used, so the fix never suggests one.
+    const floor = req.line === 'toolchain' ? req.goLine : undefined
+    const newest = floor ? atOrAbove(usable, floor)[0] : stable[0]
     const fix =
       req.line === 'toolchain'
-        ? `Change the toolchain line of ${file} to one of them (e.g. toolchain go${stable[0] ? plain(stable[0].r.version) : '1.N.P'}), or set go-version.`
+        ? `Change the toolchain line of ${file} to one of them (e.g. toolchain go${newest ? plain(newest.r.version) : '1.N.P'}), or set go-version.`
         : req.file
           ? `Change ${file} to one of them, or set go-version.`
           : undefined
-    found = resolveGoVersion(req.spec, releases, os, arch, req.input, fix)
+    found = resolveGoVersion(req.spec, releases, os, arch, { input: req.input, fix, floor })
   }
 
   const warnings: string[] = []

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { defaultBinaryName } from '../build/compile.js'
 import type { Runner } from '../ports.js'
 import { InputError } from '../ports.js'
+import { loadError } from '../go/refusal.js'
 import { parseImage, type ImageRef } from '../registry/reference.js'
 
 /** The one template key image knows: the binary name of the main package the image holds. */
@@ -192,9 +193,11 @@ export async function findMainPackages(o: {
       silent: true
     })
     if (res.exitCode !== 0) {
-      throw new InputError(
-        `package: Go cannot load '${line}' in working-directory '${o.cwd}': ${res.stderr.trim()}. ` +
-          `Give main packages relative to working-directory, e.g. ./cmd/app or ./cmd/...`
+      throw loadError(
+        line,
+        o.cwd,
+        res.stderr,
+        'Give main packages relative to working-directory, e.g. ./cmd/app or ./cmd/...'
       )
     }
     const mains = parseMainList(res.stdout)

@@ -11,7 +11,7 @@ import type { Config } from '../config.js'
 import { platformContextDir, renderDockerfile, writeLayerContext } from '../dockerfile/render.js'
 import { modulesHash, restoreGoCache, type CacheState } from '../go/cache.js'
 import { installGo, runnerGoArch } from '../go/install.js'
-import { versionFromFile } from '../go/version.js'
+import { versionFromFile, type GoRequest } from '../go/version.js'
 import {
   buildImage,
   compressLayer,
@@ -82,7 +82,7 @@ export interface Outputs extends CgoOutputs {
   login: RegistryClient | undefined
   /** Clients of image's further lines (other registries), logged in; empty when there are none or no push. */
   mirrors: RegistryClient[]
-  goVersion: { spec: string; input: string; file?: string; line?: 'go' | 'toolchain' }
+  goVersion: GoRequest
   go: { version: string; goroot: string; goBin: string; env: Record<string, string> }
   source: { epoch: number; settings: BuildSettings }
   goCache: CacheState | undefined
@@ -392,6 +392,7 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
           specInput: v.input,
           specFile: v.file,
           line: v.line,
+          goLine: v.goLine,
           baseUrl: config.goDownloadBaseUrl,
           checkLatest: config.checkLatest,
           toolCacheDir: deps.toolCacheDir,

@@ -1,6 +1,10 @@
 // Turns docker/metadata-action-style tag rules (type=semver,pattern={{version}} …) and the Git context into tags; pure.
+import semver from 'semver'
 import { InputError } from '../ports.js'
 import { validateTags } from './reference.js'
+import { fitTag, type AffixedTag } from './tag-limit.js'
+
+export { sanitizeTag } from './tag-limit.js'
 
 export type TagType = 'schedule' | 'semver' | 'ref' | 'edge' | 'raw' | 'sha'
 
@@ -91,10 +95,6 @@ const SEMVER_KEYS = ['raw', 'version', 'major', 'minor', 'patch']
 /** Global expressions, usable in prefix, suffix, value and enable. */
 const GLOBAL_KEYS = ['branch', 'tag', 'sha', 'base_ref', 'is_default_branch', 'date']
 
-/** semver.org's grammar, with the leading v that node-semver accepts. */
-const SEMVER =
-  /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/
-
 export interface SemVer {
   raw: string
   major: number
@@ -103,27 +103,17 @@ export interface SemVer {
   prerelease?: string
 }
 
+/** A version as node-semver reads it strictly: semver.org's grammar, with an optional leading v. */
 export function parseSemver(raw: string): SemVer | undefined {
-  const m = SEMVER.exec(raw.trim())
-  if (!m) return undefined
+  const v = semver.parse(raw.trim())
+  if (!v) return undefined
   return {
     raw,
-    major: Number(m[1]),
-    minor: Number(m[2]),
-    patch: Number(m[3]),
-    ...(m[4] ? { prerelease: m[4] } : {})
+    major: v.major,
+    minor: v.minor,
+    patch: v.patch,
+    ...(v.prerelease.length ? { prerelease: v.prerelease.join('.') } : {})
   }
-}
-
-/**
- * A tag as registries accept it: every run of other characters becomes '-' (metadata-action's rule), and, where
- * metadata-action would hand on a tag the registry refuses, leading '.' and '-' go and the length stops at 128.
- */
-export function sanitizeTag(value: string): string {
-  return value
-    .replace(/[^a-zA-Z0-9._-]+/g, '-')
-    .replace(/^[.-]+/, '')
-    .slice(0, 128)
 }
 
 const TEMPLATE = /\{\{\s*([^\s}]*)((?:\s+[^}]*?)?)\s*\}\}/g
@@ -184,7 +174,8 @@ function csvFields(line: string): string[] {
 
 /** Parses one rule line; a line without '=' and '{{' is a plain tag and does not come here. */
 export function parseRule(line: string): TagRule {
-  const attrs: Record<string, string> = {}
+  // No prototype: an attribute named __proto__ is refused as unknown like any other.
+  const attrs = Object.create(null) as Record<string, string>
   let type: TagType | undefined
   for (const field of csvFields(line)) {
     if (field === '') continue
@@ -310,12 +301,13 @@ export function parseFlavor(latest: string, prefix: string, suffix: string): Fla
     )
   }
   const affix = (raw: string, name: string): { value: string; onLatest: boolean } => {
-    const m = /^(.*?)(?:,\s*onlatest=(true|false))?$/i.exec(raw.trim())!
+    // [\s\S], not '.': a line break must reach the check below rather than make the pattern fail.
+    const m = /^([\s\S]*?)(?:,\s*onlatest=(true|false))?$/i.exec(raw.trim())!
     const value = m[1]!.trim()
     checkTemplate(value, GLOBAL_KEYS, `${name}: ${raw.trim()}`)
-    if (/[,=]/.test(value)) {
+    if (/[,=\n\r]/.test(value)) {
       throw new InputError(
-        `${name}: '${raw.trim()}' is not a tag prefix or suffix. Write the text, optionally followed by ,onlatest=true.`
+        `${name}: '${raw.trim()}' is not a tag prefix or suffix. Write the text on one line, optionally followed by ,onlatest=true.`
       )
     }
     return { value, onLatest: m[2]?.toLowerCase() === 'true' }
@@ -422,19 +414,27 @@ export function resolveTags(rules: TagRule[], flavor: Flavor, ctx: TagContext): 
     )
   }
   const global = (v: string): string => render(v, globals, ctx.now)
-  const affixed = (val: string, rule: TagRule): string => {
-    const prefix = rule.attrs.prefix !== undefined ? rule.attrs.prefix : flavor.prefix
-    const suffix = rule.attrs.suffix !== undefined ? rule.attrs.suffix : flavor.suffix
-    return `${global(prefix)}${val}${global(suffix)}`
+  const affixed = (value: string, rule: TagRule): AffixedTag => {
+    const own = (key: 'prefix' | 'suffix'): boolean => rule.attrs[key] !== undefined
+    const from = (key: 'prefix' | 'suffix'): string =>
+      own(key) ? `tags: ${key}= in '${rule.line}'` : `tags-${key}`
+    return {
+      prefix: global(own('prefix') ? rule.attrs.prefix! : flavor.prefix),
+      value,
+      suffix: global(own('suffix') ? rule.attrs.suffix! : flavor.suffix),
+      prefixFrom: from('prefix'),
+      suffixFrom: from('suffix')
+    }
   }
+  const what = ctx.ref || 'this run'
   const notes: string[] = []
   let main: string | undefined
   const partial: string[] = []
   let latest: boolean | undefined
   let release: SemVer | undefined
-  const add = (val: string, autoLatest: boolean, from?: SemVer): void => {
-    if (!val) return
-    const tag = sanitizeTag(val)
+  const add = (parts: AffixedTag, autoLatest: boolean, from?: SemVer): void => {
+    if (!`${parts.prefix}${parts.value}${parts.suffix}`) return
+    const tag = fitTag(parts, what)
     if (!tag) return
     if (main === undefined) main = tag
     else if (tag !== main) partial.push(tag)
@@ -525,15 +525,24 @@ export function resolveTags(rules: TagRule[], flavor: Flavor, ctx: TagContext): 
   }
   const tags = main === undefined ? [] : [main, ...new Set(partial)]
   const on = !!latest && main !== undefined
-  const latestTag = sanitizeTag(
-    `${flavor.prefixLatest ? global(flavor.prefix) : ''}latest${flavor.suffixLatest ? global(flavor.suffix) : ''}`
-  )
-  if (on && !tags.includes(latestTag)) tags.push(latestTag)
+  const latestTag = on
+    ? fitTag(
+        {
+          prefix: flavor.prefixLatest ? global(flavor.prefix) : '',
+          value: 'latest',
+          suffix: flavor.suffixLatest ? global(flavor.suffix) : '',
+          prefixFrom: 'tags-prefix',
+          suffixFrom: 'tags-suffix'
+        },
+        what
+      )
+    : undefined
+  if (latestTag && !tags.includes(latestTag)) tags.push(latestTag)
   return {
     tags,
     version: main,
     latest: on,
-    ...(on ? { latestTag } : {}),
+    ...(latestTag ? { latestTag } : {}),
     ...(on && release
       ? { release, affix: { prefix: global(flavor.prefix), suffix: global(flavor.suffix) } }
       : {}),
@@ -566,8 +575,9 @@ export function parseTagLines(raw: string): string[] {
   return out
 }
 
+/** Releases in version order; pre-releases never come here. */
 const order = (a: SemVer, b: SemVer): number =>
-  a.major - b.major || a.minor - b.minor || a.patch - b.patch
+  semver.compare(`${a.major}.${a.minor}.${a.patch}`, `${b.major}.${b.minor}.${b.patch}`)
 
 /**
  * The newest release among a repository's tags that is newer than release, if any: under tags-latest: auto a

@@ -22,7 +22,8 @@ export const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/
 export function parseUser(raw: string): string {
   const v = raw.trim()
   if (v === '') return `${NONROOT.uid}:${NONROOT.gid}`
-  const named = NAMED_USERS[v]
+  // hasOwn: user text such as __proto__ must not find what every object has.
+  const named = Object.hasOwn(NAMED_USERS, v) ? NAMED_USERS[v] : undefined
   if (named) return named
   const m = /^(\d+):(\d+)$/.exec(v)
   if (m && Number(m[1]) <= 2 ** 31 - 1 && Number(m[2]) <= 2 ** 31 - 1) return `${m[1]}:${m[2]}`
