@@ -21,6 +21,7 @@ import {
   type BuiltImage
 } from '../oci/image.js'
 import { dockerArchive } from '../oci/docker-archive.js'
+import { checkImages, imageToCheck } from '../oci/unpack-check.js'
 import type { Blob } from '../oci/image.js'
 import { layoutReferrers, writeOciLayout } from '../oci/layout.js'
 import type { Attachment } from '../oci/artifact.js'
@@ -663,6 +664,8 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
         logger.info(
           `layers: ${compressionName(config.compression)}; ${n.compressed} compressed, ${n.memo} reused within the run, ${n.disk} from the layer cache`
         )
+        // Before anything downstream (layout, load, push) can ship it: the image as a runtime will unpack it.
+        for (const line of await checkImages(images.map(imageToCheck))) logger.info(line)
         return images
       }
     }),
