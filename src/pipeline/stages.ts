@@ -46,6 +46,7 @@ import {
   type Layer
 } from '../rootfs/plan.js'
 import { DEFAULT_PATH, ociLabels } from '../rootfs/settings.js'
+import { checkBinaryName, imageTopLevel } from '../rootfs/binary-name.js'
 import { caBundle, filesLayer, mergeEnv, zoneinfo } from '../rootfs/stage.js'
 import { detectBuildx, dockerBuild } from '../docker/builder.js'
 import { compare, comparisonTable, gateFailures, type Comparison } from '../report/gate.js'
@@ -466,6 +467,9 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
           config.workingDirectory,
           config.package
         )
+        // Named after the package: refused here, before the compile, when the image needs that path.
+        if (!config.binaryName)
+          checkBinaryName(main.binaryName, imageTopLevel(config), main.importPath)
         return { importPath: main.importPath, binaryName: config.binaryName || main.binaryName }
       }
     }),
