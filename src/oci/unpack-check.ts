@@ -87,7 +87,7 @@ function explain(u: Unpacked, r: Resolved): string {
   if (!r.ok)
     return r.why === 'loop'
       ? `${r.at} is a symlink loop`
-      : `${r.at} is ${describe(u, r.node!)}, not a directory`
+      : `${r.at} is ${describe(u, r.node!)}`
   return r.node ? `${r.path} is ${describe(u, r.node)}` : `${r.path} does not exist`
 }
 
