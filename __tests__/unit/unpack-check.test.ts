@@ -7,20 +7,14 @@ import { LayerCompressor } from '../../src/oci/layer-compressor.js'
 import { layerEntries } from '../../src/oci/layer-headers.js'
 import { packTar } from '../../src/oci/tar.js'
 import { unpack, type LayerEntries } from '../../src/oci/unpack.js'
-import {
-  checkImages,
-  checkUnpacked,
-  imageToCheck,
-  runConfig,
-  type RunConfig
-} from '../../src/oci/unpack-check.js'
+import { checkImages, imageToCheck, runConfig } from '../../src/oci/image-check.js'
+import { checkUnpacked, type RunConfig } from '../../src/oci/unpack-check.js'
 import { InputError } from '../../src/ports.js'
 import {
   certificatesLayer,
   file,
   homeLayer,
   passwdFile,
-  symlink,
   systemLayer,
   withParents,
   type FilePlan,

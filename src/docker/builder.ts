@@ -16,7 +16,7 @@ import {
 } from '../oci/image.js'
 import { decompressLayer } from '../oci/layer-headers.js'
 import { readTar } from '../oci/tar.js'
-import { checkImages } from '../oci/unpack-check.js'
+import { checkImages } from '../oci/image-check.js'
 import { InputError, type Logger, type Runner } from '../ports.js'
 import type { FilePlan } from '../rootfs/plan.js'
 
@@ -82,13 +82,7 @@ export async function dockerBuild(opts: DockerBuildOptions): Promise<BuiltImage[
         throw new Error(`docker save ${tag} failed (exit ${saved.exitCode}): ${tail(saved)}`)
       }
       const exported = await readSaveArchive(await readFile(archive), tag)
-      const image = await toBuiltImage(
-        exported,
-        platform,
-        plan,
-        opts.dockerfile,
-        opts.compressor
-      )
+      const image = await toBuiltImage(exported, platform, plan, opts.dockerfile, opts.compressor)
       logger.info(
         `${name}: Docker built ${image.layers.length} layers (${image.layers.map(l => l.name).join(', ')}), ` +
           `config ${image.config.digest}`

@@ -1,38 +1,18 @@
 // Checks an image before it is pushed, on its layers unpacked as a runtime unpacks them: the entrypoint, the user's home, /tmp, SSL_CERT_FILE and WORKDIR are what the program needs, and no layer took another's directory.
 import path from 'node:path'
-import { z } from 'zod'
-import { platformString } from '../build/platform.js'
-import { InputError } from '../ports.js'
 import { CA_BUNDLE_PATH } from '../rootfs/plan.js'
 import { DEFAULT_PATH } from '../rootfs/settings.js'
-import type { BuiltImage } from './image.js'
-import { decompressLayer, layerEntries } from './layer-headers.js'
 import {
   describe,
   resolve,
   splitPath,
-  unpack,
-  type LayerEntries,
-  type LayerEntry,
   type Node,
   type Problem,
   type Resolved,
   type Unpacked
 } from './unpack.js'
 
-/** The part of an image config a runtime starts the process from; Docker writes null for what is unset. */
-const ImageConfig = z.object({
-  config: z
-    .object({
-      User: z.string().nullish(),
-      Env: z.array(z.string()).nullish(),
-      Entrypoint: z.array(z.string()).nullish(),
-      Cmd: z.array(z.string()).nullish(),
-      WorkingDir: z.string().nullish()
-    })
-    .nullish()
-})
-
+/** What a runtime starts the process from, read from the image config (src/oci/image-check.ts). */
 export interface RunConfig {
   user: string
   env: string[]
@@ -42,28 +22,6 @@ export interface RunConfig {
 
 export interface Finding extends Problem {
   fix: string
-}
-
-export function runConfig(json: Buffer | string, platform: string): RunConfig {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(json.toString())
-  } catch {
-    parsed = undefined
-  }
-  const result = ImageConfig.safeParse(parsed)
-  if (!result.success) {
-    throw new Error(
-      `The image config for ${platform} is not the JSON an image config is: ${z.prettifyError(result.error)}`
-    )
-  }
-  const c = result.data.config ?? {}
-  return {
-    user: c.User ?? '',
-    env: c.Env ?? [],
-    argv: [...(c.Entrypoint ?? []), ...(c.Cmd ?? [])],
-    workdir: c.WorkingDir || '/'
-  }
 }
 
 /** What to change, by the layer at fault: the inputs that fill it. */
@@ -85,9 +43,7 @@ const octal = (mode: number): string => (mode & 0o7777).toString(8).padStart(4, 
 /** Why a lookup did not find what it wanted, as the end of a sentence. */
 function explain(u: Unpacked, r: Resolved): string {
   if (!r.ok)
-    return r.why === 'loop'
-      ? `${r.at} is a symlink loop`
-      : `${r.at} is ${describe(u, r.node!)}`
+    return r.why === 'loop' ? `${r.at} is a symlink loop` : `${r.at} is ${describe(u, r.node!)}`
   return r.node ? `${r.path} is ${describe(u, r.node)}` : `${r.path} does not exist`
 }
 
@@ -147,7 +103,8 @@ function checkEntrypoint(u: Unpacked, run: RunConfig, user: User, out: Finding[]
   if (!argv0) {
     out.push({
       path: '/',
-      message: 'The image has neither an entrypoint nor a command, so a runtime has nothing to start.',
+      message:
+        'The image has neither an entrypoint nor a command, so a runtime has nothing to start.',
       fix: ENTRYPOINT_FIX
     })
     return
@@ -157,7 +114,10 @@ function checkEntrypoint(u: Unpacked, run: RunConfig, user: User, out: Finding[]
   const candidates = argv0.includes('/')
     ? [path.posix.resolve('/', run.workdir, argv0)]
     : dirs.map(d => path.posix.resolve('/', run.workdir, d || '.', argv0))
-  const looked = candidates.map(c => ({ at: c, r: resolve(u.root, splitPath(c)!, { follow: true }) }))
+  const looked = candidates.map(c => ({
+    at: c,
+    r: resolve(u.root, splitPath(c)!, { follow: true })
+  }))
   const found = looked.find(
     ({ r }) => r.ok && r.node && r.node.type !== 'directory' && r.node.mode & 0o111
   )
@@ -181,7 +141,12 @@ function checkEntrypoint(u: Unpacked, run: RunConfig, user: User, out: Finding[]
     ? `${subject} cannot be executed: ${explain(u, existing.r)}`
     : `${subject} is in no directory of PATH (${dirs.join(':')}) as an executable file` +
       (existing.r.ok && existing.r.node ? `: ${explain(u, existing.r)}` : '')
-  out.push({ path: existing.at, layer: blame(existing.r), message: `${where}.`, fix: ENTRYPOINT_FIX })
+  out.push({
+    path: existing.at,
+    layer: blame(existing.r),
+    message: `${where}.`,
+    fix: ENTRYPOINT_FIX
+  })
 }
 
 function checkHome(u: Unpacked, user: User, out: Finding[]): void {
@@ -205,10 +170,20 @@ function checkHome(u: Unpacked, user: User, out: Finding[]): void {
 
 /** /tmp, SSL_CERT_FILE and WORKDIR: each a path that must be one type of thing. */
 function checkPaths(u: Unpacked, run: RunConfig, out: Finding[]): void {
-  const want = (at: string, type: 'directory' | 'file', what: string, fix: string): Node | undefined => {
+  const want = (
+    at: string,
+    type: 'directory' | 'file',
+    what: string,
+    fix: string
+  ): Node | undefined => {
     const r = resolve(u.root, splitPath(at) ?? [], { follow: true })
     if (r.ok && r.node?.type === type) return r.node
-    out.push({ path: at, layer: blame(r), message: `${what} must be a ${type}, but ${explain(u, r)}.`, fix })
+    out.push({
+      path: at,
+      layer: blame(r),
+      message: `${what} must be a ${type}, but ${explain(u, r)}.`,
+      fix
+    })
     return undefined
   }
   const tmp = want('/tmp', 'directory', '/tmp', 'Leave /tmp to the system layer.')
@@ -229,7 +204,11 @@ function checkPaths(u: Unpacked, run: RunConfig, out: Finding[]): void {
     )
   const fix = 'Set workdir to a directory the image holds (e.g. /, the default).'
   if (!run.workdir.startsWith('/'))
-    out.push({ path: run.workdir, message: `WORKDIR ${run.workdir} is not absolute, which runc refuses.`, fix })
+    out.push({
+      path: run.workdir,
+      message: `WORKDIR ${run.workdir} is not absolute, which runc refuses.`,
+      fix
+    })
   else want(run.workdir, 'directory', `WORKDIR ${run.workdir}`, fix)
 }
 
@@ -247,63 +226,4 @@ export function checkUnpacked(u: Unpacked, run: RunConfig): Finding[] {
   checkPaths(u, run, out)
   // A path a layer broke is that layer's input to fix, whichever rule noticed.
   return out.map(f => ({ ...f, fix: LAYER_FIX[u.layers[f.layer ?? -1] ?? ''] ?? f.fix }))
-}
-
-export interface ImageToCheck {
-  platform: string
-  layers: { name: string; data: Buffer; key?: string }[]
-  config: Buffer
-}
-
-export const imageToCheck = (i: BuiltImage): ImageToCheck => ({
-  platform: platformString(i.platform),
-  layers: i.layers.map(l => ({ name: l.name, data: l.blob.data, key: l.diffId })),
-  config: i.config.data
-})
-
-/**
- * Unpacks each image's layers (each distinct layer read once) and checks them; throws an InputError naming
- * every finding and its fix, platforms with the same findings together. Returns a line per platform for the log.
- */
-export async function checkImages(images: ImageToCheck[]): Promise<string[]> {
-  const memo = new Map<string, Promise<LayerEntry[]>>()
-  const read = (l: ImageToCheck['layers'][number]): Promise<LayerEntry[]> => {
-    const go = async (): Promise<LayerEntry[]> => layerEntries(decompressLayer(l.data, l.name))
-    if (l.key === undefined) return go()
-    if (!memo.has(l.key)) memo.set(l.key, go())
-    return memo.get(l.key)!
-  }
-  const failed = new Map<string, string[]>()
-  const lines: string[] = []
-  for (const image of images) {
-    const layers: LayerEntries[] = await Promise.all(
-      image.layers.map(async l => ({ name: l.name, entries: await read(l) }))
-    )
-    const run = runConfig(image.config, image.platform)
-    const findings = checkUnpacked(unpack(layers), run)
-    const paths = layers.reduce((n, l) => n + l.entries.length, 0)
-    if (!findings.length) {
-      lines.push(
-        `${image.platform}: unpacked as a runtime does (${layers.length} layers, ${paths} entries): ` +
-          `entrypoint ${run.argv[0]}, user ${run.user || '0'}, /tmp 1777, workdir ${run.workdir}`
-      )
-      continue
-    }
-    const text = [
-      ...findings.map(f => `- ${f.message}`),
-      ...[...new Set(findings.map(f => f.fix))]
-    ].join('\n')
-    failed.set(text, [...(failed.get(text) ?? []), image.platform])
-  }
-  if (failed.size) {
-    throw new InputError(
-      [...failed]
-        .map(
-          ([text, platforms]) =>
-            `The image for ${platforms.join(', ')} would break as a runtime unpacks it, so nothing was pushed:\n${text}`
-        )
-        .join('\n\n')
-    )
-  }
-  return lines
 }

@@ -103,7 +103,10 @@ export function resolve(
     const part = queue.shift()!
     if (part === '' || part === '.') continue
     if (part === '..') {
-      if (names.length) (names.pop(), nodes.pop())
+      if (names.length) {
+        names.pop()
+        nodes.pop()
+      }
       continue
     }
     const dir = nodes[nodes.length - 1]!
@@ -118,7 +121,10 @@ export function resolve(
       return { ok: true, node: child, path: show([...names, part]) }
     if (child.type === 'symlink') {
       if (++hops > MAX_SYMLINKS) return { ok: false, why: 'loop', at: show([...names, part]) }
-      if (child.target!.startsWith('/')) nodes.splice(1), names.splice(0)
+      if (child.target!.startsWith('/')) {
+        nodes.splice(1)
+        names.splice(0)
+      }
       queue.unshift(...child.target!.split('/'))
       continue
     }
@@ -138,8 +144,7 @@ const article = (type: NodeType): string =>
 
 /** "a file from layer 7 (binary), which replaced a directory from layer 3 (system)". */
 export function describe(u: Pick<Unpacked, 'layers'>, node: Node): string {
-  const what =
-    node.type === 'symlink' ? `a symlink to ${node.target}` : `${article(node.type)}`
+  const what = node.type === 'symlink' ? `a symlink to ${node.target}` : `${article(node.type)}`
   const was = node.replaced
     ? `, which replaced ${article(node.replaced.type)} from ${label(u, node.replaced.layer)}`
     : ''

@@ -21,7 +21,7 @@ import {
   type BuiltImage
 } from '../oci/image.js'
 import { dockerArchive } from '../oci/docker-archive.js'
-import { checkImages, imageToCheck } from '../oci/unpack-check.js'
+import { checkImages, imageToCheck } from '../oci/image-check.js'
 import type { Blob } from '../oci/image.js'
 import { layoutReferrers, writeOciLayout } from '../oci/layout.js'
 import type { Attachment } from '../oci/artifact.js'

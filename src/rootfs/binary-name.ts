@@ -1,13 +1,7 @@
 // binary-name, given or derived from the package: a file name at the image root that takes no top-level path the image or a runtime needs.
 import { InputError } from '../ports.js'
 import { DEBUG_DIR } from './debug.js'
-import {
-  CA_BUNDLE_PATH,
-  homeLayer,
-  systemLayer,
-  ZONEINFO_PATH,
-  ZONEINFO_ZIP_PATH
-} from './plan.js'
+import { CA_BUNDLE_PATH, homeLayer, systemLayer, ZONEINFO_PATH, ZONEINFO_ZIP_PATH } from './plan.js'
 
 /** What runtimes put at the top of every container's filesystem, whatever the image holds. */
 const RUNTIME_PATHS: Record<string, string> = {
@@ -51,7 +45,10 @@ export function imageTopLevel(o: ImagePaths): Map<string, string> {
   if (o.caCertificates !== 'none' || o.extraCaCertificates.length)
     claim(CA_BUNDLE_PATH.split('/')[0], `the CA bundle goes to /${CA_BUNDLE_PATH}`)
   if (o.zoneinfo !== false)
-    claim(ZONEINFO_PATH.split('/')[0], `zoneinfo goes to /${ZONEINFO_PATH} or /${ZONEINFO_ZIP_PATH}`)
+    claim(
+      ZONEINFO_PATH.split('/')[0],
+      `zoneinfo goes to /${ZONEINFO_PATH} or /${ZONEINFO_ZIP_PATH}`
+    )
   if (o.debug) claim(DEBUG_DIR, `the busybox of the -debug image`)
   for (const [top, why] of Object.entries(RUNTIME_PATHS)) claim(top, why)
   return out
