@@ -331,4 +331,16 @@ describe('layerEntries', () => {
     expect(entries[1]!.data?.equals(passwd)).toBe(true)
     expect(entries[2]!.data).toBeUndefined()
   })
+
+  it('keeps the permission bits of a mode Docker 20.10 writes with the file type in it', async () => {
+    // tar-stream masks what it packs, so the first header is rewritten as Docker writes it: 0040755 for /tmp-like
+    // directories, with the header checksum recomputed.
+    const tarball = await packTar(add => add({ name: 'tmp/', type: 'directory', mode: 0o1777 }))
+    tarball.write('0041777\0', 100, 'latin1')
+    tarball.fill(' ', 148, 156)
+    const sum = tarball.subarray(0, 512).reduce((n, b) => n + b, 0)
+    tarball.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1')
+    const [tmp] = await layerEntries(tarball)
+    expect(tmp!.mode.toString(8)).toBe('1777')
+  })
 })
