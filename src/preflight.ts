@@ -96,7 +96,7 @@ export async function preflight(config: Config, opts: PreflightOptions): Promise
   }
   // A name the package path already gives is refused before Go is installed (go list checks the others).
   const known = knownBinaryName(config)
-  if (known && !config.binaryName) checkBinaryName(known, imageTopLevel(config), pkg)
+  if (known && !config.binaryName) checkBinaryName(known, imageTopLevel(config), { pkg })
   const earlier = [certs, systemLayer(config.workdir), homeLayer(config.workdir)].filter(
     (l): l is Layer => !!l
   )

@@ -87,6 +87,19 @@ describe('binary names that would replace a directory the image needs', () => {
     await expectNothingPushed(repo)
   })
 
+  it('refuses a monorepo run whose pattern finds a package named home, before any package compiles', async () => {
+    const repo = `${REGISTRY}/${uniqueRepo('mono')}`
+    const { run } = await push({ package: './...', image: `${repo}/{{.Name}}` })
+    expectRefused(
+      run,
+      "binary-name: the binary is named 'home' after the package example.com/names/home, and would put the binary " +
+        'at /home, a path the image needs (the directory that holds /home/nonroot). Build that package in a step ' +
+        'of its own with binary-name (e.g. binary-name: home-app), or rename its folder.'
+    )
+    expect(run.log).not.toMatch(/Build example\.com\/names\/\w+ for/)
+    for (const name of ['app', 'home', 'tmp']) await expectNothingPushed(`${repo}/${name}`)
+  })
+
   it('builds the same package once binary-name moves it aside', async () => {
     const { run, repo } = await push({ package: './tmp', 'binary-name': 'tmp-app' })
     expect(run.code).toBe(0)

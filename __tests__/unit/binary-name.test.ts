@@ -81,11 +81,11 @@ describe('checkBinaryName', () => {
   })
 
   it('says where a derived name comes from', () => {
-    expect(() => checkBinaryName('tmp', taken, 'example.com/tools/tmp')).toThrow(
+    expect(() => checkBinaryName('tmp', taken, { pkg: 'example.com/tools/tmp' })).toThrow(
       "binary-name: the binary is named 'tmp' after the package example.com/tools/tmp, and would put the binary at /tmp, a path the image needs (the directory /tmp). Set binary-name to another name, e.g. binary-name: tmp-app."
     )
     // Go names binaries after any import path element; only a given binary-name must be a plain name.
-    expect(() => checkBinaryName('app+v2', taken, 'example.com/app+v2')).not.toThrow()
+    expect(() => checkBinaryName('app+v2', taken, { pkg: 'example.com/app+v2' })).not.toThrow()
   })
 
   it.each(['app', 'home-app', 'v2', '.hidden', 'a'.repeat(255), 'usr-local', 'Home'])(

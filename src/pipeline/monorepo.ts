@@ -98,7 +98,11 @@ async function sharedPhase(
         checkImageNames(config.imageLines, mains, config.compareToLine)
         // Before any package compiles: one named after a path the image needs would ship a broken image.
         if (!config.binaryName)
-          for (const m of mains) checkBinaryName(m.name, imageTopLevel(config), m.importPath)
+          for (const m of mains)
+            checkBinaryName(m.name, imageTopLevel(config), {
+              pkg: m.importPath,
+              several: mains.length > 1
+            })
         for (const m of mains) deps.logger.info(`${m.name}: ${m.importPath} (${m.pkg})`)
         return mains
       }

@@ -469,7 +469,7 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
         )
         // Named after the package: refused here, before the compile, when the image needs that path.
         if (!config.binaryName)
-          checkBinaryName(main.binaryName, imageTopLevel(config), main.importPath)
+          checkBinaryName(main.binaryName, imageTopLevel(config), { pkg: main.importPath })
         return { importPath: main.importPath, binaryName: config.binaryName || main.binaryName }
       }
     }),

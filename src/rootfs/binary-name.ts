@@ -66,18 +66,22 @@ function suggestion(name: string, taken: ReadonlyMap<string, string>): string {
 
 /**
  * Refuses a binary name the image cannot hold at its root: `.`, `..`, a whiteout name, one too long, or a top-level
- * path the image or a runtime needs. from names the package a derived name comes from; without it the name was
- * given as binary-name, which must also be a plain file name.
+ * path the image or a runtime needs. from names the package a derived name comes from (several: one of the main
+ * packages of a monorepo run, where binary-name cannot name just one); without it the name was given as
+ * binary-name, which must also be a plain file name.
  */
 export function checkBinaryName(
   name: string,
   taken: ReadonlyMap<string, string>,
-  from?: string
+  from?: { pkg: string; several?: boolean }
 ): void {
   const subject = from
-    ? `the binary is named '${name}' after the package ${from}, and`
+    ? `the binary is named '${name}' after the package ${from.pkg}, and`
     : `'${name}'`
-  const fix = `Set binary-name to another name, e.g. binary-name: ${suggestion(name, taken)}.`
+  const better = `binary-name: ${suggestion(name, taken)}`
+  const fix = from?.several
+    ? `Build that package in a step of its own with binary-name (e.g. ${better}), or rename its folder.`
+    : `Set binary-name to another name, e.g. ${better}.`
   const refuse = (why: string): never => {
     throw new InputError(`binary-name: ${subject} ${why} ${fix}`)
   }
