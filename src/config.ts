@@ -378,7 +378,7 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     ),
     ...parseMatrixConfig(get, { workspace, image, push, load, ociLayout })
   }
-  // Last: the top-level paths the image needs follow from workdir, zoneinfo, the CA inputs, files and debug.
+  // Last: the top-level paths the image needs follow from workdir, zoneinfo, the CA inputs and debug.
   parseBinaryName(binaryName, imageTopLevel(config))
   return config
 }
