@@ -12,6 +12,7 @@ import { parseReference, type ImageRef, type Reference } from './registry/refere
 import type { Credentials } from './registry/client.js'
 import { readCaFile } from './registry/transport.js'
 import { parseFiles, type FileMapping } from './rootfs/files.js'
+import { imageTopLevel, parseBinaryName } from './rootfs/binary-name.js'
 import { parseProvenance, type ProvenanceMode } from './attest/config.js'
 import { parseCacheMode, parseMatrixConfig, type MatrixConfig } from './config-matrix.js'
 import { parseTagLines } from './registry/tag-rules.js'
@@ -293,13 +294,8 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
   }
 
   const pkg = targets.packages[0]!
-  if (binaryName && !/^[A-Za-z0-9._-]+$/.test(binaryName)) {
-    throw new InputError(
-      `binary-name: '${binaryName}' must be a plain file name (letters, digits, '.', '_', '-').`
-    )
-  }
 
-  return {
+  const config: Config = {
     goVersion: get('go-version').trim(),
     goVersionFile: get('go-version-file').trim(),
     goDownloadBaseUrl: (get('go-download-base-url').trim() || 'https://go.dev/dl').replace(
@@ -376,4 +372,7 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     ),
     ...parseMatrixConfig(get, { workspace, image, push, load, ociLayout })
   }
+  // Last: the top-level paths the image needs follow from workdir, zoneinfo, the CA inputs and debug.
+  parseBinaryName(binaryName, imageTopLevel(config))
+  return config
 }

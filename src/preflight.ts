@@ -5,6 +5,7 @@ import { defaultBinaryName } from './build/compile.js'
 import type { Config } from './config.js'
 import { InputError, type Logger } from './ports.js'
 import { homeLayer, systemLayer, type Layer } from './rootfs/plan.js'
+import { checkBinaryName, imageTopLevel } from './rootfs/binary-name.js'
 import { caBundle, filesLayer } from './rootfs/stage.js'
 import { scanZoneinfo, selectZoneinfo } from './rootfs/zoneinfo.js'
 
@@ -93,6 +94,9 @@ export async function preflight(config: Config, opts: PreflightOptions): Promise
     if (Array.isArray(config.zoneinfo))
       selectZoneinfo(await scanZoneinfo(root), root, config.zoneinfo)
   }
+  // A name the package path already gives is refused before Go is installed (go list checks the others).
+  const known = knownBinaryName(config)
+  if (known && !config.binaryName) checkBinaryName(known, imageTopLevel(config), { pkg })
   const earlier = [certs, systemLayer(config.workdir), homeLayer(config.workdir)].filter(
     (l): l is Layer => !!l
   )

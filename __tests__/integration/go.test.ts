@@ -219,21 +219,10 @@ describe('what gets built', () => {
     expect(run.log).not.toMatch(/::error::/)
     expect(run.outputs['go-version']).toBe(goVersion)
     expect(await readFile(run.outputs.dockerfile!, 'utf8')).toContain('ENTRYPOINT ["/hello"]')
-    const load = await skopeo([
-      'copy',
-      `oci:${layout}:one`,
-      `docker-daemon:gsi-single:${process.pid}`
-    ])
-    expect(load.code).toBe(0)
-    const ran = await sh('docker', [
-      'run',
-      '--rm',
-      '--network',
-      'none',
-      `gsi-single:${process.pid}`
-    ])
+    const ref = await loadLayout(layout, 'one', 'gsi-single')
+    const ran = await sh('docker', ['run', '--rm', '--network', 'none', ref])
     expect(ran.stdout).toBe('hello from a single file\n')
-    await sh('docker', ['rmi', `gsi-single:${process.pid}`])
+    await sh('docker', ['rmi', ref])
   })
 
   it('refuses a package that needs cgo, and says why', async () => {

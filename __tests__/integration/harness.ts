@@ -1,5 +1,6 @@
 // Runs dist/index.js the way the Actions runner does and reaches the real test environment (scripts/test-env.sh).
 import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { afterAll } from '@jest/globals'
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import net from 'node:net'
@@ -173,9 +174,24 @@ export async function requireEnvironment(): Promise<void> {
   }
 }
 
+/**
+ * This test file's run: the process and random bits, since process ids repeat across machines' fresh
+ * containers that share a Docker Engine or a registry.
+ */
+const RUN = `${process.pid}-${randomBytes(4).toString('hex')}`
+let named = 0
+
+/**
+ * A name no other call, test file or concurrent run can give: for images loaded into Docker, repositories,
+ * containerd namespaces. Two builds loaded under one name:tag once made a test run the other build's image.
+ */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${RUN}-${++named}`
+}
+
 /** A repository name unique to this test run, so runs never see each other's tags. */
 export function uniqueRepo(name: string): string {
-  return `it/${name}-${process.pid}-${Date.now().toString(36)}`
+  return `it/${uniqueName(name)}`
 }
 
 interface Descriptor {
@@ -222,9 +238,12 @@ export async function fileFromLayout(
   return out
 }
 
-/** Copies a tagged image of an OCI layout into the Docker Engine as name:tag (what `load: true` will do). */
+/**
+ * Copies a tagged image of an OCI layout into the Docker Engine (what `load: true` will do), under a name of its
+ * own (uniqueName): each load gets its own reference, which it returns.
+ */
 export async function loadLayout(layout: string, tag: string, name: string): Promise<string> {
-  const ref = `${name}:${tag}-${process.pid}`
+  const ref = `${uniqueName(name)}:${tag}`
   const r = await skopeo(['copy', '--quiet', `oci:${layout}:${tag}`, `docker-daemon:${ref}`])
   if (r.code !== 0) throw new Error(`skopeo could not load ${layout}:${tag}: ${r.stderr}`)
   return ref

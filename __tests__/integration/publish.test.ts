@@ -19,6 +19,7 @@ import {
   sh,
   skopeo,
   tempDir,
+  uniqueName,
   uniqueRepo
 } from './harness.js'
 
@@ -112,7 +113,7 @@ describe('media-types: docker', () => {
     expect(run.outputs.digest).toBe(
       `sha256:${(await sh('sh', ['-c', `skopeo inspect --raw --tls-verify=false docker://${repo}:v1 | sha256sum`])).stdout.split(' ')[0]}`
     )
-    const ref = `gsi-docker-types:${process.pid}`
+    const ref = `${uniqueName('gsi-docker-types')}:v1`
     loaded.push(ref)
     const copy = await skopeo([
       'copy',

@@ -30,6 +30,7 @@ import {
   sh,
   skopeo,
   tempDir,
+  uniqueName,
   uniqueRepo
 } from './harness.js'
 
@@ -462,7 +463,7 @@ describe('the pushed image', () => {
     await push(p, repo, img, ['v1'])
     expect(await registryDigest(repo, 'v1')).toBe(img.manifest.digest)
 
-    const local = `gsi-fault-hello:${process.pid}`
+    const local = `${uniqueName('gsi-fault-hello')}:v1`
     const copy = await skopeo([
       'copy',
       '--quiet',

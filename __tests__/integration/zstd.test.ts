@@ -16,6 +16,7 @@ import {
   sh,
   skopeo,
   tempDir,
+  uniqueName,
   uniqueRepo
 } from './harness.js'
 
@@ -78,7 +79,7 @@ withZstd('compression: zstd (needs Node.js 22.15+)', () => {
 
     // containerd pulls it (it decompresses every layer: a private namespace has none of them unpacked) and runs it
     // with no network. It is the Docker Engine's own containerd; Engine 20.10 itself cannot pull zstd (below).
-    const ns = `gsi-it-${process.pid}`
+    const ns = uniqueName('gsi-it')
     const ctr = (args: string[]): ReturnType<typeof sh> =>
       sh('ctr', ['-a', CONTAINERD, '-n', ns, ...args])
     const pulled = await ctr(['images', 'pull', '--plain-http', `${repo}:v1`])
@@ -88,7 +89,7 @@ withZstd('compression: zstd (needs Node.js 22.15+)', () => {
       stderr: ''
     })
     expect(pulled.stdout).toContain(`unpacking linux/amd64 ${first.outputs.digest}`)
-    const ran = await ctr(['run', '--rm', `${repo}:v1`, `zstd-probe-${process.pid}`])
+    const ran = await ctr(['run', '--rm', `${repo}:v1`, uniqueName('zstd-probe')])
     await ctr(['images', 'rm', `${repo}:v1`])
     expect(ran.stderr).toBe('')
     expect(ran.stdout).toContain('zone Asia/Shanghai CST +0800')

@@ -352,7 +352,7 @@ describe('parseConfig', () => {
     [
       { image: 'a/b', 'binary-name': 'bin/app' },
       {},
-      "binary-name: 'bin/app' must be a plain file name (letters, digits, '.', '_', '-')."
+      "binary-name: 'bin/app' is not a plain file name (letters, digits, '.', '_', '-'). Set binary-name to another name, e.g. binary-name: app."
     ],
     [
       { image: 'a/b', 'source-date-epoch': 'yesterday' },

@@ -7,7 +7,6 @@ import tar from 'tar-stream'
 import type { Platform } from '../../src/build/platform.js'
 import {
   buildxOutput,
-  decompressLayer,
   detectBuildx,
   dockerBuild,
   readSaveArchive,
@@ -15,12 +14,14 @@ import {
   type SavedImage
 } from '../../src/docker/builder.js'
 import { buildImage, MEDIA } from '../../src/oci/image.js'
+import { decompressLayer } from '../../src/oci/layer-headers.js'
 import { LayerCompressor } from '../../src/oci/layer-compressor.js'
 import { layerTar } from '../../src/oci/tar.js'
 import type { CommandResult, RunOptions, Runner } from '../../src/ports.js'
 import {
   dir,
   file,
+  homeLayer,
   orderLayers,
   symlink,
   systemLayer,
@@ -41,6 +42,7 @@ function plan(bin = 'ELF binary'): FilePlan {
   return {
     layers: orderLayers([
       systemLayer(),
+      homeLayer(),
       {
         name: 'files',
         entries: withParents([
@@ -200,7 +202,7 @@ describe('toBuiltImage', () => {
     expect(built.manifest.mediaType).toBe(MEDIA.manifest)
     expect(built.config).toEqual(native.config)
     expect(built.layers).toEqual(native.layers)
-    expect(built.layers.map(l => l.name)).toEqual(['system', 'files', 'binary'])
+    expect(built.layers.map(l => l.name)).toEqual(['system', 'home', 'files', 'binary'])
     expect(built.annotations).toEqual(p.image.annotations)
     expect(built.platform).toEqual(amd64)
   })
@@ -229,7 +231,7 @@ describe('toBuiltImage', () => {
         '/ctx/Dockerfile'
       )
     ).rejects.toThrow(
-      /Docker built 4 layers from \/ctx\/Dockerfile for linux\/amd64, but the file plan has 3 \(system, files, binary\)/
+      /Docker built 5 layers from \/ctx\/Dockerfile for linux\/amd64, but the file plan has 4 \(system, home, files, binary\)/
     )
   })
 
@@ -362,7 +364,7 @@ describe('dockerBuild', () => {
       expect(armBuild[armBuild.indexOf('-t') + 1]).toMatch(/:linux-arm-v7$/)
       expect(calls[2]!.args).toEqual(['rmi', '-f', tag])
       expect(logger.lines.join('\n')).toContain(
-        'linux/arm64: Docker built 3 layers (system, files, binary)'
+        'linux/arm64: Docker built 4 layers (system, home, files, binary)'
       )
     } finally {
       await cleanup()

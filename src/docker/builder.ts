@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import zlib from 'node:zlib'
 import { platformKey, platformString, type Platform } from '../build/platform.js'
 import { DEFAULT_COMPRESSION, LAYER_MEDIA_TYPES, type Compression } from '../oci/compress.js'
 import { LayerCompressor } from '../oci/layer-compressor.js'
@@ -15,7 +14,9 @@ import {
   type BuiltImage,
   type BuiltLayer
 } from '../oci/image.js'
+import { decompressLayer } from '../oci/layer-headers.js'
 import { readTar } from '../oci/tar.js'
+import { checkImages } from '../oci/image-check.js'
 import { InputError, type Logger, type Runner } from '../ports.js'
 import type { FilePlan } from '../rootfs/plan.js'
 
@@ -80,17 +81,16 @@ export async function dockerBuild(opts: DockerBuildOptions): Promise<BuiltImage[
       if (saved.exitCode !== 0) {
         throw new Error(`docker save ${tag} failed (exit ${saved.exitCode}): ${tail(saved)}`)
       }
-      const image = await toBuiltImage(
-        await readSaveArchive(await readFile(archive), tag),
-        platform,
-        plan,
-        opts.dockerfile,
-        opts.compressor
-      )
+      const exported = await readSaveArchive(await readFile(archive), tag)
+      const image = await toBuiltImage(exported, platform, plan, opts.dockerfile, opts.compressor)
       logger.info(
         `${name}: Docker built ${image.layers.length} layers (${image.layers.map(l => l.name).join(', ')}), ` +
           `config ${image.config.digest}`
       )
+      // On the tars Docker exported, before anything is pushed: what a runtime will unpack.
+      const layers = exported.layers.map((data, i) => ({ name: image.layers[i]!.name, data }))
+      for (const line of await checkImages([{ platform: name, layers, config: exported.config }]))
+        logger.info(line)
       images.push(image)
     } finally {
       // The tag is ours alone; removing it also prunes the intermediate images the classic builder left behind.
@@ -240,22 +240,6 @@ export async function readSaveArchive(archive: Buffer, tag?: string): Promise<Sa
     config: read(entry.Config),
     layers: entry.Layers.map(l => decompressLayer(read(l), l))
   }
-}
-
-/** docker save writes plain tars, but a layer stored as pulled (containerd image store) may still be compressed. */
-export function decompressLayer(data: Buffer, name: string): Buffer {
-  if (data[0] === 0x1f && data[1] === 0x8b) return zlib.gunzipSync(data)
-  if (data.length >= 4 && data.readUInt32LE(0) === 0xfd2fb528) {
-    const zstd = (zlib as unknown as { zstdDecompressSync?: (b: Buffer) => Buffer })
-      .zstdDecompressSync
-    if (!zstd) {
-      throw new Error(
-        `Layer ${name} of the docker save archive is zstd-compressed, which this Node.js (${process.version}) cannot read.`
-      )
-    }
-    return zstd(data)
-  }
-  return data
 }
 
 /** Bytes of the regular files a layer tar unpacks to, as layerContentSize counts them for the native builder. */

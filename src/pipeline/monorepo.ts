@@ -14,6 +14,7 @@ import { parseReference } from '../registry/reference.js'
 import { imageOf, pipelineResult, type Deps, type Result } from '../pipeline.js'
 import type { Logger } from '../ports.js'
 import { preflight } from '../preflight.js'
+import { checkBinaryName, imageTopLevel } from '../rootfs/binary-name.js'
 import { runGraph, stageOf, type Stage } from './graph.js'
 import { layerCompressor, pipelineStages, type Outputs } from './stages.js'
 
@@ -95,6 +96,13 @@ async function sharedPhase(
           binaryName: config.binaryName
         })
         checkImageNames(config.imageLines, mains, config.compareToLine)
+        // Before any package compiles: one named after a path the image needs would ship a broken image.
+        if (!config.binaryName)
+          for (const m of mains)
+            checkBinaryName(m.name, imageTopLevel(config), {
+              pkg: m.importPath,
+              several: mains.length > 1
+            })
         for (const m of mains) deps.logger.info(`${m.name}: ${m.importPath} (${m.pkg})`)
         return mains
       }

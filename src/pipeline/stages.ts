@@ -21,6 +21,7 @@ import {
   type BuiltImage
 } from '../oci/image.js'
 import { dockerArchive } from '../oci/docker-archive.js'
+import { checkImages, imageToCheck } from '../oci/image-check.js'
 import type { Blob } from '../oci/image.js'
 import { layoutReferrers, writeOciLayout } from '../oci/layout.js'
 import type { Attachment } from '../oci/artifact.js'
@@ -45,6 +46,7 @@ import {
   type Layer
 } from '../rootfs/plan.js'
 import { DEFAULT_PATH, ociLabels } from '../rootfs/settings.js'
+import { checkBinaryName, imageTopLevel } from '../rootfs/binary-name.js'
 import { caBundle, filesLayer, mergeEnv, zoneinfo } from '../rootfs/stage.js'
 import { detectBuildx, dockerBuild } from '../docker/builder.js'
 import { compare, comparisonTable, gateFailures, type Comparison } from '../report/gate.js'
@@ -466,6 +468,9 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
           config.workingDirectory,
           config.package
         )
+        // Named after the package: refused here, before the compile, when the image needs that path.
+        if (!config.binaryName)
+          checkBinaryName(main.binaryName, imageTopLevel(config), { pkg: main.importPath })
         return { importPath: main.importPath, binaryName: config.binaryName || main.binaryName }
       }
     }),
@@ -664,6 +669,8 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
         logger.info(
           `layers: ${compressionName(config.compression)}; ${n.compressed} compressed, ${n.memo} reused within the run, ${n.disk} from the layer cache`
         )
+        // Before anything downstream (layout, load, push) can ship it: the image as a runtime will unpack it.
+        for (const line of await checkImages(images.map(imageToCheck))) logger.info(line)
         return images
       }
     }),
