@@ -3,10 +3,14 @@ import type { BuildInfo } from '../sbom/buildinfo.js'
 import type { AllowEntry } from './inputs.js'
 import type { OsvAffected, OsvEntry } from './schema.js'
 import type { FunctionTable } from './symbols.js'
-import { affects, earliestFix, goTagToSemver } from './version.js'
+import { affects, earliestFix, goTagToSemver, semverToGoTag } from './version.js'
 
 /** The module path the Go database files standard library entries under. */
 export const STDLIB = 'stdlib'
+
+/** A version as people know it: the standard library's as Go's tag (go1.19.8), any other module's as it is. */
+export const displayVersion = (module: string, v: string): string =>
+  module === STDLIB ? semverToGoTag(v) : v
 
 /** A module of the binary, as it is looked up and matched. */
 export interface CheckedModule {
