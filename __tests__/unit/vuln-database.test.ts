@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import type { Fetch } from '../../src/ports.js'
 import { openVulnDb } from '../../src/vuln/database.js'
+import { osvEntrySchema } from '../../src/vuln/schema.js'
 import { openSource, VulnDbError, type VulnDbErrorKind } from '../../src/vuln/source.js'
 import { tempDir } from './helpers.js'
 
@@ -234,7 +235,7 @@ describe('answers that are not what the protocol promises', () => {
     await expectKind(
       db.entriesFor([{ path: 'github.com/a/x', version: 'v1.2.0' }]),
       'malformed',
-      /index\/modules\.json .*\[0\]\.vulns\[0\]\.id: not an ID of letters and digits/
+      /^vuln-db: index\/modules\.json \(https:\/\/db\.example\/vulndb\/index\/modules\.json\.gz\) lists the entry '\.\.\/\.\.\/\.\.\/etc\/passwd', which is not an ID/
     )
     expect(s.requests.some(r => r.url.includes('passwd'))).toBe(false)
   })
@@ -342,35 +343,77 @@ describe('the cache', () => {
     expect(await readdir(path.join(dir, urlDir!))).toEqual(['20240201T1230005Z'])
   })
 
-  it('a cached file that does not validate is fetched again, not trusted', async () => {
-    await (
-      await openVulnDb({ url: BASE, fetch: server(DB).fetch, cacheDir: dir })
-    ).entriesFor(query)
+  /** The cache's folder of the one database version. */
+  const cached = async (): Promise<string> => {
     const [urlDir] = await readdir(dir)
-    const file = path.join(dir, urlDir!, '20240101T000000Z', 'ID', 'GO-2099-0001.json')
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(ENTRY('GO-2099-0001'))
-    await writeFile(file, '{"id": "GO-2099-0001", "affec')
+    return path.join(dir, urlDir!, '20240101T000000Z')
+  }
+  const open = async (s: ReturnType<typeof server>) =>
+    openVulnDb({ url: BASE, fetch: s.fetch, cacheDir: dir })
+
+  it('holds the modules index by path and the entries fetched, validated, in one file', async () => {
+    await (await open(server(DB))).entriesFor(query)
+    const here = await cached()
+    expect(JSON.parse(await readFile(path.join(here, 'modules.json'), 'utf8'))).toEqual({
+      'github.com/a/x': [
+        { id: 'GO-2099-0001', fixed: '1.5.0' },
+        { id: 'GO-2099-0002', fixed: '1.1.0' },
+        { id: 'GO-2099-0003' }
+      ],
+      stdlib: [{ id: 'GO-2099-0004', fixed: '1.20.0' }]
+    })
+    const validated = (id: string): unknown =>
+      JSON.parse(JSON.stringify(osvEntrySchema.parse(ENTRY(id))))
+    expect(JSON.parse(await readFile(path.join(here, 'entries.json'), 'utf8'))).toEqual({
+      'GO-2099-0001': validated('GO-2099-0001'),
+      'GO-2099-0003': validated('GO-2099-0003')
+    })
+    // Another binary's module adds its entries to the file.
+    await (await open(server(DB))).entriesFor([{ path: 'stdlib', version: 'v1.19.0' }])
+    const all = JSON.parse(await readFile(path.join(here, 'entries.json'), 'utf8')) as object
+    expect(Object.keys(all)).toEqual(['GO-2099-0001', 'GO-2099-0003', 'GO-2099-0004'])
+  })
+
+  it('a cache file that is not JSON is fetched again, not trusted', async () => {
+    await (await open(server(DB))).entriesFor(query)
+    await writeFile(path.join(await cached(), 'entries.json'), '{"GO-2099-0001": {"id": "GO-20')
     const again = server(DB)
-    const got = await (
-      await openVulnDb({ url: BASE, fetch: again.fetch, cacheDir: dir })
-    ).entriesFor(query)
-    expect(pathsOf(again.requests)).toEqual(['/ID/GO-2099-0001.json.gz', '/index/db.json.gz'])
+    const got = await (await open(again)).entriesFor(query)
+    expect(pathsOf(again.requests)).toEqual([
+      '/ID/GO-2099-0001.json.gz',
+      '/ID/GO-2099-0003.json.gz',
+      '/index/db.json.gz'
+    ])
     expect(got.get('github.com/a/x')?.map(e => e.id)).toEqual(['GO-2099-0001', 'GO-2099-0003'])
   })
 
-  it('a cached entry that is JSON but not an OSV entry is fetched again too', async () => {
-    await (
-      await openVulnDb({ url: BASE, fetch: server(DB).fetch, cacheDir: dir })
-    ).entriesFor(query)
-    const [urlDir] = await readdir(dir)
-    const file = path.join(dir, urlDir!, '20240101T000000Z', 'ID', 'GO-2099-0001.json')
-    await writeFile(file, JSON.stringify({ ...ENTRY('GO-2099-0001'), affected: 'everything' }))
+  it('a cached entry or index that is JSON but fails its schema is fetched again too', async () => {
+    await (await open(server(DB))).entriesFor(query)
+    const here = await cached()
+    await writeFile(
+      path.join(here, 'entries.json'),
+      JSON.stringify({
+        'GO-2099-0001': { ...ENTRY('GO-2099-0001'), affected: 'everything' },
+        // Under another ID's name: not what was asked for.
+        'GO-2099-0003': ENTRY('GO-2099-0009')
+      })
+    )
+    await writeFile(
+      path.join(here, 'modules.json'),
+      JSON.stringify({ 'github.com/a/x': [{ id: 42 }] })
+    )
     const again = server(DB)
-    const got = await (
-      await openVulnDb({ url: BASE, fetch: again.fetch, cacheDir: dir })
-    ).entriesFor(query)
-    expect(pathsOf(again.requests)).toEqual(['/ID/GO-2099-0001.json.gz', '/index/db.json.gz'])
-    expect(got.get('github.com/a/x')?.[0]?.affected).toHaveLength(1)
+    const got = await (await open(again)).entriesFor(query)
+    expect(pathsOf(again.requests)).toEqual([
+      '/ID/GO-2099-0001.json.gz',
+      '/ID/GO-2099-0003.json.gz',
+      '/index/db.json.gz',
+      '/index/modules.json.gz'
+    ])
+    expect(got.get('github.com/a/x')?.map(e => [e.id, e.affected.length])).toEqual([
+      ['GO-2099-0001', 1],
+      ['GO-2099-0003', 1]
+    ])
   })
 
   it('a cache that cannot be written costs the next run a fetch, not this run its check', async () => {

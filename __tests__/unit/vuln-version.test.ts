@@ -41,7 +41,8 @@ describe('Go semantic versions', () => {
     '=v1.2.3', // the semver package would take these
     ' v1.2.3',
     'v1.2.3.4',
-    'v1234567890123456.0.0' // past what the semver package holds exactly
+    'v1234567890123456.0.0', // past what the semver package holds exactly
+    `v1.0.0-${'a'.repeat(300)}` // past what it holds at all
   ])('%s is not', v => {
     expect(isGoSemver(v)).toBe(false)
   })

@@ -274,17 +274,17 @@ export function moduleData(
   return undefined
 }
 
-/** The inline trees of a pclntab's functions: each one's PCDATA_InlTreeIndex table and its records in go.func.*. */
-function inlineTrees(
+/**
+ * The function whose source an instruction comes from: for code the compiler inlined, the innermost inlined
+ * callee (the inline tree in funcdata, indexed by PCDATA_InlTreeIndex at that pc, as the runtime's tracebacks
+ * read it), else the function itself. `gofunc` is the bytes of go.func.* onwards. A small accessor inlined into
+ * another package's code so still points at its own package's data.
+ */
+export function sourceFunction(
   tab: Uint8Array,
   littleEndian: boolean,
   gofunc: Uint8Array
-): {
-  /** The pcs where each value of an inlining function's table ends, and the values (tree indices, -1 outside). */
-  table: (f: PclnFunc) => { ends: number[]; vals: number[] }
-  /** The name of the function a tree record stands for, or undefined past go.func.*. */
-  recordName: (tree: number, index: number) => string | undefined
-} {
+): (f: PclnFunc, pc: number) => string {
   const view = new DataView(tab.buffer, tab.byteOffset, tab.byteLength)
   const fview = new DataView(gofunc.buffer, gofunc.byteOffset, gofunc.byteLength)
   const go120 = view.getUint32(0, littleEndian) === 0xfffffff1
@@ -310,14 +310,12 @@ function inlineTrees(
   }
   // Go 1.19: parent int16, funcID, pad, file, line, func_ (name offset), parentPc; 1.20: funcID, pad 3, nameOff, parentPc, startLine.
   const [size, nameField] = go120 ? [16, 4] : [20, 12]
-  // Each function's table decoded once.
+  // Each function's table decoded once: the pcs where a value ends, and the values.
   const tables = new Map<PclnFunc, { ends: number[]; vals: number[] }>()
-  const table = (f: PclnFunc): { ends: number[]; vals: number[] } => {
-    let t = tables.get(f)
-    if (t) return t
+  const decode = (f: PclnFunc, pcdata: number): { ends: number[]; vals: number[] } => {
     const ends: number[] = []
     const vals: number[] = []
-    let p = pctabOff + (f.inline?.pcdata ?? 0)
+    let p = pctabOff + pcdata
     const varint = (): number => {
       let v = 0
       for (let shift = 0; p < tab.length; shift += 7) {
@@ -337,32 +335,12 @@ function inlineTrees(
       ends.push(at)
       vals.push(val)
     }
-    tables.set(f, (t = { ends, vals }))
-    return t
+    return { ends, vals }
   }
-  const recordName = (tree: number, index: number): string | undefined => {
-    const rec = tree + index * size
-    if (index < 0 || rec + size > gofunc.length) return undefined
-    return nameAt(fview.getInt32(rec + nameField, littleEndian))
-  }
-  return { table, recordName }
-}
-
-/**
- * The function whose source an instruction comes from: for code the compiler inlined, the innermost inlined
- * callee (the inline tree in funcdata, indexed by PCDATA_InlTreeIndex at that pc, as the runtime's tracebacks
- * read it), else the function itself. `gofunc` is the bytes of go.func.* onwards. A small accessor inlined into
- * another package's code so still points at its own package's data.
- */
-export function sourceFunction(
-  tab: Uint8Array,
-  littleEndian: boolean,
-  gofunc: Uint8Array
-): (f: PclnFunc, pc: number) => string {
-  const trees = inlineTrees(tab, littleEndian, gofunc)
   return (f, pc) => {
     if (!f.inline) return f.name
-    const t = trees.table(f)
+    let t = tables.get(f)
+    if (!t) tables.set(f, (t = decode(f, f.inline.pcdata)))
     let l = 0
     let h = t.ends.length
     while (l < h) {
@@ -370,28 +348,9 @@ export function sourceFunction(
       if (pc < t.ends[mid]!) h = mid
       else l = mid + 1
     }
-    return trees.recordName(f.inline.tree, t.vals[l] ?? -1) ?? f.name
-  }
-}
-
-/**
- * Every function the compiler inlined into f: the records of its inline tree, as many as the largest index its
- * PCDATA_InlTreeIndex table holds (the tree itself is not delimited), as Go's debug/gosym reads them.
- */
-export function inlinedNames(
-  tab: Uint8Array,
-  littleEndian: boolean,
-  gofunc: Uint8Array
-): (f: PclnFunc) => string[] {
-  const trees = inlineTrees(tab, littleEndian, gofunc)
-  return f => {
-    if (!f.inline) return []
-    const max = Math.max(-1, ...trees.table(f).vals)
-    const out: string[] = []
-    for (let i = 0; i <= max; i++) {
-      const name = trees.recordName(f.inline.tree, i)
-      if (name !== undefined) out.push(name)
-    }
-    return out
+    const val = t.vals[l] ?? -1
+    const rec = f.inline.tree + val * size
+    if (val < 0 || rec + size > gofunc.length) return f.name
+    return nameAt(fview.getInt32(rec + nameField, littleEndian))
   }
 }

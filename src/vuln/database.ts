@@ -8,9 +8,11 @@ import type { Fetch } from '../ports.js'
 import {
   dbMetaSchema,
   describeIssues,
+  ID_PATTERN,
+  indexVulnsSchema,
   modulesIndexSchema,
   osvEntrySchema,
-  type ModulesIndex,
+  type IndexVulns,
   type OsvEntry
 } from './schema.js'
 import { openSource, VulnDbError } from './source.js'
@@ -81,62 +83,110 @@ export async function openVulnDb(o: VulnDbOptions): Promise<VulnDb> {
   const db = await source('index/db')
   const { modified } = validate(dbMetaSchema, db.json, 'index/db.json', db.from)
   const cache =
-    o.cacheDir && !o.url.startsWith('file:') ? cacheAt(o.cacheDir, o.url, modified) : undefined
+    o.cacheDir && !o.url.startsWith('file:')
+      ? cacheAt(o.cacheDir, o.url, modified, readFile)
+      : undefined
 
-  /** An endpoint's JSON, from the cache when it holds a valid copy, else from the database (then cached). */
-  const load = async <T>(endpoint: string, schema: z.ZodType<T>, what: string): Promise<T> => {
-    if (cache) {
-      const kept = await cache.read(endpoint, readFile)
-      // A copy that does not validate (a crash mid-write, a hand edit) is fetched again, not trusted.
-      const r = kept === undefined ? undefined : schema.safeParse(kept)
-      if (r?.success) return r.data
-    }
-    const got = await source(endpoint)
-    const value = validate(schema, got.json, what, got.from)
-    await cache?.write(endpoint, got.json)
-    return value
+  /** The index as a lookup: a module's vulnerabilities, or undefined when a cached copy of them does not validate. */
+  interface Lookup {
+    vulnsOf(path: string): IndexVulns | undefined
+    from: string
   }
+  const fetchIndex = async (): Promise<Lookup> => {
+    const got = await source('index/modules')
+    const list = validate(modulesIndexSchema, got.json, 'index/modules.json', got.from)
+    const byPath: Record<string, IndexVulns> = Object.create(null) as Record<string, IndexVulns>
+    for (const m of list)
+      for (const v of m.vulns)
+        (byPath[m.path] ??= []).push(v.fixed ? { id: v.id, fixed: v.fixed } : { id: v.id })
+    await cache?.write('modules', byPath)
+    return { vulnsOf: p => byPath[p] ?? [], from: got.from }
+  }
+  // The cache keeps the index as {path: [{id, fixed}]}: a warm run parses it and validates only the modules it
+  // looks up, not the thousands it does not (a few milliseconds instead of tens).
+  const cachedIndex = async (): Promise<Lookup | undefined> => {
+    const kept = await cache?.read('modules')
+    if (!kept || typeof kept !== 'object' || Array.isArray(kept)) return undefined
+    const byPath = kept as Record<string, unknown>
+    return {
+      from: 'the cached modules index',
+      vulnsOf: p => {
+        if (!Object.hasOwn(byPath, p)) return []
+        const r = indexVulnsSchema.safeParse(byPath[p])
+        return r.success ? r.data : undefined
+      }
+    }
+  }
+  let index: Promise<Lookup> | undefined
 
-  let index: Promise<Map<string, ModulesIndex[number]['vulns']>> | undefined
-  const modulesIndex = (): Promise<Map<string, ModulesIndex[number]['vulns']>> =>
-    (index ??= load('index/modules', modulesIndexSchema, 'index/modules.json').then(list => {
-      const byPath = new Map<string, ModulesIndex[number]['vulns']>()
-      for (const m of list) byPath.set(m.path, [...(byPath.get(m.path) ?? []), ...m.vulns])
-      return byPath
-    }))
+  // The entries are cached together, in one file (one read for a warm run instead of one per entry).
+  let cachedEntries: Promise<Record<string, unknown>> | undefined
+  const kept = (): Promise<Record<string, unknown>> =>
+    (cachedEntries ??= (cache?.read('entries') ?? Promise.resolve(undefined)).then(v =>
+      v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
+    ))
+  const fetched = new Map<string, unknown>()
   const entries = new Map<string, Promise<OsvEntry>>()
   const entry = (id: string): Promise<OsvEntry> => {
     let p = entries.get(id)
     if (!p) {
-      p = load(`ID/${id}`, osvEntrySchema, `the entry ${id}`).then(e => {
+      p = (async () => {
+        const copy = osvEntrySchema.safeParse((await kept())[id])
+        if (copy.success && copy.data.id === id) return copy.data
+        const got = await source(`ID/${id}`)
+        const e = validate(osvEntrySchema, got.json, `the entry ${id}`, got.from)
         if (e.id !== id)
           throw new VulnDbError(
             `vuln-db: the entry ${id} holds the report ${e.id}. The database is inconsistent; check vuln-db.`,
             'malformed'
           )
+        // Kept as validated, details cut to what a finding shows: the file a warm run reads stays small.
+        fetched.set(id, { ...e, details: e.summary ? undefined : e.details?.split('\n')[0] })
         return e
-      })
+      })()
       entries.set(id, p)
     }
     return p
   }
+  // Writes go one after another, each with every entry fetched so far.
+  let writing = Promise.resolve()
+  const save = (): Promise<void> =>
+    (writing = writing.then(async () => {
+      if (cache && fetched.size)
+        await cache.write('entries', { ...(await kept()), ...Object.fromEntries(fetched) })
+    }))
 
   return {
     url: redactUrl(o.url),
     modified,
     async entriesFor(modules) {
-      const byPath = await modulesIndex()
+      const known = modules.filter(m => !unknownVersion(m.version))
+      let lookup = await (index ??= cachedIndex().then(i => i ?? fetchIndex()))
+      // A cached copy that does not validate (a crash mid-write, a hand edit) is fetched again, not trusted.
+      if (known.some(m => lookup.vulnsOf(m.path) === undefined))
+        lookup = await (index = fetchIndex())
+      const { from } = lookup
       const wanted = new Map<string, string[]>()
-      for (const m of modules) {
-        if (unknownVersion(m.version)) continue
-        const ids = (byPath.get(m.path) ?? [])
+      for (const m of known) {
+        const ids = lookup
+          .vulnsOf(m.path)!
           .filter(v => !v.fixed || less(m.version, v.fixed))
           .map(v => v.id)
         wanted.set(m.path, [...new Set([...(wanted.get(m.path) ?? []), ...ids])])
       }
       const all = [...new Set([...wanted.values()].flat())]
+      // An ID becomes part of a URL and a cache key: one that could be a path is refused before either.
+      const bad = all.find(id => !ID_PATTERN.test(id))
+      if (bad !== undefined) {
+        throw new VulnDbError(
+          `vuln-db: index/modules.json (${from}) lists the entry '${bad.slice(0, 100)}', which is not an ID ` +
+            `(letters and digits in dash-separated groups, like GO-2024-1234). Check vuln-db.`,
+          'malformed'
+        )
+      }
       const got = new Map<string, OsvEntry>()
       await pool(all, CONCURRENCY, async id => void got.set(id, await entry(id)))
+      await save()
       const out = new Map<string, OsvEntry[]>()
       for (const [p, ids] of wanted)
         if (ids.length)
@@ -159,32 +209,36 @@ async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>
 }
 
 interface Cache {
-  read(endpoint: string, readFile: (f: string) => Promise<Uint8Array>): Promise<unknown>
-  write(endpoint: string, json: unknown): Promise<void>
+  /** The JSON kept under a name, or undefined when there is none (or it is not JSON). */
+  read(name: string): Promise<unknown>
+  write(name: string, json: unknown): Promise<void>
 }
 
 /**
- * The cache folder of one database at one modified time: DIR/<hash of the URL>/<modified>/ENDPOINT.json. The
- * first write under a new modified time removes the folders of older ones, so the cache holds one version.
+ * The cache folder of one database at one modified time: DIR/<hash of the URL>/<modified>/NAME.json. The first
+ * write under a new modified time removes the folders of older ones, so the cache holds one version.
  */
-function cacheAt(dir: string, url: string, modified: string): Cache {
+function cacheAt(
+  dir: string,
+  url: string,
+  modified: string,
+  readFile: (f: string) => Promise<Uint8Array>
+): Cache {
   const base = path.join(dir, createHash('sha256').update(url).digest('hex').slice(0, 16))
   // modified passed the RFC 3339 check: only digits, letters, '-', ':', '.', '+' remain to be made file-safe.
   const version = modified.replace(/[^0-9A-Za-z]/g, '')
   const here = path.join(base, version)
   let pruned = false
   return {
-    async read(endpoint, readFile) {
+    async read(name) {
       try {
-        return JSON.parse(
-          Buffer.from(await readFile(path.join(here, `${endpoint}.json`))).toString()
-        )
+        return JSON.parse(Buffer.from(await readFile(path.join(here, `${name}.json`))).toString())
       } catch {
         return undefined
       }
     },
-    async write(endpoint, json) {
-      const file = path.join(here, `${endpoint}.json`)
+    async write(name, json) {
+      const file = path.join(here, `${name}.json`)
       // A write that fails leaves the run as it was: the answer is already in hand, only the next run pays.
       try {
         await mkdir(path.dirname(file), { recursive: true })

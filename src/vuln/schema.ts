@@ -14,16 +14,28 @@ const id = z.string().regex(ID_PATTERN, 'not an ID of letters and digits in dash
 /** index/db.json: when the database last changed. */
 export const dbMetaSchema = z.object({ modified: time })
 
-/** index/modules.json: each module and, per vulnerability, its last fix (bare semver, no v). */
+/**
+ * index/modules.json: each module and, per vulnerability, its last fix (bare semver, no v). Thousands of items,
+ * checked on every run: the IDs are checked as IDs where they are used (database.ts), and modified, which
+ * nothing reads, only as a string, which keeps this a few milliseconds.
+ */
 export const modulesIndexSchema = z.array(
   z.object({
     path: z.string().min(1),
     vulns: z
-      .array(z.object({ id, modified: time, fixed: z.string().optional() }))
+      .array(
+        z.object({ id: z.string().min(1), modified: z.string(), fixed: z.string().optional() })
+      )
       .nullish()
       .transform(v => v ?? [])
   })
 )
+
+/** A module's vulnerabilities as the cache keeps them: the ID and the last fix. */
+export const indexVulnsSchema = z.array(
+  z.object({ id: z.string().min(1), fixed: z.string().optional() })
+)
+export type IndexVulns = z.infer<typeof indexVulnsSchema>
 
 const rangeEvent = z.object({
   introduced: z.string().optional(),

@@ -19,6 +19,23 @@ const SAFE_DIGITS = 15
  * semver package would round it.
  */
 export function goCanonical(v: string): string | undefined {
+  return parsed(v)?.version
+}
+
+/** Each version string parsed once: a check compares the same few (the binary's, the ranges' events) over and over. */
+const memo = new Map<string, semver.SemVer | undefined>()
+
+function parsed(v: string): semver.SemVer | undefined {
+  if (memo.has(v)) return memo.get(v)
+  const c = parseGo(v)
+  // The semver package refuses what it cannot hold (over 256 characters): invalid here too.
+  const version = c === undefined ? undefined : (semver.parse(c) ?? undefined)
+  if (memo.size > 10_000) memo.clear()
+  memo.set(v, version)
+  return version
+}
+
+function parseGo(v: string): string | undefined {
   const m = GO_SEMVER.exec(v)
   if (!m) return undefined
   const [, major, minor = '0', patch = '0', pre = ''] = m
@@ -40,10 +57,10 @@ export const isGoSemver = (v: string): boolean => goCanonical(v) !== undefined
 
 /** x/mod/semver.Compare: an invalid version is below every valid one and equal to any other invalid one. */
 export function compareGo(a: string, b: string): number {
-  const x = goCanonical(a)
-  const y = goCanonical(b)
+  const x = parsed(a)
+  const y = parsed(b)
   if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? -1 : 1
-  return semver.compare(x, y)
+  return x.compare(y)
 }
 
 /**
