@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { cp, readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { checkBinary, onDatabaseError, type VulnCheckResult } from '../../src/vuln/check.js'
+import {
+  checkBinary,
+  failureMessage,
+  onDatabaseError,
+  type VulnCheckResult
+} from '../../src/vuln/check.js'
+import { parseVulnAllow } from '../../src/vuln/inputs.js'
+import { vulnNewTable, vulnSummary, vulnVerdict } from '../../src/vuln/render.js'
+import { readVulnSection, vulnOutputs, vulnSection } from '../../src/vuln/report.js'
 import { openVulnDb } from '../../src/vuln/database.js'
 import { VulnDbError } from '../../src/vuln/source.js'
 import { InputError } from '../../src/ports.js'
@@ -169,6 +177,61 @@ describe('the fixture program against the fixture database', () => {
     const vulndb = await openVulnDb({ url: pathToFileURL(db).href, fetch })
     const withSymbols = await checkBinary({ binary: await readFile(unstripped), db: vulndb })
     expect(brief(withSymbols)).toEqual(EXPECTED)
+  })
+})
+
+describe('what the findings of the real binary become', () => {
+  it('outputs, report section, summary, comment lines and the fail gate, with vuln-allow by alias', async () => {
+    const vulndb = await openVulnDb({ url: pathToFileURL(db).href, fetch })
+    const plain = await checkBinary({ binary: stripped, db: vulndb })
+    const allowed = await checkBinary({
+      binary: stripped,
+      db: vulndb,
+      allow: parseVulnAllow('CVE-2099-10004: the program parses only its own argv[0]')
+    })
+
+    expect(vulnOutputs(vulnSection([plain]))['vulnerability-count']).toBe('2')
+    expect(vulnOutputs(vulnSection([allowed]))['vulnerability-count']).toBe('1')
+    const json = JSON.parse(vulnOutputs(vulnSection([allowed])).vulnerabilities!) as {
+      id: string
+      reachability: string
+      allowed?: { reason?: string }
+    }[]
+    expect(json.map(f => [f.id, f.reachability, f.allowed?.reason])).toEqual([
+      ['GO-2099-0001', 'reachable', undefined],
+      ['GO-2099-0004', 'reachable', 'the program parses only its own argv[0]'],
+      ['GO-2099-0002', 'module-only', undefined]
+    ])
+
+    // vulnerabilities: fail stops on both reachable findings, and on the one vuln-allow does not list.
+    expect(failureMessage(plain.findings)).toMatch(
+      /^vulnerabilities: 2 reachable known vulnerabilities in the binary: GO-2099-0001 \(github\.com\/google\/uuid@v1\.3\.0, fixed in v1\.3\.1\), GO-2099-0004 \(stdlib@v1\.19\.8, fixed in v1\.19\.9\)\./
+    )
+    expect(failureMessage(allowed.findings)).toMatch(
+      /^vulnerabilities: 1 reachable known vulnerability in the binary: GO-2099-0001 /
+    )
+
+    const section = vulnSection([allowed])
+    // The size report keeps the section, and a later run reads it back as its baseline.
+    const baseline = readVulnSection(JSON.parse(JSON.stringify(section)))
+    expect(baseline).toEqual(section)
+    const summary = vulnSummary(section)
+    expect(summary).toContain(
+      '**2 reachable vulnerabilities** (1 allowed by vuln-allow), 1 in a module only.'
+    )
+    expect(summary).toContain('reachable, allowed: the program parses only its own argv\\[0\\]')
+    // The fixture's summary of GO-2099-0002 holds HTML, a link and emphasis: none of it survives.
+    expect(summary).toContain('DCE &lt;b&gt;identifiers&lt;\\/b&gt; \\| leak the \\*host\\*')
+    expect(summary).not.toMatch(/<b>|\]\(https:\/\/evil/)
+
+    // Against a baseline built before uuid was added: the comment's verdict and the new findings.
+    const before = vulnSection([
+      { ...allowed, findings: allowed.findings.filter(f => f.module === 'stdlib') }
+    ])
+    expect(vulnVerdict(section, before)).toBe('adds 1 reachable vulnerability')
+    expect(vulnNewTable(section, before).split('\n')[1]).toBe(
+      '<summary>New known vulnerabilities against the baseline: 1 reachable, 1 in a module only</summary>'
+    )
   })
 })
 
