@@ -37,6 +37,8 @@ GO_LIBRARIES=(golang-github-spf13-cobra-dev golang-github-spf13-pflag-dev golang
   golang-github-mattn-go-isatty-dev golang-github-fatih-color-dev golang-github-mattn-go-colorable-dev
   golang-github-go-chi-chi-dev golang-github-julienschmidt-httprouter-dev golang-gopkg-yaml.v3-dev)
 [ "$ONLY" = all ] && packages+=("${GO_LIBRARIES[@]}" golang-golang-x-mod-dev)
+# Vulnerabilities (issue 25): Go's own govulncheck, whose binary mode the reachable findings are compared with.
+[ "$ONLY" = all ] && packages+=(govulncheck)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
