@@ -281,7 +281,7 @@ describe('attachArtifacts', () => {
       logger: fakeLogger()
     }).catch(e => e)) as Error
     expect(err.message).toContain(
-      `The image was pushed (127.0.0.1:5000/${REPO}@${image.digest}, tagged v1, latest), but 2 artifact(s) were not attached`
+      `The image was pushed by digest (127.0.0.1:5000/${REPO}@${image.digest}), but 2 artifact(s) were not attached to it, so none of its tags (v1, latest) was written:`
     )
     expect(err.message).toContain('application/spdx+json')
     expect(err.message).toContain('application/vnd.dev.sigstore.bundle.v0.3+json')
