@@ -341,7 +341,10 @@ describe('runPipeline', () => {
     // manifests by digest, listed in the sha256-<hex> tag since the fake has no referrers API), and the tags, in
     // order, as the last writes of the run.
     const isTag = (x: string): boolean => /^registry PUT .*\/manifests\/(v1|latest)$/.test(x)
-    const tagPuts = [`registry PUT /v2/${REPO}/manifests/v1`, `registry PUT /v2/${REPO}/manifests/latest`]
+    const tagPuts = [
+      `registry PUT /v2/${REPO}/manifests/v1`,
+      `registry PUT /v2/${REPO}/manifests/latest`
+    ]
     const manifestPuts = e.filter(x => x.startsWith(`registry PUT /v2/${REPO}/manifests/`))
     const image = JSON.parse(r.registry.manifests.get(result.digest)!.toString('utf8')) as {
       config: { digest: string }

@@ -7,11 +7,7 @@ import { jsonBlob, type BuiltImage } from '../../src/oci/image.js'
 import type { Deps } from '../../src/pipeline.js'
 import type { Outputs } from '../../src/pipeline/stages.js'
 import { AttestationRefused } from '../../src/attest/store.js'
-import {
-  explainFailure,
-  provenanceStages,
-  sbomDocuments
-} from '../../src/pipeline/provenance.js'
+import { explainFailure, provenanceStages, sbomDocuments } from '../../src/pipeline/provenance.js'
 import type { RegistryClient } from '../../src/registry/client.js'
 import { SPDX_MEDIA_TYPE } from '../../src/sbom/spdx.js'
 import {

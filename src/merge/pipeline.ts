@@ -164,7 +164,11 @@ export function mergeStages(config: Config, deps: Deps, plan: TagPlan) {
       title: ({ push }) => (push && plan.tags.length ? `Tag ${repo}` : undefined),
       run: async ({ login, push, index }) =>
         push
-          ? (await tagEverywhere([{ client: login, top: index, plan }], logger, { sleep: deps.sleep }))[0]!
+          ? (
+              await tagEverywhere([{ client: login, top: index, plan }], logger, {
+                sleep: deps.sleep
+              })
+            )[0]!
           : []
     })
   ]

@@ -104,7 +104,9 @@ export function notAttachedMessage(
   failed: NotAttached[]
 ): string {
   // The tags come after every referrer: none was written.
-  const tags = image.tags.length ? `, so none of its tags (${image.tags.join(', ')}) was written` : ''
+  const tags = image.tags.length
+    ? `, so none of its tags (${image.tags.join(', ')}) was written`
+    : ''
   const lines = [
     `The image was pushed by digest (${image.name}@${image.digest}), but ${failed.length} artifact(s) were not attached to it${tags}:`,
     ...failed.map(f => `  - ${describeFailure(f).replace(/\.$/, '')}`)

@@ -213,7 +213,8 @@ export function cgoStages(
 
     // After the lean image, by digest: the tag stage writes TAG-debug after the lean tags.
     stage('debugPush', ['push', 'login', 'debugImages'], {
-      title: ({ push, debugImages }) => (push && debugImages ? 'Push the -debug images' : undefined),
+      title: ({ push, debugImages }) =>
+        push && debugImages ? 'Push the -debug images' : undefined,
       run: async ({ push, login: client, debugImages }) => {
         if (!push || !client || !debugImages) return false
         const r = await pushImages(client, debugImages.images, debugImages.top, [], logger)

@@ -153,9 +153,10 @@ async function storeWithGitHub(
 /** The HTTP status a failure names, in the words of each client: ours, @actions/core's, @sigstore/sign's. */
 export function statusOf(e: unknown): number | undefined {
   if (e instanceof AttestationRefused) return e.status
-  const m = /\banswered (\d{3})\b|Error Code : (\d{3})\b|\((\d{3})\)|\bHTTP (\d{3})\b|attempts: (\d{3})\b/.exec(
-    e instanceof Error ? e.message : String(e)
-  )
+  const m =
+    /\banswered (\d{3})\b|Error Code : (\d{3})\b|\((\d{3})\)|\bHTTP (\d{3})\b|attempts: (\d{3})\b/.exec(
+      e instanceof Error ? e.message : String(e)
+    )
   const raw = m?.slice(1).find(Boolean)
   return raw ? Number(raw) : undefined
 }

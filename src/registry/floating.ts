@@ -36,8 +36,14 @@ export function releasesIn(tags: string[], affix: FloatingTags['affix']): Releas
 }
 
 /** Whether v belongs to the line a floating tag of release follows. */
-export function inLine(v: semver.SemVer, release: semver.SemVer, line: 'minor' | 'major' | 'all'): boolean {
-  return line === 'all' || (v.major === release.major && (line === 'major' || v.minor === release.minor))
+export function inLine(
+  v: semver.SemVer,
+  release: semver.SemVer,
+  line: 'minor' | 'major' | 'all'
+): boolean {
+  return (
+    line === 'all' || (v.major === release.major && (line === 'major' || v.minor === release.minor))
+  )
 }
 
 /**
