@@ -32,6 +32,13 @@ const SPDX = 'application/spdx+json'
 const CYCLONEDX = 'application/vnd.cyclonedx+json'
 
 let toolCache: string
+/** The one-file main package of the single fixture (no go.mod: the mirror's newest Go). */
+const SINGLE = {
+  'go-download-base-url': MIRROR,
+  package: 'hello.go',
+  provenance: 'false',
+  cache: 'false'
+}
 
 beforeAll(async () => {
   await requireEnvironment()
@@ -124,7 +131,7 @@ describe('two steps attaching to one digest at once', () => {
     const image = `${REGISTRY}/${repo}`
     const step = async (format: string): Promise<Run> =>
       runAction(
-        { 'go-download-base-url': MIRROR, image, tags: 'v1', sbom: format, provenance: 'false' },
+        { ...SINGLE, image, tags: 'v1', sbom: format },
         { workdir: await copyFixture('single'), toolCache }
       )
     const [spdx, cyclonedx] = await Promise.all([step('spdx'), step('cyclonedx')])
@@ -183,7 +190,7 @@ describe('two releases at once', () => {
     const image = `${REGISTRY}/${repo}`
     const release = async (version: string): Promise<Run> =>
       runAction(
-        { 'go-download-base-url': MIRROR, image, provenance: 'false' },
+        { ...SINGLE, image },
         {
           workdir: await copyFixture('single'),
           toolCache,
