@@ -75,15 +75,20 @@ describe('releasesIn', () => {
 })
 
 describe('writeTags', () => {
-  it('writes the exact version first and the floating tags after it, onto this image', async () => {
+  it('writes the exact version and the other fixed tags first, the floating ones after them', async () => {
     const { client, puts, at } = setup()
     const image = imageOf('1.3.0')
-    const held = await writeTags(client, image, releasePlan('1.3.0'), {
-      logger: fakeLogger(),
-      ...noWait
-    })
-    expect(puts()).toEqual(['1.3.0', '1.3', '1', 'latest'])
-    expect(held).toEqual(['1.3.0', '1.3', '1', 'latest'])
+    const plan = tagPlan(
+      planTags([], DEFAULT_FLAVOR, {
+        GITHUB_REF: 'refs/tags/v1.3.0',
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_SHA: '0123abcdef0123abcdef0123abcdef0123abcdef'
+      })
+    )
+    const held = await writeTags(client, image, plan, { logger: fakeLogger(), ...noWait })
+    expect(puts()).toEqual(['1.3.0', 'sha-0123abc', '1.3', '1', 'latest'])
+    // Reported in the plan's order, as metadata-action lists them.
+    expect(held).toEqual(['1.3.0', '1.3', '1', 'sha-0123abc', 'latest'])
     for (const t of held) expect(at(t)).toBe(image.digest)
   })
 

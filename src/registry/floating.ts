@@ -48,7 +48,7 @@ export function inLine(
 
 /**
  * Writes plan's tags for top: the fixed ones in order, then the floating ones (see settleFloating). Returns the
- * tags that point at top when it is done: a floating tag that a newer release holds is not among them.
+ * tags that point at top when it is done, in the plan's order: a floating tag a newer release holds is not one.
  */
 export async function writeTags(
   client: RegistryClient,
@@ -64,7 +64,9 @@ export async function writeTags(
     o.logger.info(`tagged ${repoOf(client)}:${tag}`)
   }
   if (!plan.floating || !floating.size) return fixed
-  return [...fixed, ...(await settleFloating(client, top, plan.floating, o))]
+  const held = new Set([...fixed, ...(await settleFloating(client, top, plan.floating, o))])
+  // In the plan's order (the tags output lists them as metadata-action would).
+  return plan.tags.filter(t => held.has(t))
 }
 
 const repoOf = (c: RegistryClient): string => `${c.ref.registry}/${c.ref.repository}`
