@@ -17,6 +17,8 @@ export interface MemoryRegistryOptions {
   pageSize?: number
   /** Answers manifest PUTs that have a subject with 400 MANIFEST_INVALID, as a registry that refuses them. */
   rejectSubject?: boolean
+  /** Stores a manifest PUT whatever its If-Match says, as distribution 2.8 and GHCR do. */
+  ignoreIfMatch?: boolean
 }
 
 export interface SeenRequest {
@@ -104,6 +106,12 @@ export class MemoryRegistry {
       if (!this.options.referrersApi) return new Response('404 page not found', { status: 404 })
       return this.referrers(m[1]!, m[2]!, url)
     }
+    // "Listing Tags": GET /v2/<name>/tags/list, every tag in one page.
+    if ((m = p.match(/^\/v2\/(.+)\/tags\/list$/)) && method === 'GET') {
+      const tags = [...this.tagsOf(m[1]!).keys()].sort()
+      if (!tags.length) return error(404, 'NAME_UNKNOWN', 'repository name not known to registry')
+      return new Response(JSON.stringify({ name: m[1], tags }), { status: 200 })
+    }
     if ((m = p.match(/^\/v2\/(.+)\/manifests\/([^/]+)$/))) {
       const [, repo = '', ref = ''] = m
       if (method === 'PUT') return this.putManifest(repo, ref, headers, body)
@@ -141,7 +149,7 @@ export class MemoryRegistry {
       if (d && !this.blobs.has(d.digest)) return error(400, 'MANIFEST_BLOB_UNKNOWN', d.digest)
     }
     const ifMatch = headers['if-match']
-    if (ifMatch && !ref.startsWith('sha256:')) {
+    if (ifMatch && !ref.startsWith('sha256:') && !this.options.ignoreIfMatch) {
       const current = this.tags.get(`${repo}:${ref}`)
       if (!current || `"${current}"` !== ifMatch) return error(412, 'PRECONDITION_FAILED', 'stale')
     }

@@ -122,15 +122,15 @@ function loggedRunner(runner: Runner, logger: Logger): Runner {
 
 export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
   // A matrix leg pushes by digest alone: the merge step tags the index.
-  const tags = config.pushByDigest ? [] : await pushTags(config, deps)
+  const plan = config.pushByDigest ? { tags: [] } : await pushTags(config, deps)
   // Every stage logs through this one logger: lines land in the part of the log of the stage that writes them.
   const logger = stageLogger(deps.logger)
   const runner = loggedRunner(deps.runner, logger)
-  if (fansOut(config)) return runImages(config, { ...deps, logger, runner }, tags, deps.logger)
-  const out = await runGraph(pipelineStages(config, { ...deps, logger, runner }, tags), {
+  if (fansOut(config)) return runImages(config, { ...deps, logger, runner }, plan, deps.logger)
+  const out = await runGraph(pipelineStages(config, { ...deps, logger, runner }, plan), {
     logger: deps.logger
   })
-  const result = pipelineResult(config, out, tags)
+  const result = pipelineResult(config, out)
   if (config.pushByDigest && result.pushed)
     result.digestFile = await writeDigestFile(
       deps.env.RUNNER_TEMP || os.tmpdir(),
@@ -147,7 +147,7 @@ export function imageOf(config: Config, name: string, r: Result): ImageEntry {
 }
 
 /** What one image's stage graph reports. */
-export function pipelineResult(config: Config, out: Outputs, tags: string[]): Result {
+export function pipelineResult(config: Config, out: Outputs): Result {
   const { sizes, failures } = out.gate
   const comparisons = out.comparisons
   const big = largest(sizes)
@@ -157,7 +157,8 @@ export function pipelineResult(config: Config, out: Outputs, tags: string[]): Re
     goVersion: out.go.version,
     digest: top.digest,
     imageRef: repo ? `${repo}@${top.digest}` : '',
-    tags: out.push ? tags : [],
+    // What the tag stage left pointing at the image: a floating tag a newer release holds is not among them.
+    tags: out.tag,
     pushed: out.push,
     sizes,
     comparisons,

@@ -164,7 +164,11 @@ describe('cgo: dynamic', () => {
 describe('debug: true', () => {
   it('pushes v1-debug with a busybox shell after the image PATH, and v1 stays without a shell', async () => {
     const { repo, run } = await pushed('cgo-debug', { cgo: 'static', debug: 'true' })
-    expect(run.log).toContain('Push the -debug tags')
+    expect(run.log).toContain('Push the -debug images')
+    // After the lean tags, in the tag stage: v1, then v1-debug.
+    expect(run.log.indexOf(`tagged ${repo}:v1-debug`)).toBeGreaterThan(
+      run.log.indexOf(`tagged ${repo}:v1\n`)
+    )
     expect(run.log).toContain('With busybox (the -debug tags)')
     // Both sizes reported: the lean image's, and the debug image's, larger by the busybox layer.
     const debugSize = Number(run.outputs['debug-size'])

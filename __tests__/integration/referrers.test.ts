@@ -258,12 +258,12 @@ describe('a registry that refuses artifact manifests', () => {
       }).catch((e: unknown) => e)) as Error
       expect(err).toBeInstanceOf(Error)
       expect(err.message).toContain(
-        `The image was pushed (${proxy.host}/${repo}@${img.manifest.digest}, tagged v1, latest), but 2 artifact(s) were not attached`
+        `The image was pushed by digest (${proxy.host}/${repo}@${img.manifest.digest}), but 2 artifact(s) were not attached to it, so none of its tags (v1, latest) was written:`
       )
       expect(err.message).toContain('application/spdx+json')
       expect(err.message).toContain('application/vnd.dev.sigstore.bundle.v0.3+json')
       expect(err.message).toContain('HTTP 400 (MANIFEST_INVALID: manifest invalid)')
-      // The image itself is in the registry, tagged; no referrers tag was written.
+      // The image itself is in the registry (tagged by this test's own push); no referrers tag was written.
       const direct = await skopeo([
         'inspect',
         '--tls-verify=false',

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { buildImage, type BuiltImage } from '../../src/oci/image.js'
 import type { RegistryClient } from '../../src/registry/client.js'
-import { FanOutError, pushEverywhere } from '../../src/registry/fanout.js'
+import { FanOutError, pushEverywhere, tagEverywhere } from '../../src/registry/fanout.js'
 import { file, orderLayers, systemLayer, withParents } from '../../src/rootfs/plan.js'
 import { fakeLogger, imageSettings } from './helpers.js'
 
@@ -53,27 +53,21 @@ const failure = async (p: Promise<unknown>): Promise<string> => {
 }
 
 describe('pushEverywhere', () => {
-  it('pushes one registry as before: blobs, then each tag, no digest PUT', async () => {
+  it('pushes one registry by digest: blobs, then the manifest, and no tag', async () => {
     const log: string[] = []
-    await pushEverywhere(
-      [{ client: registry('a.io', log) }],
-      [image],
-      image.manifest,
-      ['v1'],
-      fakeLogger()
-    )
-    expect(log.sort()).toEqual([...blobs('a.io'), 'a.io manifest v1'].sort())
+    await pushEverywhere([{ client: registry('a.io', log) }], [image], image.manifest, fakeLogger())
+    expect(log.slice(0, -1).sort()).toEqual(blobs('a.io').sort())
+    expect(log.at(-1)).toBe('a.io manifest by digest')
   })
 
-  it('puts the image in every registry before the first tag', async () => {
+  it('puts the image in every registry, untagged', async () => {
     const log: string[] = []
     const targets = [
       { client: registry('a.io', log), mountFrom: 'acme/other' },
       { client: registry('b.io', log) }
     ]
-    await pushEverywhere(targets, [image], image.manifest, ['v1', 'latest'], fakeLogger())
-    const firstTag = log.findIndex(l => / manifest (v1|latest)$/.test(l))
-    expect(log.slice(0, firstTag).sort()).toEqual(
+    await pushEverywhere(targets, [image], image.manifest, fakeLogger())
+    expect(log.sort()).toEqual(
       [
         ...blobs('a.io').map(l => `${l} from acme/other`),
         'a.io manifest by digest',
@@ -81,12 +75,6 @@ describe('pushEverywhere', () => {
         'b.io manifest by digest'
       ].sort()
     )
-    expect(log.slice(firstTag)).toEqual([
-      'a.io manifest v1',
-      'a.io manifest latest',
-      'b.io manifest v1',
-      'b.io manifest latest'
-    ])
   })
 
   it('says what the first registry holds when the second refuses the image, and tags nothing', async () => {
@@ -95,28 +83,53 @@ describe('pushEverywhere', () => {
       { client: registry('a.io', log) },
       { client: registry('b.io', log, { upload: true }) }
     ]
-    const message = await failure(
-      pushEverywhere(targets, [image], image.manifest, ['v1'], fakeLogger())
-    )
+    const message = await failure(pushEverywhere(targets, [image], image.manifest, fakeLogger()))
     expect(message).toBe(
       `push to b.io/acme/app failed: b.io answered 403 denied. Already pushed, untagged: ` +
         `a.io/acme/app@${image.manifest.digest}. Nothing was tagged in any registry.`
     )
-    expect(log.filter(l => l.endsWith(' v1'))).toEqual([])
+    expect(log.filter(l => !l.endsWith('by digest') && l.includes('manifest'))).toEqual([])
+  })
+})
+
+describe('tagEverywhere', () => {
+  it('writes each job’s tags in order, one registry after another', async () => {
+    const log: string[] = []
+    const plan = { tags: ['v1', 'latest'] }
+    const held = await tagEverywhere(
+      [
+        { client: registry('a.io', log), top: image.manifest, plan },
+        { client: registry('b.io', log), top: image.manifest, plan }
+      ],
+      fakeLogger()
+    )
+    expect(log).toEqual([
+      'a.io manifest v1',
+      'a.io manifest latest',
+      'b.io manifest v1',
+      'b.io manifest latest'
+    ])
+    expect(held).toEqual([
+      ['v1', 'latest'],
+      ['v1', 'latest']
+    ])
   })
 
   it('lists what is tagged and what is not when a tag fails half-way', async () => {
     const log: string[] = []
-    const targets = [
-      { client: registry('a.io', log) },
-      { client: registry('b.io', log, { tag: 'latest' }) }
-    ]
+    const plan = { tags: ['v1', 'latest'] }
     const message = await failure(
-      pushEverywhere(targets, [image], image.manifest, ['v1', 'latest'], fakeLogger())
+      tagEverywhere(
+        [
+          { client: registry('a.io', log), top: image.manifest, plan },
+          { client: registry('b.io', log, { tag: 'latest' }), top: image.manifest, plan }
+        ],
+        fakeLogger()
+      )
     )
     const d = image.manifest.digest
     expect(message).toBe(
-      `tagging b.io/acme/app:latest failed: b.io answered 500. The image is in every registry ` +
+      `tagging b.io/acme/app failed: b.io answered 500. Everything but the tags is in place ` +
         `(a.io/acme/app@${d}, b.io/acme/app@${d}); tagged: a.io/acme/app:v1, a.io/acme/app:latest, ` +
         `b.io/acme/app:v1; not tagged: b.io/acme/app:latest.`
     )

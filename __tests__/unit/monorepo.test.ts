@@ -143,3 +143,61 @@ describe('packageConfig', () => {
     expect(packageConfig(config, mains[0]!, false).ociLayout).toBe('/ws/out')
   })
 })
+
+describe('mergedStages: the tags', () => {
+  /** An image's push, attach and tag stages, each recording when it runs; attach or tag fail when told. */
+  function tagged(
+    name: string,
+    events: string[],
+    fail: 'attach' | 'tag' | '' = ''
+  ): Stage<Outputs>[] {
+    const stage = stageOf<Outputs>()
+    const span = async <T>(what: string, value: T): Promise<T> => {
+      events.push(`${name} ${what} start`)
+      await later()
+      if (fail === what) throw new Error(`${what} of ${name} failed.`)
+      events.push(`${name} ${what} end`)
+      return value
+    }
+    return [
+      stage('gate', [], { run: async () => ({ sizes: [], failures: [] }) }),
+      stage('push', ['gate'], { run: () => span('push', true) }),
+      stage('attach', ['push'], { run: () => span('attach', { registries: [], layout: [] }) }),
+      stage('tag', ['push', 'attach'], { run: () => span('tag', ['v1']) })
+    ]
+  }
+
+  const runTagged = async (fail: { a?: 'attach' | 'tag'; b?: 'attach' | 'tag' } = {}) => {
+    const events: string[] = []
+    const stages = mergedStages(
+      mains,
+      [tagged('a', events, fail.a), tagged('b', events, fail.b)],
+      shared
+    )
+    const outcome = await runGraph(stages, { logger: recordingLogger([]), clock: () => 0 }).then(
+      () => undefined,
+      (e: unknown) => e as Error
+    )
+    return { events, outcome }
+  }
+
+  it('tags no image before every image has its referrers, then one image after another', async () => {
+    const { events, outcome } = await runTagged()
+    expect(outcome).toBeUndefined()
+    const firstTag = events.findIndex(e => e.endsWith(' tag start'))
+    for (const e of ['a attach end', 'b attach end'])
+      expect(events.indexOf(e)).toBeLessThan(firstTag)
+    expect(events.indexOf('b tag start')).toBeGreaterThan(events.indexOf('a tag end'))
+  })
+
+  it('tags nothing when one image’s referrers cannot be attached', async () => {
+    const { events, outcome } = await runTagged({ b: 'attach' })
+    expect(outcome?.message).toBe('attach of b failed.')
+    expect(events.filter(e => e.includes(' tag '))).toEqual([])
+  })
+
+  it('names the images already tagged when a later one’s tags fail', async () => {
+    const { outcome } = await runTagged({ b: 'tag' })
+    expect(outcome?.message).toBe('b: tag of b failed. The images before it are tagged: a.')
+  })
+})

@@ -111,6 +111,17 @@ function fakeRegistry(events: string[], o: RegistryOptions = {}): FakeRegistry {
       manifests.set(digest, body)
       return new Response(null, { status: 201, headers: { 'docker-content-digest': digest } })
     }
+    // Read back: the referrers tag schema's list, and the tags the floating ones are settled against.
+    if (manifest && method === 'GET') {
+      const found = manifests.get(decodeURIComponent(manifest[1]!))
+      if (!found) return new Response(errorBody('MANIFEST_UNKNOWN', 'unknown'), { status: 404 })
+      const type = (JSON.parse(found.toString('utf8')) as { mediaType: string }).mediaType
+      return new Response(new Uint8Array(found), { status: 200, headers: { 'content-type': type } })
+    }
+    if (p === `${prefix}/tags/list` && method === 'GET') {
+      const tags = [...manifests.keys()].filter(k => !k.startsWith('sha256:'))
+      return new Response(JSON.stringify({ name: REPO, tags }), { status: 200 })
+    }
     return new Response(errorBody('UNSUPPORTED', `${method} ${p}`), { status: 404 })
   }
   return { fetch: fetch as Fetch, blobs, manifests }
@@ -326,24 +337,31 @@ describe('runPipeline', () => {
     expect(first(e, 'group Image size')).toBeLessThan(pushStart)
     expect(first(e, 'go build')).toBeLessThan(pushStart)
 
-    // Every blob of the image before any manifest; the tags, in order, are the image's last requests. Only the
-    // referrers (SBOM, size report: manifests by digest and their sha256-<hex> list) come after the tags.
+    // Every blob of the image before any manifest; then the image by its digest, its referrers (SBOM, size report:
+    // manifests by digest, listed in the sha256-<hex> tag since the fake has no referrers API), and the tags, in
+    // order, as the last writes of the run.
     const isTag = (x: string): boolean => /^registry PUT .*\/manifests\/(v1|latest)$/.test(x)
-    const lastTag = e.map(isTag).lastIndexOf(true)
-    const lastBlob = e
-      .slice(0, lastTag)
-      .map(x => /^registry (HEAD|PUT) .*\/blobs\//.test(x))
-      .lastIndexOf(true)
-    const manifestPuts = e.filter(x => x.startsWith(`registry PUT /v2/${REPO}/manifests/`))
-    expect(manifestPuts.filter(isTag)).toEqual([
+    const tagPuts = [
       `registry PUT /v2/${REPO}/manifests/v1`,
       `registry PUT /v2/${REPO}/manifests/latest`
+    ]
+    const manifestPuts = e.filter(x => x.startsWith(`registry PUT /v2/${REPO}/manifests/`))
+    const image = JSON.parse(r.registry.manifests.get(result.digest)!.toString('utf8')) as {
+      config: { digest: string }
+      layers: { digest: string }[]
+    }
+    for (const { digest } of [image.config, ...image.layers])
+      expect(first(e, `registry HEAD /v2/${REPO}/blobs/${digest}`)).toBeLessThan(
+        first(e, `registry PUT /v2/${REPO}/manifests/`)
+      )
+    expect(manifestPuts[0]).toBe(`registry PUT /v2/${REPO}/manifests/${result.digest}`)
+    const referrers = manifestPuts.slice(1, -2)
+    expect(referrers.filter(x => /\/manifests\/sha256:[0-9a-f]{64}$/.test(x)).length).toBe(2)
+    expect(referrers.filter(x => /\/manifests\/sha256-[0-9a-f]{64}$/.test(x))).toEqual([
+      `registry PUT /v2/${REPO}/manifests/sha256-${result.digest.slice('sha256:'.length)}`
     ])
-    expect(lastBlob).toBeLessThan(first(e, `registry PUT /v2/${REPO}/manifests/`))
-    expect(manifestPuts.slice(0, 2)).toEqual(manifestPuts.filter(isTag))
-    expect(manifestPuts.slice(2).every(x => /\/manifests\/sha256[:-][0-9a-f]{64}$/.test(x))).toBe(
-      true
-    )
+    expect(manifestPuts.filter(isTag)).toEqual(tagPuts)
+    expect(e.filter(x => /^registry (PUT|POST|PATCH|DELETE) /.test(x)).slice(-2)).toEqual(tagPuts)
 
     // What the tags point at is what was built: the digest returned, holding the binary go wrote.
     expect(sha256(r.registry.manifests.get('v1')!)).toBe(result.digest)

@@ -6,7 +6,8 @@ import type { Attachment } from '../../src/oci/artifact.js'
 import { jsonBlob, type BuiltImage } from '../../src/oci/image.js'
 import type { Deps } from '../../src/pipeline.js'
 import type { Outputs } from '../../src/pipeline/stages.js'
-import { provenanceStages, sbomDocuments } from '../../src/pipeline/provenance.js'
+import { AttestationRefused } from '../../src/attest/store.js'
+import { explainFailure, provenanceStages, sbomDocuments } from '../../src/pipeline/provenance.js'
 import type { RegistryClient } from '../../src/registry/client.js'
 import { SPDX_MEDIA_TYPE } from '../../src/sbom/spdx.js'
 import {
@@ -185,14 +186,14 @@ describe("GitHub's refusal", () => {
         await auto.run('attestation', { signed, push: true, images: base.images })
       ).toBeUndefined()
       expect(auto.logger.lines.join('\n')).toMatch(
-        new RegExp(
-          `provenance: GitHub refused the attestation \\(403 .*attestations: write.* The image was pushed \\(${TOP.digest}\\)`
-        )
+        /^provenance: the signed provenance could not be stored with GitHub \(GitHub's attestations API answered HTTP 403\); the image is tagged with it attached in the registry only \(provenance: auto; .*To have it, give the job `permissions: attestations: write`/m
       )
       const strict = stages({ provenance: 'true' })
       await expect(
         strict.run('attestation', { signed, push: true, images: base.images })
-      ).rejects.toThrow(/^provenance: GitHub refused the attestation \(403 .*The image was pushed/)
+      ).rejects.toThrow(
+        /^provenance: true, but the signed provenance could not be stored with GitHub \(GitHub's attestations API answered HTTP 403\), so nothing was tagged\. To fix it, give the job `permissions: attestations: write`/
+      )
     } finally {
       svc.refuse = false
     }
@@ -249,12 +250,85 @@ describe('a Fulcio that refuses to issue a certificate', () => {
     const { run, logger } = await refused('auto')
     expect(await run()).toBeUndefined()
     expect(logger.lines.join('\n')).toMatch(
-      /^provenance: signing failed: .*The image is pushed without signed provenance \(provenance: auto/m
+      /^provenance: the signed provenance could not be made \(Sigstore \(Fulcio, Rekor or the timestamp authority\) answered HTTP 404\); the image is tagged without it \(provenance: auto; .* The error: signing failed: /m
     )
   }, 60_000)
 
   it('fails the step under provenance: true', async () => {
     const { run } = await refused('true')
-    await expect(run()).rejects.toThrow(/^provenance: signing failed: /)
+    await expect(run()).rejects.toThrow(
+      /^provenance: true, but the signed provenance could not be made \(Sigstore \(Fulcio, Rekor or the timestamp authority\) answered HTTP 404\), so nothing was tagged\. To fix it, run the job again once Sigstore answers/
+    )
   }, 60_000)
+})
+
+describe('explainFailure', () => {
+  // Each client's words for a failed request: @actions/core's OidcClient (the SLSA predicate's token), the
+  // action's own token request (src/attest/oidc.ts), @sigstore/sign's HTTPError, src/attest/store.ts.
+  it.each<[string, unknown, 'sign' | 'store', string, RegExp]>([
+    [
+      "@actions/core's token request",
+      new Error(
+        'Failed to get ID token: Error message: Failed to get ID Token. \n \n Error Code : 403\n \n Error Message: Failed request: (403) Forbidden'
+      ),
+      'sign',
+      'the Actions OIDC token service answered HTTP 403',
+      /`permissions: id-token: write`.*provenance: auto there/
+    ],
+    [
+      'the action’s own token request',
+      new Error(
+        'signing failed: error retrieving identity token: the Actions OIDC token service answered 401 Unauthorized.'
+      ),
+      'sign',
+      'the Actions OIDC token service answered HTTP 401',
+      /`permissions: id-token: write`/
+    ],
+    [
+      'a token service that fails',
+      new Error('the Actions OIDC token service answered 503 Service Unavailable.'),
+      'sign',
+      'the Actions OIDC token service answered HTTP 503',
+      /^run the job again$/
+    ],
+    [
+      'Fulcio',
+      new Error('signing failed: error creating signing certificate - (500) Internal Server Error'),
+      'sign',
+      'Sigstore (Fulcio, Rekor or the timestamp authority) answered HTTP 500',
+      /status\.sigstore\.dev/
+    ],
+    [
+      "GitHub's refusal",
+      new AttestationRefused('GitHub refused the attestation (403 Forbidden).', 403),
+      'store',
+      "GitHub's attestations API answered HTTP 403",
+      /`permissions: attestations: write`/
+    ],
+    [
+      'a private repository without attestations',
+      new AttestationRefused('GitHub refused the attestation (404 Not Found).', 404),
+      'store',
+      "GitHub's attestations API answered HTTP 404",
+      /public repository, or GitHub Enterprise Cloud/
+    ],
+    [
+      'an API that kept failing',
+      new Error('storing the attestation with GitHub failed after 4 attempts: 502 Bad Gateway'),
+      'store',
+      "GitHub's attestations API answered HTTP 502",
+      /^run the job again$/
+    ],
+    [
+      'an API that is not reachable',
+      new Error('storing the attestation with GitHub failed after 4 attempts: fetch failed'),
+      'store',
+      "GitHub's attestations API could not be reached",
+      /^run the job again$/
+    ]
+  ])('%s', (_, e, step, cause, fix) => {
+    const got = explainFailure(e, step)
+    expect(got.cause).toBe(cause)
+    expect(got.fix).toMatch(fix)
+  })
 })

@@ -258,6 +258,95 @@ describe('registryReferrers without the referrers API (the tag schema)', () => {
     ])
   })
 
+  it('reads its write back, and writes again when another writer replaced the index (If-Match ignored)', async () => {
+    const reg = new MemoryRegistry({ referrersApi: false, ignoreIfMatch: true })
+    reg.blobs.set(sha256('c'), Buffer.from('c'))
+    const logger = fakeLogger()
+    const client = new RegistryClient(parseImage(`127.0.0.1:5000/${REPO}`), {
+      fetch: reg.fetch,
+      logger,
+      baseUrl: 'http://127.0.0.1:5000',
+      sleep: async () => undefined
+    })
+    const waits: number[] = []
+    const store = registryReferrers(
+      client,
+      logger,
+      { created },
+      { sleep: async ms => void waits.push(ms), random: () => 0 }
+    )
+    const tag = referrersTag(subject.digest)
+    const theirs: Descriptor = {
+      mediaType: MEDIA.manifest,
+      digest: sha256('their cyclonedx sbom'),
+      size: 20,
+      artifactType: 'application/vnd.cyclonedx+json'
+    }
+    const handle = reg.handle.bind(reg)
+    let raced = false
+    // Another step read the tag before this write (nothing there) and its write, of its own entry alone, lands
+    // just after: as distribution 2.8 does, the registry takes it whatever If-Match says.
+    reg.handle = (method, url, headers, body) => {
+      const answer = handle(method, url, headers, body)
+      if (!raced && method === 'PUT' && url.pathname.endsWith(`/${tag}`)) {
+        raced = true
+        handle('PUT', url, { 'content-type': MEDIA.index }, Buffer.from(referrersJson([theirs])))
+      }
+      return answer
+    }
+    const attached = await store.attach(subject, [sbom])
+    const index = JSON.parse(reg.manifest(REPO, tag)!.data.toString()) as {
+      manifests: Descriptor[]
+    }
+    expect(index.manifests.map(d => d.digest)).toEqual([theirs.digest, attached[0]!.digest])
+    const writes = reg.requests.filter(r => r.method === 'PUT' && r.path.endsWith(`/${tag}`))
+    // This run's write, the other step's, and this run's again, merged.
+    expect(writes).toHaveLength(3)
+    expect(logger.lines.join('\n')).toContain(
+      `${tag}: another writer replaced it and 1 of this run's artifact(s) are missing; writing them again`
+    )
+    // Each write was read back only after a wait (at least 250 ms, the least it waits).
+    expect(waits).toHaveLength(2)
+    expect(Math.min(...waits)).toBeGreaterThanOrEqual(250)
+  })
+
+  it('fails after its budget when another writer keeps replacing the index, naming what is missing', async () => {
+    const reg = new MemoryRegistry({ referrersApi: false, ignoreIfMatch: true })
+    const logger = fakeLogger()
+    const client = new RegistryClient(parseImage(`127.0.0.1:5000/${REPO}`), {
+      fetch: reg.fetch,
+      logger,
+      baseUrl: 'http://127.0.0.1:5000',
+      sleep: async () => undefined
+    })
+    let clock = 0
+    const store = registryReferrers(
+      client,
+      logger,
+      { created },
+      { now: () => clock, sleep: async ms => void (clock += ms), random: () => 0, budgetMs: 2000 }
+    )
+    const tag = referrersTag(subject.digest)
+    const handle = reg.handle.bind(reg)
+    reg.handle = (method, url, headers, body) => {
+      const answer = handle(method, url, headers, body)
+      if (method === 'PUT' && url.pathname.endsWith(`/${tag}`))
+        handle('PUT', url, { 'content-type': MEDIA.index }, Buffer.from(referrersJson([])))
+      return answer
+    }
+    const err = (await store.attach(subject, [sbom, bundle]).catch(e => e)) as AttachError
+    expect(err).toBeInstanceOf(AttachError)
+    const [spdx, signed] = [sbom, bundle].map(
+      a => artifactManifest(subject, a, { created }).manifest
+    )
+    expect(err.failed.map(f => f.digest)).toEqual([spdx!.digest, signed!.digest])
+    expect(err.failed[0]!.reason).toBe(
+      `pushed, but the referrers tag ${tag} could not be updated: another writer kept replacing it: after 8 ` +
+        `writes in 2 s it still lacks ${sbom.artifactType} (${spdx!.digest}), ${bundle.artifactType} ` +
+        `(${signed!.digest}) for ${subject.digest}`
+    )
+  })
+
   it('refuses to overwrite a tag that holds something other than a referrers list', async () => {
     const { client, store } = registry({ referrersApi: false })
     await client.putManifest(referrersTag(subject.digest), image)
@@ -281,7 +370,7 @@ describe('attachArtifacts', () => {
       logger: fakeLogger()
     }).catch(e => e)) as Error
     expect(err.message).toContain(
-      `The image was pushed (127.0.0.1:5000/${REPO}@${image.digest}, tagged v1, latest), but 2 artifact(s) were not attached`
+      `The image was pushed by digest (127.0.0.1:5000/${REPO}@${image.digest}), but 2 artifact(s) were not attached to it, so none of its tags (v1, latest) was written:`
     )
     expect(err.message).toContain('application/spdx+json')
     expect(err.message).toContain('application/vnd.dev.sigstore.bundle.v0.3+json')

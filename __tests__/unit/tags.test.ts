@@ -125,18 +125,29 @@ describe('latestOnNewest', () => {
 
   it('keeps latest when the repository has no newer release', async () => {
     const logger = fakeLogger()
-    const tags = await latestOnNewest(planned(), async () => ['1.4.7', '1.4', 'latest'], logger)
-    expect(tags).toEqual(['1.4.8', '1.4', '1', 'sha-0123abc', 'latest'])
+    const plan = await latestOnNewest(planned(), async () => ['1.4.7', '1.4', 'latest'], logger)
+    expect(plan.tags).toEqual(['1.4.8', '1.4', '1', 'sha-0123abc', 'latest'])
+    // 1.4, 1 and latest float: written after 1.4.8 and sha-0123abc, each following its line.
+    expect(plan.floating).toEqual({
+      release: expect.objectContaining({ major: 1, minor: 4, patch: 8 }),
+      tags: [
+        { tag: '1.4', line: 'minor' },
+        { tag: '1', line: 'major' },
+        { tag: 'latest', line: 'all' }
+      ],
+      affix: { prefix: '', suffix: '' }
+    })
   })
 
   it('leaves latest where it is when a newer release is there, and says so', async () => {
     const logger = fakeLogger()
-    const tags = await latestOnNewest(
+    const plan = await latestOnNewest(
       planned(),
       async () => ['2.0.0', '2.0', '2', 'latest'],
       logger
     )
-    expect(tags).toEqual(['1.4.8', '1.4', '1', 'sha-0123abc'])
+    expect(plan.tags).toEqual(['1.4.8', '1.4', '1', 'sha-0123abc'])
+    expect(plan.floating?.tags.map(t => t.tag)).toEqual(['1.4', '1'])
     expect(logger.lines.join('\n')).toContain(
       'tags-latest: auto: the repository already has 2.0.0, newer than v1.4.8; latest stays there.'
     )
@@ -149,12 +160,17 @@ describe('latestOnNewest', () => {
       throw new Error('HTTP 500')
     }
     const branch = planTags([], DEFAULT_FLAVOR, { ...env, GITHUB_REF: 'refs/heads/main' })
-    expect(await latestOnNewest(branch, list, fakeLogger())).toEqual(['main', 'sha-0123abc'])
+    expect(await latestOnNewest(branch, list, fakeLogger())).toEqual({
+      tags: ['main', 'sha-0123abc']
+    })
+    // A forced latest is the user's to place: it does not float.
     const forced = planTags(['type=sha'], { ...DEFAULT_FLAVOR, latest: 'true' }, env)
-    expect(await latestOnNewest(forced, list, fakeLogger())).toEqual(['sha-0123abc', 'latest'])
+    expect(await latestOnNewest(forced, list, fakeLogger())).toEqual({
+      tags: ['sha-0123abc', 'latest']
+    })
     expect(asked).toBe(0)
     const logger = fakeLogger()
-    expect(await latestOnNewest(planned(), list, logger)).toContain('latest')
+    expect((await latestOnNewest(planned(), list, logger)).tags).toContain('latest')
     expect(asked).toBe(1)
     expect(logger.lines.join('\n')).toContain(
       "tags-latest: could not list the repository's tags (HTTP 500)"

@@ -1,5 +1,5 @@
 // The merge step of a matrix (merge-digests): a small stage graph that reads the legs' manifests from image's
-// repository, checks them, gates their sizes and pushes one tagged index; it builds nothing.
+// repository, checks them, gates their sizes, pushes one index by digest and then tags it; it builds nothing.
 import { platformString } from '../build/platform.js'
 import type { Config } from '../config.js'
 import type { Blob } from '../oci/image.js'
@@ -9,6 +9,8 @@ import { compareWithBaseline, openRegistry } from '../pipeline/stages.js'
 import { pushTags } from '../pipeline/tags.js'
 import { InputError } from '../ports.js'
 import type { RegistryClient } from '../registry/client.js'
+import { tagEverywhere } from '../registry/fanout.js'
+import type { TagPlan } from '../registry/tags.js'
 import { comparisonTable, gateFailures, type Comparison } from '../report/gate.js'
 import { largest, sizeTable, type PlatformSize } from '../report/size.js'
 import { ociLabels } from '../rootfs/settings.js'
@@ -31,6 +33,8 @@ interface MergeOutputs {
   gate: { sizes: PlatformSize[]; failures: string[] }
   index: Blob
   push: boolean
+  /** The tags that point at the index once written (a floating tag a newer release holds is not). */
+  tag: string[]
 }
 
 const parse = <T>(data: Buffer): T => JSON.parse(data.toString()) as T
@@ -72,7 +76,7 @@ async function readLeg(client: RegistryClient, digest: string, repo: string): Pr
   return legs
 }
 
-export function mergeStages(config: Config, deps: Deps, tags: string[]) {
+export function mergeStages(config: Config, deps: Deps, plan: TagPlan) {
   const stage = stageOf<MergeOutputs>()
   const { logger } = deps
   const image = config.image!
@@ -141,7 +145,7 @@ export function mergeStages(config: Config, deps: Deps, tags: string[]) {
       }
     }),
 
-    // As a build's push: tags only after the index is stored, and nothing over its budget.
+    // As a build's push: the index by digest, nothing over its budget.
     stage('push', ['login', 'gate', 'index'], {
       title: ({ gate }) => (gate.failures.length ? undefined : `Push the index to ${repo}`),
       run: async ({ login, gate, index }) => {
@@ -150,13 +154,22 @@ export function mergeStages(config: Config, deps: Deps, tags: string[]) {
           return false
         }
         await login.putManifest(index.digest, index)
-        logger.info(`index ${index.digest} (${index.size} bytes)`)
-        for (const tag of tags) {
-          await login.putManifest(tag, index)
-          logger.info(`tagged ${repo}:${tag}`)
-        }
+        logger.info(`index ${index.digest} (${index.size} bytes), pushed untagged`)
         return true
       }
+    }),
+
+    // Once the index is stored, in a stage of its own as in a build: the exact version, then the floating tags.
+    stage('tag', ['login', 'push', 'index'], {
+      title: ({ push }) => (push && plan.tags.length ? `Tag ${repo}` : undefined),
+      run: async ({ login, push, index }) =>
+        push
+          ? (
+              await tagEverywhere([{ client: login, top: index, plan }], logger, {
+                sleep: deps.sleep
+              })
+            )[0]!
+          : []
     })
   ]
 
@@ -169,9 +182,9 @@ export function mergeStages(config: Config, deps: Deps, tags: string[]) {
 /** Runs the merge; the result fills the same outputs and summary as a build (no Go, no Dockerfile). */
 export async function runMerge(config: Config, deps: Deps): Promise<Result> {
   if (!config.image) throw new InputError('image: a merge needs the repository the legs pushed to.')
-  const tags = await pushTags(config, deps)
+  const plan = await pushTags(config, deps)
   const out = await runGraph(
-    mergeStages(config, { ...deps, logger: stageLogger(deps.logger) }, tags),
+    mergeStages(config, { ...deps, logger: stageLogger(deps.logger) }, plan),
     {
       logger: deps.logger
     }
@@ -183,7 +196,7 @@ export async function runMerge(config: Config, deps: Deps): Promise<Result> {
     goVersion: '',
     digest: out.index.digest,
     imageRef: `${repo}@${out.index.digest}`,
-    tags: out.push ? tags : [],
+    tags: out.tag,
     pushed: out.push,
     sizes,
     comparisons: out.comparisons,

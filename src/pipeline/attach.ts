@@ -12,7 +12,7 @@ export interface AttachInput {
   registries: { name: string; store: ReferrerStore }[]
   /** The layout's store, when oci-layout is set. */
   layout?: ReferrerStore
-  /** What was pushed, for the message when an artifact is refused: digest and tags. */
+  /** What was pushed, for the message when an artifact is refused: its digest, and the tags it is to get. */
   image: { digest: string; tags: string[] }
   logger: Logger
 }
@@ -35,8 +35,9 @@ export function bySubject(attachments: Attachment[]): Attachment[] {
 }
 
 /**
- * Attaches everything to the layout, then to the registry. A registry that refuses some fails the step, with a
- * message that says the image itself was pushed (digest and tags) and which artifacts are missing and why.
+ * Attaches everything to the layout, then to every registry. A registry that refuses some fails the step before
+ * any tag is written, with a message that says the image itself was pushed (by digest), which artifacts are
+ * missing and why.
  */
 export async function attachArtifacts(input: AttachInput): Promise<AttachOutput> {
   const groups = bySubject(input.attachments)
@@ -96,15 +97,18 @@ async function attachTo(
   return { attached, failed }
 }
 
-/** The image is fine and published; only what describes it is missing: say both, and what the registry said. */
+/** The image is complete but untagged; only what describes it is missing: say both, and what the registry said. */
 export function notAttachedMessage(
   image: AttachInput['image'] & { name: string },
   attached: Attached[],
   failed: NotAttached[]
 ): string {
-  const tags = image.tags.length ? `tagged ${image.tags.join(', ')}` : 'untagged'
+  // The tags come after every referrer: none was written.
+  const tags = image.tags.length
+    ? `, so none of its tags (${image.tags.join(', ')}) was written`
+    : ''
   const lines = [
-    `The image was pushed (${image.name}@${image.digest}, ${tags}), but ${failed.length} artifact(s) were not attached to it:`,
+    `The image was pushed by digest (${image.name}@${image.digest}), but ${failed.length} artifact(s) were not attached to it${tags}:`,
     ...failed.map(f => `  - ${describeFailure(f).replace(/\.$/, '')}`)
   ]
   if (attached.length) {

@@ -1,4 +1,4 @@
-// The cgo and debug stages: each platform's C toolchain before the build, the libraries layer after it, and the TAG-debug images beside the push.
+// The cgo and debug stages: each platform's C toolchain before the build, the libraries layer after it, and the -debug images beside the push.
 import { access, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { cgoBuild, type CgoBuild, type CgoProbe } from '../build/cgo.js'
@@ -30,8 +30,8 @@ export interface CgoOutputs {
   busybox: Map<string, { path: string; bytes: Buffer; applets: string[] }> | undefined
   /** debug: true: the TAG-debug images (the image plus busybox), with their sizes. */
   debugImages: { images: BuiltImage[]; top: Blob } | undefined
-  /** The TAG-debug tags pushed. */
-  debugPush: string[]
+  /** Whether the -debug images were pushed (by digest: the tag stage writes the TAG-debug tags). */
+  debugPush: boolean
 }
 
 /** The build settings of a cgo build: its flags after the user's ldflags, its tags beside the user's (its env goes to buildEnv). */
@@ -84,7 +84,6 @@ export function cgoProbe(runner: Runner, env: Record<string, string | undefined>
 export function cgoStages(
   config: Config,
   deps: Deps,
-  tags: string[],
   compressor: LayerCompressor
 ): Stage<Outputs>[] {
   const stage = stageOf<Outputs>()
@@ -212,17 +211,17 @@ export function cgoStages(
       }
     }),
 
-    // After the lean tags: a failed push never leaves a -debug tag pointing at an image its lean tag lacks.
+    // After the lean image, by digest: the tag stage writes TAG-debug after the lean tags.
     stage('debugPush', ['push', 'login', 'debugImages'], {
-      title: ({ push, debugImages }) => (push && debugImages ? 'Push the -debug tags' : undefined),
+      title: ({ push, debugImages }) =>
+        push && debugImages ? 'Push the -debug images' : undefined,
       run: async ({ push, login: client, debugImages }) => {
-        if (!push || !client || !debugImages) return []
-        const debugTags = tags.map(t => `${t}-debug`)
-        const r = await pushImages(client, debugImages.images, debugImages.top, debugTags, logger)
+        if (!push || !client || !debugImages) return false
+        const r = await pushImages(client, debugImages.images, debugImages.top, [], logger)
         logger.info(
-          `${debugTags.join(', ')}: ${debugImages.top.digest}; blobs ${r.uploaded} uploaded, ${r.skipped} already present`
+          `${debugImages.top.digest} pushed untagged; blobs ${r.uploaded} uploaded, ${r.skipped} already present`
         )
-        return debugTags
+        return true
       }
     })
   ]

@@ -16,7 +16,8 @@ import type { Logger } from '../ports.js'
 import { preflight } from '../preflight.js'
 import { checkBinaryName, imageTopLevel } from '../rootfs/binary-name.js'
 import { runGraph, stageOf, type Stage } from './graph.js'
-import { layerCompressor, pipelineStages, type Outputs } from './stages.js'
+import type { TagPlan } from '../registry/tags.js'
+import { BEFORE_TAGS, layerCompressor, pipelineStages, type Outputs } from './stages.js'
 
 /** The per-image stages whose work is the same for every package: they run once, before the packages are known. */
 const SHARED = ['preflight', 'goVersion', 'go', 'goCache'] as const
@@ -55,12 +56,12 @@ export function packageConfig(config: Config, main: MainTarget, several: boolean
 async function sharedPhase(
   config: Config,
   deps: Deps,
-  tags: string[],
+  plan: TagPlan,
   graphLogger: Logger
 ): Promise<Phase1> {
   const stage = stageOf<Phase1>()
   const names = new Set<string>([...SHARED, 'mains'])
-  const perImage = pipelineStages(config, deps, tags).filter(
+  const perImage = pipelineStages(config, deps, plan).filter(
     s => isShared(s.name) && s.name !== 'preflight'
   )
   const stages: Stage<Phase1>[] = [
@@ -116,7 +117,10 @@ async function sharedPhase(
  * Beyond what each stage needs: the shared stages wait for every login, so a refused credential costs no
  * compile; the compiles run one package after another (each already runs its platforms at once, and Go's build
  * cache then serves the next package what they share); a push waits for every image's gate and for the push
- * before it, whose blobs it mounts.
+ * before it, whose blobs it mounts. The images are tagged all or none, as far as a registry allows: no image's
+ * tag stage starts before every image is pushed with every referrer it requires (BEFORE_TAGS of every image),
+ * so a failure before the tags leaves nothing tagged; then the images are tagged one after another, and a tag
+ * the registry refuses stops there, naming what is tagged (tags cannot be taken back atomically).
  */
 export function mergedStages(
   mains: MainTarget[],
@@ -127,6 +131,7 @@ export function mergedStages(
     isShared(name) ? name : `${mains[i]!.name}/${name}`
   const everyImage = (name: string): string[] => mains.map((_, i) => key(i, name))
   const several = mains.length > 1
+  const has = (name: string): boolean => perImage[0]!.some(s => s.name === name)
   const out: AnyStage[] = perImage[0]!
     .filter(s => isShared(s.name))
     .map(s => ({
@@ -138,12 +143,15 @@ export function mergedStages(
     const name = mains[i]!.name
     for (const s of stages) {
       if (isShared(s.name)) continue
+      const before = i > 0 ? [key(i - 1, s.name)] : []
       const extra =
-        s.name === 'binaries' && i > 0
-          ? [key(i - 1, 'binaries')]
+        s.name === 'binaries'
+          ? before
           : s.name === 'push'
-            ? [...everyImage('gate'), ...(i > 0 ? [key(i - 1, 'push')] : [])]
-            : []
+            ? [...everyImage('gate'), ...before]
+            : s.name === 'tag'
+              ? [...BEFORE_TAGS.filter(n => has(n)).flatMap(everyImage), ...before]
+              : []
       const view = (got: Partial<Record<string, unknown>>): Partial<Outputs> =>
         Object.fromEntries(s.needs.map(n => [n, got[key(i, n)]])) as Partial<Outputs>
       const othersOver = (got: Partial<Record<string, unknown>>): string[] =>
@@ -166,7 +174,14 @@ export function mergedStages(
             )
             return false
           }
-          return s.run(view(got), log)
+          if (s.name !== 'tag' || i === 0) return s.run(view(got), log)
+          return s.run(view(got), log).catch((e: unknown) => {
+            const done = mains.slice(0, i).map(m => m.name)
+            throw new Error(
+              `${name}: ${(e as Error).message} The images before it are tagged: ${done.join(', ')}.`,
+              { cause: e }
+            )
+          })
         }
       })
     }
@@ -179,11 +194,11 @@ const failures = (gate: unknown): boolean => !!(gate as Outputs['gate']).failure
 export async function runImages(
   config: Config,
   deps: Deps,
-  tags: string[],
+  plan: TagPlan,
   graphLogger: Logger
 ): Promise<Result> {
   const compressor = deps.compressor ?? layerCompressor(config, deps)
-  const phase1 = await sharedPhase(config, { ...deps, compressor }, tags, graphLogger)
+  const phase1 = await sharedPhase(config, { ...deps, compressor }, plan, graphLogger)
   const { mains } = phase1
   const several = mains.length > 1
   const configs = mains.map(m => packageConfig(config, m, several))
@@ -200,7 +215,7 @@ export async function runImages(
             )
           : []
       )
-      return pipelineStages(configs[i]!, { ...deps, compressor, tempDir, mountFrom }, tags)
+      return pipelineStages(configs[i]!, { ...deps, compressor, tempDir, mountFrom }, plan)
     })
   )
   const out = await runGraph(mergedStages(mains, perImage, phase1), { logger: graphLogger })
@@ -209,7 +224,7 @@ export async function runImages(
     const view = Object.fromEntries(
       names.map(n => [n, out[isShared(n) ? n : `${m.name}/${n}`]])
     ) as unknown as Outputs
-    const r = pipelineResult(configs[i]!, view, tags)
+    const r = pipelineResult(configs[i]!, view)
     return { r, image: imageOf(configs[i]!, m.name, r) }
   })
   const first = results[0]!.r

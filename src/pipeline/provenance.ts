@@ -84,11 +84,9 @@ export function provenanceStages(config: Config, deps: Deps, hasSbom: boolean): 
           })
         } catch (e) {
           // Under auto nobody asked for provenance (id-token: write may be there for a cloud login): a Sigstore
-          // outage must not fail their release. provenance: true makes it fail the step.
-          if (config.provenance !== 'auto') throw new Error(`provenance: ${(e as Error).message}`)
-          logger.warning(
-            `provenance: ${(e as Error).message}. The image is pushed without signed provenance (provenance: auto; set provenance: true to fail the step instead).`
-          )
+          // outage must not fail their release. provenance: true fails the step, and the tag stage never runs.
+          if (config.provenance !== 'auto') throw new Error(failureMessage(e, 'sign', true))
+          logger.warning(failureMessage(e, 'sign', false))
           return undefined
         }
       }
@@ -107,9 +105,10 @@ export function provenanceStages(config: Config, deps: Deps, hasSbom: boolean): 
 }
 
 /**
- * POSTs every bundle to the repository's attestations, where `gh attestation verify` finds them. Under auto a
- * refusal (no attestations: write, a plan without attestations for private repositories) is a warning: the
- * bundles are attached to the image in the registry all the same. Under true it fails the step.
+ * POSTs every bundle to the repository's attestations, where `gh attestation verify` finds them. Under auto any
+ * failure (no attestations: write, a plan without attestations for private repositories, an outage) is a
+ * warning: the bundles are attached to the image in the registry all the same. Under true it fails the step
+ * before the tag stage.
  */
 async function storeWithGitHub(
   config: Config,
@@ -119,10 +118,10 @@ async function storeWithGitHub(
 ): Promise<Outputs['attestation']> {
   const { logger, env } = deps
   const repository = env.GITHUB_REPOSITORY
-  const pushed = `The image was pushed (${digest}) and the signed provenance is attached to it in the registry`
   if (!config.githubToken || !repository) {
     logger.warning(
-      `provenance: not stored with GitHub (${!repository ? 'no GITHUB_REPOSITORY' : 'github-token is empty'}). ${pushed}.`
+      `provenance: not stored with GitHub (${!repository ? 'no GITHUB_REPOSITORY' : 'github-token is empty'}). ` +
+        `The signed provenance is attached to the image (${digest}) in the registry.`
     )
     return undefined
   }
@@ -145,11 +144,68 @@ async function storeWithGitHub(
     all.forEach((a, i) => logger.info(`${a.predicateType}: attestation ${ids[i]} ${url(ids[i]!)}`))
     return { id: ids[0]!, url: url(ids[0]!) }
   } catch (e) {
-    const message = `provenance: ${(e as Error).message} ${pushed}.`
-    if (e instanceof AttestationRefused && config.provenance === 'auto') {
-      logger.warning(message)
-      return undefined
-    }
-    throw new Error(message)
+    if (config.provenance !== 'auto') throw new Error(failureMessage(e, 'store', true))
+    logger.warning(failureMessage(e, 'store', false))
+    return undefined
   }
+}
+
+/** The HTTP status a failure names, in the words of each client: ours, @actions/core's, @sigstore/sign's. */
+export function statusOf(e: unknown): number | undefined {
+  if (e instanceof AttestationRefused) return e.status
+  const m =
+    /\banswered (\d{3})\b|Error Code : (\d{3})\b|\((\d{3})\)|\bHTTP (\d{3})\b|attempts: (\d{3})\b/.exec(
+      e instanceof Error ? e.message : String(e)
+    )
+  const raw = m?.slice(1).find(Boolean)
+  return raw ? Number(raw) : undefined
+}
+
+/**
+ * Why a signature could not be made or stored, and what fixes it: the OIDC token (id-token: write), Sigstore
+ * (Fulcio, Rekor, the TSA), or GitHub's attestations API (attestations: write).
+ */
+export function explainFailure(e: unknown, step: 'sign' | 'store'): { cause: string; fix: string } {
+  const message = e instanceof Error ? e.message : String(e)
+  const status = statusOf(e)
+  const http = status ? ` answered HTTP ${status}` : ' could not be reached'
+  const again = 'run the job again'
+  if (step === 'store') {
+    return {
+      cause: `GitHub's attestations API${http}`,
+      fix:
+        status === 401 || status === 403
+          ? 'give the job `permissions: attestations: write` (with `id-token: write`), and keep github-token at its default (github.token)'
+          : status === 404
+            ? 'artifact attestations need a public repository, or GitHub Enterprise Cloud for private and internal ones'
+            : again
+    }
+  }
+  if (/\b(ID|OIDC|identity) token\b/i.test(message)) {
+    return {
+      cause: `the Actions OIDC token service${http}`,
+      fix:
+        !status || status === 401 || status === 403
+          ? 'give the job `permissions: id-token: write` (and `attestations: write`); a pull request from a fork never gets a token, so use provenance: auto there'
+          : again
+    }
+  }
+  return {
+    cause: `Sigstore (Fulcio, Rekor or the timestamp authority)${http}`,
+    fix: `${again} once Sigstore answers (https://status.sigstore.dev)`
+  }
+}
+
+/** The error (required: nothing is tagged) or the warning (auto: the image is tagged without it) of a failure. */
+export function failureMessage(e: unknown, step: 'sign' | 'store', required: boolean): string {
+  const { cause, fix } = explainFailure(e, step)
+  const what = step === 'sign' ? 'made' : 'stored with GitHub'
+  const detail = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim()
+  const shown = detail.length > 400 ? `${detail.slice(0, 400)}…` : detail
+  return required
+    ? `provenance: true, but the signed provenance could not be ${what} (${cause}), so nothing was tagged. ` +
+        `To fix it, ${fix}. The error: ${shown}`
+    : `provenance: the signed provenance could not be ${what} (${cause}); the image is tagged ` +
+        `${step === 'sign' ? 'without it' : 'with it attached in the registry only'} (provenance: auto; set ` +
+        `provenance: true to fail the step instead). To have it, ${fix}. The error: ${shown}`
 }

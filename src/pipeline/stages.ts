@@ -32,7 +32,8 @@ import { compressionName } from '../oci/compress.js'
 import type { Logger } from '../ports.js'
 import { InputError } from '../ports.js'
 import { RegistryClient, type ClientOptions, type Credentials } from '../registry/client.js'
-import { pushEverywhere } from '../registry/fanout.js'
+import { pushEverywhere, tagEverywhere, type TagJob } from '../registry/fanout.js'
+import { withSuffix, type TagPlan } from '../registry/tags.js'
 import { resolveCredentials } from '../registry/credentials.js'
 import { registryBaseUrls, type ImageRef } from '../registry/reference.js'
 import {
@@ -102,8 +103,10 @@ export interface Outputs extends CgoOutputs {
   layout: string
   comparisons: Comparison[]
   gate: { sizes: PlatformSize[]; failures: string[] }
-  /** Whether the image was pushed and tagged. */
+  /** Whether the image was pushed (by digest, untagged: the tag stage tags it). */
   push: boolean
+  /** The tags that point at the image once the tag stage is done; empty when nothing was pushed. */
+  tag: string[]
   load: void
   /**
    * What the stages of issues 13 and 14 hand the referrer writer (src/registry/referrers.ts) to attach to the
@@ -300,11 +303,20 @@ function mountSources(config: Config, deps: Deps, registry: string): string[] {
 }
 
 /**
- * The stage graph of one run. deps.logger must write into the calling stage's part of the log (stageLogger), and
- * tags are the ones to push. Login comes before anything costly, the size gate before the push, and the push
- * tags only after every blob; the package measurement, the build context and the image assembly overlap.
+ * The stages that must be done before any tag is written: the push by digest, every referrer the run requires in
+ * every registry (SBOM, provenance, size report), the provenance stored with GitHub, and the -debug images. A
+ * failure in any of them leaves nothing tagged.
  */
-export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stage<Outputs>[] {
+export const BEFORE_TAGS = ['push', 'attach', 'attestation', 'debugPush'] as const
+
+/**
+ * The stage graph of one run. deps.logger must write into the calling stage's part of the log (stageLogger), and
+ * plan holds the tags to write. Login comes before anything costly, the size gate before the push, the push is by
+ * digest, and the tags come last, after every referrer (BEFORE_TAGS); the package measurement, the build context
+ * and the image assembly overlap.
+ */
+export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage<Outputs>[] {
+  const tags = plan.tags
   const stage = stageOf<Outputs>()
   const { logger } = deps
   const multi = config.platforms.length > 1
@@ -752,7 +764,7 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
           client: c,
           mountFrom: mountSources(config, deps, c.ref.registry)[0]
         }))
-        await pushEverywhere(targets, images.images, images.top, tags, logger)
+        await pushEverywhere(targets, images.images, images.top, logger)
         return true
       }
     }),
@@ -773,7 +785,7 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
   ]
 
   stages.push(...reportStages(config, deps, tags, openRegistry))
-  stages.push(...cgoStages(config, deps, tags, compressor))
+  stages.push(...cgoStages(config, deps, compressor))
   stages.push(...sbomStages(config, deps))
   stages.push(
     ...provenanceStages(
@@ -802,12 +814,33 @@ export function pipelineStages(config: Config, deps: Deps, tags: string[]): Stag
           attachments: attachments(got),
           registries: clients.map(c => ({
             name: `${c.ref.registry}/${c.ref.repository}`,
-            store: registryReferrers(c, logger, { created })
+            store: registryReferrers(c, logger, { created }, { sleep: deps.sleep })
           })),
           layout: config.ociLayout ? layoutReferrers(config.ociLayout, { created }) : undefined,
           image: { digest: got.images.top.digest, tags },
           logger
         })
+      }
+    }),
+
+    // Last: the image is complete in every registry, with every referrer, before any tag points at it.
+    stage('tag', [...BEFORE_TAGS, 'login', 'mirrors', 'images', 'debugImages'], {
+      title: ({ push, login, mirrors }) =>
+        push && login && tags.length
+          ? `Tag ${[login, ...mirrors].map(c => `${c.ref.registry}/${c.ref.repository}`).join(', ')}`
+          : undefined,
+      run: async ({ push, login, mirrors, images, debugImages, debugPush }) => {
+        if (!push || !login) return []
+        const jobs: TagJob[] = [login, ...mirrors].map(client => ({
+          client,
+          top: images.top,
+          plan
+        }))
+        // After the lean tags: a -debug tag never points at an image whose lean tag is missing.
+        if (debugPush && debugImages)
+          jobs.push({ client: login, top: debugImages.top, plan: withSuffix(plan, '-debug') })
+        const held = await tagEverywhere(jobs, logger, { sleep: deps.sleep })
+        return held[0]!
       }
     })
   )

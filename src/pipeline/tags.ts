@@ -1,7 +1,7 @@
 // The tags a run pushes: the tag rules in the run's Git context, with latest only on the newest release.
 import type { Config } from '../config.js'
 import type { Deps } from '../pipeline.js'
-import { latestOnNewest, planTags } from '../registry/tags.js'
+import { latestOnNewest, planTags, tagPlan, type TagPlan } from '../registry/tags.js'
 import { openRegistry } from './stages.js'
 
 /**
@@ -9,12 +9,12 @@ import { openRegistry } from './stages.js'
  * repository (pull access only) whether a newer release is already there; only then is the registry reached
  * before the build.
  */
-export async function pushTags(config: Config, deps: Deps): Promise<string[]> {
+export async function pushTags(config: Config, deps: Deps): Promise<TagPlan> {
   const planned = planTags(config.tags, config.tagFlavor, deps.env, deps.logger, {
     pushed: config.push
   })
   const image = config.image
-  if (!planned.release || !config.push || !image) return planned.tags
+  if (!planned.release || !config.push || !image) return tagPlan(planned)
   return latestOnNewest(
     planned,
     async () => {

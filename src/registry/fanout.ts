@@ -1,8 +1,10 @@
-// Pushes one built image to several registries: every registry holds the blobs and manifests before any is tagged, and a failure says what is where.
+// Pushes one built image to several registries and tags it there in a second step: every registry holds the blobs and manifests, untagged, before the referrers are attached and any tag is written, and a failure says what is where.
 import type { Logger } from '../ports.js'
 import type { Blob, BuiltImage } from '../oci/image.js'
 import type { RegistryClient } from './client.js'
+import { writeTags, type TagOptions } from './floating.js'
 import { pushImages, type PushResult } from './push.js'
+import type { TagPlan } from './tags.js'
 
 export interface PushTarget {
   client: RegistryClient
@@ -25,29 +27,23 @@ function counts(r: PushResult): string {
 }
 
 /**
- * Pushes images to every target. With one, as pushImages does (blobs, manifests, tags). With several, first the
- * untagged image to each registry in turn, then the tags in each: a registry that refuses the image leaves no tag
- * anywhere, and only a tag that fails half-way leaves some registries tagged, which the error lists.
+ * Pushes images untagged (blobs, manifests, index, each by digest) to every target in turn: the tags come later
+ * (tagEverywhere), once the referrers the run requires are attached. A registry that refuses the image fails the
+ * push, naming what the registries before it hold.
  */
 export async function pushEverywhere(
   targets: PushTarget[],
   images: BuiltImage[],
   top: Blob,
-  tags: string[],
   logger: Logger
 ): Promise<PushResult[]> {
-  if (targets.length === 1) {
-    const [t] = targets
-    const r = await pushImages(t!.client, images, top, tags, logger, t!.mountFrom)
-    logger.info(counts(r))
-    return [r]
-  }
   const results: PushResult[] = []
   for (const t of targets) {
-    logger.info(`${repoOf(t.client)}:`)
+    if (targets.length > 1) logger.info(`${repoOf(t.client)}:`)
     try {
       results.push(await pushImages(t.client, images, top, [], logger, t.mountFrom))
     } catch (e) {
+      if (targets.length === 1) throw e
       const before = targets.slice(0, results.length).map(x => `${repoOf(x.client)}@${top.digest}`)
       throw new FanOutError(
         `push to ${repoOf(t.client)} failed: ${(e as Error).message} ` +
@@ -56,31 +52,51 @@ export async function pushEverywhere(
             : 'Nothing was pushed to any registry before it, and nothing was tagged.')
       )
     }
-    logger.info(counts(results[results.length - 1]!))
-  }
-  const tagged: string[] = []
-  for (const t of targets) {
-    for (const tag of tags) {
-      try {
-        await t.client.putManifest(tag, top)
-      } catch (e) {
-        const all = targets.map(x => `${repoOf(x.client)}@${top.digest}`)
-        throw new FanOutError(
-          `tagging ${repoOf(t.client)}:${tag} failed: ${(e as Error).message} The image is in every registry ` +
-            `(${all.join(', ')}); tagged: ${tagged.length ? tagged.join(', ') : 'nothing'}; not tagged: ` +
-            `${untagged(targets, tags, t, tag).join(', ')}.`
-        )
-      }
-      tagged.push(`${repoOf(t.client)}:${tag}`)
-      logger.info(`tagged ${repoOf(t.client)}:${tag}`)
-    }
+    logger.info(`${top.digest} pushed untagged; ${counts(results[results.length - 1]!)}`)
   }
   return results
 }
 
-/** Every registry:tag from the failed one on, in push order. */
-function untagged(targets: PushTarget[], tags: string[], at: PushTarget, tag: string): string[] {
-  const all = targets.flatMap(t => tags.map(g => ({ t, g })))
-  const from = all.findIndex(x => x.t === at && x.g === tag)
-  return all.slice(from).map(x => `${repoOf(x.t.client)}:${x.g}`)
+/** One registry's tags for one image: what tagEverywhere writes. */
+export interface TagJob {
+  client: RegistryClient
+  top: Blob
+  plan: TagPlan
+}
+
+/**
+ * Writes every job's tags, one job after another (writeTags: fixed tags, then the floating ones). Returns each
+ * job's tags that point at its image. A failure half-way lists what is tagged and what is not: the tags written
+ * before it stay, since a registry may not allow deleting them.
+ */
+export async function tagEverywhere(
+  jobs: TagJob[],
+  logger: Logger,
+  o: Omit<TagOptions, 'logger' | 'tagged'> = {}
+): Promise<string[][]> {
+  const tagged: string[] = []
+  const out: string[][] = []
+  for (const job of jobs) {
+    const repo = repoOf(job.client)
+    try {
+      out.push(
+        await writeTags(job.client, job.top, job.plan, {
+          ...o,
+          logger,
+          tagged: tag => tagged.push(`${repo}:${tag}`)
+        })
+      )
+    } catch (e) {
+      const images = [...new Set(jobs.map(j => `${repoOf(j.client)}@${j.top.digest}`))]
+      const rest = jobs
+        .flatMap(j => j.plan.tags.map(t => `${repoOf(j.client)}:${t}`))
+        .filter(t => !tagged.includes(t))
+      throw new FanOutError(
+        `tagging ${repo} failed: ${(e as Error).message} Everything but the tags is in place ` +
+          `(${images.join(', ')}); tagged: ${tagged.length ? tagged.join(', ') : 'nothing'}; not tagged: ` +
+          `${rest.join(', ')}.`
+      )
+    }
+  }
+  return out
 }

@@ -55,8 +55,21 @@ export function describeFailure(f: NotAttached): string {
   return `${f.artifactType}${f.digest ? ` (${f.digest})` : ''} for ${f.subject}: ${f.reason}`
 }
 
-/** How often the tag schema's read-modify-write is repeated when a registry says another writer came first. */
-const TAG_SCHEMA_ATTEMPTS = 5
+/**
+ * How the tag schema's list is kept against other writers (see addToTagSchema): how long it may take, and the
+ * clock, sleep and randomness, which tests fake.
+ */
+export interface SettleOptions {
+  /** How long this run's entries may take to stay in the list: 60 s. */
+  budgetMs?: number
+  sleep?: (ms: number) => Promise<void>
+  now?: () => number
+  random?: () => number
+}
+
+const SETTLE_BUDGET_MS = 60_000
+/** The least wait before a write is read back; see addToTagSchema. */
+const SETTLE_MIN_MS = 250
 
 /**
  * Referrers in a registry. Whether it has the referrers API is learnt from the first artifact PUT (the
@@ -65,9 +78,10 @@ const TAG_SCHEMA_ATTEMPTS = 5
 export function registryReferrers(
   client: RegistryClient,
   logger: Logger,
-  options: ReferrerOptions = {}
+  options: ReferrerOptions = {},
+  settle: SettleOptions = {}
 ): ReferrerStore {
-  return new RegistryReferrers(client, logger, options)
+  return new RegistryReferrers(client, logger, options, settle)
 }
 
 class RegistryReferrers implements ReferrerStore {
@@ -80,7 +94,8 @@ class RegistryReferrers implements ReferrerStore {
   constructor(
     private readonly client: RegistryClient,
     private readonly logger: Logger,
-    private readonly options: ReferrerOptions
+    private readonly options: ReferrerOptions,
+    private readonly settle: SettleOptions
   ) {}
 
   private get name(): string {
@@ -164,11 +179,23 @@ class RegistryReferrers implements ReferrerStore {
 
   /**
    * The referrers tag schema: reads the index tagged sha256-<hex>, adds what is new, writes it back. Entries
-   * other tools put there stay. A registry that checks If-Match refuses a stale write with 412: read again.
+   * other tools put there stay. A registry that checks If-Match refuses a stale write with 412; distribution 2.8
+   * and GHCR ignore it, so another writer that read the index before this write may write after it and drop this
+   * run's entries. So each write is read back once such a writer has had the time to write too (twice the time
+   * this read and write took, jittered), and written again, merged, until the index holds every entry of this
+   * run, within a time budget. Each writer checks only its own entries, and the wait covers a writer as slow as
+   * this one: one slower than twice that could still drop them unseen.
    */
   private async addToTagSchema(subject: string, added: Descriptor[]): Promise<void> {
     const tag = referrersTag(subject)
+    const now = this.settle.now ?? Date.now
+    const random = this.settle.random ?? Math.random
+    const sleep = this.settle.sleep ?? ((ms: number) => new Promise<void>(r => setTimeout(r, ms)))
+    const budget = this.settle.budgetMs ?? SETTLE_BUDGET_MS
+    const start = now()
+    let writes = 0
     for (let attempt = 1; ; attempt++) {
+      const began = now()
       const current = await this.client.getManifestEntry(tag)
       let manifests: Descriptor[] = []
       let fields: Record<string, unknown> = {}
@@ -183,7 +210,22 @@ class RegistryReferrers implements ReferrerStore {
         ;({ manifests, fields } = parsed)
       }
       const merged = mergeReferrers(manifests, added)
-      if (!merged) return
+      if (!merged) {
+        if (attempt > 1) this.logger.info(`${tag}: read back, it lists every artifact of this run`)
+        return
+      }
+      const missing = added.filter(a => !manifests.some(m => m.digest === a.digest))
+      if (writes && now() - start >= budget) {
+        throw new RegistryError(
+          `another writer kept replacing it: after ${writes} writes in ${Math.round((now() - start) / 1000)} s it ` +
+            `still lacks ${missing.map(m => `${m.artifactType ?? m.mediaType} (${m.digest})`).join(', ')} for ${subject}`
+        )
+      }
+      if (writes) {
+        this.logger.info(
+          `${tag}: another writer replaced it and ${missing.length} of this run's artifact(s) are missing; writing them again`
+        )
+      }
       const index = referrersIndex(merged, fields)
       try {
         await this.client.putManifest(tag, index, {
@@ -191,16 +233,19 @@ class RegistryReferrers implements ReferrerStore {
           headers: current?.etag ? { 'if-match': current.etag } : {}
         })
       } catch (e) {
-        if ((e as RegistryError).status === 412 && attempt < TAG_SCHEMA_ATTEMPTS) {
-          this.logger.info(`${tag} changed while it was being updated; reading it again`)
-          continue
-        }
-        throw e
+        if ((e as RegistryError).status !== 412 || now() - start >= budget) throw e
+        this.logger.info(`${tag} changed while it was being updated; reading it again`)
+        await sleep(Math.round(SETTLE_MIN_MS * random()))
+        continue
       }
-      this.logger.info(
-        `${tag}: ${merged.length - manifests.length} added to the ${manifests.length} referrer(s) it listed`
-      )
-      return
+      writes++
+      if (writes === 1) {
+        this.logger.info(
+          `${tag}: ${merged.length - manifests.length} added to the ${manifests.length} referrer(s) it listed`
+        )
+      }
+      // A writer that read before this write has written by now unless it is over twice as slow as this one.
+      await sleep(Math.round(Math.max(SETTLE_MIN_MS, 2 * (now() - began)) * (1 + random())))
     }
   }
 

@@ -70,6 +70,19 @@ export interface TagResult {
   affix?: { prefix: string; suffix: string }
   /** Rules that applied to nothing for a reason the user may want to know (not semver, no default branch). */
   notes: string[]
+  /** A release's tags that follow the newest release of their line (1.2, 1, latest); see FloatingTags. */
+  floating?: FloatingTags
+}
+
+/**
+ * The tags of a release (a semver tag push, no pre-release) that float: {{major}}.{{minor}} follows its minor
+ * line, {{major}} its major line, and latest (under tags-latest: auto) every release. affix is how the release
+ * tags of the repository are spelt (the flavor's prefix and suffix).
+ */
+export interface FloatingTags {
+  release: SemVer
+  tags: { tag: string; line: 'minor' | 'major' | 'all' }[]
+  affix: { prefix: string; suffix: string }
 }
 
 const TYPES: readonly TagType[] = ['schedule', 'semver', 'ref', 'edge', 'raw', 'sha']
@@ -432,7 +445,9 @@ export function resolveTags(rules: TagRule[], flavor: Flavor, ctx: TagContext): 
   const partial: string[] = []
   let latest: boolean | undefined
   let release: SemVer | undefined
-  const add = (parts: AffixedTag, autoLatest: boolean, from?: SemVer): void => {
+  const floating: FloatingTags['tags'] = []
+  let floatingRelease: SemVer | undefined
+  const add = (parts: AffixedTag, autoLatest: boolean, from?: SemVer): string | undefined => {
     if (!`${parts.prefix}${parts.value}${parts.suffix}`) return
     const tag = fitTag(parts, what)
     if (!tag) return
@@ -442,6 +457,7 @@ export function resolveTags(rules: TagRule[], flavor: Flavor, ctx: TagContext): 
       latest = flavor.latest === 'auto' ? autoLatest : flavor.latest === 'true'
       if (latest && flavor.latest === 'auto') release = from
     }
+    return tag
   }
   const sorted = [...rules].sort((a, b) => b.priority - a.priority)
   for (const rule of sorted) {
@@ -481,7 +497,12 @@ export function resolveTags(rules: TagRule[], flavor: Flavor, ctx: TagContext): 
           notes.push(`${rule.line}: ${raw} is major version zero, so no {{major}} tag.`)
           break
         }
-        add(affixed(render(pattern, values, ctx.now), rule), auto(true), v)
+        const tag = add(affixed(render(pattern, values, ctx.now), rule), auto(true), v)
+        // A pattern without the patch (or the whole version) names a line of releases, not this one.
+        if (tag && !/\{\{\s*(patch|version|raw)\s*\}\}/.test(pattern)) {
+          floating.push({ tag, line: /\{\{\s*minor\s*\}\}/.test(pattern) ? 'minor' : 'major' })
+          floatingRelease = v
+        }
         break
       }
       case 'ref': {
@@ -538,15 +559,21 @@ export function resolveTags(rules: TagRule[], flavor: Flavor, ctx: TagContext): 
       )
     : undefined
   if (latestTag && !tags.includes(latestTag)) tags.push(latestTag)
+  if (latestTag && release) {
+    floating.push({ tag: latestTag, line: 'all' })
+    floatingRelease = release
+  }
+  const affix = { prefix: global(flavor.prefix), suffix: global(flavor.suffix) }
   return {
     tags,
     version: main,
     latest: on,
     ...(latestTag ? { latestTag } : {}),
-    ...(on && release
-      ? { release, affix: { prefix: global(flavor.prefix), suffix: global(flavor.suffix) } }
-      : {}),
-    notes
+    ...(on && release ? { release, affix } : {}),
+    notes,
+    ...(floatingRelease && floating.length
+      ? { floating: { release: floatingRelease, tags: floating, affix } }
+      : {})
   }
 }
 

@@ -8,11 +8,44 @@ import {
   parseTagRules,
   resolveTags,
   type Flavor,
+  type FloatingTags,
   type TagContext,
   type TagResult
 } from './tag-rules.js'
 
 export { sanitizeTag } from './tag-rules.js'
+export type { FloatingTags } from './tag-rules.js'
+
+/**
+ * The tags a run writes once its image and referrers are in place: tags in order, and which of them float (a
+ * release's 1.2, 1 and latest), which are written after the others and only ever moved forward (floating.ts).
+ */
+export interface TagPlan {
+  tags: string[]
+  floating?: FloatingTags
+}
+
+/** The same plan for an image whose tags all end in suffix (TAG-debug): its releases are spelt with it too. */
+export function withSuffix(plan: TagPlan, suffix: string): TagPlan {
+  const f = plan.floating
+  return {
+    tags: plan.tags.map(t => `${t}${suffix}`),
+    ...(f
+      ? {
+          floating: {
+            ...f,
+            tags: f.tags.map(t => ({ ...t, tag: `${t.tag}${suffix}` })),
+            affix: { ...f.affix, suffix: `${f.affix.suffix}${suffix}` }
+          }
+        }
+      : {})
+  }
+}
+
+/** The plan of a tag result: its tags, and its floating ones when it is a release. */
+export function tagPlan(result: TagResult): TagPlan {
+  return { tags: result.tags, ...(result.floating ? { floating: result.floating } : {}) }
+}
 
 interface EventPayload {
   number?: number
@@ -91,8 +124,9 @@ export async function latestOnNewest(
   planned: TagResult,
   listTags: () => Promise<string[]>,
   logger: Logger
-): Promise<string[]> {
-  if (!planned.release || !planned.latestTag) return planned.tags
+): Promise<TagPlan> {
+  const plan = tagPlan(planned)
+  if (!planned.release || !planned.latestTag) return plan
   let existing: string[]
   try {
     existing = await listTags()
@@ -100,14 +134,18 @@ export async function latestOnNewest(
     logger.warning(
       `tags-latest: could not list the repository's tags (${(e as Error).message}); latest goes on this release.`
     )
-    return planned.tags
+    return plan
   }
   const newer = newerRelease(planned.release, existing, planned.affix)
-  if (!newer) return planned.tags
+  if (!newer) return plan
   logger.info(
     `tags-latest: auto: the repository already has ${newer}, newer than ${planned.release.raw}; ${planned.latestTag} stays there.`
   )
-  return planned.tags.filter(t => t !== planned.latestTag)
+  const floating = plan.floating?.tags.filter(t => t.tag !== planned.latestTag) ?? []
+  return {
+    tags: planned.tags.filter(t => t !== planned.latestTag),
+    ...(plan.floating && floating.length ? { floating: { ...plan.floating, tags: floating } } : {})
+  }
 }
 
 /** The default tags (tags input empty, no flavor) of a run: see defaultTagRules. */
