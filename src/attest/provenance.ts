@@ -1,7 +1,8 @@
 // What the run attests and how it is attached: SLSA v1 build provenance for the pushed digest and each platform manifest, an SBOM attestation per platform, and the Sigstore bundles as OCI referrers.
 import type { SerializedBundle } from '@sigstore/bundle'
 import type { Blob } from '../oci/image.js'
-import type { Logger } from '../ports.js'
+import type { Fetch, Logger } from '../ports.js'
+import { sharedFetch } from '../http/shared.js'
 import type { Artifact, Attachment, Descriptor } from '../oci/artifact.js'
 import type { SigstoreEndpoints } from './endpoints.js'
 import type { IdentityProvider } from './oidc.js'
@@ -100,6 +101,8 @@ export interface AttestOptions {
   endpoints: SigstoreEndpoints
   identity: IdentityProvider
   logger: Logger
+  /** The HTTP layer's one-attempt fetch for Fulcio, Rekor and the TSA; the process's shared transport if absent. */
+  fetch?: Fetch
   /** The SLSA predicate; @actions/attest's buildSLSAProvenancePredicate unless a test gives its own. */
   predicate?: () => Promise<{ type: string; params: object }>
 }
@@ -115,12 +118,14 @@ export async function signImage(o: AttestOptions): Promise<SignedImage> {
     (async () =>
       (await import('@actions/attest')).buildSLSAProvenancePredicate(o.endpoints.oidcIssuer))
   )()
+  const fetch = o.fetch ?? sharedFetch()
   const sign = async (subjects: Subject[], type: string, body: unknown): Promise<Attestation> => ({
     predicateType: type,
     subjects,
     bundle: await signStatement(statement(subjects, type, body), {
       endpoints: o.endpoints,
-      identity: o.identity
+      identity: o.identity,
+      fetch
     })
   })
   const [provenance, ...sboms] = await Promise.all([

@@ -3,6 +3,7 @@ import type { getOctokit } from '@actions/github'
 import { readFile } from 'node:fs/promises'
 import type { Logger } from '../ports.js'
 import { InputError } from '../ports.js'
+import { githubOctokit } from '../http/github.js'
 
 /** Where the comment goes. */
 export interface CommentTarget {
@@ -130,9 +131,8 @@ export async function postComment(o: {
   const { owner, repo, number } = where.target
   // GitHub Enterprise Server serves the API elsewhere; the runner says where.
   const baseUrl = (o.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
-  // Loaded here: Octokit is only needed by the runs that comment, and parsing it would slow every start-up.
-  const { getOctokit: octokitFor } = await import('@actions/github')
-  const octokit = octokitFor(o.token, { baseUrl })
+  // Bounded, and loaded on use: see githubOctokit.
+  const octokit = await githubOctokit(o.token, { baseUrl })
   try {
     const posted = await upsertComment(octokit, where.target, o.marker, o.body)
     o.logger.info(`comment: ${posted.action} ${posted.url} on ${owner}/${repo}#${number}`)

@@ -9,7 +9,7 @@ import {
   type SbomDocument,
   type SignedImage
 } from '../attest/provenance.js'
-import { AttestationRefused, storeAttestation } from '../attest/store.js'
+import { storeAttestation } from '../attest/store.js'
 import type { Attachment } from '../oci/artifact.js'
 import { CYCLONEDX_MEDIA_TYPE, SPDX_MEDIA_TYPE } from '../sbom/formats.js'
 import type { Deps } from '../pipeline.js'
@@ -80,6 +80,7 @@ export function provenanceStages(config: Config, deps: Deps, hasSbom: boolean): 
             sboms: sbomDocuments((got as Partial<Outputs>).sbom),
             endpoints,
             identity: actionsIdentity(deps.env, deps.fetch, logger),
+            fetch: deps.fetch,
             logger
           })
         } catch (e) {
@@ -107,9 +108,10 @@ export function provenanceStages(config: Config, deps: Deps, hasSbom: boolean): 
 }
 
 /**
- * POSTs every bundle to the repository's attestations, where `gh attestation verify` finds them. Under auto a
- * refusal (no attestations: write, a plan without attestations for private repositories) is a warning: the
- * bundles are attached to the image in the registry all the same. Under true it fails the step.
+ * POSTs every bundle to the repository's attestations, where `gh attestation verify` finds them. Under auto any
+ * failure (a refusal: no attestations: write, a plan without attestations for private repositories; an outage;
+ * an API that never answers, bounded by the HTTP layer) is a warning: the bundles are attached to the image in
+ * the registry all the same. Under true it fails the step.
  */
 async function storeWithGitHub(
   config: Config,
@@ -146,7 +148,7 @@ async function storeWithGitHub(
     return { id: ids[0]!, url: url(ids[0]!) }
   } catch (e) {
     const message = `provenance: ${(e as Error).message} ${pushed}.`
-    if (e instanceof AttestationRefused && config.provenance === 'auto') {
+    if (config.provenance === 'auto') {
       logger.warning(message)
       return undefined
     }
