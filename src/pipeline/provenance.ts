@@ -81,6 +81,7 @@ export function provenanceStages(config: Config, deps: Deps, hasSbom: boolean): 
             endpoints,
             identity: actionsIdentity(deps.env, deps.fetch, logger),
             fetch: deps.fetch,
+            env: deps.env,
             logger
           })
         } catch (e) {
