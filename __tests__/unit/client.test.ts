@@ -1198,3 +1198,96 @@ describe('RegistryClient.listTags', () => {
     )
   })
 })
+
+describe('RegistryClient.listTags: the page limit', () => {
+  /** A registry whose every page of tags links to a next one, up to pages (then the list ends). */
+  function paging(pages: number) {
+    let n = 0
+    const fetch = (async () => {
+      n++
+      const next = `</v2/acme/app/tags/list?n=1000&last=t${n}>; rel="next"`
+      const link: Record<string, string> = n < pages ? { link: next } : {}
+      return reply(200, link, JSON.stringify({ name: 'acme/app', tags: [`t${n}`] }))
+    }) as Fetch
+    const c = new RegistryClient(parseImage('localhost:5000/acme/app'), {
+      fetch,
+      logger: fakeLogger(),
+      baseUrl: BASE
+    })
+    return { c, requests: () => n }
+  }
+
+  it('fails when a next page is still named after 1000 pages, instead of returning part of the list', async () => {
+    const { c, requests } = paging(Infinity)
+    await expect(c.listTags()).rejects.toThrow(
+      new RegistryError(
+        'localhost:5000 listed more than 1000 pages of tags for acme/app (1000 tags, and a Link to more); the ' +
+          `list was not read to its end. Delete old tags, or check that the registry's Link rel="next" does not ` +
+          'lead back to a page already read.'
+      )
+    )
+    expect(requests()).toBe(1000)
+  })
+
+  it('reads a list of exactly 1000 pages to its end', async () => {
+    const { c } = paging(1000)
+    const tags = await c.listTags()
+    expect(tags).toHaveLength(1000)
+    expect(tags.at(-1)).toBe('t1000')
+  })
+})
+
+describe('credentials and the token realm', () => {
+  const bearer = (realm: string): Response =>
+    reply(401, { 'www-authenticate': `Bearer realm="${realm}",service="reg"` })
+  const creds = { username: 'u', password: 'p' }
+
+  it('sends no credentials to a plain-http realm on another host, and names the realm and the fix', async () => {
+    const { c, requests } = client([bearer('http://auth.example/token')], creds)
+    const err = (await c.login().catch((e: unknown) => e)) as Error
+    expect(err).toBeInstanceOf(InputError)
+    expect(err.message).toBe(
+      'registry-username/registry-password: localhost:5000 names the token realm http://auth.example/token in ' +
+        'its Bearer challenge, which is not https, so the credentials were not sent to it. Serve the token server ' +
+        "over https (the registry's token realm setting), or push anonymously to a registry that needs no credentials."
+    )
+    // The ping alone: nothing went to the realm.
+    expect(calls(requests)).toEqual([`GET ${BASE}/v2/`])
+  })
+
+  it('keeps a refresh token (docker login’s identity token) from a plain-http realm too', async () => {
+    const { c, requests } = client([bearer('http://auth.example/token')], {
+      username: '<token>',
+      password: '',
+      identityToken: 'refresh-xyz'
+    })
+    await expect(c.login()).rejects.toThrow(/names the token realm http:\/\/auth\.example\/token/)
+    expect(requests).toHaveLength(1)
+  })
+
+  it.each(['https://auth.example/token', 'http://127.0.0.1:5001/token', 'http://localhost/token'])(
+    'sends them to %s (https, or plain http on this machine)',
+    async realm => {
+      const { c, requests } = client(
+        [bearer(realm), reply(200, {}, JSON.stringify({ token: 'tk' })), reply(200)],
+        creds
+      )
+      await c.login()
+      expect(requests[1]!.url.startsWith(realm)).toBe(true)
+      expect(requests[1]!.headers.authorization).toBe(
+        `Basic ${Buffer.from('u:p').toString('base64')}`
+      )
+    }
+  )
+
+  it('asks a plain-http realm elsewhere for an anonymous token: without credentials there is nothing to expose', async () => {
+    const { c, requests } = client([
+      bearer('http://auth.example/token'),
+      reply(200, {}, JSON.stringify({ token: 'anon' })),
+      reply(200)
+    ])
+    await c.login()
+    expect(requests[1]!.headers.authorization).toBeUndefined()
+    expect(requests[2]!.headers.authorization).toBe('Bearer anon')
+  })
+})
