@@ -285,3 +285,33 @@ describe('githubOctokit', () => {
     expect(seen).toEqual(['token ghs_unit'])
   })
 })
+
+describe('proxies from the environment', () => {
+  const saved = { ...process.env }
+  afterEach(() => {
+    process.env = { ...saved }
+  })
+
+  it('go through HTTP_PROXY as @actions/http-client sends them, and never for loopback', async () => {
+    const seen: string[] = []
+    const answer = (who: string) => (req: http.IncomingMessage, res: http.ServerResponse) => {
+      seen.push(`${who} ${req.url}`)
+      res.writeHead(200).end(who)
+    }
+    const listen = async (s: http.Server): Promise<string> => {
+      await new Promise<void>(r => s.listen(0, '127.0.0.1', r))
+      closers.push(() => new Promise(r => (s.closeAllConnections(), s.close(() => r()))))
+      return `127.0.0.1:${(s.address() as net.AddressInfo).port}`
+    }
+    const proxy = await listen(http.createServer(answer('proxy')))
+    const direct = await listen(http.createServer(answer('direct')))
+    // A self-hosted runner behind a proxy: the runner's variables name it.
+    process.env.HTTP_PROXY = `http://${proxy}`
+    const fetch = httpTransport({ timeoutMs: 5000 })
+    closers.push(() => fetch.close())
+    // The name never resolves: only the proxy (on 127.0.0.1) is asked for it.
+    expect(await (await fetch('http://api.github.invalid/repos/acme/app')).text()).toBe('proxy')
+    expect(await (await fetch(`http://${direct}/v2/`)).text()).toBe('direct')
+    expect(seen).toEqual(['proxy http://api.github.invalid/repos/acme/app', 'direct /v2/'])
+  })
+})

@@ -1,6 +1,6 @@
 // One attempt at a request, on undici: a connect and an idle timeout, the TLS trust of the host it goes to, and a fresh connection when asked.
 import tls from 'node:tls'
-import { Agent, Dispatcher, fetch as undiciFetch } from 'undici'
+import { Agent, Dispatcher, EnvHttpProxyAgent, fetch as undiciFetch } from 'undici'
 import type { Fetch } from '../ports.js'
 import { SilenceError } from './errors.js'
 
@@ -64,23 +64,28 @@ export function hostMatches(url: URL, hosts: string[]): boolean {
   })
 }
 
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i
+
 /**
  * Sends each request to an Agent of its own origin, made with that host's TLS options, so trust given to one
  * host never reaches another: not through a redirect, not through a token realm elsewhere.
  */
 class HostRouter extends Dispatcher {
-  private readonly agents = new Map<string, Agent>()
+  private readonly agents = new Map<string, Dispatcher>()
 
   constructor(private readonly o: TransportOptions) {
     super()
   }
 
-  private agentFor(origin: string): Agent {
+  private agentFor(origin: string): Dispatcher {
     let agent = this.agents.get(origin)
     if (!agent) {
       const url = new URL(origin)
       const insecure = hostMatches(url, this.o.insecureHosts ?? [])
-      agent = new Agent({
+      // HTTPS_PROXY, HTTP_PROXY and NO_PROXY as @actions/http-client honours them (Octokit's and the OIDC token's
+      // client before this layer), loopback never proxied, as there.
+      const Dispatch = LOOPBACK.test(url.hostname) ? Agent : EnvHttpProxyAgent
+      agent = new Dispatch({
         connect: {
           timeout: this.o.timeoutMs,
           ...(this.o.ca ? { ca: [...defaultRoots(), this.o.ca] } : {}),
