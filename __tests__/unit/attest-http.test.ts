@@ -7,6 +7,7 @@ import { actionsIdentity } from '../../src/attest/oidc.js'
 import { defaultIssuer, slsaPredicate } from '../../src/attest/predicate.js'
 import { signImage } from '../../src/attest/provenance.js'
 import { statement, signStatement } from '../../src/attest/sign.js'
+import { rekorWitness } from '../../src/attest/sigstore-clients.js'
 import { storeAttestation } from '../../src/attest/store.js'
 import { httpTransport, type HttpFetch } from '../../src/http/transport.js'
 import {
@@ -15,7 +16,7 @@ import {
   type SigstoreServices
 } from '../sigstore-services.js'
 import { startSilentServer, type SilentServer } from '../silent-server.js'
-import { fakeLogger } from './helpers.js'
+import { fakeFetch, fakeLogger, reply } from './helpers.js'
 
 let svc: SigstoreServices
 let silent: SilentServer
@@ -159,5 +160,81 @@ describe('services that never answer', () => {
           `answer POST /repos/acme/app/attestations ${SILENCE}\\.$`
       )
     )
+  })
+})
+
+describe('the Rekor witness', () => {
+  it('takes the entry that is already in the log on 409, from its Location (fetchOnConflict)', async () => {
+    const body = Buffer.from(JSON.stringify({ kind: 'dsse', apiVersion: '0.0.1' })).toString(
+      'base64'
+    )
+    const entry = { body, integratedTime: 1700000000, logID: 'ab'.repeat(32), logIndex: 42 }
+    const { fetch, requests } = fakeFetch([
+      reply(
+        409,
+        { location: '/api/v1/log/entries/24296fb2', 'content-type': 'application/json' },
+        '{"code":409,"message":"an equivalent entry already exists"}'
+      ),
+      reply(200, { 'content-type': 'application/json' }, JSON.stringify({ '24296fb2': entry }))
+    ])
+    const envelope = {
+      payload: Buffer.from('{}'),
+      payloadType: 'application/vnd.in-toto+json',
+      signatures: [{ keyid: '', sig: Buffer.from('sig') }]
+    }
+    const material = await rekorWitness({ fetch, rekorURL: 'https://rekor.example' }).testify(
+      { $case: 'dsseEnvelope', dsseEnvelope: envelope },
+      '-----BEGIN CERTIFICATE-----\nMII\n-----END CERTIFICATE-----\n'
+    )
+    expect(requests.map(r => `${r.method} ${r.url}`)).toEqual([
+      'POST https://rekor.example/api/v1/log/entries',
+      'GET https://rekor.example/api/v1/log/entries/24296fb2'
+    ])
+    // The proposal is Rekor's dsse v0.0.1 type: the envelope as JSON, the certificate as the verifier.
+    const proposed = JSON.parse(requests[0]!.body!.toString()) as {
+      kind: string
+      spec: { proposedContent: { envelope: string; verifiers: string[] } }
+    }
+    expect(proposed.kind).toBe('dsse')
+    expect(JSON.parse(proposed.spec.proposedContent.envelope)).toEqual({
+      payload: Buffer.from('{}').toString('base64'),
+      payloadType: 'application/vnd.in-toto+json',
+      // @sigstore/bundle's envelopeToJSON, as @sigstore/sign's own entry uses it: an empty keyid is left out.
+      signatures: [{ sig: Buffer.from('sig').toString('base64') }]
+    })
+    expect(material.tlogEntries).toEqual([
+      {
+        logIndex: '42',
+        logId: { keyId: Buffer.from('ab'.repeat(32), 'hex') },
+        integratedTime: '1700000000',
+        kindVersion: { kind: 'dsse', version: '0.0.1' },
+        inclusionPromise: undefined,
+        inclusionProof: undefined,
+        canonicalizedBody: Buffer.from(body, 'base64')
+      }
+    ])
+  })
+
+  it('names Rekor and its answer when it refuses the entry', async () => {
+    const { fetch } = fakeFetch([
+      reply(
+        400,
+        { 'content-type': 'application/json' },
+        '{"code":400,"message":"invalid signature"}'
+      )
+    ])
+    await expect(
+      rekorWitness({ fetch, rekorURL: 'https://rekor.example' }).testify(
+        {
+          $case: 'dsseEnvelope',
+          dsseEnvelope: {
+            payload: Buffer.from('{}'),
+            payloadType: 't',
+            signatures: [{ keyid: '', sig: Buffer.from('s') }]
+          }
+        },
+        'cert'
+      )
+    ).rejects.toThrow('Rekor answered HTTP 400 to POST /api/v1/log/entries: invalid signature')
   })
 })
