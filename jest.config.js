@@ -3,7 +3,9 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
-  testEnvironment: 'node'
+  testEnvironment: 'node',
+  // Node 22.15 (engines' minimum) gives a vm context no Symbol.dispose, which undici 8 needs.
+  setupFiles: ['<rootDir>/__tests__/symbol-dispose.ts']
 }
 
 export default {

@@ -328,7 +328,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     // @actions/tool-cache reads its folders from these variables and refuses to work without them.
     process.env.RUNNER_TOOL_CACHE = toolCacheDir(process.env)
-    const deps = await edgeDeps({ logger, env: process.env, tempRoot: os.tmpdir() })
+    const deps = await edgeDeps({
+      logger,
+      env: process.env,
+      tempRoot: os.tmpdir(),
+      timeoutMs: config.registryTimeoutMs
+    })
     tempDir = deps.tempDir
     process.env.RUNNER_TEMP ||= tempDir
     const result = config.mergeDigests.length

@@ -5,6 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { execRunner } from './exec.js'
 import { registryFetch } from './registry/transport.js'
+import { DEFAULT_TIMEOUT_MS, httpTransport } from './http/transport.js'
+import { useSharedFetch } from './http/shared.js'
 import type { Deps, Result } from './pipeline.js'
 import type { BuildCache, Logger, ToolCache } from './ports.js'
 import { testEndpoints } from './attest/endpoints.js'
@@ -31,16 +33,26 @@ export function toolCacheDir(env: Record<string, string | undefined>): string {
   )
 }
 
-/** The real side effects, with a fresh scratch directory for this run under tempRoot. */
+/**
+ * The real side effects, with a fresh scratch directory for this run under tempRoot. Every request goes through
+ * the one HTTP layer (src/http/): fetch is its transport with registry-timeout as the connect and idle limit, for
+ * Go's mirror, GitHub's API, Sigstore and the OIDC token (each adds the retry policy and its budget); registries
+ * get a transport of their own with their TLS inputs. The same transport is the process's shared one, which the
+ * pull request comment's Octokit uses.
+ */
 export async function edgeDeps(o: {
   logger: Logger
   env: Record<string, string | undefined>
   tempRoot: string
   buildCache?: BuildCache
+  /** registry-timeout; 60 s when absent. */
+  timeoutMs?: number
 }): Promise<Deps> {
+  const fetch = httpTransport({ timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS })
+  useSharedFetch(fetch)
   return {
     runner: execRunner,
-    fetch: globalThis.fetch,
+    fetch,
     registryFetch,
     toolCache,
     toolCacheDir: toolCacheDir(o.env),

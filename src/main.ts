@@ -108,6 +108,7 @@ export async function run(): Promise<void> {
       logger,
       env: process.env,
       tempRoot: process.env.RUNNER_TEMP || os.tmpdir(),
+      timeoutMs: config.registryTimeoutMs,
       buildCache: config.cache ? await loadBuildCache() : undefined
     })
     // Saved as soon as the compile succeeds: the post step (post-if: always()) keeps the warm caches even when

@@ -12,11 +12,11 @@ import {
   REGISTRY,
   requireEnvironment,
   runAction,
-  sh,
   skopeo,
   tempDir,
   uniqueRepo
 } from './harness.js'
+import { selfSignedCert } from '../self-signed.js'
 
 let dir: string
 let cert: string
@@ -40,29 +40,10 @@ beforeAll(async () => {
   await requireEnvironment()
   toolCache = await tempDir('gsi-toolcache-')
   dir = await tempDir('gsi-tls-registry-')
-  cert = path.join(dir, 'cert.pem')
-  const key = path.join(dir, 'key.pem')
   // Self-signed, for the address the registry listens on.
-  const made = await sh('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    key,
-    '-out',
-    cert,
-    '-days',
-    '1',
-    '-subj',
-    '/CN=127.0.0.1',
-    '-addext',
-    'subjectAltName=IP:127.0.0.1'
-  ])
-  if (made.code !== 0) throw new Error(`openssl: ${made.stderr}`)
+  const made = selfSignedCert(dir)
+  cert = made.cert
+  const key = made.key
   host = `127.0.0.1:${await freePort()}`
   await mkdir(path.join(dir, 'data'))
   await writeFile(
@@ -201,25 +182,7 @@ describe('a registry serving TLS with a self-signed certificate', () => {
 
   it('says when registry-ca-file holds another CA', async () => {
     const workdir = await copyFixture('probe')
-    const other = path.join(dir, 'other-ca.pem')
-    const made = await sh('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      path.join(dir, 'other-key.pem'),
-      '-out',
-      other,
-      '-days',
-      '1',
-      '-subj',
-      '/CN=another CA'
-    ])
-    if (made.code !== 0) throw new Error(`openssl: ${made.stderr}`)
+    const other = selfSignedCert(dir, { prefix: 'other-', subject: '/CN=another CA' }).cert
     const repo = uniqueRepo('tls-wrong-ca')
     const run = await runAction(
       { ...base, image: `${host}/${repo}`, tags: 'v1', 'registry-ca-file': other },

@@ -44,7 +44,7 @@ const saved = { ...process.env }
 
 beforeAll(async () => {
   svc = await startSigstoreServices()
-  // @actions/attest's predicate builder reads the runner's variables from process.env (core.getIDToken).
+  // signImage's predicate reads the runner's variables from process.env unless given env (slsaPredicate).
   Object.assign(process.env, svc.env())
 })
 

@@ -2,16 +2,14 @@ import { describe, expect, it } from '@jest/globals'
 import { MEDIA, toBlob } from '../../src/oci/image.js'
 import { InputError } from '../../src/ports.js'
 import {
-  backoffMs,
   parseChallenge,
   parseChallenges,
   RegistryClient,
   RegistryError,
-  retryable,
   type ClientOptions,
   type Credentials
 } from '../../src/registry/client.js'
-import { SilenceError } from '../../src/registry/transport.js'
+import { SilenceError } from '../../src/http/errors.js'
 import type { Fetch } from '../../src/ports.js'
 import { parseImage } from '../../src/registry/reference.js'
 import { fakeFetch, fakeLogger, reply, type Reply } from './helpers.js'
@@ -39,71 +37,6 @@ describe('parseChallenge', () => {
   ])('%s', (header, challenge) => expect(parseChallenge(header)).toEqual(challenge))
 
   it.each([null, ''])('%j -> undefined', header => expect(parseChallenge(header)).toBeUndefined())
-})
-
-describe('retryable', () => {
-  it.each<[number, boolean]>([
-    [408, true],
-    [429, true],
-    [500, true],
-    [502, true],
-    [503, true],
-    [504, true],
-    [400, false],
-    [401, false],
-    [403, false],
-    [404, false],
-    [409, false],
-    [200, false],
-    [202, false]
-  ])('%i -> %s', (status, yes) => expect(retryable(status)).toBe(yes))
-})
-
-describe('backoffMs with an HTTP date', () => {
-  it('waits until the date, capped, and not at all for a date past', () => {
-    const now = Date.parse('2026-11-23T10:00:00Z')
-    expect(backoffMs(0, 'Mon, 23 Nov 2026 10:00:05 GMT', now)).toBe(5000)
-    expect(backoffMs(0, 'Mon, 23 Nov 2026 11:00:00 GMT', now)).toBe(30_000)
-    expect(backoffMs(4, 'Mon, 23 Nov 2026 09:00:00 GMT', now)).toBe(0)
-  })
-})
-
-describe('backoffMs', () => {
-  it.each<[number, string | null, number]>([
-    [0, null, 500],
-    [1, null, 1000],
-    [2, null, 2000],
-    [3, null, 4000],
-    [4, null, 8000],
-    [9, null, 8000],
-    [0, '2', 2000],
-    [3, '0', 0],
-    [0, '1.5', 1500],
-    [0, '30', 30_000],
-    [0, '31', 30_000],
-    [0, '3600', 30_000],
-    [1, '-1', 1000],
-    [2, 'Wed, 21 Oct 2015 07:28:00 GMT', 0],
-    [0, 'soon', 500],
-    [3, '', 4000],
-    [3, ' ', 4000]
-  ])('attempt %i, Retry-After %j -> %i ms (the most jitter allows)', (attempt, retryAfter, ms) =>
-    expect(backoffMs(attempt, retryAfter, Date.now(), () => 1)).toBe(ms)
-  )
-})
-
-describe('backoffMs jitter', () => {
-  it('draws the exponential wait from its upper half, so workers that failed together spread out', () => {
-    expect([0, 0.5, 0.999].map(r => backoffMs(0, null, 0, () => r))).toEqual([250, 375, 500])
-    expect([0, 0.5].map(r => backoffMs(4, null, 0, () => r))).toEqual([4000, 6000])
-    const draws = new Set(Array.from({ length: 50 }, () => backoffMs(3, null)))
-    expect(draws.size).toBeGreaterThan(10)
-    for (const d of draws) expect(d >= 2000 && d <= 4000).toBe(true)
-  })
-
-  it('leaves a Retry-After as the registry asked', () => {
-    expect(backoffMs(2, '3', 0, () => 0)).toBe(3000)
-  })
 })
 
 const BASE = 'http://localhost:5000'
@@ -400,7 +333,7 @@ describe('RegistryClient.login', () => {
     const { c, requests, logger } = client(
       [
         reply(401, {
-          'www-authenticate': 'Bearer realm="http://auth.example/token",service="reg.example"'
+          'www-authenticate': 'Bearer realm="https://auth.example/token",service="reg.example"'
         }),
         reply(
           200,
@@ -413,7 +346,7 @@ describe('RegistryClient.login', () => {
     )
     await c.login()
     const token = new URL(requests[1]!.url)
-    expect(token.origin + token.pathname).toBe('http://auth.example/token')
+    expect(token.origin + token.pathname).toBe('https://auth.example/token')
     expect(token.searchParams.get('service')).toBe('reg.example')
     expect(token.searchParams.get('scope')).toBe('repository:acme/app:push,pull')
     expect(requests[1]!.headers.authorization).toBe(basic)
@@ -498,7 +431,7 @@ describe('RegistryClient: redirects, mounts, identity tokens and hints', () => {
     const { c, requests, logger } = client(
       [
         reply(401, {
-          'www-authenticate': 'Bearer realm="http://auth.example/token",service="reg"'
+          'www-authenticate': 'Bearer realm="https://auth.example/token",service="reg"'
         }),
         reply(200, {}, JSON.stringify({ access_token: 'access-123' })),
         reply(200)
@@ -521,7 +454,7 @@ describe('RegistryClient: redirects, mounts, identity tokens and hints', () => {
 
   it('asks the token for pull access to mount sources too', async () => {
     const f = fakeFetch([
-      reply(401, { 'www-authenticate': 'Bearer realm="http://auth.example/token",service="reg"' }),
+      reply(401, { 'www-authenticate': 'Bearer realm="https://auth.example/token",service="reg"' }),
       reply(200, {}, JSON.stringify({ token: 't' })),
       reply(200)
     ])
@@ -572,14 +505,14 @@ describe('RegistryClient: redirects, mounts, identity tokens and hints', () => {
 
   it('retries the token server on a 503 and a dropped connection', async () => {
     const { c, requests, sleeps } = client([
-      reply(401, { 'www-authenticate': 'Bearer realm="http://auth.example/token",service="reg"' }),
+      reply(401, { 'www-authenticate': 'Bearer realm="https://auth.example/token",service="reg"' }),
       reply(503, { 'retry-after': '2' }),
       new TypeError('fetch failed', { cause: { code: 'ECONNRESET', message: 'socket hang up' } }),
       reply(200, {}, JSON.stringify({ token: 't' })),
       reply(200)
     ])
     await c.login()
-    expect(requests.filter(r => r.url.startsWith('http://auth.example/'))).toHaveLength(3)
+    expect(requests.filter(r => r.url.startsWith('https://auth.example/'))).toHaveLength(3)
     expect(sleeps).toEqual([2000, 1000])
     expect(requests[4]!.headers.authorization).toBe('Bearer t')
   })
@@ -636,7 +569,7 @@ describe('parseChallenges: several challenges in one header', () => {
       [
         reply(401, {
           'www-authenticate':
-            'Basic realm="basic-realm", Bearer realm="http://auth.example/token",service="svc"'
+            'Basic realm="basic-realm", Bearer realm="https://auth.example/token",service="svc"'
         }),
         reply(200, {}, JSON.stringify({ token: 'tk' })),
         reply(200)
@@ -645,7 +578,7 @@ describe('parseChallenges: several challenges in one header', () => {
     )
     await c.login()
     const token = new URL(requests[1]!.url)
-    expect(token.origin + token.pathname).toBe('http://auth.example/token')
+    expect(token.origin + token.pathname).toBe('https://auth.example/token')
     expect(token.searchParams.get('service')).toBe('svc')
     expect(requests[2]!.headers.authorization).toBe('Bearer tk')
   })
@@ -1263,5 +1196,98 @@ describe('RegistryClient.listTags', () => {
     expect(await client([reply(200, {}, '{"name":"acme/app","tags":null}')]).c.listTags()).toEqual(
       []
     )
+  })
+})
+
+describe('RegistryClient.listTags: the page limit', () => {
+  /** A registry whose every page of tags links to a next one, up to pages (then the list ends). */
+  function paging(pages: number) {
+    let n = 0
+    const fetch = (async () => {
+      n++
+      const next = `</v2/acme/app/tags/list?n=1000&last=t${n}>; rel="next"`
+      const link: Record<string, string> = n < pages ? { link: next } : {}
+      return reply(200, link, JSON.stringify({ name: 'acme/app', tags: [`t${n}`] }))
+    }) as Fetch
+    const c = new RegistryClient(parseImage('localhost:5000/acme/app'), {
+      fetch,
+      logger: fakeLogger(),
+      baseUrl: BASE
+    })
+    return { c, requests: () => n }
+  }
+
+  it('fails when a next page is still named after 1000 pages, instead of returning part of the list', async () => {
+    const { c, requests } = paging(Infinity)
+    await expect(c.listTags()).rejects.toThrow(
+      new RegistryError(
+        'localhost:5000 listed more than 1000 pages of tags for acme/app (1000 tags, and a Link to more); the ' +
+          `list was not read to its end. Delete old tags, or check that the registry's Link rel="next" does not ` +
+          'lead back to a page already read.'
+      )
+    )
+    expect(requests()).toBe(1000)
+  })
+
+  it('reads a list of exactly 1000 pages to its end', async () => {
+    const { c } = paging(1000)
+    const tags = await c.listTags()
+    expect(tags).toHaveLength(1000)
+    expect(tags.at(-1)).toBe('t1000')
+  })
+})
+
+describe('credentials and the token realm', () => {
+  const bearer = (realm: string): Response =>
+    reply(401, { 'www-authenticate': `Bearer realm="${realm}",service="reg"` })
+  const creds = { username: 'u', password: 'p' }
+
+  it('sends no credentials to a plain-http realm on another host, and names the realm and the fix', async () => {
+    const { c, requests } = client([bearer('http://auth.example/token')], creds)
+    const err = (await c.login().catch((e: unknown) => e)) as Error
+    expect(err).toBeInstanceOf(InputError)
+    expect(err.message).toBe(
+      'registry-username/registry-password: localhost:5000 names the token realm http://auth.example/token in ' +
+        'its Bearer challenge, which is not https, so the credentials were not sent to it. Serve the token server ' +
+        "over https (the registry's token realm setting), or push anonymously to a registry that needs no credentials."
+    )
+    // The ping alone: nothing went to the realm.
+    expect(calls(requests)).toEqual([`GET ${BASE}/v2/`])
+  })
+
+  it('keeps a refresh token (docker login’s identity token) from a plain-http realm too', async () => {
+    const { c, requests } = client([bearer('http://auth.example/token')], {
+      username: '<token>',
+      password: '',
+      identityToken: 'refresh-xyz'
+    })
+    await expect(c.login()).rejects.toThrow(/names the token realm http:\/\/auth\.example\/token/)
+    expect(requests).toHaveLength(1)
+  })
+
+  it.each(['https://auth.example/token', 'http://127.0.0.1:5001/token', 'http://localhost/token'])(
+    'sends them to %s (https, or plain http on this machine)',
+    async realm => {
+      const { c, requests } = client(
+        [bearer(realm), reply(200, {}, JSON.stringify({ token: 'tk' })), reply(200)],
+        creds
+      )
+      await c.login()
+      expect(requests[1]!.url.startsWith(realm)).toBe(true)
+      expect(requests[1]!.headers.authorization).toBe(
+        `Basic ${Buffer.from('u:p').toString('base64')}`
+      )
+    }
+  )
+
+  it('asks a plain-http realm elsewhere for an anonymous token: without credentials there is nothing to expose', async () => {
+    const { c, requests } = client([
+      bearer('http://auth.example/token'),
+      reply(200, {}, JSON.stringify({ token: 'anon' })),
+      reply(200)
+    ])
+    await c.login()
+    expect(requests[1]!.headers.authorization).toBeUndefined()
+    expect(requests[2]!.headers.authorization).toBe('Bearer anon')
   })
 })

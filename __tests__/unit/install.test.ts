@@ -453,7 +453,7 @@ describe('installGo downloading', () => {
     expect(o.logger.warnings).toEqual([
       `go1.22.5.linux-amd64.tar.gz: expected sha256 ${sha256(good)}, got ${sha256(corrupt)}; discarded`
     ])
-    expect(o.logger.infos.some(l => l.includes('second try'))).toBe(true)
+    expect(o.logger.infos.some(l => l.endsWith(', attempt 2'))).toBe(true)
     expect(await readdir(downloadDir)).toEqual([])
   })
 
@@ -588,25 +588,35 @@ describe('time limits', () => {
   const list = [release('1.22.5', { payload })]
   const file = `${BASE}/go1.22.5.linux-amd64.tar.gz`
 
-  it('gives up on a stalled transfer, tries once more, then names the URL, the bytes and the limit', async () => {
-    const stalls = [
-      streamed([payload.subarray(0, 1000)], { hang: true }),
-      streamed([payload.subarray(0, 3000)], { hang: true })
-    ]
+  it('gives up on a stalled transfer after the policy’s five attempts, naming the URL, the bytes and the limit', async () => {
+    const stalls = [1000, 2000, 3000, 4000, 4500].map(n =>
+      streamed([payload.subarray(0, n)], { hang: true })
+    )
     let n = 0
     const tc = fakeToolCache()
     const { fetch } = mirror(list, { 'go1.22.5.linux-amd64.tar.gz': [() => stalls[n++]!.response] })
-    const o = options(tc, fetch, { timeouts: { idleMs: 30 } })
+    const sleeps: number[] = []
+    const o = options(tc, fetch, {
+      timeouts: { idleMs: 30 },
+      sleep: async ms => void sleeps.push(ms),
+      random: () => 1
+    })
     await expect(installGo(o)).rejects.toThrow(
-      `The Go download ${file} stalled: no data for 0.03 s (the idle timeout) after 3000 bytes (of 5000 bytes ` +
+      `The Go download ${file} stalled: no data for 0.03 s (the idle timeout) after 4500 bytes (of 5000 bytes ` +
         `expected). Nothing was cached; check go-download-base-url (${BASE}) and the network, or retry.`
     )
+    const stalled = (bytes: number): string =>
+      `The Go download ${file} stalled: no data for 0.03 s (the idle timeout) after ${bytes} bytes`
     expect(o.logger.warnings).toEqual([
-      `The Go download ${file} stalled: no data for 0.03 s (the idle timeout) after 1000 bytes; trying once more`,
-      `The Go download ${file} stalled: no data for 0.03 s (the idle timeout) after 3000 bytes`
+      `${stalled(1000)}; attempt 2 in 0.5 s`,
+      `${stalled(2000)}; attempt 3 in 1.0 s`,
+      `${stalled(3000)}; attempt 4 in 2.0 s`,
+      `${stalled(4000)}; attempt 5 in 4.0 s`
     ])
+    // The shared policy's backoff (src/http/policy.ts), at the most jitter allows.
+    expect(sleeps).toEqual([500, 1000, 2000, 4000])
     // The stalled bodies were given up, not left holding their connections.
-    expect(stalls.map(s => s.state.cancelled)).toEqual([true, true])
+    expect(stalls.map(s => s.state.cancelled)).toEqual([true, true, true, true, true])
     expect(await readdir(downloadDir)).toEqual([])
     expect(await readdir(toolCacheDir)).toEqual([])
   })
@@ -630,11 +640,14 @@ describe('time limits', () => {
       signals.push(init!.signal!)
       return new Promise<Response>(() => undefined)
     }
-    const o = options(fakeToolCache(), silent, { timeouts: { connectMs: 20 } })
+    const o = options(fakeToolCache(), silent, {
+      timeouts: { connectMs: 20 },
+      sleep: async () => undefined
+    })
     await expect(installGo(o)).rejects.toThrow(
       `The Go download ${file}: no response within 0.02 s (the connect timeout) (of 5000 bytes expected).`
     )
-    expect(signals).toHaveLength(2)
+    expect(signals).toHaveLength(5)
     expect(signals.every(s => s.aborted)).toBe(true)
   })
 
@@ -711,7 +724,11 @@ describe('credentials in go-download-base-url', () => {
       ]
     ]
     for (const [fetch, what] of cases) {
-      const o = options(fakeToolCache(), fetch, { baseUrl: SECRET_BASE, timeouts: { idleMs: 20 } })
+      const o = options(fakeToolCache(), fetch, {
+        baseUrl: SECRET_BASE,
+        timeouts: { idleMs: 20 },
+        sleep: async () => undefined
+      })
       const err = await installGo(o).then(
         () => undefined,
         (e: Error) => e
@@ -729,12 +746,12 @@ describe('credentials in go-download-base-url', () => {
     try {
       const refused = (): Error =>
         Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } })
-      const { fetch } = fakeFetch([refused(), refused(), refused()])
+      const { fetch } = fakeFetch([refused(), refused(), refused(), refused(), refused()])
       const run = fetchReleases(SECRET_BASE, fetch).then(
         () => undefined,
         (e: Error) => e
       )
-      await jest.advanceTimersByTimeAsync(5000)
+      await jest.advanceTimersByTimeAsync(20_000)
       expect((await run)?.message).toBe(
         'go-download-base-url: could not reach https://***@mirror.example/golang/?mode=json&include=all ' +
           '(ECONNREFUSED). Check the URL or leave the input empty for https://go.dev/dl.'
@@ -889,7 +906,8 @@ describe('fetchReleases', () => {
         value => ({ value, error: undefined }),
         (error: Error) => ({ value: undefined, error })
       )
-      await jest.advanceTimersByTimeAsync(5000)
+      // The policy's five attempts wait at most 0.5 + 1 + 2 + 4 s between them.
+      await jest.advanceTimersByTimeAsync(20_000)
       return { ...(await outcome), requests }
     }
 
@@ -902,11 +920,11 @@ describe('fetchReleases', () => {
       expect(requests).toHaveLength(3)
     })
 
-    it('gives up after three unreachable attempts, naming the cause and the fix', async () => {
+    it('gives up after five unreachable attempts, naming the cause and the fix', async () => {
       const refused = (): Error =>
         Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } })
-      const { error, requests } = await settle([refused(), refused(), refused()])
-      expect(requests).toHaveLength(3)
+      const { error, requests } = await settle(Array.from({ length: 5 }, refused))
+      expect(requests).toHaveLength(5)
       expect(error).toBeInstanceOf(InputError)
       expect(error?.message).toBe(
         `go-download-base-url: could not reach ${URL_} (ECONNREFUSED). Check the URL or leave the input empty ` +
@@ -914,10 +932,13 @@ describe('fetchReleases', () => {
       )
     })
 
-    it('reports a server error that lasts through all three attempts', async () => {
-      const { error, requests } = await settle([reply(502), reply(503), reply(500)])
-      expect(requests).toHaveLength(3)
-      expect(error?.message).toContain('answered 500')
+    it('reports a server error that lasts through all five attempts', async () => {
+      const { error, requests } = await settle([502, 503, 504, 503, 500].map(s => reply(s)))
+      expect(requests).toHaveLength(5)
+      expect(error?.message).toBe(
+        `go-download-base-url: could not reach ${URL_} (answered 500 5 times). Check the URL or leave the ` +
+          'input empty for https://go.dev/dl.'
+      )
     })
   })
 
@@ -937,9 +958,9 @@ describe('fetchReleases', () => {
         () => undefined,
         (e: Error) => e
       )
-      expect(n).toBe(3)
+      expect(n).toBe(5)
       // Every request was abandoned, not left holding a connection.
-      expect(signals.map(s => s.aborted)).toEqual([true, true, true])
+      expect(signals.map(s => s.aborted)).toEqual([true, true, true, true, true])
       expect(error).toBeInstanceOf(InputError)
       expect(error?.message).toBe(
         `go-download-base-url: could not reach ${URL_} (stalled: no data for 0.02 s (the idle timeout) after 2 ` +
@@ -957,7 +978,9 @@ describe('fetchReleases', () => {
         () => ((clock += 6000), reply(503))
       ])
       const error = await fetchReleases(BASE, fetch, {
-        timeouts: { listBudgetMs: 10_000 },
+        // A second attempt needs its wait and one silence of 1 s to fit in what is left.
+        timeouts: { listBudgetMs: 10_000, connectMs: 1000, idleMs: 1000 },
+        random: () => 1,
         now: () => clock,
         sleep: async ms => {
           sleeps.push(ms)

@@ -1,10 +1,12 @@
 // What the run attests and how it is attached: SLSA v1 build provenance for the pushed digest and each platform manifest, an SBOM attestation per platform, and the Sigstore bundles as OCI referrers.
 import type { SerializedBundle } from '@sigstore/bundle'
 import type { Blob } from '../oci/image.js'
-import type { Logger } from '../ports.js'
+import type { Fetch, Logger } from '../ports.js'
+import { sharedFetch } from '../http/shared.js'
 import type { Artifact, Attachment, Descriptor } from '../oci/artifact.js'
 import type { SigstoreEndpoints } from './endpoints.js'
 import type { IdentityProvider } from './oidc.js'
+import { slsaPredicate } from './predicate.js'
 import { signStatement, statement, type Subject } from './sign.js'
 
 export const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1'
@@ -100,7 +102,11 @@ export interface AttestOptions {
   endpoints: SigstoreEndpoints
   identity: IdentityProvider
   logger: Logger
-  /** The SLSA predicate; @actions/attest's buildSLSAProvenancePredicate unless a test gives its own. */
+  /** The HTTP layer's one-attempt fetch for Fulcio, Rekor and the TSA; the process's shared transport if absent. */
+  fetch?: Fetch
+  /** The runner's variables (the OIDC token request, GITHUB_SERVER_URL); process.env when absent. */
+  env?: Record<string, string | undefined>
+  /** The SLSA predicate; slsaPredicate's (as @actions/attest builds it) unless a test gives its own. */
   predicate?: () => Promise<{ type: string; params: object }>
 }
 
@@ -109,18 +115,24 @@ export interface AttestOptions {
  * timestamp: round trips, not CPU).
  */
 export async function signImage(o: AttestOptions): Promise<SignedImage> {
+  const fetch = o.fetch ?? sharedFetch()
   const predicate = await (
     o.predicate ??
-    // Loaded on use, as is @sigstore/sign: runs without provenance do not parse them at start-up.
-    (async () =>
-      (await import('@actions/attest')).buildSLSAProvenancePredicate(o.endpoints.oidcIssuer))
+    (() =>
+      slsaPredicate({
+        env: o.env ?? process.env,
+        fetch,
+        logger: o.logger,
+        issuer: o.endpoints.oidcIssuer
+      }))
   )()
   const sign = async (subjects: Subject[], type: string, body: unknown): Promise<Attestation> => ({
     predicateType: type,
     subjects,
     bundle: await signStatement(statement(subjects, type, body), {
       endpoints: o.endpoints,
-      identity: o.identity
+      identity: o.identity,
+      fetch
     })
   })
   const [provenance, ...sboms] = await Promise.all([

@@ -3,6 +3,7 @@ import type { Logger } from '../ports.js'
 import { InputError } from '../ports.js'
 import { commentTarget, type CommentTarget, type Env } from './event.js'
 import { upsertComment, whoAmI, type Octokit, type Posted } from './sticky.js'
+import { githubOctokit } from '../http/github.js'
 
 export { commentTarget, eventPullRequest, type CommentTarget, type Env } from './event.js'
 export type { Posted } from './sticky.js'
@@ -17,10 +18,10 @@ export function missingTokenError(): InputError {
 
 /** The Octokit client for the API the runner names (GitHub Enterprise Server serves it elsewhere). */
 async function octokitFor(token: string, env: Env): Promise<Octokit> {
+  // GitHub Enterprise Server serves the API elsewhere; the runner says where.
   const baseUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
-  // Loaded here: Octokit is only needed by the runs that comment, and parsing it would slow every start-up.
-  const { getOctokit } = await import('@actions/github')
-  return getOctokit(token, { baseUrl })
+  // Bounded, and loaded on use: see githubOctokit.
+  return githubOctokit(token, { baseUrl })
 }
 
 /**

@@ -16,14 +16,9 @@ import path from 'node:path'
 import type { Fetch, Logger, ToolCache } from '../ports.js'
 import { InputError } from '../ports.js'
 import { goToolName, maskCredentials, redactUrl } from './mirror.js'
-import {
-  causeText,
-  DEFAULT_TIMEOUTS,
-  open,
-  readBody,
-  TransferError,
-  type Timeouts
-} from './transfer.js'
+import { Transient } from '../http/errors.js'
+import { describeOutcome, GaveUp, retrying } from '../http/retry.js'
+import { causeText, open, readBody, timeoutsFor, TransferError, type Timeouts } from './transfer.js'
 import {
   goToSemver,
   resolveCachedRequest,
@@ -69,6 +64,8 @@ export interface InstallOptions {
   timeouts?: Partial<Timeouts>
   now?: () => number
   sleep?: (ms: number) => Promise<void>
+  /** Jitter for the retries' backoff, in [0, 1). */
+  random?: () => number
   /**
    * How long a Go directory without its .complete marker may be another run's install that has just been
    * renamed into place and is about to be marked; after it, the directory is taken for an interrupted install.
@@ -95,8 +92,9 @@ export function releaseArch(goArch: string): string {
 const sleeper = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms))
 
 /**
- * The release list at BASE/?mode=json&include=all, with a connect and an idle timeout per attempt and a budget
- * for all attempts together. Failures are InputErrors naming go-download-base-url (redacted) and the cause.
+ * The release list at BASE/?mode=json&include=all, with a connect and an idle timeout per attempt and the shared
+ * retry policy (src/http/policy.ts) within a budget for all attempts together. Failures are InputErrors naming
+ * go-download-base-url (redacted) and the cause.
  */
 export async function fetchReleases(
   baseUrl: string,
@@ -105,70 +103,81 @@ export async function fetchReleases(
     timeouts?: Partial<Timeouts>
     now?: () => number
     sleep?: (ms: number) => Promise<void>
+    random?: () => number
   } = {}
 ): Promise<GoRelease[]> {
-  const t = { ...DEFAULT_TIMEOUTS, ...o.timeouts }
+  const t = timeoutsFor(fetchFn, o.timeouts)
   const now = o.now ?? Date.now
-  const sleep = o.sleep ?? sleeper
   const url = `${baseUrl.replace(/\/+$/, '')}/?mode=json&include=all`
   const shown = redactUrl(url)
   const deadline = now() + t.listBudgetMs
-  let lastError = ''
-  // The list is small and idempotent: retry server errors, resets and stalls a few times, within the budget.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const wait = 500 * attempt
-    if (attempt && now() + wait >= deadline) {
-      lastError += `; the budget of ${t.listBudgetMs / 1000} s for the list is spent`
-      break
-    }
-    if (wait) await sleep(wait)
-    let text = ''
-    try {
-      const opened = await open(fetchFn, url, Math.min(t.connectMs, deadline - now()), 'GET')
-      const { res } = opened
-      if (res.status >= 500 && attempt < 2) {
-        lastError = `HTTP ${res.status}`
-        opened.abort()
-        continue
-      }
-      if (!res.ok) {
-        opened.abort()
-        throw new InputError(
-          `go-download-base-url: ${shown} answered ${res.status}. It must list Go releases as JSON at ?mode=json&include=all.`
+  const unreachable = (why: string): InputError =>
+    new InputError(
+      `go-download-base-url: could not reach ${shown} (${why}). Check the URL or leave the input empty for https://go.dev/dl.`
+    )
+  const spent = `the budget of ${t.listBudgetMs / 1000} s for the list is spent`
+  let got: { value: { status: number; text: string }; why: string; attempts: number }
+  try {
+    got = await retrying(
+      { ...o, budgetMs: t.listBudgetMs, silenceMs: Math.max(t.connectMs, t.idleMs) },
+      async (_n, signal) => {
+        const opened = await open(
+          fetchFn,
+          url,
+          Math.min(t.connectMs, deadline - now()),
+          'GET',
+          signal
         )
-      }
-      const chunks: Uint8Array[] = []
-      await readBody(opened, {
-        url,
-        what: 'GET',
-        idleMs: t.idleMs,
-        budget: { deadline, ms: t.listBudgetMs },
-        now,
-        onChunk: c => void chunks.push(c)
-      })
-      text = Buffer.concat(chunks).toString('utf8')
-    } catch (e) {
-      if (e instanceof InputError) throw e
-      // Our own timeouts say what happened in full; fetch's errors are reduced to their cause.
-      lastError = e instanceof TransferError ? e.message.replace(/^GET \S+:? ?/, '') : causeText(e)
-      continue
-    }
-    let body: unknown
-    try {
-      body = JSON.parse(text)
-    } catch {
-      body = undefined
-    }
-    if (!Array.isArray(body)) {
-      throw new InputError(
-        `go-download-base-url: ${shown} did not return a JSON list of Go releases.`
+        if (!opened.res.ok) {
+          opened.abort()
+          return { status: opened.res.status, text: '' }
+        }
+        const chunks: Uint8Array[] = []
+        await readBody(opened, {
+          url,
+          what: 'GET',
+          idleMs: t.idleMs,
+          budget: { deadline, ms: t.listBudgetMs },
+          now,
+          onChunk: c => void chunks.push(c)
+        })
+        return { status: opened.res.status, text: Buffer.concat(chunks).toString('utf8') }
+      },
+      r => ({ status: r.status })
+    )
+  } catch (e) {
+    if (!(e instanceof GaveUp)) throw e
+    // Our own timeouts say what happened in full; fetch's errors are reduced to their cause.
+    const cause = e.cause
+    const why =
+      cause instanceof TransferError ? cause.message.replace(/^GET \S+:? ?/, '') : causeText(cause)
+    throw unreachable(e.why === 'budget' ? `${why}; ${spent}` : why)
+  }
+  const { status, text } = got.value
+  if (status < 200 || status > 299) {
+    if (got.why !== 'answer') {
+      throw unreachable(
+        got.why === 'budget'
+          ? `HTTP ${status}; ${spent}`
+          : `answered ${status} ${got.attempts} times`
       )
     }
-    return body as GoRelease[]
+    throw new InputError(
+      `go-download-base-url: ${shown} answered ${status}. It must list Go releases as JSON at ?mode=json&include=all.`
+    )
   }
-  throw new InputError(
-    `go-download-base-url: could not reach ${shown} (${lastError}). Check the URL or leave the input empty for https://go.dev/dl.`
-  )
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    body = undefined
+  }
+  if (!Array.isArray(body)) {
+    throw new InputError(
+      `go-download-base-url: ${shown} did not return a JSON list of Go releases.`
+    )
+  }
+  return body as GoRelease[]
 }
 
 export async function sha256File(file: string): Promise<string> {
@@ -181,7 +190,8 @@ const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`
 
 /**
  * One download streamed to dest, hashed on the way, with a progress line every few seconds (a Go archive is
- * 70 MB or more, and a silent log looks stuck) and its duration and speed at the end.
+ * 70 MB or more, and a silent log looks stuck) and its duration and speed at the end. An answer other than 2xx
+ * is returned as its status, for the retry policy to judge.
  */
 async function downloadOnce(
   o: InstallOptions,
@@ -189,18 +199,16 @@ async function downloadOnce(
   file: GoFile,
   url: string,
   dest: string,
-  deadline: number
-): Promise<{ size: number; sha: string }> {
+  deadline: number,
+  signal: AbortSignal
+): Promise<{ status: number; size: number; sha: string }> {
   const now = o.now ?? Date.now
   const start = now()
   const left = deadline - now()
-  const opened = await open(o.fetch, url, Math.min(t.connectMs, left), 'The Go download')
+  const opened = await open(o.fetch, url, Math.min(t.connectMs, left), 'The Go download', signal)
   if (!opened.res.ok) {
     opened.abort()
-    throw new TransferError(
-      `The Go download ${redactUrl(url)} answered ${opened.res.status}`,
-      opened.res.status >= 500 || opened.res.status === 408 || opened.res.status === 429
-    )
+    return { status: opened.res.status, size: 0, sha: '' }
   }
   const hash = createHash('sha256')
   const out = await openFile(dest, 'w')
@@ -233,63 +241,93 @@ async function downloadOnce(
   o.logger.info(
     `${file.filename}: downloaded in ${secs.toFixed(1)} s (${(received / 1e6 / secs).toFixed(1)} MB/s)`
   )
-  return { size: received, sha: hash.digest('hex') }
+  return { status: opened.res.status, size: received, sha: hash.digest('hex') }
 }
 
+/** A download whose bytes are not the list's: once is worth another try, twice is the mirror's doing. */
+class Mismatch extends Error {}
+
 /**
- * Downloads and checks size and sha256 against the list. A mismatch, a stall or a server error is discarded and
- * fetched once more, if the budget allows.
+ * Downloads and checks size and sha256 against the list, under the shared retry policy within the download
+ * budget: a stall, a reset or a server error is retried; a mismatch is discarded and fetched once more.
  */
 async function downloadVerified(
   o: InstallOptions,
   file: GoFile
 ): Promise<{ archive: string; dir: string }> {
-  const t = { ...DEFAULT_TIMEOUTS, ...o.timeouts }
+  const t = timeoutsFor(o.fetch, o.timeouts)
   const now = o.now ?? Date.now
   const url = `${o.baseUrl.replace(/\/+$/, '')}/${file.filename}`
   const shown = redactUrl(url)
   // A directory of its own: runs sharing a download directory (the OS temp) never write one file.
   const dir = await mkdtemp(path.join(o.downloadDir ?? os.tmpdir(), 'go-download-'))
   const deadline = now() + t.downloadBudgetMs
-  let mismatch = ''
-  let failure: TransferError | undefined
-  for (let attempt = 1; attempt <= 2; attempt++) {
-    if (attempt > 1 && now() >= deadline) break
-    o.logger.info(`Downloading ${shown} (${mb(file.size)})${attempt > 1 ? ', second try' : ''}`)
-    const dest = path.join(dir, `${file.filename}.${attempt}`)
-    let got: { size: number; sha: string }
-    try {
-      got = await downloadOnce(o, t, file, url, dest, deadline)
-    } catch (e) {
-      await rm(dest, { force: true })
-      if (!(e instanceof TransferError)) {
-        await rm(dir, { recursive: true, force: true })
-        throw e
-      }
-      failure = e
-      mismatch = ''
-      o.logger.warning(`${e.message}${e.retryable && attempt < 2 ? '; trying once more' : ''}`)
-      if (!e.retryable) break
-      continue
-    }
-    if (got.size === file.size && got.sha === file.sha256) return { archive: dest, dir }
-    await rm(dest, { force: true })
-    failure = undefined
-    mismatch = `${got.size} bytes with sha256 ${got.sha}`
-    o.logger.warning(`${file.filename}: expected sha256 ${file.sha256}, got ${got.sha}; discarded`)
-  }
-  await rm(dir, { recursive: true, force: true })
+  let mismatches = 0
   const base = redactUrl(o.baseUrl)
-  if (mismatch) {
-    throw new Error(
-      `The Go download ${file.filename} does not match the release list: expected ${file.size} bytes with sha256 ` +
-        `${file.sha256}, got ${mismatch} (twice). It was discarded and nothing was cached; check go-download-base-url (${base}) or retry.`
+  const failed = (what: string): Error =>
+    new Error(
+      `${what} (of ${file.size} bytes expected). Nothing was cached; check go-download-base-url (${base}) and ` +
+        'the network, or retry.'
+    )
+  try {
+    const got = await retrying(
+      {
+        budgetMs: t.downloadBudgetMs,
+        silenceMs: Math.max(t.connectMs, t.idleMs),
+        now,
+        sleep: o.sleep,
+        random: o.random,
+        onRetry: ({ attempt, waitMs, outcome }) => {
+          // A mismatch was said as it was found.
+          if ('error' in outcome && outcome.error instanceof Transient) return
+          const what =
+            'error' in outcome && outcome.error instanceof TransferError
+              ? outcome.error.message
+              : `The Go download ${shown}: ${describeOutcome(outcome)}`
+          o.logger.warning(`${what}; attempt ${attempt + 2} in ${(waitMs / 1000).toFixed(1)} s`)
+        }
+      },
+      async (n, signal) => {
+        o.logger.info(`Downloading ${shown} (${mb(file.size)})${n ? `, attempt ${n + 1}` : ''}`)
+        const dest = path.join(dir, `${file.filename}.${n + 1}`)
+        let one: { status: number; size: number; sha: string }
+        try {
+          one = await downloadOnce(o, t, file, url, dest, deadline, signal)
+        } catch (e) {
+          await rm(dest, { force: true })
+          throw e
+        }
+        if (one.status < 200 || one.status > 299) return { status: one.status, archive: '' }
+        if (one.size === file.size && one.sha === file.sha256) return { status: 200, archive: dest }
+        await rm(dest, { force: true })
+        o.logger.warning(
+          `${file.filename}: expected sha256 ${file.sha256}, got ${one.sha}; discarded`
+        )
+        const message =
+          `The Go download ${file.filename} does not match the release list: expected ${file.size} bytes with ` +
+          `sha256 ${file.sha256}, got ${one.size} bytes with sha256 ${one.sha}`
+        if (++mismatches === 1) throw new Transient(message)
+        throw new Mismatch(
+          `${message} (twice). It was discarded and nothing was cached; check go-download-base-url (${base}) or retry.`
+        )
+      },
+      r => ({ status: r.status })
+    )
+    if (got.value.archive) return { archive: got.value.archive, dir }
+    const times = got.attempts > 1 ? ` ${got.attempts} times` : ''
+    throw failed(`The Go download ${shown} answered ${got.value.status}${times}`)
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true })
+    if (!(e instanceof GaveUp)) throw e
+    const cause = e.cause
+    if (cause instanceof Mismatch) throw new Error(cause.message)
+    if (cause instanceof Transient) throw new Error(`${cause.message}. Nothing was cached; retry.`)
+    throw failed(
+      cause instanceof TransferError
+        ? cause.message
+        : `The Go download ${shown} failed: ${causeText(cause)}`
     )
   }
-  throw new Error(
-    `${failure?.message ?? `The Go download ${shown} failed`} (of ${file.size} bytes expected). Nothing was ` +
-      `cached; check go-download-base-url (${base}) and the network, or retry.`
-  )
 }
 
 const exists = (p: string): Promise<boolean> =>

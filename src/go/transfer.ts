@@ -1,4 +1,6 @@
-// Bounded-time HTTP for the Go installer: a limit on waiting for the response to start and on silence inside its body.
+// Bounded-time HTTP for the Go installer: a limit on waiting for the response to start and on silence inside its body, with causes the shared retry policy reads.
+import { BudgetError, SilenceError } from '../http/errors.js'
+import { silenceOf } from '../http/transport.js'
 import type { Fetch } from '../ports.js'
 import { redactUrl, splitCredentials } from './mirror.js'
 
@@ -13,21 +15,25 @@ export interface Timeouts {
   downloadBudgetMs: number
 }
 
-export const DEFAULT_TIMEOUTS: Timeouts = {
-  connectMs: 30_000,
-  idleMs: 60_000,
+/** The budgets; the connect and idle timeouts are the transport's (registry-timeout) unless a test sets them. */
+export const DEFAULT_BUDGETS = {
   listBudgetMs: 3 * 60_000,
   downloadBudgetMs: 20 * 60_000
 }
 
-/** Why a transfer stopped early; the message names the (redacted) URL, how far it got and the limit. */
+/** The time limits for a fetch: its own idle timeout as both the connect and the idle limit, and the budgets. */
+export function timeoutsFor(fetch: Fetch, over: Partial<Timeouts> = {}): Timeouts {
+  const silence = silenceOf(fetch)
+  return { connectMs: silence, idleMs: silence, ...DEFAULT_BUDGETS, ...over }
+}
+
+/**
+ * Why a transfer stopped early; the message names the (redacted) URL, how far it got and the limit. Its cause
+ * says what happened in the terms the retry policy reads: a silence, the budget, or fetch's own error.
+ */
 export class TransferError extends Error {
-  constructor(
-    message: string,
-    /** Worth trying again: a stall, a reset, a server error. */
-    readonly retryable: boolean
-  ) {
-    super(message)
+  constructor(message: string, cause: unknown) {
+    super(message, { cause })
     this.name = 'TransferError'
   }
 }
@@ -60,6 +66,7 @@ async function within<T>(
 
 /** fetch's "fetch failed" hides the reason in its cause: the code (ECONNREFUSED) or its message. */
 export function causeText(e: unknown): string {
+  if (e instanceof BudgetError) return e.message
   const err = e as Error & { cause?: { code?: string; message?: string } }
   return err.cause?.code ?? err.cause?.message ?? err.message
 }
@@ -75,23 +82,26 @@ export async function open(
   fetchFn: Fetch,
   url: string,
   connectMs: number,
-  what: string
+  what: string,
+  /** The retry loop's budget: it ends the request when spent. */
+  signal?: AbortSignal
 ): Promise<Opened> {
   const { url: bare, headers } = splitCredentials(url)
   const controller = new AbortController()
   const abort = (): void => controller.abort()
+  const both = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal
   const res = await within(
-    fetchFn(bare, { headers, signal: controller.signal, redirect: 'follow' }),
+    fetchFn(bare, { headers, signal: both, redirect: 'follow' }),
     connectMs,
     abort,
     () =>
       new TransferError(
         `${what} ${redactUrl(url)}: no response within ${seconds(connectMs)} (the connect timeout)`,
-        true
+        new SilenceError('answer', connectMs)
       )
   ).catch((e: unknown) => {
     if (e instanceof TransferError) throw e
-    throw new TransferError(`${what} ${redactUrl(url)}: ${causeText(e)}`, true)
+    throw new TransferError(`${what} ${redactUrl(url)}: ${causeText(e)}`, e)
   })
   return { res, abort }
 }
@@ -130,17 +140,17 @@ export async function readBody(
         overBudget
           ? new TransferError(
               `${o.what} ${redactUrl(o.url)} ran out of time after ${received} bytes: its budget of ${seconds(o.budget?.ms ?? 0)} was spent`,
-              false
+              new BudgetError(o.budget?.ms ?? 0)
             )
           : new TransferError(
               `${o.what} ${redactUrl(o.url)} stalled: no data for ${seconds(o.idleMs)} (the idle timeout) after ${received} bytes`,
-              true
+              new SilenceError('body', o.idleMs)
             )
       ).catch((e: unknown) => {
         if (e instanceof TransferError) throw e
         throw new TransferError(
           `${o.what} ${redactUrl(o.url)} broke off after ${received} bytes: ${causeText(e)}`,
-          true
+          e
         )
       })
       if (done) return received

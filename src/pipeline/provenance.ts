@@ -80,6 +80,8 @@ export function provenanceStages(config: Config, deps: Deps, hasSbom: boolean): 
             sboms: sbomDocuments((got as Partial<Outputs>).sbom),
             endpoints,
             identity: actionsIdentity(deps.env, deps.fetch, logger),
+            fetch: deps.fetch,
+            env: deps.env,
             logger
           })
         } catch (e) {
@@ -106,9 +108,9 @@ export function provenanceStages(config: Config, deps: Deps, hasSbom: boolean): 
 
 /**
  * POSTs every bundle to the repository's attestations, where `gh attestation verify` finds them. Under auto any
- * failure (no attestations: write, a plan without attestations for private repositories, an outage) is a
- * warning: the bundles are attached to the image in the registry all the same. Under true it fails the step
- * before the tag stage.
+ * failure (a refusal: no attestations: write, a plan without attestations for private repositories; an outage;
+ * an API that never answers, bounded by the HTTP layer) is a warning: the bundles are attached to the image in
+ * the registry all the same. Under true it fails the step before the tag stage.
  */
 async function storeWithGitHub(
   config: Config,

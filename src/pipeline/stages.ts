@@ -250,7 +250,8 @@ export async function openRegistry(
     deps.registryFetch?.({
       timeoutMs: config.registryTimeoutMs,
       ca: config.registryCa,
-      insecure: config.insecureRegistry
+      // The registry's own host only: its token server, blob storage, GitHub and Sigstore stay verified.
+      insecureHosts: config.insecureRegistry ? [ref.apiHost] : []
     }) ?? deps.fetch
   return new RegistryClient(ref, {
     fetch,

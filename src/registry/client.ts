@@ -4,8 +4,10 @@ import type { Fetch, Logger } from '../ports.js'
 import { InputError } from '../ports.js'
 import { DOCKER_MEDIA, MEDIA, sha256, toBlob, type Blob } from '../oci/image.js'
 import type { Credentials } from './credentials.js'
-import type { ImageRef } from './reference.js'
-import { otherProtocol, timeoutKind, tlsFailure } from './transport.js'
+import { isLoopback, type ImageRef } from './reference.js'
+import { errorText, otherProtocol, seconds, timeoutKind, tlsFailure } from '../http/errors.js'
+import { decide, RETRY, retryableStatus, type Outcome, type Verdict } from '../http/policy.js'
+import { freshConnection } from '../http/transport.js'
 
 export type { Credentials } from './credentials.js'
 
@@ -74,30 +76,6 @@ export function parseChallenge(header: string | null): Challenge | undefined {
   )
 }
 
-/** Whether a status is worth another try: timeouts, rate limits and server errors, never other 4xx. */
-export function retryable(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500
-}
-
-/**
- * How long to wait before attempt n+1: Retry-After (seconds or an HTTP date) up to a cap, else an exponential
- * backoff with jitter (half of it random), so parallel uploads that failed together do not retry together.
- */
-export function backoffMs(
-  attempt: number,
-  retryAfter: string | null,
-  now = Date.now(),
-  random: () => number = Math.random
-): number {
-  const raw = retryAfter?.trim() ?? ''
-  const seconds = raw ? Number(raw) : NaN
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, 30_000)
-  const date = /[a-z]/i.test(raw) ? Date.parse(raw) : NaN
-  if (Number.isFinite(date)) return Math.min(Math.max(date - now, 0), 30_000)
-  const base = Math.min(500 * 2 ** attempt, 8_000)
-  return Math.round(base / 2 + (base / 2) * random())
-}
-
 export class RegistryError extends Error {
   constructor(
     message: string,
@@ -111,8 +89,6 @@ export class RegistryError extends Error {
 
 /** How many attempts a response took and how long, for the message when it is a failure. */
 const tries = new WeakMap<Response, { attempts: number; ms: number }>()
-
-const seconds = (ms: number): string => `${+(ms / 1000).toFixed(1)} s`
 
 export class RegistryClient {
   private authorization?: string
@@ -172,7 +148,7 @@ export class RegistryClient {
     if (ping.status !== 401) {
       await ping.body?.cancel()
       const t = tries.get(ping)
-      if (retryable(ping.status) && t && t.attempts > 1) {
+      if (retryableStatus(ping.status) && t && t.attempts > 1) {
         throw new RegistryError(
           `${this.ref.registry} answered HTTP ${ping.status} to GET /v2/ ${t.attempts} times in ${seconds(t.ms)}; ` +
             `the registry is unavailable. Try again later, or check the registry's status.`,
@@ -315,6 +291,7 @@ export class RegistryClient {
 
   private async fetchToken(c: Challenge): Promise<string> {
     const url = new URL(c.params.realm ?? '')
+    if (this.o.credentials) this.checkRealm(url)
     const scope = `repository:${this.ref.repository}:${this.o.access === 'pull' ? 'pull' : 'push,pull'}${this.o.pullScopes?.map(r => ` repository:${r}:pull`).join('') ?? ''}`
     const creds = this.o.credentials
     let res: Response
@@ -370,9 +347,34 @@ export class RegistryClient {
     return token
   }
 
-  /** Whether there is room for another attempt: not past the count, and one more silence still fits the budget. */
-  private mayRetry(attempt: number, attempts: number, wait: number, deadline: number): boolean {
-    return attempt + 1 < attempts && this.now() + wait + this.timeoutMs <= deadline
+  /**
+   * Credentials go to a token realm over https only, or over plain http on this machine: a realm in plain http
+   * elsewhere would carry the password (or the refresh token) readable to anyone on the path.
+   */
+  private checkRealm(realm: URL): void {
+    if (realm.protocol === 'https:') return
+    if (realm.protocol === 'http:' && isLoopback(realm.host)) return
+    throw new InputError(
+      `registry-username/registry-password: ${this.ref.registry} names the token realm ${realm.origin}${realm.pathname} ` +
+        `in its Bearer challenge, which is not https, so the credentials were not sent to it. Serve the token ` +
+        `server over https (the registry's token realm setting), or push anonymously to a registry that needs no credentials.`
+    )
+  }
+
+  /**
+   * The shared policy's decision (src/http/policy.ts) with this client's count, clock and silence: no attempt
+   * starts that one silence of registry-timeout would carry past the deadline.
+   */
+  private verdict(outcome: Outcome, attempt: number, attempts: number, deadline: number): Verdict {
+    return decide({
+      outcome,
+      attempt,
+      now: this.now(),
+      deadline,
+      silenceMs: this.timeoutMs,
+      random: this.random,
+      policy: { ...RETRY, attempts }
+    })
   }
 
   private async pause(ms: number, signal?: AbortSignal): Promise<void> {
@@ -413,13 +415,12 @@ export class RegistryClient {
         res = await this.fetchFollowing(method, url, headers, opts.body, opts.signal)
       } catch (e) {
         if (opts.signal?.aborted) throw opts.signal.reason
-        const wait = backoffMs(attempt, null, this.now(), this.random)
-        // A certificate or a protocol mismatch is the same on every attempt.
-        if (tlsFailure(e) || !this.mayRetry(attempt, attempts, wait, deadline)) {
-          throw this.unreachable(method, url, e, attempt + 1, this.now() - start)
-        }
-        this.o.logger.info(`${method} ${redact(url)}: ${errorText(e)}; retrying in ${wait} ms`)
-        await this.pause(wait, opts.signal)
+        // A certificate or a protocol mismatch is the same on every attempt: the policy says stop.
+        const v = this.verdict({ error: e }, attempt, attempts, deadline)
+        if (!v.retry) throw this.unreachable(method, url, e, attempt + 1, this.now() - start)
+        if (v.fresh) freshConnection(this.o.fetch, url)
+        this.o.logger.info(`${method} ${redact(url)}: ${errorText(e)}; retrying in ${v.waitMs} ms`)
+        await this.pause(v.waitMs, opts.signal)
         continue
       }
       if (res.status === 401 && mine && !reauthed && (await this.reauthenticate(used, res))) {
@@ -428,14 +429,15 @@ export class RegistryClient {
         attempt--
         continue
       }
-      if (retryable(res.status)) {
-        const wait = backoffMs(attempt, res.headers.get('retry-after'), this.now(), this.random)
-        if (this.mayRetry(attempt, attempts, wait, deadline)) {
-          await res.body?.cancel()
-          this.o.logger.info(`${method} ${redact(url)}: HTTP ${res.status}; retrying in ${wait} ms`)
-          await this.pause(wait, opts.signal)
-          continue
-        }
+      const retryAfter = res.headers.get('retry-after')
+      const v = this.verdict({ status: res.status, retryAfter }, attempt, attempts, deadline)
+      if (v.retry) {
+        await res.body?.cancel()
+        this.o.logger.info(
+          `${method} ${redact(url)}: HTTP ${res.status}; retrying in ${v.waitMs} ms`
+        )
+        await this.pause(v.waitMs, opts.signal)
+        continue
       }
       tries.set(res, { attempts: attempt + 1, ms: this.now() - start })
       return res
@@ -614,25 +616,22 @@ export class RegistryClient {
         return 'uploaded'
       }
       if (signal?.aborted) throw signal.reason
-      const wait = backoffMs(
-        attempt,
-        put instanceof Error ? null : put.headers.get('retry-after'),
-        this.now(),
-        this.random
-      )
-      const again =
-        (put instanceof Error ? !tlsFailure(put.cause) : retryable(put.status)) &&
-        this.mayRetry(attempt, this.attempts, wait, deadline)
-      if (!again) {
+      const outcome: Outcome =
+        put instanceof Error
+          ? { error: put.cause ?? put }
+          : { status: put.status, retryAfter: put.headers.get('retry-after') }
+      const v = this.verdict(outcome, attempt, this.attempts, deadline)
+      if (!v.retry) {
         if (put instanceof Error) throw put
         tries.set(put, { attempts: attempt + 1, ms: this.now() - begun })
         throw await this.failure(put, `upload ${blob.digest}`)
       }
       await (put instanceof Error ? undefined : put.body?.cancel())
+      if (v.fresh) freshConnection(this.o.fetch, url)
       this.o.logger.info(
-        `upload ${blob.digest}: ${put instanceof Error ? put.message : `HTTP ${put.status}`}; a fresh session in ${wait} ms`
+        `upload ${blob.digest}: ${put instanceof Error ? put.message : `HTTP ${put.status}`}; a fresh session in ${v.waitMs} ms`
       )
-      await this.pause(wait, signal)
+      await this.pause(v.waitMs, signal)
     }
   }
 
@@ -717,12 +716,20 @@ export class RegistryClient {
 
   /**
    * The repository's tags (GET /v2/<name>/tags/list, every page by Link rel="next"); empty for a repository the
-   * registry does not know yet (404 NAME_UNKNOWN).
+   * registry does not know yet (404 NAME_UNKNOWN). A list that still goes on after TAG_PAGES pages is an error,
+   * not a truncated answer: tag decisions (floating tags, the fallback index) read it whole.
    */
   async listTags(): Promise<string[]> {
     const tags: string[] = []
     let url: string | undefined = `${this.repoUrl}/tags/list?n=1000`
-    for (let page = 0; url && page < 1000; page++) {
+    for (let page = 0; url; page++) {
+      if (page >= TAG_PAGES) {
+        throw new RegistryError(
+          `${this.ref.registry} listed more than ${TAG_PAGES} pages of tags for ${this.ref.repository} ` +
+            `(${tags.length} tags, and a Link to more); the list was not read to its end. Delete old tags, ` +
+            `or check that the registry's Link rel="next" does not lead back to a page already read.`
+        )
+      }
       const res = await this.send('GET', url, {})
       if (res.status === 404 && page === 0) {
         await res.body?.cancel()
@@ -810,7 +817,7 @@ export class RegistryClient {
     }
     const t = tries.get(res)
     const kept =
-      retryable(res.status) && t && t.attempts > 1
+      retryableStatus(res.status) && t && t.attempts > 1
         ? ` after ${t.attempts} attempts in ${seconds(t.ms)}; the registry kept failing, so nothing was tagged. Try again later`
         : ''
     return new RegistryError(
@@ -834,6 +841,9 @@ function hint(registry: string, what: string, codes: string): string {
   return ''
 }
 
+/** The most pages of tags read (1000 tags each, as asked with n=1000). */
+export const TAG_PAGES = 1000
+
 const MANIFEST_TYPES = [MEDIA.manifest, MEDIA.index, DOCKER_MEDIA.manifest, DOCKER_MEDIA.index]
 
 /** The target of a Link header's rel="next" (RFC 8288), as registries page tag and referrers lists. */
@@ -856,12 +866,4 @@ function sameHost(url: string, base: string): boolean {
 function redact(url: string): string {
   const u = new URL(url)
   return `${u.origin}${u.pathname}`
-}
-
-/** fetch's "fetch failed" hides the reason in its cause: say it in words, with the code beside. */
-function errorText(e: unknown): string {
-  const err = e as Error & { cause?: { code?: string; message?: string } }
-  const c = err.cause
-  if (!c) return err.message
-  return c.message && c.code ? `${c.message} (${c.code})` : (c.message ?? c.code ?? err.message)
 }

@@ -1,14 +1,9 @@
-// The registry transport's time limits and TLS classification, against loopback sockets with tiny timeouts.
+// The HTTP layer's transport: its time limits and TLS classification, against loopback sockets with tiny timeouts.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import net from 'node:net'
-import {
-  otherProtocol,
-  registryFetch,
-  SilenceError,
-  timeoutKind,
-  tlsFailure
-} from '../../src/registry/transport.js'
+import { otherProtocol, SilenceError, timeoutKind, tlsFailure } from '../../src/http/errors.js'
+import { httpTransport as registryFetch } from '../../src/http/transport.js'
 
 const servers: net.Server[] = []
 afterEach(async () => {
