@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes src/cli-options.generated.ts from action.yml, so the command line's --help says word for word what the
+// Writes src/cli/options.generated.ts from action.yml, so the command line's --help says word for word what the
 // action's inputs say; `npm run bundle` runs it before compiling, and `--check` only reports a stale file.
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -9,7 +9,7 @@ import { parse } from 'yaml'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const ACTION_YML = path.join(root, 'action.yml')
-const OUT = path.join(root, 'src', 'cli-options.generated.ts')
+const OUT = path.join(root, 'src', 'cli', 'options.generated.ts')
 
 /** The TypeScript module for an action.yml text: its inputs in file order, descriptions and defaults as strings. */
 export async function render(actionYml) {
@@ -20,7 +20,7 @@ export async function render(actionYml) {
   }))
   const source = [
     '// Generated from action.yml by scripts/cli-options.mjs (npm run cli-options; npm run bundle runs it too).',
-    '// Do not edit: change action.yml and run it again. src/cli-options.ts adds what only the command line needs.',
+    '// Do not edit: change action.yml and run it again. src/cli/options.ts adds what only the command line needs.',
     '',
     '/** The inputs of action.yml in file order, with their descriptions and defaults word for word. */',
     `export const ACTION_INPUTS: readonly { name: string; description: string; default?: string }[] = ${JSON.stringify(inputs)}`,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Entry point of the bundled command line (dist/cli/index.js, the package's bin): runs it and exits with its status.
-import { main } from './cli.js'
+import { main } from './cli/run.js'
 import { olderNode } from './node-version.js'
 
 const older = olderNode(process.version)

@@ -1,8 +1,8 @@
 // Turns the action's raw inputs into a validated, typed config; every error names the input and the fix.
 import path from 'node:path'
-import { checkLdflags } from './build/ldflags.js'
-import { parseCgoConfig, type CgoConfig } from './build/cgo.js'
-import { parsePlatforms, type Platform } from './build/platform.js'
+import { checkLdflags } from './compile/ldflags.js'
+import { parseCgoConfig, type CgoConfig } from './compile/cgo.js'
+import { parsePlatforms, type Platform } from './platform.js'
 import { InputError } from './ports.js'
 import { missingTokenError } from './comment/github.js'
 import type { MediaTypes } from './oci/image.js'

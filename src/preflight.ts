@@ -1,7 +1,7 @@
 // Checks every input the disk alone can refute (working-directory, package, ca-certificates, zoneinfo, files) before anything is logged in to, downloaded or compiled.
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { defaultBinaryName } from './build/compile.js'
+import { defaultBinaryName } from './compile/compile.js'
 import type { Config } from './config.js'
 import { InputError, type Logger } from './ports.js'
 import { homeLayer, systemLayer, type Layer } from './rootfs/plan.js'

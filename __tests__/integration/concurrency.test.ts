@@ -1,7 +1,7 @@
 // Runs that overlap on one repository of the real registry (distribution 2.8: no referrers API, If-Match ignored): two steps attaching different SBOMs to one digest keep both entries of the sha256-<hex> list, and two releases at once (v1.2.0 and v1.3.0) leave latest and 1 on the newer one. Each 20 rounds driven through the action's own writers, and one round through the action itself.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
-import type { Platform } from '../../src/build/platform.js'
+import type { Platform } from '../../src/platform.js'
 import { referrersTag, type Artifact, type Descriptor } from '../../src/oci/artifact.js'
 import { buildImage, rfc3339, type BuiltImage } from '../../src/oci/image.js'
 import { RegistryClient } from '../../src/registry/client.js'

@@ -5,7 +5,7 @@ import { rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { gunzipSync } from 'node:zlib'
-import { platformString, type Platform } from '../../src/build/platform.js'
+import { platformString, type Platform } from '../../src/platform.js'
 import { dockerBuild } from '../../src/docker/builder.js'
 import {
   binaryContextDir,

@@ -1,6 +1,6 @@
 // Reading a baseline from manifests and configs: platform matching in an index, layer roles, a missing tag.
 import { describe, expect, it } from '@jest/globals'
-import { platformKey, type Platform } from '../../src/build/platform.js'
+import { platformKey, type Platform } from '../../src/platform.js'
 import { jsonBlob, MEDIA, sha256, type Blob } from '../../src/oci/image.js'
 import { layerNames, readBaseline } from '../../src/registry/baseline.js'
 import type { RegistryClient } from '../../src/registry/client.js'

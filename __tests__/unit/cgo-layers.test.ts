@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Closure } from '../../src/build/closure.js'
+import type { Closure } from '../../src/compile/closure.js'
 import { renderDockerfile } from '../../src/dockerfile/render.js'
 import { cgoSettings } from '../../src/pipeline/cgo.js'
 import { InputError, type Runner } from '../../src/ports.js'

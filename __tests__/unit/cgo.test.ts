@@ -6,8 +6,8 @@ import {
   parsePerPlatform,
   type CgoInputs,
   type CgoProbe
-} from '../../src/build/cgo.js'
-import type { Platform } from '../../src/build/platform.js'
+} from '../../src/compile/cgo.js'
+import type { Platform } from '../../src/platform.js'
 import { InputError } from '../../src/ports.js'
 
 const amd64: Platform = { os: 'linux', architecture: 'amd64' }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { actionInputs } from '../action-yml.js'
-import { CLI_ONLY, GROUPS, OPTIONS } from '../../src/cli-options.js'
-import { ACTION_INPUTS } from '../../src/cli-options.generated.js'
+import { CLI_ONLY, GROUPS, OPTIONS } from '../../src/cli/options.js'
+import { ACTION_INPUTS } from '../../src/cli/options.generated.js'
 import {
   cliLogger,
   ENV_DEFAULTS,
@@ -11,7 +11,7 @@ import {
   parseArgs,
   resultText,
   UsageError
-} from '../../src/cli.js'
+} from '../../src/cli/run.js'
 import { parseConfig } from '../../src/config.js'
 import { inActions } from '../../src/edge.js'
 import { Output } from '../../src/terminal.js'
@@ -27,7 +27,7 @@ describe('the options and action.yml', () => {
     expect(inputs.find(i => i.name === 'push')!.default).toBe('true')
   })
 
-  it('generated src/cli-options.generated.ts from the action.yml there is (else: npm run cli-options)', () => {
+  it('generated src/cli/options.generated.ts from the action.yml there is (else: npm run cli-options)', () => {
     expect(ACTION_INPUTS).toEqual(actionInputs())
   })
 

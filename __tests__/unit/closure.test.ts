@@ -7,8 +7,8 @@ import {
   LibraryError,
   nssUse,
   type LibraryFs
-} from '../../src/build/closure.js'
-import { dynamicSymbols, readElf } from '../../src/build/elf.js'
+} from '../../src/compile/closure.js'
+import { dynamicSymbols, readElf } from '../../src/compile/elf.js'
 import { elf, EM, type ElfOptions } from './elf-fixture.js'
 
 type Node = { file: Buffer; mode?: number } | { link: string } | { dir: true }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { buildArgs, buildEnv, goEnv, type BuildSettings } from '../../src/build/command.js'
-import type { Platform } from '../../src/build/platform.js'
+import { buildArgs, buildEnv, goEnv, type BuildSettings } from '../../src/compile/command.js'
+import type { Platform } from '../../src/platform.js'
 
 const settings = (over: Partial<BuildSettings> = {}): BuildSettings => ({
   pkg: '.',

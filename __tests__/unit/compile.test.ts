@@ -4,7 +4,7 @@ import {
   compile,
   defaultBinaryName,
   inspectMainPackage
-} from '../../src/build/compile.js'
+} from '../../src/compile/compile.js'
 import type { CommandResult, RunOptions, Runner } from '../../src/ports.js'
 import { InputError } from '../../src/ports.js'
 

@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import zlib, { gunzipSync, gzipSync } from 'node:zlib'
 import tar from 'tar-stream'
-import type { Platform } from '../../src/build/platform.js'
+import type { Platform } from '../../src/platform.js'
 import {
   buildxOutput,
   detectBuildx,

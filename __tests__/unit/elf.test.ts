@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { ElfError, readElf, verifyBinary } from '../../src/build/elf.js'
-import type { Platform } from '../../src/build/platform.js'
+import { ElfError, readElf, verifyBinary } from '../../src/compile/elf.js'
+import type { Platform } from '../../src/platform.js'
 import { elf, EM } from './elf-fixture.js'
 
 const platform = (architecture: string, variant?: string): Platform =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { gunzipSync } from 'node:zlib'
-import type { Platform } from '../../src/build/platform.js'
+import type { Platform } from '../../src/platform.js'
 import {
   allBlobs,
   buildImage,

@@ -4,7 +4,7 @@ import {
   expandLdflags,
   ldflagsVars,
   type LdflagsVars
-} from '../../src/build/ldflags.js'
+} from '../../src/compile/ldflags.js'
 import { rfc3339 } from '../../src/oci/image.js'
 import { InputError } from '../../src/ports.js'
 

@@ -6,7 +6,7 @@ import {
   platformKey,
   platformString,
   type Platform
-} from '../../src/build/platform.js'
+} from '../../src/platform.js'
 import { InputError } from '../../src/ports.js'
 
 const p = (os: string, architecture: string, variant?: string): Platform =>

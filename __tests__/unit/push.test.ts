@@ -1,7 +1,7 @@
 // The push order and its bounded parallelism, over a recording stand-in for the registry client.
 import { describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import type { Platform } from '../../src/build/platform.js'
+import type { Platform } from '../../src/platform.js'
 import {
   allBlobs,
   MEDIA,

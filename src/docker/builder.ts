@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { platformKey, platformString, type Platform } from '../build/platform.js'
+import { platformKey, platformString, type Platform } from '../platform.js'
 import { DEFAULT_COMPRESSION, LAYER_MEDIA_TYPES, type Compression } from '../oci/compress.js'
 import { LayerCompressor } from '../oci/layer-compressor.js'
 import {

@@ -1,6 +1,6 @@
 // Which images one run makes: the lines of package (paths or ./cmd/... patterns) and of image (several registries, {{.Name}} templates), checked and expanded into one target per main package.
 import path from 'node:path'
-import { defaultBinaryName } from '../build/compile.js'
+import { defaultBinaryName } from '../compile/compile.js'
 import type { Runner } from '../ports.js'
 import { InputError } from '../ports.js'
 import { loadError } from '../go/refusal.js'

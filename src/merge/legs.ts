@@ -1,5 +1,5 @@
 // The merge's pure core: checks the matrix legs read from the registry and makes their index and size report.
-import { platformKey, platformString, type Platform } from '../build/platform.js'
+import { platformKey, platformString, type Platform } from '../platform.js'
 import { buildIndex, DOCKER_MEDIA, MEDIA, type Blob } from '../oci/image.js'
 import { InputError } from '../ports.js'
 import { layerNames } from '../registry/baseline.js'

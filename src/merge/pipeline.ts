@@ -1,6 +1,6 @@
 // The merge step of a matrix (merge-digests): a small stage graph that reads the legs' manifests from image's
 // repository, checks them, gates their sizes, pushes one index by digest and then tags it; it builds nothing.
-import { platformString } from '../build/platform.js'
+import { platformString } from '../platform.js'
 import type { Config } from '../config.js'
 import type { Blob } from '../oci/image.js'
 import type { Deps, Result } from '../pipeline.js'

@@ -1,6 +1,6 @@
 // The image check at the pipeline's edge: each built image's layers read (each distinct one once) and unpacked, its config validated, and every finding of src/oci/unpack-check.ts turned into one error before any push.
 import { z } from 'zod'
-import { platformString } from '../build/platform.js'
+import { platformString } from '../platform.js'
 import { InputError } from '../ports.js'
 import type { BuiltImage } from './image.js'
 import { decompressLayer, layerEntries } from './layer-headers.js'

@@ -1,6 +1,6 @@
 // Assembles the OCI image from the file plan: layer blobs, config, manifest and, for several platforms, an index.
 import { createHash } from 'node:crypto'
-import type { Platform } from '../build/platform.js'
+import type { Platform } from '../platform.js'
 import type { FilePlan, ImageSettings, Layer, LayerName } from '../rootfs/plan.js'
 import { layerContentSize } from '../rootfs/plan.js'
 import { codecOfMediaType, DEFAULT_COMPRESSION, LAYER_MEDIA_TYPES } from './compress.js'

@@ -1,8 +1,8 @@
 // The sbom stage: one SBOM per platform, from the file plan and the built manifests, written under RUNNER_TEMP and handed to the attach stage as a referrer of its platform manifest.
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { buildArgs } from '../build/command.js'
-import { platformString } from '../build/platform.js'
+import { buildArgs } from '../compile/command.js'
+import { platformString } from '../platform.js'
 import type { Config } from '../config.js'
 import { rfc3339 } from '../oci/image.js'
 import type { Attachment } from '../oci/artifact.js'

@@ -1,5 +1,5 @@
 // Reads a baseline image's sizes from its registry (manifests and configs only, never layers) for compare-to.
-import { platformKey, type Platform } from '../build/platform.js'
+import { platformKey, type Platform } from '../platform.js'
 import type { Logger } from '../ports.js'
 import type { Baseline, BaselineLayer } from '../report/gate.js'
 import type { RegistryClient } from './client.js'

@@ -1,5 +1,5 @@
 // Computes image sizes from what was built (manifest and blobs) and renders them for logs and the job summary.
-import { platformString } from '../build/platform.js'
+import { platformString } from '../platform.js'
 import type { BuiltImage } from '../oci/image.js'
 
 export interface LayerSize {

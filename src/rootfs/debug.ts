@@ -1,7 +1,7 @@
 // The debug layer of the TAG-debug images: a static busybox at /busybox with its applets as links, like distroless :debug.
 import { readFile } from 'node:fs/promises'
-import { machineMismatch, machineName, readElf } from '../build/elf.js'
-import { platformString, type Platform } from '../build/platform.js'
+import { machineMismatch, machineName, readElf } from '../compile/elf.js'
+import { platformString, type Platform } from '../platform.js'
 import { InputError, type Runner } from '../ports.js'
 import { DEFAULT_PATH } from './settings.js'
 import { dir, file, symlink, withParents, type ImageSettings, type Layer } from './plan.js'

@@ -1,6 +1,6 @@
 // The libraries layer of a cgo: dynamic image: the loader and the shared libraries the binary loads, with their links, and the Debian packages that own them.
 import path from 'node:path'
-import type { Closure } from '../build/closure.js'
+import type { Closure } from '../compile/closure.js'
 import type { Runner } from '../ports.js'
 import { file, symlink, withParents, type Entry, type Layer } from './plan.js'
 

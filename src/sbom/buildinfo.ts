@@ -5,7 +5,7 @@ import {
   SHT_NOBITS,
   type ElfSection,
   type Segment
-} from '../build/elf.js'
+} from '../compile/elf.js'
 
 /** A module, as Go's runtime/debug.Module. */
 export interface Module {

@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PackageURL } from 'packageurl-js'
-import type { Platform } from '../build/platform.js'
+import type { Platform } from '../platform.js'
 import type { Blob } from '../oci/image.js'
 import type { Runner } from '../ports.js'
 import {

@@ -1,6 +1,6 @@
 // The command line's options: one per input of action.yml, grouped for --help. Names, descriptions and defaults
 // come from action.yml through src/cli-options.generated.ts (npm run cli-options); this file adds the rest.
-import { ACTION_INPUTS } from './cli-options.generated.js'
+import { ACTION_INPUTS } from './options.generated.js'
 
 /** The --help sections, in the order they are printed. */
 export const GROUPS = {

@@ -1,5 +1,5 @@
 // Parses the platforms input into the os/arch/variant triples an image index and `go build` both need.
-import { InputError } from '../ports.js'
+import { InputError } from './ports.js'
 
 export interface Platform {
   os: string

@@ -1,7 +1,7 @@
 // Decides how a cgo build is compiled and linked per platform (the C compiler, its C library, flags), and refuses what cannot work before the build.
 import path from 'node:path'
 import { InputError } from '../ports.js'
-import { parsePlatforms, platformKey, platformString, type Platform } from './platform.js'
+import { parsePlatforms, platformKey, platformString, type Platform } from '../platform.js'
 
 export type CgoMode = 'off' | 'static' | 'dynamic'
 

@@ -1,14 +1,14 @@
 // The command line (`npx go-scratch-image`): the action's inputs as flags, to build, write and push an image from a developer's machine.
 import { rm } from 'node:fs/promises'
 import os from 'node:os'
-import { GROUPS, OPTIONS, type CliOption } from './cli-options.js'
-import { parseConfig, type Config } from './config.js'
-import { actionOutputs, edgeDeps, inActions, toolCacheDir } from './edge.js'
-import { runPipeline, type Result } from './pipeline.js'
-import { runMerge } from './merge/pipeline.js'
-import type { Logger } from './ports.js'
-import { bytesCell } from './report/summary.js'
-import { captureStdio, escapeCommand, type Output } from './terminal.js'
+import { GROUPS, OPTIONS, type CliOption } from './options.js'
+import { parseConfig, type Config } from '../config.js'
+import { actionOutputs, edgeDeps, inActions, toolCacheDir } from '../edge.js'
+import { runPipeline, type Result } from '../pipeline.js'
+import { runMerge } from '../merge/pipeline.js'
+import type { Logger } from '../ports.js'
+import { bytesCell } from '../report/summary.js'
+import { captureStdio, escapeCommand, type Output } from '../terminal.js'
 
 /** The exit status for a mistake on the command line itself, as opposed to a failed build (1). */
 export const USAGE_EXIT = 2

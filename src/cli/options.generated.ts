@@ -1,5 +1,5 @@
 // Generated from action.yml by scripts/cli-options.mjs (npm run cli-options; npm run bundle runs it too).
-// Do not edit: change action.yml and run it again. src/cli-options.ts adds what only the command line needs.
+// Do not edit: change action.yml and run it again. src/cli/options.ts adds what only the command line needs.
 
 /** The inputs of action.yml in file order, with their descriptions and defaults word for word. */
 export const ACTION_INPUTS: readonly { name: string; description: string; default?: string }[] = [

@@ -1,6 +1,6 @@
 // Builds the environment and arguments of the static `go build`, as pure data.
-import type { Platform } from './platform.js'
-import { platformGoEnv } from './platform.js'
+import type { Platform } from '../platform.js'
+import { platformGoEnv } from '../platform.js'
 
 export interface BuildSettings {
   pkg: string
@@ -27,7 +27,7 @@ export function buildEnv(
   base: Record<string, string>,
   platform: Platform,
   settings: BuildSettings,
-  /** The cgo input's CGO_ENABLED=1 and CC (src/build/cgo.ts), when cgo is static or dynamic. */
+  /** The cgo input's CGO_ENABLED=1 and CC (src/compile/cgo.ts), when cgo is static or dynamic. */
   cgo?: Record<string, string>
 ): Record<string, string> {
   // CGO_ENABLED=0 is what makes the binary static; the user's build-env cannot turn it back on, only the cgo input.

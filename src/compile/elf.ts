@@ -1,6 +1,6 @@
 // Reads the ELF facts that decide whether a binary runs in a scratch image: machine, interpreter, needed libraries.
-import type { Platform } from './platform.js'
-import { platformString } from './platform.js'
+import type { Platform } from '../platform.js'
+import { platformString } from '../platform.js'
 
 export interface ElfInfo {
   bits: 32 | 64
