@@ -120,9 +120,10 @@ describe('the attestations store, with a GitHub API that never answers', () => {
     expect(run.code).toBe(0)
     expect(run.log).toMatch(
       new RegExp(
-        `::warning::provenance: storing the attestation with GitHub failed: GitHub's attestations API ` +
-          `\\(${silent.host}\\) did not answer POST /repos/acme/app/attestations ${SILENCE}\\. The image was ` +
-          'pushed \\(sha256:[0-9a-f]{64}\\) and the signed provenance is attached to it in the registry\\.'
+        `::warning::provenance: the signed provenance could not be stored with GitHub \\(GitHub's attestations ` +
+          `API did not answer in time\\); the image is tagged with it attached in the registry only .*` +
+          `The error: storing the attestation with GitHub failed: GitHub's attestations API ` +
+          `\\(${silent.host}\\) did not answer POST /repos/acme/app/attestations ${SILENCE}\\.`
       )
     )
     const manifest = await pushed(repo)
@@ -150,12 +151,16 @@ describe('the OIDC token, with a token service that never answers', () => {
     expect(run.code).toBe(1)
     expect(run.log).toMatch(
       new RegExp(
-        `::error::provenance: Failed to get ID token: the Actions OIDC token service \\(${silent.host}\\) did ` +
-          `not answer GET /token ${SILENCE}\\. It is GitHub's service, not this step's: re-run the job, raise ` +
+        `::error::provenance: true, but the signed provenance could not be made \\(the Actions OIDC token ` +
+          `service did not answer in time\\), so nothing was tagged\\. To fix it, run the job again \\(or raise ` +
+          `registry-timeout if the service is only slow\\)\\. The error: Failed to get ID token: the Actions OIDC ` +
+          `token service \\(${silent.host}\\) did not answer GET /token ${SILENCE}\\. It is GitHub's service, not this step's: re-run the job, raise ` +
           'registry-timeout if it is only slow, or use provenance: auto to push without signed provenance ' +
           'while it is down\\.'
       )
     )
     expect(run.log).not.toContain(svc.requestToken)
+    // Tag last: the image went up by digest, and no tag points at an image without its required provenance.
+    expect(await pushed(repo)).toBeUndefined()
   }, 600_000)
 })

@@ -66,24 +66,28 @@ const route = (r: { method: string; url: string }): string => {
 
 describe('the sticky comment', () => {
   it('two runs give one comment: created, then found on page 2 of the list and updated in place', async () => {
+    const start = server.requests.length
     const first = await commentOnReport(sample(2_700_000), { token: TOKEN, env, logger })
     expect(first).toMatchObject({ action: 'created', folded: 0 })
+    // No comment carried the marker yet: the created comment says who we are, and GET /user is never asked.
+    expect(server.requests.slice(start).map(route)).not.toContain('GET /user')
     const before = server.requests.length
     const second = await commentOnReport(sample(2_710_000), { token: TOKEN, env, logger })
     expect(second).toMatchObject({ action: 'updated', id: first!.id, folded: 0 })
     expect(server.comments.get(PR)).toHaveLength(106)
     expect(mine(PR)).toHaveLength(1)
     expect(mine(PR)[0]!.body).toContain('+60,000 B') // the second run's delta: 2,710,000 - 2,650,000
-    // github.token is an installation token: GET /user is refused (403), so ours are the bot's comments. The list
-    // is read to its end (Link: rel="next"), the comment patched, and the list read again to fold duplicates.
+    // The list is read to its end (Link: rel="next"); a comment carries the marker, so who we are is asked: github.token
+    // is an installation token, GET /user is refused (403), so ours are the bot's comments. Then the comment is
+    // patched, and the list read again to fold duplicates.
     const list = ['GET /issues/7/comments', 'GET /issues/7/comments page 2']
     expect(server.requests.slice(before).map(route)).toEqual([
-      'GET /user',
       ...list,
+      'GET /user',
       `PATCH /issues/comments/${first!.id}`,
       ...list
     ])
-    expect(server.requests[before + 1]!.url).toContain('per_page=100')
+    expect(server.requests[before]!.url).toContain('per_page=100')
     expect(server.requests.every(r => r.authorization === `token ${TOKEN}`)).toBe(true)
     expect(lines.map(l => l.text).join('\n')).not.toContain(TOKEN)
   })

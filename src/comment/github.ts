@@ -78,12 +78,8 @@ export async function postComment(o: {
       o.logger.warning(`comment: not written on ${owner}/${repo}#${number}: ${refused}`)
       return undefined
     }
-    const posted = await upsertComment(
-      octokit,
-      where.target,
-      o.marker,
-      o.body,
-      await whoAmI(octokit)
+    const posted = await upsertComment(octokit, where.target, o.marker, o.body, () =>
+      whoAmI(octokit)
     )
     const folded = posted.folded
       ? ` (and removed ${posted.folded} duplicate${posted.folded > 1 ? 's' : ''} a concurrent run wrote)`
@@ -91,13 +87,16 @@ export async function postComment(o: {
     o.logger.info(`comment: ${posted.action} ${posted.url} on ${owner}/${repo}#${number}${folded}`)
     return posted
   } catch (e) {
-    const status = (e as { status?: number }).status
+    // Octokit gives a request that got no answer status 500 too; only a response says what GitHub answered.
+    const answered = (e as { response?: unknown }).response !== undefined
+    const status = answered ? (e as { status?: number }).status : undefined
+    const message = (e as Error).message.replace(/\.?\s*$/, '.')
     const why =
       status === 403
         ? 'GitHub refused the write (403). A pull request from a fork gets a read-only token: use the fork-safe ' +
           'pattern (write the report, post it from a workflow_run job with comment-from), or give the job ' +
           'permissions: pull-requests: write.'
-        : `${status ? `HTTP ${status}: ` : ''}${(e as Error).message}`
+        : `${status ? `HTTP ${status}: ` : ''}${message}`
     o.logger.warning(
       `comment: not written on ${owner}/${repo}#${number}. ${why} The job summary has the same report.`
     )

@@ -53,12 +53,16 @@ function ours(c: Listed, marker: string, me: Author): boolean {
 const byAge = (a: Listed, b: Listed): number =>
   Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id
 
-/** Every comment of ours with this marker, oldest first. The list is read to its last page (100 a page). */
+/**
+ * Every comment of ours with this marker, oldest first. The list is read to its last page (100 a page). Who we
+ * are is asked only when some comment carries the marker: a first run costs no GET /user, and a GitHub API that
+ * does not answer spends the comment's budget on the request that matters.
+ */
 async function listOurs(
   octokit: Octokit,
   { owner, repo, number }: CommentTarget,
   marker: string,
-  me: Author
+  me: () => Promise<Author>
 ): Promise<Listed[]> {
   const all = await octokit.paginate(octokit.rest.issues.listComments, {
     owner,
@@ -66,7 +70,10 @@ async function listOurs(
     issue_number: number,
     per_page: 100
   })
-  return (all as Listed[]).filter(c => ours(c, marker, me)).sort(byAge)
+  const marked = (all as Listed[]).filter(c => c.body?.startsWith(marker))
+  if (!marked.length) return []
+  const author = await me()
+  return marked.filter(c => ours(c, marker, author)).sort(byAge)
 }
 
 const status = (e: unknown): number | undefined => (e as { status?: number }).status
@@ -83,10 +90,12 @@ export async function upsertComment(
   target: CommentTarget,
   marker: string,
   body: string,
-  me: Author
+  identify: () => Promise<Author>
 ): Promise<Posted> {
   const { owner, repo, number } = target
-  const found = await listOurs(octokit, target, marker, me)
+  let me: Promise<Author> | undefined
+  const who = (): Promise<Author> => (me ??= identify())
+  const found = await listOurs(octokit, target, marker, who)
   let written: { id: number; html_url: string; user?: Listed['user'] } | undefined
   let action: Posted['action'] = 'updated'
   if (found[0]) {
@@ -101,9 +110,9 @@ export async function upsertComment(
     written = (await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body }))
       .data
     // Our own comment says who we are, for certain: the fold then looks at our comments only.
-    if (written.user) me = { id: written.user.id }
+    if (written.user) me = Promise.resolve({ id: written.user.id })
   }
-  const mine = await listOurs(octokit, target, marker, me)
+  const mine = await listOurs(octokit, target, marker, who)
   const keep = mine[0]
   if (!keep) return { action, id: written.id, url: written.html_url, folded: 0 }
   if (keep.id !== written.id) {

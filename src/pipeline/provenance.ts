@@ -170,8 +170,16 @@ export function statusOf(e: unknown): number | undefined {
 export function explainFailure(e: unknown, step: 'sign' | 'store'): { cause: string; fix: string } {
   const message = e instanceof Error ? e.message : String(e)
   const status = statusOf(e)
-  const http = status ? ` answered HTTP ${status}` : ' could not be reached'
-  const again = 'run the job again'
+  // The HTTP layer's words for a service that took the request and never answered within registry-timeout.
+  const silent = !status && /\bdid not (answer|finish)\b/.test(message)
+  const http = status
+    ? ` answered HTTP ${status}`
+    : silent
+      ? ' did not answer in time'
+      : ' could not be reached'
+  const again = silent
+    ? 'run the job again (or raise registry-timeout if the service is only slow)'
+    : 'run the job again'
   if (step === 'store') {
     return {
       cause: `GitHub's attestations API${http}`,
@@ -187,7 +195,7 @@ export function explainFailure(e: unknown, step: 'sign' | 'store'): { cause: str
     return {
       cause: `the Actions OIDC token service${http}`,
       fix:
-        !status || status === 401 || status === 403
+        (!status && !silent) || status === 401 || status === 403
           ? 'give the job `permissions: id-token: write` (and `attestations: write`); a pull request from a fork never gets a token, so use provenance: auto there'
           : again
     }
