@@ -133,8 +133,10 @@ registry registry-auth "$AUTH_REGISTRY_PORT" htpasswd
 # --- Go module proxy (GOPROXY=file://$STATE/goproxy) made from Debian's Go libraries -----------------
 # One line per package: its source directory (the shallowest holding go.mod or .go files) and Debian version.
 GOPROXY_DIR="$STATE/goproxy"
+# sed reads the whole list: head would close the pipe early, and sort, killed by SIGPIPE, would fail the script
+# under pipefail whenever the list outgrows the pipe's buffer (golang-golang-x-sys-dev does).
 for p in "${GO_LIBRARIES[@]}"; do
-  dir=$(dpkg -L "$p" | grep -E '^/usr/share/gocode/src/.*(\.go|/go\.mod)$' | xargs -r dirname | awk '{ print length, $0 }' | sort -n | head -1 | cut -d' ' -f2-)
+  dir=$(dpkg -L "$p" | grep -E '^/usr/share/gocode/src/.*(\.go|/go\.mod)$' | xargs -r dirname | awk '{ print length, $0 }' | sort -n | sed -n '1s/^[0-9]* //p')
   echo "$dir $(dpkg-query -W -f='${Version}' "$p")"
 done > "$STATE/goproxy.packages"
 # The marker is the input itself: new package versions or another set rewrite the proxy.
