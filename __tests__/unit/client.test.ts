@@ -1,14 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { MEDIA, toBlob } from '../../src/oci/image.js'
 import { InputError } from '../../src/ports.js'
-import {
-  parseChallenge,
-  parseChallenges,
-  RegistryClient,
-  RegistryError,
-  type ClientOptions,
-  type Credentials
-} from '../../src/registry/client.js'
+import { RegistryClient, type ClientOptions, type Credentials } from '../../src/registry/client.js'
+import { parseChallenge, parseChallenges } from '../../src/registry/challenge.js'
+import { RegistryError } from '../../src/registry/errors.js'
 import { SilenceError } from '../../src/http/errors.js'
 import type { Fetch } from '../../src/ports.js'
 import { parseImage } from '../../src/registry/reference.js'
