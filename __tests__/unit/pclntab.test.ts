@@ -9,17 +9,16 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import type { Runner } from '../../src/ports.js'
 import { measurePackages, packageSizes } from '../../src/report/packages.js'
-import { strippedTotals } from '../../src/report/stripped.js'
+import { moduleData, strippedTotals } from '../../src/report/stripped.js'
 import { LINKER_BUCKET } from '../../src/report/symbol-package.js'
 import {
   funcdataShares,
-  moduleData,
   pclntabShares,
   readElf,
-  eachRipReference,
   SHT_NOBITS,
   sourceFunction
 } from '../../src/report/pclntab.js'
+import { eachRipReference } from '../../src/report/references.js'
 
 const run = promisify(execFile)
 

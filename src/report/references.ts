@@ -1,5 +1,27 @@
-// Splits a binary's unnamed bytes (type descriptors, strings, static data) among the functions and variables that refer to them, from the references in its code and data.
-import { eachRipReference, EM_X86_64, SHT_NOBITS, type Elf } from './pclntab.js'
+// Splits a binary's unnamed bytes (type descriptors, strings, static data) among the functions and variables that refer to them, from amd64 code's RIP-relative loads and the pointers in data.
+import { EM_X86_64, SHT_NOBITS, type Elf } from './pclntab.js'
+
+/**
+ * The addresses amd64 code refers to RIP-relatively with a 64-bit LEA or MOV load (REX.W 8D/8B, ModRM mod 00
+ * r/m 101, disp32): `fn` hears each instruction address and target, in address order (a binary has some 10^5, so
+ * no pairs are made). It scans bytes, not decoded instructions, so a few may be bytes that only look like one;
+ * the caller keeps targets that fall where it looks for references.
+ */
+export function eachRipReference(
+  text: Uint8Array,
+  addr: number,
+  fn: (from: number, target: number) => void
+): void {
+  const view = new DataView(text.buffer, text.byteOffset, text.byteLength)
+  for (let i = 0; i + 7 <= text.length; i++) {
+    const rex = text[i]!
+    if ((rex & 0xf8) !== 0x48) continue
+    const op = text[i + 1]
+    if (op !== 0x8d && op !== 0x8b) continue
+    if ((text[i + 2]! & 0xc7) !== 0x05) continue
+    fn(addr + i, addr + i + 7 + view.getInt32(i + 3, true))
+  }
+}
 
 /** The index of the item of a sorted, non-overlapping list whose [lo, hi) holds a, or -1. */
 export function findIn<T>(

@@ -1,8 +1,7 @@
-// Splits the stripped binary the build wrote among Go packages in place, without a relink: amd64 binaries of Go's own linker, from the pclntab and the references in code and data.
+// Splits the stripped binary the build wrote among Go packages in place, without a relink: amd64 binaries of Go's own linker, from the pclntab, the runtime's module data and the references in code and data.
 import { addTo, pclntabTotals } from './binary-totals.js'
 import {
   EM_X86_64,
-  moduleData,
   pclntabShares,
   readElf,
   SHT_NOBITS,
@@ -162,4 +161,55 @@ function codeTables(elf: Elf, funcs: { name: string; entry: number }[]): Map<num
     }
   }
   return out
+}
+
+/** What a stripped binary keeps of the runtime's firstmoduledata: where it is and the tables it points at. */
+export interface ModuleData {
+  /** runtime.firstmoduledata's own address. */
+  address: number
+  /** go.func.*, which funcdata offsets count from. */
+  gofunc: number
+  /** runtime.findfunctab, runtime.gcdata and runtime.gcbss: tables the linker makes. */
+  findfunctab: number
+  gcdata: number
+  gcbss: number
+}
+
+/**
+ * The runtime's firstmoduledata, the one place a stripped binary keeps where go.func.* is, found in the writable
+ * data as its first word, the pclntab's address, with the text start where its `text` field is. Its `rodata`
+ * field is 15 words after `text` up to Go 1.19 and 17 from Go 1.20 (covctrs and ecovctrs came in), gofunc the
+ * next. Undefined when none of the layouts fits, so a Go this does not know falls back instead of splitting
+ * funcdata wrong.
+ */
+export function moduleData(
+  elf: Elf,
+  pclntabAddr: number,
+  textStart: number
+): ModuleData | undefined {
+  const w = elf.ptrSize
+  const { word } = elf
+  const rodata = elf.sections.find(s => s.name === '.rodata')
+  if (!rodata) return undefined
+  const inRodata = (a: number): boolean => a >= rodata.addr && a < rodata.addr + rodata.size
+  // pcHeader, then six slices (funcnametab, cutab, filetab, pctab, pclntable, ftab), findfunctab, minpc, maxpc.
+  const TEXT = 1 + 6 * 3 + 3
+  for (const sec of elf.sections) {
+    if (sec.name !== '.noptrdata' && sec.name !== '.data') continue
+    for (let at = sec.offset; at + (TEXT + 19) * w <= sec.offset + sec.size; at += w) {
+      if (word(at) !== pclntabAddr || word(at + TEXT * w) !== textStart) continue
+      for (const cov of [0, 2]) {
+        const field = (k: number): number => word(at + (TEXT + k + cov) * w)
+        if (field(15) !== rodata.addr || !inRodata(field(16))) continue
+        return {
+          address: sec.addr + (at - sec.offset),
+          gofunc: field(16),
+          findfunctab: word(at + (TEXT - 3) * w),
+          gcdata: field(11),
+          gcbss: field(12)
+        }
+      }
+    }
+  }
+  return undefined
 }
