@@ -256,12 +256,7 @@ describe('registryReferrers without the referrers API (the tag schema)', () => {
   })
 
   it('reads its write back, and writes again when another writer replaced the index (If-Match ignored)', async () => {
-    const reg = new MemoryRegistry({ referrersApi: false, ignoreIfMatch: true })
-    reg.blobs.set(sha256('c'), Buffer.from('c'))
-    const { client, logger } = registryClient(`127.0.0.1:5000/${REPO}`, {
-      fetch: reg.fetch,
-      sleep: noWait
-    })
+    const { reg, client, logger } = registry({ referrersApi: false, ignoreIfMatch: true })
     const waits: number[] = []
     const store = registryReferrers(
       client,
