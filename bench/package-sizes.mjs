@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Benchmark of the package-size report: what measurePackages (relink with a symbol table + go tool nm) adds to a
 // warm `go build` with the action's flags. Needs Go only (no test environment); uses its own GOCACHE.
-// Usage: node bench/package-sizes.mjs [runs=5]   (GO=/path/to/go to pick another Go than the one on PATH)
+// Usage: node bench/package-sizes.mjs [runs=5] [dir ...]   (GO=/path/to/go to pick another Go than the one on PATH)
+// The dirs (main packages' module folders, e.g. bench/fixtures/httpbin) replace the default programs.
 import { execFile } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -35,7 +36,7 @@ async function loadSrc() {
   }
   await walk(path.join(root, 'src'))
   await writeFile(path.join(out, 'package.json'), '{"type":"module"}')
-  const command = await import(path.join(out, 'build', 'command.js'))
+  const command = await import(path.join(out, 'compile', 'command.js'))
   const packages = await import(path.join(out, 'report', 'packages.js'))
   return { ...command, ...packages, srcDir: out }
 }
@@ -156,11 +157,15 @@ async function scenario(label, workdir, pkg) {
   }
 }
 
-const rows = [
-  await scenario('examples/hello', path.join(root, 'examples', 'hello'), '.'),
-  await scenario('examples/fileserver', path.join(root, 'examples', 'fileserver'), '.'),
-  await scenario('cmd/go (from GOROOT)', tmp, 'cmd/go')
-]
+const dirs = process.argv.slice(3)
+const rows = []
+if (dirs.length) {
+  for (const dir of dirs) rows.push(await scenario(dir, path.resolve(dir), '.'))
+} else {
+  rows.push(await scenario('examples/hello', path.join(root, 'examples', 'hello'), '.'))
+  rows.push(await scenario('examples/fileserver', path.join(root, 'examples', 'fileserver'), '.'))
+  rows.push(await scenario('cmd/go (from GOROOT)', tmp, 'cmd/go'))
+}
 await rm(tmp, { recursive: true, force: true })
 await rm(srcDir, { recursive: true, force: true })
 

@@ -4,15 +4,15 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Platform } from '../../src/platform.js'
 import { referrersTag, type Artifact, type Descriptor } from '../../src/oci/artifact.js'
 import { buildImage, rfc3339, type BuiltImage } from '../../src/oci/image.js'
-import { RegistryClient } from '../../src/registry/client.js'
+import type { RegistryClient } from '../../src/registry/client.js'
 import { writeTags } from '../../src/registry/floating.js'
 import { pushImages } from '../../src/registry/push.js'
-import { parseImage } from '../../src/registry/reference.js'
 import { registryReferrers } from '../../src/registry/referrers.js'
 import { DEFAULT_FLAVOR } from '../../src/registry/tag-rules.js'
 import { planTags, tagPlan, type TagPlan } from '../../src/registry/tags.js'
 import { registryFetch } from '../../src/registry/transport.js'
 import { file, orderLayers, systemLayer, withParents } from '../../src/rootfs/plan.js'
+import { registryClient } from '../registry-client.js'
 import { fakeLogger, imageSettings } from '../unit/helpers.js'
 import {
   copyFixture,
@@ -55,10 +55,8 @@ async function image(binary: Buffer): Promise<BuiltImage> {
 
 /** A client of its own for each writer, as two steps have. */
 async function client(repo: string): Promise<RegistryClient> {
-  const c = new RegistryClient(parseImage(`${REGISTRY}/${repo}`), {
-    fetch: registryFetch({ timeoutMs: 60_000 }),
-    logger: fakeLogger(),
-    baseUrl: `http://${REGISTRY}`
+  const { client: c } = registryClient(`${REGISTRY}/${repo}`, {
+    fetch: registryFetch({ timeoutMs: 60_000 })
   })
   await c.login()
   return c

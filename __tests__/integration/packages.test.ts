@@ -6,7 +6,8 @@ import path from 'node:path'
 import { buildArgs, buildEnv, goEnv, type BuildSettings } from '../../src/compile/command.js'
 import type { Platform } from '../../src/platform.js'
 import { execRunner } from '../../src/exec.js'
-import { LINKER_BUCKET, measurePackages, type PackageSize } from '../../src/report/packages.js'
+import { measurePackages, type PackageSize } from '../../src/report/packages.js'
+import { LINKER_BUCKET } from '../../src/report/symbol-package.js'
 import { EXAMPLES, sh, tempDir } from './harness.js'
 
 const workdir = path.join(EXAMPLES, 'fileserver')

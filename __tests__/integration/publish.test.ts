@@ -4,10 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildImage, topLevel } from '../../src/oci/image.js'
-import { RegistryClient } from '../../src/registry/client.js'
 import { pushImages } from '../../src/registry/push.js'
-import { parseImage } from '../../src/registry/reference.js'
 import { binaryLayer, systemLayer, type FilePlan } from '../../src/rootfs/plan.js'
+import { registryClient } from '../registry-client.js'
 import { fakeLogger, imageSettings } from '../unit/helpers.js'
 import {
   copyFixture,
@@ -141,11 +140,7 @@ describe('cross-repository mount', () => {
     const images = [await buildImage(plan, { os: 'linux', architecture: 'amd64' }, 0)]
     const top = topLevel(images)
     const push = async (repository: string, mountFrom?: string) => {
-      const c = new RegistryClient(parseImage(`${REGISTRY}/${repository}`), {
-        fetch: globalThis.fetch,
-        logger: fakeLogger(),
-        baseUrl: `http://${REGISTRY}`
-      })
+      const { client: c } = registryClient(`${REGISTRY}/${repository}`, { fetch: globalThis.fetch })
       await c.login()
       return pushImages(c, images, top, ['v1'], fakeLogger(), mountFrom)
     }

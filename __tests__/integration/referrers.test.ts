@@ -10,13 +10,13 @@ import { referrersTag, type Artifact, type Descriptor } from '../../src/oci/arti
 import { buildImage, jsonBlob, MEDIA, rfc3339, type BuiltImage } from '../../src/oci/image.js'
 import { layoutReferrers, writeOciLayout } from '../../src/oci/layout.js'
 import { attachArtifacts } from '../../src/pipeline/attach.js'
-import { RegistryClient } from '../../src/registry/client.js'
+import type { RegistryClient } from '../../src/registry/client.js'
 import { pushImages } from '../../src/registry/push.js'
-import { parseImage } from '../../src/registry/reference.js'
 import { registryReferrers } from '../../src/registry/referrers.js'
 import { registryFetch } from '../../src/registry/transport.js'
 import { file, orderLayers, systemLayer, withParents } from '../../src/rootfs/plan.js'
 import { MemoryRegistry } from '../oci-registry.js'
+import { registryClient } from '../registry-client.js'
 import { fakeLogger, imageSettings } from '../unit/helpers.js'
 import { REGISTRY, skopeo, tempDir, uniqueRepo } from './harness.js'
 import { hasTag, layoutEntries, rawManifest, refusingProxy } from './referrers-harness.js'
@@ -34,11 +34,7 @@ async function image(binary: Buffer): Promise<BuiltImage> {
 }
 
 function client(host: string, repo: string): RegistryClient {
-  return new RegistryClient(parseImage(`${host}/${repo}`), {
-    fetch: registryFetch({ timeoutMs: 60_000 }),
-    logger: fakeLogger(),
-    baseUrl: `http://${host}`
-  })
+  return registryClient(`${host}/${repo}`, { fetch: registryFetch({ timeoutMs: 60_000 }) }).client
 }
 
 async function pushed(host: string, repo: string, img: BuiltImage, tags: string[]) {

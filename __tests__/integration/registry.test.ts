@@ -8,9 +8,8 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import type { Platform } from '../../src/platform.js'
 import { buildImage, type BuiltImage } from '../../src/oci/image.js'
-import { RegistryClient, type Credentials } from '../../src/registry/client.js'
+import type { Credentials } from '../../src/registry/client.js'
 import { pushImages } from '../../src/registry/push.js'
-import { parseImage } from '../../src/registry/reference.js'
 import { registryFetch } from '../../src/registry/transport.js'
 import {
   file,
@@ -19,6 +18,7 @@ import {
   withParents,
   type ImageSettings
 } from '../../src/rootfs/plan.js'
+import { registryClient } from '../registry-client.js'
 import { fakeLogger, imageSettings } from '../unit/helpers.js'
 import { FaultProxy, type Exchange, type ProxyOptions } from './fault-proxy.js'
 import {
@@ -76,17 +76,11 @@ async function push(
   tags: string[],
   o: { credentials?: Credentials; sleep?: (ms: number) => Promise<void> } = {}
 ): Promise<Pushed> {
-  const logger = fakeLogger()
-  const sleeps: number[] = []
-  const client = new RegistryClient(parseImage(`127.0.0.1:${p.port}/${repo}`), {
+  const { client, logger, sleeps } = registryClient(`127.0.0.1:${p.port}/${repo}`, {
     fetch: registryFetch({ timeoutMs: 60_000 }),
-    logger,
     baseUrl: p.url,
     credentials: o.credentials,
-    sleep: async ms => {
-      sleeps.push(ms)
-      await o.sleep?.(ms)
-    }
+    sleep: async ms => void (await o.sleep?.(ms))
   })
   await client.login()
   await pushImages(client, [img], img.manifest, tags, logger)

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
-import { buildArgs, buildEnv, goEnv, type BuildSettings } from '../../src/compile/command.js'
+import {
+  buildArgs,
+  buildEnv,
+  goEnv,
+  relinkArgs,
+  withoutStrip,
+  type BuildSettings
+} from '../../src/compile/command.js'
 import type { Platform } from '../../src/platform.js'
 
 const settings = (over: Partial<BuildSettings> = {}): BuildSettings => ({
@@ -108,5 +115,83 @@ describe('goEnv', () => {
     const base = { PATH: '/bin' }
     goEnv(base, '/go')
     expect(base).toEqual({ PATH: '/bin' })
+  })
+})
+
+describe('withoutStrip', () => {
+  it.each<[string, string]>([
+    ['-s -w', '-w'],
+    ['-s -w -X main.version=1.2.3', '-w -X main.version=1.2.3'],
+    ['  -w   -s  ', '-w'],
+    ['-s=true --s -w', '-w'],
+    [
+      '-s -w -X \'main.msg=hello world\' -X "main.b=-s"',
+      '-w -X \'main.msg=hello world\' -X "main.b=-s"'
+    ],
+    ['-X main.a=1 -s', '-X main.a=1'],
+    // A value of a flag that takes one is not a flag, however it looks.
+    ['-X -s -s', '-X -s'],
+    ['-extldflags "-static -s" -s', '-extldflags "-static -s"'],
+    // -ldflags=PATTERN=FLAGS keeps its pattern.
+    ['all=-s -w -X main.v=1', 'all=-w -X main.v=1'],
+    ['', ''],
+    ['-w', '-w']
+  ])('%j -> %j', (value, want) => expect(withoutStrip(value)).toBe(want))
+})
+
+describe('relinkArgs', () => {
+  it('rewrites the args buildArgs makes: -s out of -ldflags, -o to the copy', () => {
+    expect(
+      relinkArgs(
+        [
+          'build',
+          '-trimpath',
+          '-ldflags=-s -w -X main.version=1.2.3',
+          '-tags=netgo',
+          '-mod=vendor',
+          '-o',
+          '/t/build/linux/amd64/app',
+          './cmd/app'
+        ],
+        '/t/packages-x/unstripped'
+      )
+    ).toEqual([
+      'build',
+      '-trimpath',
+      '-ldflags=-w -X main.version=1.2.3',
+      '-tags=netgo',
+      '-mod=vendor',
+      '-o',
+      '/t/packages-x/unstripped',
+      './cmd/app'
+    ])
+  })
+
+  it('handles the spaced and = forms, and a later -ldflags from build-flags', () => {
+    expect(
+      relinkArgs(
+        ['build', '-ldflags', '-s -w', '-gcflags', '-o', '--ldflags=-s', '-o=/bin/app', '.'],
+        '/copy'
+      )
+    ).toEqual(['build', '-ldflags', '-w', '-gcflags', '-o', '--ldflags=', '-o=/copy', '.'])
+  })
+
+  it('stops at the first package, and adds -o when there is none', () => {
+    expect(relinkArgs(['build', '-C', 'app', '-ldflags=-s', 'main.go', '-o'], '/copy')).toEqual([
+      'build',
+      '-C',
+      'app',
+      '-ldflags=',
+      '-o',
+      '/copy',
+      'main.go',
+      '-o'
+    ])
+  })
+
+  it('does not change the args it is given', () => {
+    const args = ['build', '-ldflags=-s -w', '-o', '/bin/app', '.']
+    relinkArgs(args, '/copy')
+    expect(args).toEqual(['build', '-ldflags=-s -w', '-o', '/bin/app', '.'])
   })
 })

@@ -4,15 +4,17 @@ import path from 'node:path'
 import type { CommandResult, Logger, RunOptions, Runner } from '../../src/ports.js'
 import { InputError } from '../../src/ports.js'
 import {
-  configKeyHost,
-  configKeys,
-  dockerConfigPath,
-  findConfigKey,
-  helperServerUrl,
   resolveCredentials,
   type Credentials,
   type ResolveOptions
 } from '../../src/registry/credentials.js'
+import {
+  configKeyHost,
+  configKeys,
+  dockerConfigPath,
+  findConfigKey,
+  helperServerUrl
+} from '../../src/registry/docker-config.js'
 import { parseImage } from '../../src/registry/reference.js'
 import { fakeLogger, tempDir, type RecordingLogger } from './helpers.js'
 

@@ -1,12 +1,11 @@
 // Floating tags (1.2, 1, latest) against the in-memory registry through the real client: written after the exact version, never moved back by an older release, read back and moved on when an older run's stale write lands after this run's, and bounded when the tags never settle.
 import { describe, expect, it } from '@jest/globals'
 import { jsonBlob, MEDIA, sha256, type Blob } from '../../src/oci/image.js'
-import { RegistryClient } from '../../src/registry/client.js'
 import { releasesIn, writeTags } from '../../src/registry/floating.js'
-import { parseImage } from '../../src/registry/reference.js'
 import { DEFAULT_FLAVOR } from '../../src/registry/tag-rules.js'
 import { planTags, tagPlan, withSuffix, type TagPlan } from '../../src/registry/tags.js'
 import { MemoryRegistry } from '../oci-registry.js'
+import { noWait as noSleep, registryClient } from '../registry-client.js'
 import { fakeLogger } from './helpers.js'
 
 const REPO = 'acme/app'
@@ -30,12 +29,9 @@ const releasePlan = (version: string): TagPlan =>
 function setup() {
   const reg = new MemoryRegistry({ referrersApi: false, ignoreIfMatch: true })
   reg.blobs.set(sha256('c'), Buffer.from('c'))
-  const logger = fakeLogger()
-  const client = new RegistryClient(parseImage(`127.0.0.1:5000/${REPO}`), {
+  const { client, logger } = registryClient(`127.0.0.1:5000/${REPO}`, {
     fetch: reg.fetch,
-    logger,
-    baseUrl: 'http://127.0.0.1:5000',
-    sleep: async () => undefined
+    sleep: noSleep
   })
   const direct = reg.handle.bind(reg)
   /** Another run's write, straight into the registry (past any hook a test puts on handle). */

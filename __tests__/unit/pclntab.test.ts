@@ -8,21 +8,17 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import type { Runner } from '../../src/ports.js'
-import {
-  LINKER_BUCKET,
-  measurePackages,
-  packageSizes,
-  strippedTotals
-} from '../../src/report/packages.js'
+import { measurePackages, packageSizes } from '../../src/report/packages.js'
+import { moduleData, strippedTotals } from '../../src/report/stripped.js'
+import { LINKER_BUCKET } from '../../src/report/symbol-package.js'
 import {
   funcdataShares,
-  moduleData,
   pclntabShares,
   readElf,
-  eachRipReference,
   SHT_NOBITS,
   sourceFunction
 } from '../../src/report/pclntab.js'
+import { eachRipReference } from '../../src/report/references.js'
 
 const run = promisify(execFile)
 

@@ -12,10 +12,10 @@ import {
 import { jsonBlob, MEDIA, rfc3339, sha256 } from '../../src/oci/image.js'
 import { layoutReferrers } from '../../src/oci/layout.js'
 import { attachArtifacts } from '../../src/pipeline/attach.js'
-import { nextLink, RegistryClient } from '../../src/registry/client.js'
-import { parseImage } from '../../src/registry/reference.js'
+import { nextLink } from '../../src/registry/lists.js'
 import { AttachError, registryReferrers } from '../../src/registry/referrers.js'
 import { MemoryRegistry, type MemoryRegistryOptions } from '../oci-registry.js'
+import { noWait, registryClient } from '../registry-client.js'
 import { fakeLogger, tempDir } from './helpers.js'
 
 async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
@@ -57,12 +57,9 @@ function registry(options: MemoryRegistryOptions) {
   const reg = new MemoryRegistry(options)
   // The subject image's config, so that the image itself can be pushed where a test needs it.
   reg.blobs.set(sha256('c'), Buffer.from('c'))
-  const logger = fakeLogger()
-  const client = new RegistryClient(parseImage(`127.0.0.1:5000/${REPO}`), {
+  const { client, logger } = registryClient(`127.0.0.1:5000/${REPO}`, {
     fetch: reg.fetch,
-    logger,
-    baseUrl: 'http://127.0.0.1:5000',
-    sleep: async () => undefined
+    sleep: noWait
   })
   return { reg, client, logger, store: registryReferrers(client, logger, { created }) }
 }
@@ -259,15 +256,7 @@ describe('registryReferrers without the referrers API (the tag schema)', () => {
   })
 
   it('reads its write back, and writes again when another writer replaced the index (If-Match ignored)', async () => {
-    const reg = new MemoryRegistry({ referrersApi: false, ignoreIfMatch: true })
-    reg.blobs.set(sha256('c'), Buffer.from('c'))
-    const logger = fakeLogger()
-    const client = new RegistryClient(parseImage(`127.0.0.1:5000/${REPO}`), {
-      fetch: reg.fetch,
-      logger,
-      baseUrl: 'http://127.0.0.1:5000',
-      sleep: async () => undefined
-    })
+    const { reg, client, logger } = registry({ referrersApi: false, ignoreIfMatch: true })
     const waits: number[] = []
     const store = registryReferrers(
       client,
@@ -312,12 +301,9 @@ describe('registryReferrers without the referrers API (the tag schema)', () => {
 
   it('fails after its budget when another writer keeps replacing the index, naming what is missing', async () => {
     const reg = new MemoryRegistry({ referrersApi: false, ignoreIfMatch: true })
-    const logger = fakeLogger()
-    const client = new RegistryClient(parseImage(`127.0.0.1:5000/${REPO}`), {
+    const { client, logger } = registryClient(`127.0.0.1:5000/${REPO}`, {
       fetch: reg.fetch,
-      logger,
-      baseUrl: 'http://127.0.0.1:5000',
-      sleep: async () => undefined
+      sleep: noWait
     })
     let clock = 0
     const store = registryReferrers(

@@ -14,12 +14,12 @@ import {
 } from '../../src/go/version.js'
 import { InputError } from '../../src/ports.js'
 import { validateTags } from '../../src/registry/reference.js'
+import { resolveTags } from '../../src/registry/tag-resolve.js'
 import {
   parseFlavor,
   parseRule,
   parseTagLines,
-  parseTagRules,
-  resolveTags
+  parseTagRules
 } from '../../src/registry/tag-rules.js'
 import { attempt, inputText, onlyInputErrors, runs, spelt } from './properties.js'
 

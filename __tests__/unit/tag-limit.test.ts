@@ -3,14 +3,13 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { InputError } from '../../src/ports.js'
+import { resolveTags, type TagContext } from '../../src/registry/tag-resolve.js'
 import {
   DEFAULT_FLAVOR,
   defaultTagRules,
   parseFlavor,
   parseTagRules,
-  resolveTags,
-  type Flavor,
-  type TagContext
+  type Flavor
 } from '../../src/registry/tag-rules.js'
 import { fitTag, TAG_LIMIT } from '../../src/registry/tag-limit.js'
 

@@ -1,20 +1,18 @@
 // Tag rules against docker/metadata-action's documented examples (its README, "tags input" and "Usage"), and where
 // this action deliberately differs (v0 major, leading '.'/'-', unknown attributes).
 import { describe, expect, it } from '@jest/globals'
+import { newerRelease, parseSemver } from '../../src/registry/release.js'
+import { resolveTags, type TagContext } from '../../src/registry/tag-resolve.js'
 import {
   DEFAULT_FLAVOR,
   defaultTagRules,
-  formatDate,
-  newerRelease,
   parseFlavor,
   parseRule,
-  parseSemver,
   parseTagRules,
-  resolveTags,
   sanitizeTag,
-  type Flavor,
-  type TagContext
+  type Flavor
 } from '../../src/registry/tag-rules.js'
+import { formatDate } from '../../src/registry/tag-template.js'
 import { InputError } from '../../src/ports.js'
 
 const SHA = '860c1904a1ce19322e91ac35af1ab07466440c37'

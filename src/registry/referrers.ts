@@ -16,7 +16,7 @@ import {
   type ReferrerStore
 } from '../oci/artifact.js'
 import type { RegistryClient } from './client.js'
-import { RegistryError } from './client.js'
+import { RegistryError } from './errors.js'
 
 export type {
   Artifact,

@@ -1,20 +1,12 @@
-// The tags of a run: the tag rules (tag-rules.ts) applied to the Git context the runner describes in its environment.
+// The tags of a run: the tag rules (tag-rules.ts, tag-resolve.ts) applied to the Git context the runner describes in its environment.
 import { readFileSync } from 'node:fs'
 import type { Logger } from '../ports.js'
-import {
-  DEFAULT_FLAVOR,
-  defaultTagRules,
-  newerRelease,
-  parseTagRules,
-  resolveTags,
-  type Flavor,
-  type FloatingTags,
-  type TagContext,
-  type TagResult
-} from './tag-rules.js'
+import { newerRelease } from './release.js'
+import { resolveTags, type FloatingTags, type TagContext, type TagResult } from './tag-resolve.js'
+import { DEFAULT_FLAVOR, defaultTagRules, parseTagRules, type Flavor } from './tag-rules.js'
 
 export { sanitizeTag } from './tag-rules.js'
-export type { FloatingTags } from './tag-rules.js'
+export type { FloatingTags } from './tag-resolve.js'
 
 /**
  * The tags a run writes once its image and referrers are in place: tags in order, and which of them float (a
