@@ -3,30 +3,15 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { goToolName } from '../../src/go/mirror.js'
-import {
-  AUTH,
-  AUTH_REGISTRY,
-  copyFixture,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  sh,
-  skopeo,
-  tempDir,
-  uniqueRepo
-} from './harness.js'
+import { sh, skopeo } from './commands.js'
+import { copyFixture, fileToolCache, MIRROR, runAction, tempDir } from './harness.js'
+import { AUTH, AUTH_REGISTRY, REGISTRY, uniqueRepo } from './registries.js'
 
-let toolCache: string
 let goVersion: string
 
 beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
   goVersion = (await sh('go', ['env', 'GOVERSION'])).stdout.trim().replace(/^go/, '')
 })
-
-const base = { 'go-download-base-url': MIRROR }
 
 interface Manifest {
   config: { size: number; digest: string }
@@ -37,14 +22,11 @@ describe('push to a registry and run the image', () => {
   it('pushes an image that runs as 65532 with zoneinfo, /tmp and CA roots, and reports what was pushed', async () => {
     const workdir = await copyFixture('probe')
     const repo = `${REGISTRY}/${uniqueRepo('probe')}`
-    const run = await runAction(
-      { ...base, image: repo, tags: 'v1\nlatest' },
-      { workdir, toolCache }
-    )
+    const run = await runAction({ image: repo, tags: 'v1\nlatest' }, { workdir })
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
     // The Go from the mirror was used, never the one on PATH.
-    expect(run.log).toContain(`${toolCache}/${goToolName(MIRROR)}/${goVersion}/`)
+    expect(run.log).toContain(`${await fileToolCache()}/${goToolName(MIRROR)}/${goVersion}/`)
     expect(run.outputs['go-version']).toBe(goVersion)
 
     const digest = run.outputs.digest!
@@ -99,13 +81,12 @@ describe('push to a registry and run the image', () => {
     const repo = `${AUTH_REGISTRY}/${uniqueRepo('auth')}`
     const run = await runAction(
       {
-        ...base,
         image: repo,
         tags: 'v1',
         'registry-username': AUTH.username,
         'registry-password': AUTH.password
       },
-      { workdir, toolCache }
+      { workdir }
     )
     expect(run.log).not.toMatch(/::error::/)
     expect(run.log).not.toContain(AUTH.password)
@@ -125,13 +106,12 @@ describe('push to a registry and run the image', () => {
     const secret = 'not-the-Password-4711'
     const run = await runAction(
       {
-        ...base,
         image: repo,
         tags: 'v1',
         'registry-username': AUTH.username,
         'registry-password': secret
       },
-      { workdir, toolCache }
+      { workdir }
     )
     expect(run.code).not.toBe(0)
     expect(run.stdout).toMatch(
@@ -156,10 +136,7 @@ describe('without a registry', () => {
   it('writes an OCI layout that skopeo reads, with the digest of the output', async () => {
     const workdir = await copyFixture('probe')
     const layout = path.join(await tempDir(), 'layout')
-    const run = await runAction(
-      { ...base, push: 'false', 'oci-layout': layout, tags: 'dev' },
-      { workdir, toolCache }
-    )
+    const run = await runAction({ push: 'false', 'oci-layout': layout, tags: 'dev' }, { workdir })
     expect(run.code).toBe(0)
     expect(run.outputs['image-ref']).toBe('')
     const inspect = await skopeo(['inspect', `oci:${layout}:dev`])
@@ -170,14 +147,8 @@ describe('without a registry', () => {
   })
 
   it('gives the same digest for the same source built twice, from different directories', async () => {
-    const first = await runAction(
-      { ...base, push: 'false' },
-      { workdir: await copyFixture('probe'), toolCache }
-    )
-    const second = await runAction(
-      { ...base, push: 'false' },
-      { workdir: await copyFixture('probe'), toolCache }
-    )
+    const first = await runAction({ push: 'false' }, { workdir: await copyFixture('probe') })
+    const second = await runAction({ push: 'false' }, { workdir: await copyFixture('probe') })
     expect(first.code).toBe(0)
     expect(second.code).toBe(0)
     expect(second.outputs.digest).toBe(first.outputs.digest)
@@ -238,10 +209,7 @@ describe('bad input fails before anything is pushed', () => {
   it.each(cases)('%s', async (_name, inputs, message) => {
     const workdir = await copyFixture('probe')
     const repo = `${REGISTRY}/${uniqueRepo('bad')}`
-    const run = await runAction(
-      { ...base, image: repo, tags: 'v1', ...inputs },
-      { workdir, toolCache }
-    )
+    const run = await runAction({ image: repo, tags: 'v1', ...inputs }, { workdir })
     expect(run.code).not.toBe(0)
     expect(run.stdout).toMatch(message)
     expect(run.log).not.toMatch(/^uploaded /m)

@@ -3,20 +3,9 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { actionInputs } from '../action-yml.js'
-import {
-  ACTION,
-  AUTH,
-  AUTH_REGISTRY,
-  copyFixture,
-  EXAMPLES,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  sh,
-  skopeo,
-  tempDir,
-  uniqueRepo
-} from './harness.js'
+import { sh, skopeo } from './commands.js'
+import { ACTION, copyFixture, EXAMPLES, MIRROR, requireEnvironment, tempDir } from './harness.js'
+import { AUTH, AUTH_REGISTRY, REGISTRY, uniqueRepo } from './registries.js'
 
 const CLI = path.join(path.dirname(ACTION), 'cli', 'index.js')
 

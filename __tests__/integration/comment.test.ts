@@ -8,7 +8,9 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { PackageDeltas, Report } from '../../src/report/report.js'
 import { startGitHubServer, type GitHubServer } from '../github-server.js'
-import { copyFixture, FIXTURES, MIRROR, REGISTRY, runAction, tempDir, type Run } from './harness.js'
+import { skopeo } from './commands.js'
+import { copyFixture, FIXTURES, runAction, tempDir, type Run } from './harness.js'
+import { REGISTRY } from './registries.js'
 
 const TOKEN = 'ghs_integrationTokenNeverLogged0123456789'
 const PR = 7
@@ -17,12 +19,10 @@ const image = `${REGISTRY}/${repo}`
 const REPORT_TYPE = 'application/vnd.go-scratch-image.report.v1+json'
 
 let github: GitHubServer
-let toolCache: string
 let eventFile: string
 let baseline: Run
 
 const inputs = (extra: Record<string, string> = {}): Record<string, string> => ({
-  'go-download-base-url': MIRROR,
   image,
   platforms: 'linux/amd64',
   zoneinfo: 'false',
@@ -128,12 +128,10 @@ const comments = (): string[] =>
 
 beforeAll(async () => {
   github = await startGitHubServer('acme/app', { [PR]: 105 })
-  toolCache = await tempDir('gsi-toolcache-')
   eventFile = path.join(await tempDir(), 'event.json')
   await writeFile(eventFile, JSON.stringify({ number: PR, pull_request: { number: PR } }))
   baseline = await runAction(inputs({ tags: 'main' }), {
     workdir: await source(),
-    toolCache,
     env: { GITHUB_EVENT_NAME: 'push' }
   })
 })
@@ -188,7 +186,7 @@ describe('the size report and the pull request comment', () => {
         'github-token': TOKEN,
         'max-size': '20MB'
       }),
-      { workdir: await source(importXml), toolCache, env: prEnv() }
+      { workdir: await source(importXml), env: prEnv() }
     )
     expect(r.code).toBe(0)
     const d = JSON.parse(r.outputs['package-deltas']!) as PackageDeltas
@@ -219,7 +217,7 @@ describe('the size report and the pull request comment', () => {
         comment: 'true',
         'github-token': TOKEN
       }),
-      { workdir: await source(bumpModule), toolCache, env: prEnv() }
+      { workdir: await source(bumpModule), env: prEnv() }
     )
     expect(r.code).toBe(0)
     const d = JSON.parse(r.outputs['package-deltas']!) as PackageDeltas
@@ -258,7 +256,6 @@ describe('the size report and the pull request comment', () => {
       { 'comment-from': 'report.json', 'github-token': TOKEN, image },
       {
         workdir: posted,
-        toolCache,
         env: { ...prEnv(), GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: event }
       }
     )
@@ -277,7 +274,7 @@ describe('the size report and the pull request comment', () => {
         'github-token': TOKEN,
         'max-size': '100KB'
       }),
-      { workdir: await source(importXml), toolCache, env: prEnv() }
+      { workdir: await source(importXml), env: prEnv() }
     )
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/^::error::max-size: linux\/amd64 is /m)
@@ -298,7 +295,7 @@ describe('the size report and the pull request comment', () => {
           comment: 'true',
           'github-token': TOKEN
         }),
-        { workdir: await source(bumpModule), toolCache, env: prEnv() }
+        { workdir: await source(bumpModule), env: prEnv() }
       )
       expect(r.code).toBe(0)
       expect(r.stdout).toMatch(
@@ -314,7 +311,6 @@ describe('the size report and the pull request comment', () => {
   it('a baseline without a report still gets layer deltas, and says why packages are missing', async () => {
     // The same image pushed under another name by skopeo: the referrers are not copied with it.
     const other = `${REGISTRY}/${repo}-noreport`
-    const { skopeo } = await import('./harness.js')
     const copied = await skopeo([
       'copy',
       '--src-tls-verify=false',
@@ -325,7 +321,6 @@ describe('the size report and the pull request comment', () => {
     expect(copied.code).toBe(0)
     const r = await runAction(inputs({ push: 'false', 'compare-to': `${other}:main` }), {
       workdir: await source(importXml),
-      toolCache,
       env: { GITHUB_EVENT_NAME: 'push' }
     })
     expect(r.code).toBe(0)

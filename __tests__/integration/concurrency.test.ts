@@ -1,5 +1,5 @@
 // Runs that overlap on one repository of the real registry (distribution 2.8: no referrers API, If-Match ignored): two steps attaching different SBOMs to one digest keep both entries of the sha256-<hex> list, and two releases at once (v1.2.0 and v1.3.0) leave latest and 1 on the newer one. Each 20 rounds driven through the action's own writers, and one round through the action itself.
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
 import type { Platform } from '../../src/platform.js'
 import { referrersTag, type Artifact, type Descriptor } from '../../src/oci/artifact.js'
@@ -14,36 +14,21 @@ import { planTags, tagPlan, type TagPlan } from '../../src/registry/tags.js'
 import { registryFetch } from '../../src/registry/transport.js'
 import { file, orderLayers, systemLayer, withParents } from '../../src/rootfs/plan.js'
 import { fakeLogger, imageSettings } from '../unit/helpers.js'
-import {
-  copyFixture,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  skopeo,
-  tempDir,
-  uniqueRepo,
-  type Run
-} from './harness.js'
+import { skopeo } from './commands.js'
+import { copyFixture, runAction, type Run } from './harness.js'
+import { REGISTRY, uniqueRepo } from './registries.js'
 
 const ROUNDS = 20
 const amd64: Platform = { os: 'linux', architecture: 'amd64' }
 const SPDX = 'application/spdx+json'
 const CYCLONEDX = 'application/vnd.cyclonedx+json'
 
-let toolCache: string
 /** The one-file main package of the single fixture (no go.mod: the mirror's newest Go). */
 const SINGLE = {
-  'go-download-base-url': MIRROR,
   package: 'hello.go',
   provenance: 'false',
   cache: 'false'
 }
-
-beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
-})
 
 async function image(binary: Buffer): Promise<BuiltImage> {
   const app = {
@@ -132,7 +117,7 @@ describe('two steps attaching to one digest at once', () => {
     const step = async (format: string): Promise<Run> =>
       runAction(
         { ...SINGLE, image, tags: 'v1', sbom: format },
-        { workdir: await copyFixture('single'), toolCache }
+        { workdir: await copyFixture('single') }
       )
     const [spdx, cyclonedx] = await Promise.all([step('spdx'), step('cyclonedx')])
     for (const run of [spdx, cyclonedx]) {
@@ -193,7 +178,6 @@ describe('two releases at once', () => {
         { ...SINGLE, image },
         {
           workdir: await copyFixture('single'),
-          toolCache,
           env: { GITHUB_REF: `refs/tags/v${version}`, GITHUB_EVENT_NAME: 'push' }
         }
       )

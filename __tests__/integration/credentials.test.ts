@@ -1,28 +1,12 @@
 // Registry credentials end to end: the Docker config (auths, a credential helper) against the htpasswd registry,
 // refused passwords that never reach the log, and a broken config.json that fails before anything is built.
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import {
-  AUTH,
-  AUTH_REGISTRY,
-  copyFixture,
-  MIRROR,
-  requireEnvironment,
-  runAction,
-  skopeo,
-  tempDir,
-  uniqueRepo
-} from './harness.js'
+import { skopeo } from './commands.js'
+import { copyFixture, runAction, tempDir } from './harness.js'
+import { AUTH, AUTH_REGISTRY, uniqueRepo } from './registries.js'
 
-let toolCache: string
-
-beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
-})
-
-const base = { 'go-download-base-url': MIRROR }
 const b64 = (s: string): string => Buffer.from(s).toString('base64')
 
 /** A DOCKER_CONFIG directory whose config.json holds value (a string is written as is). */
@@ -57,8 +41,8 @@ describe('credentials from the Docker config', () => {
       auths: { [AUTH_REGISTRY]: { auth: b64(`${AUTH.username}:${AUTH.password}`) } }
     })
     const run = await runAction(
-      { ...base, image: repo, tags: 'v1' },
-      { workdir, toolCache, env: { DOCKER_CONFIG: config } }
+      { image: repo, tags: 'v1' },
+      { workdir, env: { DOCKER_CONFIG: config } }
     )
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
@@ -93,10 +77,9 @@ describe('credentials from the Docker config', () => {
     await chmod(helper, 0o755)
     const config = await dockerConfig({ credHelpers: { [AUTH_REGISTRY]: 'gsitest' } })
     const run = await runAction(
-      { ...base, image: repo, tags: 'v1' },
+      { image: repo, tags: 'v1' },
       {
         workdir,
-        toolCache,
         env: { DOCKER_CONFIG: config, PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}` }
       }
     )
@@ -133,10 +116,9 @@ describe('the Docker CLI’s lookup order', () => {
       auths: { [AUTH_REGISTRY]: { auth: b64(`${AUTH.username}:not-the-password`) } }
     })
     const run = await runAction(
-      { ...base, image: repo, tags: 'v1' },
+      { image: repo, tags: 'v1' },
       {
         workdir,
-        toolCache,
         env: { DOCKER_CONFIG: config, PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}` }
       }
     )
@@ -157,13 +139,12 @@ describe('refused credentials never reach the log', () => {
     const repo = `${AUTH_REGISTRY}/${uniqueRepo('cfg-wrong-input')}`
     const run = await runAction(
       {
-        ...base,
         image: repo,
         tags: 'v1',
         'registry-username': AUTH.username,
         'registry-password': wrong
       },
-      { workdir, toolCache }
+      { workdir }
     )
     expect(run.code).not.toBe(0)
     expect(run.log).toContain(
@@ -186,8 +167,8 @@ describe('refused credentials never reach the log', () => {
       auths: { [`http://${AUTH_REGISTRY}`]: { auth: b64(`${AUTH.username}:${wrong}`) } }
     })
     const run = await runAction(
-      { ...base, image: repo, tags: 'v1' },
-      { workdir, toolCache, env: { DOCKER_CONFIG: config } }
+      { image: repo, tags: 'v1' },
+      { workdir, env: { DOCKER_CONFIG: config } }
     )
     expect(run.code).not.toBe(0)
     expect(run.log).toContain(
@@ -211,8 +192,8 @@ describe('an unusable Docker config', () => {
     const content = `{"auths": {"${AUTH_REGISTRY}": {"auth": "${secret}"}}, marker-Qx7-unquoted }`
     const config = await dockerConfig(content)
     const run = await runAction(
-      { ...base, image: repo, tags: 'v1' },
-      { workdir, toolCache, env: { DOCKER_CONFIG: config } }
+      { image: repo, tags: 'v1' },
+      { workdir, env: { DOCKER_CONFIG: config } }
     )
     expect(run.code).not.toBe(0)
     expect(run.stdout).toMatch(
@@ -233,8 +214,8 @@ describe('an unusable Docker config', () => {
     // The tests run as root, which reads any file: a directory is what root cannot read as a file.
     await mkdir(path.join(config, 'config.json'))
     const run = await runAction(
-      { ...base, image: repo, tags: 'v1' },
-      { workdir, toolCache, env: { DOCKER_CONFIG: config } }
+      { image: repo, tags: 'v1' },
+      { workdir, env: { DOCKER_CONFIG: config } }
     )
     expect(run.code).not.toBe(0)
     expect(run.stdout).toContain(

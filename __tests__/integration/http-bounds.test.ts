@@ -9,28 +9,18 @@ import path from 'node:path'
 import { TEST_ENDPOINTS_ENV } from '../../src/attest/endpoints.js'
 import { startSigstoreServices, type SigstoreServices } from '../sigstore-services.js'
 import { startSilentServer, type SilentServer } from '../silent-server.js'
-import {
-  copyFixture,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  skopeo,
-  tempDir,
-  uniqueRepo
-} from './harness.js'
+import { skopeo } from './commands.js'
+import { copyFixture, runAction, tempDir } from './harness.js'
+import { REGISTRY, uniqueRepo } from './registries.js'
 
 const TOKEN = 'ghs_boundsTokenNeverLogged0123456789'
 /** One silence of 2 s, a budget of 5 s for all the attempts of one request. */
 const SILENCE = 'within 2 s \\(registry-timeout\\); gave up after \\d attempts? in [\\d.]+ s'
 
-let toolCache: string
 let silent: SilentServer
 let svc: SigstoreServices
 
 beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
   silent = await startSilentServer()
   svc = await startSigstoreServices()
 })
@@ -41,7 +31,6 @@ afterAll(async () => {
 })
 
 const inputs = (repo: string, extra: Record<string, string> = {}): Record<string, string> => ({
-  'go-download-base-url': MIRROR,
   image: `${REGISTRY}/${repo}`,
   tags: 'v1',
   zoneinfo: 'false',
@@ -70,7 +59,6 @@ describe('the pull request comment, with a GitHub API that never answers', () =>
     const before = silent.requests.length
     const run = await runAction(inputs(repo, { comment: 'true' }), {
       workdir: await copyFixture('probe'),
-      toolCache,
       env: {
         GITHUB_EVENT_NAME: 'pull_request',
         GITHUB_EVENT_PATH: event,
@@ -113,7 +101,6 @@ describe('the attestations store, with a GitHub API that never answers', () => {
     const repo = uniqueRepo('bounds-attest')
     const run = await runAction(inputs(repo), {
       workdir: await copyFixture('probe'),
-      toolCache,
       env: jobEnv({ GITHUB_API_URL: silent.url })
     })
     expect(run.log).not.toMatch(/::error::/)
@@ -144,7 +131,6 @@ describe('the OIDC token, with a token service that never answers', () => {
     const repo = uniqueRepo('bounds-oidc')
     const run = await runAction(inputs(repo, { provenance: 'true' }), {
       workdir: await copyFixture('probe'),
-      toolCache,
       env: jobEnv({ ACTIONS_ID_TOKEN_REQUEST_URL: `${silent.url}/token?api-version=2.0` })
     })
     expect(run.code).toBe(1)

@@ -3,28 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { FaultProxy } from './fault-proxy.js'
-import {
-  AUTH,
-  AUTH_REGISTRY,
-  copyFixture,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  sh,
-  skopeo,
-  tempDir,
-  uniqueRepo
-} from './harness.js'
+import { sh, skopeo } from './commands.js'
+import { copyFixture, runAction, tempDir } from './harness.js'
+import { AUTH, AUTH_REGISTRY, REGISTRY, uniqueRepo } from './registries.js'
 
-let toolCache: string
-
-beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
-})
-
-const base = { 'go-download-base-url': MIRROR }
 const b64 = (s: string): string => Buffer.from(s).toString('base64')
 
 interface Manifest {
@@ -83,12 +65,11 @@ describe('a monorepo: one image per main package', () => {
     const repo = uniqueRepo('mono')
     const run = await runAction(
       {
-        ...base,
         package: './cmd/...',
         image: `127.0.0.1:${proxy.port}/${repo}/{{.Name}}`,
         tags: 'v1'
       },
-      { workdir, toolCache }
+      { workdir }
     )
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
@@ -178,8 +159,8 @@ describe('a monorepo: one image per main package', () => {
   it('refuses ./cmd/... into one repository after listing, before any compile', async () => {
     const workdir = await copyFixture('monorepo')
     const run = await runAction(
-      { ...base, package: './cmd/...', image: `${REGISTRY}/${uniqueRepo('one')}` },
-      { workdir, toolCache }
+      { package: './cmd/...', image: `${REGISTRY}/${uniqueRepo('one')}` },
+      { workdir }
     )
     expect(run.code).toBe(1)
     expect(run.log).toContain(`::error::image: '${REGISTRY}/it/one-`)
@@ -194,13 +175,12 @@ describe('several registries', () => {
     const repo = uniqueRepo('two')
     const run = await runAction(
       {
-        ...base,
         package: './cmd/a',
         image: `${REGISTRY}/${repo}\n${AUTH_REGISTRY}/${repo}`,
         tags: 'v1\nlatest'
       },
       // The inputs are the first registry's (none: it is open); the Docker config logs in to the second.
-      { workdir, toolCache, env: { DOCKER_CONFIG: await dockerConfig(AUTH.password) } }
+      { workdir, env: { DOCKER_CONFIG: await dockerConfig(AUTH.password) } }
     )
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
@@ -225,12 +205,11 @@ describe('several registries', () => {
     const repo = uniqueRepo('badcred')
     const run = await runAction(
       {
-        ...base,
         package: './cmd/a',
         image: `${REGISTRY}/${repo}\n${AUTH_REGISTRY}/${repo}`,
         tags: 'v1'
       },
-      { workdir, toolCache, env: { DOCKER_CONFIG: await dockerConfig('not-the-password') } }
+      { workdir, env: { DOCKER_CONFIG: await dockerConfig('not-the-password') } }
     )
     expect(run.code).toBe(1)
     expect(run.log).toMatch(
@@ -259,12 +238,11 @@ describe('several registries', () => {
       const repo = uniqueRepo('refused')
       const run = await runAction(
         {
-          ...base,
           package: './cmd/a',
           image: `${REGISTRY}/${repo}\n127.0.0.1:${refusing.port}/${repo}-second`,
           tags: 'v1'
         },
-        { workdir, toolCache }
+        { workdir }
       )
       expect(run.code).toBe(1)
       const error = /^::error::(.*)$/m.exec(run.log)?.[1] ?? ''
@@ -291,13 +269,12 @@ describe('several registries', () => {
     const repo = uniqueRepo('overbudget')
     const run = await runAction(
       {
-        ...base,
         package: './cmd/a',
         image: `${REGISTRY}/${repo}\n${AUTH_REGISTRY}/${repo}`,
         tags: 'v1',
         'max-size': '1KB'
       },
-      { workdir, toolCache, env: { DOCKER_CONFIG: await dockerConfig(AUTH.password) } }
+      { workdir, env: { DOCKER_CONFIG: await dockerConfig(AUTH.password) } }
     )
     expect(run.code).toBe(1)
     expect(run.log).toContain('Not pushed: the image is over its size budget.')

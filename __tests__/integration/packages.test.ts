@@ -7,7 +7,8 @@ import { buildArgs, buildEnv, goEnv, type BuildSettings } from '../../src/compil
 import type { Platform } from '../../src/platform.js'
 import { execRunner } from '../../src/exec.js'
 import { LINKER_BUCKET, measurePackages, type PackageSize } from '../../src/report/packages.js'
-import { EXAMPLES, sh, tempDir } from './harness.js'
+import { sh } from './commands.js'
+import { EXAMPLES, tempDir } from './harness.js'
 
 const workdir = path.join(EXAMPLES, 'fileserver')
 const settings: BuildSettings = {

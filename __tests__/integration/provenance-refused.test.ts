@@ -4,27 +4,16 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { TEST_ENDPOINTS_ENV } from '../../src/attest/endpoints.js'
 import { startSigstoreServices, type SigstoreServices } from '../sigstore-services.js'
-import {
-  copyFixture,
-  EXAMPLES,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  skopeo,
-  tempDir,
-  uniqueRepo
-} from './harness.js'
+import { skopeo } from './commands.js'
+import { copyFixture, EXAMPLES, runAction } from './harness.js'
+import { REGISTRY, uniqueRepo } from './registries.js'
 
-let toolCache: string
 let svc: SigstoreServices
 let refusing: http.Server
 let tokenURL: string
 const asked: string[] = []
 
 beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
   svc = await startSigstoreServices()
   // The Actions token service refusing the job's request token: GET ACTIONS_ID_TOKEN_REQUEST_URL&audience=…
   // answered 403 with a JSON message, as the runtime answers a request it does not allow.
@@ -69,12 +58,11 @@ async function tagsOf(name: string): Promise<string[]> {
 async function release(name: string, provenance: string) {
   return runAction(
     {
-      'go-download-base-url': MIRROR,
       image: `${REGISTRY}/${name}`,
       tags: 'v1\nlatest',
       provenance
     },
-    { workdir: await copyFixture('clock', EXAMPLES), toolCache, env: jobEnv() }
+    { workdir: await copyFixture('clock', EXAMPLES), env: jobEnv() }
   )
 }
 

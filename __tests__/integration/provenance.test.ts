@@ -7,28 +7,16 @@ import {
   verifyAttestation,
   type SigstoreServices
 } from '../sigstore-services.js'
-import {
-  copyFixture,
-  EXAMPLES,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  skopeo,
-  tempDir,
-  uniqueRepo,
-  type Run
-} from './harness.js'
+import { skopeo } from './commands.js'
+import { copyFixture, EXAMPLES, runAction, type Run } from './harness.js'
+import { REGISTRY, uniqueRepo } from './registries.js'
 
 const BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
 const GITHUB_TOKEN = 'ghs_integrationtoken0123456789'
 
-let toolCache: string
 let svc: SigstoreServices
 
 beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
   svc = await startSigstoreServices()
 })
 
@@ -101,13 +89,12 @@ describe('provenance on (a job with id-token: write)', () => {
   beforeAll(async () => {
     run = await runAction(
       {
-        'go-download-base-url': MIRROR,
         image: repo,
         tags: 'v1',
         platforms: 'linux/amd64,linux/arm64',
         'github-token': GITHUB_TOKEN
       },
-      { workdir: await copyFixture('clock', EXAMPLES), toolCache, env: jobEnv() }
+      { workdir: await copyFixture('clock', EXAMPLES), env: jobEnv() }
     )
   }, 600_000)
 
@@ -224,12 +211,11 @@ describe('provenance: true in a job that cannot mint an OIDC token', () => {
     const name = uniqueRepo('provenance-no-token')
     const run = await runAction(
       {
-        'go-download-base-url': MIRROR,
         image: `${REGISTRY}/${name}`,
         tags: 'v1',
         provenance: 'true'
       },
-      { workdir: await copyFixture('clock', EXAMPLES), toolCache }
+      { workdir: await copyFixture('clock', EXAMPLES) }
     )
     expect(run.code).not.toBe(0)
     expect(run.log).toMatch(/::error::provenance: true, but this job cannot mint an OIDC token/)
@@ -244,11 +230,10 @@ describe('provenance: true in a job that cannot mint an OIDC token', () => {
   it('rejects an unknown value, naming the choices', async () => {
     const run = await runAction(
       {
-        'go-download-base-url': MIRROR,
         image: `${REGISTRY}/${uniqueRepo('p')}`,
         provenance: 'yes'
       },
-      { workdir: await copyFixture('clock', EXAMPLES), toolCache }
+      { workdir: await copyFixture('clock', EXAMPLES) }
     )
     expect(run.log).toContain("::error::provenance: 'yes' is not auto, true or false.")
   }, 600_000)
@@ -258,8 +243,8 @@ describe('provenance: auto without a token', () => {
   it('pushes the image with one notice and attaches no bundle', async () => {
     const name = uniqueRepo('provenance-auto')
     const run = await runAction(
-      { 'go-download-base-url': MIRROR, image: `${REGISTRY}/${name}`, tags: 'v1' },
-      { workdir: await copyFixture('clock', EXAMPLES), toolCache }
+      { image: `${REGISTRY}/${name}`, tags: 'v1' },
+      { workdir: await copyFixture('clock', EXAMPLES) }
     )
     expect(run.code).toBe(0)
     expect(run.log.match(/provenance: auto, and this job cannot mint an OIDC token/g)).toHaveLength(

@@ -18,7 +18,9 @@ import { registryFetch } from '../../src/registry/transport.js'
 import { file, orderLayers, systemLayer, withParents } from '../../src/rootfs/plan.js'
 import { MemoryRegistry } from '../oci-registry.js'
 import { fakeLogger, imageSettings } from '../unit/helpers.js'
-import { REGISTRY, skopeo, tempDir, uniqueRepo } from './harness.js'
+import { skopeo } from './commands.js'
+import { tempDir } from './harness.js'
+import { REGISTRY, uniqueRepo } from './registries.js'
 import { hasTag, layoutEntries, rawManifest, refusingProxy } from './referrers-harness.js'
 
 const amd64: Platform = { os: 'linux', architecture: 'amd64' }

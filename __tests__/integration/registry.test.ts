@@ -21,18 +21,9 @@ import {
 } from '../../src/rootfs/plan.js'
 import { fakeLogger, imageSettings } from '../unit/helpers.js'
 import { FaultProxy, type Exchange, type ProxyOptions } from './fault-proxy.js'
-import {
-  AUTH,
-  AUTH_REGISTRY,
-  FIXTURES,
-  REGISTRY,
-  requireEnvironment,
-  sh,
-  skopeo,
-  tempDir,
-  uniqueName,
-  uniqueRepo
-} from './harness.js'
+import { sh, skopeo } from './commands.js'
+import { FIXTURES, requireEnvironment, tempDir } from './harness.js'
+import { AUTH, AUTH_REGISTRY, REGISTRY, uniqueName, uniqueRepo } from './registries.js'
 
 const amd64: Platform = { os: 'linux', architecture: 'amd64' }
 const settings: ImageSettings = imageSettings()

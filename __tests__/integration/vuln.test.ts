@@ -24,7 +24,8 @@ import {
   writeVulnDb,
   type Served
 } from '../fixtures/vuln/database.js'
-import { sh, tempDir } from './harness.js'
+import { sh } from './commands.js'
+import { tempDir } from './harness.js'
 
 /** Where scripts/test-env.sh writes the module proxy (see sbom.test.ts). */
 const PROXY = process.env.GSI_GOPROXY_DIR ?? '/var/lib/go-scratch-image-test/goproxy'
