@@ -1,12 +1,7 @@
 // Signed provenance end to end: the bundled action builds and pushes to the real registry (distribution 2.8, no referrers API), signs against @sigstore/mock's services on a local HTTP server with a token from an emulated Actions OIDC service, stores the bundle through a local GitHub attestations API, and attaches it as a referrer found through the referrers tag schema; provenance: true without a token fails before anything is pushed.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { TEST_ENDPOINTS_ENV } from '../../src/attest/endpoints.js'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { SBOM_PREDICATE_TYPES, SLSA_PROVENANCE_V1 } from '../../src/attest/provenance.js'
-import {
-  startSigstoreServices,
-  verifyAttestation,
-  type SigstoreServices
-} from '../sigstore-services.js'
+import { sigstoreServicesForFile, verifyAttestation } from '../sigstore-services.js'
 import { skopeo } from './commands.js'
 import { copyFixture, EXAMPLES, runAction, type Run } from './harness.js'
 import { REGISTRY, uniqueRepo } from './registries.js'
@@ -14,27 +9,8 @@ import { REGISTRY, uniqueRepo } from './registries.js'
 const BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
 const GITHUB_TOKEN = 'ghs_integrationtoken0123456789'
 
-let svc: SigstoreServices
-
-beforeAll(async () => {
-  svc = await startSigstoreServices()
-})
-
-afterAll(async () => {
-  await svc?.close()
-})
-
-/** The runner's variables of a job with id-token: write, and the test-only pointer at the local Sigstore. */
-function jobEnv(): Record<string, string> {
-  return {
-    ...svc.env(),
-    [TEST_ENDPOINTS_ENV]: JSON.stringify({
-      fulcioURL: svc.fulcioURL,
-      rekorURL: svc.rekorURL,
-      oidcIssuer: svc.issuer
-    })
-  }
-}
+/** A job with id-token: write (its runner's variables, svc.actionEnv()) signs against these. */
+const svc = sigstoreServicesForFile()
 
 interface Manifest {
   mediaType: string
@@ -94,7 +70,7 @@ describe('provenance on (a job with id-token: write)', () => {
         platforms: 'linux/amd64,linux/arm64',
         'github-token': GITHUB_TOKEN
       },
-      { workdir: await copyFixture('clock', EXAMPLES), env: jobEnv() }
+      { workdir: await copyFixture('clock', EXAMPLES), env: svc.actionEnv() }
     )
   }, 600_000)
 
