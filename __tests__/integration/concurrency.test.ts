@@ -1,9 +1,8 @@
 // Runs that overlap on one repository of the real registry (distribution 2.8: no referrers API, If-Match ignored): two steps attaching different SBOMs to one digest keep both entries of the sha256-<hex> list, and two releases at once (v1.2.0 and v1.3.0) leave latest and 1 on the newer one. Each 20 rounds driven through the action's own writers, and one round through the action itself.
 import { describe, expect, it } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
-import type { Platform } from '../../src/platform.js'
 import { referrersTag, type Artifact, type Descriptor } from '../../src/oci/artifact.js'
-import { buildImage, rfc3339, type BuiltImage } from '../../src/oci/image.js'
+import { rfc3339, type BuiltImage } from '../../src/oci/image.js'
 import { RegistryClient } from '../../src/registry/client.js'
 import { writeTags } from '../../src/registry/floating.js'
 import { pushImages } from '../../src/registry/push.js'
@@ -12,14 +11,12 @@ import { registryReferrers } from '../../src/registry/referrers.js'
 import { DEFAULT_FLAVOR } from '../../src/registry/tag-rules.js'
 import { planTags, tagPlan, type TagPlan } from '../../src/registry/tags.js'
 import { registryFetch } from '../../src/registry/transport.js'
-import { file, orderLayers, systemLayer, withParents } from '../../src/rootfs/plan.js'
-import { fakeLogger, imageSettings } from '../unit/helpers.js'
+import { appImage, fakeLogger } from '../unit/helpers.js'
 import { skopeo } from './commands.js'
 import { copyFixture, runAction, type Run } from './harness.js'
 import { REGISTRY, uniqueRepo } from './registries.js'
 
 const ROUNDS = 20
-const amd64: Platform = { os: 'linux', architecture: 'amd64' }
 const SPDX = 'application/spdx+json'
 const CYCLONEDX = 'application/vnd.cyclonedx+json'
 
@@ -28,14 +25,6 @@ const SINGLE = {
   package: 'hello.go',
   provenance: 'false',
   cache: 'false'
-}
-
-async function image(binary: Buffer): Promise<BuiltImage> {
-  const app = {
-    name: 'binary' as const,
-    entries: withParents([file('app', binary, binary.length, 0o755)])
-  }
-  return buildImage({ layers: orderLayers([systemLayer(), app]), image: imageSettings() }, amd64, 0)
 }
 
 /** A client of its own for each writer, as two steps have. */
@@ -89,7 +78,7 @@ describe('two steps attaching to one digest at once', () => {
     const lost: string[] = []
     for (let round = 0; round < ROUNDS; round++) {
       const repo = uniqueRepo(`attach-race-${round}`)
-      const img = await image(randomBytes(512))
+      const img = await appImage(randomBytes(512))
       await pushedByDigest(repo, img)
       const subject = {
         mediaType: img.manifest.mediaType,
@@ -145,7 +134,10 @@ describe('two releases at once', () => {
     const wrong: string[] = []
     for (let round = 0; round < ROUNDS; round++) {
       const repo = uniqueRepo(`release-race-${round}`)
-      const [older, newer] = await Promise.all([image(randomBytes(512)), image(randomBytes(512))])
+      const [older, newer] = await Promise.all([
+        appImage(randomBytes(512)),
+        appImage(randomBytes(512))
+      ])
       // One after the other: the race under test is the tags'.
       await pushedByDigest(repo, older)
       await pushedByDigest(repo, newer)

@@ -30,13 +30,7 @@ import { dockerArchive } from '../../src/oci/docker-archive.js'
 import { readTar } from '../../src/oci/tar.js'
 import { gateFailures } from '../../src/report/gate.js'
 import { platformSize } from '../../src/report/size.js'
-import {
-  file,
-  orderLayers,
-  systemLayer,
-  withParents,
-  type FilePlan
-} from '../../src/rootfs/plan.js'
+import { appPlan } from './helpers.js'
 
 const sha = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
 
@@ -522,22 +516,7 @@ describe('LayerCompressor', () => {
 
 describe('images in zstd', () => {
   const data = Buffer.from('ELF binary for zstd')
-  const p: FilePlan = {
-    layers: orderLayers([
-      { name: 'binary', entries: withParents([file('app', data, data.length, 0o755)]) },
-      systemLayer()
-    ]),
-    image: {
-      user: '65532:65532',
-      workdir: '/',
-      env: [],
-      entrypoint: ['/app'],
-      cmd: [],
-      exposedPorts: [],
-      labels: {},
-      annotations: {}
-    }
-  }
+  const p = appPlan(data)
   const amd64 = { os: 'linux', architecture: 'amd64' }
 
   withZstd(`layers are tar+zstd in the manifest, diff_ids of the tars ${ZSTD}`, async () => {

@@ -1,23 +1,13 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { buildImage, type BuiltImage } from '../../src/oci/image.js'
+import type { BuiltImage } from '../../src/oci/image.js'
 import type { RegistryClient } from '../../src/registry/client.js'
 import { FanOutError, pushEverywhere, tagEverywhere } from '../../src/registry/fanout.js'
-import { file, orderLayers, systemLayer, withParents } from '../../src/rootfs/plan.js'
-import { fakeLogger, imageSettings } from './helpers.js'
+import { appImage, fakeLogger } from './helpers.js'
 
 let image: BuiltImage
 
 beforeAll(async () => {
-  const bin = Buffer.from('binary bytes')
-  const app = {
-    name: 'binary' as const,
-    entries: withParents([file('app', bin, bin.length, 0o755)])
-  }
-  image = await buildImage(
-    { layers: orderLayers([systemLayer(), app]), image: imageSettings() },
-    { os: 'linux', architecture: 'amd64' },
-    0
-  )
+  image = await appImage(Buffer.from('binary bytes'))
 })
 
 /** A registry client that records what it is asked, in one log shared by every registry, and fails when told. */

@@ -1,9 +1,18 @@
-// Shared fakes for the unit tests: a recording logger, a scripted fetch, a tar reader and temp dirs.
+// Shared fakes for the unit tests: a recording logger, a scripted fetch, a tar reader, temp dirs and a plain /app image.
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { buildImage, type BuiltImage } from '../../src/oci/image.js'
 import type { Fetch, Logger } from '../../src/ports.js'
-import type { ImageSettings } from '../../src/rootfs/plan.js'
+import {
+  file,
+  orderLayers,
+  systemLayer,
+  withParents,
+  type FilePlan,
+  type ImageSettings,
+  type Layer
+} from '../../src/rootfs/plan.js'
 
 export interface RecordingLogger extends Logger {
   lines: string[]
@@ -110,4 +119,18 @@ export function imageSettings(overrides: Partial<ImageSettings> = {}): ImageSett
     annotations: {},
     ...overrides
   }
+}
+
+/** The plan of a plain image: the system layer and the binary as /app (mode 755), in the action's layer order. */
+export function appPlan(binary: Buffer, settings: ImageSettings = imageSettings()): FilePlan {
+  const app: Layer = {
+    name: 'binary',
+    entries: withParents([file('app', binary, binary.length, 0o755)])
+  }
+  return { layers: orderLayers([systemLayer(), app]), image: settings }
+}
+
+/** appPlan built for linux/amd64 at epoch 0: the same binary bytes give the same digest (a rebuild). */
+export async function appImage(binary: Buffer): Promise<BuiltImage> {
+  return buildImage(appPlan(binary), { os: 'linux', architecture: 'amd64' }, 0)
 }
