@@ -48,6 +48,17 @@ async function source(change?: (dir: string) => Promise<void>): Promise<string> 
   return dir
 }
 
+/** The pull request's run: the source changed by change, compared with main's image, commenting with TOKEN. */
+async function prRun(
+  change: (dir: string) => Promise<void>,
+  extra: Record<string, string>
+): Promise<Run> {
+  return runAction(
+    inputs({ 'compare-to': `${image}:main`, comment: 'true', 'github-token': TOKEN, ...extra }),
+    { workdir: await source(change), env: prEnv() }
+  )
+}
+
 /** A new standard-library package in the program. */
 async function importXml(dir: string): Promise<void> {
   await writeFile(
@@ -178,16 +189,7 @@ describe('the size report and the pull request comment', () => {
   })
 
   it('encoding/xml: a new package with a positive delta, in package-deltas and the comment; the deltas sum to within 1% of the binary layer delta', async () => {
-    const r = await runAction(
-      inputs({
-        tags: 'pr-7',
-        'compare-to': `${image}:main`,
-        comment: 'true',
-        'github-token': TOKEN,
-        'max-size': '20MB'
-      }),
-      { workdir: await source(importXml), env: prEnv() }
-    )
+    const r = await prRun(importXml, { tags: 'pr-7', 'max-size': '20MB' })
     expect(r.code).toBe(0)
     const d = JSON.parse(r.outputs['package-deltas']!) as PackageDeltas
     expect(d.missing).toBeUndefined()
@@ -210,15 +212,7 @@ describe('the size report and the pull request comment', () => {
   })
 
   it('a module bump: the version change and the grown package, and the same comment updated in place', async () => {
-    const r = await runAction(
-      inputs({
-        tags: 'pr-7',
-        'compare-to': `${image}:main`,
-        comment: 'true',
-        'github-token': TOKEN
-      }),
-      { workdir: await source(bumpModule), env: prEnv() }
-    )
+    const r = await prRun(bumpModule, { tags: 'pr-7' })
     expect(r.code).toBe(0)
     const d = JSON.parse(r.outputs['package-deltas']!) as PackageDeltas
     expect(d.modules).toEqual([
@@ -266,16 +260,7 @@ describe('the size report and the pull request comment', () => {
   })
 
   it('over max-size: the comment says so first, then the step fails and nothing is pushed', async () => {
-    const r = await runAction(
-      inputs({
-        tags: 'pr-7-over',
-        'compare-to': `${image}:main`,
-        comment: 'true',
-        'github-token': TOKEN,
-        'max-size': '100KB'
-      }),
-      { workdir: await source(importXml), env: prEnv() }
-    )
+    const r = await prRun(importXml, { tags: 'pr-7-over', 'max-size': '100KB' })
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/^::error::max-size: linux\/amd64 is /m)
     expect(r.outputs.tags).toBe('')
@@ -288,15 +273,7 @@ describe('the size report and the pull request comment', () => {
   it("a 403 (a fork's read-only token) is a warning: the step passes and the summary has everything", async () => {
     github.readOnly = true
     try {
-      const r = await runAction(
-        inputs({
-          push: 'false',
-          'compare-to': `${image}:main`,
-          comment: 'true',
-          'github-token': TOKEN
-        }),
-        { workdir: await source(bumpModule), env: prEnv() }
-      )
+      const r = await prRun(bumpModule, { push: 'false' })
       expect(r.code).toBe(0)
       expect(r.stdout).toMatch(
         /^::warning::comment: not written on acme\/app#7\. GitHub refused the write \(403\)/m

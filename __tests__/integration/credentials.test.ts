@@ -3,9 +3,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { skopeo } from './commands.js'
 import { copyFixture, runAction, tempDir } from './harness.js'
-import { AUTH, AUTH_REGISTRY, uniqueRepo } from './registries.js'
+import { AUTH, AUTH_REGISTRY, digestOf, uniqueRepo } from './registries.js'
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64')
 
@@ -19,18 +18,19 @@ async function dockerConfig(value: unknown): Promise<string> {
   return dir
 }
 
-async function inspect(ref: string): Promise<{ code: number; digest?: string }> {
-  const r = await skopeo([
-    'inspect',
-    '--tls-verify=false',
-    '--creds',
-    `${AUTH.username}:${AUTH.password}`,
-    `docker://${ref}`
-  ])
-  return {
-    code: r.code,
-    digest: r.code === 0 ? (JSON.parse(r.stdout) as { Digest: string }).Digest : undefined
-  }
+/**
+ * A credential helper docker-credential-NAME, alone in a folder, that runs the shell lines script(folder) gives;
+ * returns the folder and the PATH that finds the helper first.
+ */
+async function credentialHelper(
+  name: string,
+  script: (bin: string) => string[]
+): Promise<{ bin: string; PATH: string }> {
+  const bin = await tempDir('gsi-helper-bin-')
+  const helper = path.join(bin, `docker-credential-${name}`)
+  await writeFile(helper, ['#!/bin/sh', ...script(bin), ''].join('\n'))
+  await chmod(helper, 0o755)
+  return { bin, PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}` }
 }
 
 describe('credentials from the Docker config', () => {
@@ -53,45 +53,33 @@ describe('credentials from the Docker config', () => {
     expect(run.stdout).toContain(`::add-mask::${b64(`${AUTH.username}:${AUTH.password}`)}`)
     expect(run.log).not.toContain(AUTH.password)
     expect(run.log).not.toContain(b64(`${AUTH.username}:${AUTH.password}`))
-    expect((await inspect(`${repo}:v1`)).digest).toBe(run.outputs.digest)
+    expect(await digestOf(`${repo}:v1`)).toBe(run.outputs.digest)
   })
 
   it('pushes with a credential helper from credHelpers, asked for the registry on stdin', async () => {
     const workdir = await copyFixture('probe')
     const repo = `${AUTH_REGISTRY}/${uniqueRepo('cfg-helper')}`
-    const bin = await tempDir('gsi-helper-bin-')
-    const asked = path.join(bin, 'asked')
-    const helper = path.join(bin, 'docker-credential-gsitest')
-    await writeFile(
-      helper,
-      [
-        '#!/bin/sh',
-        `[ "$1" = get ] || { echo "unexpected action $1" >&2; exit 3; }`,
-        'read -r server || true',
-        `printf '%s' "$server" > '${asked}'`,
-        `if [ "$server" != '${AUTH_REGISTRY}' ]; then echo 'credentials not found in native keychain'; exit 1; fi`,
-        `printf '{"ServerURL":"%s","Username":"${AUTH.username}","Secret":"${AUTH.password}"}\\n' "$server"`,
-        ''
-      ].join('\n')
-    )
-    await chmod(helper, 0o755)
+    const { bin, PATH } = await credentialHelper('gsitest', bin => [
+      `[ "$1" = get ] || { echo "unexpected action $1" >&2; exit 3; }`,
+      'read -r server || true',
+      `printf '%s' "$server" > '${bin}/asked'`,
+      `if [ "$server" != '${AUTH_REGISTRY}' ]; then echo 'credentials not found in native keychain'; exit 1; fi`,
+      `printf '{"ServerURL":"%s","Username":"${AUTH.username}","Secret":"${AUTH.password}"}\\n' "$server"`
+    ])
     const config = await dockerConfig({ credHelpers: { [AUTH_REGISTRY]: 'gsitest' } })
     const run = await runAction(
       { image: repo, tags: 'v1' },
-      {
-        workdir,
-        env: { DOCKER_CONFIG: config, PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}` }
-      }
+      { workdir, env: { DOCKER_CONFIG: config, PATH } }
     )
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
-    expect(await readFile(asked, 'utf8')).toBe(AUTH_REGISTRY)
+    expect(await readFile(path.join(bin, 'asked'), 'utf8')).toBe(AUTH_REGISTRY)
     expect(run.log).toContain(
       `Registry credentials for ${AUTH_REGISTRY}: credential helper docker-credential-gsitest (credHelpers in ${config}/config.json)`
     )
     expect(run.stdout).toContain(`::add-mask::${AUTH.password}`)
     expect(run.log).not.toContain(AUTH.password)
-    expect((await inspect(`${repo}:v1`)).digest).toBe(run.outputs.digest)
+    expect(await digestOf(`${repo}:v1`)).toBe(run.outputs.digest)
   })
 })
 
@@ -99,35 +87,24 @@ describe('the Docker CLI’s lookup order', () => {
   it('takes credsStore before auths: a wrong password in auths is never tried', async () => {
     const workdir = await copyFixture('probe')
     const repo = `${AUTH_REGISTRY}/${uniqueRepo('cfg-store-first')}`
-    const bin = await tempDir('gsi-helper-bin-')
-    const helper = path.join(bin, 'docker-credential-gsistore')
-    await writeFile(
-      helper,
-      [
-        '#!/bin/sh',
-        'read -r server || true',
-        `printf '{"ServerURL":"%s","Username":"${AUTH.username}","Secret":"${AUTH.password}"}\\n' "$server"`,
-        ''
-      ].join('\n')
-    )
-    await chmod(helper, 0o755)
+    const { PATH } = await credentialHelper('gsistore', () => [
+      'read -r server || true',
+      `printf '{"ServerURL":"%s","Username":"${AUTH.username}","Secret":"${AUTH.password}"}\\n' "$server"`
+    ])
     const config = await dockerConfig({
       credsStore: 'gsistore',
       auths: { [AUTH_REGISTRY]: { auth: b64(`${AUTH.username}:not-the-password`) } }
     })
     const run = await runAction(
       { image: repo, tags: 'v1' },
-      {
-        workdir,
-        env: { DOCKER_CONFIG: config, PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}` }
-      }
+      { workdir, env: { DOCKER_CONFIG: config, PATH } }
     )
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
     expect(run.log).toContain(
       `Registry credentials for ${AUTH_REGISTRY}: credential helper docker-credential-gsistore (credsStore in ${config}/config.json)`
     )
-    expect((await inspect(`${repo}:v1`)).digest).toBe(run.outputs.digest)
+    expect(await digestOf(`${repo}:v1`)).toBe(run.outputs.digest)
   })
 })
 
@@ -157,7 +134,7 @@ describe('refused credentials never reach the log', () => {
     expect(run.log).not.toContain(wrong)
     expect(run.log).not.toContain(b64(`${AUTH.username}:${wrong}`))
     expect(run.log).not.toContain('go build')
-    expect((await inspect(`${repo}:v1`)).code).not.toBe(0)
+    expect(await digestOf(`${repo}:v1`)).toBeUndefined()
   })
 
   it('fails on a wrong password from the Docker config, saying where it came from', async () => {
@@ -179,7 +156,7 @@ describe('refused credentials never reach the log', () => {
     expect(run.log).not.toContain(wrong)
     expect(run.log).not.toContain(b64(`${AUTH.username}:${wrong}`))
     expect(run.log).not.toContain('go build')
-    expect((await inspect(`${repo}:v1`)).code).not.toBe(0)
+    expect(await digestOf(`${repo}:v1`)).toBeUndefined()
   })
 })
 
@@ -204,7 +181,7 @@ describe('an unusable Docker config', () => {
     expect(run.log).not.toContain(secret)
     expect(run.log).not.toContain('"auths"')
     expect(run.log).not.toContain('go build')
-    expect((await inspect(`${repo}:v1`)).code).not.toBe(0)
+    expect(await digestOf(`${repo}:v1`)).toBeUndefined()
   })
 
   it('fails before the build when config.json cannot be read, naming the path', async () => {
@@ -222,6 +199,6 @@ describe('an unusable Docker config', () => {
       `::error::The Docker config ${config}/config.json cannot be read (it is a directory).`
     )
     expect(run.log).not.toContain('go build')
-    expect((await inspect(`${repo}:v1`)).code).not.toBe(0)
+    expect(await digestOf(`${repo}:v1`)).toBeUndefined()
   })
 })

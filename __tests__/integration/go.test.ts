@@ -270,6 +270,14 @@ describe('a cold or broken tool cache', () => {
     return { entries, version: ran.stdout.trim().split(' ')[2] ?? ran.stderr }
   }
 
+  /** One copy of the mirror's Go in cache, marked complete and running, with nothing left beside it. */
+  async function expectOneGo(cache: string): Promise<void> {
+    expect(await installed(cache)).toEqual({
+      entries: ['x64', 'x64.complete'],
+      version: `go${goVersion}`
+    })
+  }
+
   it('two runs installing Go into one cold tool cache at once both succeed', async () => {
     const cache = await tempDir('gsi-toolcache-')
     const runs = await Promise.all(
@@ -282,11 +290,7 @@ describe('a cold or broken tool cache', () => {
       expect(run.code).toBe(0)
       expect(run.outputs['go-version']).toBe(goVersion)
     }
-    // One copy, marked complete, with nothing left beside it.
-    expect(await installed(cache)).toEqual({
-      entries: ['x64', 'x64.complete'],
-      version: `go${goVersion}`
-    })
+    await expectOneGo(cache)
   })
 
   it('repairs a Go left half-extracted by a run that was killed', async () => {
@@ -305,10 +309,7 @@ describe('a cold or broken tool cache', () => {
       `${root} has no .complete marker (an install that was interrupted); replacing it.`
     )
     expect(run.outputs['go-version']).toBe(goVersion)
-    expect(await installed(cache)).toEqual({
-      entries: ['x64', 'x64.complete'],
-      version: `go${goVersion}`
-    })
+    await expectOneGo(cache)
   })
 
   it('downloads from a mirror whose URL holds credentials, never showing them', async () => {

@@ -14,7 +14,7 @@ import {
   runAction,
   tempDir
 } from './harness.js'
-import { AUTH, AUTH_REGISTRY, REGISTRY, uniqueRepo } from './registries.js'
+import { AUTH, AUTH_REGISTRY, credsFor, REGISTRY, uniqueRepo } from './registries.js'
 
 const CLI = path.join(path.dirname(ACTION), 'cli', 'index.js')
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -26,8 +26,12 @@ const COMMAND = /^::[a-zA-Z-]+(?: [^\n]*?)?::/m
  * it does not exist (a refused run must push nothing).
  */
 async function tagsIn(repo: string): Promise<string[]> {
-  const creds = repo.startsWith(AUTH_REGISTRY) ? [`--creds=${AUTH.username}:${AUTH.password}`] : []
-  const list = await skopeo(['list-tags', '--tls-verify=false', ...creds, `docker://${repo}`])
+  const list = await skopeo([
+    'list-tags',
+    '--tls-verify=false',
+    ...credsFor(repo),
+    `docker://${repo}`
+  ])
   const tags = list.code === 0 ? (JSON.parse(list.stdout) as { Tags: string[] }).Tags : []
   return tags.filter(t => !t.startsWith('sha256-'))
 }

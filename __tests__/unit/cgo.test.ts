@@ -9,6 +9,7 @@ import {
 } from '../../src/compile/cgo.js'
 import type { Platform } from '../../src/platform.js'
 import { InputError } from '../../src/ports.js'
+import { rejectionOf } from '../unit/helpers.js'
 
 const amd64: Platform = { os: 'linux', architecture: 'amd64' }
 const arm64: Platform = { os: 'linux', architecture: 'arm64' }
@@ -41,14 +42,8 @@ function inputError(fn: () => unknown): string {
   throw new Error('expected an InputError')
 }
 
-async function rejection(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err
-  )
-  expect(e).toBeInstanceOf(InputError)
-  return (e as Error).message
-}
+const rejection = async (p: Promise<unknown>): Promise<string> =>
+  (await rejectionOf(p, InputError)).message
 
 describe('cgo inputs', () => {
   const raw = (o: Partial<CgoInputs>): CgoInputs => ({

@@ -30,7 +30,7 @@ import { dockerArchive } from '../../src/oci/docker-archive.js'
 import { readTar } from '../../src/oci/tar.js'
 import { gateFailures } from '../../src/report/gate.js'
 import { platformSize } from '../../src/report/size.js'
-import { appPlan } from './helpers.js'
+import { appPlan, withTempDir } from './helpers.js'
 
 const sha = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
 
@@ -430,6 +430,10 @@ describe('LayerCompressor', () => {
     return () => new Date((t += 1000))
   }
 
+  /** Runs fn with a fresh layer cache folder, removed after it. */
+  const withCacheDir = (fn: (dir: string) => Promise<void>): Promise<void> =>
+    withTempDir(fn, 'gsi-layer-cache-')
+
   it('compresses one tar once however many ask, concurrently or later', async () => {
     const lc = new LayerCompressor({ compression: c })
     const [a, b] = await Promise.all([lc.compress(tar, diffId), lc.compress(tar, diffId)])
@@ -438,9 +442,8 @@ describe('LayerCompressor', () => {
     expect(lc.stats).toEqual({ compressed: 1, memo: 2, disk: 0 })
   })
 
-  it('serves the next run from the disk cache, the same bytes as a fresh compress', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'gsi-layer-cache-'))
-    try {
+  it('serves the next run from the disk cache, the same bytes as a fresh compress', () =>
+    withCacheDir(async dir => {
       const first = new LayerCompressor({ compression: c, cacheDir: dir })
       const fresh = await first.compress(tar, diffId)
       const second = new LayerCompressor({ compression: c, cacheDir: dir })
@@ -451,14 +454,10 @@ describe('LayerCompressor', () => {
       const other = new LayerCompressor({ compression: { codec: 'gzip', level: 1 }, cacheDir: dir })
       expect((await other.compress(tar, diffId)).equals(fresh)).toBe(false)
       expect(other.stats.compressed).toBe(1)
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
-  })
+    }))
 
-  it('ignores and replaces an entry whose bytes do not match its digest', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'gsi-layer-cache-'))
-    try {
+  it('ignores and replaces an entry whose bytes do not match its digest', () =>
+    withCacheDir(async dir => {
       const first = new LayerCompressor({ compression: c, cacheDir: dir })
       const fresh = await first.compress(tar, diffId)
       const [entry] = await readdir(dir)
@@ -481,14 +480,10 @@ describe('LayerCompressor', () => {
       const third = new LayerCompressor({ compression: c, cacheDir: dir })
       expect((await third.compress(tar, diffId)).equals(fresh)).toBe(true)
       expect(third.stats.disk).toBe(1)
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
-  })
+    }))
 
-  it('stays under its bound, dropping the least recently used entries', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'gsi-layer-cache-'))
-    try {
+  it('stays under its bound, dropping the least recently used entries', () =>
+    withCacheDir(async dir => {
       const tars = [1, 2, 3].map(i => sample(5_000 + i))
       const now = clock(1_700_000_000_000)
       const size = gzipLevel(tars[0]!, DEFAULT_GZIP_LEVEL).length + 65
@@ -508,10 +503,7 @@ describe('LayerCompressor', () => {
       const gone = lc()
       await gone.compress(tars[1]!, sha(tars[1]!))
       expect(gone.stats.compressed).toBe(1)
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
-  })
+    }))
 })
 
 describe('images in zstd', () => {

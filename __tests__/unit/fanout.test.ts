@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import type { BuiltImage } from '../../src/oci/image.js'
 import type { RegistryClient } from '../../src/registry/client.js'
 import { FanOutError, pushEverywhere, tagEverywhere } from '../../src/registry/fanout.js'
-import { appImage, fakeLogger } from './helpers.js'
+import { appImage, fakeLogger, rejectionOf } from './helpers.js'
 
 let image: BuiltImage
 
@@ -33,14 +33,8 @@ function registry(
 const blobs = (host: string): string[] =>
   [...image.layers.map(l => l.blob), image.config].map(b => `${host} blob ${b.digest.slice(7, 15)}`)
 
-const failure = async (p: Promise<unknown>): Promise<string> => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err
-  )
-  expect(e).toBeInstanceOf(FanOutError)
-  return (e as Error).message
-}
+const failure = async (p: Promise<unknown>): Promise<string> =>
+  (await rejectionOf(p, FanOutError)).message
 
 describe('pushEverywhere', () => {
   it('pushes one registry by digest: blobs, then the manifest, and no tag', async () => {

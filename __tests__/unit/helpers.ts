@@ -1,4 +1,5 @@
 // Shared fakes for the unit tests: a recording logger, a scripted fetch, a tar reader, temp dirs and a plain /app image.
+import { expect } from '@jest/globals'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -15,19 +16,27 @@ import {
 } from '../../src/rootfs/plan.js'
 
 export interface RecordingLogger extends Logger {
+  /** Every line, whatever its level. */
   lines: string[]
+  /** The info lines alone, and the warnings alone, so a warning can be told from an info line. */
+  infos: string[]
+  warnings: string[]
   masked: string[]
 }
 
 /** A logger that keeps what it was told, so tests can check what reaches the log. */
 export function fakeLogger(): RecordingLogger {
   const lines: string[] = []
+  const infos: string[] = []
+  const warnings: string[] = []
   const masked: string[] = []
   return {
     lines,
+    infos,
+    warnings,
     masked,
-    info: m => void lines.push(m),
-    warning: m => void lines.push(m),
+    info: m => void (lines.push(m), infos.push(m)),
+    warning: m => void (lines.push(m), warnings.push(m)),
     debug: m => void lines.push(m),
     group: (_n, fn) => fn(),
     mask: s => void masked.push(s)
@@ -104,6 +113,32 @@ export async function tempDir(
 ): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), prefix))
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
+}
+
+/** Runs fn with a fresh temp dir, removed after it whatever fn does. */
+export async function withTempDir(
+  fn: (dir: string) => Promise<void>,
+  prefix = 'gsi-unit-'
+): Promise<void> {
+  const { dir, cleanup } = await tempDir(prefix)
+  try {
+    await fn(dir)
+  } finally {
+    await cleanup()
+  }
+}
+
+/** The error p rejects with, checked to be a kind: the test fails when p resolves or rejects with another. */
+export async function rejectionOf<E extends Error>(
+  p: Promise<unknown>,
+  kind: new (...args: never[]) => E
+): Promise<E> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err
+  )
+  expect(e).toBeInstanceOf(kind)
+  return e as E
 }
 
 /** The image config of a plain /app image; tests override what they look at. */

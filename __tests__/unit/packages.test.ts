@@ -12,16 +12,7 @@ import {
   symbolPackage,
   withoutStrip
 } from '../../src/report/packages.js'
-import { tempDir as makeTempDir } from './helpers.js'
-
-async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const { dir, cleanup } = await makeTempDir('gsi-packages-')
-  try {
-    await fn(dir)
-  } finally {
-    await cleanup()
-  }
-}
+import { withTempDir } from './helpers.js'
 
 /*
  * `go tool nm -size -sort size` of real go1.19 binaries (Debian's /usr/bin/go, -trimpath -ldflags=-w), trimmed:
