@@ -4,7 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { goToolName } from '../../src/go/mirror.js'
 import { sh, skopeo } from './commands.js'
-import { copyFixture, fileToolCache, MIRROR, runAction, tempDir } from './harness.js'
+import { copyFixture, fileToolCache, MIRROR, pushProbe, runAction, tempDir } from './harness.js'
 import { AUTH, AUTH_REGISTRY, digestOf, REGISTRY, uniqueRepo } from './registries.js'
 
 let goVersion: string
@@ -77,35 +77,21 @@ describe('push to a registry and run the image', () => {
   })
 
   it('pushes with Basic auth to a registry with htpasswd', async () => {
-    const workdir = await copyFixture('probe')
-    const repo = `${AUTH_REGISTRY}/${uniqueRepo('auth')}`
-    const run = await runAction(
-      {
-        image: repo,
-        tags: 'v1',
-        'registry-username': AUTH.username,
-        'registry-password': AUTH.password
-      },
-      { workdir }
-    )
+    const { run, repo } = await pushProbe(AUTH_REGISTRY, 'auth', {
+      'registry-username': AUTH.username,
+      'registry-password': AUTH.password
+    })
     expect(run.log).not.toMatch(/::error::/)
     expect(run.log).not.toContain(AUTH.password)
     expect(await digestOf(`${repo}:v1`)).toBe(run.outputs.digest)
   })
 
   it('refuses a wrong password before building, names the inputs and never prints the password', async () => {
-    const workdir = await copyFixture('probe')
-    const repo = `${AUTH_REGISTRY}/${uniqueRepo('wrong')}`
     const secret = 'not-the-Password-4711'
-    const run = await runAction(
-      {
-        image: repo,
-        tags: 'v1',
-        'registry-username': AUTH.username,
-        'registry-password': secret
-      },
-      { workdir }
-    )
+    const { run, repo } = await pushProbe(AUTH_REGISTRY, 'wrong', {
+      'registry-username': AUTH.username,
+      'registry-password': secret
+    })
     expect(run.code).not.toBe(0)
     expect(run.stdout).toMatch(
       /^::error::registry-username\/registry-password: 127\.0\.0\.1:5001 refused user 'testuser' \(HTTP 401\)/m
@@ -193,9 +179,7 @@ describe('bad input fails before anything is pushed', () => {
     ]
   ]
   it.each(cases)('%s', async (_name, inputs, message) => {
-    const workdir = await copyFixture('probe')
-    const repo = `${REGISTRY}/${uniqueRepo('bad')}`
-    const run = await runAction({ image: repo, tags: 'v1', ...inputs }, { workdir })
+    const { run, repo } = await pushProbe(REGISTRY, 'bad', inputs)
     expect(run.code).not.toBe(0)
     expect(run.stdout).toMatch(message)
     expect(run.log).not.toMatch(/^uploaded /m)

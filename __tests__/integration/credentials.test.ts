@@ -3,8 +3,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { copyFixture, runAction, tempDir } from './harness.js'
-import { AUTH, AUTH_REGISTRY, digestOf, uniqueRepo } from './registries.js'
+import { pushProbe, tempDir } from './harness.js'
+import { AUTH, AUTH_REGISTRY, digestOf } from './registries.js'
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64')
 
@@ -17,6 +17,10 @@ async function dockerConfig(value: unknown): Promise<string> {
   )
   return dir
 }
+
+/** pushProbe to the htpasswd registry with the Docker config in the folder config, and more of the environment. */
+const pushWith = (name: string, config: string, env: Record<string, string> = {}) =>
+  pushProbe(AUTH_REGISTRY, name, {}, { DOCKER_CONFIG: config, ...env })
 
 /**
  * A credential helper docker-credential-NAME, alone in a folder, that runs the shell lines script(folder) gives;
@@ -35,15 +39,10 @@ async function credentialHelper(
 
 describe('credentials from the Docker config', () => {
   it('pushes with auths {"127.0.0.1:5001": {auth}} from DOCKER_CONFIG', async () => {
-    const workdir = await copyFixture('probe')
-    const repo = `${AUTH_REGISTRY}/${uniqueRepo('cfg-auths')}`
     const config = await dockerConfig({
       auths: { [AUTH_REGISTRY]: { auth: b64(`${AUTH.username}:${AUTH.password}`) } }
     })
-    const run = await runAction(
-      { image: repo, tags: 'v1' },
-      { workdir, env: { DOCKER_CONFIG: config } }
-    )
+    const { run, repo } = await pushWith('cfg-auths', config)
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
     expect(run.log).toContain(
@@ -57,8 +56,6 @@ describe('credentials from the Docker config', () => {
   })
 
   it('pushes with a credential helper from credHelpers, asked for the registry on stdin', async () => {
-    const workdir = await copyFixture('probe')
-    const repo = `${AUTH_REGISTRY}/${uniqueRepo('cfg-helper')}`
     const { bin, PATH } = await credentialHelper('gsitest', bin => [
       `[ "$1" = get ] || { echo "unexpected action $1" >&2; exit 3; }`,
       'read -r server || true',
@@ -67,10 +64,7 @@ describe('credentials from the Docker config', () => {
       `printf '{"ServerURL":"%s","Username":"${AUTH.username}","Secret":"${AUTH.password}"}\\n' "$server"`
     ])
     const config = await dockerConfig({ credHelpers: { [AUTH_REGISTRY]: 'gsitest' } })
-    const run = await runAction(
-      { image: repo, tags: 'v1' },
-      { workdir, env: { DOCKER_CONFIG: config, PATH } }
-    )
+    const { run, repo } = await pushWith('cfg-helper', config, { PATH })
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
     expect(await readFile(path.join(bin, 'asked'), 'utf8')).toBe(AUTH_REGISTRY)
@@ -85,8 +79,6 @@ describe('credentials from the Docker config', () => {
 
 describe('the Docker CLI’s lookup order', () => {
   it('takes credsStore before auths: a wrong password in auths is never tried', async () => {
-    const workdir = await copyFixture('probe')
-    const repo = `${AUTH_REGISTRY}/${uniqueRepo('cfg-store-first')}`
     const { PATH } = await credentialHelper('gsistore', () => [
       'read -r server || true',
       `printf '{"ServerURL":"%s","Username":"${AUTH.username}","Secret":"${AUTH.password}"}\\n' "$server"`
@@ -95,10 +87,7 @@ describe('the Docker CLI’s lookup order', () => {
       credsStore: 'gsistore',
       auths: { [AUTH_REGISTRY]: { auth: b64(`${AUTH.username}:not-the-password`) } }
     })
-    const run = await runAction(
-      { image: repo, tags: 'v1' },
-      { workdir, env: { DOCKER_CONFIG: config, PATH } }
-    )
+    const { run, repo } = await pushWith('cfg-store-first', config, { PATH })
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
     expect(run.log).toContain(
@@ -112,17 +101,10 @@ describe('refused credentials never reach the log', () => {
   const wrong = 'wrong-Pa55-zebra'
 
   it('fails on a wrong password from the inputs, naming the inputs', async () => {
-    const workdir = await copyFixture('probe')
-    const repo = `${AUTH_REGISTRY}/${uniqueRepo('cfg-wrong-input')}`
-    const run = await runAction(
-      {
-        image: repo,
-        tags: 'v1',
-        'registry-username': AUTH.username,
-        'registry-password': wrong
-      },
-      { workdir }
-    )
+    const { run, repo } = await pushProbe(AUTH_REGISTRY, 'cfg-wrong-input', {
+      'registry-username': AUTH.username,
+      'registry-password': wrong
+    })
     expect(run.code).not.toBe(0)
     expect(run.log).toContain(
       `Registry credentials for ${AUTH_REGISTRY}: registry-username/registry-password`
@@ -138,15 +120,10 @@ describe('refused credentials never reach the log', () => {
   })
 
   it('fails on a wrong password from the Docker config, saying where it came from', async () => {
-    const workdir = await copyFixture('probe')
-    const repo = `${AUTH_REGISTRY}/${uniqueRepo('cfg-wrong-config')}`
     const config = await dockerConfig({
       auths: { [`http://${AUTH_REGISTRY}`]: { auth: b64(`${AUTH.username}:${wrong}`) } }
     })
-    const run = await runAction(
-      { image: repo, tags: 'v1' },
-      { workdir, env: { DOCKER_CONFIG: config } }
-    )
+    const { run, repo } = await pushWith('cfg-wrong-config', config)
     expect(run.code).not.toBe(0)
     expect(run.log).toContain(
       `Registry credentials for ${AUTH_REGISTRY}: Docker config ${config}/config.json (auths: http://${AUTH_REGISTRY})`
@@ -164,14 +141,9 @@ describe('an unusable Docker config', () => {
   const secret = b64(`${AUTH.username}:${AUTH.password}`)
 
   it('fails before the build on invalid JSON, naming the path, never quoting the content', async () => {
-    const workdir = await copyFixture('probe')
-    const repo = `${AUTH_REGISTRY}/${uniqueRepo('cfg-invalid')}`
     const content = `{"auths": {"${AUTH_REGISTRY}": {"auth": "${secret}"}}, marker-Qx7-unquoted }`
     const config = await dockerConfig(content)
-    const run = await runAction(
-      { image: repo, tags: 'v1' },
-      { workdir, env: { DOCKER_CONFIG: config } }
-    )
+    const { run, repo } = await pushWith('cfg-invalid', config)
     expect(run.code).not.toBe(0)
     expect(run.stdout).toMatch(
       new RegExp(`^::error::The Docker config ${config}/config\\.json is not valid JSON\\.`, 'm')
@@ -185,15 +157,10 @@ describe('an unusable Docker config', () => {
   })
 
   it('fails before the build when config.json cannot be read, naming the path', async () => {
-    const workdir = await copyFixture('probe')
-    const repo = `${AUTH_REGISTRY}/${uniqueRepo('cfg-unreadable')}`
     const config = await tempDir('gsi-docker-config-')
     // The tests run as root, which reads any file: a directory is what root cannot read as a file.
     await mkdir(path.join(config, 'config.json'))
-    const run = await runAction(
-      { image: repo, tags: 'v1' },
-      { workdir, env: { DOCKER_CONFIG: config } }
-    )
+    const { run, repo } = await pushWith('cfg-unreadable', config)
     expect(run.code).not.toBe(0)
     expect(run.stdout).toContain(
       `::error::The Docker config ${config}/config.json cannot be read (it is a directory).`

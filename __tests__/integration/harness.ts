@@ -9,7 +9,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { sh } from './commands.js'
-import { AUTH_REGISTRY, REGISTRY } from './registries.js'
+import { AUTH_REGISTRY, REGISTRY, uniqueRepo } from './registries.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 // GSI_DIST points the tests at another bundle (a private one while dist/ is being rebuilt).
@@ -137,6 +137,24 @@ export async function runAction(
     outputs: parseOutputs(await readFile(outputFile, 'utf8')),
     summary: await readFile(summaryFile, 'utf8')
   }
+}
+
+/**
+ * The probe fixture (a small main package) pushed as v1 to a fresh repository of registry, with inputs and env on
+ * top: the run, and the repository it pushed to.
+ */
+export async function pushProbe(
+  registry: string,
+  name: string,
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {}
+): Promise<{ run: Run; repo: string }> {
+  const repo = `${registry}/${uniqueRepo(name)}`
+  const run = await runAction(
+    { image: repo, tags: 'v1', ...inputs },
+    { workdir: await copyFixture('probe'), env }
+  )
+  return { run, repo }
 }
 
 /** Throws, saying what to start, unless the mirror, both registries and the Docker Engine answer. */

@@ -9,7 +9,7 @@ import {
 } from '../../src/compile/cgo.js'
 import type { Platform } from '../../src/platform.js'
 import { InputError } from '../../src/ports.js'
-import { rejectionOf } from '../unit/helpers.js'
+import { rejectionOf, thrownBy } from './helpers.js'
 
 const amd64: Platform = { os: 'linux', architecture: 'amd64' }
 const arm64: Platform = { os: 'linux', architecture: 'arm64' }
@@ -32,15 +32,7 @@ function probe(
 
 const none = { byPlatform: {} }
 
-function inputError(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError)
-    return (e as Error).message
-  }
-  throw new Error('expected an InputError')
-}
+const inputError = (fn: () => unknown): string => thrownBy(fn, InputError).message
 
 const rejection = async (p: Promise<unknown>): Promise<string> =>
   (await rejectionOf(p, InputError)).message

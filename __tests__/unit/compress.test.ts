@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { gzip as libdeflateGlue } from 'libdeflate'
@@ -30,7 +29,7 @@ import { dockerArchive } from '../../src/oci/docker-archive.js'
 import { readTar } from '../../src/oci/tar.js'
 import { gateFailures } from '../../src/report/gate.js'
 import { platformSize } from '../../src/report/size.js'
-import { appPlan, withTempDir } from './helpers.js'
+import { appPlan, goBuild, goMainDir, withTempDir } from './helpers.js'
 
 const sha = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
 
@@ -248,22 +247,14 @@ describe('gzip levels', () => {
 })
 
 describe('gzip of a Go binary', () => {
-  let dir = ''
-  let binary = Buffer.alloc(0)
+  let binary: Buffer = Buffer.alloc(0)
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'gsi-compress-go-'))
-    await writeFile(
-      path.join(dir, 'main.go'),
+    const dir = await goMainDir(
+      'gsi-compress-go-',
       'package main\n\nimport (\n\t"encoding/json"\n\t"net/http"\n\t"os"\n)\n\nfunc main() {\n\tjson.NewEncoder(os.Stdout).Encode(os.Args)\n\thttp.ListenAndServe(os.Getenv("ADDR"), nil)\n}\n'
     )
-    const env = { ...process.env, CGO_ENABLED: '0', GO111MODULE: 'off', GOFLAGS: '' }
-    execFileSync('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', 'app', 'main.go'], {
-      cwd: dir,
-      env
-    })
-    binary = await readFile(path.join(dir, 'app'))
+    binary = await goBuild(dir, 'app', '-s -w')
   }, 300_000)
-  afterAll(() => rm(dir, { recursive: true, force: true }))
 
   it('at the default level, is smaller than zlib at 9, in one stream or in pieces, and reads back', async () => {
     expect(binary.length).toBeGreaterThan(2 ** 20)

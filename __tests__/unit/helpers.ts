@@ -1,8 +1,11 @@
-// Shared fakes for the unit tests: a recording logger, a scripted fetch, a tar reader, temp dirs and a plain /app image.
-import { expect } from '@jest/globals'
-import { mkdtemp, rm } from 'node:fs/promises'
+// Shared fakes for the unit tests: a recording logger, a scripted fetch, a tar reader, temp dirs, a plain /app image
+// and one-file Go programs built with the Go on PATH.
+import { afterAll, expect } from '@jest/globals'
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { buildImage, type BuiltImage } from '../../src/oci/image.js'
 import type { Fetch, Logger } from '../../src/ports.js'
 import {
@@ -128,6 +131,18 @@ export async function withTempDir(
   }
 }
 
+/** The error fn throws, checked to be a kind: the test fails when fn returns or throws another. */
+export function thrownBy<E extends Error>(fn: () => unknown, kind: new (...args: never[]) => E): E {
+  let thrown: unknown
+  try {
+    fn()
+  } catch (e) {
+    thrown = e
+  }
+  expect(thrown).toBeInstanceOf(kind)
+  return thrown as E
+}
+
 /** The error p rejects with, checked to be a kind: the test fails when p resolves or rejects with another. */
 export async function rejectionOf<E extends Error>(
   p: Promise<unknown>,
@@ -168,4 +183,35 @@ export function appPlan(binary: Buffer, settings: ImageSettings = imageSettings(
 /** appPlan built for linux/amd64 at epoch 0: the same binary bytes give the same digest (a rebuild). */
 export async function appImage(binary: Buffer): Promise<BuiltImage> {
   return buildImage(appPlan(binary), { os: 'linux', architecture: 'amd64' }, 0)
+}
+
+const goDirs: string[] = []
+
+// Each test file has its own instance of this module, so this runs once at the end of each file.
+afterAll(async () => {
+  await Promise.all(goDirs.splice(0).map(d => rm(d, { recursive: true, force: true })))
+})
+
+/** A temp dir holding source as main.go, for goBuild; removed when the test file ends. */
+export async function goMainDir(prefix: string, source: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix))
+  goDirs.push(dir)
+  await writeFile(path.join(dir, 'main.go'), source)
+  return dir
+}
+
+/**
+ * Builds one .go file of dir (main.go unless told) with the Go on PATH, -trimpath and ldflags, in GOPATH mode (no
+ * go.mod needed), into dir/out; returns the binary.
+ */
+export async function goBuild(
+  dir: string,
+  out: string,
+  ldflags: string,
+  o: { file?: string; cgo?: boolean } = {}
+): Promise<Buffer> {
+  const env = { ...process.env, CGO_ENABLED: o.cgo ? '1' : '0', GO111MODULE: 'off', GOFLAGS: '' }
+  const args = ['build', '-trimpath', `-ldflags=${ldflags}`, '-o', out, o.file ?? 'main.go']
+  await promisify(execFile)('go', args, { cwd: dir, env })
+  return readFile(path.join(dir, out))
 }

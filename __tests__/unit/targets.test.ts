@@ -13,20 +13,12 @@ import {
   type MainTarget
 } from '../../src/images/targets.js'
 import { InputError, type Runner } from '../../src/ports.js'
-import { rejectionOf } from '../unit/helpers.js'
+import { rejectionOf, thrownBy } from './helpers.js'
 
 const parse = (inputs: Record<string, string>) =>
   parseConfig(name => inputs[name] ?? '', { GITHUB_WORKSPACE: '/ws' })
 
-const fails = (f: () => unknown): string => {
-  try {
-    f()
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError)
-    return (e as Error).message
-  }
-  throw new Error('did not throw')
-}
+const fails = (f: () => unknown): string => thrownBy(f, InputError).message
 
 describe('image templates', () => {
   it('knows {{.Name}}, with or without spaces, and renders every occurrence', () => {
