@@ -27,6 +27,26 @@ const SINGLE = {
   cache: 'false'
 }
 
+interface Step {
+  inputs?: Record<string, string>
+  env?: Record<string, string>
+}
+
+/** Two steps at once, each the action building the single fixture and pushing it to repo; both must pass. */
+async function stepsAtOnce(repo: string, a: Step, b: Step): Promise<[Run, Run]> {
+  const step = async ({ inputs, env }: Step): Promise<Run> =>
+    runAction(
+      { ...SINGLE, image: `${REGISTRY}/${repo}`, ...inputs },
+      { workdir: await copyFixture('single'), env }
+    )
+  const runs = await Promise.all([step(a), step(b)])
+  for (const run of runs) {
+    expect(run.log).not.toMatch(/::error::/)
+    expect(run.code).toBe(0)
+  }
+  return runs
+}
+
 /** A client of its own for each writer, as two steps have. */
 async function client(repo: string): Promise<RegistryClient> {
   const c = new RegistryClient(parseImage(`${REGISTRY}/${repo}`), {
@@ -102,17 +122,11 @@ describe('two steps attaching to one digest at once', () => {
 
   it('through the action: an SPDX step and a CycloneDX step on one build', async () => {
     const repo = uniqueRepo('attach-race-action')
-    const image = `${REGISTRY}/${repo}`
-    const step = async (format: string): Promise<Run> =>
-      runAction(
-        { ...SINGLE, image, tags: 'v1', sbom: format },
-        { workdir: await copyFixture('single') }
-      )
-    const [spdx, cyclonedx] = await Promise.all([step('spdx'), step('cyclonedx')])
-    for (const run of [spdx, cyclonedx]) {
-      expect(run.log).not.toMatch(/::error::/)
-      expect(run.code).toBe(0)
-    }
+    const [spdx, cyclonedx] = await stepsAtOnce(
+      repo,
+      { inputs: { tags: 'v1', sbom: 'spdx' } },
+      { inputs: { tags: 'v1', sbom: 'cyclonedx' } }
+    )
     // The same source, so the same digest: both attached to it.
     const digest = spdx.outputs.digest!
     expect(cyclonedx.outputs.digest).toBe(digest)
@@ -164,20 +178,10 @@ describe('two releases at once', () => {
 
   it('through the action: v1.2.0 and v1.3.0 pushed as tags together', async () => {
     const repo = uniqueRepo('release-race-action')
-    const image = `${REGISTRY}/${repo}`
-    const release = async (version: string): Promise<Run> =>
-      runAction(
-        { ...SINGLE, image },
-        {
-          workdir: await copyFixture('single'),
-          env: { GITHUB_REF: `refs/tags/v${version}`, GITHUB_EVENT_NAME: 'push' }
-        }
-      )
-    const [older, newer] = await Promise.all([release('1.2.0'), release('1.3.0')])
-    for (const run of [older, newer]) {
-      expect(run.log).not.toMatch(/::error::/)
-      expect(run.code).toBe(0)
-    }
+    const tagPush = (version: string): Step => ({
+      env: { GITHUB_REF: `refs/tags/v${version}`, GITHUB_EVENT_NAME: 'push' }
+    })
+    const [older, newer] = await stepsAtOnce(repo, tagPush('1.2.0'), tagPush('1.3.0'))
     // The version label differs, so the digests do.
     expect(older.outputs.digest).not.toBe(newer.outputs.digest)
     for (const tag of ['latest', '1', '1.3', '1.3.0'])

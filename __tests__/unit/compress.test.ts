@@ -246,14 +246,14 @@ describe('gzip levels', () => {
   })
 })
 
+/** A small server: enough of the standard library for a binary of a few MB. */
+const SERVER =
+  'package main\n\nimport (\n\t"encoding/json"\n\t"net/http"\n\t"os"\n)\n\nfunc main() {\n\tjson.NewEncoder(os.Stdout).Encode(os.Args)\n\thttp.ListenAndServe(os.Getenv("ADDR"), nil)\n}\n'
+
 describe('gzip of a Go binary', () => {
   let binary: Buffer = Buffer.alloc(0)
   beforeAll(async () => {
-    const dir = await goMainDir(
-      'gsi-compress-go-',
-      'package main\n\nimport (\n\t"encoding/json"\n\t"net/http"\n\t"os"\n)\n\nfunc main() {\n\tjson.NewEncoder(os.Stdout).Encode(os.Args)\n\thttp.ListenAndServe(os.Getenv("ADDR"), nil)\n}\n'
-    )
-    binary = await goBuild(dir, 'app', '-s -w')
+    binary = await goBuild(await goMainDir('gsi-compress-go-', SERVER), 'app', '-s -w')
   }, 300_000)
 
   it('at the default level, is smaller than zlib at 9, in one stream or in pieces, and reads back', async () => {

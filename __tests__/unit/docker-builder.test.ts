@@ -28,7 +28,7 @@ import {
   withParents,
   type FilePlan
 } from '../../src/rootfs/plan.js'
-import { fakeLogger, imageSettings, readTar, tempDir } from './helpers.js'
+import { fakeLogger, imageSettings, readTar, withTempDir } from './helpers.js'
 
 const EPOCH = 1_700_000_000
 const amd64: Platform = { os: 'linux', architecture: 'amd64' }
@@ -306,8 +306,7 @@ async function buildAmd64(
   dir: string
   dockerfile: string
 }> {
-  const { dir, cleanup } = await tempDir()
-  try {
+  return withTempDir(async dir => {
     const dockerfile = path.join(dir, 'Dockerfile')
     await writeFile(dockerfile, 'FROM scratch\nCOPY binary/ /\n')
     const p = plan()
@@ -317,15 +316,12 @@ async function buildAmd64(
     const plans = [{ platform: amd64, plan: p }]
     await dockerBuild({ runner, logger, context: dir, dockerfile, plans, ...options })
     return { calls, logger, dir, dockerfile }
-  } finally {
-    await cleanup()
-  }
+  })
 }
 
 describe('dockerBuild', () => {
   it('runs one classic build per platform with the TARGET* arguments, then saves and removes the tag', async () => {
-    const { dir, cleanup } = await tempDir()
-    try {
+    await withTempDir(async dir => {
       const dockerfile = path.join(dir, 'Dockerfile')
       await writeFile(
         dockerfile,
@@ -395,9 +391,7 @@ describe('dockerBuild', () => {
       expect(logger.lines.join('\n')).toContain(
         'linux/arm64: Docker built 4 layers (system, home, files, binary)'
       )
-    } finally {
-      await cleanup()
-    }
+    })
   })
 
   it('uses buildx with the source date epoch and rewritten timestamps, for a reproducible digest', async () => {
@@ -494,8 +488,7 @@ describe('dockerBuild', () => {
   })
 
   it('fails with the Dockerfile path and docker stderr tail, and still removes the tag and the intermediates', async () => {
-    const { dir, cleanup } = await tempDir()
-    try {
+    await withTempDir(async dir => {
       const dockerfile = path.join(dir, 'Dockerfile')
       await writeFile(dockerfile, 'FROM scratch\nCOPY missing/ /\n')
       const { runner, calls } = fakeDocker(
@@ -527,9 +520,7 @@ describe('dockerBuild', () => {
         'rmi 0123456789ab',
         'rmi -f'
       ])
-    } finally {
-      await cleanup()
-    }
+    })
   })
 })
 

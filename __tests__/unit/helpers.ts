@@ -118,14 +118,14 @@ export async function tempDir(
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
 }
 
-/** Runs fn with a fresh temp dir, removed after it whatever fn does. */
-export async function withTempDir(
-  fn: (dir: string) => Promise<void>,
+/** Runs fn with a fresh temp dir, removed after it whatever fn does; returns what fn returns. */
+export async function withTempDir<T>(
+  fn: (dir: string) => Promise<T>,
   prefix = 'gsi-unit-'
-): Promise<void> {
+): Promise<T> {
   const { dir, cleanup } = await tempDir(prefix)
   try {
-    await fn(dir)
+    return await fn(dir)
   } finally {
     await cleanup()
   }

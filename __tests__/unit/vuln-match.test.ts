@@ -387,13 +387,12 @@ describe('onDatabaseError', () => {
 describe('functionNames of a real stripped binary', () => {
   let stripped: Buffer
 
+  // json.NewEncoder is small enough to be inlined into main.main: it is in no functab entry, only the inline tree.
+  const INLINED =
+    'package main\n\nimport (\n\t"encoding/json"\n\t"os"\n)\n\nfunc main() { _ = json.NewEncoder(os.Stdout).Encode(1) }\n'
+
   beforeAll(async () => {
-    // json.NewEncoder is small enough to be inlined into main.main: it is in no functab entry, only the inline tree.
-    const dir = await goMainDir(
-      'gsi-vuln-names-',
-      'package main\n\nimport (\n\t"encoding/json"\n\t"os"\n)\n\nfunc main() { _ = json.NewEncoder(os.Stdout).Encode(1) }\n'
-    )
-    stripped = await goBuild(dir, 'app', '-s -w')
+    stripped = await goBuild(await goMainDir('gsi-vuln-names-', INLINED), 'app', '-s -w')
   }, 120_000)
 
   it("holds the pclntab's functions and, from the inline trees, what was inlined into them", () => {
