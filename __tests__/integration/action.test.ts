@@ -5,7 +5,15 @@ import path from 'node:path'
 import { goToolName } from '../../src/go/mirror.js'
 import { sh, skopeo } from './commands.js'
 import { copyFixture, fileToolCache, MIRROR, pushProbe, runAction, tempDir } from './harness.js'
-import { AUTH, AUTH_REGISTRY, digestOf, REGISTRY, uniqueRepo } from './registries.js'
+import {
+  AUTH,
+  AUTH_REGISTRY,
+  AUTH_REGISTRY_RE,
+  digestOf,
+  REGISTRY,
+  REGISTRY_RE,
+  uniqueRepo
+} from './registries.js'
 
 let goVersion: string
 
@@ -94,7 +102,10 @@ describe('push to a registry and run the image', () => {
     })
     expect(run.code).not.toBe(0)
     expect(run.stdout).toMatch(
-      /^::error::registry-username\/registry-password: 127\.0\.0\.1:5001 refused user 'testuser' \(HTTP 401\)/m
+      new RegExp(
+        `^::error::registry-username/registry-password: ${AUTH_REGISTRY_RE} refused user 'testuser' \\(HTTP 401\\)`,
+        'm'
+      )
     )
     expect(run.stdout).toContain(`::add-mask::${secret}`)
     expect(run.log).not.toContain(secret)
@@ -165,12 +176,15 @@ describe('bad input fails before anything is pushed', () => {
     [
       'an image with uppercase letters',
       { image: `${REGISTRY}/Acme/App` },
-      /^::error::image: the repository 'Acme\/App' .* has uppercase letters.*Use '127\.0\.0\.1:5000\/acme\/app'/m
+      new RegExp(
+        `^::error::image: the repository 'Acme/App' .* has uppercase letters.*Use '${REGISTRY_RE}/acme/app'`,
+        'm'
+      )
     ],
     [
       'an image with a scheme',
       { image: `http://${REGISTRY}/acme/app` },
-      /^::error::image: 'http:\/\/127\.0\.0\.1:5000\/acme\/app' includes a URL scheme/m
+      new RegExp(`^::error::image: 'http://${REGISTRY_RE}/acme/app' includes a URL scheme`, 'm')
     ],
     [
       'a tag with +',

@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pushProbe, tempDir } from './harness.js'
-import { AUTH, AUTH_REGISTRY, digestOf } from './registries.js'
+import { AUTH, AUTH_REGISTRY, AUTH_REGISTRY_RE, digestOf } from './registries.js'
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64')
 
@@ -110,7 +110,10 @@ describe('refused credentials never reach the log', () => {
       `Registry credentials for ${AUTH_REGISTRY}: registry-username/registry-password`
     )
     expect(run.stdout).toMatch(
-      /^::error::registry-username\/registry-password: 127\.0\.0\.1:5001 refused user 'testuser'/m
+      new RegExp(
+        `^::error::registry-username/registry-password: ${AUTH_REGISTRY_RE} refused user 'testuser'`,
+        'm'
+      )
     )
     expect(run.stdout).toContain(`::add-mask::${wrong}`)
     expect(run.log).not.toContain(wrong)
@@ -128,7 +131,9 @@ describe('refused credentials never reach the log', () => {
     expect(run.log).toContain(
       `Registry credentials for ${AUTH_REGISTRY}: Docker config ${config}/config.json (auths: http://${AUTH_REGISTRY})`
     )
-    expect(run.stdout).toMatch(/^::error::.*127\.0\.0\.1:5001 refused user 'testuser'/m)
+    expect(run.stdout).toMatch(
+      new RegExp(`^::error::.*${AUTH_REGISTRY_RE} refused user 'testuser'`, 'm')
+    )
     expect(run.stdout).toContain(`::add-mask::${wrong}`)
     expect(run.log).not.toContain(wrong)
     expect(run.log).not.toContain(b64(`${AUTH.username}:${wrong}`))

@@ -5,7 +5,16 @@ import path from 'node:path'
 import { FaultProxy } from './fault-proxy.js'
 import { sh } from './commands.js'
 import { copyFixture, runAction, tempDir } from './harness.js'
-import { AUTH, AUTH_REGISTRY, digestOf, inspectImage, REGISTRY, uniqueRepo } from './registries.js'
+import {
+  AUTH,
+  AUTH_REGISTRY,
+  AUTH_REGISTRY_RE,
+  digestOf,
+  inspectImage,
+  REGISTRY,
+  REGISTRY_RE,
+  uniqueRepo
+} from './registries.js'
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64')
 
@@ -189,7 +198,7 @@ describe('several registries', () => {
     expect(run.code).toBe(1)
     expect(run.log).toMatch(
       new RegExp(
-        `::error::registry-username/registry-password: ${AUTH_REGISTRY.replace(/\./g, '\\.')} refused user 'testuser'`
+        `::error::registry-username/registry-password: ${AUTH_REGISTRY_RE} refused user 'testuser'`
       )
     )
     expect(run.log).not.toMatch(/Install Go|go build|::group::Build/)
@@ -227,9 +236,7 @@ describe('several registries', () => {
       expect(error).toContain('denied')
       const untagged =
         /Already pushed, untagged: (\S+)\. Nothing was tagged in any registry\.$/.exec(error)
-      expect(untagged?.[1]).toMatch(
-        new RegExp(`^${REGISTRY.replace(/\./g, '\\.')}/${repo}@sha256:[0-9a-f]{64}$`)
-      )
+      expect(untagged?.[1]).toMatch(new RegExp(`^${REGISTRY_RE}/${repo}@sha256:[0-9a-f]{64}$`))
       // As it says: the first registry has the image by digest, and no registry has the tag.
       expect(await digestOf(untagged![1]!)).toBe(untagged![1]!.split('@')[1])
       expect(await digestOf(`${REGISTRY}/${repo}:v1`)).toBeUndefined()

@@ -6,6 +6,10 @@ export const REGISTRY = process.env.GSI_REGISTRY ?? '127.0.0.1:5000'
 export const AUTH_REGISTRY = process.env.GSI_AUTH_REGISTRY ?? '127.0.0.1:5001'
 export const AUTH = { username: 'testuser', password: 'testpassword' }
 
+/** The registries' host:port as they stand in a regular expression, for messages that name them. */
+export const REGISTRY_RE = REGISTRY.replace(/\./g, '\\.')
+export const AUTH_REGISTRY_RE = AUTH_REGISTRY.replace(/\./g, '\\.')
+
 /**
  * This test file's run: the process and random bits, since process ids repeat across machines' fresh
  * containers that share a Docker Engine or a registry.
