@@ -1,4 +1,4 @@
-// Local stand-ins, on 127.0.0.1, for the services a keyless signature in GitHub Actions talks to, and a verifier that checks bundles the way `gh attestation verify` does, against the stand-ins' trust material.
+// Local stand-ins, on 127.0.0.1, for the services a keyless signature in GitHub Actions talks to, started for a test file (sigstoreServicesForFile) or by hand, and a verifier that checks bundles the way `gh attestation verify` does, against the stand-ins' trust material (sigstore-trust.ts).
 //
 // One real HTTP server (not nock: the real clients, @sigstore/sign's make-fetch-happen, @actions/core's
 // HttpClient and the action's own fetch, reach it over TCP) answers as each service documents:
@@ -17,7 +17,8 @@
 // - GitHub's attestations API (/api): POST /repos/{owner}/{repo}/attestations with {"bundle": ...} and a Bearer
 //   token -> 201 {"id": N} (docs.github.com/rest/repos/repos#create-an-attestation); `refuse` makes it answer
 //   403 {"message": "Resource not accessible by integration"}, as for a token without attestations: write.
-import { bundleFromJSON, type SerializedBundle } from '@sigstore/bundle'
+import { afterAll, beforeAll } from '@jest/globals'
+import type { SerializedBundle } from '@sigstore/bundle'
 import {
   fulcioHandler,
   initializeCA,
@@ -27,12 +28,15 @@ import {
   rekorHandler,
   tsaHandler
 } from '@sigstore/mock'
-import { HashAlgorithm, PublicKeyDetails, type TrustedRoot } from '@sigstore/protobuf-specs'
-import { toSignedEntity, toTrustMaterial, Verifier, type Signer } from '@sigstore/verify'
+import type { TrustedRoot } from '@sigstore/protobuf-specs'
 import { createHash, generateKeyPairSync, type KeyPairKeyObjectResult } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import * as jose from 'jose'
+import { TEST_ENDPOINTS_ENV, type SigstoreEndpoints } from '../src/attest/endpoints.js'
+import { mockTrustRoot } from './sigstore-trust.js'
+
+export { verifyAttestation, type Verified } from './sigstore-trust.js'
 
 export interface Recorded {
   method: string
@@ -70,8 +74,15 @@ export interface SigstoreServices {
   /** Makes the attestations API refuse (403), as for a job without attestations: write. */
   refuse: boolean
   trustedRoot: TrustedRoot
+  /** The public-good layout (Fulcio and Rekor) on these services, with this issuer's keys for the job's token. */
+  endpoints: SigstoreEndpoints
   /** Environment of a job that may mint tokens here (the runner's variables). */
   env(): Record<string, string>
+  /**
+   * The environment of a bundled action's run that signs here: env(), the test-only pointer at endpoints
+   * (TEST_ENDPOINTS_ENV), and over.
+   */
+  actionEnv(over?: Record<string, string>): Record<string, string>
   close(): Promise<void>
 }
 
@@ -190,60 +201,8 @@ export async function startSigstoreServices(
     requests: [],
     stored: new Map(),
     refuse: false,
-    trustedRoot: {
-      mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
-      tlogs: [
-        {
-          baseUrl: rekorURL,
-          hashAlgorithm: HashAlgorithm.SHA2_256,
-          publicKey: {
-            rawBytes: tlog.publicKey,
-            keyDetails: PublicKeyDetails.PKIX_ECDSA_P256_SHA_256,
-            validFor: { start: new Date(0), end: undefined }
-          },
-          logId: { keyId: createHash('sha256').update(tlog.publicKey).digest() },
-          checkpointKeyId: undefined,
-          operator: 'mock'
-        }
-      ],
-      certificateAuthorities: [
-        {
-          subject: { organization: 'sigstore.mock', commonName: 'sigstore' },
-          uri: `${base}/fulcio`,
-          certChain: { certificates: [{ rawBytes: Buffer.from(ca.rootCertificate.buffer) }] },
-          validFor: { start: new Date(0), end: undefined },
-          operator: 'mock'
-        }
-      ],
-      ctlogs: [
-        {
-          baseUrl: `${base}/ctlog`,
-          hashAlgorithm: HashAlgorithm.SHA2_256,
-          publicKey: {
-            rawBytes: ctlog.publicKey,
-            keyDetails: PublicKeyDetails.PKIX_ECDSA_P256_SHA_256,
-            validFor: { start: new Date(0), end: undefined }
-          },
-          logId: { keyId: Buffer.from(ctlog.logID.buffer) },
-          checkpointKeyId: undefined,
-          operator: 'mock'
-        }
-      ],
-      timestampAuthorities: [
-        {
-          subject: { organization: 'sigstore.mock', commonName: 'tsa' },
-          uri: `${base}/tsa`,
-          certChain: {
-            certificates: [
-              { rawBytes: Buffer.from(tsa.intCertificate.buffer) },
-              { rawBytes: Buffer.from(tsa.rootCertificate.buffer) }
-            ]
-          },
-          validFor: { start: new Date(0), end: undefined },
-          operator: 'mock'
-        }
-      ]
-    },
+    trustedRoot: mockTrustRoot(base, { ca, ctlog, tlog, tsa }),
+    endpoints: { fulcioURL: `${base}/fulcio`, rekorURL, oidcIssuer: issuer },
     env: () => ({
       ACTIONS_ID_TOKEN_REQUEST_URL: state.tokenURL,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken,
@@ -252,6 +211,11 @@ export async function startSigstoreServices(
       GITHUB_REPOSITORY: claims.repository,
       GITHUB_SHA: claims.sha,
       GITHUB_REF: claims.ref
+    }),
+    actionEnv: (over = {}) => ({
+      ...state.env(),
+      [TEST_ENDPOINTS_ENV]: JSON.stringify(state.endpoints),
+      ...over
     }),
     close: () => new Promise(r => server.close(() => r()))
   }
@@ -324,43 +288,29 @@ export async function startSigstoreServices(
   return state
 }
 
-export interface Verified {
-  statement: {
-    _type: string
-    subject: { name: string; digest: Record<string, string> }[]
-    predicateType: string
-    predicate: Record<string, unknown>
-  }
-  signer: Signer
-}
-
 /**
- * What `gh attestation verify oci://IMAGE@DIGEST` checks of a bundle: the signature over the DSSE envelope with a
- * certificate that chains to the trusted Fulcio root, SCT, log entry or timestamp from trusted keys, and a
- * statement whose subject is the image's digest. Throws when any of them fails.
+ * The services for the test file that calls this at its top level: started before its tests, closed after them,
+ * and read through the returned object meanwhile (it forwards to the started services, refuse included). With
+ * processEnv, the job's variables (env()) are in process.env meanwhile too, for code that reads the runner's
+ * variables there (signImage's predicate, unless given env).
  */
-export function verifyAttestation(
-  json: unknown,
-  root: TrustedRoot,
-  digest: string,
-  o: { tlog?: boolean } = {}
-): Verified {
-  const bundle = bundleFromJSON(json)
-  const tlog = o.tlog ?? true
-  const verifier = new Verifier(toTrustMaterial(root), {
-    tlogThreshold: tlog ? 1 : 0,
-    tsaThreshold: tlog ? 0 : 1
+export function sigstoreServicesForFile(o: { processEnv?: boolean } = {}): SigstoreServices {
+  let started: SigstoreServices | undefined
+  const saved = { ...process.env }
+  beforeAll(async () => {
+    started = await startSigstoreServices()
+    if (o.processEnv) Object.assign(process.env, started.env())
   })
-  const signer = verifier.verify(toSignedEntity(bundle))
-  if (bundle.content.$case !== 'dsseEnvelope') throw new Error('not a DSSE bundle')
-  const envelope = bundle.content.dsseEnvelope
-  if (envelope.payloadType !== 'application/vnd.in-toto+json') {
-    throw new Error(`payload type ${envelope.payloadType}`)
+  afterAll(async () => {
+    if (o.processEnv) process.env = saved
+    await started?.close()
+  })
+  const running = (): SigstoreServices => {
+    if (!started) throw new Error('the Sigstore services are used before beforeAll started them')
+    return started
   }
-  const statement = JSON.parse(Buffer.from(envelope.payload).toString()) as Verified['statement']
-  const [alg, hex] = digest.split(':')
-  if (!statement.subject.some(s => s.digest[alg!] === hex)) {
-    throw new Error(`the statement's subjects do not include ${digest}`)
-  }
-  return { statement, signer }
+  return new Proxy({} as SigstoreServices, {
+    get: (_, key) => Reflect.get(running(), key),
+    set: (_, key, value) => Reflect.set(running(), key, value)
+  })
 }

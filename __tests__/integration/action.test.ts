@@ -3,30 +3,23 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { goToolName } from '../../src/go/mirror.js'
+import { sh, skopeo } from './commands.js'
+import { copyFixture, fileToolCache, MIRROR, pushProbe, runAction, tempDir } from './harness.js'
 import {
   AUTH,
   AUTH_REGISTRY,
-  copyFixture,
-  MIRROR,
+  AUTH_REGISTRY_RE,
+  digestOf,
   REGISTRY,
-  requireEnvironment,
-  runAction,
-  sh,
-  skopeo,
-  tempDir,
+  REGISTRY_RE,
   uniqueRepo
-} from './harness.js'
+} from './registries.js'
 
-let toolCache: string
 let goVersion: string
 
 beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
   goVersion = (await sh('go', ['env', 'GOVERSION'])).stdout.trim().replace(/^go/, '')
 })
-
-const base = { 'go-download-base-url': MIRROR }
 
 interface Manifest {
   config: { size: number; digest: string }
@@ -37,14 +30,11 @@ describe('push to a registry and run the image', () => {
   it('pushes an image that runs as 65532 with zoneinfo, /tmp and CA roots, and reports what was pushed', async () => {
     const workdir = await copyFixture('probe')
     const repo = `${REGISTRY}/${uniqueRepo('probe')}`
-    const run = await runAction(
-      { ...base, image: repo, tags: 'v1\nlatest' },
-      { workdir, toolCache }
-    )
+    const run = await runAction({ image: repo, tags: 'v1\nlatest' }, { workdir })
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
     // The Go from the mirror was used, never the one on PATH.
-    expect(run.log).toContain(`${toolCache}/${goToolName(MIRROR)}/${goVersion}/`)
+    expect(run.log).toContain(`${await fileToolCache()}/${goToolName(MIRROR)}/${goVersion}/`)
     expect(run.outputs['go-version']).toBe(goVersion)
 
     const digest = run.outputs.digest!
@@ -95,60 +85,33 @@ describe('push to a registry and run the image', () => {
   })
 
   it('pushes with Basic auth to a registry with htpasswd', async () => {
-    const workdir = await copyFixture('probe')
-    const repo = `${AUTH_REGISTRY}/${uniqueRepo('auth')}`
-    const run = await runAction(
-      {
-        ...base,
-        image: repo,
-        tags: 'v1',
-        'registry-username': AUTH.username,
-        'registry-password': AUTH.password
-      },
-      { workdir, toolCache }
-    )
+    const { run, repo } = await pushProbe(AUTH_REGISTRY, 'auth', {
+      'registry-username': AUTH.username,
+      'registry-password': AUTH.password
+    })
     expect(run.log).not.toMatch(/::error::/)
     expect(run.log).not.toContain(AUTH.password)
-    const inspect = await skopeo([
-      'inspect',
-      '--tls-verify=false',
-      '--creds',
-      `${AUTH.username}:${AUTH.password}`,
-      `docker://${repo}:v1`
-    ])
-    expect(JSON.parse(inspect.stdout).Digest).toBe(run.outputs.digest)
+    expect(await digestOf(`${repo}:v1`)).toBe(run.outputs.digest)
   })
 
   it('refuses a wrong password before building, names the inputs and never prints the password', async () => {
-    const workdir = await copyFixture('probe')
-    const repo = `${AUTH_REGISTRY}/${uniqueRepo('wrong')}`
     const secret = 'not-the-Password-4711'
-    const run = await runAction(
-      {
-        ...base,
-        image: repo,
-        tags: 'v1',
-        'registry-username': AUTH.username,
-        'registry-password': secret
-      },
-      { workdir, toolCache }
-    )
+    const { run, repo } = await pushProbe(AUTH_REGISTRY, 'wrong', {
+      'registry-username': AUTH.username,
+      'registry-password': secret
+    })
     expect(run.code).not.toBe(0)
     expect(run.stdout).toMatch(
-      /^::error::registry-username\/registry-password: 127\.0\.0\.1:5001 refused user 'testuser' \(HTTP 401\)/m
+      new RegExp(
+        `^::error::registry-username/registry-password: ${AUTH_REGISTRY_RE} refused user 'testuser' \\(HTTP 401\\)`,
+        'm'
+      )
     )
     expect(run.stdout).toContain(`::add-mask::${secret}`)
     expect(run.log).not.toContain(secret)
     expect(run.log).not.toContain(Buffer.from(`${AUTH.username}:${secret}`).toString('base64'))
     expect(run.log).not.toContain('go build')
-    const inspect = await skopeo([
-      'inspect',
-      '--tls-verify=false',
-      '--creds',
-      `${AUTH.username}:${AUTH.password}`,
-      `docker://${repo}:v1`
-    ])
-    expect(inspect.code).not.toBe(0)
+    expect(await digestOf(`${repo}:v1`)).toBeUndefined()
   })
 })
 
@@ -156,10 +119,7 @@ describe('without a registry', () => {
   it('writes an OCI layout that skopeo reads, with the digest of the output', async () => {
     const workdir = await copyFixture('probe')
     const layout = path.join(await tempDir(), 'layout')
-    const run = await runAction(
-      { ...base, push: 'false', 'oci-layout': layout, tags: 'dev' },
-      { workdir, toolCache }
-    )
+    const run = await runAction({ push: 'false', 'oci-layout': layout, tags: 'dev' }, { workdir })
     expect(run.code).toBe(0)
     expect(run.outputs['image-ref']).toBe('')
     const inspect = await skopeo(['inspect', `oci:${layout}:dev`])
@@ -170,14 +130,8 @@ describe('without a registry', () => {
   })
 
   it('gives the same digest for the same source built twice, from different directories', async () => {
-    const first = await runAction(
-      { ...base, push: 'false' },
-      { workdir: await copyFixture('probe'), toolCache }
-    )
-    const second = await runAction(
-      { ...base, push: 'false' },
-      { workdir: await copyFixture('probe'), toolCache }
-    )
+    const first = await runAction({ push: 'false' }, { workdir: await copyFixture('probe') })
+    const second = await runAction({ push: 'false' }, { workdir: await copyFixture('probe') })
     expect(first.code).toBe(0)
     expect(second.code).toBe(0)
     expect(second.outputs.digest).toBe(first.outputs.digest)
@@ -222,12 +176,15 @@ describe('bad input fails before anything is pushed', () => {
     [
       'an image with uppercase letters',
       { image: `${REGISTRY}/Acme/App` },
-      /^::error::image: the repository 'Acme\/App' .* has uppercase letters.*Use '127\.0\.0\.1:5000\/acme\/app'/m
+      new RegExp(
+        `^::error::image: the repository 'Acme/App' .* has uppercase letters.*Use '${REGISTRY_RE}/acme/app'`,
+        'm'
+      )
     ],
     [
       'an image with a scheme',
       { image: `http://${REGISTRY}/acme/app` },
-      /^::error::image: 'http:\/\/127\.0\.0\.1:5000\/acme\/app' includes a URL scheme/m
+      new RegExp(`^::error::image: 'http://${REGISTRY_RE}/acme/app' includes a URL scheme`, 'm')
     ],
     [
       'a tag with +',
@@ -236,12 +193,7 @@ describe('bad input fails before anything is pushed', () => {
     ]
   ]
   it.each(cases)('%s', async (_name, inputs, message) => {
-    const workdir = await copyFixture('probe')
-    const repo = `${REGISTRY}/${uniqueRepo('bad')}`
-    const run = await runAction(
-      { ...base, image: repo, tags: 'v1', ...inputs },
-      { workdir, toolCache }
-    )
+    const { run, repo } = await pushProbe(REGISTRY, 'bad', inputs)
     expect(run.code).not.toBe(0)
     expect(run.stdout).toMatch(message)
     expect(run.log).not.toMatch(/^uploaded /m)

@@ -1,30 +1,21 @@
 // End to end: the attach stage of dist/index.js hands the SBOM to the referrer writer after the push, for the
 // real registry (the sha256-<hex> tag schema) and the OCI layout; nothing to a registry when nothing is pushed;
 // a registry that refuses artifact manifests fails the step saying the image itself was pushed.
-import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import path from 'node:path'
 import { referrersTag, type Descriptor } from '../../src/oci/artifact.js'
-import {
-  copyFixture,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  skopeo,
-  tempDir,
-  uniqueRepo
-} from './harness.js'
+import { skopeo } from './commands.js'
+import { copyFixture, runAction, tempDir } from './harness.js'
+import { REGISTRY, uniqueRepo } from './registries.js'
 import { hasTag, layoutEntries, rawManifest, refusingProxy } from './referrers-harness.js'
 
 describe('the action: the attach stage after the push', () => {
   let toolCache: string
-  beforeAll(async () => requireEnvironment())
   // Each run on a tool cache of its own, as on a fresh runner: Go installed from the mirror, every layer compressed.
   beforeEach(async () => {
     toolCache = await tempDir('gsi-toolcache-')
   })
   const base = {
-    'go-download-base-url': MIRROR,
     package: 'hello.go',
     sbom: 'spdx',
     provenance: 'false',

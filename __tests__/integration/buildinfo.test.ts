@@ -5,7 +5,8 @@ import path from 'node:path'
 import { crc32 } from 'node:zlib'
 import type { BuildInfo, Module } from '../../src/sbom/buildinfo.js'
 import { readBuildInfo } from '../../src/sbom/buildinfo.js'
-import { sh, tempDir } from './harness.js'
+import { sh } from './commands.js'
+import { tempDir } from './harness.js'
 
 /** A zip archive with stored (uncompressed) entries, which is all a module proxy's .zip needs to be. */
 function zip(files: Record<string, string>): Buffer {

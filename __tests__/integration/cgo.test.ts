@@ -1,34 +1,20 @@
 // cgo programs the scratch way, proven by running them: a program that calls libm and looks its user up through the
 // C library, built static with musl and with glibc, and dynamic with exactly its shared libraries; the -debug tag's
 // busybox shell, and the lean tag without one; and the inputs that cannot work, refused before anything is pushed.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { chmod, readlink, realpath, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { readTar } from '../../src/oci/tar.js'
 import { elf, EM } from '../unit/elf-fixture.js'
-import {
-  copyFixture,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  sh,
-  tempDir,
-  uniqueRepo,
-  type Run
-} from './harness.js'
+import { sh } from './commands.js'
+import { copyFixture, runAction, tempDir, type Run } from './harness.js'
+import { REGISTRY, uniqueRepo } from './registries.js'
 
-let toolCache: string
-const base = { 'go-download-base-url': MIRROR, 'package-sizes': 'false' }
+const base = { 'package-sizes': 'false' }
 const pulled: string[] = []
 /** What the test program prints as the image's default user (nonroot, 65532), with glibc or musl alike. */
 const EXPECTED = 'cbrt(27)=3\nuser: nonroot\n'
-
-beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
-})
 
 afterAll(async () => {
   if (pulled.length) await sh('docker', ['rmi', '-f', ...pulled])
@@ -209,7 +195,7 @@ describe('refused before anything is pushed', () => {
     const repo = `${REGISTRY}/${uniqueRepo('cgo-bad')}`
     const run = await runAction(
       { ...base, image: repo, tags: 'v1', ...inputs },
-      { workdir: await copyFixture('cgo-libm'), toolCache }
+      { workdir: await copyFixture('cgo-libm') }
     )
     expect(run.code).not.toBe(0)
     const tags = await fetch(`http://${repo.replace('/', '/v2/')}/tags/list`)

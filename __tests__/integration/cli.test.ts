@@ -3,20 +3,9 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { actionInputs } from '../action-yml.js'
-import {
-  ACTION,
-  AUTH,
-  AUTH_REGISTRY,
-  copyFixture,
-  EXAMPLES,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  sh,
-  skopeo,
-  tempDir,
-  uniqueRepo
-} from './harness.js'
+import { sh, skopeo } from './commands.js'
+import { ACTION, copyFixture, EXAMPLES, MIRROR, requireEnvironment, tempDir } from './harness.js'
+import { AUTH, AUTH_REGISTRY, digestOf, REGISTRY, uniqueRepo } from './registries.js'
 
 const CLI = path.join(path.dirname(ACTION), 'cli', 'index.js')
 
@@ -203,13 +192,7 @@ describe('the command line', () => {
     expect(ok.code).toBe(0)
     expect(ok.stdout).toMatch(/^debug: /m)
     expect(ok.stdout + ok.stderr).not.toContain(AUTH.password)
-    const inspect = await skopeo([
-      'inspect',
-      '--tls-verify=false',
-      `--creds=${AUTH.username}:${AUTH.password}`,
-      `docker://${repo}:v1`
-    ])
-    expect(JSON.parse(inspect.stdout)).toMatchObject({ Digest: outputLine(ok.stdout, 'digest') })
+    expect(await digestOf(`${repo}:v1`)).toBe(outputLine(ok.stdout, 'digest'))
 
     const wrong = 'not-the-password-5b1e'
     const refused = await cli(

@@ -14,7 +14,6 @@ const BUILT = 'c'.repeat(40)
 const MARKER = '<!-- go-scratch-image: ghcr.io/acme/app -->'
 
 let github: GitHubServer
-let toolCache: string
 
 const good = (): ReturnType<typeof compared> => ({
   ...compared(report(2_700_000, 6_400_000, BASE_PACKAGES, BASE_MODULES)),
@@ -34,7 +33,6 @@ async function postReport(doc: object | string, inputs: Record<string, string> =
     { 'comment-from': 'report.json', 'github-token': TOKEN, ...inputs },
     {
       workdir,
-      toolCache,
       env: {
         GITHUB_EVENT_NAME: 'workflow_run',
         GITHUB_EVENT_PATH: event,
@@ -53,7 +51,6 @@ beforeAll(async () => {
   github = await startGitHubServer('acme/app', { 7: 1, 9: 1 })
   github.pulls.set(7, { headSha: BUILT })
   github.pulls.set(9, { headSha: 'd'.repeat(40) })
-  toolCache = await tempDir('gsi-toolcache-')
 })
 
 afterAll(async () => {

@@ -8,7 +8,9 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { PackageDeltas, Report } from '../../src/report/report.js'
 import { startGitHubServer, type GitHubServer } from '../github-server.js'
-import { copyFixture, FIXTURES, MIRROR, REGISTRY, runAction, tempDir, type Run } from './harness.js'
+import { skopeo } from './commands.js'
+import { copyFixture, FIXTURES, runAction, tempDir, type Run } from './harness.js'
+import { REGISTRY } from './registries.js'
 
 const TOKEN = 'ghs_integrationTokenNeverLogged0123456789'
 const PR = 7
@@ -17,12 +19,10 @@ const image = `${REGISTRY}/${repo}`
 const REPORT_TYPE = 'application/vnd.go-scratch-image.report.v1+json'
 
 let github: GitHubServer
-let toolCache: string
 let eventFile: string
 let baseline: Run
 
 const inputs = (extra: Record<string, string> = {}): Record<string, string> => ({
-  'go-download-base-url': MIRROR,
   image,
   platforms: 'linux/amd64',
   zoneinfo: 'false',
@@ -46,6 +46,17 @@ async function source(change?: (dir: string) => Promise<void>): Promise<string> 
   const dir = await copyFixture('pkgdiff')
   if (change) await change(dir)
   return dir
+}
+
+/** The pull request's run: the source changed by change, compared with main's image, commenting with TOKEN. */
+async function prRun(
+  change: (dir: string) => Promise<void>,
+  extra: Record<string, string>
+): Promise<Run> {
+  return runAction(
+    inputs({ 'compare-to': `${image}:main`, comment: 'true', 'github-token': TOKEN, ...extra }),
+    { workdir: await source(change), env: prEnv() }
+  )
 }
 
 /** A new standard-library package in the program. */
@@ -128,12 +139,10 @@ const comments = (): string[] =>
 
 beforeAll(async () => {
   github = await startGitHubServer('acme/app', { [PR]: 105 })
-  toolCache = await tempDir('gsi-toolcache-')
   eventFile = path.join(await tempDir(), 'event.json')
   await writeFile(eventFile, JSON.stringify({ number: PR, pull_request: { number: PR } }))
   baseline = await runAction(inputs({ tags: 'main' }), {
     workdir: await source(),
-    toolCache,
     env: { GITHUB_EVENT_NAME: 'push' }
   })
 })
@@ -180,16 +189,7 @@ describe('the size report and the pull request comment', () => {
   })
 
   it('encoding/xml: a new package with a positive delta, in package-deltas and the comment; the deltas sum to within 1% of the binary layer delta', async () => {
-    const r = await runAction(
-      inputs({
-        tags: 'pr-7',
-        'compare-to': `${image}:main`,
-        comment: 'true',
-        'github-token': TOKEN,
-        'max-size': '20MB'
-      }),
-      { workdir: await source(importXml), toolCache, env: prEnv() }
-    )
+    const r = await prRun(importXml, { tags: 'pr-7', 'max-size': '20MB' })
     expect(r.code).toBe(0)
     const d = JSON.parse(r.outputs['package-deltas']!) as PackageDeltas
     expect(d.missing).toBeUndefined()
@@ -212,15 +212,7 @@ describe('the size report and the pull request comment', () => {
   })
 
   it('a module bump: the version change and the grown package, and the same comment updated in place', async () => {
-    const r = await runAction(
-      inputs({
-        tags: 'pr-7',
-        'compare-to': `${image}:main`,
-        comment: 'true',
-        'github-token': TOKEN
-      }),
-      { workdir: await source(bumpModule), toolCache, env: prEnv() }
-    )
+    const r = await prRun(bumpModule, { tags: 'pr-7' })
     expect(r.code).toBe(0)
     const d = JSON.parse(r.outputs['package-deltas']!) as PackageDeltas
     expect(d.modules).toEqual([
@@ -258,7 +250,6 @@ describe('the size report and the pull request comment', () => {
       { 'comment-from': 'report.json', 'github-token': TOKEN, image },
       {
         workdir: posted,
-        toolCache,
         env: { ...prEnv(), GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: event }
       }
     )
@@ -269,16 +260,7 @@ describe('the size report and the pull request comment', () => {
   })
 
   it('over max-size: the comment says so first, then the step fails and nothing is pushed', async () => {
-    const r = await runAction(
-      inputs({
-        tags: 'pr-7-over',
-        'compare-to': `${image}:main`,
-        comment: 'true',
-        'github-token': TOKEN,
-        'max-size': '100KB'
-      }),
-      { workdir: await source(importXml), toolCache, env: prEnv() }
-    )
+    const r = await prRun(importXml, { tags: 'pr-7-over', 'max-size': '100KB' })
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/^::error::max-size: linux\/amd64 is /m)
     expect(r.outputs.tags).toBe('')
@@ -291,15 +273,7 @@ describe('the size report and the pull request comment', () => {
   it("a 403 (a fork's read-only token) is a warning: the step passes and the summary has everything", async () => {
     github.readOnly = true
     try {
-      const r = await runAction(
-        inputs({
-          push: 'false',
-          'compare-to': `${image}:main`,
-          comment: 'true',
-          'github-token': TOKEN
-        }),
-        { workdir: await source(bumpModule), toolCache, env: prEnv() }
-      )
+      const r = await prRun(bumpModule, { push: 'false' })
       expect(r.code).toBe(0)
       expect(r.stdout).toMatch(
         /^::warning::comment: not written on acme\/app#7\. GitHub refused the write \(403\)/m
@@ -314,7 +288,6 @@ describe('the size report and the pull request comment', () => {
   it('a baseline without a report still gets layer deltas, and says why packages are missing', async () => {
     // The same image pushed under another name by skopeo: the referrers are not copied with it.
     const other = `${REGISTRY}/${repo}-noreport`
-    const { skopeo } = await import('./harness.js')
     const copied = await skopeo([
       'copy',
       '--src-tls-verify=false',
@@ -325,7 +298,6 @@ describe('the size report and the pull request comment', () => {
     expect(copied.code).toBe(0)
     const r = await runAction(inputs({ push: 'false', 'compare-to': `${other}:main` }), {
       workdir: await source(importXml),
-      toolCache,
       env: { GITHUB_EVENT_NAME: 'push' }
     })
     expect(r.code).toBe(0)

@@ -1,9 +1,8 @@
 // Runs that overlap on one repository of the real registry (distribution 2.8: no referrers API, If-Match ignored): two steps attaching different SBOMs to one digest keep both entries of the sha256-<hex> list, and two releases at once (v1.2.0 and v1.3.0) leave latest and 1 on the newer one. Each 20 rounds driven through the action's own writers, and one round through the action itself.
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
-import type { Platform } from '../../src/platform.js'
 import { referrersTag, type Artifact, type Descriptor } from '../../src/oci/artifact.js'
-import { buildImage, rfc3339, type BuiltImage } from '../../src/oci/image.js'
+import { rfc3339, type BuiltImage } from '../../src/oci/image.js'
 import type { RegistryClient } from '../../src/registry/client.js'
 import { writeTags } from '../../src/registry/floating.js'
 import { pushImages } from '../../src/registry/push.js'
@@ -11,46 +10,41 @@ import { registryReferrers } from '../../src/registry/referrers.js'
 import { DEFAULT_FLAVOR } from '../../src/registry/tag-rules.js'
 import { planTags, tagPlan, type TagPlan } from '../../src/registry/tags.js'
 import { registryFetch } from '../../src/registry/transport.js'
-import { file, orderLayers, systemLayer, withParents } from '../../src/rootfs/plan.js'
 import { registryClient } from '../registry-client.js'
-import { fakeLogger, imageSettings } from '../unit/helpers.js'
-import {
-  copyFixture,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  skopeo,
-  tempDir,
-  uniqueRepo,
-  type Run
-} from './harness.js'
+import { appImage, fakeLogger } from '../unit/helpers.js'
+import { skopeo } from './commands.js'
+import { copyFixture, runAction, type Run } from './harness.js'
+import { REGISTRY, uniqueRepo } from './registries.js'
 
 const ROUNDS = 20
-const amd64: Platform = { os: 'linux', architecture: 'amd64' }
 const SPDX = 'application/spdx+json'
 const CYCLONEDX = 'application/vnd.cyclonedx+json'
 
-let toolCache: string
 /** The one-file main package of the single fixture (no go.mod: the mirror's newest Go). */
 const SINGLE = {
-  'go-download-base-url': MIRROR,
   package: 'hello.go',
   provenance: 'false',
   cache: 'false'
 }
 
-beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
-})
+interface Step {
+  inputs?: Record<string, string>
+  env?: Record<string, string>
+}
 
-async function image(binary: Buffer): Promise<BuiltImage> {
-  const app = {
-    name: 'binary' as const,
-    entries: withParents([file('app', binary, binary.length, 0o755)])
+/** Two steps at once, each the action building the single fixture and pushing it to repo; both must pass. */
+async function stepsAtOnce(repo: string, a: Step, b: Step): Promise<[Run, Run]> {
+  const step = async ({ inputs, env }: Step): Promise<Run> =>
+    runAction(
+      { ...SINGLE, image: `${REGISTRY}/${repo}`, ...inputs },
+      { workdir: await copyFixture('single'), env }
+    )
+  const runs = await Promise.all([step(a), step(b)])
+  for (const run of runs) {
+    expect(run.log).not.toMatch(/::error::/)
+    expect(run.code).toBe(0)
   }
-  return buildImage({ layers: orderLayers([systemLayer(), app]), image: imageSettings() }, amd64, 0)
+  return runs
 }
 
 /** A client of its own for each writer, as two steps have. */
@@ -102,7 +96,7 @@ describe('two steps attaching to one digest at once', () => {
     const lost: string[] = []
     for (let round = 0; round < ROUNDS; round++) {
       const repo = uniqueRepo(`attach-race-${round}`)
-      const img = await image(randomBytes(512))
+      const img = await appImage(randomBytes(512))
       await pushedByDigest(repo, img)
       const subject = {
         mediaType: img.manifest.mediaType,
@@ -126,17 +120,11 @@ describe('two steps attaching to one digest at once', () => {
 
   it('through the action: an SPDX step and a CycloneDX step on one build', async () => {
     const repo = uniqueRepo('attach-race-action')
-    const image = `${REGISTRY}/${repo}`
-    const step = async (format: string): Promise<Run> =>
-      runAction(
-        { ...SINGLE, image, tags: 'v1', sbom: format },
-        { workdir: await copyFixture('single'), toolCache }
-      )
-    const [spdx, cyclonedx] = await Promise.all([step('spdx'), step('cyclonedx')])
-    for (const run of [spdx, cyclonedx]) {
-      expect(run.log).not.toMatch(/::error::/)
-      expect(run.code).toBe(0)
-    }
+    const [spdx, cyclonedx] = await stepsAtOnce(
+      repo,
+      { inputs: { tags: 'v1', sbom: 'spdx' } },
+      { inputs: { tags: 'v1', sbom: 'cyclonedx' } }
+    )
     // The same source, so the same digest: both attached to it.
     const digest = spdx.outputs.digest!
     expect(cyclonedx.outputs.digest).toBe(digest)
@@ -158,7 +146,10 @@ describe('two releases at once', () => {
     const wrong: string[] = []
     for (let round = 0; round < ROUNDS; round++) {
       const repo = uniqueRepo(`release-race-${round}`)
-      const [older, newer] = await Promise.all([image(randomBytes(512)), image(randomBytes(512))])
+      const [older, newer] = await Promise.all([
+        appImage(randomBytes(512)),
+        appImage(randomBytes(512))
+      ])
       // One after the other: the race under test is the tags'.
       await pushedByDigest(repo, older)
       await pushedByDigest(repo, newer)
@@ -185,21 +176,10 @@ describe('two releases at once', () => {
 
   it('through the action: v1.2.0 and v1.3.0 pushed as tags together', async () => {
     const repo = uniqueRepo('release-race-action')
-    const image = `${REGISTRY}/${repo}`
-    const release = async (version: string): Promise<Run> =>
-      runAction(
-        { ...SINGLE, image },
-        {
-          workdir: await copyFixture('single'),
-          toolCache,
-          env: { GITHUB_REF: `refs/tags/v${version}`, GITHUB_EVENT_NAME: 'push' }
-        }
-      )
-    const [older, newer] = await Promise.all([release('1.2.0'), release('1.3.0')])
-    for (const run of [older, newer]) {
-      expect(run.log).not.toMatch(/::error::/)
-      expect(run.code).toBe(0)
-    }
+    const tagPush = (version: string): Step => ({
+      env: { GITHUB_REF: `refs/tags/v${version}`, GITHUB_EVENT_NAME: 'push' }
+    })
+    const [older, newer] = await stepsAtOnce(repo, tagPush('1.2.0'), tagPush('1.3.0'))
     // The version label differs, so the digests do.
     expect(older.outputs.digest).not.toBe(newer.outputs.digest)
     for (const tag of ['latest', '1', '1.3', '1.3.0'])

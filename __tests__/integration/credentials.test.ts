@@ -1,28 +1,11 @@
 // Registry credentials end to end: the Docker config (auths, a credential helper) against the htpasswd registry,
 // refused passwords that never reach the log, and a broken config.json that fails before anything is built.
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import {
-  AUTH,
-  AUTH_REGISTRY,
-  copyFixture,
-  MIRROR,
-  requireEnvironment,
-  runAction,
-  skopeo,
-  tempDir,
-  uniqueRepo
-} from './harness.js'
+import { pushProbe, tempDir } from './harness.js'
+import { AUTH, AUTH_REGISTRY, AUTH_REGISTRY_RE, digestOf } from './registries.js'
 
-let toolCache: string
-
-beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
-})
-
-const base = { 'go-download-base-url': MIRROR }
 const b64 = (s: string): string => Buffer.from(s).toString('base64')
 
 /** A DOCKER_CONFIG directory whose config.json holds value (a string is written as is). */
@@ -35,31 +18,31 @@ async function dockerConfig(value: unknown): Promise<string> {
   return dir
 }
 
-async function inspect(ref: string): Promise<{ code: number; digest?: string }> {
-  const r = await skopeo([
-    'inspect',
-    '--tls-verify=false',
-    '--creds',
-    `${AUTH.username}:${AUTH.password}`,
-    `docker://${ref}`
-  ])
-  return {
-    code: r.code,
-    digest: r.code === 0 ? (JSON.parse(r.stdout) as { Digest: string }).Digest : undefined
-  }
+/** pushProbe to the htpasswd registry with the Docker config in the folder config, and more of the environment. */
+const pushWith = (name: string, config: string, env: Record<string, string> = {}) =>
+  pushProbe(AUTH_REGISTRY, name, {}, { DOCKER_CONFIG: config, ...env })
+
+/**
+ * A credential helper docker-credential-NAME, alone in a folder, that runs the shell lines script(folder) gives;
+ * returns the folder and the PATH that finds the helper first.
+ */
+async function credentialHelper(
+  name: string,
+  script: (bin: string) => string[]
+): Promise<{ bin: string; PATH: string }> {
+  const bin = await tempDir('gsi-helper-bin-')
+  const helper = path.join(bin, `docker-credential-${name}`)
+  await writeFile(helper, ['#!/bin/sh', ...script(bin), ''].join('\n'))
+  await chmod(helper, 0o755)
+  return { bin, PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}` }
 }
 
 describe('credentials from the Docker config', () => {
   it('pushes with auths {"127.0.0.1:5001": {auth}} from DOCKER_CONFIG', async () => {
-    const workdir = await copyFixture('probe')
-    const repo = `${AUTH_REGISTRY}/${uniqueRepo('cfg-auths')}`
     const config = await dockerConfig({
       auths: { [AUTH_REGISTRY]: { auth: b64(`${AUTH.username}:${AUTH.password}`) } }
     })
-    const run = await runAction(
-      { ...base, image: repo, tags: 'v1' },
-      { workdir, toolCache, env: { DOCKER_CONFIG: config } }
-    )
+    const { run, repo } = await pushWith('cfg-auths', config)
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
     expect(run.log).toContain(
@@ -69,83 +52,48 @@ describe('credentials from the Docker config', () => {
     expect(run.stdout).toContain(`::add-mask::${b64(`${AUTH.username}:${AUTH.password}`)}`)
     expect(run.log).not.toContain(AUTH.password)
     expect(run.log).not.toContain(b64(`${AUTH.username}:${AUTH.password}`))
-    expect((await inspect(`${repo}:v1`)).digest).toBe(run.outputs.digest)
+    expect(await digestOf(`${repo}:v1`)).toBe(run.outputs.digest)
   })
 
   it('pushes with a credential helper from credHelpers, asked for the registry on stdin', async () => {
-    const workdir = await copyFixture('probe')
-    const repo = `${AUTH_REGISTRY}/${uniqueRepo('cfg-helper')}`
-    const bin = await tempDir('gsi-helper-bin-')
-    const asked = path.join(bin, 'asked')
-    const helper = path.join(bin, 'docker-credential-gsitest')
-    await writeFile(
-      helper,
-      [
-        '#!/bin/sh',
-        `[ "$1" = get ] || { echo "unexpected action $1" >&2; exit 3; }`,
-        'read -r server || true',
-        `printf '%s' "$server" > '${asked}'`,
-        `if [ "$server" != '${AUTH_REGISTRY}' ]; then echo 'credentials not found in native keychain'; exit 1; fi`,
-        `printf '{"ServerURL":"%s","Username":"${AUTH.username}","Secret":"${AUTH.password}"}\\n' "$server"`,
-        ''
-      ].join('\n')
-    )
-    await chmod(helper, 0o755)
+    const { bin, PATH } = await credentialHelper('gsitest', bin => [
+      `[ "$1" = get ] || { echo "unexpected action $1" >&2; exit 3; }`,
+      'read -r server || true',
+      `printf '%s' "$server" > '${bin}/asked'`,
+      `if [ "$server" != '${AUTH_REGISTRY}' ]; then echo 'credentials not found in native keychain'; exit 1; fi`,
+      `printf '{"ServerURL":"%s","Username":"${AUTH.username}","Secret":"${AUTH.password}"}\\n' "$server"`
+    ])
     const config = await dockerConfig({ credHelpers: { [AUTH_REGISTRY]: 'gsitest' } })
-    const run = await runAction(
-      { ...base, image: repo, tags: 'v1' },
-      {
-        workdir,
-        toolCache,
-        env: { DOCKER_CONFIG: config, PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}` }
-      }
-    )
+    const { run, repo } = await pushWith('cfg-helper', config, { PATH })
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
-    expect(await readFile(asked, 'utf8')).toBe(AUTH_REGISTRY)
+    expect(await readFile(path.join(bin, 'asked'), 'utf8')).toBe(AUTH_REGISTRY)
     expect(run.log).toContain(
       `Registry credentials for ${AUTH_REGISTRY}: credential helper docker-credential-gsitest (credHelpers in ${config}/config.json)`
     )
     expect(run.stdout).toContain(`::add-mask::${AUTH.password}`)
     expect(run.log).not.toContain(AUTH.password)
-    expect((await inspect(`${repo}:v1`)).digest).toBe(run.outputs.digest)
+    expect(await digestOf(`${repo}:v1`)).toBe(run.outputs.digest)
   })
 })
 
 describe('the Docker CLI’s lookup order', () => {
   it('takes credsStore before auths: a wrong password in auths is never tried', async () => {
-    const workdir = await copyFixture('probe')
-    const repo = `${AUTH_REGISTRY}/${uniqueRepo('cfg-store-first')}`
-    const bin = await tempDir('gsi-helper-bin-')
-    const helper = path.join(bin, 'docker-credential-gsistore')
-    await writeFile(
-      helper,
-      [
-        '#!/bin/sh',
-        'read -r server || true',
-        `printf '{"ServerURL":"%s","Username":"${AUTH.username}","Secret":"${AUTH.password}"}\\n' "$server"`,
-        ''
-      ].join('\n')
-    )
-    await chmod(helper, 0o755)
+    const { PATH } = await credentialHelper('gsistore', () => [
+      'read -r server || true',
+      `printf '{"ServerURL":"%s","Username":"${AUTH.username}","Secret":"${AUTH.password}"}\\n' "$server"`
+    ])
     const config = await dockerConfig({
       credsStore: 'gsistore',
       auths: { [AUTH_REGISTRY]: { auth: b64(`${AUTH.username}:not-the-password`) } }
     })
-    const run = await runAction(
-      { ...base, image: repo, tags: 'v1' },
-      {
-        workdir,
-        toolCache,
-        env: { DOCKER_CONFIG: config, PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}` }
-      }
-    )
+    const { run, repo } = await pushWith('cfg-store-first', config, { PATH })
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
     expect(run.log).toContain(
       `Registry credentials for ${AUTH_REGISTRY}: credential helper docker-credential-gsistore (credsStore in ${config}/config.json)`
     )
-    expect((await inspect(`${repo}:v1`)).digest).toBe(run.outputs.digest)
+    expect(await digestOf(`${repo}:v1`)).toBe(run.outputs.digest)
   })
 })
 
@@ -153,52 +101,44 @@ describe('refused credentials never reach the log', () => {
   const wrong = 'wrong-Pa55-zebra'
 
   it('fails on a wrong password from the inputs, naming the inputs', async () => {
-    const workdir = await copyFixture('probe')
-    const repo = `${AUTH_REGISTRY}/${uniqueRepo('cfg-wrong-input')}`
-    const run = await runAction(
-      {
-        ...base,
-        image: repo,
-        tags: 'v1',
-        'registry-username': AUTH.username,
-        'registry-password': wrong
-      },
-      { workdir, toolCache }
-    )
+    const { run, repo } = await pushProbe(AUTH_REGISTRY, 'cfg-wrong-input', {
+      'registry-username': AUTH.username,
+      'registry-password': wrong
+    })
     expect(run.code).not.toBe(0)
     expect(run.log).toContain(
       `Registry credentials for ${AUTH_REGISTRY}: registry-username/registry-password`
     )
     expect(run.stdout).toMatch(
-      /^::error::registry-username\/registry-password: 127\.0\.0\.1:5001 refused user 'testuser'/m
+      new RegExp(
+        `^::error::registry-username/registry-password: ${AUTH_REGISTRY_RE} refused user 'testuser'`,
+        'm'
+      )
     )
     expect(run.stdout).toContain(`::add-mask::${wrong}`)
     expect(run.log).not.toContain(wrong)
     expect(run.log).not.toContain(b64(`${AUTH.username}:${wrong}`))
     expect(run.log).not.toContain('go build')
-    expect((await inspect(`${repo}:v1`)).code).not.toBe(0)
+    expect(await digestOf(`${repo}:v1`)).toBeUndefined()
   })
 
   it('fails on a wrong password from the Docker config, saying where it came from', async () => {
-    const workdir = await copyFixture('probe')
-    const repo = `${AUTH_REGISTRY}/${uniqueRepo('cfg-wrong-config')}`
     const config = await dockerConfig({
       auths: { [`http://${AUTH_REGISTRY}`]: { auth: b64(`${AUTH.username}:${wrong}`) } }
     })
-    const run = await runAction(
-      { ...base, image: repo, tags: 'v1' },
-      { workdir, toolCache, env: { DOCKER_CONFIG: config } }
-    )
+    const { run, repo } = await pushWith('cfg-wrong-config', config)
     expect(run.code).not.toBe(0)
     expect(run.log).toContain(
       `Registry credentials for ${AUTH_REGISTRY}: Docker config ${config}/config.json (auths: http://${AUTH_REGISTRY})`
     )
-    expect(run.stdout).toMatch(/^::error::.*127\.0\.0\.1:5001 refused user 'testuser'/m)
+    expect(run.stdout).toMatch(
+      new RegExp(`^::error::.*${AUTH_REGISTRY_RE} refused user 'testuser'`, 'm')
+    )
     expect(run.stdout).toContain(`::add-mask::${wrong}`)
     expect(run.log).not.toContain(wrong)
     expect(run.log).not.toContain(b64(`${AUTH.username}:${wrong}`))
     expect(run.log).not.toContain('go build')
-    expect((await inspect(`${repo}:v1`)).code).not.toBe(0)
+    expect(await digestOf(`${repo}:v1`)).toBeUndefined()
   })
 })
 
@@ -206,14 +146,9 @@ describe('an unusable Docker config', () => {
   const secret = b64(`${AUTH.username}:${AUTH.password}`)
 
   it('fails before the build on invalid JSON, naming the path, never quoting the content', async () => {
-    const workdir = await copyFixture('probe')
-    const repo = `${AUTH_REGISTRY}/${uniqueRepo('cfg-invalid')}`
     const content = `{"auths": {"${AUTH_REGISTRY}": {"auth": "${secret}"}}, marker-Qx7-unquoted }`
     const config = await dockerConfig(content)
-    const run = await runAction(
-      { ...base, image: repo, tags: 'v1' },
-      { workdir, toolCache, env: { DOCKER_CONFIG: config } }
-    )
+    const { run, repo } = await pushWith('cfg-invalid', config)
     expect(run.code).not.toBe(0)
     expect(run.stdout).toMatch(
       new RegExp(`^::error::The Docker config ${config}/config\\.json is not valid JSON\\.`, 'm')
@@ -223,24 +158,19 @@ describe('an unusable Docker config', () => {
     expect(run.log).not.toContain(secret)
     expect(run.log).not.toContain('"auths"')
     expect(run.log).not.toContain('go build')
-    expect((await inspect(`${repo}:v1`)).code).not.toBe(0)
+    expect(await digestOf(`${repo}:v1`)).toBeUndefined()
   })
 
   it('fails before the build when config.json cannot be read, naming the path', async () => {
-    const workdir = await copyFixture('probe')
-    const repo = `${AUTH_REGISTRY}/${uniqueRepo('cfg-unreadable')}`
     const config = await tempDir('gsi-docker-config-')
     // The tests run as root, which reads any file: a directory is what root cannot read as a file.
     await mkdir(path.join(config, 'config.json'))
-    const run = await runAction(
-      { ...base, image: repo, tags: 'v1' },
-      { workdir, toolCache, env: { DOCKER_CONFIG: config } }
-    )
+    const { run, repo } = await pushWith('cfg-unreadable', config)
     expect(run.code).not.toBe(0)
     expect(run.stdout).toContain(
       `::error::The Docker config ${config}/config.json cannot be read (it is a directory).`
     )
     expect(run.log).not.toContain('go build')
-    expect((await inspect(`${repo}:v1`)).code).not.toBe(0)
+    expect(await digestOf(`${repo}:v1`)).toBeUndefined()
   })
 })

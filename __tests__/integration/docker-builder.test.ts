@@ -30,16 +30,9 @@ import {
 } from '../../src/rootfs/plan.js'
 import { readTar } from '../../src/oci/tar.js'
 import { fakeLogger } from '../unit/helpers.js'
-import {
-  exportFs,
-  FIXTURES,
-  fsEntry,
-  loadLayout,
-  requireEnvironment,
-  sh,
-  tempDir,
-  type FsEntry
-} from './harness.js'
+import { sh } from './commands.js'
+import { FIXTURES, requireEnvironment, tempDir } from './harness.js'
+import { exportFs, fsEntry, loadLayout, type FsEntry } from './images.js'
 
 const EPOCH = 1_700_000_000
 const WORKDIR = '/srv/data'

@@ -12,7 +12,8 @@ import { toolCache } from '../../src/edge.js'
 import { installGo } from '../../src/go/install.js'
 import { httpTransport, type HttpFetch } from '../../src/http/transport.js'
 import { fakeLogger } from '../unit/helpers.js'
-import { freePort, sh, tempDir } from './harness.js'
+import { sh } from './commands.js'
+import { freePort, tempDir } from './harness.js'
 
 const MIRROR_DIR = process.env.GSI_MIRROR_DIR ?? '/var/lib/go-scratch-image-test/mirror'
 

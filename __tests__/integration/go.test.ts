@@ -4,39 +4,24 @@ import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { goToolName } from '../../src/go/mirror.js'
-import {
-  copyFixture,
-  fileFromLayout,
-  layoutPlatforms,
-  loadLayout,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  sh,
-  skopeo,
-  tempDir,
-  uniqueRepo
-} from './harness.js'
+import { sh, skopeo } from './commands.js'
+import { copyFixture, fileToolCache, MIRROR, runAction, tempDir } from './harness.js'
+import { fileFromLayout, layoutPlatforms, loadLayout } from './images.js'
+import { REGISTRY, uniqueRepo } from './registries.js'
 
-let toolCache: string
 let goVersion: string
-const base = { 'go-download-base-url': MIRROR }
 // A port nothing listens on: a run that still succeeds never needed the release list.
 const DEAD = 'http://127.0.0.1:9'
 // Where the mirror's Go lives in a tool cache: apart from go.dev's "go", so a runner's stock Go never stands in.
 const TOOL = goToolName(MIRROR)
 
 beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
   goVersion = (await sh('go', ['env', 'GOVERSION'])).stdout.trim().replace(/^go/, '')
   // Fill the tool cache once, from the mirror.
-  const warm = await runAction(
-    { ...base, push: 'false' },
-    { workdir: await copyFixture('probe'), toolCache }
+  const warm = await runAction({ push: 'false' }, { workdir: await copyFixture('probe') })
+  expect(warm.log).toContain(
+    `Go ${goVersion} installed in ${await fileToolCache()}/${TOOL}/${goVersion}/x64`
   )
-  expect(warm.log).toContain(`Go ${goVersion} installed in ${toolCache}/${TOOL}/${goVersion}/x64`)
 })
 
 describe('tool cache', () => {
@@ -44,7 +29,7 @@ describe('tool cache', () => {
     const minor = goVersion.split('.').slice(0, 2).join('.')
     const inputs = { 'go-download-base-url': DEAD, 'go-version': minor, push: 'false' }
     // The mirror's Go is cached, but under the mirror's key: for another mirror the list must be read.
-    const other = await runAction(inputs, { workdir: await copyFixture('probe'), toolCache })
+    const other = await runAction(inputs, { workdir: await copyFixture('probe') })
     expect(other.stdout).toMatch(
       /^::error::go-download-base-url: could not reach http:\/\/127\.0\.0\.1:9\//m
     )
@@ -53,7 +38,7 @@ describe('tool cache', () => {
     const cache = await tempDir('gsi-toolcache-')
     const dead = path.join(cache, goToolName(DEAD), goVersion)
     await mkdir(dead, { recursive: true })
-    await symlink(path.join(toolCache, TOOL, goVersion, 'x64'), path.join(dead, 'x64'))
+    await symlink(path.join(await fileToolCache(), TOOL, goVersion, 'x64'), path.join(dead, 'x64'))
     await writeFile(path.join(dead, 'x64.complete'), '')
     const run = await runAction(inputs, { workdir: await copyFixture('probe'), toolCache: cache })
     expect(run.log).not.toMatch(/::error::/)
@@ -64,7 +49,7 @@ describe('tool cache', () => {
   it('reads the release list with check-latest, and says which input failed', async () => {
     const run = await runAction(
       { 'go-download-base-url': DEAD, 'check-latest': 'true', push: 'false' },
-      { workdir: await copyFixture('probe'), toolCache }
+      { workdir: await copyFixture('probe') }
     )
     expect(run.stdout).toMatch(
       /^::error::go-download-base-url: could not reach http:\/\/127\.0\.0\.1:9\/\?mode=json/m
@@ -85,17 +70,14 @@ describe('tool cache', () => {
   })
 
   it('warns, and still builds, when the Actions cache service is not there', async () => {
-    const run = await runAction(
-      { ...base, push: 'false' },
-      { workdir: await copyFixture('probe'), toolCache }
-    )
+    const run = await runAction({ push: 'false' }, { workdir: await copyFixture('probe') })
     expect(run.code).toBe(0)
     expect(run.stdout).toContain(
       '::warning::cache: the Actions cache service is not available to this job'
     )
     const off = await runAction(
-      { ...base, push: 'false', cache: 'false' },
-      { workdir: await copyFixture('probe'), toolCache }
+      { push: 'false', cache: 'false' },
+      { workdir: await copyFixture('probe') }
     )
     expect(off.stdout).not.toContain('::warning::cache')
   })
@@ -118,14 +100,13 @@ describe('every platform', () => {
     const layout = path.join(await tempDir(), 'layout')
     const run = await runAction(
       {
-        ...base,
         image: repo,
         tags: 'multi',
         'oci-layout': layout,
         platforms: PLATFORMS.map(p => p[0]).join(','),
         ldflags: '-X main.version={{.Version}}'
       },
-      { workdir, toolCache, env: { GITHUB_REF: 'refs/tags/v9.8.7', GITHUB_SHA: 'a'.repeat(40) } }
+      { workdir, env: { GITHUB_REF: 'refs/tags/v9.8.7', GITHUB_SHA: 'a'.repeat(40) } }
     )
     expect(run.log).not.toMatch(/::error::/)
 
@@ -191,14 +172,8 @@ describe('every platform', () => {
   })
 
   it('builds byte-identical binaries from the same source and Go', async () => {
-    const a = await runAction(
-      { ...base, push: 'false' },
-      { workdir: await copyFixture('probe'), toolCache }
-    )
-    const b = await runAction(
-      { ...base, push: 'false' },
-      { workdir: await copyFixture('probe'), toolCache }
-    )
+    const a = await runAction({ push: 'false' }, { workdir: await copyFixture('probe') })
+    const b = await runAction({ push: 'false' }, { workdir: await copyFixture('probe') })
     const hash = async (r: typeof a): Promise<string> =>
       createHash('sha256')
         .update(await readFile(path.join(r.outputs.context!, 'binary', 'probe')))
@@ -213,8 +188,8 @@ describe('what gets built', () => {
     const workdir = await copyFixture('single')
     const layout = path.join(await tempDir(), 'layout')
     const run = await runAction(
-      { ...base, package: 'hello.go', push: 'false', 'oci-layout': layout, tags: 'one' },
-      { workdir, toolCache }
+      { package: 'hello.go', push: 'false', 'oci-layout': layout, tags: 'one' },
+      { workdir }
     )
     expect(run.log).not.toMatch(/::error::/)
     expect(run.outputs['go-version']).toBe(goVersion)
@@ -226,10 +201,7 @@ describe('what gets built', () => {
   })
 
   it('refuses a package that needs cgo, and says why', async () => {
-    const run = await runAction(
-      { ...base, push: 'false' },
-      { workdir: await copyFixture('cgo'), toolCache }
-    )
+    const run = await runAction({ push: 'false' }, { workdir: await copyFixture('cgo') })
     expect(run.stdout).toMatch(
       /^::error::package: \. needs cgo \(import "C" in example\.com\/cgo\), but a scratch image has no C library/m
     )
@@ -238,8 +210,8 @@ describe('what gets built', () => {
   it('refuses a dynamically linked binary before packaging, naming the runtime error', async () => {
     const repo = `${REGISTRY}/${uniqueRepo('pie')}`
     const run = await runAction(
-      { ...base, image: repo, tags: 'v1', 'build-flags': '-buildmode=pie' },
-      { workdir: await copyFixture('probe'), toolCache }
+      { image: repo, tags: 'v1', 'build-flags': '-buildmode=pie' },
+      { workdir: await copyFixture('probe') }
     )
     expect(run.stdout).toMatch(
       /^::error::The binary probe built for linux\/amd64 is dynamically linked \(it asks for the loader \/lib64\/ld-linux-x86-64\.so\.2\).*"no such file or directory".*remove -buildmode=pie/m
@@ -260,10 +232,7 @@ describe('go.mod’s go line is a minimum', () => {
       'module example.com/probe\n\ngo 1.18 // the oldest Go we support\n'
     )
     const layout = path.join(await tempDir(), 'layout')
-    const run = await runAction(
-      { ...base, push: 'false', 'oci-layout': layout, tags: 'min' },
-      { workdir, toolCache }
-    )
+    const run = await runAction({ push: 'false', 'oci-layout': layout, tags: 'min' }, { workdir })
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
     expect(run.log).toContain(
@@ -282,7 +251,7 @@ describe('go.mod’s go line is a minimum', () => {
   it('refuses a go line newer than any release, naming the file, the value, the newest release and the fix', async () => {
     const workdir = await copyFixture('probe')
     await writeFile(path.join(workdir, 'go.mod'), 'module example.com/probe\n\ngo 1.99\n')
-    const run = await runAction({ ...base, push: 'false' }, { workdir, toolCache })
+    const run = await runAction({ push: 'false' }, { workdir })
     expect(run.code).not.toBe(0)
     expect(run.stdout).toContain(
       `::error::go-version-file (go.mod): go.mod says go 1.99, newer than any Go release for linux/amd64 at ` +
@@ -301,14 +270,19 @@ describe('a cold or broken tool cache', () => {
     return { entries, version: ran.stdout.trim().split(' ')[2] ?? ran.stderr }
   }
 
+  /** One copy of the mirror's Go in cache, marked complete and running, with nothing left beside it. */
+  async function expectOneGo(cache: string): Promise<void> {
+    expect(await installed(cache)).toEqual({
+      entries: ['x64', 'x64.complete'],
+      version: `go${goVersion}`
+    })
+  }
+
   it('two runs installing Go into one cold tool cache at once both succeed', async () => {
     const cache = await tempDir('gsi-toolcache-')
     const runs = await Promise.all(
       [1, 2].map(async () =>
-        runAction(
-          { ...base, push: 'false' },
-          { workdir: await copyFixture('probe'), toolCache: cache }
-        )
+        runAction({ push: 'false' }, { workdir: await copyFixture('probe'), toolCache: cache })
       )
     )
     for (const run of runs) {
@@ -316,11 +290,7 @@ describe('a cold or broken tool cache', () => {
       expect(run.code).toBe(0)
       expect(run.outputs['go-version']).toBe(goVersion)
     }
-    // One copy, marked complete, with nothing left beside it.
-    expect(await installed(cache)).toEqual({
-      entries: ['x64', 'x64.complete'],
-      version: `go${goVersion}`
-    })
+    await expectOneGo(cache)
   })
 
   it('repairs a Go left half-extracted by a run that was killed', async () => {
@@ -331,7 +301,7 @@ describe('a cold or broken tool cache', () => {
     await writeFile(path.join(root, 'src', 'syscall', 'syscall_linux.go'), 'package sysc')
     await writeFile(path.join(root, 'bin', 'go'), '#!/bin/sh\nexit 3\n', { mode: 0o755 })
     const run = await runAction(
-      { ...base, push: 'false' },
+      { push: 'false' },
       { workdir: await copyFixture('probe'), toolCache: cache }
     )
     expect(run.log).not.toMatch(/::error::/)
@@ -339,10 +309,7 @@ describe('a cold or broken tool cache', () => {
       `${root} has no .complete marker (an install that was interrupted); replacing it.`
     )
     expect(run.outputs['go-version']).toBe(goVersion)
-    expect(await installed(cache)).toEqual({
-      entries: ['x64', 'x64.complete'],
-      version: `go${goVersion}`
-    })
+    await expectOneGo(cache)
   })
 
   it('downloads from a mirror whose URL holds credentials, never showing them', async () => {

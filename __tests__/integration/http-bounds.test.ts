@@ -6,42 +6,28 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { TEST_ENDPOINTS_ENV } from '../../src/attest/endpoints.js'
-import { startSigstoreServices, type SigstoreServices } from '../sigstore-services.js'
+import { sigstoreServicesForFile } from '../sigstore-services.js'
 import { startSilentServer, type SilentServer } from '../silent-server.js'
-import {
-  copyFixture,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  skopeo,
-  tempDir,
-  uniqueRepo
-} from './harness.js'
+import { skopeo } from './commands.js'
+import { copyFixture, runAction, tempDir } from './harness.js'
+import { REGISTRY, uniqueRepo } from './registries.js'
 
 const TOKEN = 'ghs_boundsTokenNeverLogged0123456789'
 /** One silence of 2 s, a budget of 5 s for all the attempts of one request. */
 const SILENCE = 'within 2 s \\(registry-timeout\\); gave up after \\d attempts? in [\\d.]+ s'
 
-let toolCache: string
 let silent: SilentServer
-let svc: SigstoreServices
+const svc = sigstoreServicesForFile()
 
 beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
   silent = await startSilentServer()
-  svc = await startSigstoreServices()
 })
 
 afterAll(async () => {
   await silent?.close()
-  await svc?.close()
 })
 
 const inputs = (repo: string, extra: Record<string, string> = {}): Record<string, string> => ({
-  'go-download-base-url': MIRROR,
   image: `${REGISTRY}/${repo}`,
   tags: 'v1',
   zoneinfo: 'false',
@@ -70,7 +56,6 @@ describe('the pull request comment, with a GitHub API that never answers', () =>
     const before = silent.requests.length
     const run = await runAction(inputs(repo, { comment: 'true' }), {
       workdir: await copyFixture('probe'),
-      toolCache,
       env: {
         GITHUB_EVENT_NAME: 'pull_request',
         GITHUB_EVENT_PATH: event,
@@ -97,24 +82,12 @@ describe('the pull request comment, with a GitHub API that never answers', () =>
   }, 600_000)
 })
 
-/** A job with id-token: write, signing against the local Sigstore stand-ins. */
-const jobEnv = (over: Record<string, string> = {}): Record<string, string> => ({
-  ...svc.env(),
-  [TEST_ENDPOINTS_ENV]: JSON.stringify({
-    fulcioURL: svc.fulcioURL,
-    rekorURL: svc.rekorURL,
-    oidcIssuer: svc.issuer
-  }),
-  ...over
-})
-
 describe('the attestations store, with a GitHub API that never answers', () => {
   it('under provenance: auto is a warning within the bound; the image is pushed with its signed provenance', async () => {
     const repo = uniqueRepo('bounds-attest')
     const run = await runAction(inputs(repo), {
       workdir: await copyFixture('probe'),
-      toolCache,
-      env: jobEnv({ GITHUB_API_URL: silent.url })
+      env: svc.actionEnv({ GITHUB_API_URL: silent.url })
     })
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
@@ -145,8 +118,7 @@ describe('the OIDC token, with a token service that never answers', () => {
     const repo = uniqueRepo('bounds-oidc')
     const run = await runAction(inputs(repo, { provenance: 'true' }), {
       workdir: await copyFixture('probe'),
-      toolCache,
-      env: jobEnv({ ACTIONS_ID_TOKEN_REQUEST_URL: `${silent.url}/token?api-version=2.0` })
+      env: svc.actionEnv({ ACTIONS_ID_TOKEN_REQUEST_URL: `${silent.url}/token?api-version=2.0` })
     })
     expect(run.code).toBe(1)
     expect(run.log).toMatch(

@@ -4,23 +4,13 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import {
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  skopeo,
-  tempDir,
-  uniqueRepo,
-  type Run
-} from './harness.js'
+import { skopeo } from './commands.js'
+import { runAction, tempDir, type Run } from './harness.js'
+import { REGISTRY, uniqueRepo } from './registries.js'
 
-let toolCache: string
 let module: string
 
 beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
   // One module, three commands: home and tmp are named after directories every image holds.
   module = path.join(await tempDir(), 'names')
   await writeFile(path.join(await dirOf('.'), 'go.mod'), 'module example.com/names\n\ngo 1.19\n')
@@ -42,8 +32,8 @@ async function dirOf(rel: string): Promise<string> {
 async function push(inputs: Record<string, string>): Promise<{ run: Run; repo: string }> {
   const repo = `${REGISTRY}/${uniqueRepo('check')}`
   const run = await runAction(
-    { 'go-download-base-url': MIRROR, image: repo, tags: 'v1', sbom: 'none', ...inputs },
-    { workdir: module, toolCache }
+    { image: repo, tags: 'v1', sbom: 'none', ...inputs },
+    { workdir: module }
   )
   return { run, repo }
 }

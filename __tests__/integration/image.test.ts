@@ -6,31 +6,13 @@ import { readFile, symlink, writeFile } from 'node:fs/promises'
 import https from 'node:https'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import {
-  copyFixture,
-  EXAMPLES,
-  exportFs,
-  FIXTURES,
-  freePort,
-  loadLayout,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  sh,
-  skopeo,
-  tempDir,
-  uniqueRepo
-} from './harness.js'
+import { sh, skopeo } from './commands.js'
+import { copyFixture, EXAMPLES, FIXTURES, freePort, runAction, tempDir } from './harness.js'
+import { exportFs, loadLayout } from './images.js'
+import { REGISTRY, uniqueRepo } from './registries.js'
 
-let toolCache: string
-const base = { 'go-download-base-url': MIRROR, push: 'false' }
+const base = { push: 'false' }
 const loaded: string[] = []
-
-beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
-})
 
 afterAll(async () => {
   if (loaded.length) await sh('docker', ['rmi', '-f', ...loaded])
@@ -46,7 +28,7 @@ async function build(
   const layout = path.join(await tempDir(), 'layout')
   const run = await runAction(
     { ...base, 'oci-layout': layout, tags: 'it', ...inputs },
-    { workdir, toolCache, env: opts.env }
+    { workdir, env: opts.env }
   )
   if (run.code !== 0) throw new Error(`the action failed:\n${run.log}`)
   const image = await loadLayout(layout, 'it', `gsi-${name}`)
@@ -136,7 +118,7 @@ describe('files', () => {
     const repo = `${REGISTRY}/${uniqueRepo('escape')}`
     const run = await runAction(
       { ...base, push: 'true', image: repo, tags: 'v1', files: '../outside:/x' },
-      { workdir: await copyFixture('fileserver', EXAMPLES), toolCache }
+      { workdir: await copyFixture('fileserver', EXAMPLES) }
     )
     expect(run.code).not.toBe(0)
     expect(run.stdout).toMatch(/^::error::files: .*\.\.\/outside/m)
@@ -158,7 +140,7 @@ describe('hostile and broken input', () => {
     const repo = `${REGISTRY}/${uniqueRepo('hostile')}`
     const run = await runAction(
       { ...base, push: 'true', image: repo, tags: 'v1', ...inputs },
-      { workdir, toolCache }
+      { workdir }
     )
     expect(run.code).not.toBe(0)
     expect(run.stdout).toMatch(message)
@@ -360,10 +342,7 @@ describe('certificates', () => {
   it('refuses an extra CA file that holds no certificate', async () => {
     const workdir = await copyFixture('clock', EXAMPLES)
     await writeFile(path.join(workdir, 'key.pem'), await readFile(path.join(dir, 'ca.key')))
-    const run = await runAction(
-      { ...base, 'extra-ca-certificates': 'key.pem' },
-      { workdir, toolCache }
-    )
+    const run = await runAction({ ...base, 'extra-ca-certificates': 'key.pem' }, { workdir })
     expect(run.stdout).toMatch(
       /^::error::extra-ca-certificates: .*key\.pem holds no PEM certificate/m
     )

@@ -1,45 +1,37 @@
 // Inputs refused before any work (tag prefixes past 128 characters, millisecond epochs), hints that fit a Go
 // version Go rejects, and no workflow commands in a terminal: the bundled action and command line, run for real.
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { sh, skopeo } from './commands.js'
 import {
   ACTION,
-  AUTH,
-  AUTH_REGISTRY,
   copyFixture,
   EXAMPLES,
+  fileToolCache,
   MIRROR,
-  REGISTRY,
-  requireEnvironment,
   runAction,
-  sh,
-  skopeo,
-  tempDir,
-  uniqueRepo
+  tempDir
 } from './harness.js'
+import { AUTH, AUTH_REGISTRY, credsFor, REGISTRY, uniqueRepo } from './registries.js'
 
 const CLI = path.join(path.dirname(ACTION), 'cli', 'index.js')
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 /** A line a runner would read as a workflow command: ::name::data or ::name key=value,…::data. */
 const COMMAND = /^::[a-zA-Z-]+(?: [^\n]*?)?::/m
-const base = { 'go-download-base-url': MIRROR }
-
-let toolCache: string
-
-beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
-})
 
 /**
  * The tags skopeo finds in the repository, without the sha256-<hex> ones that hold the attached SBOM; none when
  * it does not exist (a refused run must push nothing).
  */
 async function tagsIn(repo: string): Promise<string[]> {
-  const creds = repo.startsWith(AUTH_REGISTRY) ? [`--creds=${AUTH.username}:${AUTH.password}`] : []
-  const list = await skopeo(['list-tags', '--tls-verify=false', ...creds, `docker://${repo}`])
+  const list = await skopeo([
+    'list-tags',
+    '--tls-verify=false',
+    ...credsFor(repo),
+    `docker://${repo}`
+  ])
   const tags = list.code === 0 ? (JSON.parse(list.stdout) as { Tags: string[] }).Tags : []
   return tags.filter(t => !t.startsWith('sha256-'))
 }
@@ -48,10 +40,9 @@ describe('refused before any work', () => {
   it('a tags-prefix that the 128-character limit would cut into the branch: nothing built or pushed', async () => {
     const repo = `${REGISTRY}/${uniqueRepo('tag-cut')}`
     const run = await runAction(
-      { ...base, image: repo, 'tags-prefix': 'p'.repeat(128) },
+      { image: repo, 'tags-prefix': 'p'.repeat(128) },
       {
         workdir: await copyFixture('hello', EXAMPLES),
-        toolCache,
         env: { GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_NAME: 'push' }
       }
     )
@@ -66,10 +57,9 @@ describe('refused before any work', () => {
   it('SOURCE_DATE_EPOCH in milliseconds, with the seconds as the fix: nothing pushed', async () => {
     const repo = `${REGISTRY}/${uniqueRepo('epoch-ms')}`
     const run = await runAction(
-      { ...base, image: repo, tags: 'v1' },
+      { image: repo, tags: 'v1' },
       {
         workdir: await copyFixture('hello', EXAMPLES),
-        toolCache,
         env: { SOURCE_DATE_EPOCH: '1700000000123' }
       }
     )
@@ -90,7 +80,7 @@ describe('hints that fit', () => {
     const dir = await copyFixture('hello', EXAMPLES)
     const mod = path.join(dir, 'go.mod')
     await writeFile(mod, (await readFile(mod, 'utf8')).replace(/^go .*$/m, 'go 1.19.8'))
-    const run = await runAction({ ...base, push: 'false' }, { workdir: dir, toolCache })
+    const run = await runAction({ push: 'false' }, { workdir: dir })
     expect(run.code).toBe(1)
     // The action picks Go 1.19.8 for go 1.19.8; that Go then refuses the line's form.
     expect(run.stdout).toContain(
@@ -117,7 +107,7 @@ describe('no workflow commands in a terminal (GITHUB_ACTIONS unset)', () => {
         HOME: process.env.HOME ?? '/root',
         DOCKER_CONFIG: await tempDir('gsi-docker-'),
         TMPDIR: await tempDir('gsi-tmp-'),
-        RUNNER_TOOL_CACHE: toolCache
+        RUNNER_TOOL_CACHE: await fileToolCache()
       }
     })
   }
@@ -161,7 +151,6 @@ describe('no workflow commands in a terminal (GITHUB_ACTIONS unset)', () => {
   it('the action run by hand: plain lines, no ::save-state::, ::add-mask::, ::debug:: or ::set-output::', async () => {
     const repo = `${AUTH_REGISTRY}/${uniqueRepo('terminal-action')}`
     const inputs = {
-      ...base,
       image: repo,
       tags: 'v1',
       'registry-username': AUTH.username,
@@ -170,7 +159,7 @@ describe('no workflow commands in a terminal (GITHUB_ACTIONS unset)', () => {
     const workdir = await copyFixture('hello', EXAMPLES)
     // As by hand: no GITHUB_ACTIONS and no GITHUB_OUTPUT, with the toolkit's debug lines asked for.
     const terminal = { GITHUB_ACTIONS: '', GITHUB_OUTPUT: '', RUNNER_DEBUG: '1' }
-    const run = await runAction(inputs, { workdir, toolCache, env: terminal })
+    const run = await runAction(inputs, { workdir, env: terminal })
     const all = run.stdout + run.stderr
     expect(run.code).toBe(0)
     expect(all).not.toMatch(COMMAND)
@@ -182,14 +171,14 @@ describe('no workflow commands in a terminal (GITHUB_ACTIONS unset)', () => {
     // A failure is a plain error line, and the exit status still says so.
     const failed = await runAction(
       { ...inputs, 'source-date-epoch': 'yesterday' },
-      { workdir, toolCache, env: terminal }
+      { workdir, env: terminal }
     )
     expect(failed.code).toBe(1)
     expect(failed.stdout + failed.stderr).not.toMatch(COMMAND)
     expect(failed.stdout).toMatch(/^error: source-date-epoch: 'yesterday' is not a Unix timestamp/m)
 
     // The same run in a workflow step keeps the commands the runner reads: the check above can see them.
-    const step = await runAction(inputs, { workdir, toolCache })
+    const step = await runAction(inputs, { workdir })
     expect(step.code).toBe(0)
     expect(step.stdout).toContain('::save-state name=isPost::true')
     expect(step.stdout).toMatch(/^::add-mask::/m)
@@ -199,7 +188,7 @@ describe('no workflow commands in a terminal (GITHUB_ACTIONS unset)', () => {
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: process.env.HOME ?? '/root',
-      RUNNER_TOOL_CACHE: toolCache,
+      RUNNER_TOOL_CACHE: await fileToolCache(),
       GO_DOWNLOAD_BASE_URL: MIRROR
     }
     const run = await sh('bash', [path.join(ROOT, 'scripts', 'quickstart.sh')], { env })

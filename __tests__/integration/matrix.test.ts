@@ -4,25 +4,15 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import {
-  copyFixture,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  sh,
-  skopeo,
-  tempDir,
-  uniqueRepo,
-  type Run
-} from './harness.js'
+import { sh, skopeo } from './commands.js'
+import { copyFixture, runAction, tempDir, type Run } from './harness.js'
+import { REGISTRY, uniqueRepo } from './registries.js'
 
 const SHA = '0123abcdef4567890123abcdef4567890123abcd'
 // What a tag push of v1.4.2 gives the three jobs of one workflow run.
 const ENV = { GITHUB_REF: 'refs/tags/v1.4.2', GITHUB_SHA: SHA, GITHUB_EVENT_NAME: 'push' }
-const base = { 'go-download-base-url': MIRROR, ldflags: '-X main.version={{.Version}}' }
+const base = { ldflags: '-X main.version={{.Version}}' }
 
-let toolCache: string
 let repo: string
 /** The folder actions/download-artifact (merge-multiple) would fill with both legs' digest files. */
 let digests: string
@@ -55,8 +45,6 @@ async function rawManifest(ref: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
   repo = `${REGISTRY}/${uniqueRepo('matrix')}`
   digests = path.join(await tempDir('gsi-artifacts-'), 'digests')
   await mkdir(digests)
@@ -65,7 +53,7 @@ beforeAll(async () => {
   for (const arch of ['amd64', 'arm64']) {
     const run = await runAction(
       { ...base, image: repo, platforms: `linux/${arch}`, 'push-by-digest': 'true' },
-      { workdir, toolCache, env: ENV }
+      { workdir, env: ENV }
     )
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
@@ -134,7 +122,7 @@ describe('merge-digests', () => {
       ]
     ]
     for (const [inputs, message] of cases) {
-      const run = await runAction(inputs, { workdir, toolCache, env: ENV })
+      const run = await runAction(inputs, { workdir, env: ENV })
       expect(run.code).toBe(1)
       expect(run.stdout).toContain(`::error::${message}`)
       // Nothing was built: no Go was asked for.
@@ -148,7 +136,7 @@ describe('merge-digests', () => {
     const workdir = await tempDir('gsi-merge-')
     const run = await runAction(
       { image: repo, 'merge-digests': digests, 'max-size': '20MiB' },
-      { workdir, toolCache, env: ENV }
+      { workdir, env: ENV }
     )
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
@@ -228,7 +216,7 @@ describe('merge-digests', () => {
     const amd64 = legs.amd64!.outputs.digest!
     const run = await runAction(
       { image: repo, 'merge-digests': `${amd64}\n${indexDigest}`, tags: 'twice' },
-      { workdir: await tempDir('gsi-merge-'), toolCache, env: ENV }
+      { workdir: await tempDir('gsi-merge-'), env: ENV }
     )
     expect(run.code).toBe(1)
     expect(run.stdout).toContain(
@@ -250,7 +238,6 @@ describe('merge-digests', () => {
       },
       {
         workdir: await tempDir('gsi-merge-'),
-        toolCache,
         env: { ...ENV, GITHUB_REF: 'refs/tags/v1.3.9' }
       }
     )
@@ -268,7 +255,7 @@ describe('merge-digests', () => {
   it('does not push an index over max-size, and says by how much in the outputs', async () => {
     const run = await runAction(
       { image: repo, 'merge-digests': digests, 'max-size': '100KB', tags: 'too-big' },
-      { workdir: await tempDir('gsi-merge-'), toolCache, env: ENV }
+      { workdir: await tempDir('gsi-merge-'), env: ENV }
     )
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/::error::max-size: linux\/(amd64|arm64) is /)

@@ -3,28 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { FaultProxy } from './fault-proxy.js'
+import { sh } from './commands.js'
+import { copyFixture, runAction, tempDir } from './harness.js'
 import {
   AUTH,
   AUTH_REGISTRY,
-  copyFixture,
-  MIRROR,
+  AUTH_REGISTRY_RE,
+  digestOf,
+  inspectImage,
   REGISTRY,
-  requireEnvironment,
-  runAction,
-  sh,
-  skopeo,
-  tempDir,
+  REGISTRY_RE,
   uniqueRepo
-} from './harness.js'
+} from './registries.js'
 
-let toolCache: string
-
-beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
-})
-
-const base = { 'go-download-base-url': MIRROR }
 const b64 = (s: string): string => Buffer.from(s).toString('base64')
 
 interface Manifest {
@@ -40,26 +31,6 @@ interface Images {
     tags: string[]
     size: number
   }
-}
-
-/** skopeo inspect of a loopback registry, with the htpasswd credentials for the one that needs them. */
-async function inspect(ref: string, raw = false): Promise<{ code: number; stdout: string }> {
-  const creds = ref.startsWith(AUTH_REGISTRY)
-    ? ['--creds', `${AUTH.username}:${AUTH.password}`]
-    : []
-  return skopeo([
-    'inspect',
-    // --no-tags: a repository pushed by digest alone has no tag list to read.
-    ...(raw ? ['--raw'] : ['--no-tags']),
-    '--tls-verify=false',
-    ...creds,
-    `docker://${ref}`
-  ])
-}
-
-const digestOf = async (ref: string): Promise<string | undefined> => {
-  const r = await inspect(ref)
-  return r.code === 0 ? (JSON.parse(r.stdout) as { Digest: string }).Digest : undefined
 }
 
 /** A DOCKER_CONFIG folder that logs in to the htpasswd registry with password. */
@@ -83,12 +54,11 @@ describe('a monorepo: one image per main package', () => {
     const repo = uniqueRepo('mono')
     const run = await runAction(
       {
-        ...base,
         package: './cmd/...',
         image: `127.0.0.1:${proxy.port}/${repo}/{{.Name}}`,
         tags: 'v1'
       },
-      { workdir, toolCache }
+      { workdir }
     )
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
@@ -107,7 +77,7 @@ describe('a monorepo: one image per main package', () => {
       expect(image['image-ref']).toBe(`127.0.0.1:${proxy.port}/${repo}/${name}@${image.digest}`)
       expect(image.tags).toEqual(['v1'])
       expect(await digestOf(`${direct}:v1`)).toBe(image.digest)
-      manifests[name] = JSON.parse((await inspect(`${direct}:v1`, true)).stdout) as Manifest
+      manifests[name] = JSON.parse((await inspectImage(`${direct}:v1`, true)).stdout) as Manifest
       expect(image.size).toBeGreaterThan(0)
 
       expect((await sh('docker', ['pull', '-q', `${direct}:v1`])).code).toBe(0)
@@ -178,8 +148,8 @@ describe('a monorepo: one image per main package', () => {
   it('refuses ./cmd/... into one repository after listing, before any compile', async () => {
     const workdir = await copyFixture('monorepo')
     const run = await runAction(
-      { ...base, package: './cmd/...', image: `${REGISTRY}/${uniqueRepo('one')}` },
-      { workdir, toolCache }
+      { package: './cmd/...', image: `${REGISTRY}/${uniqueRepo('one')}` },
+      { workdir }
     )
     expect(run.code).toBe(1)
     expect(run.log).toContain(`::error::image: '${REGISTRY}/it/one-`)
@@ -189,19 +159,21 @@ describe('a monorepo: one image per main package', () => {
 })
 
 describe('several registries', () => {
-  it('pushes one digest to the open and the htpasswd registry, each with its own credentials', async () => {
-    const workdir = await copyFixture('monorepo')
-    const repo = uniqueRepo('two')
-    const run = await runAction(
-      {
-        ...base,
-        package: './cmd/a',
-        image: `${REGISTRY}/${repo}\n${AUTH_REGISTRY}/${repo}`,
-        tags: 'v1\nlatest'
-      },
+  /** ./cmd/a of the monorepo fixture pushed to repo in both registries, logging in to the second with password. */
+  async function pushBoth(repo: string, password: string, inputs: Record<string, string>) {
+    return runAction(
+      { package: './cmd/a', image: `${REGISTRY}/${repo}\n${AUTH_REGISTRY}/${repo}`, ...inputs },
       // The inputs are the first registry's (none: it is open); the Docker config logs in to the second.
-      { workdir, toolCache, env: { DOCKER_CONFIG: await dockerConfig(AUTH.password) } }
+      {
+        workdir: await copyFixture('monorepo'),
+        env: { DOCKER_CONFIG: await dockerConfig(password) }
+      }
     )
+  }
+
+  it('pushes one digest to the open and the htpasswd registry, each with its own credentials', async () => {
+    const repo = uniqueRepo('two')
+    const run = await pushBoth(repo, AUTH.password, { tags: 'v1\nlatest' })
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
     const digest = run.outputs.digest!
@@ -221,21 +193,12 @@ describe('several registries', () => {
   })
 
   it('refuses a bad credential for the second registry before the build, and pushes nothing', async () => {
-    const workdir = await copyFixture('monorepo')
     const repo = uniqueRepo('badcred')
-    const run = await runAction(
-      {
-        ...base,
-        package: './cmd/a',
-        image: `${REGISTRY}/${repo}\n${AUTH_REGISTRY}/${repo}`,
-        tags: 'v1'
-      },
-      { workdir, toolCache, env: { DOCKER_CONFIG: await dockerConfig('not-the-password') } }
-    )
+    const run = await pushBoth(repo, 'not-the-password', { tags: 'v1' })
     expect(run.code).toBe(1)
     expect(run.log).toMatch(
       new RegExp(
-        `::error::registry-username/registry-password: ${AUTH_REGISTRY.replace(/\./g, '\\.')} refused user 'testuser'`
+        `::error::registry-username/registry-password: ${AUTH_REGISTRY_RE} refused user 'testuser'`
       )
     )
     expect(run.log).not.toMatch(/Install Go|go build|::group::Build/)
@@ -259,12 +222,11 @@ describe('several registries', () => {
       const repo = uniqueRepo('refused')
       const run = await runAction(
         {
-          ...base,
           package: './cmd/a',
           image: `${REGISTRY}/${repo}\n127.0.0.1:${refusing.port}/${repo}-second`,
           tags: 'v1'
         },
-        { workdir, toolCache }
+        { workdir }
       )
       expect(run.code).toBe(1)
       const error = /^::error::(.*)$/m.exec(run.log)?.[1] ?? ''
@@ -274,9 +236,7 @@ describe('several registries', () => {
       expect(error).toContain('denied')
       const untagged =
         /Already pushed, untagged: (\S+)\. Nothing was tagged in any registry\.$/.exec(error)
-      expect(untagged?.[1]).toMatch(
-        new RegExp(`^${REGISTRY.replace(/\./g, '\\.')}/${repo}@sha256:[0-9a-f]{64}$`)
-      )
+      expect(untagged?.[1]).toMatch(new RegExp(`^${REGISTRY_RE}/${repo}@sha256:[0-9a-f]{64}$`))
       // As it says: the first registry has the image by digest, and no registry has the tag.
       expect(await digestOf(untagged![1]!)).toBe(untagged![1]!.split('@')[1])
       expect(await digestOf(`${REGISTRY}/${repo}:v1`)).toBeUndefined()
@@ -287,18 +247,8 @@ describe('several registries', () => {
   })
 
   it('tags nothing anywhere when the image is over its size budget', async () => {
-    const workdir = await copyFixture('monorepo')
     const repo = uniqueRepo('overbudget')
-    const run = await runAction(
-      {
-        ...base,
-        package: './cmd/a',
-        image: `${REGISTRY}/${repo}\n${AUTH_REGISTRY}/${repo}`,
-        tags: 'v1',
-        'max-size': '1KB'
-      },
-      { workdir, toolCache, env: { DOCKER_CONFIG: await dockerConfig(AUTH.password) } }
-    )
+    const run = await pushBoth(repo, AUTH.password, { tags: 'v1', 'max-size': '1KB' })
     expect(run.code).toBe(1)
     expect(run.log).toContain('Not pushed: the image is over its size budget.')
     expect(await digestOf(`${REGISTRY}/${repo}:v1`)).toBeUndefined()

@@ -8,7 +8,8 @@ import type { Platform } from '../../src/platform.js'
 import { execRunner } from '../../src/exec.js'
 import { measurePackages, type PackageSize } from '../../src/report/packages.js'
 import { LINKER_BUCKET } from '../../src/report/symbol-package.js'
-import { EXAMPLES, sh, tempDir } from './harness.js'
+import { sh } from './commands.js'
+import { EXAMPLES, tempDir } from './harness.js'
 
 const workdir = path.join(EXAMPLES, 'fileserver')
 const settings: BuildSettings = {

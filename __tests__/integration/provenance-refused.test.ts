@@ -2,30 +2,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { TEST_ENDPOINTS_ENV } from '../../src/attest/endpoints.js'
-import { startSigstoreServices, type SigstoreServices } from '../sigstore-services.js'
-import {
-  copyFixture,
-  EXAMPLES,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  skopeo,
-  tempDir,
-  uniqueRepo
-} from './harness.js'
+import { sigstoreServicesForFile } from '../sigstore-services.js'
+import { skopeo } from './commands.js'
+import { copyFixture, EXAMPLES, runAction } from './harness.js'
+import { REGISTRY, uniqueRepo } from './registries.js'
 
-let toolCache: string
-let svc: SigstoreServices
+const svc = sigstoreServicesForFile()
 let refusing: http.Server
 let tokenURL: string
 const asked: string[] = []
 
 beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
-  svc = await startSigstoreServices()
   // The Actions token service refusing the job's request token: GET ACTIONS_ID_TOKEN_REQUEST_URL&audience=…
   // answered 403 with a JSON message, as the runtime answers a request it does not allow.
   refusing = http.createServer((req, res) => {
@@ -38,22 +25,8 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await svc?.close()
   await new Promise(r => refusing?.close(r))
 })
-
-/** A job whose token request is refused, with the test-only pointer at the local Sigstore. */
-function jobEnv(): Record<string, string> {
-  return {
-    ...svc.env(),
-    ACTIONS_ID_TOKEN_REQUEST_URL: tokenURL,
-    [TEST_ENDPOINTS_ENV]: JSON.stringify({
-      fulcioURL: svc.fulcioURL,
-      rekorURL: svc.rekorURL,
-      oidcIssuer: svc.issuer
-    })
-  }
-}
 
 /** The repository's tags as skopeo lists them; none for a repository with no tag at all. */
 async function tagsOf(name: string): Promise<string[]> {
@@ -66,15 +39,18 @@ async function tagsOf(name: string): Promise<string[]> {
   return (JSON.parse(r.stdout) as { Tags: string[] | null }).Tags ?? []
 }
 
+/** A release in a job whose token request is refused, signing (if it could) against the local Sigstore. */
 async function release(name: string, provenance: string) {
   return runAction(
     {
-      'go-download-base-url': MIRROR,
       image: `${REGISTRY}/${name}`,
       tags: 'v1\nlatest',
       provenance
     },
-    { workdir: await copyFixture('clock', EXAMPLES), toolCache, env: jobEnv() }
+    {
+      workdir: await copyFixture('clock', EXAMPLES),
+      env: svc.actionEnv({ ACTIONS_ID_TOKEN_REQUEST_URL: tokenURL })
+    }
   )
 }
 

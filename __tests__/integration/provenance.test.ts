@@ -1,52 +1,16 @@
 // Signed provenance end to end: the bundled action builds and pushes to the real registry (distribution 2.8, no referrers API), signs against @sigstore/mock's services on a local HTTP server with a token from an emulated Actions OIDC service, stores the bundle through a local GitHub attestations API, and attaches it as a referrer found through the referrers tag schema; provenance: true without a token fails before anything is pushed.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { TEST_ENDPOINTS_ENV } from '../../src/attest/endpoints.js'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { SBOM_PREDICATE_TYPES, SLSA_PROVENANCE_V1 } from '../../src/attest/provenance.js'
-import {
-  startSigstoreServices,
-  verifyAttestation,
-  type SigstoreServices
-} from '../sigstore-services.js'
-import {
-  copyFixture,
-  EXAMPLES,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  skopeo,
-  tempDir,
-  uniqueRepo,
-  type Run
-} from './harness.js'
+import { sigstoreServicesForFile, verifyAttestation } from '../sigstore-services.js'
+import { skopeo } from './commands.js'
+import { copyFixture, EXAMPLES, runAction, type Run } from './harness.js'
+import { REGISTRY, uniqueRepo } from './registries.js'
 
 const BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
 const GITHUB_TOKEN = 'ghs_integrationtoken0123456789'
 
-let toolCache: string
-let svc: SigstoreServices
-
-beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
-  svc = await startSigstoreServices()
-})
-
-afterAll(async () => {
-  await svc?.close()
-})
-
-/** The runner's variables of a job with id-token: write, and the test-only pointer at the local Sigstore. */
-function jobEnv(): Record<string, string> {
-  return {
-    ...svc.env(),
-    [TEST_ENDPOINTS_ENV]: JSON.stringify({
-      fulcioURL: svc.fulcioURL,
-      rekorURL: svc.rekorURL,
-      oidcIssuer: svc.issuer
-    })
-  }
-}
+/** A job with id-token: write (its runner's variables, svc.actionEnv()) signs against these. */
+const svc = sigstoreServicesForFile()
 
 interface Manifest {
   mediaType: string
@@ -101,13 +65,12 @@ describe('provenance on (a job with id-token: write)', () => {
   beforeAll(async () => {
     run = await runAction(
       {
-        'go-download-base-url': MIRROR,
         image: repo,
         tags: 'v1',
         platforms: 'linux/amd64,linux/arm64',
         'github-token': GITHUB_TOKEN
       },
-      { workdir: await copyFixture('clock', EXAMPLES), toolCache, env: jobEnv() }
+      { workdir: await copyFixture('clock', EXAMPLES), env: svc.actionEnv() }
     )
   }, 600_000)
 
@@ -224,12 +187,11 @@ describe('provenance: true in a job that cannot mint an OIDC token', () => {
     const name = uniqueRepo('provenance-no-token')
     const run = await runAction(
       {
-        'go-download-base-url': MIRROR,
         image: `${REGISTRY}/${name}`,
         tags: 'v1',
         provenance: 'true'
       },
-      { workdir: await copyFixture('clock', EXAMPLES), toolCache }
+      { workdir: await copyFixture('clock', EXAMPLES) }
     )
     expect(run.code).not.toBe(0)
     expect(run.log).toMatch(/::error::provenance: true, but this job cannot mint an OIDC token/)
@@ -244,11 +206,10 @@ describe('provenance: true in a job that cannot mint an OIDC token', () => {
   it('rejects an unknown value, naming the choices', async () => {
     const run = await runAction(
       {
-        'go-download-base-url': MIRROR,
         image: `${REGISTRY}/${uniqueRepo('p')}`,
         provenance: 'yes'
       },
-      { workdir: await copyFixture('clock', EXAMPLES), toolCache }
+      { workdir: await copyFixture('clock', EXAMPLES) }
     )
     expect(run.log).toContain("::error::provenance: 'yes' is not auto, true or false.")
   }, 600_000)
@@ -258,8 +219,8 @@ describe('provenance: auto without a token', () => {
   it('pushes the image with one notice and attaches no bundle', async () => {
     const name = uniqueRepo('provenance-auto')
     const run = await runAction(
-      { 'go-download-base-url': MIRROR, image: `${REGISTRY}/${name}`, tags: 'v1' },
-      { workdir: await copyFixture('clock', EXAMPLES), toolCache }
+      { image: `${REGISTRY}/${name}`, tags: 'v1' },
+      { workdir: await copyFixture('clock', EXAMPLES) }
     )
     expect(run.code).toBe(0)
     expect(run.log.match(/provenance: auto, and this job cannot mint an OIDC token/g)).toHaveLength(

@@ -1,6 +1,6 @@
 // Publishing through the bundled action: default tags from the Git context, load into Docker, Docker media
 // types, cross-repository mounts, and bad references refused before anything is built or pushed.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildImage, topLevel } from '../../src/oci/image.js'
@@ -8,28 +8,11 @@ import { pushImages } from '../../src/registry/push.js'
 import { binaryLayer, systemLayer, type FilePlan } from '../../src/rootfs/plan.js'
 import { registryClient } from '../registry-client.js'
 import { fakeLogger, imageSettings } from '../unit/helpers.js'
-import {
-  copyFixture,
-  EXAMPLES,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  sh,
-  skopeo,
-  tempDir,
-  uniqueName,
-  uniqueRepo
-} from './harness.js'
+import { sh, skopeo } from './commands.js'
+import { copyFixture, EXAMPLES, runAction, tempDir } from './harness.js'
+import { REGISTRY, uniqueName, uniqueRepo } from './registries.js'
 
-let toolCache: string
-const base = { 'go-download-base-url': MIRROR }
 const loaded: string[] = []
-
-beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
-})
 
 afterAll(async () => {
   if (loaded.length) await sh('docker', ['rmi', '-f', ...loaded])
@@ -40,10 +23,9 @@ describe('load and default tags', () => {
     const repo = `${REGISTRY}/${uniqueRepo('load')}`
     const sha = 'abcdef0123456789abcdef0123456789abcdef01'
     const run = await runAction(
-      { ...base, image: repo, push: 'false', load: 'true' },
+      { image: repo, push: 'false', load: 'true' },
       {
         workdir: await copyFixture('clock', EXAMPLES),
-        toolCache,
         env: { GITHUB_REF: 'refs/tags/v1.2.3', GITHUB_SHA: sha }
       }
     )
@@ -78,13 +60,12 @@ describe('media-types: docker', () => {
     const repo = `${REGISTRY}/${uniqueRepo('docker-types')}`
     const run = await runAction(
       {
-        ...base,
         image: repo,
         tags: 'v1',
         'media-types': 'docker',
         platforms: 'linux/amd64,linux/arm64'
       },
-      { workdir: await copyFixture('clock', EXAMPLES), toolCache }
+      { workdir: await copyFixture('clock', EXAMPLES) }
     )
     expect(run.log).not.toMatch(/::error::/)
     const index = JSON.parse(
@@ -176,10 +157,7 @@ describe('bad references are refused before the build', () => {
       /^::error::image: .* includes a URL scheme.*insecure-registry/m
     ]
   ])('%j', async (inputs, message) => {
-    const run = await runAction(
-      { ...base, ...inputs },
-      { workdir: await copyFixture('clock', EXAMPLES), toolCache }
-    )
+    const run = await runAction(inputs, { workdir: await copyFixture('clock', EXAMPLES) })
     expect(run.code).not.toBe(0)
     expect(run.stdout).toMatch(message)
     expect(run.log).not.toContain('Install Go')

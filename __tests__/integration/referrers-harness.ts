@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Descriptor } from '../../src/oci/artifact.js'
-import { REGISTRY, skopeo } from './harness.js'
+import { skopeo } from './commands.js'
+import { REGISTRY } from './registries.js'
 
 /** Whether the real registry has the tag, asked directly (not through a proxy). */
 export async function hasTag(repo: string, tag: string): Promise<boolean> {

@@ -5,33 +5,23 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Platform } from '../../src/platform.js'
 import { referrersTag, type Artifact, type Descriptor } from '../../src/oci/artifact.js'
-import { buildImage, jsonBlob, MEDIA, rfc3339, type BuiltImage } from '../../src/oci/image.js'
+import { jsonBlob, MEDIA, rfc3339, type BuiltImage } from '../../src/oci/image.js'
 import { layoutReferrers, writeOciLayout } from '../../src/oci/layout.js'
 import { attachArtifacts } from '../../src/pipeline/attach.js'
 import type { RegistryClient } from '../../src/registry/client.js'
 import { pushImages } from '../../src/registry/push.js'
 import { registryReferrers } from '../../src/registry/referrers.js'
 import { registryFetch } from '../../src/registry/transport.js'
-import { file, orderLayers, systemLayer, withParents } from '../../src/rootfs/plan.js'
 import { MemoryRegistry } from '../oci-registry.js'
 import { registryClient } from '../registry-client.js'
-import { fakeLogger, imageSettings } from '../unit/helpers.js'
-import { REGISTRY, skopeo, tempDir, uniqueRepo } from './harness.js'
+import { appImage, fakeLogger } from '../unit/helpers.js'
+import { skopeo } from './commands.js'
+import { tempDir } from './harness.js'
+import { REGISTRY, uniqueRepo } from './registries.js'
 import { hasTag, layoutEntries, rawManifest, refusingProxy } from './referrers-harness.js'
 
-const amd64: Platform = { os: 'linux', architecture: 'amd64' }
 const created = rfc3339(1_700_000_000)
-
-/** An image of the system layer and /app; the same binary bytes give the same digest (a rebuild). */
-async function image(binary: Buffer): Promise<BuiltImage> {
-  const app = {
-    name: 'binary' as const,
-    entries: withParents([file('app', binary, binary.length, 0o755)])
-  }
-  return buildImage({ layers: orderLayers([systemLayer(), app]), image: imageSettings() }, amd64, 0)
-}
 
 function client(host: string, repo: string): RegistryClient {
   return registryClient(`${host}/${repo}`, { fetch: registryFetch({ timeoutMs: 60_000 }) }).client
@@ -70,7 +60,7 @@ describe('distribution 2.8 (no referrers API): the referrers tag schema', () => 
   it('lists two artifacts in sha256-<hex>, keeps another tool’s entry, and a second build adds to it', async () => {
     const repo = uniqueRepo('referrers')
     const binary = randomBytes(2048)
-    const img = await image(binary)
+    const img = await appImage(binary)
     const c = await pushed(REGISTRY, repo, img, ['v1'])
     const tag = referrersTag(img.manifest.digest)
 
@@ -135,7 +125,7 @@ describe('distribution 2.8 (no referrers API): the referrers tag schema', () => 
     expect(reports.map(d => d.digest)).toEqual([first[1]!.digest])
 
     // A second build of the same source: the same digest, pushed again, with the same SBOM and a new bundle.
-    const again = await image(binary)
+    const again = await appImage(binary)
     expect(again.manifest.digest).toBe(img.manifest.digest)
     const c2 = await pushed(REGISTRY, repo, again, ['v2'])
     const second = await registryReferrers(c2, fakeLogger(), { created }).attach(subjectOf(again), [
@@ -181,7 +171,7 @@ describe('a registry with the referrers API (distribution-spec 1.1, served on 12
 
   it('uses the API, never writes the sha256-<hex> tag, and lists by artifactType', async () => {
     const repo = 'acme/app'
-    const img = await image(randomBytes(1024))
+    const img = await appImage(randomBytes(1024))
     const c = await pushed(server.host, repo, img, ['v1'])
     const logger = fakeLogger()
     const store = registryReferrers(c, logger, { created })
@@ -219,7 +209,7 @@ describe('a registry with the referrers API (distribution-spec 1.1, served on 12
     const loose = new MemoryRegistry({ referrersApi: true, applyFilter: false, pageSize: 1 })
     const s = await loose.listen()
     try {
-      const img = await image(randomBytes(1024))
+      const img = await appImage(randomBytes(1024))
       const c = await pushed(s.host, 'acme/app', img, ['v1'])
       const attached = await registryReferrers(c, fakeLogger()).attach(subjectOf(img), [
         SPDX,
@@ -244,7 +234,7 @@ describe('a registry that refuses artifact manifests', () => {
     const proxy = await refusingProxy(REGISTRY)
     try {
       const repo = uniqueRepo('refused')
-      const img = await image(randomBytes(1024))
+      const img = await appImage(randomBytes(1024))
       const c = await pushed(proxy.host, repo, img, ['v1', 'latest'])
       const err = (await attachArtifacts({
         attachments: [{ subject: subjectOf(img), artifacts: [SPDX, BUNDLE] }],
@@ -277,7 +267,7 @@ describe('a registry that refuses artifact manifests', () => {
 describe('the OCI layout', () => {
   it('keeps the artifacts beside the image: skopeo still reads the tag, no platform is added', async () => {
     const dir = path.join(await tempDir(), 'layout')
-    const img = await image(randomBytes(1024))
+    const img = await appImage(randomBytes(1024))
     const ref = await writeOciLayout(dir, [img], img.manifest, ['v1'])
     const store = layoutReferrers(dir, { created })
     const attached = await store.attach(subjectOf(img), [SPDX, BUNDLE])

@@ -1,21 +1,10 @@
 // Bounded time end to end: the bundled action against a registry that never answers, and one that keeps failing.
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it } from '@jest/globals'
 import { readdir } from 'node:fs/promises'
 import net from 'node:net'
 import { FaultProxy } from './fault-proxy.js'
-import {
-  AUTH,
-  copyFixture,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  tempDir
-} from './harness.js'
-
-beforeAll(async () => {
-  await requireEnvironment()
-})
+import { copyFixture, runAction, tempDir } from './harness.js'
+import { AUTH, REGISTRY } from './registries.js'
 
 /** A TCP server on 127.0.0.1 that accepts every connection, reads what it is sent, and never answers. */
 async function silentServer(): Promise<{
@@ -57,7 +46,6 @@ async function againstSilence(inputs: Record<string, string>) {
   const start = Date.now()
   const run = await runAction(
     {
-      'go-download-base-url': MIRROR,
       image: `127.0.0.1:${silent.port}/silent`,
       tags: 'v1',
       ...inputs
@@ -108,7 +96,6 @@ describe('a registry that keeps failing, through the action', () => {
     const toolCache = await tempDir('gsi-toolcache-')
     const result = await runAction(
       {
-        'go-download-base-url': MIRROR,
         image: `127.0.0.1:${proxy.port}/failing`,
         tags: 'v1',
         ...inputs

@@ -5,24 +5,15 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import https from 'node:https'
 import path from 'node:path'
-import {
-  copyFixture,
-  freePort,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  skopeo,
-  tempDir,
-  uniqueRepo
-} from './harness.js'
+import { skopeo } from './commands.js'
+import { copyFixture, freePort, runAction, tempDir } from './harness.js'
+import { REGISTRY, uniqueRepo } from './registries.js'
 import { selfSignedCert } from '../self-signed.js'
 
 let dir: string
 let cert: string
 let host: string
 let registry: ChildProcess | undefined
-let toolCache: string
 
 /** Whether the registry answers GET /v2/ over https, trusting only its own certificate. */
 async function answers(ca: string): Promise<boolean> {
@@ -37,8 +28,6 @@ async function answers(ca: string): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
   dir = await tempDir('gsi-tls-registry-')
   // Self-signed, for the address the registry listens on.
   const made = selfSignedCert(dir)
@@ -93,15 +82,13 @@ async function pushedDigest(repo: string, tag: string): Promise<string | undefin
   return r.code === 0 ? (JSON.parse(r.stdout) as { Digest: string }).Digest : undefined
 }
 
-const base = { 'go-download-base-url': MIRROR }
-
 describe('a registry serving TLS with a self-signed certificate', () => {
   it('pushes with registry-ca-file, and reads compare-to from it with the same trust', async () => {
     const workdir = await copyFixture('probe')
     const repo = uniqueRepo('tls-ca')
     const run = await runAction(
-      { ...base, image: `${host}/${repo}`, tags: 'v1', 'registry-ca-file': cert },
-      { workdir, toolCache }
+      { image: `${host}/${repo}`, tags: 'v1', 'registry-ca-file': cert },
+      { workdir }
     )
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
@@ -111,13 +98,12 @@ describe('a registry serving TLS with a self-signed certificate', () => {
 
     const again = await runAction(
       {
-        ...base,
         image: `${host}/${repo}`,
         tags: 'v2',
         'registry-ca-file': cert,
         'compare-to': `${host}/${repo}:v1`
       },
-      { workdir, toolCache }
+      { workdir }
     )
     expect(again.log).not.toMatch(/::error::/)
     expect(again.code).toBe(0)
@@ -131,8 +117,8 @@ describe('a registry serving TLS with a self-signed certificate', () => {
     const workdir = await copyFixture('probe')
     const repo = uniqueRepo('tls-insecure')
     const run = await runAction(
-      { ...base, image: `${host}/${repo}`, tags: 'v1', 'insecure-registry': 'true' },
-      { workdir, toolCache }
+      { image: `${host}/${repo}`, tags: 'v1', 'insecure-registry': 'true' },
+      { workdir }
     )
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
@@ -151,8 +137,8 @@ describe('a registry serving TLS with a self-signed certificate', () => {
     const workdir = await copyFixture('probe')
     const repo = `${REGISTRY}/${uniqueRepo('insecure-http')}`
     const run = await runAction(
-      { ...base, image: repo, tags: 'v1', 'insecure-registry': 'true' },
-      { workdir, toolCache }
+      { image: repo, tags: 'v1', 'insecure-registry': 'true' },
+      { workdir }
     )
     expect(run.log).not.toMatch(/::error::/)
     expect(run.code).toBe(0)
@@ -168,10 +154,7 @@ describe('a registry serving TLS with a self-signed certificate', () => {
   it('fails without either, naming both inputs, and pushes nothing', async () => {
     const workdir = await copyFixture('probe')
     const repo = uniqueRepo('tls-untrusted')
-    const run = await runAction(
-      { ...base, image: `${host}/${repo}`, tags: 'v1' },
-      { workdir, toolCache }
-    )
+    const run = await runAction({ image: `${host}/${repo}`, tags: 'v1' }, { workdir })
     expect(run.code).toBe(1)
     expect(run.log).toContain(
       `::error::${host} presented a TLS certificate this machine does not trust (self-signed certificate) for GET /v2/. ` +
@@ -185,8 +168,8 @@ describe('a registry serving TLS with a self-signed certificate', () => {
     const other = selfSignedCert(dir, { prefix: 'other-', subject: '/CN=another CA' }).cert
     const repo = uniqueRepo('tls-wrong-ca')
     const run = await runAction(
-      { ...base, image: `${host}/${repo}`, tags: 'v1', 'registry-ca-file': other },
-      { workdir, toolCache }
+      { image: `${host}/${repo}`, tags: 'v1', 'registry-ca-file': other },
+      { workdir }
     )
     expect(run.code).toBe(1)
     expect(run.log).toContain(

@@ -6,44 +6,20 @@ import { randomBytes } from 'node:crypto'
 import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import type { Platform } from '../../src/platform.js'
-import { buildImage, type BuiltImage } from '../../src/oci/image.js'
+import type { BuiltImage } from '../../src/oci/image.js'
 import type { Credentials } from '../../src/registry/client.js'
 import { pushImages } from '../../src/registry/push.js'
 import { registryFetch } from '../../src/registry/transport.js'
-import {
-  file,
-  orderLayers,
-  systemLayer,
-  withParents,
-  type ImageSettings
-} from '../../src/rootfs/plan.js'
 import { registryClient } from '../registry-client.js'
-import { fakeLogger, imageSettings } from '../unit/helpers.js'
+import { appImage, fakeLogger } from '../unit/helpers.js'
 import { FaultProxy, type Exchange, type ProxyOptions } from './fault-proxy.js'
-import {
-  AUTH,
-  AUTH_REGISTRY,
-  FIXTURES,
-  REGISTRY,
-  requireEnvironment,
-  sh,
-  skopeo,
-  tempDir,
-  uniqueName,
-  uniqueRepo
-} from './harness.js'
-
-const amd64: Platform = { os: 'linux', architecture: 'amd64' }
-const settings: ImageSettings = imageSettings()
+import { sh, skopeo } from './commands.js'
+import { FIXTURES, requireEnvironment, tempDir } from './harness.js'
+import { AUTH, AUTH_REGISTRY, REGISTRY, uniqueName, uniqueRepo } from './registries.js'
 
 /** An image of the system layer and /app; random bytes by default, so every test has blobs the registry lacks. */
 async function image(binary: Buffer = randomBytes(4096)): Promise<BuiltImage> {
-  const app = {
-    name: 'binary' as const,
-    entries: withParents([file('app', binary, binary.length, 0o755)])
-  }
-  return buildImage({ layers: orderLayers([systemLayer(), app]), image: settings }, amd64, 0)
+  return appImage(binary)
 }
 
 const binaryDigest = (img: BuiltImage): string =>

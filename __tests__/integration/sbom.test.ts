@@ -3,17 +3,10 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { cyclonedxValidator, spdxValidator } from '../unit/sbom-fixture.js'
-import {
-  fileFromLayout,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  sh,
-  tempDir,
-  uniqueRepo,
-  type Run
-} from './harness.js'
+import { sh } from './commands.js'
+import { runAction, tempDir, type Run } from './harness.js'
+import { fileFromLayout } from './images.js'
+import { REGISTRY, uniqueRepo } from './registries.js'
 import { layoutEntries } from './referrers-harness.js'
 
 /** Where scripts/test-env.sh writes the proxy ($STATE/goproxy). */
@@ -98,7 +91,6 @@ let env: Record<string, string>
 const repo = `${REGISTRY}/${uniqueRepo('sbom')}`
 
 beforeAll(async () => {
-  await requireEnvironment()
   const versions = await readFile(path.join(PROXY, 'versions.txt'), 'utf8').catch(() => {
     throw new Error(
       `${PROXY}/versions.txt is missing: write the module proxy with scripts/test-env.sh`
@@ -128,7 +120,6 @@ beforeAll(async () => {
 async function build(sbom: string, layout: string): Promise<Run> {
   const run = await runAction(
     {
-      'go-download-base-url': MIRROR,
       image: repo,
       tags: sbom,
       sbom,

@@ -1,27 +1,11 @@
 // Size report and gate against the real registry: byte arithmetic from pushed manifests, budgets just under and
 // over, a baseline without zoneinfo compared with a build with it, a missing baseline, and the summary table.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import {
-  AUTH,
-  AUTH_REGISTRY,
-  copyFixture,
-  EXAMPLES,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  skopeo,
-  tempDir,
-  uniqueRepo
-} from './harness.js'
+import { skopeo } from './commands.js'
+import { copyFixture, EXAMPLES, runAction, tempDir } from './harness.js'
+import { AUTH, AUTH_REGISTRY, REGISTRY, uniqueRepo } from './registries.js'
 
-let toolCache: string
-const base = { 'go-download-base-url': MIRROR, 'source-date-epoch': '1700000000' }
-
-beforeAll(async () => {
-  await requireEnvironment()
-  toolCache = await tempDir('gsi-toolcache-')
-})
+const base = { 'source-date-epoch': '1700000000' }
 
 interface Manifest {
   config: { size: number }
@@ -35,10 +19,7 @@ async function manifestOf(ref: string): Promise<Manifest> {
 }
 
 async function build(inputs: Record<string, string>) {
-  return runAction(
-    { ...base, ...inputs },
-    { workdir: await copyFixture('clock', EXAMPLES), toolCache }
-  )
+  return runAction({ ...base, ...inputs }, { workdir: await copyFixture('clock', EXAMPLES) })
 }
 
 type Sizes = Record<

@@ -24,7 +24,9 @@ import {
   writeVulnDb,
   type Served
 } from '../fixtures/vuln/database.js'
-import { sh, tempDir } from './harness.js'
+import { sh } from './commands.js'
+import { tempDir } from './harness.js'
+import { rejectionOf } from '../unit/helpers.js'
 
 /** Where scripts/test-env.sh writes the module proxy (see sbom.test.ts). */
 const PROXY = process.env.GSI_GOPROXY_DIR ?? '/var/lib/go-scratch-image-test/goproxy'
@@ -237,14 +239,9 @@ describe('what the findings of the real binary become', () => {
 
 describe('a database that cannot be used', () => {
   const expectClear = async (p: Promise<unknown>, kind: string, says: RegExp): Promise<void> => {
-    const e = await p.then(
-      () => undefined,
-      (err: unknown) => err
-    )
-    expect(e).toBeInstanceOf(VulnDbError)
+    const err = await rejectionOf(p, VulnDbError)
     // An InputError: the edge shows its message alone, no stack trace.
-    expect(e).toBeInstanceOf(InputError)
-    const err = e as VulnDbError
+    expect(err).toBeInstanceOf(InputError)
     expect(err.kind).toBe(kind)
     expect(err.message).toMatch(/^vuln-db: /)
     expect(err.message).toMatch(says)

@@ -1,24 +1,15 @@
 // Codecs end to end: zstd layers pushed to the real registry, pulled and run by containerd (and by Docker from Engine
 // 23), loaded with load: true,
 // written as an OCI layout, with digests that do not depend on the layer cache; gzip max read by the gzip binary.
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { RUNTIME } from '../../src/oci/compress.js'
-import {
-  copyFixture,
-  MIRROR,
-  REGISTRY,
-  requireEnvironment,
-  runAction,
-  sh,
-  skopeo,
-  tempDir,
-  uniqueName,
-  uniqueRepo
-} from './harness.js'
+import { sh, skopeo } from './commands.js'
+import { copyFixture, runAction, tempDir } from './harness.js'
+import { REGISTRY, uniqueName, uniqueRepo } from './registries.js'
 
 interface Manifest {
   config: { size: number; digest: string }
@@ -40,20 +31,14 @@ describe('the runtime', () => {
 const withZstd = RUNTIME.hasZstd ? describe : describe.skip
 
 withZstd('compression: zstd (needs Node.js 22.15+)', () => {
-  let toolCache: string
-  beforeAll(async () => {
-    await requireEnvironment()
-    toolCache = await tempDir('gsi-toolcache-')
-  })
-
-  const base = { 'go-download-base-url': MIRROR, compression: 'zstd' }
+  const base = { compression: 'zstd' }
   /** The first test's repository, for the Docker test after it. */
   let pushed = ''
 
   it('pushes zstd layers that containerd pulls and runs, sized as the manifest says, with digests the cache does not change', async () => {
     const workdir = await copyFixture('probe')
     const repo = `${REGISTRY}/${uniqueRepo('zstd')}`
-    const first = await runAction({ ...base, image: repo, tags: 'v1' }, { workdir, toolCache })
+    const first = await runAction({ ...base, image: repo, tags: 'v1' }, { workdir })
     expect(first.log).not.toMatch(/::error::/)
     expect({ code: first.code, log: first.code ? first.log : '' }).toEqual({ code: 0, log: '' })
     // Five layers, and the zoneinfo staging compared two candidates (tree and zip) in the same codec; the chosen
@@ -102,7 +87,7 @@ withZstd('compression: zstd (needs Node.js 22.15+)', () => {
     const layout = path.join(await tempDir(), 'layout')
     const second = await runAction(
       { ...base, image: repo, tags: 'v2', push: 'false', load: 'true', 'oci-layout': layout },
-      { workdir, toolCache }
+      { workdir }
     )
     expect({ code: second.code, log: second.code ? second.log : '' }).toEqual({ code: 0, log: '' })
     // The zoneinfo choice is remembered, so neither candidate is compressed to choose again: five layers read
@@ -158,7 +143,7 @@ withZstd('compression: zstd (needs Node.js 22.15+)', () => {
     const workdir = await copyFixture('probe')
     const run = await runAction(
       { ...base, image: `${REGISTRY}/${uniqueRepo('zstd-docker')}`, 'media-types': 'docker' },
-      { workdir, toolCache }
+      { workdir }
     )
     expect(run.code).not.toBe(0)
     expect(run.log).toContain(
@@ -170,7 +155,6 @@ withZstd('compression: zstd (needs Node.js 22.15+)', () => {
 
 describe('compression-level: max', () => {
   it('writes gzip layers the gzip binary reads back to the diff_ids, smaller than level 9', async () => {
-    await requireEnvironment()
     const workdir = await copyFixture('probe')
     const toolCache = await tempDir('gsi-toolcache-')
     const layouts = {
@@ -179,7 +163,6 @@ describe('compression-level: max', () => {
     }
     const nine = await runAction(
       {
-        'go-download-base-url': MIRROR,
         push: 'false',
         'compression-level': '9',
         'oci-layout': layouts.nine
@@ -188,7 +171,6 @@ describe('compression-level: max', () => {
     )
     const max = await runAction(
       {
-        'go-download-base-url': MIRROR,
         push: 'false',
         'compression-level': 'max',
         'oci-layout': layouts.max

@@ -10,21 +10,16 @@ import { statement, signStatement } from '../../src/attest/sign.js'
 import { rekorWitness } from '../../src/attest/sigstore-clients.js'
 import { storeAttestation } from '../../src/attest/store.js'
 import { httpTransport, type HttpFetch } from '../../src/http/transport.js'
-import {
-  DEFAULT_CLAIMS,
-  startSigstoreServices,
-  type SigstoreServices
-} from '../sigstore-services.js'
+import { DEFAULT_CLAIMS, sigstoreServicesForFile } from '../sigstore-services.js'
 import { startSilentServer, type SilentServer } from '../silent-server.js'
 import { fakeFetch, fakeLogger, reply } from './helpers.js'
 
-let svc: SigstoreServices
+const svc = sigstoreServicesForFile()
 let silent: SilentServer
 /** The transport with a 0.2 s registry-timeout: each service's budget is 2.5 of it, 0.5 s. */
 let transport: HttpFetch
 
 beforeAll(async () => {
-  svc = await startSigstoreServices()
   silent = await startSilentServer()
   transport = httpTransport({ timeoutMs: 200 })
 })
@@ -32,7 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await transport.close()
   await silent.close()
-  await svc.close()
 })
 
 const SILENCE = 'within 0\\.2 s \\(registry-timeout\\); gave up after \\d attempts? in [\\d.]+ s'
@@ -136,7 +130,7 @@ describe('services that never answer', () => {
       top,
       manifests: [top],
       sboms: [],
-      endpoints: { fulcioURL: svc.fulcioURL, rekorURL: svc.rekorURL, oidcIssuer: svc.issuer },
+      endpoints: svc.endpoints,
       identity: actionsIdentity(env, transport, fakeLogger()),
       env,
       fetch: transport,

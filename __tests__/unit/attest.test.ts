@@ -1,5 +1,5 @@
 // Signed SLSA provenance and SBOM attestations: signed by the real @sigstore/sign against @sigstore/mock's Fulcio, Rekor and TSA on a local HTTP server, with a token from an emulated Actions OIDC service, verified by @sigstore/verify against the mock's trust material, and stored through a local GitHub attestations API (see __tests__/sigstore-services.ts for what each server stands for).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import type { SerializedBundle } from '@sigstore/bundle'
 import { parseProvenance, provenanceOn } from '../../src/attest/config.js'
 import { signingEndpoints, type SigstoreEndpoints } from '../../src/attest/endpoints.js'
@@ -18,9 +18,9 @@ import { AttestationRefused, storeAttestation } from '../../src/attest/store.js'
 import type { Descriptor } from '../../src/registry/referrers.js'
 import {
   DEFAULT_CLAIMS,
+  sigstoreServicesForFile,
   startSigstoreServices,
-  verifyAttestation,
-  type SigstoreServices
+  verifyAttestation
 } from '../sigstore-services.js'
 import { fakeLogger } from './helpers.js'
 
@@ -39,19 +39,7 @@ const ARM64: Descriptor = { ...AMD64, digest: digest('c'), size: 1210 }
 const NAME = '127.0.0.1:5000/acme/app'
 const SPDX = { spdxVersion: 'SPDX-2.3', name: 'app linux/amd64', packages: [{ name: 'app' }] }
 
-let svc: SigstoreServices
-const saved = { ...process.env }
-
-beforeAll(async () => {
-  svc = await startSigstoreServices()
-  // signImage's predicate reads the runner's variables from process.env unless given env (slsaPredicate).
-  Object.assign(process.env, svc.env())
-})
-
-afterAll(async () => {
-  process.env = saved
-  await svc.close()
-})
+const svc = sigstoreServicesForFile({ processEnv: true })
 
 /** The public-good layout (Fulcio + Rekor) or GitHub's (Fulcio + TSA), on the local servers. */
 const endpoints = (instance: 'public-good' | 'github'): SigstoreEndpoints => ({

@@ -10,22 +10,7 @@ import {
   type CacheState
 } from '../../src/go/cache.js'
 import type { BuildCache, CommandResult, Logger, RunOptions, Runner } from '../../src/ports.js'
-import { tempDir } from './helpers.js'
-
-/** A logger that keeps each level apart, so a warning can be told from an info line. */
-function levelLogger(): Logger & { info_: string[]; warnings: string[] } {
-  const info_: string[] = []
-  const warnings: string[] = []
-  return {
-    info_,
-    warnings,
-    info: m => void info_.push(m),
-    warning: m => void warnings.push(m),
-    debug: () => undefined,
-    group: (_n, fn) => fn(),
-    mask: () => undefined
-  }
-}
+import { fakeLogger, tempDir } from './helpers.js'
 
 interface FakeCache extends BuildCache {
   restores: { paths: string[]; key: string; restoreKeys: string[] }[]
@@ -210,7 +195,7 @@ describe('restoreGoCache', () => {
   it('asks go env for the two cache paths and restores them under the keys', async () => {
     const { runner, calls } = fakeRunner({ stdout: `${PATHS[0]}\n${PATHS[1]}\n` })
     const cache = fakeCache({ restore: (_k, rk) => `${rk[0]}older` })
-    const logger = levelLogger()
+    const logger = fakeLogger()
     const state = await restoreGoCache(cache, opts(runner, logger))
 
     expect(calls).toEqual([
@@ -223,24 +208,24 @@ describe('restoreGoCache', () => {
     const { key, restoreKeys } = cacheKeys(KEYS)
     expect(cache.restores).toEqual([{ paths: PATHS, key, restoreKeys }])
     expect(state).toEqual({ key, paths: PATHS, matchedKey: `${restoreKeys[0]}older` })
-    expect(logger.info_.join('\n')).toContain(`Go caches restored from ${restoreKeys[0]}older`)
+    expect(logger.infos.join('\n')).toContain(`Go caches restored from ${restoreKeys[0]}older`)
     expect(logger.warnings).toEqual([])
   })
 
   it('reports a miss and still returns the key to save under', async () => {
     const { runner } = fakeRunner({ stdout: PATHS.join('\n') })
-    const logger = levelLogger()
+    const logger = fakeLogger()
     const state = await restoreGoCache(fakeCache(), opts(runner, logger))
     const { key } = cacheKeys(KEYS)
     expect(state).toEqual({ key, paths: PATHS, matchedKey: undefined })
-    expect(logger.info_).toContain(`No Go cache for ${key} yet`)
+    expect(logger.infos).toContain(`No Go cache for ${key} yet`)
     expect(logger.warnings).toEqual([])
   })
 
   it('warns and skips everything when the cache service is not available', async () => {
     const { runner, calls } = fakeRunner({ stdout: PATHS.join('\n') })
     const cache = fakeCache({ available: false })
-    const logger = levelLogger()
+    const logger = fakeLogger()
     await expect(restoreGoCache(cache, opts(runner, logger))).resolves.toBeUndefined()
     expect(calls).toEqual([])
     expect(cache.restores).toEqual([])
@@ -256,7 +241,7 @@ describe('restoreGoCache', () => {
   ])('warns and does not cache when %s', async (_what, result) => {
     const { runner } = fakeRunner(result)
     const cache = fakeCache()
-    const logger = levelLogger()
+    const logger = fakeLogger()
     await expect(restoreGoCache(cache, opts(runner, logger))).resolves.toBeUndefined()
     expect(cache.restores).toEqual([])
     expect(logger.warnings).toHaveLength(1)
@@ -272,7 +257,7 @@ describe('restoreGoCache', () => {
         throw new Error('Cache service responded with 503')
       }
     })
-    const logger = levelLogger()
+    const logger = fakeLogger()
     const state = await restoreGoCache(cache, opts(runner, logger))
     // Still worth saving afterwards: nothing was restored.
     expect(state).toEqual({ key: cacheKeys(KEYS).key, paths: PATHS })
@@ -287,25 +272,25 @@ describe('saveGoCache', () => {
 
   it('saves the paths under the key after a miss', async () => {
     const cache = fakeCache()
-    const logger = levelLogger()
+    const logger = fakeLogger()
     await saveGoCache(cache, state, logger)
     expect(cache.saves).toEqual([{ paths: ['/c', '/m'], key: 'k-new' }])
-    expect(logger.info_).toContain('Go caches saved as k-new')
+    expect(logger.infos).toContain('Go caches saved as k-new')
     expect(logger.warnings).toEqual([])
   })
 
   it('saves after a partial match on a restore key', async () => {
     const cache = fakeCache()
-    await saveGoCache(cache, { ...state, matchedKey: 'k-old' }, levelLogger())
+    await saveGoCache(cache, { ...state, matchedKey: 'k-old' }, fakeLogger())
     expect(cache.saves).toEqual([{ paths: ['/c', '/m'], key: 'k-new' }])
   })
 
   it('does not save what was restored by the exact key', async () => {
     const cache = fakeCache()
-    const logger = levelLogger()
+    const logger = fakeLogger()
     await saveGoCache(cache, { ...state, matchedKey: 'k-new' }, logger)
     expect(cache.saves).toEqual([])
-    expect(logger.info_.join('\n')).toContain('nothing new to save')
+    expect(logger.infos.join('\n')).toContain('nothing new to save')
   })
 
   it('turns a failing save into a warning', async () => {
@@ -314,12 +299,12 @@ describe('saveGoCache', () => {
         throw new Error('Unable to reserve cache with key k-new')
       }
     })
-    const logger = levelLogger()
+    const logger = fakeLogger()
     await expect(saveGoCache(cache, state, logger)).resolves.toBeUndefined()
     expect(logger.warnings).toEqual([
       'cache: saving Go caches failed (Unable to reserve cache with key k-new); the next run starts cold.'
     ])
-    expect(logger.info_.join('\n')).not.toContain('saved as')
+    expect(logger.infos.join('\n')).not.toContain('saved as')
   })
 })
 
@@ -372,7 +357,7 @@ describe('cache-dependency-path (modulesHash with globs)', () => {
 
 describe('cache: read', () => {
   const PATHS = ['/c', '/m']
-  const restoreReadOnly = (cache: FakeCache, logger = levelLogger()) =>
+  const restoreReadOnly = (cache: FakeCache, logger = fakeLogger()) =>
     restoreGoCache(cache, {
       runner: fakeRunner({ stdout: PATHS.join('\n') }).runner,
       goBin: 'go',
@@ -385,7 +370,7 @@ describe('cache: read', () => {
 
   it('restores under the same keys, and the post step never saves', async () => {
     const cache = fakeCache({ restore: (_k, rk) => `${rk[0]}older` })
-    const logger = levelLogger()
+    const logger = fakeLogger()
     const state = await restoreReadOnly(cache, logger)
     const { key, restoreKeys } = cacheKeys(KEYS)
     expect(cache.restores).toEqual([{ paths: PATHS, key, restoreKeys }])
@@ -398,7 +383,7 @@ describe('cache: read', () => {
     // A partial match would be saved with cache: true (see saveGoCache); read-only, it is not.
     await saveGoCache(cache, state!, logger)
     expect(cache.saves).toEqual([])
-    expect(logger.info_).toContain(
+    expect(logger.infos).toContain(
       `cache: read: Go caches are not saved (the key would be ${key}).`
     )
   })
@@ -410,7 +395,7 @@ describe('cache: read', () => {
       }
     })
     const state = await restoreReadOnly(cache)
-    await saveGoCache(cache, state!, levelLogger())
+    await saveGoCache(cache, state!, fakeLogger())
     expect(cache.saves).toEqual([])
   })
 })

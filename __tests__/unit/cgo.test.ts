@@ -9,6 +9,7 @@ import {
 } from '../../src/compile/cgo.js'
 import type { Platform } from '../../src/platform.js'
 import { InputError } from '../../src/ports.js'
+import { rejectionOf, thrownBy } from './helpers.js'
 
 const amd64: Platform = { os: 'linux', architecture: 'amd64' }
 const arm64: Platform = { os: 'linux', architecture: 'arm64' }
@@ -31,24 +32,10 @@ function probe(
 
 const none = { byPlatform: {} }
 
-function inputError(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError)
-    return (e as Error).message
-  }
-  throw new Error('expected an InputError')
-}
+const inputError = (fn: () => unknown): string => thrownBy(fn, InputError).message
 
-async function rejection(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err
-  )
-  expect(e).toBeInstanceOf(InputError)
-  return (e as Error).message
-}
+const rejection = async (p: Promise<unknown>): Promise<string> =>
+  (await rejectionOf(p, InputError)).message
 
 describe('cgo inputs', () => {
   const raw = (o: Partial<CgoInputs>): CgoInputs => ({

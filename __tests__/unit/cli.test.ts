@@ -16,6 +16,7 @@ import { parseConfig } from '../../src/config.js'
 import { inActions } from '../../src/edge.js'
 import { Output } from '../../src/terminal.js'
 import type { Result } from '../../src/pipeline.js'
+import { thrownBy } from './helpers.js'
 
 describe('the options and action.yml', () => {
   it('reads action.yml the way the test means to (folded descriptions, quoted defaults)', () => {
@@ -171,14 +172,9 @@ describe('parseArgs', () => {
   it.each([['--bogus'], ['--no-image'], ['-x'], ['--Push'], ['--bogus=1']])(
     'refuses the unknown flag %s, naming it',
     arg => {
-      let error: unknown
-      try {
-        parseArgs(['--push', arg])
-      } catch (e) {
-        error = e
-      }
-      expect(error).toBeInstanceOf(UsageError)
-      expect((error as Error).message).toBe(`unknown option ${arg.replace(/=.*/, '')}`)
+      expect(thrownBy(() => parseArgs(['--push', arg]), UsageError).message).toBe(
+        `unknown option ${arg.replace(/=.*/, '')}`
+      )
     }
   )
 

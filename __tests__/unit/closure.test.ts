@@ -10,6 +10,7 @@ import {
 } from '../../src/compile/closure.js'
 import { dynamicSymbols, readElf } from '../../src/compile/elf.js'
 import { elf, EM, type ElfOptions } from './elf-fixture.js'
+import { rejectionOf } from './helpers.js'
 
 type Node = { file: Buffer; mode?: number } | { link: string } | { dir: true }
 
@@ -63,15 +64,7 @@ async function closureOf(nodes: Record<string, Node>, exe: Buffer) {
 }
 
 /** The error the closure fails with. */
-async function failure(p: Promise<unknown>): Promise<LibraryError> {
-  try {
-    await p
-  } catch (e) {
-    expect(e).toBeInstanceOf(LibraryError)
-    return e as LibraryError
-  }
-  throw new Error('expected a LibraryError, but the closure resolved')
-}
+const failure = (p: Promise<unknown>): Promise<LibraryError> => rejectionOf(p, LibraryError)
 
 /** A glibc-like root: the loader behind a /lib64 link, libc and libm in the multiarch directory. */
 function glibcRoot(libcSymbols: { name: string; defined: boolean }[] = []): Record<string, Node> {

@@ -7,6 +7,7 @@ import {
 } from '../../src/compile/compile.js'
 import type { CommandResult, RunOptions, Runner } from '../../src/ports.js'
 import { InputError } from '../../src/ports.js'
+import { rejectionOf } from './helpers.js'
 
 interface Call {
   command: string
@@ -79,26 +80,25 @@ describe('inspectMainPackage', () => {
     })
   })
 
+  /** The InputError's message when go list, asked about pkg in /src/shop, answers listed. */
+  async function refusal(listed: Partial<CommandResult>, pkg: string): Promise<string> {
+    const { runner } = fakeRunner([listed])
+    const run = inspectMainPackage(runner, GO, ENV, '/src/shop', pkg)
+    return (await rejectionOf(run, InputError)).message
+  }
+
   it('reports a package Go cannot load, with Go’s own words and the fix', async () => {
-    const { runner } = fakeRunner([
-      {
-        exitCode: 1,
-        stderr: 'no required module provides package ./cmd/nope; to add it:\n\tgo get ./cmd/nope\n'
-      }
-    ])
-    const run = inspectMainPackage(runner, GO, ENV, '/src/shop', './cmd/nope')
-    await expect(run).rejects.toThrow(InputError)
-    await expect(run).rejects.toThrow(
+    const stderr =
+      'no required module provides package ./cmd/nope; to add it:\n\tgo get ./cmd/nope\n'
+    expect(await refusal({ exitCode: 1, stderr }, './cmd/nope')).toContain(
       "package: Go cannot load './cmd/nope' in working-directory '/src/shop': no required module provides " +
         'package ./cmd/nope; to add it:\n\tgo get ./cmd/nope. Set working-directory to the Go module'
     )
   })
 
   it('refuses a library package', async () => {
-    const { runner } = fakeRunner([{ stdout: 'store example.com/shop/internal/store\n' }])
-    const run = inspectMainPackage(runner, GO, ENV, '/src/shop', './internal/store')
-    await expect(run).rejects.toThrow(InputError)
-    await expect(run).rejects.toThrow(
+    const listed = { stdout: 'store example.com/shop/internal/store\n' }
+    expect(await refusal(listed, './internal/store')).toContain(
       "package: './internal/store' is package store, not a main package. Point package at a directory with " +
         'package main and func main'
     )

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { gzip as libdeflateGlue } from 'libdeflate'
@@ -30,13 +29,7 @@ import { dockerArchive } from '../../src/oci/docker-archive.js'
 import { readTar } from '../../src/oci/tar.js'
 import { gateFailures } from '../../src/report/gate.js'
 import { platformSize } from '../../src/report/size.js'
-import {
-  file,
-  orderLayers,
-  systemLayer,
-  withParents,
-  type FilePlan
-} from '../../src/rootfs/plan.js'
+import { appPlan, goBuild, goMainDir, withTempDir } from './helpers.js'
 
 const sha = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
 
@@ -253,23 +246,15 @@ describe('gzip levels', () => {
   })
 })
 
+/** A small server: enough of the standard library for a binary of a few MB. */
+const SERVER =
+  'package main\n\nimport (\n\t"encoding/json"\n\t"net/http"\n\t"os"\n)\n\nfunc main() {\n\tjson.NewEncoder(os.Stdout).Encode(os.Args)\n\thttp.ListenAndServe(os.Getenv("ADDR"), nil)\n}\n'
+
 describe('gzip of a Go binary', () => {
-  let dir = ''
-  let binary = Buffer.alloc(0)
+  let binary: Buffer = Buffer.alloc(0)
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'gsi-compress-go-'))
-    await writeFile(
-      path.join(dir, 'main.go'),
-      'package main\n\nimport (\n\t"encoding/json"\n\t"net/http"\n\t"os"\n)\n\nfunc main() {\n\tjson.NewEncoder(os.Stdout).Encode(os.Args)\n\thttp.ListenAndServe(os.Getenv("ADDR"), nil)\n}\n'
-    )
-    const env = { ...process.env, CGO_ENABLED: '0', GO111MODULE: 'off', GOFLAGS: '' }
-    execFileSync('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', 'app', 'main.go'], {
-      cwd: dir,
-      env
-    })
-    binary = await readFile(path.join(dir, 'app'))
+    binary = await goBuild(await goMainDir('gsi-compress-go-', SERVER), 'app', '-s -w')
   }, 300_000)
-  afterAll(() => rm(dir, { recursive: true, force: true }))
 
   it('at the default level, is smaller than zlib at 9, in one stream or in pieces, and reads back', async () => {
     expect(binary.length).toBeGreaterThan(2 ** 20)
@@ -436,6 +421,10 @@ describe('LayerCompressor', () => {
     return () => new Date((t += 1000))
   }
 
+  /** Runs fn with a fresh layer cache folder, removed after it. */
+  const withCacheDir = (fn: (dir: string) => Promise<void>): Promise<void> =>
+    withTempDir(fn, 'gsi-layer-cache-')
+
   it('compresses one tar once however many ask, concurrently or later', async () => {
     const lc = new LayerCompressor({ compression: c })
     const [a, b] = await Promise.all([lc.compress(tar, diffId), lc.compress(tar, diffId)])
@@ -444,9 +433,8 @@ describe('LayerCompressor', () => {
     expect(lc.stats).toEqual({ compressed: 1, memo: 2, disk: 0 })
   })
 
-  it('serves the next run from the disk cache, the same bytes as a fresh compress', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'gsi-layer-cache-'))
-    try {
+  it('serves the next run from the disk cache, the same bytes as a fresh compress', () =>
+    withCacheDir(async dir => {
       const first = new LayerCompressor({ compression: c, cacheDir: dir })
       const fresh = await first.compress(tar, diffId)
       const second = new LayerCompressor({ compression: c, cacheDir: dir })
@@ -457,14 +445,10 @@ describe('LayerCompressor', () => {
       const other = new LayerCompressor({ compression: { codec: 'gzip', level: 1 }, cacheDir: dir })
       expect((await other.compress(tar, diffId)).equals(fresh)).toBe(false)
       expect(other.stats.compressed).toBe(1)
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
-  })
+    }))
 
-  it('ignores and replaces an entry whose bytes do not match its digest', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'gsi-layer-cache-'))
-    try {
+  it('ignores and replaces an entry whose bytes do not match its digest', () =>
+    withCacheDir(async dir => {
       const first = new LayerCompressor({ compression: c, cacheDir: dir })
       const fresh = await first.compress(tar, diffId)
       const [entry] = await readdir(dir)
@@ -487,14 +471,10 @@ describe('LayerCompressor', () => {
       const third = new LayerCompressor({ compression: c, cacheDir: dir })
       expect((await third.compress(tar, diffId)).equals(fresh)).toBe(true)
       expect(third.stats.disk).toBe(1)
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
-  })
+    }))
 
-  it('stays under its bound, dropping the least recently used entries', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'gsi-layer-cache-'))
-    try {
+  it('stays under its bound, dropping the least recently used entries', () =>
+    withCacheDir(async dir => {
       const tars = [1, 2, 3].map(i => sample(5_000 + i))
       const now = clock(1_700_000_000_000)
       const size = gzipLevel(tars[0]!, DEFAULT_GZIP_LEVEL).length + 65
@@ -514,30 +494,12 @@ describe('LayerCompressor', () => {
       const gone = lc()
       await gone.compress(tars[1]!, sha(tars[1]!))
       expect(gone.stats.compressed).toBe(1)
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
-  })
+    }))
 })
 
 describe('images in zstd', () => {
   const data = Buffer.from('ELF binary for zstd')
-  const p: FilePlan = {
-    layers: orderLayers([
-      { name: 'binary', entries: withParents([file('app', data, data.length, 0o755)]) },
-      systemLayer()
-    ]),
-    image: {
-      user: '65532:65532',
-      workdir: '/',
-      env: [],
-      entrypoint: ['/app'],
-      cmd: [],
-      exposedPorts: [],
-      labels: {},
-      annotations: {}
-    }
-  }
+  const p = appPlan(data)
   const amd64 = { os: 'linux', architecture: 'amd64' }
 
   withZstd(`layers are tar+zstd in the manifest, diff_ids of the tars ${ZSTD}`, async () => {

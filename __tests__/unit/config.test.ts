@@ -11,7 +11,7 @@ import { InputError } from '../../src/ports.js'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { tempDir } from './helpers.js'
+import { withTempDir } from './helpers.js'
 
 /** What @actions/core's getInput gives: the input's value, or '' when it is not set. */
 const getter =
@@ -532,8 +532,7 @@ describe('registry-timeout and registry-ca-file', () => {
   })
 
   it('refuses a PEM block that is not a certificate', async () => {
-    const { dir, cleanup } = await tempDir()
-    try {
+    await withTempDir(async dir => {
       const file = path.join(dir, 'bad.pem')
       await writeFile(
         file,
@@ -542,8 +541,6 @@ describe('registry-timeout and registry-ca-file', () => {
       expect(() => parse({ image: 'a/b', 'registry-ca-file': file })).toThrow(
         `registry-ca-file: certificate 1 of '${file}' is not a valid PEM certificate.`
       )
-    } finally {
-      await cleanup()
-    }
+    })
   })
 })

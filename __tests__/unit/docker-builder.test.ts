@@ -28,7 +28,7 @@ import {
   withParents,
   type FilePlan
 } from '../../src/rootfs/plan.js'
-import { fakeLogger, imageSettings, readTar, tempDir } from './helpers.js'
+import { fakeLogger, imageSettings, readTar, withTempDir } from './helpers.js'
 
 const EPOCH = 1_700_000_000
 const amd64: Platform = { os: 'linux', architecture: 'amd64' }
@@ -293,10 +293,35 @@ function fakeDocker(
   return { runner, calls }
 }
 
+/**
+ * dockerBuild of plan() for linux/amd64 from a one-COPY Dockerfile in a temp context, against a fake Docker whose
+ * save writes saved(the native image's parts, tag): the commands Docker was given and what the build logged.
+ */
+async function buildAmd64(
+  saved: (parts: SavedImage, tag: string) => Promise<Buffer>,
+  options: { buildx: boolean; epoch?: number }
+): Promise<{
+  calls: Call[]
+  logger: ReturnType<typeof fakeLogger>
+  dir: string
+  dockerfile: string
+}> {
+  return withTempDir(async dir => {
+    const dockerfile = path.join(dir, 'Dockerfile')
+    await writeFile(dockerfile, 'FROM scratch\nCOPY binary/ /\n')
+    const p = plan()
+    const parts = await nativeParts(p)
+    const { runner, calls } = fakeDocker(tag => saved(parts, tag))
+    const logger = fakeLogger()
+    const plans = [{ platform: amd64, plan: p }]
+    await dockerBuild({ runner, logger, context: dir, dockerfile, plans, ...options })
+    return { calls, logger, dir, dockerfile }
+  })
+}
+
 describe('dockerBuild', () => {
   it('runs one classic build per platform with the TARGET* arguments, then saves and removes the tag', async () => {
-    const { dir, cleanup } = await tempDir()
-    try {
+    await withTempDir(async dir => {
       const dockerfile = path.join(dir, 'Dockerfile')
       await writeFile(
         dockerfile,
@@ -366,106 +391,57 @@ describe('dockerBuild', () => {
       expect(logger.lines.join('\n')).toContain(
         'linux/arm64: Docker built 4 layers (system, home, files, binary)'
       )
-    } finally {
-      await cleanup()
-    }
+    })
   })
 
   it('uses buildx with the source date epoch and rewritten timestamps, for a reproducible digest', async () => {
-    const { dir, cleanup } = await tempDir()
-    try {
-      const dockerfile = path.join(dir, 'Dockerfile')
-      await writeFile(dockerfile, 'FROM scratch\nCOPY binary/ /\n')
-      const p = plan()
-      const parts = await nativeParts(p)
-      const { runner, calls } = fakeDocker(tag => ociArchive([{ img: parts, tag }]))
-      const logger = fakeLogger()
-      await dockerBuild({
-        runner,
-        logger,
-        context: dir,
-        dockerfile,
-        plans: [{ platform: amd64, plan: p }],
-        buildx: true,
-        epoch: EPOCH
-      })
-      const args = calls[0]!.args
-      const tag = args[args.indexOf('-t') + 1]!
-      expect(args).toEqual([
-        'buildx',
-        'build',
-        '--platform',
-        'linux/amd64',
-        '-f',
-        dockerfile,
-        '-t',
-        tag,
-        '--build-arg',
-        'SOURCE_DATE_EPOCH=1700000000',
-        '--output',
-        'type=docker,rewrite-timestamp=true',
-        dir
-      ])
-      expect(logger.lines.join('\n')).not.toContain('classic builder')
-    } finally {
-      await cleanup()
-    }
+    const { calls, logger, dir, dockerfile } = await buildAmd64(
+      (parts, tag) => ociArchive([{ img: parts, tag }]),
+      { buildx: true, epoch: EPOCH }
+    )
+    const args = calls[0]!.args
+    const tag = args[args.indexOf('-t') + 1]!
+    expect(args).toEqual([
+      'buildx',
+      'build',
+      '--platform',
+      'linux/amd64',
+      '-f',
+      dockerfile,
+      '-t',
+      tag,
+      '--build-arg',
+      'SOURCE_DATE_EPOCH=1700000000',
+      '--output',
+      'type=docker,rewrite-timestamp=true',
+      dir
+    ])
+    expect(logger.lines.join('\n')).not.toContain('classic builder')
   })
 
   it('says that the classic builder cannot give a reproducible digest', async () => {
-    const { dir, cleanup } = await tempDir()
-    try {
-      const dockerfile = path.join(dir, 'Dockerfile')
-      await writeFile(dockerfile, 'FROM scratch\nCOPY binary/ /\n')
-      const p = plan()
-      const parts = await nativeParts(p)
-      const { runner, calls } = fakeDocker(tag => legacyArchive(parts, tag))
-      const logger = fakeLogger()
-      await dockerBuild({
-        runner,
-        logger,
-        context: dir,
-        dockerfile,
-        plans: [{ platform: amd64, plan: p }],
-        buildx: false,
-        epoch: EPOCH
-      })
-      // The classic builder knows no SOURCE_DATE_EPOCH: passing it would only warn of an unused argument.
-      expect(calls[0]!.args.join(' ')).not.toContain('SOURCE_DATE_EPOCH')
-      expect(logger.lines).toContain(
-        'builder: docker: this Docker has no buildx, so the classic builder builds, and it records the build ' +
-          'time in the image config: the digest differs on every build. Install docker-buildx for a reproducible ' +
-          'digest, or use builder: native.'
-      )
-    } finally {
-      await cleanup()
-    }
+    const { calls, logger } = await buildAmd64(legacyArchive, {
+      buildx: false,
+      epoch: EPOCH
+    })
+    // The classic builder knows no SOURCE_DATE_EPOCH: passing it would only warn of an unused argument.
+    expect(calls[0]!.args.join(' ')).not.toContain('SOURCE_DATE_EPOCH')
+    expect(logger.lines).toContain(
+      'builder: docker: this Docker has no buildx, so the classic builder builds, and it records the build ' +
+        'time in the image config: the digest differs on every build. Install docker-buildx for a reproducible ' +
+        'digest, or use builder: native.'
+    )
   })
 
   it('uses buildx with --load when it is there, and no build arguments for a one-platform Dockerfile', async () => {
-    const { dir, cleanup } = await tempDir()
-    try {
-      const dockerfile = path.join(dir, 'Dockerfile')
-      await writeFile(dockerfile, 'FROM scratch\nCOPY binary/ /\n')
-      const p = plan()
-      const parts = await nativeParts(p)
-      const { runner, calls } = fakeDocker(tag => ociArchive([{ img: parts, tag }]))
-      await dockerBuild({
-        runner,
-        logger: fakeLogger(),
-        context: dir,
-        dockerfile,
-        plans: [{ platform: amd64, plan: p }],
-        buildx: true
-      })
-      const build = calls[0]!
-      expect(build.args.slice(0, 4)).toEqual(['buildx', 'build', '--platform', 'linux/amd64'])
-      expect(build.args).toContain('--load')
-      expect(build.args).not.toContain('--build-arg')
-      expect(build.options?.env).toBeUndefined()
-    } finally {
-      await cleanup()
-    }
+    const { calls } = await buildAmd64((parts, tag) => ociArchive([{ img: parts, tag }]), {
+      buildx: true
+    })
+    const build = calls[0]!
+    expect(build.args.slice(0, 4)).toEqual(['buildx', 'build', '--platform', 'linux/amd64'])
+    expect(build.args).toContain('--load')
+    expect(build.args).not.toContain('--build-arg')
+    expect(build.options?.env).toBeUndefined()
   })
 
   it('asks buildx for zstd layers when compression is zstd, and refuses zstd without buildx', async () => {
@@ -512,8 +488,7 @@ describe('dockerBuild', () => {
   })
 
   it('fails with the Dockerfile path and docker stderr tail, and still removes the tag and the intermediates', async () => {
-    const { dir, cleanup } = await tempDir()
-    try {
+    await withTempDir(async dir => {
       const dockerfile = path.join(dir, 'Dockerfile')
       await writeFile(dockerfile, 'FROM scratch\nCOPY missing/ /\n')
       const { runner, calls } = fakeDocker(
@@ -545,9 +520,7 @@ describe('dockerBuild', () => {
         'rmi 0123456789ab',
         'rmi -f'
       ])
-    } finally {
-      await cleanup()
-    }
+    })
   })
 })
 

@@ -2,20 +2,13 @@ import { describe, expect, it } from '@jest/globals'
 import { ElfError, readElf, verifyBinary } from '../../src/compile/elf.js'
 import type { Platform } from '../../src/platform.js'
 import { elf, EM } from './elf-fixture.js'
+import { thrownBy } from './helpers.js'
 
 const platform = (architecture: string, variant?: string): Platform =>
   variant ? { os: 'linux', architecture, variant } : { os: 'linux', architecture }
 
 /** The error verifyBinary throws, so several facts about one message can be checked. */
-function failure(fn: () => unknown): ElfError {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(ElfError)
-    return e as ElfError
-  }
-  throw new Error('expected an ElfError, but nothing was thrown')
-}
+const failure = (fn: () => unknown): ElfError => thrownBy(fn, ElfError)
 
 // What each Go architecture produces: [GOARCH, e_machine, bits, little-endian].
 const GOARCHES: [string, number, 32 | 64, boolean][] = [

@@ -1,23 +1,13 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { buildImage, type BuiltImage } from '../../src/oci/image.js'
+import type { BuiltImage } from '../../src/oci/image.js'
 import type { RegistryClient } from '../../src/registry/client.js'
 import { FanOutError, pushEverywhere, tagEverywhere } from '../../src/registry/fanout.js'
-import { file, orderLayers, systemLayer, withParents } from '../../src/rootfs/plan.js'
-import { fakeLogger, imageSettings } from './helpers.js'
+import { appImage, fakeLogger, rejectionOf } from './helpers.js'
 
 let image: BuiltImage
 
 beforeAll(async () => {
-  const bin = Buffer.from('binary bytes')
-  const app = {
-    name: 'binary' as const,
-    entries: withParents([file('app', bin, bin.length, 0o755)])
-  }
-  image = await buildImage(
-    { layers: orderLayers([systemLayer(), app]), image: imageSettings() },
-    { os: 'linux', architecture: 'amd64' },
-    0
-  )
+  image = await appImage(Buffer.from('binary bytes'))
 })
 
 /** A registry client that records what it is asked, in one log shared by every registry, and fails when told. */
@@ -43,14 +33,8 @@ function registry(
 const blobs = (host: string): string[] =>
   [...image.layers.map(l => l.blob), image.config].map(b => `${host} blob ${b.digest.slice(7, 15)}`)
 
-const failure = async (p: Promise<unknown>): Promise<string> => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err
-  )
-  expect(e).toBeInstanceOf(FanOutError)
-  return (e as Error).message
-}
+const failure = async (p: Promise<unknown>): Promise<string> =>
+  (await rejectionOf(p, FanOutError)).message
 
 describe('pushEverywhere', () => {
   it('pushes one registry by digest: blobs, then the manifest, and no tag', async () => {

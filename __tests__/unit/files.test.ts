@@ -6,29 +6,19 @@ import path from 'node:path'
 import { normaliseMode, parseFiles, stageFiles, type FileMapping } from '../../src/rootfs/files.js'
 import type { Entry } from '../../src/rootfs/plan.js'
 import { InputError } from '../../src/ports.js'
-import { tempDir } from './helpers.js'
+import { rejectionOf, tempDir, thrownBy } from './helpers.js'
 
 /** An InputError for the files input whose message matches. */
 function inputError(fn: () => unknown, pattern: RegExp): void {
-  let caught: unknown
-  try {
-    fn()
-  } catch (e) {
-    caught = e
-  }
-  expect(caught).toBeInstanceOf(InputError)
-  expect((caught as Error).message).toMatch(/^files: /)
-  expect((caught as Error).message).toMatch(pattern)
+  const caught = thrownBy(fn, InputError)
+  expect(caught.message).toMatch(/^files: /)
+  expect(caught.message).toMatch(pattern)
 }
 
 async function rejectsInput(p: Promise<unknown>, pattern: RegExp): Promise<void> {
-  const caught = await p.then(
-    () => undefined,
-    (e: unknown) => e
-  )
-  expect(caught).toBeInstanceOf(InputError)
-  expect((caught as Error).message).toMatch(/^files: /)
-  expect((caught as Error).message).toMatch(pattern)
+  const caught = await rejectionOf(p, InputError)
+  expect(caught.message).toMatch(/^files: /)
+  expect(caught.message).toMatch(pattern)
 }
 
 const summary = (entries: Entry[]): string[] =>

@@ -54,6 +54,28 @@ function setup() {
 
 const noWait = { sleep: async () => undefined }
 
+/**
+ * Another run's writes (tag and image, put straight into the registry) landing just after this run's PUT of
+ * after; the returned function says whether they have.
+ */
+function raceAfter(
+  { reg, put }: ReturnType<typeof setup>,
+  after: string,
+  writes: [string, Blob][]
+): () => boolean {
+  const handle = reg.handle.bind(reg)
+  let raced = false
+  reg.handle = (method, url, headers, body) => {
+    const answer = handle(method, url, headers, body)
+    if (!raced && method === 'PUT' && url.pathname.endsWith(`/manifests/${after}`)) {
+      raced = true
+      for (const [tag, image] of writes) put(tag, image)
+    }
+    return answer
+  }
+  return () => raced
+}
+
 describe('releasesIn', () => {
   it('takes full versions without a pre-release, spelt with the affix', () => {
     const tags = ['1.2.3', 'v1.3.0', '1.4.0-rc.1', '1.4', 'latest', 'sha-0123abc', 'v2.0.0-debug']
@@ -106,44 +128,32 @@ describe('writeTags', () => {
   })
 
   it('moves them on when an older release’s stale write lands after this run’s', async () => {
-    const { reg, client, put, at, logger } = setup()
+    const registry = setup()
+    const { client, put, at, logger } = registry
     const older = imageOf('1.2.0')
     put('1.2.0', older)
-    const handle = reg.handle.bind(reg)
-    let raced = false
     // The 1.2.0 run listed the tags before 1.3.0 existed, and its writes of 1 and latest land just after ours.
-    reg.handle = (method, url, headers, body) => {
-      const answer = handle(method, url, headers, body)
-      if (!raced && method === 'PUT' && url.pathname.endsWith('/manifests/latest')) {
-        raced = true
-        put('1', older)
-        put('latest', older)
-      }
-      return answer
-    }
+    const raced = raceAfter(registry, 'latest', [
+      ['1', older],
+      ['latest', older]
+    ])
     const image = imageOf('1.3.0')
     const held = await writeTags(client, image, releasePlan('1.3.0'), { logger, ...noWait })
-    expect(raced).toBe(true)
+    expect(raced()).toBe(true)
     expect([at('1'), at('latest'), at('1.3')]).toEqual([image.digest, image.digest, image.digest])
     expect(held).toEqual(['1.3.0', '1.3', '1', 'latest'])
     expect(logger.lines.filter(l => l === `tagged 127.0.0.1:5000/${REPO}:latest`)).toHaveLength(2)
   })
 
   it('settles two runs of one version on whatever its exact tag holds', async () => {
-    const { reg, client, put, at } = setup()
+    const registry = setup()
+    const { reg, client, at } = registry
     const theirs = imageOf('1.3.0 (theirs)')
-    const handle = reg.handle.bind(reg)
-    let raced = false
     // The other run of 1.3.0 (another digest: a build that is not reproducible) writes 1.3.0 and latest last.
-    reg.handle = (method, url, headers, body) => {
-      const answer = handle(method, url, headers, body)
-      if (!raced && method === 'PUT' && url.pathname.endsWith('/manifests/1.3.0')) {
-        raced = true
-        put('1.3.0', theirs)
-        put('latest', theirs)
-      }
-      return answer
-    }
+    raceAfter(registry, '1.3.0', [
+      ['1.3.0', theirs],
+      ['latest', theirs]
+    ])
     const held = await writeTags(client, imageOf('1.3.0'), releasePlan('1.3.0'), {
       logger: fakeLogger(),
       ...noWait

@@ -251,12 +251,20 @@ describe('serviceFetch: retries', () => {
 })
 
 describe('githubOctokit', () => {
-  it('bounds every request of the client: a silent API ends in an error naming it and the limit', async () => {
+  /** The client of a GitHub API that never answers, on a transport with a 0.2 s registry-timeout. */
+  async function silentGitHub() {
     const silent = await startSilentServer()
     closers.push(() => silent.close())
     const transport = httpTransport({ timeoutMs: 200 })
     closers.push(() => transport.close())
-    const octokit = await githubOctokit('ghs_unit', { baseUrl: silent.url, fetch: transport })
+    return {
+      silent,
+      octokit: await githubOctokit('ghs_unit', { baseUrl: silent.url, fetch: transport })
+    }
+  }
+
+  it('bounds every request of the client: a silent API ends in an error naming it and the limit', async () => {
+    const { silent, octokit } = await silentGitHub()
     const err = (await octokit.rest.issues
       .listComments({ owner: 'acme', repo: 'app', issue_number: 7 })
       .catch((e: unknown) => e)) as Error
@@ -270,12 +278,8 @@ describe('githubOctokit', () => {
   })
 
   it('holds all the client’s requests within one budget, so a comment ends within 150 s in all', async () => {
-    const silent = await startSilentServer()
-    closers.push(() => silent.close())
-    const transport = httpTransport({ timeoutMs: 200 })
-    closers.push(() => transport.close())
     // 0.5 s for the client: each request's first silence takes 0.2 s, so the third has less than one left.
-    const octokit = await githubOctokit('ghs_unit', { baseUrl: silent.url, fetch: transport })
+    const { octokit } = await silentGitHub()
     const list = (): Promise<Error> =>
       octokit.rest.issues.listComments({ owner: 'acme', repo: 'app', issue_number: 7 }).then(
         () => new Error('answered'),

@@ -13,42 +13,17 @@ import {
   type BuiltImage
 } from '../../src/oci/image.js'
 import { layerTar } from '../../src/oci/tar.js'
-import {
-  file,
-  groupFile,
-  orderLayers,
-  passwdFile,
-  systemLayer,
-  withParents,
-  type FilePlan,
-  type Layer
-} from '../../src/rootfs/plan.js'
+import { groupFile, passwdFile, type FilePlan } from '../../src/rootfs/plan.js'
+import { appPlan, imageSettings } from './helpers.js'
 
 const EPOCH = 1_700_000_000
 const CREATED = '2023-11-14T22:13:20Z'
 
 const hex = (data: Buffer): string => `sha256:${createHash('sha256').update(data).digest('hex')}`
 
-function binary(bytes: string): Layer {
-  const data = Buffer.from(bytes)
-  return { name: 'binary', entries: withParents([file('app', data, data.length, 0o755)]) }
-}
-
-function plan(bin = 'ELF binary'): FilePlan {
-  return {
-    layers: orderLayers([binary(bin), systemLayer()]),
-    image: {
-      user: '65532:65532',
-      workdir: '/',
-      env: ['TZ=UTC'],
-      entrypoint: ['/app'],
-      cmd: ['serve'],
-      exposedPorts: [],
-      labels: {},
-      annotations: {}
-    }
-  }
-}
+/** The plain /app image, with an environment variable and a default argument for the config to hold. */
+const plan = (bin = 'ELF binary'): FilePlan =>
+  appPlan(Buffer.from(bin), imageSettings({ env: ['TZ=UTC'], cmd: ['serve'] }))
 
 const armV7: Platform = { os: 'linux', architecture: 'arm', variant: 'v7' }
 const amd64: Platform = { os: 'linux', architecture: 'amd64' }

@@ -15,9 +15,16 @@ import {
 } from '../../src/go/install.js'
 import { goToolName } from '../../src/go/mirror.js'
 import type { GoRelease } from '../../src/go/version.js'
-import type { Fetch, Logger, ToolCache } from '../../src/ports.js'
+import type { Fetch, ToolCache } from '../../src/ports.js'
 import { InputError } from '../../src/ports.js'
-import { fakeFetch, reply, tempDir, type RecordedRequest, type Reply } from './helpers.js'
+import {
+  fakeFetch,
+  fakeLogger,
+  reply,
+  tempDir,
+  type RecordedRequest,
+  type Reply
+} from './helpers.js'
 
 const BASE = 'https://mirror.example/golang'
 const LIST = `${BASE}/?mode=json&include=all`
@@ -110,22 +117,6 @@ function mirror(
   return { fetch: fetch as Fetch, requests }
 }
 
-function levelLogger(): Logger & { infos: string[]; warnings: string[]; masked: string[] } {
-  const infos: string[] = []
-  const warnings: string[] = []
-  const masked: string[] = []
-  return {
-    infos,
-    warnings,
-    masked,
-    info: m => void infos.push(m),
-    warning: m => void warnings.push(m),
-    debug: () => undefined,
-    group: (_n, fn) => fn(),
-    mask: m => void masked.push(m)
-  }
-}
-
 interface Extraction {
   file: string
   dest: string
@@ -213,7 +204,7 @@ function options(
   toolCache: ToolCache,
   fetch: Fetch,
   over: Partial<InstallOptions> = {}
-): InstallOptions & { logger: ReturnType<typeof levelLogger> } {
+): InstallOptions & { logger: ReturnType<typeof fakeLogger> } {
   return {
     spec: '1.22',
     specInput: 'go-version',
@@ -227,7 +218,7 @@ function options(
     downloadDir,
     settleMs: 1000,
     ...over,
-    logger: levelLogger()
+    logger: fakeLogger()
   }
 }
 

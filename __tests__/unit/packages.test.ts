@@ -6,16 +6,7 @@ import path from 'node:path'
 import type { CommandResult, RunOptions, Runner } from '../../src/ports.js'
 import { measurePackages, packageSizes } from '../../src/report/packages.js'
 import { LINKER_BUCKET, symbolPackage } from '../../src/report/symbol-package.js'
-import { tempDir as makeTempDir } from './helpers.js'
-
-async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const { dir, cleanup } = await makeTempDir('gsi-packages-')
-  try {
-    await fn(dir)
-  } finally {
-    await cleanup()
-  }
-}
+import { withTempDir } from './helpers.js'
 
 /*
  * `go tool nm -size -sort size` of real go1.19 binaries (Debian's /usr/bin/go, -trimpath -ldflags=-w), trimmed:

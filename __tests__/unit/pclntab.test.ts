@@ -1,10 +1,9 @@
 // The pclntab split among functions: synthetic tables of both layouts (Go 1.18-1.19 and 1.20+) with known byte
 // counts, and a real binary built here with go, whose whole pclntab and funcdata must be shared out, and whose
 // stripped copy, measured in place, must give the relink's package sizes.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import type { Runner } from '../../src/ports.js'
@@ -19,6 +18,7 @@ import {
   sourceFunction
 } from '../../src/report/pclntab.js'
 import { eachRipReference } from '../../src/report/references.js'
+import { goBuild, goMainDir } from './helpers.js'
 
 const run = promisify(execFile)
 
@@ -184,28 +184,17 @@ describe('a real binary built with go', () => {
   let fileSize: number
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'gsi-pclntab-'))
-    await writeFile(
-      path.join(dir, 'main.go'),
+    dir = await goMainDir(
+      'gsi-pclntab-',
       `package main\n\nimport (\n\t"encoding/json"\n\t"os"\n)\n\nfunc main() {\n\tos.Stdout.WriteString("${LONG}")\n\tjson.NewEncoder(os.Stdout).Encode(os.Args)\n}\n`
     )
-    const env = { ...process.env, CGO_ENABLED: '0', GO111MODULE: 'off', GOFLAGS: '' }
     const out = path.join(dir, 'app')
-    await run('go', ['build', '-trimpath', '-ldflags=-w', '-o', out, 'main.go'], { cwd: dir, env })
-    await run('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', `${out}.s`, 'main.go'], {
-      cwd: dir,
-      env
-    })
-    bin = await readFile(out)
-    stripped = await readFile(`${out}.s`)
+    bin = await goBuild(dir, 'app', '-w')
+    stripped = await goBuild(dir, 'app.s', '-s -w')
     fileSize = (await stat(`${out}.s`)).size
     nm = (await run('go', ['tool', 'nm', '-size', '-sort', 'address', out], { maxBuffer: 1 << 26 }))
       .stdout
   }, 120_000)
-
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true })
-  })
 
   const symbolAt = (name: string): number => {
     const line = nm.split('\n').find(l => l.trim().endsWith(` ${name}`))!
@@ -333,19 +322,13 @@ describe('a real binary built with go', () => {
   })
 
   it('leaves a cgo build to the relink: the C linker adds sections the pclntab does not describe', async () => {
-    const src = path.join(dir, 'cgo.go')
     await writeFile(
-      src,
+      path.join(dir, 'cgo.go'),
       'package main\n\n// int answer(void) { return 42; }\nimport "C"\n\nfunc main() { println(C.answer()) }\n'
     )
-    const env = { ...process.env, CGO_ENABLED: '1', GO111MODULE: 'off', GOFLAGS: '' }
-    await run('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', path.join(dir, 'cgo'), src], {
-      cwd: dir,
-      env
-    })
-    expect(strippedTotals(await readFile(path.join(dir, 'cgo')))).toMatch(
-      /^section \.\S+: not linked by Go's internal linker alone$/
-    )
+    expect(
+      strippedTotals(await goBuild(dir, 'cgo', '-s -w', { file: 'cgo.go', cgo: true }))
+    ).toMatch(/^section \.\S+: not linked by Go's internal linker alone$/)
   }, 120_000)
 
   it('measurePackages reads the binary the build wrote, without running go', async () => {

@@ -1,5 +1,5 @@
 // The provenance stages on their own: when they sign (provenance on, an image that will be pushed), what they hand the attach stage (the SBOM stage's documents attested too), and how GitHub's answer is reported; signing against @sigstore/mock on a local HTTP server and the local attestations API (see __tests__/sigstore-services.ts).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { SBOM_PREDICATE_TYPES, SLSA_PROVENANCE_V1 } from '../../src/attest/provenance.js'
 import { parseConfig } from '../../src/config.js'
 import type { Attachment } from '../../src/oci/artifact.js'
@@ -10,26 +10,10 @@ import { AttestationRefused } from '../../src/attest/store.js'
 import { explainFailure, provenanceStages, sbomDocuments } from '../../src/pipeline/provenance.js'
 import type { RegistryClient } from '../../src/registry/client.js'
 import { SPDX_MEDIA_TYPE } from '../../src/sbom/spdx.js'
-import {
-  startSigstoreServices,
-  verifyAttestation,
-  type SigstoreServices
-} from '../sigstore-services.js'
+import { sigstoreServicesForFile, verifyAttestation } from '../sigstore-services.js'
 import { fakeLogger } from './helpers.js'
 
-let svc: SigstoreServices
-const saved = { ...process.env }
-
-beforeAll(async () => {
-  svc = await startSigstoreServices()
-  // signImage's predicate reads the runner's variables from process.env unless given env (slsaPredicate).
-  Object.assign(process.env, svc.env())
-})
-
-afterAll(async () => {
-  process.env = saved
-  await svc.close()
-})
+const svc = sigstoreServicesForFile({ processEnv: true })
 
 const manifest = (arch: string): BuiltImage =>
   ({

@@ -16,16 +16,7 @@ import { nextLink } from '../../src/registry/lists.js'
 import { AttachError, registryReferrers } from '../../src/registry/referrers.js'
 import { MemoryRegistry, type MemoryRegistryOptions } from '../oci-registry.js'
 import { noWait, registryClient } from '../registry-client.js'
-import { fakeLogger, tempDir } from './helpers.js'
-
-async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const { dir, cleanup } = await tempDir()
-  try {
-    await fn(dir)
-  } finally {
-    await cleanup()
-  }
-}
+import { fakeLogger, withTempDir } from './helpers.js'
 
 const REPO = 'acme/app'
 const image = jsonBlob(MEDIA.manifest, {

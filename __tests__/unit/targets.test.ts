@@ -13,19 +13,12 @@ import {
   type MainTarget
 } from '../../src/images/targets.js'
 import { InputError, type Runner } from '../../src/ports.js'
+import { rejectionOf, thrownBy } from './helpers.js'
 
 const parse = (inputs: Record<string, string>) =>
   parseConfig(name => inputs[name] ?? '', { GITHUB_WORKSPACE: '/ws' })
 
-const fails = (f: () => unknown): string => {
-  try {
-    f()
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError)
-    return (e as Error).message
-  }
-  throw new Error('did not throw')
-}
+const fails = (f: () => unknown): string => thrownBy(f, InputError).message
 
 describe('image templates', () => {
   it('knows {{.Name}}, with or without spaces, and renders every occurrence', () => {
@@ -205,14 +198,8 @@ const find = (packages: string[], binaryName = ''): Promise<MainTarget[]> =>
     binaryName
   })
 
-const rejects = async (p: Promise<unknown>): Promise<string> => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err
-  )
-  expect(e).toBeInstanceOf(InputError)
-  return (e as Error).message
-}
+const rejects = async (p: Promise<unknown>): Promise<string> =>
+  (await rejectionOf(p, InputError)).message
 
 describe('findMainPackages', () => {
   it('asks go list for main packages only, one line at a time', async () => {

@@ -6,9 +6,21 @@ import {
   resolveGoRequest,
   resolveGoVersion,
   versionFromFile,
-  type GoRelease
+  type GoRelease,
+  type GoRequest
 } from '../../src/go/version.js'
 import { InputError } from '../../src/ports.js'
+
+/** resolveGoRequest for linux/amd64, the platform of every case here. */
+const resolveAmd64 = (req: GoRequest, list: GoRelease[], listUrl: string) =>
+  resolveGoRequest(req, list, 'linux', 'amd64', listUrl)
+
+/** A request read from go.mod's go or toolchain line. */
+const goMod = (r: Omit<GoRequest, 'input' | 'file'>): GoRequest => ({
+  ...r,
+  input: 'go-version-file (go.mod)',
+  file: 'go.mod'
+})
 
 const rel = (version: string, stable = true, arch = 'amd64'): GoRelease => ({
   version,
@@ -178,13 +190,7 @@ describe('go.mod and go.work: the go line is a minimum, the toolchain line exact
     ['old', 'go 1.19\n/* go 1.10 */', { version: '1.19.8' }]
   ])('%s list, %j', (list, lines, want) => {
     const found = versionFromFile('go.mod', `module example.com/m\n\n${lines}\n`)!
-    const r = resolveGoRequest(
-      { ...found, input: 'go-version-file (go.mod)', file: 'go.mod' },
-      LISTS[list]!,
-      'linux',
-      'amd64',
-      'https://mirror.example/dl'
-    )
+    const r = resolveAmd64(goMod(found), LISTS[list]!, 'https://mirror.example/dl')
     expect(r.version).toBe(want.version)
     expect(r.file.filename).toBe(`go${want.version}.linux-amd64.tar.gz`)
     if (want.notice) expect(r.notices.join('\n')).toMatch(want.notice)
@@ -192,23 +198,15 @@ describe('go.mod and go.work: the go line is a minimum, the toolchain line exact
   })
 
   it('warns about a line without security fixes, naming the newest release and both fixes', () => {
-    const r = resolveGoRequest(
-      { spec: '1.18', line: 'go', input: 'go-version-file (go.mod)', file: 'go.mod' },
-      LISTS.godev!,
-      'linux',
-      'amd64',
-      'https://go.dev/dl'
-    )
+    const r = resolveAmd64(goMod({ spec: '1.18', line: 'go' }), LISTS.godev!, 'https://go.dev/dl')
     expect(r.warnings).toEqual([
       'Go 1.18.10 (from the go line of go.mod) is no longer supported: Go fixes security issues only in its ' +
         'two newest lines (1.23 and 1.22), so the standard library built into this binary gets no security ' +
         "fixes. The newest release is Go 1.23.4: set go-version: stable, or add the line 'toolchain go1.23.4' to go.mod."
     ])
-    const t = resolveGoRequest(
+    const t = resolveAmd64(
       { spec: '1.20.14', line: 'toolchain', input: 'go-version-file (go.work)', file: 'go.work' },
       LISTS.godev!,
-      'linux',
-      'amd64',
       'https://go.dev/dl'
     )
     expect(t.warnings[0]).toContain(
@@ -218,19 +216,11 @@ describe('go.mod and go.work: the go line is a minimum, the toolchain line exact
 
   it('keeps an explicit go-version as it was: 1.22 is the newest 1.22.x, and an absent line fails', () => {
     const explicit = { spec: '1.19', input: 'go-version' }
-    expect(() =>
-      resolveGoRequest(explicit, LISTS.godev!, 'linux', 'amd64', 'https://go.dev/dl')
-    ).toThrow(
+    expect(() => resolveAmd64(explicit, LISTS.godev!, 'https://go.dev/dl')).toThrow(
       "go-version: no Go release matches '1.19' for linux/amd64. Newest stable releases: 1.23.4, 1.22.10, " +
         '1.21.13. Set go-version to one of them, or to stable.'
     )
-    const old = resolveGoRequest(
-      { spec: '1.18', input: 'go-version' },
-      LISTS.godev!,
-      'linux',
-      'amd64',
-      ''
-    )
+    const old = resolveAmd64({ spec: '1.18', input: 'go-version' }, LISTS.godev!, '')
     expect(old).toMatchObject({ version: '1.18.10', warnings: [], notices: [] })
   })
 
@@ -241,8 +231,7 @@ describe('go.mod and go.work: the go line is a minimum, the toolchain line exact
       input: 'go-version-file (go.mod)',
       file: 'go.mod'
     }
-    const run = (): unknown =>
-      resolveGoRequest(req, LISTS.godev!, 'linux', 'amd64', 'https://mirror.example/dl')
+    const run = (): unknown => resolveAmd64(req, LISTS.godev!, 'https://mirror.example/dl')
     expect(run).toThrow(InputError)
     expect(run).toThrow(
       'go-version-file (go.mod): go.mod says go 1.25, newer than any Go release for linux/amd64 at ' +
@@ -253,13 +242,7 @@ describe('go.mod and go.work: the go line is a minimum, the toolchain line exact
 
   it('offers only what the list has when a toolchain line names a missing release', () => {
     expect(() =>
-      resolveGoRequest(
-        { spec: '1.19.3', line: 'toolchain', input: 'go-version-file (go.mod)', file: 'go.mod' },
-        LISTS.old!,
-        'linux',
-        'amd64',
-        ''
-      )
+      resolveAmd64(goMod({ spec: '1.19.3', line: 'toolchain' }), LISTS.old!, '')
     ).toThrow(
       "go-version-file (go.mod): no Go release matches '1.19.3' for linux/amd64. Newest stable releases: 1.19.8. " +
         'Change the toolchain line of go.mod to one of them (e.g. toolchain go1.19.8), or set go-version.'
@@ -294,14 +277,7 @@ describe('go.mod and go.work: the go line is a minimum, the toolchain line exact
   ])('a toolchain line the list lacks: %s', (_case, lines, list, message) => {
     const found = versionFromFile('go.mod', `module m\n\n${lines}\n`)!
     expect(found.goLine).toBe(lines.split('\n')[0]!.slice(3))
-    const run = (): unknown =>
-      resolveGoRequest(
-        { ...found, input: 'go-version-file (go.mod)', file: 'go.mod' },
-        LISTS[list]!,
-        'linux',
-        'amd64',
-        ''
-      )
+    const run = (): unknown => resolveAmd64(goMod(found), LISTS[list]!, '')
     expect(run).toThrow(InputError)
     expect(run).toThrow(message)
     // No version below the go line is offered or suggested (the newest the list has is only stated).
@@ -320,15 +296,7 @@ describe('go.mod and go.work: the go line is a minimum, the toolchain line exact
   })
 
   it('refuses a go line that is not a Go version', () => {
-    expect(() =>
-      resolveGoRequest(
-        { spec: '1.x', line: 'go', input: 'go-version-file (go.mod)', file: 'go.mod' },
-        LISTS.old!,
-        'linux',
-        'amd64',
-        ''
-      )
-    ).toThrow(
+    expect(() => resolveAmd64(goMod({ spec: '1.x', line: 'go' }), LISTS.old!, '')).toThrow(
       "go-version-file (go.mod): the go line '1.x' of go.mod is not a Go version. Write it as Go does, e.g. go 1.22 or go 1.22.3."
     )
   })

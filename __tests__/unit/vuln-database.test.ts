@@ -8,7 +8,7 @@ import type { Fetch } from '../../src/ports.js'
 import { openVulnDb } from '../../src/vuln/database.js'
 import { osvEntrySchema } from '../../src/vuln/schema.js'
 import { openSource, VulnDbError, type VulnDbErrorKind } from '../../src/vuln/source.js'
-import { tempDir } from './helpers.js'
+import { rejectionOf, tempDir } from './helpers.js'
 
 const BASE = 'https://db.example/vulndb'
 
@@ -80,14 +80,7 @@ function server(
 const pathsOf = (requests: { url: string }[]): string[] =>
   requests.map(r => r.url.slice(BASE.length)).sort()
 
-async function failure(p: Promise<unknown>): Promise<VulnDbError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err
-  )
-  expect(e).toBeInstanceOf(VulnDbError)
-  return e as VulnDbError
-}
+const failure = (p: Promise<unknown>): Promise<VulnDbError> => rejectionOf(p, VulnDbError)
 
 const expectKind = async (
   p: Promise<unknown>,

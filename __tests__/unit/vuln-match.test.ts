@@ -1,10 +1,5 @@
 // Matching a binary's modules and function table against entries as govulncheck -mode=binary does: names, modules, ranges, platforms, replacements, withdrawn entries, vuln-allow, and the function names of a real stripped binary.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
-import { promisify } from 'node:util'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { pclntabShares, readElf } from '../../src/report/pclntab.js'
 import type { BuildInfo } from '../../src/sbom/buildinfo.js'
 import { blocking, failureMessage, onDatabaseError } from '../../src/vuln/check.js'
@@ -17,6 +12,7 @@ import {
 import { osvEntrySchema, type OsvEntry } from '../../src/vuln/schema.js'
 import { VulnDbError } from '../../src/vuln/source.js'
 import { functionNames, symbolOf, tableFromNames } from '../../src/vuln/symbols.js'
+import { goBuild, goMainDir } from './helpers.js'
 
 describe('symbolOf: pclntab names as the database names symbols', () => {
   it.each([
@@ -389,31 +385,15 @@ describe('onDatabaseError', () => {
 })
 
 describe('functionNames of a real stripped binary', () => {
-  let dir: string
   let stripped: Buffer
 
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'gsi-vuln-names-'))
-    // json.NewEncoder is small enough to be inlined into main.main: it is in no functab entry, only the inline tree.
-    await writeFile(
-      path.join(dir, 'main.go'),
-      'package main\n\nimport (\n\t"encoding/json"\n\t"os"\n)\n\nfunc main() { _ = json.NewEncoder(os.Stdout).Encode(1) }\n'
-    )
-    const env = { ...process.env, CGO_ENABLED: '0', GO111MODULE: 'off', GOFLAGS: '' }
-    await promisify(execFile)(
-      'go',
-      ['build', '-trimpath', '-ldflags=-s -w', '-o', 'app', 'main.go'],
-      {
-        cwd: dir,
-        env
-      }
-    )
-    stripped = await readFile(path.join(dir, 'app'))
-  }, 120_000)
+  // json.NewEncoder is small enough to be inlined into main.main: it is in no functab entry, only the inline tree.
+  const INLINED =
+    'package main\n\nimport (\n\t"encoding/json"\n\t"os"\n)\n\nfunc main() { _ = json.NewEncoder(os.Stdout).Encode(1) }\n'
 
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true })
-  })
+  beforeAll(async () => {
+    stripped = await goBuild(await goMainDir('gsi-vuln-names-', INLINED), 'app', '-s -w')
+  }, 120_000)
 
   it("holds the pclntab's functions and, from the inline trees, what was inlined into them", () => {
     const names = functionNames(stripped)
