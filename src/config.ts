@@ -16,7 +16,7 @@ import { imageTopLevel, parseBinaryName } from './rootfs/binary-name.js'
 import { parseProvenance, type ProvenanceMode } from './attest/config.js'
 import { parseCacheMode, parseMatrixConfig, type MatrixConfig } from './config-matrix.js'
 import { parseTagLines } from './registry/tag-rules.js'
-import { tagsOfImages } from './registry/image-tags.js'
+import { tagsOfImages } from './images/image-tags.js'
 import { parseSourceDateEpoch } from './source-date-epoch.js'
 import { fansOut, parseTargets, renderTemplate } from './images/targets.js'
 import {

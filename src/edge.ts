@@ -7,10 +7,11 @@ import { execRunner } from './exec.js'
 import { registryFetch } from './registry/transport.js'
 import { DEFAULT_TIMEOUT_MS, httpTransport } from './http/transport.js'
 import { useSharedFetch } from './http/shared.js'
-import type { Deps, Result } from './pipeline.js'
+import type { Deps } from './pipeline/deps.js'
+import type { Result } from './pipeline/result.js'
 import type { BuildCache, Logger, ToolCache } from './ports.js'
 import { testEndpoints } from './attest/endpoints.js'
-import { imagesOutput } from './images/report.js'
+import { imagesOutput } from './images/entries.js'
 
 /**
  * Whether a runner reads the log: GitHub Actions sets GITHUB_ACTIONS=true in every step. Elsewhere (a terminal,

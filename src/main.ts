@@ -6,8 +6,8 @@ import { commentFrom } from './comment/post.js'
 import { actionOutputs, edgeDeps, inActions } from './edge.js'
 import { saveGoCache, type CacheState } from './go/cache.js'
 import type { BuildCache, Logger } from './ports.js'
-import { runPipeline, type Result } from './pipeline.js'
-import { runMerge } from './merge/pipeline.js'
+import { runPipeline } from './pipeline/run.js'
+import type { Result } from './pipeline/result.js'
 import { renderSummary } from './report/summary.js'
 import { captureStdio } from './terminal.js'
 
@@ -114,10 +114,7 @@ export async function run(): Promise<void> {
     // Saved as soon as the compile succeeds: the post step (post-if: always()) keeps the warm caches even when
     // the size gate or the push fails this step afterwards.
     if (actions) deps.compiled = goCache => core.saveState(STATE_CACHE, JSON.stringify(goCache))
-    // A merge step (merge-digests) builds nothing: its own small graph reads the legs and pushes their index.
-    const result = config.mergeDigests.length
-      ? await runMerge(config, deps)
-      : await runPipeline(config, deps)
+    const result = await runPipeline(config, deps)
     setOutputs(result)
     if (config.summary && process.env.GITHUB_STEP_SUMMARY) await writeSummary(result, config)
     // The gate fails the step only now, so the outputs and the summary say by how much.

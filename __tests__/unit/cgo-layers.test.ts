@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Closure } from '../../src/compile/closure.js'
-import { renderDockerfile } from '../../src/dockerfile/render.js'
+import { renderDockerfile } from '../../src/dockerfile/context.js'
 import { cgoSettings } from '../../src/pipeline/cgo.js'
 import { InputError, type Runner } from '../../src/ports.js'
 import { checkBusybox, debugLayer, debugSettings } from '../../src/rootfs/debug.js'

@@ -15,7 +15,7 @@ import {
 import { parseConfig } from '../../src/config.js'
 import { inActions } from '../../src/edge.js'
 import { Output } from '../../src/terminal.js'
-import type { Result } from '../../src/pipeline.js'
+import type { Result } from '../../src/pipeline/result.js'
 
 describe('the options and action.yml', () => {
   it('reads action.yml the way the test means to (folded descriptions, quoted defaults)', () => {

@@ -4,7 +4,7 @@ import { SBOM_PREDICATE_TYPES, SLSA_PROVENANCE_V1 } from '../../src/attest/prove
 import { parseConfig } from '../../src/config.js'
 import type { Attachment } from '../../src/oci/artifact.js'
 import { jsonBlob, type BuiltImage } from '../../src/oci/image.js'
-import type { Deps } from '../../src/pipeline.js'
+import type { Deps } from '../../src/pipeline/deps.js'
 import type { Outputs } from '../../src/pipeline/stages.js'
 import { AttestationRefused } from '../../src/attest/store.js'
 import { explainFailure, provenanceStages, sbomDocuments } from '../../src/pipeline/provenance.js'

@@ -4,10 +4,10 @@ import os from 'node:os'
 import { GROUPS, OPTIONS, type CliOption } from './options.js'
 import { parseConfig, type Config } from '../config.js'
 import { actionOutputs, edgeDeps, inActions, toolCacheDir } from '../edge.js'
-import { runPipeline, type Result } from '../pipeline.js'
-import { runMerge } from '../merge/pipeline.js'
+import { runPipeline } from '../pipeline/run.js'
+import type { Result } from '../pipeline/result.js'
 import type { Logger } from '../ports.js'
-import { bytesCell } from '../report/summary.js'
+import { bytesCell } from '../report/size.js'
 import { captureStdio, escapeCommand, type Output } from '../terminal.js'
 
 /** The exit status for a mistake on the command line itself, as opposed to a failed build (1). */
@@ -336,9 +336,7 @@ export async function main(argv: string[]): Promise<number> {
     })
     tempDir = deps.tempDir
     process.env.RUNNER_TEMP ||= tempDir
-    const result = config.mergeDigests.length
-      ? await runMerge(config, deps)
-      : await runPipeline(config, deps)
+    const result = await runPipeline(config, deps)
     output.print(`\n== Result ==\n${resultText(result)}`)
     // The gate fails the run only now, so the sizes above say by how much.
     if (result.gateFailures.length) {

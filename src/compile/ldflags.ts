@@ -1,5 +1,5 @@
 // Expands {{.Version}}, {{.Commit}} and {{.Date}} in the ldflags input, so `-X main.version={{.Version}}` works.
-import { gitRef } from '../github.js'
+import { gitRef } from '../github-context.js'
 import { InputError } from '../ports.js'
 
 export interface LdflagsVars {

@@ -11,7 +11,8 @@ import {
   type MainTarget
 } from '../images/targets.js'
 import { parseReference } from '../registry/reference.js'
-import { imageOf, pipelineResult, type Deps, type Result } from '../pipeline.js'
+import type { Deps } from './deps.js'
+import { imageOf, pipelineResult, type Result } from './result.js'
 import type { Logger } from '../ports.js'
 import { preflight } from '../preflight.js'
 import { checkBinaryName, imageTopLevel } from '../rootfs/binary-name.js'

@@ -12,7 +12,7 @@ import {
 import { AttestationRefused, storeAttestation } from '../attest/store.js'
 import type { Attachment } from '../oci/artifact.js'
 import { CYCLONEDX_MEDIA_TYPE, SPDX_MEDIA_TYPE } from '../sbom/formats.js'
-import type { Deps } from '../pipeline.js'
+import type { Deps } from './deps.js'
 import { stageOf, type Stage } from './graph.js'
 import type { Outputs } from './stages.js'
 

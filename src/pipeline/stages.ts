@@ -8,7 +8,7 @@ import { verifyBinary } from '../compile/elf.js'
 import { expandLdflags, ldflagsVars } from '../compile/ldflags.js'
 import { platformString, type Platform } from '../platform.js'
 import type { Config } from '../config.js'
-import { platformContextDir, renderDockerfile, writeLayerContext } from '../dockerfile/render.js'
+import { platformContextDir, renderDockerfile, writeLayerContext } from '../dockerfile/context.js'
 import { modulesHash, restoreGoCache, type CacheState } from '../go/cache.js'
 import { installGo, runnerGoArch } from '../go/install.js'
 import { versionFromFile, type GoRequest } from '../go/version.js'
@@ -24,6 +24,7 @@ import { dockerArchive } from '../oci/docker-archive.js'
 import { checkImages, imageToCheck } from '../oci/image-check.js'
 import type { Blob } from '../oci/image.js'
 import { layoutReferrers, writeOciLayout } from '../oci/layout.js'
+import { zoneinfoMeasure } from '../oci/zoneinfo-choice.js'
 import type { Attachment } from '../oci/artifact.js'
 import { registryReferrers } from '../registry/referrers.js'
 import { attachArtifacts, type AttachOutput } from './attach.js'
@@ -66,7 +67,7 @@ import { sbomStages, type SbomAttachment } from './sbom.js'
 import type { HostPackages } from '../sbom/contents.js'
 import type { SignedImage } from '../attest/provenance.js'
 import { preflight } from '../preflight.js'
-import type { Deps } from '../pipeline.js'
+import type { Deps } from './deps.js'
 import { mapConcurrent, stageOf, type Stage } from './graph.js'
 import { cgoSettings, cgoStages, type CgoOutputs } from './cgo.js'
 
@@ -575,12 +576,13 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
           logger,
           // Through the run's compressor: a cold run measures both once, and the image reuses the chosen layer's
           // bytes; a warm run finds the sizes remembered for the same bytes and builds neither layer for them.
-          compressedSize: async layer =>
-            (await compressLayer(layer, source.epoch, compressor)).data.length,
-          choiceCache: {
-            dir: path.join(deps.toolCacheDir, 'go-scratch-image-zoneinfo'),
-            compression: compressor.key('zoneinfo-choice')
-          }
+          measure: zoneinfoMeasure(
+            async (layer, epoch) => (await compressLayer(layer, epoch, compressor)).data.length,
+            {
+              dir: path.join(deps.toolCacheDir, 'go-scratch-image-zoneinfo'),
+              compression: compressor.key('zoneinfo-choice')
+            }
+          )
         })
         const system = [systemLayer(config.workdir), homeLayer(config.workdir)]
         const layers = [certs, zi?.layer, ...system].filter((l): l is Layer => !!l)

@@ -1,6 +1,6 @@
 // The tags a run pushes: the tag rules in the run's Git context, with latest only on the newest release.
 import type { Config } from '../config.js'
-import type { Deps } from '../pipeline.js'
+import type { Deps } from './deps.js'
 import { latestOnNewest, planTags, tagPlan, type TagPlan } from '../registry/tags.js'
 import { openRegistry } from './stages.js'
 

@@ -1,6 +1,7 @@
 // The size gate: parses budgets, compares a build with its baseline layer by layer, and says why a build fails.
 import { InputError } from '../ports.js'
 import { formatBytes, textTable, type PlatformSize } from './size.js'
+import type { Baseline } from '../registry/baseline.js'
 
 // Decimal units are SI (MB = 10^6 bytes, as registries and `docker images` count); binary ones are IEC (MiB = 2^20).
 const UNITS: Record<string, number> = {
@@ -39,23 +40,6 @@ export function parseIncrease(raw: string): Increase | undefined {
     )
   }
   return { kind: 'bytes', value: parseByteSize(v, 'max-size-increase') }
-}
-
-export interface BaselineLayer {
-  /** The layer's role when the baseline says (our images name them in the config history), else `layer N`. */
-  name: string
-  digest: string
-  size: number
-}
-
-export interface Baseline {
-  reference: string
-  /** The digest of the manifest compared (the platform's, inside an index). */
-  digest: string
-  platform: string
-  size: number
-  configSize: number
-  layers: BaselineLayer[]
 }
 
 export interface LayerDelta {

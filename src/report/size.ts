@@ -62,6 +62,11 @@ export function formatBytes(n: number): string {
   return `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`
 }
 
+/** Human units with the exact count beside, so a reviewer can do the arithmetic. */
+export function bytesCell(n: number): string {
+  return `${formatBytes(n)} (${n.toLocaleString('en-US')} B)`
+}
+
 /** A share as a percentage with one decimal, or '-' of nothing. */
 export function percent(part: number, whole: number): string {
   return whole ? `${((100 * part) / whole).toFixed(1)}%` : '-'

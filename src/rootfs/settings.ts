@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { gitRef } from '../github.js'
+import { gitRef } from '../github-context.js'
 import { InputError } from '../ports.js'
 import { NONROOT } from './plan.js'
 

@@ -1,7 +1,6 @@
 // Stages what a scratch image lacks from the runner: the CA bundle (with extra CAs) and zoneinfo (tree or Go's zip).
 import { access, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { compressedLayerSize } from '../oci/image.js'
 import { InputError, type Logger } from '../ports.js'
 import { stageFiles, type FileMapping } from './files.js'
 import {
@@ -12,7 +11,6 @@ import {
   type Layer
 } from './plan.js'
 import { scanZoneinfo, selectZoneinfo, zoneinfoLayer, zoneinfoZipLayer } from './zoneinfo.js'
-import { zoneinfoSizes, type ChoiceCache } from './zoneinfo-choice.js'
 
 export interface CaOptions {
   /** system, none, or a PEM bundle's path relative to workingDirectory. */
@@ -33,12 +31,11 @@ export interface ZoneinfoOptions {
   epoch: number
   logger: Logger
   /**
-   * The compressed size of a layer as this run would push it, for the choice between the tree and the zip; gzip's
-   * (compressedLayerSize) unless the pipeline passes its compressor's, which keeps the bytes for the image too.
+   * The compressed sizes of the tree and the zip, for the choice between them: what the layers compress to as this
+   * run would push them (zoneinfoMeasure in src/oci/zoneinfo-choice.ts), remembered by content so a warm run need
+   * not build and compress both layers.
    */
-  compressedSize?: (layer: Layer) => Promise<number>
-  /** Where the two sizes are remembered by content, so a warm run need not build and compress both layers. */
-  choiceCache?: ChoiceCache
+  measure: (tree: Layer, zip: Layer, epoch: number) => Promise<{ tree: number; zip: number }>
 }
 
 // Where Go's crypto/x509 looks on Linux, in its order.
@@ -133,8 +130,7 @@ export async function zoneinfo(
   const zip = path.join(o.goroot, 'lib', 'time', 'zoneinfo.zip')
   if (o.zoneinfo === true && (await exists(zip))) {
     const zipLayer = zoneinfoZipLayer(zip, (await stat(zip)).size)
-    const size = o.compressedSize ?? (l => compressedLayerSize(l, epoch))
-    const sizes = await zoneinfoSizes(tree, zipLayer, epoch, size, o.choiceCache)
+    const sizes = await o.measure(tree, zipLayer, epoch)
     const [treeBytes, zipBytes] = [sizes.tree, sizes.zip]
     o.logger.info(
       `zoneinfo: ${root} (${nodes.length} entries) is ${treeBytes} bytes compressed, Go's zoneinfo.zip ${zipBytes}`

@@ -3,16 +3,15 @@
 import { platformString } from '../platform.js'
 import type { Config } from '../config.js'
 import type { Blob } from '../oci/image.js'
-import type { Deps, Result } from '../pipeline.js'
-import { runGraph, stageLogger, stageOf } from '../pipeline/graph.js'
+import type { Deps } from '../pipeline/deps.js'
+import { stageOf } from '../pipeline/graph.js'
 import { compareWithBaseline, openRegistry } from '../pipeline/stages.js'
-import { pushTags } from '../pipeline/tags.js'
 import { InputError } from '../ports.js'
 import type { RegistryClient } from '../registry/client.js'
 import { tagEverywhere } from '../registry/fanout.js'
 import type { TagPlan } from '../registry/tags.js'
 import { comparisonTable, gateFailures, type Comparison } from '../report/gate.js'
-import { largest, sizeTable, type PlatformSize } from '../report/size.js'
+import { sizeTable, type PlatformSize } from '../report/size.js'
 import { ociLabels } from '../rootfs/settings.js'
 import { readLegReports } from './digests.js'
 import {
@@ -26,7 +25,7 @@ import {
   type ManifestDoc
 } from './legs.js'
 
-interface MergeOutputs {
+export interface MergeOutputs {
   login: RegistryClient
   legs: Leg[]
   comparisons: Comparison[]
@@ -176,38 +175,5 @@ export function mergeStages(config: Config, deps: Deps, plan: TagPlan) {
   async function sizesOf(legs: Leg[]): Promise<PlatformSize[]> {
     const reports = await readLegReports(config.mergeDigestsDir)
     return legs.map(l => legSize(l, reports))
-  }
-}
-
-/** Runs the merge; the result fills the same outputs and summary as a build (no Go, no Dockerfile). */
-export async function runMerge(config: Config, deps: Deps): Promise<Result> {
-  if (!config.image) throw new InputError('image: a merge needs the repository the legs pushed to.')
-  const plan = await pushTags(config, deps)
-  const out = await runGraph(
-    mergeStages(config, { ...deps, logger: stageLogger(deps.logger) }, plan),
-    {
-      logger: deps.logger
-    }
-  )
-  const { sizes, failures } = out.gate
-  const big = largest(sizes)
-  const repo = `${config.image.registry}/${config.image.repository}`
-  return {
-    goVersion: '',
-    digest: out.index.digest,
-    imageRef: `${repo}@${out.index.digest}`,
-    tags: out.tag,
-    pushed: out.push,
-    sizes,
-    comparisons: out.comparisons,
-    comparison: out.comparisons.find(c => c.platform === big.platform),
-    gateFailures: failures,
-    size: big.size,
-    uncompressedSize: big.uncompressedSize,
-    binarySize: Math.max(...sizes.map(s => s.binarySize)),
-    dockerfile: '',
-    context: '',
-    ociLayout: '',
-    ociReference: ''
   }
 }

@@ -1,0 +1,63 @@
+// Runs the pipeline: one image's stage graph, every image of a monorepo, or the merge of a matrix's digests; the
+// tags are planned first, and a matrix leg writes its digest file last.
+import os from 'node:os'
+import type { Config } from '../config.js'
+import type { Logger, Runner } from '../ports.js'
+import { pushTags } from './tags.js'
+import { writeDigestFile } from '../merge/digests.js'
+import { runGraph, stageLogger } from './graph.js'
+import { pipelineStages } from './stages.js'
+import { runImages } from './monorepo.js'
+import { fansOut } from '../images/targets.js'
+import type { Deps } from './deps.js'
+import { imageOf, mergeResult, pipelineResult, type Result } from './result.js'
+import { mergeStages } from '../merge/index-push.js'
+import { InputError } from '../ports.js'
+
+/**
+ * A runner whose commands print into the calling stage's part of the log rather than straight to stdout, where
+ * two builds running at once would mix their lines with each other and with the groups being written.
+ */
+function loggedRunner(runner: Runner, logger: Logger): Runner {
+  return {
+    async run(command, args, options = {}) {
+      if (options.silent) return runner.run(command, args, options)
+      logger.info(`[command]${[command, ...args].join(' ')}`)
+      const res = await runner.run(command, args, { ...options, silent: true })
+      for (const text of [res.stdout, res.stderr]) if (text.trim()) logger.info(text.trimEnd())
+      return res
+    }
+  }
+}
+
+/** Runs the merge (merge-digests): its own small graph reads the legs and pushes their index; nothing is built. */
+async function runMerge(config: Config, deps: Deps): Promise<Result> {
+  if (!config.image) throw new InputError('image: a merge needs the repository the legs pushed to.')
+  const plan = await pushTags(config, deps)
+  const out = await runGraph(
+    mergeStages(config, { ...deps, logger: stageLogger(deps.logger) }, plan),
+    { logger: deps.logger }
+  )
+  return mergeResult(config, out)
+}
+
+export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
+  if (config.mergeDigests.length) return runMerge(config, deps)
+  // A matrix leg pushes by digest alone: the merge step tags the index.
+  const plan = config.pushByDigest ? { tags: [] } : await pushTags(config, deps)
+  // Every stage logs through this one logger: lines land in the part of the log of the stage that writes them.
+  const logger = stageLogger(deps.logger)
+  const runner = loggedRunner(deps.runner, logger)
+  if (fansOut(config)) return runImages(config, { ...deps, logger, runner }, plan, deps.logger)
+  const out = await runGraph(pipelineStages(config, { ...deps, logger, runner }, plan), {
+    logger: deps.logger
+  })
+  const result = pipelineResult(config, out)
+  if (config.pushByDigest && result.pushed)
+    result.digestFile = await writeDigestFile(
+      deps.env.RUNNER_TEMP || os.tmpdir(),
+      result.digest,
+      result.sizes
+    )
+  return { ...result, images: [imageOf(config, out.main.binaryName, result)] }
+}
