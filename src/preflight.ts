@@ -2,12 +2,20 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { defaultBinaryName } from './compile/compile.js'
-import type { Config } from './config.js'
+import type { BuildOptions } from './compile/binaries.js'
+import type { ImageOptions } from './rootfs/platform-plans.js'
 import { InputError, type Logger } from './ports.js'
 import { homeLayer, systemLayer, type Layer } from './rootfs/plan.js'
 import { checkBinaryName, imageTopLevel } from './rootfs/binary-name.js'
 import { caBundle, filesLayer } from './rootfs/stage.js'
 import { scanZoneinfo, selectZoneinfo } from './rootfs/zoneinfo.js'
+
+/** The inputs preflight checks on disk (the build's and the image's). */
+export type PreflightInputs = Pick<BuildOptions, 'workingDirectory' | 'package' | 'binaryName'> &
+  Pick<
+    ImageOptions,
+    'caCertificates' | 'extraCaCertificates' | 'zoneinfo' | 'workdir' | 'files' | 'debug'
+  >
 
 export interface PreflightOptions {
   logger: Logger
@@ -38,7 +46,7 @@ function localPackage(pkg: string): boolean {
  * element may be outside the path given).
  */
 export function knownBinaryName(
-  config: Pick<Config, 'binaryName' | 'package'>
+  config: Pick<BuildOptions, 'binaryName' | 'package'>
 ): string | undefined {
   if (config.binaryName) return config.binaryName
   const pkg = config.package
@@ -50,7 +58,7 @@ export function knownBinaryName(
   return last
 }
 
-export async function preflight(config: Config, opts: PreflightOptions): Promise<void> {
+export async function preflight(config: PreflightInputs, opts: PreflightOptions): Promise<void> {
   const wd = config.workingDirectory
   const wdKind = await kindOf(wd)
   if (wdKind !== 'directory') {

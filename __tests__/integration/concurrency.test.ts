@@ -11,6 +11,7 @@ import { parseImage } from '../../src/registry/reference.js'
 import { registryReferrers } from '../../src/registry/referrers.js'
 import { DEFAULT_FLAVOR } from '../../src/registry/tag-rules.js'
 import { planTags, tagPlan, type TagPlan } from '../../src/registry/tags.js'
+import { contextOf } from '../../src/github-context.js'
 import { registryFetch } from '../../src/registry/transport.js'
 import { file, orderLayers, systemLayer, withParents } from '../../src/rootfs/plan.js'
 import { fakeLogger, imageSettings } from '../unit/helpers.js'
@@ -152,7 +153,11 @@ describe('two steps attaching to one digest at once', () => {
 /** The plan a tag push of version makes with the default rules: X.Y.Z, X.Y, X and latest. */
 const releasePlan = (version: string): TagPlan =>
   tagPlan(
-    planTags([], DEFAULT_FLAVOR, { GITHUB_REF: `refs/tags/v${version}`, GITHUB_EVENT_NAME: 'push' })
+    planTags(
+      [],
+      DEFAULT_FLAVOR,
+      contextOf({ GITHUB_REF: `refs/tags/v${version}`, GITHUB_EVENT_NAME: 'push' })
+    )
   )
 
 describe('two releases at once', () => {

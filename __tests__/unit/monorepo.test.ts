@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseConfig } from '../../src/config.js'
+import { runOptions } from '../../src/edge.js'
+import { contextOf } from '../../src/github-context.js'
 import { runGraph, stageOf, type Stage } from '../../src/pipeline/graph.js'
-import { mergedStages, packageConfig } from '../../src/pipeline/monorepo.js'
+import { mergedStages, packageOptions } from '../../src/pipeline/monorepo.js'
 import type { Outputs } from '../../src/pipeline/stages.js'
 import type { Logger } from '../../src/ports.js'
 import type { MainTarget } from '../../src/images/targets.js'
@@ -114,33 +116,37 @@ describe('mergedStages', () => {
   })
 })
 
-describe('packageConfig', () => {
-  const config = parseConfig(
-    name =>
-      ({
-        package: './cmd/...',
-        image: 'ghcr.io/acme/{{.Name}}\ndocker.io/acme/{{.Name}}',
-        'compare-to': 'ghcr.io/acme/{{.Name}}:main',
-        'oci-layout': 'out'
-      })[name] ?? '',
-    { GITHUB_WORKSPACE: '/ws' }
+describe('packageOptions', () => {
+  const options = runOptions(
+    parseConfig(
+      name =>
+        ({
+          package: './cmd/...',
+          image: 'ghcr.io/acme/{{.Name}}\ndocker.io/acme/{{.Name}}',
+          'compare-to': 'ghcr.io/acme/{{.Name}}:main',
+          'oci-layout': 'out'
+        })[name] ?? '',
+      { GITHUB_WORKSPACE: '/ws' }
+    ),
+    contextOf({}),
+    {}
   )
 
   it('gives an image its package, name, repositories, baseline and layout folder', () => {
-    const c = packageConfig(config, mains[1]!, true)
+    const c = packageOptions(options, mains[1]!, true)
     expect(c).toMatchObject({
-      package: './cmd/b',
-      packages: ['./cmd/b'],
-      binaryName: 'b',
-      image: { registry: 'ghcr.io', repository: 'acme/b' },
-      mirrors: [{ registry: 'docker.io', repository: 'acme/b' }],
-      compareTo: { registry: 'ghcr.io', repository: 'acme/b', tag: 'main' },
-      ociLayout: '/ws/out/b'
+      build: { package: './cmd/b', packages: ['./cmd/b'], binaryName: 'b' },
+      publish: {
+        image: { registry: 'ghcr.io', repository: 'acme/b' },
+        mirrors: [{ registry: 'docker.io', repository: 'acme/b' }],
+        ociLayout: '/ws/out/b'
+      },
+      report: { compareTo: { registry: 'ghcr.io', repository: 'acme/b', tag: 'main' } }
     })
   })
 
   it('keeps the layout folder for a pattern that gives one package', () => {
-    expect(packageConfig(config, mains[0]!, false).ociLayout).toBe('/ws/out')
+    expect(packageOptions(options, mains[0]!, false).publish.ociLayout).toBe('/ws/out')
   })
 })
 

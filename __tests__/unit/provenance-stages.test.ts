@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { SBOM_PREDICATE_TYPES, SLSA_PROVENANCE_V1 } from '../../src/attest/provenance.js'
 import { parseConfig } from '../../src/config.js'
+import { runOptions } from '../../src/edge.js'
+import { contextOf } from '../../src/github-context.js'
 import type { Attachment } from '../../src/oci/artifact.js'
 import { jsonBlob, type BuiltImage } from '../../src/oci/image.js'
 import type { Deps } from '../../src/pipeline/deps.js'
@@ -64,9 +66,13 @@ interface Setup {
 
 function stages({ provenance = 'auto', env = svc.env() }: Setup = {}) {
   const logger = fakeLogger()
-  const config = parseConfig(
-    n => ({ image: '127.0.0.1:5000/acme/app', provenance, 'github-token': 'ghs_unit' })[n] ?? '',
-    { GITHUB_WORKSPACE: '/ws', ...env }
+  const config = runOptions(
+    parseConfig(
+      n => ({ image: '127.0.0.1:5000/acme/app', provenance, 'github-token': 'ghs_unit' })[n] ?? '',
+      { GITHUB_WORKSPACE: '/ws', ...env }
+    ),
+    contextOf(env),
+    env
   )
   const deps = {
     logger,
@@ -230,10 +236,14 @@ describe('a Fulcio that refuses to issue a certificate', () => {
     // No Fulcio at this path: 404, which @sigstore/sign does not retry.
     const deps = { fulcioURL: `${svc.base}/no-fulcio`, oidcIssuer: svc.issuer }
     const list = provenanceStages(
-      parseConfig(n => ({ image: '127.0.0.1:5000/acme/app', provenance })[n] ?? '', {
-        GITHUB_WORKSPACE: '/ws',
-        ...svc.env()
-      }),
+      runOptions(
+        parseConfig(n => ({ image: '127.0.0.1:5000/acme/app', provenance })[n] ?? '', {
+          GITHUB_WORKSPACE: '/ws',
+          ...svc.env()
+        }),
+        contextOf(svc.env()),
+        svc.env()
+      ),
       {
         logger: setup.logger,
         env: svc.env(),

@@ -1,12 +1,14 @@
 // The contract of every mode's stage graph: the tags are written by one stage, after the push by digest and after every stage that makes or stores a referrer (SBOM, provenance, size report, the -debug images), for each image and each registry of the run, so a failure before the tags leaves nothing tagged.
 import { describe, expect, it } from '@jest/globals'
 import { parseConfig } from '../../src/config.js'
+import { runOptions } from '../../src/edge.js'
+import { contextOf } from '../../src/github-context.js'
 import type { MainTarget } from '../../src/images/targets.js'
 import { mergeStages } from '../../src/merge/index-push.js'
 import type { LayerCompressor } from '../../src/oci/layer-compressor.js'
 import type { Deps } from '../../src/pipeline/deps.js'
 import type { Stage } from '../../src/pipeline/graph.js'
-import { mergedStages, packageConfig } from '../../src/pipeline/monorepo.js'
+import { mergedStages, packageOptions } from '../../src/pipeline/monorepo.js'
 import { pipelineStages, type Outputs } from '../../src/pipeline/stages.js'
 import { fakeLogger } from './helpers.js'
 
@@ -51,7 +53,12 @@ function ancestors(stages: readonly AnyStage[], name: string): Set<string> {
 
 function config(inputs: Record<string, string>, env: Record<string, string> = {}) {
   const all: Record<string, string> = { image: '127.0.0.1:5000/acme/app', ...inputs }
-  return parseConfig(n => all[n] ?? '', { GITHUB_WORKSPACE: '/ws', ...RELEASE, ...OIDC, ...env })
+  const vars = { GITHUB_WORKSPACE: '/ws', ...RELEASE, ...OIDC, ...env }
+  return runOptions(
+    parseConfig(n => all[n] ?? '', vars),
+    contextOf(vars),
+    vars
+  )
 }
 
 const deps = {
@@ -93,7 +100,7 @@ describe('the tags come after every referrer', () => {
       name: n
     }))
     const base = config({ package: './cmd/...', image: '127.0.0.1:5000/acme/{{.Name}}' })
-    const perImage = mains.map(m => pipelineStages(packageConfig(base, m, true), deps, plan))
+    const perImage = mains.map(m => pipelineStages(packageOptions(base, m, true), deps, plan))
     const shared = {} as Pick<Outputs, 'preflight' | 'goVersion' | 'go' | 'goCache'>
     const stages = mergedStages(mains, perImage, shared)
     for (const m of mains) {

@@ -3,7 +3,8 @@ import { rm } from 'node:fs/promises'
 import os from 'node:os'
 import { GROUPS, OPTIONS, type CliOption } from './options.js'
 import { parseConfig, type Config } from '../config.js'
-import { actionOutputs, edgeDeps, inActions, toolCacheDir } from '../edge.js'
+import { actionOutputs, edgeDeps, inActions, runOptions, toolCacheDir } from '../edge.js'
+import { readGitHubContext } from '../github-context.js'
 import { runPipeline } from '../pipeline/run.js'
 import type { Result } from '../pipeline/result.js'
 import type { Logger } from '../ports.js'
@@ -336,7 +337,8 @@ export async function main(argv: string[]): Promise<number> {
     })
     tempDir = deps.tempDir
     process.env.RUNNER_TEMP ||= tempDir
-    const result = await runPipeline(config, deps)
+    const github = await readGitHubContext(process.env)
+    const result = await runPipeline(runOptions(config, github, process.env), deps)
     output.print(`\n== Result ==\n${resultText(result)}`)
     // The gate fails the run only now, so the sizes above say by how much.
     if (result.gateFailures.length) {

@@ -1,16 +1,21 @@
 // The merge step of a matrix (merge-digests): a small stage graph that reads the legs' manifests from image's
 // repository, checks them, gates their sizes, pushes one index by digest and then tags it; it builds nothing.
 import { platformString } from '../platform.js'
-import type { Config } from '../config.js'
+import type { PipelineOptions } from '../pipeline/options.js'
 import type { Blob } from '../oci/image.js'
 import type { Deps } from '../pipeline/deps.js'
 import { stageOf } from '../pipeline/graph.js'
-import { compareWithBaseline, openRegistry } from '../pipeline/stages.js'
+import { openRegistry } from '../registry/open.js'
 import { InputError } from '../ports.js'
 import type { RegistryClient } from '../registry/client.js'
 import { tagEverywhere } from '../registry/fanout.js'
 import type { TagPlan } from '../registry/tags.js'
-import { comparisonTable, gateFailures, type Comparison } from '../report/gate.js'
+import {
+  compareWithBaseline,
+  comparisonTable,
+  gateFailures,
+  type Comparison
+} from '../report/gate.js'
 import { sizeTable, type PlatformSize } from '../report/size.js'
 import { ociLabels } from '../rootfs/settings.js'
 import { readLegReports } from './digests.js'
@@ -75,27 +80,29 @@ async function readLeg(client: RegistryClient, digest: string, repo: string): Pr
   return legs
 }
 
-export function mergeStages(config: Config, deps: Deps, plan: TagPlan) {
+export function mergeStages(o: PipelineOptions, deps: Deps, plan: TagPlan) {
   const stage = stageOf<MergeOutputs>()
   const { logger } = deps
-  const image = config.image!
+  const image = o.publish.image!
   const repo = `${image.registry}/${image.repository}`
   return [
     stage('login', [], {
       title: `Log in to ${image.registry}`,
       run: async () => {
-        const client = await openRegistry(config, deps, image, config.credentials, {})
+        const client = await openRegistry(o.registry, deps, image, o.registry.credentials, {})
         await client.login()
         return client
       }
     }),
 
     stage('legs', ['login'], {
-      title: `Read ${config.mergeDigests.length} leg(s) from ${repo}`,
+      title: `Read ${o.publish.mergeDigests.length} leg(s) from ${repo}`,
       run: async ({ login }) => {
         // Read at once, but a failure is reported for the first digest in the input's order, not for whichever
         // answer came first: the same inputs give the same message.
-        const read = await Promise.allSettled(config.mergeDigests.map(d => readLeg(login, d, repo)))
+        const read = await Promise.allSettled(
+          o.publish.mergeDigests.map(d => readLeg(login, d, repo))
+        )
         const failed = read.find(r => r.status === 'rejected')
         if (failed) throw failed.reason
         const legs = read.flatMap(r => (r.status === 'fulfilled' ? r.value : []))
@@ -109,11 +116,16 @@ export function mergeStages(config: Config, deps: Deps, plan: TagPlan) {
     }),
 
     stage('comparisons', ['legs'], {
-      title: () => (config.compareTo ? 'Compare with the baseline' : undefined),
+      title: () => (o.report.compareTo ? 'Compare with the baseline' : undefined),
       run: async ({ legs }) =>
-        config.compareTo
+        o.report.compareTo
           ? compareWithBaseline(
-              { ...config, platforms: legs.map(l => l.platform) },
+              {
+                ...o.report,
+                image: o.publish.image,
+                platforms: legs.map(l => l.platform),
+                registry: o.registry
+              },
               deps,
               await sizesOf(legs)
             )
@@ -128,7 +140,7 @@ export function mergeStages(config: Config, deps: Deps, plan: TagPlan) {
         for (const c of comparisons) logger.info(comparisonTable(c))
         return {
           sizes,
-          failures: gateFailures(sizes, comparisons, config.maxSize, config.maxSizeIncrease)
+          failures: gateFailures(sizes, comparisons, o.report.maxSize, o.report.maxSizeIncrease)
         }
       }
     }),
@@ -136,7 +148,7 @@ export function mergeStages(config: Config, deps: Deps, plan: TagPlan) {
     stage('index', ['legs'], {
       run: async ({ legs }) => {
         const created = legs[0]?.config.created ?? new Date(0).toISOString()
-        const labels = { ...ociLabels(deps.env, created), ...config.labels }
+        const labels = { ...ociLabels(o.github, created), ...o.image.labels }
         const oci = Object.fromEntries(
           Object.entries(labels).filter(([k]) => k.startsWith('org.opencontainers.image.'))
         )
@@ -173,7 +185,7 @@ export function mergeStages(config: Config, deps: Deps, plan: TagPlan) {
   ]
 
   async function sizesOf(legs: Leg[]): Promise<PlatformSize[]> {
-    const reports = await readLegReports(config.mergeDigestsDir)
+    const reports = await readLegReports(o.publish.mergeDigestsDir)
     return legs.map(l => legSize(l, reports))
   }
 }

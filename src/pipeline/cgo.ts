@@ -7,7 +7,7 @@ import type { BuildSettings } from '../compile/command.js'
 import { readElf } from '../compile/elf.js'
 import { rootFs } from '../compile/library-fs.js'
 import { platformString } from '../platform.js'
-import type { Config } from '../config.js'
+import type { PipelineOptions } from './options.js'
 import { runnerGoArch } from '../go/install.js'
 import { buildImage, topLevel, withManifest, type Blob, type BuiltImage } from '../oci/image.js'
 import type { LayerCompressor } from '../oci/layer-compressor.js'
@@ -82,7 +82,7 @@ export function cgoProbe(runner: Runner, env: Record<string, string | undefined>
 
 /** The toolchain stage, the libraries layer and the debug images; their outputs are part of Outputs. */
 export function cgoStages(
-  config: Config,
+  o: PipelineOptions,
   deps: Deps,
   compressor: LayerCompressor
 ): Stage<Outputs>[] {
@@ -93,18 +93,18 @@ export function cgoStages(
     // Before the build: a missing cross compiler or static C library is an input error, not a failed link.
     stage('cgo', ['go'], {
       title: () =>
-        config.cgo === 'off' ? undefined : `Choose the C toolchain (cgo: ${config.cgo})`,
+        o.build.cgo === 'off' ? undefined : `Choose the C toolchain (cgo: ${o.build.cgo})`,
       run: async ({ go }) => {
         const out = new Map<string, CgoBuild>()
-        if (config.cgo === 'off') return out
+        if (o.build.cgo === 'off') return out
         const probe = cgoProbe(deps.runner, go.env)
-        for (const platform of config.platforms) {
+        for (const platform of o.build.platforms) {
           const b = await cgoBuild({
-            mode: config.cgo,
+            mode: o.build.cgo,
             platform,
             runnerArch,
-            cc: config.cc,
-            sysroot: config.cgoSysroot,
+            cc: o.build.cc,
+            sysroot: o.build.cgoSysroot,
             probe
           })
           if (!b) continue
@@ -116,10 +116,10 @@ export function cgoStages(
     }),
 
     stage('libraries', ['binaries', 'cgo', 'main'], {
-      title: () => (config.cgo === 'dynamic' ? 'Stage the shared libraries' : undefined),
+      title: () => (o.build.cgo === 'dynamic' ? 'Stage the shared libraries' : undefined),
       run: async ({ binaries, cgo, main }) => {
         const out = new Map<string, Layer>()
-        for (const platform of config.platforms) {
+        for (const platform of o.build.platforms) {
           const name = platformString(platform)
           const build = cgo.get(name)
           if (build?.mode !== 'dynamic' || !build.root) continue
@@ -169,10 +169,10 @@ export function cgoStages(
     // error, not a late failure. After the logins, so that their groups still open the log.
     stage('busybox', ['login', 'mirrors'], {
       run: async () => {
-        if (!config.debug) return undefined
+        if (!o.image.debug) return undefined
         const out = new Map<string, { path: string; bytes: Buffer; applets: string[] }>()
-        for (const platform of config.platforms) {
-          const busybox = await chooseBusybox({ platform, runnerArch, input: config.debugBusybox })
+        for (const platform of o.build.platforms) {
+          const busybox = await chooseBusybox({ platform, runnerArch, input: o.image.debugBusybox })
           const applets = await busyboxApplets(
             deps.runner,
             busybox.path,
@@ -186,7 +186,7 @@ export function cgoStages(
 
     // The debug images share every layer with the lean ones and add one: the push uploads only busybox.
     stage('debugImages', ['plans', 'source', 'busybox'], {
-      title: () => (config.debug ? 'Assemble the -debug images (busybox)' : undefined),
+      title: () => (o.image.debug ? 'Assemble the -debug images (busybox)' : undefined),
       run: async ({ plans, source, busybox: chosen }) => {
         if (!chosen) return undefined
         const built = await Promise.all(
@@ -204,7 +204,7 @@ export function cgoStages(
           })
         )
         const images =
-          config.mediaTypes === 'docker' ? built.map(i => withManifest(i, 'docker')) : built
+          o.image.mediaTypes === 'docker' ? built.map(i => withManifest(i, 'docker')) : built
         for (const i of images)
           logger.info(`With busybox (the -debug tags):\n${sizeTable(platformSize(i))}`)
         return { images, top: topLevel(images) }

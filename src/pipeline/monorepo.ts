@@ -1,7 +1,7 @@
 // Builds every main package of a monorepo as its own image: Go is installed, its caches restored and the packages listed once; then one stage graph runs each package's per-image stages side by side, with one layer compressor, pushes that mount the previous image's blobs, and no push before every image has passed its size gate.
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import type { Config } from '../config.js'
+import type { PipelineOptions } from './options.js'
 import {
   checkImageNames,
   checkTemplate,
@@ -31,22 +31,32 @@ interface Phase1 extends Pick<Outputs, Shared> {
 
 type AnyStage = Stage<Record<string, unknown>>
 
-/** The config of one package's image: its package, binary name and repositories, and its own layout folder. */
-export function packageConfig(config: Config, main: MainTarget, several: boolean): Config {
-  const refs = imageRefs(config.imageLines, main.name)
+/** The options of one package's image: its package, binary name and repositories, and its own layout folder. */
+export function packageOptions(
+  o: PipelineOptions,
+  main: MainTarget,
+  several: boolean
+): PipelineOptions {
+  const refs = imageRefs(o.publish.imageLines, main.name)
   return {
-    ...config,
-    package: main.pkg,
-    packages: [main.pkg],
-    binaryName: main.name,
-    image: refs[0],
-    mirrors: refs.slice(1),
-    compareTo: checkTemplate(config.compareToLine, 'compare-to')
-      ? parseReference(renderTemplate(config.compareToLine, main.name), 'compare-to')
-      : config.compareTo,
-    // Each image's layout in its own folder: one index.json cannot tell two images with the same tags apart.
-    ociLayout:
-      several && config.ociLayout ? path.join(config.ociLayout, main.name) : config.ociLayout
+    ...o,
+    build: { ...o.build, package: main.pkg, packages: [main.pkg], binaryName: main.name },
+    publish: {
+      ...o.publish,
+      image: refs[0],
+      mirrors: refs.slice(1),
+      // Each image's layout in its own folder: one index.json cannot tell two images with the same tags apart.
+      ociLayout:
+        several && o.publish.ociLayout
+          ? path.join(o.publish.ociLayout, main.name)
+          : o.publish.ociLayout
+    },
+    report: {
+      ...o.report,
+      compareTo: checkTemplate(o.report.compareToLine, 'compare-to')
+        ? parseReference(renderTemplate(o.report.compareToLine, main.name), 'compare-to')
+        : o.report.compareTo
+    }
   }
 }
 
@@ -55,23 +65,23 @@ export function packageConfig(config: Config, main: MainTarget, several: boolean
  * fills). Logging in waits for phase 2, where each image's repository is known, still before any compile.
  */
 async function sharedPhase(
-  config: Config,
+  o: PipelineOptions,
   deps: Deps,
   plan: TagPlan,
   graphLogger: Logger
 ): Promise<Phase1> {
   const stage = stageOf<Phase1>()
   const names = new Set<string>([...SHARED, 'mains'])
-  const perImage = pipelineStages(config, deps, plan).filter(
+  const perImage = pipelineStages(o, deps, plan).filter(
     s => isShared(s.name) && s.name !== 'preflight'
   )
   const stages: Stage<Phase1>[] = [
     // Every package line is checked on disk, not only the first.
     stage('preflight', [], {
       run: async () => {
-        for (const line of config.packages) {
+        for (const line of o.build.packages) {
           await preflight(
-            { ...config, package: line },
+            { ...o.build, ...o.image, package: line },
             {
               logger: deps.logger,
               caBundleCandidates: deps.caBundleCandidates,
@@ -93,15 +103,15 @@ async function sharedPhase(
           runner: deps.runner,
           goBin: go.goBin,
           env: go.env,
-          cwd: config.workingDirectory,
-          packages: config.packages,
-          binaryName: config.binaryName
+          cwd: o.build.workingDirectory,
+          packages: o.build.packages,
+          binaryName: o.build.binaryName
         })
-        checkImageNames(config.imageLines, mains, config.compareToLine)
+        checkImageNames(o.publish.imageLines, mains, o.report.compareToLine)
         // Before any package compiles: one named after a path the image needs would ship a broken image.
-        if (!config.binaryName)
+        if (!o.build.binaryName)
           for (const m of mains)
-            checkBinaryName(m.name, imageTopLevel(config), {
+            checkBinaryName(m.name, imageTopLevel(o.image), {
               pkg: m.importPath,
               several: mains.length > 1
             })
@@ -193,16 +203,16 @@ export function mergedStages(
 const failures = (gate: unknown): boolean => !!(gate as Outputs['gate']).failures.length
 
 export async function runImages(
-  config: Config,
+  o: PipelineOptions,
   deps: Deps,
   plan: TagPlan,
   graphLogger: Logger
 ): Promise<Result> {
-  const compressor = deps.compressor ?? layerCompressor(config, deps)
-  const phase1 = await sharedPhase(config, { ...deps, compressor }, plan, graphLogger)
+  const compressor = deps.compressor ?? layerCompressor(o, deps)
+  const phase1 = await sharedPhase(o, { ...deps, compressor }, plan, graphLogger)
   const { mains } = phase1
   const several = mains.length > 1
-  const configs = mains.map(m => packageConfig(config, m, several))
+  const configs = mains.map(m => packageOptions(o, m, several))
   const perImage = await Promise.all(
     mains.map(async (m, i) => {
       // Each image's binaries, context and archives in a folder of their own.
@@ -211,7 +221,7 @@ export async function runImages(
       const previous = configs[i - 1]
       const mountFrom = new Map(
         previous
-          ? [previous.image, ...previous.mirrors].flatMap(r =>
+          ? [previous.publish.image, ...previous.publish.mirrors].flatMap(r =>
               r ? [[r.registry, r.repository] as const] : []
             )
           : []

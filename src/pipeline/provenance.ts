@@ -1,5 +1,5 @@
 // The provenance stages: sign SLSA provenance (and the SBOMs) beside the push, hand the bundles to the referrer writer, and store them with GitHub once the image is pushed.
-import type { Config } from '../config.js'
+import type { PipelineOptions } from './options.js'
 import { provenanceOn } from '../attest/config.js'
 import { repositoryVisibility, signingEndpoints } from '../attest/endpoints.js'
 import { actionsIdentity } from '../attest/oidc.js'
@@ -48,10 +48,14 @@ const AUTO_OFF =
  * Sigstore rather than work for the CPU. Only an image that will be pushed (logged in, within its budget) is
  * signed. sbom is one of the needs when the graph has that stage, so the SBOMs are attested too.
  */
-export function provenanceStages(config: Config, deps: Deps, hasSbom: boolean): Stage<Outputs>[] {
+export function provenanceStages(
+  o: PipelineOptions,
+  deps: Deps,
+  hasSbom: boolean
+): Stage<Outputs>[] {
   const stage = stageOf<Outputs>()
   const { logger } = deps
-  const on = provenanceOn(config.provenance, deps.env)
+  const on = provenanceOn(o.supplyChain.provenance, deps.env)
   const sbom = hasSbom ? (['sbom'] as const) : []
   const pushing = (got: Pick<Outputs, 'login' | 'gate'>): boolean =>
     !!got.login && !got.gate.failures.length
@@ -60,7 +64,7 @@ export function provenanceStages(config: Config, deps: Deps, hasSbom: boolean): 
       title: got => (on && pushing(got) ? 'Sign SLSA provenance' : undefined),
       run: async got => {
         if (!on) {
-          if (config.provenance === 'auto' && pushing(got)) logger.info(AUTO_OFF)
+          if (o.supplyChain.provenance === 'auto' && pushing(got)) logger.info(AUTO_OFF)
           return undefined
         }
         if (!pushing(got)) return undefined
@@ -87,7 +91,7 @@ export function provenanceStages(config: Config, deps: Deps, hasSbom: boolean): 
         } catch (e) {
           // Under auto nobody asked for provenance (id-token: write may be there for a cloud login): a Sigstore
           // outage must not fail their release. provenance: true fails the step, and the tag stage never runs.
-          if (config.provenance !== 'auto') throw new Error(failureMessage(e, 'sign', true))
+          if (o.supplyChain.provenance !== 'auto') throw new Error(failureMessage(e, 'sign', true))
           logger.warning(failureMessage(e, 'sign', false))
           return undefined
         }
@@ -101,7 +105,7 @@ export function provenanceStages(config: Config, deps: Deps, hasSbom: boolean): 
       title: ({ signed, push }) =>
         signed && push ? 'Store the attestations with GitHub' : undefined,
       run: async ({ signed, push, images }) =>
-        signed && push ? storeWithGitHub(config, deps, signed, images.top.digest) : undefined
+        signed && push ? storeWithGitHub(o, deps, signed, images.top.digest) : undefined
     })
   ]
 }
@@ -113,21 +117,21 @@ export function provenanceStages(config: Config, deps: Deps, hasSbom: boolean): 
  * the registry all the same. Under true it fails the step before the tag stage.
  */
 async function storeWithGitHub(
-  config: Config,
+  o: PipelineOptions,
   deps: Deps,
   signed: SignedImage,
   digest: string
 ): Promise<Outputs['attestation']> {
   const { logger, env } = deps
   const repository = env.GITHUB_REPOSITORY
-  if (!config.githubToken || !repository) {
+  if (!o.supplyChain.githubToken || !repository) {
     logger.warning(
       `provenance: not stored with GitHub (${!repository ? 'no GITHUB_REPOSITORY' : 'github-token is empty'}). ` +
         `The signed provenance is attached to the image (${digest}) in the registry.`
     )
     return undefined
   }
-  logger.mask(config.githubToken)
+  logger.mask(o.supplyChain.githubToken)
   const all = [signed.provenance, ...signed.sboms]
   try {
     const ids = await Promise.all(
@@ -136,7 +140,7 @@ async function storeWithGitHub(
           fetch: deps.fetch,
           apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
           repository,
-          token: config.githubToken,
+          token: o.supplyChain.githubToken,
           sleep: deps.sleep
         })
       )
@@ -146,7 +150,7 @@ async function storeWithGitHub(
     all.forEach((a, i) => logger.info(`${a.predicateType}: attestation ${ids[i]} ${url(ids[i]!)}`))
     return { id: ids[0]!, url: url(ids[0]!) }
   } catch (e) {
-    if (config.provenance !== 'auto') throw new Error(failureMessage(e, 'store', true))
+    if (o.supplyChain.provenance !== 'auto') throw new Error(failureMessage(e, 'store', true))
     logger.warning(failureMessage(e, 'store', false))
     return undefined
   }

@@ -1,14 +1,12 @@
 // The size report's stages: read the baseline's report, write this build's, hand it to the referrer writer, comment on the pull request.
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Config } from '../config.js'
+import type { PipelineOptions } from './options.js'
 import { eventPullRequest } from '../comment/github.js'
 import { commentOnReport } from '../comment/post.js'
 import type { Attachment, Descriptor } from '../oci/artifact.js'
 import type { Deps } from './deps.js'
-import type { Credentials } from '../registry/client.js'
-import type { RegistryClient, ClientOptions } from '../registry/client.js'
-import type { ImageRef } from '../registry/reference.js'
+import { inputsFor, openRegistry } from '../registry/open.js'
 import { registryReferrers } from '../registry/referrers.js'
 import { moduleSection, packageSection } from '../report/summary.js'
 import { platformSize } from '../report/size.js'
@@ -18,7 +16,6 @@ import {
   REPORT_ARTIFACT_TYPE,
   REPORT_SCHEMA_VERSION,
   reportModules,
-  runUrl,
   type Report,
   type ReportBinary
 } from '../report/report.js'
@@ -34,38 +31,24 @@ export interface BaselineReport {
   why?: string
 }
 
-type OpenRegistry = (
-  config: Config,
-  deps: Deps,
-  ref: ImageRef,
-  inputs: Credentials | undefined,
-  options: Pick<ClientOptions, 'access' | 'pullScopes'>
-) => Promise<RegistryClient>
-
 /**
  * Whether package-sizes: auto measures whatever the binary's size: when the report will carry the breakdown
  * somewhere it is read (attached to a pushed image for later comparisons, compared now, or commented).
  */
-export function reportWantsPackages(config: Config): boolean {
-  return config.comment || !!config.compareTo || (config.push && !!config.image)
+export function reportWantsPackages(o: PipelineOptions): boolean {
+  return o.report.comment || !!o.report.compareTo || (o.publish.push && !!o.publish.image)
 }
 
 /**
  * The report attached to compare-to, if any. Reading it never fails the build: without it the comparison keeps
  * its layer deltas, and `why` says why packages and modules are missing.
  */
-export async function readBaselineReport(
-  config: Config,
-  deps: Deps,
-  openRegistry: OpenRegistry
-): Promise<BaselineReport> {
-  const ref = config.compareTo!
+export async function readBaselineReport(o: PipelineOptions, deps: Deps): Promise<BaselineReport> {
+  const ref = o.report.compareTo!
   const reference = `${ref.registry}/${ref.repository}${ref.digest ? `@${ref.digest}` : `:${ref.tag ?? 'latest'}`}`
   try {
-    // The inputs belong to image's registry; without an image they are there for the baseline.
-    const inputs =
-      !config.image || config.image.registry === ref.registry ? config.credentials : undefined
-    const client = await openRegistry(config, deps, ref, inputs, { access: 'pull' })
+    const inputs = inputsFor(o.registry, o.publish.image, ref)
+    const client = await openRegistry(o.registry, deps, ref, inputs, { access: 'pull' })
     await client.login()
     const top = await client.getManifest(ref.digest ?? ref.tag ?? 'latest')
     if (!top) return { reference, why: `${reference} does not exist yet.` }
@@ -94,7 +77,7 @@ export async function readBaselineReport(
 /** The binary's part of the report: its build information and, when measured, its packages. */
 async function reportBinary(
   out: Pick<Outputs, 'binaries' | 'packages' | 'main'>,
-  config: Config,
+  o: PipelineOptions,
   deps: Deps
 ): Promise<ReportBinary | undefined> {
   const [platform, bin] = out.packages
@@ -108,7 +91,7 @@ async function reportBinary(
     return undefined
   }
   const why =
-    config.packageSizes === 'false'
+    o.report.packageSizes === 'false'
       ? 'package-sizes is false'
       : 'the package measurement did not run or failed (see its warning)'
   return {
@@ -124,21 +107,15 @@ async function reportBinary(
 }
 
 /** The stages of the report, to run after the push and before the attach stage, which takes 'report'. */
-export function reportStages(
-  config: Config,
-  deps: Deps,
-  tags: string[],
-  openRegistry: OpenRegistry
-): Stage<Outputs>[] {
+export function reportStages(o: PipelineOptions, deps: Deps, tags: string[]): Stage<Outputs>[] {
   const stage = stageOf<Outputs>()
   const { logger } = deps
   return [
     // After the baseline's sizes, beside the push: it is read only for the report, and a stage that ran beside the
     // build would keep the Go install and the compile from streaming their logs live (see cutPoints).
     stage('baselineReport', ['comparisons'], {
-      title: () => (config.compareTo ? "Read the baseline's size report" : undefined),
-      run: async () =>
-        config.compareTo ? readBaselineReport(config, deps, openRegistry) : undefined
+      title: () => (o.report.compareTo ? "Read the baseline's size report" : undefined),
+      run: async () => (o.report.compareTo ? readBaselineReport(o, deps) : undefined)
     }),
 
     stage(
@@ -156,28 +133,32 @@ export function reportStages(
       ],
       {
         title: () =>
-          config.compareTo ? 'Go packages and modules against the baseline' : undefined,
+          o.report.compareTo ? 'Go packages and modules against the baseline' : undefined,
         run: async out => {
-          const binary = await reportBinary(out, config, deps)
+          const binary = await reportBinary(out, o, deps)
           const report: Report = {
             schemaVersion: REPORT_SCHEMA_VERSION,
             mediaType: REPORT_ARTIFACT_TYPE,
-            image: config.image ? `${config.image.registry}/${config.image.repository}` : '',
+            image: o.publish.image
+              ? `${o.publish.image.registry}/${o.publish.image.repository}`
+              : '',
             digest: out.images.top.digest,
             goVersion: out.go.version,
             platforms: out.images.images.map(platformSize),
             ...(binary ? { binary } : {})
           }
           const base = out.baselineReport
-          const pr = await eventPullRequest(deps.env).catch(() => undefined)
-          const run = runUrl(deps.env)
+          const pr = eventPullRequest(o.github)
+          const run = o.github.runUrl
           const file: Report = {
             ...report,
             tags: out.push ? tags : [],
             pushed: out.push,
             budget: {
-              ...(config.maxSize ? { maxSize: config.maxSize } : {}),
-              ...(config.maxSizeIncrease ? { maxSizeIncrease: config.maxSizeIncrease.raw } : {}),
+              ...(o.report.maxSize ? { maxSize: o.report.maxSize } : {}),
+              ...(o.report.maxSizeIncrease
+                ? { maxSizeIncrease: o.report.maxSizeIncrease.raw }
+                : {}),
               failures: out.gate.failures
             },
             ...(base
@@ -208,7 +189,7 @@ export function reportStages(
     // The referrer writer (the attach stage) puts it on the pushed image, and in the OCI layout.
     stage('report', ['sizeReport', 'images', 'push'], {
       run: async ({ sizeReport, images, push }): Promise<Attachment[] | undefined> => {
-        if (!push && !config.ociLayout) return undefined
+        if (!push && !o.publish.ociLayout) return undefined
         const top = images.top
         const subject: Descriptor = { mediaType: top.mediaType, digest: top.digest, size: top.size }
         const data = Buffer.from(JSON.stringify(attachedReport(sizeReport.report)))
@@ -225,12 +206,12 @@ export function reportStages(
 
     // Written before the step fails on the size gate (main.ts fails it after the graph), so a reviewer sees why.
     stage('comment', ['sizeReport'], {
-      title: () => (config.comment ? 'Comment on the pull request' : undefined),
+      title: () => (o.report.comment ? 'Comment on the pull request' : undefined),
       run: async ({ sizeReport }) => {
-        if (!config.comment) return
+        if (!o.report.comment) return
         await commentOnReport(sizeReport.report, {
-          token: config.githubToken,
-          env: deps.env,
+          token: o.report.githubToken,
+          github: o.github,
           logger
         })
       }

@@ -1,6 +1,6 @@
 // What a run reports: the outputs of its stage graph gathered into the result the edges turn into outputs, the
 // job summary and the command line's lines; one entry per image.
-import type { Config } from '../config.js'
+import type { PipelineOptions } from './options.js'
 import type { Comparison } from '../report/gate.js'
 import { largest, platformSize, type PlatformSize } from '../report/size.js'
 import { foldPackages, type PackageSize } from '../report/packages.js'
@@ -51,18 +51,18 @@ export interface Result {
 }
 
 /** The entry of the images output for one image's result. */
-export function imageOf(config: Config, name: string, r: Result): ImageEntry {
-  const refs = config.image ? [config.image, ...config.mirrors] : []
+export function imageOf(o: PipelineOptions, name: string, r: Result): ImageEntry {
+  const refs = o.publish.image ? [o.publish.image, ...o.publish.mirrors] : []
   return imageEntry({ name, refs, digest: r.digest, tags: r.tags, size: r.size, pushed: r.pushed })
 }
 
 /** What one image's stage graph reports. */
-export function pipelineResult(config: Config, out: Outputs): Result {
+export function pipelineResult(o: PipelineOptions, out: Outputs): Result {
   const { sizes, failures } = out.gate
   const comparisons = out.comparisons
   const big = largest(sizes)
   const top = out.images.top
-  const repo = config.image ? `${config.image.registry}/${config.image.repository}` : ''
+  const repo = o.publish.image ? `${o.publish.image.registry}/${o.publish.image.repository}` : ''
   return {
     goVersion: out.go.version,
     digest: top.digest,
@@ -84,7 +84,7 @@ export function pipelineResult(config: Config, out: Outputs): Result {
     debugSize: out.debugImages && largest(out.debugImages.images.map(platformSize)).size,
     dockerfile: out.context.dockerfile,
     context: out.context.context,
-    ociLayout: config.ociLayout,
+    ociLayout: o.publish.ociLayout,
     ociReference: out.layout,
     cacheHit: !!out.goCache && out.goCache.matchedKey === out.goCache.key,
     attestation: out.attestation,
@@ -93,10 +93,10 @@ export function pipelineResult(config: Config, out: Outputs): Result {
 }
 
 /** What the merge graph reports: the same outputs and summary as a build, without Go or a Dockerfile. */
-export function mergeResult(config: Config, out: MergeOutputs): Result {
+export function mergeResult(o: PipelineOptions, out: MergeOutputs): Result {
   const { sizes, failures } = out.gate
   const big = largest(sizes)
-  const repo = config.image ? `${config.image.registry}/${config.image.repository}` : ''
+  const repo = o.publish.image ? `${o.publish.image.registry}/${o.publish.image.repository}` : ''
   return {
     goVersion: '',
     digest: out.index.digest,

@@ -1,9 +1,9 @@
 // Runs the pipeline: one image's stage graph, every image of a monorepo, or the merge of a matrix's digests; the
 // tags are planned first, and a matrix leg writes its digest file last.
 import os from 'node:os'
-import type { Config } from '../config.js'
+import type { PipelineOptions } from './options.js'
 import type { Logger, Runner } from '../ports.js'
-import { pushTags } from './tags.js'
+import { pushTags } from '../registry/tags.js'
 import { writeDigestFile } from '../merge/digests.js'
 import { runGraph, stageLogger } from './graph.js'
 import { pipelineStages } from './stages.js'
@@ -31,33 +31,36 @@ function loggedRunner(runner: Runner, logger: Logger): Runner {
 }
 
 /** Runs the merge (merge-digests): its own small graph reads the legs and pushes their index; nothing is built. */
-async function runMerge(config: Config, deps: Deps): Promise<Result> {
-  if (!config.image) throw new InputError('image: a merge needs the repository the legs pushed to.')
-  const plan = await pushTags(config, deps)
-  const out = await runGraph(
-    mergeStages(config, { ...deps, logger: stageLogger(deps.logger) }, plan),
-    { logger: deps.logger }
-  )
-  return mergeResult(config, out)
+async function runMerge(o: PipelineOptions, deps: Deps): Promise<Result> {
+  if (!o.publish.image)
+    throw new InputError('image: a merge needs the repository the legs pushed to.')
+  const plan = await pushTags(o.publish, o.registry, o.github, deps)
+  const out = await runGraph(mergeStages(o, { ...deps, logger: stageLogger(deps.logger) }, plan), {
+    logger: deps.logger
+  })
+  return mergeResult(o, out)
 }
 
-export async function runPipeline(config: Config, deps: Deps): Promise<Result> {
-  if (config.mergeDigests.length) return runMerge(config, deps)
+export async function runPipeline(o: PipelineOptions, deps: Deps): Promise<Result> {
+  if (o.publish.mergeDigests.length) return runMerge(o, deps)
   // A matrix leg pushes by digest alone: the merge step tags the index.
-  const plan = config.pushByDigest ? { tags: [] } : await pushTags(config, deps)
+  const plan = o.publish.pushByDigest
+    ? { tags: [] }
+    : await pushTags(o.publish, o.registry, o.github, deps)
   // Every stage logs through this one logger: lines land in the part of the log of the stage that writes them.
   const logger = stageLogger(deps.logger)
   const runner = loggedRunner(deps.runner, logger)
-  if (fansOut(config)) return runImages(config, { ...deps, logger, runner }, plan, deps.logger)
-  const out = await runGraph(pipelineStages(config, { ...deps, logger, runner }, plan), {
+  if (fansOut({ ...o.build, ...o.publish, ...o.report }))
+    return runImages(o, { ...deps, logger, runner }, plan, deps.logger)
+  const out = await runGraph(pipelineStages(o, { ...deps, logger, runner }, plan), {
     logger: deps.logger
   })
-  const result = pipelineResult(config, out)
-  if (config.pushByDigest && result.pushed)
+  const result = pipelineResult(o, out)
+  if (o.publish.pushByDigest && result.pushed)
     result.digestFile = await writeDigestFile(
       deps.env.RUNNER_TEMP || os.tmpdir(),
       result.digest,
       result.sizes
     )
-  return { ...result, images: [imageOf(config, out.main.binaryName, result)] }
+  return { ...result, images: [imageOf(o, out.main.binaryName, result)] }
 }

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildArgs } from '../compile/command.js'
 import { platformString } from '../platform.js'
-import type { Config } from '../config.js'
+import type { PipelineOptions } from './options.js'
 import { rfc3339 } from '../oci/image.js'
 import type { Attachment } from '../oci/artifact.js'
 import type { Deps } from './deps.js'
@@ -36,10 +36,10 @@ const FORMATS = {
  * already has (the plan's files, the binaries' build information) plus the runner's packages, which are asked
  * for while Go compiles.
  */
-export function sbomStages(config: Config, deps: Deps): Stage<Outputs>[] {
+export function sbomStages(o: PipelineOptions, deps: Deps): Stage<Outputs>[] {
   const stage = stageOf<Outputs>()
   const { logger } = deps
-  const format = config.sbom === 'none' ? undefined : FORMATS[config.sbom]
+  const format = o.supplyChain.sbom === 'none' ? undefined : FORMATS[o.supplyChain.sbom]
   const zoneinfoRoot = deps.zoneinfoRoot ?? '/usr/share/zoneinfo'
   return [
     // The packages behind the certificates and zoneinfo layers depend on the staged layers alone.
@@ -51,15 +51,15 @@ export function sbomStages(config: Config, deps: Deps): Stage<Outputs>[] {
         return hostPackages({
           runner: deps.runner,
           caSource: caSources[0],
-          caSystem: config.caCertificates === 'system',
-          zoneinfoRoot: config.zoneinfo === false ? undefined : zoneinfoRoot,
+          caSystem: o.image.caCertificates === 'system',
+          zoneinfoRoot: o.image.zoneinfo === false ? undefined : zoneinfoRoot,
           dpkgDir: DPKG_DIR
         })
       }
     }),
 
     stage('sbom', ['images', 'plans', 'source', 'main', 'cgo', 'hostPackages'], {
-      title: () => (format ? `SBOM (${config.sbom})` : undefined),
+      title: () => (format ? `SBOM (${o.supplyChain.sbom})` : undefined),
       run: async ({
         images,
         plans,
@@ -87,8 +87,8 @@ export function sbomStages(config: Config, deps: Deps): Stage<Outputs>[] {
               })
             : {})
         }
-        const name = config.image
-          ? `${config.image.registry}/${config.image.repository}`
+        const name = o.publish.image
+          ? `${o.publish.image.registry}/${o.publish.image.repository}`
           : main.binaryName
         const dir = path.join(deps.tempDir, 'sbom')
         await mkdir(dir, { recursive: true })

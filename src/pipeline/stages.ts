@@ -7,7 +7,7 @@ import { compile, inspectMainPackage } from '../compile/compile.js'
 import { verifyBinary } from '../compile/elf.js'
 import { expandLdflags, ldflagsVars } from '../compile/ldflags.js'
 import { platformString, type Platform } from '../platform.js'
-import type { Config } from '../config.js'
+import type { PipelineOptions } from './options.js'
 import { platformContextDir, renderDockerfile, writeLayerContext } from '../dockerfile/context.js'
 import { modulesHash, restoreGoCache, type CacheState } from '../go/cache.js'
 import { installGo, runnerGoArch } from '../go/install.js'
@@ -32,11 +32,11 @@ import { LayerCompressor, layerCacheDir } from '../oci/layer-compressor.js'
 import { compressionName } from '../oci/compress.js'
 import type { Logger } from '../ports.js'
 import { InputError } from '../ports.js'
-import { RegistryClient, type ClientOptions, type Credentials } from '../registry/client.js'
+import type { RegistryClient } from '../registry/client.js'
 import { pushEverywhere, tagEverywhere, type TagJob } from '../registry/fanout.js'
 import { withSuffix, type TagPlan } from '../registry/tags.js'
-import { resolveCredentials } from '../registry/credentials.js'
-import { registryBaseUrls, type ImageRef } from '../registry/reference.js'
+import type { ImageRef } from '../registry/reference.js'
+import { openRegistry } from '../registry/open.js'
 import {
   binaryLayer,
   CA_BUNDLE_PATH,
@@ -51,9 +51,13 @@ import { DEFAULT_PATH, ociLabels } from '../rootfs/settings.js'
 import { checkBinaryName, imageTopLevel } from '../rootfs/binary-name.js'
 import { caBundle, filesLayer, mergeEnv, zoneinfo } from '../rootfs/stage.js'
 import { detectBuildx, dockerBuild } from '../docker/builder.js'
-import { compare, comparisonTable, gateFailures, type Comparison } from '../report/gate.js'
+import {
+  compareWithBaseline,
+  comparisonTable,
+  gateFailures,
+  type Comparison
+} from '../report/gate.js'
 import { platformSize, sizeTable, type PlatformSize } from '../report/size.js'
-import { readBaseline } from '../registry/baseline.js'
 import {
   foldPackages,
   measurePackages,
@@ -132,15 +136,15 @@ export interface Outputs extends CgoOutputs {
 }
 
 /** The go-version spec: the input, else the version file (go.mod by default). */
-async function goVersionSpec(config: Config, logger: Logger): Promise<Outputs['goVersion']> {
+async function goVersionSpec(o: PipelineOptions, logger: Logger): Promise<Outputs['goVersion']> {
   // An explicit go-version keeps its meaning (1.22 = newest 1.22.x); only a go.mod/go.work go line is a minimum.
-  if (config.goVersion) return { spec: config.goVersion, input: 'go-version' }
-  const file = path.resolve(config.workingDirectory, config.goVersionFile || 'go.mod')
+  if (o.go.version) return { spec: o.go.version, input: 'go-version' }
+  const file = path.resolve(o.build.workingDirectory, o.go.versionFile || 'go.mod')
   const content = await readFile(file, 'utf8').catch(() => undefined)
-  if (content === undefined && !config.goVersionFile && config.package.endsWith('.go')) {
+  if (content === undefined && !o.go.versionFile && o.build.package.endsWith('.go')) {
     // A single-file main needs no module, and so has no go.mod to read a version from.
     logger.info(
-      `No go.mod beside ${config.package}: using the newest stable Go (set go-version to pin one).`
+      `No go.mod beside ${o.build.package}: using the newest stable Go (set go-version to pin one).`
     )
     return { spec: 'stable', input: 'go-version' }
   }
@@ -156,18 +160,18 @@ async function goVersionSpec(config: Config, logger: Logger): Promise<Outputs['g
 }
 
 /** The commit being built, for {{.Commit}}: GITHUB_SHA is preferred by the caller; this asks Git. */
-async function gitCommit(config: Config, deps: Deps): Promise<string> {
+async function gitCommit(o: PipelineOptions, deps: Deps): Promise<string> {
   const res = await deps.runner
-    .run('git', ['rev-parse', 'HEAD'], { cwd: config.workingDirectory, silent: true })
+    .run('git', ['rev-parse', 'HEAD'], { cwd: o.build.workingDirectory, silent: true })
     .catch(() => undefined)
   return res?.exitCode === 0 ? res.stdout.trim() : ''
 }
 
 /** Source date epoch: the input or SOURCE_DATE_EPOCH, else the commit time, else 0. */
-async function sourceDateEpoch(config: Config, deps: Deps): Promise<number> {
-  if (config.sourceDateEpoch !== undefined) return config.sourceDateEpoch
+async function sourceDateEpoch(o: PipelineOptions, deps: Deps): Promise<number> {
+  if (o.build.sourceDateEpoch !== undefined) return o.build.sourceDateEpoch
   const res = await deps.runner
-    .run('git', ['log', '-1', '--format=%ct'], { cwd: config.workingDirectory, silent: true })
+    .run('git', ['log', '-1', '--format=%ct'], { cwd: o.build.workingDirectory, silent: true })
     .catch(() => undefined)
   const t = res?.exitCode === 0 ? Number(res.stdout.trim()) : NaN
   return Number.isInteger(t) && t >= 0 ? t : 0
@@ -211,7 +215,7 @@ async function loadIntoDocker(
  * second link (a second of CPU for a 7 MB program); else the largest.
  */
 function packagesWanted(
-  config: Config,
+  o: PipelineOptions,
   binaries: Map<string, Binary>
 ): { name: string; bin: Binary } | undefined {
   const amd64 = binaries.get('linux/amd64')
@@ -219,77 +223,21 @@ function packagesWanted(
     ? ['linux/amd64', amd64]
     : [...binaries.entries()].reduce((a, b) => (b[1].size > a[1].size ? b : a))
   const want =
-    config.packageSizes === 'true' ||
-    (config.packageSizes === 'auto' &&
-      (bin.size >= PACKAGE_SIZES_AUTO_BYTES || reportWantsPackages(config)) &&
-      !rebuildsAll(config))
+    o.report.packageSizes === 'true' ||
+    (o.report.packageSizes === 'auto' &&
+      (bin.size >= PACKAGE_SIZES_AUTO_BYTES || reportWantsPackages(o)) &&
+      !rebuildsAll(o))
   return want ? { name, bin } : undefined
 }
 
 /** With -a the relink would recompile everything, and -n writes no binary to read. */
-const rebuildsAll = (config: Config): boolean =>
-  config.buildFlags.some(f => f === '-a' || f === '-n')
-
-/** A client for one repository, with the credentials that registry is known by (see resolveCredentials). */
-export async function openRegistry(
-  config: Config,
-  deps: Deps,
-  ref: ImageRef,
-  inputs: Credentials | undefined,
-  options: Pick<ClientOptions, 'access' | 'pullScopes'>
-): Promise<RegistryClient> {
-  const credentials = await resolveCredentials({
-    registry: ref.registry,
-    inputs,
-    env: deps.env,
-    runner: deps.runner,
-    logger: deps.logger,
-    homedir: deps.homedir ?? os.homedir()
-  })
-  const tls = { caFile: config.registryCaFile, insecure: config.insecureRegistry }
-  const fetch =
-    deps.registryFetch?.({
-      timeoutMs: config.registryTimeoutMs,
-      ca: config.registryCa,
-      // The registry's own host only: its token server, blob storage, GitHub and Sigstore stay verified.
-      insecureHosts: config.insecureRegistry ? [ref.apiHost] : []
-    }) ?? deps.fetch
-  return new RegistryClient(ref, {
-    fetch,
-    logger: deps.logger,
-    ...registryBaseUrls(ref, tls),
-    tls,
-    timeoutMs: config.registryTimeoutMs,
-    credentials,
-    sleep: deps.sleep,
-    ...options
-  })
-}
-
-/** Reads compare-to with pull access only (anonymous, or the credentials the registry is known by). */
-export async function compareWithBaseline(
-  config: Config,
-  deps: Deps,
-  sizes: PlatformSize[]
-): Promise<Comparison[]> {
-  const ref = config.compareTo!
-  // The inputs belong to image's registry; without an image they are there for the baseline.
-  const inputs =
-    !config.image || config.image.registry === ref.registry ? config.credentials : undefined
-  const client = await openRegistry(config, deps, ref, inputs, { access: 'pull' })
-  await client.login()
-  const current = sizes[0]?.layers.map(l => l.name) ?? []
-  const baselines = await readBaseline(client, ref, config.platforms, current, deps.logger)
-  return sizes.flatMap(s => {
-    const b = baselines?.get(s.platform)
-    return b ? [compare(s, b)] : []
-  })
-}
+const rebuildsAll = (o: PipelineOptions): boolean =>
+  o.build.buildFlags.some(f => f === '-a' || f === '-n')
 
 /** One per run: every platform's (and image's) identical layers are compressed once, and the tool cache keeps them for the next run. */
-export function layerCompressor(config: Config, deps: Deps): LayerCompressor {
+export function layerCompressor(o: PipelineOptions, deps: Deps): LayerCompressor {
   return new LayerCompressor({
-    compression: config.compression,
+    compression: o.image.compression,
     cacheDir: layerCacheDir(deps.toolCacheDir),
     debug: m => deps.logger.debug(m)
   })
@@ -299,8 +247,9 @@ export function layerCompressor(config: Config, deps: Deps): LayerCompressor {
  * Repositories of a registry whose blobs a push there may mount: the image pushed before this one in a monorepo
  * run (deps.mountFrom), and the baseline's.
  */
-function mountSources(config: Config, deps: Deps, registry: string): string[] {
-  const baseline = config.compareTo?.registry === registry ? config.compareTo.repository : undefined
+function mountSources(o: PipelineOptions, deps: Deps, registry: string): string[] {
+  const baseline =
+    o.report.compareTo?.registry === registry ? o.report.compareTo.repository : undefined
   return [deps.mountFrom?.get(registry), baseline].filter((r): r is string => !!r)
 }
 
@@ -317,14 +266,14 @@ export const BEFORE_TAGS = ['push', 'attach', 'attestation', 'debugPush'] as con
  * digest, and the tags come last, after every referrer (BEFORE_TAGS); the package measurement, the build context
  * and the image assembly overlap.
  */
-export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage<Outputs>[] {
+export function pipelineStages(o: PipelineOptions, deps: Deps, plan: TagPlan): Stage<Outputs>[] {
   const tags = plan.tags
   const stage = stageOf<Outputs>()
   const { logger } = deps
-  const multi = config.platforms.length > 1
-  const docker = config.builder === 'docker'
-  const compressor = deps.compressor ?? layerCompressor(config, deps)
-  const repo = config.image ? `${config.image.registry}/${config.image.repository}` : ''
+  const multi = o.build.platforms.length > 1
+  const docker = o.image.builder === 'docker'
+  const compressor = deps.compressor ?? layerCompressor(o, deps)
+  const repo = o.publish.image ? `${o.publish.image.registry}/${o.publish.image.repository}` : ''
   const parallelism = deps.parallelism ?? os.availableParallelism()
   /** One platform's package breakdown: its binary read in place, or an unstripped relink (see measurePackages). */
   const measure = (
@@ -338,7 +287,7 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
       runner: deps.runner,
       goBin: go.goBin,
       env: buildEnv(go.env, platform, source.settings, cgo?.get(platformString(platform))?.env),
-      workdir: config.workingDirectory,
+      workdir: o.build.workingDirectory,
       args: buildArgs(cgoSettings(source.settings, cgo?.get(platformString(platform))), binary),
       tempDir: deps.tempDir,
       // Every package: the report diffs them one by one; the log and the summary show the biggest.
@@ -350,22 +299,26 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
     // Inputs the disk can refute are checked first: a typo in files should cost neither a login nor a compile.
     stage('preflight', [], {
       run: () =>
-        preflight(config, {
-          logger,
-          caBundleCandidates: deps.caBundleCandidates,
-          zoneinfoRoot: deps.zoneinfoRoot
-        })
+        preflight(
+          { ...o.build, ...o.image },
+          {
+            logger,
+            caBundleCandidates: deps.caBundleCandidates,
+            zoneinfoRoot: deps.zoneinfoRoot
+          }
+        )
     }),
 
     // Credentials are checked before the build: a refused password should not cost a compile.
     stage('login', ['preflight'], {
-      title: () => (config.push && config.image ? `Log in to ${config.image.registry}` : undefined),
+      title: () =>
+        o.publish.push && o.publish.image ? `Log in to ${o.publish.image.registry}` : undefined,
       run: async () => {
-        if (!config.push || !config.image) return undefined
-        const image = config.image
-        const client = await openRegistry(config, deps, image, config.credentials, {
+        if (!o.publish.push || !o.publish.image) return undefined
+        const image = o.publish.image
+        const client = await openRegistry(o.registry, deps, image, o.registry.credentials, {
           // Mounting from another repository needs pull access to it in the same token.
-          pullScopes: mountSources(config, deps, image.registry)
+          pullScopes: mountSources(o, deps, image.registry)
         })
         await client.login()
         return client
@@ -373,20 +326,21 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
     }),
 
     // The same image goes to image's further lines, each registry with its own credentials (the inputs are the
-    // first registry's; the Docker config and GITHUB_TOKEN serve all): all checked before the build too.
+    // first registry's; the Docker o and GITHUB_TOKEN serve all): all checked before the build too.
     // After login, not beside it: each then runs alone, so its group streams into the log as it goes.
     stage('mirrors', ['login'], {
       title: () =>
-        config.push && config.mirrors.length
-          ? `Log in to ${config.mirrors.map(m => m.registry).join(', ')}`
+        o.publish.push && o.publish.mirrors.length
+          ? `Log in to ${o.publish.mirrors.map(m => m.registry).join(', ')}`
           : undefined,
       run: async () => {
-        if (!config.push) return []
+        if (!o.publish.push) return []
         const clients: RegistryClient[] = []
-        for (const ref of config.mirrors) {
-          const inputs = ref.registry === config.image?.registry ? config.credentials : undefined
-          const client = await openRegistry(config, deps, ref, inputs, {
-            pullScopes: mountSources(config, deps, ref.registry)
+        for (const ref of o.publish.mirrors) {
+          const inputs =
+            ref.registry === o.publish.image?.registry ? o.registry.credentials : undefined
+          const client = await openRegistry(o.registry, deps, ref, inputs, {
+            pullScopes: mountSources(o, deps, ref.registry)
           })
           await client.login()
           clients.push(client)
@@ -396,7 +350,7 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
     }),
 
     stage('goVersion', ['login', 'mirrors', 'busybox'], {
-      run: () => goVersionSpec(config, logger)
+      run: () => goVersionSpec(o, logger)
     }),
 
     stage('go', ['goVersion'], {
@@ -409,8 +363,8 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
           specFile: v.file,
           line: v.line,
           goLine: v.goLine,
-          baseUrl: config.goDownloadBaseUrl,
-          checkLatest: config.checkLatest,
+          baseUrl: o.go.downloadBaseUrl,
+          checkLatest: o.go.checkLatest,
           toolCacheDir: deps.toolCacheDir,
           goArch: runnerGoArch(deps.nodeArch),
           cacheArch: deps.nodeArch,
@@ -432,41 +386,41 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
     // Needs go only so that the install runs alone and streams its log (see cutPoints); both asks are quick.
     stage('source', ['go'], {
       run: async () => {
-        const epoch = await sourceDateEpoch(config, deps)
-        const ldflags = config.ldflags.includes('{{')
+        const epoch = await sourceDateEpoch(o, deps)
+        const ldflags = o.build.ldflags.includes('{{')
           ? expandLdflags(
-              config.ldflags,
-              ldflagsVars(deps.env, await gitCommit(config, deps), rfc3339(epoch))
+              o.build.ldflags,
+              ldflagsVars(o.github, await gitCommit(o, deps), rfc3339(epoch))
             )
-          : config.ldflags
+          : o.build.ldflags
         const settings: BuildSettings = {
-          pkg: config.package,
+          pkg: o.build.package,
           ldflags,
-          buildTags: config.buildTags,
-          buildFlags: config.buildFlags,
-          buildEnv: config.buildEnv
+          buildTags: o.build.buildTags,
+          buildFlags: o.build.buildFlags,
+          buildEnv: o.build.buildEnv
         }
         return { epoch, settings }
       }
     }),
 
     stage('goCache', ['go'], {
-      title: () => (config.cache && deps.buildCache ? 'Restore Go caches' : undefined),
+      title: () => (o.go.cache && deps.buildCache ? 'Restore Go caches' : undefined),
       run: async ({ go }) => {
-        if (!config.cache || !deps.buildCache) return undefined
+        if (!o.go.cache || !deps.buildCache) return undefined
         return restoreGoCache(deps.buildCache, {
           runner: deps.runner,
           goBin: go.goBin,
           env: go.env,
-          workdir: config.workingDirectory,
+          workdir: o.build.workingDirectory,
           logger,
-          readOnly: !config.cacheSave,
+          readOnly: !o.go.cacheSave,
           keys: {
             os: 'linux',
             arch: deps.nodeArch,
             goVersion: go.version,
-            platforms: config.platforms.map(platformString),
-            modulesHash: await modulesHash(config.workingDirectory, config.cacheDependencyPath)
+            platforms: o.build.platforms.map(platformString),
+            modulesHash: await modulesHash(o.build.workingDirectory, o.go.cacheDependencyPath)
           }
         })
       }
@@ -479,13 +433,13 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
           deps.runner,
           go.goBin,
           go.env,
-          config.workingDirectory,
-          config.package
+          o.build.workingDirectory,
+          o.build.package
         )
         // Named after the package: refused here, before the compile, when the image needs that path.
-        if (!config.binaryName)
-          checkBinaryName(main.binaryName, imageTopLevel(config), { pkg: main.importPath })
-        return { importPath: main.importPath, binaryName: config.binaryName || main.binaryName }
+        if (!o.build.binaryName)
+          checkBinaryName(main.binaryName, imageTopLevel(o.image), { pkg: main.importPath })
+        return { importPath: main.importPath, binaryName: o.build.binaryName || main.binaryName }
       }
     }),
 
@@ -493,9 +447,9 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
     stage('binaries', ['go', 'source', 'main', 'goCache', 'cgo'], {
       run: async ({ go, source, main, goCache, cgo }) => {
         // The compression threads start while Go compiles, not when the first binary is ready: one per binary.
-        compressor.warm(config.platforms.length)
+        compressor.warm(o.build.platforms.length)
         const buildDir = path.join(deps.tempDir, 'build')
-        const built = await mapConcurrent(config.platforms, parallelism, async platform => {
+        const built = await mapConcurrent(o.build.platforms, parallelism, async platform => {
           const name = platformString(platform)
           return logger.group(`Build ${main.importPath} for ${name}`, async () => {
             const out = path.join(buildDir, ...name.split('/'), main.binaryName)
@@ -504,12 +458,12 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
               deps.runner,
               go.goBin,
               buildEnv(go.env, platform, source.settings, c?.env),
-              config.workingDirectory,
+              o.build.workingDirectory,
               buildArgs(cgoSettings(source.settings, c), out),
-              { pkg: config.package, tags: config.buildTags }
+              { pkg: o.build.package, tags: o.build.buildTags }
             )
             const elf = verifyBinary(await readFile(out), platform, main.binaryName, {
-              cgo: config.cgo
+              cgo: o.build.cgo
             })
             const size = (await stat(out)).size
             const linked = elf.interpreter ? `dynamic (loader ${elf.interpreter})` : 'static'
@@ -519,7 +473,7 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
             // Its layer goes to a compression thread now, beside the other platforms' builds and the package
             // measurement (whose parse holds this thread), and the assembly finds it under way. A failure here
             // is not kept: the assembly compresses again and reports it.
-            if (config.builder !== 'docker') {
+            if (o.image.builder !== 'docker') {
               const layer = binaryLayer(out, main.binaryName, size)
               compressLayer(layer, source.epoch, compressor).catch(() => undefined)
             }
@@ -538,13 +492,13 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
     // Optional and never fatal: a failure is a warning, since the image itself is fine.
     stage('packages', ['go', 'source', 'binaries', 'cgo'], {
       title: ({ binaries }) => {
-        const wanted = packagesWanted(config, binaries)
+        const wanted = packagesWanted(o, binaries)
         return wanted && `Measure Go packages in ${wanted.name}`
       },
       run: async ({ go, source, binaries, cgo }) => {
-        const wanted = packagesWanted(config, binaries)
+        const wanted = packagesWanted(o, binaries)
         if (!wanted) return undefined
-        const platform = config.platforms.find(p => platformString(p) === wanted.name)!
+        const platform = o.build.platforms.find(p => platformString(p) === wanted.name)!
         try {
           const { sizes, method } = await measure(go, source, platform, wanted.bin.path, cgo)
           for (const p of foldPackages(sizes))
@@ -562,14 +516,14 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
       title: 'Stage certificates, zoneinfo, system and user files',
       run: async ({ go, source, main }) => {
         const certs = await caBundle({
-          caCertificates: config.caCertificates,
-          extraCaCertificates: config.extraCaCertificates,
-          workingDirectory: config.workingDirectory,
+          caCertificates: o.image.caCertificates,
+          extraCaCertificates: o.image.extraCaCertificates,
+          workingDirectory: o.build.workingDirectory,
           candidates: deps.caBundleCandidates,
           logger
         })
         const zi = await zoneinfo({
-          zoneinfo: config.zoneinfo,
+          zoneinfo: o.image.zoneinfo,
           root: deps.zoneinfoRoot ?? '/usr/share/zoneinfo',
           goroot: go.goroot,
           epoch: source.epoch,
@@ -584,17 +538,17 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
             }
           )
         })
-        const system = [systemLayer(config.workdir), homeLayer(config.workdir)]
+        const system = [systemLayer(o.image.workdir), homeLayer(o.image.workdir)]
         const layers = [certs, zi?.layer, ...system].filter((l): l is Layer => !!l)
         const files = await filesLayer(
-          config.files,
-          config.workingDirectory,
+          o.image.files,
+          o.build.workingDirectory,
           layers,
           main.binaryName
         )
         if (files) {
           logger.info(
-            `files: ${files.entries.filter(e => e.type === 'file').length} files from ${config.files.length} line(s)`
+            `files: ${files.entries.filter(e => e.type === 'file').length} files from ${o.image.files.length} line(s)`
           )
           layers.push(files)
         }
@@ -604,28 +558,28 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
 
     stage('plans', ['staged', 'binaries', 'source', 'main', 'libraries'], {
       run: async ({ staged, binaries, source, main, libraries }) => {
-        const labels = { ...ociLabels(deps.env, rfc3339(source.epoch)), ...config.labels }
+        const labels = { ...ociLabels(o.github, rfc3339(source.epoch)), ...o.image.labels }
         const imageSettings: ImageSettings = {
-          user: config.user,
-          workdir: config.workdir,
+          user: o.image.user,
+          workdir: o.image.workdir,
           env: mergeEnv(
             [DEFAULT_PATH],
             staged.layers.some(l => l.name === 'certificates')
               ? [`SSL_CERT_FILE=/${CA_BUNDLE_PATH}`]
               : [],
             staged.env,
-            config.env
+            o.image.env
           ),
-          entrypoint: config.entrypoint ?? [`/${main.binaryName}`],
-          cmd: config.args,
-          exposedPorts: config.expose,
+          entrypoint: o.image.entrypoint ?? [`/${main.binaryName}`],
+          cmd: o.image.args,
+          exposedPorts: o.image.expose,
           labels,
           // The OCI keys also go on the manifest, where registries show them without reading the config.
           annotations: Object.fromEntries(
             Object.entries(labels).filter(([k]) => k.startsWith('org.opencontainers.image.'))
           )
         }
-        return config.platforms.map(p => {
+        return o.build.platforms.map(p => {
           const bin = binaries.get(platformString(p))!
           const libs = libraries.get(platformString(p))
           const layers = [
@@ -672,9 +626,9 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
     }),
 
     stage('assembled', ['plans', 'source'], {
-      title: () => (config.builder === 'docker' ? undefined : 'Assemble OCI image'),
+      title: () => (o.image.builder === 'docker' ? undefined : 'Assemble OCI image'),
       run: async ({ plans, source }) => {
-        if (config.builder === 'docker') return undefined
+        if (o.image.builder === 'docker') return undefined
         const images = await Promise.all(
           plans.map(({ platform, plan }) =>
             buildImage(plan, platform, source.epoch, { compressor })
@@ -682,7 +636,7 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
         )
         const n = compressor.stats
         logger.info(
-          `layers: ${compressionName(config.compression)}; ${n.compressed} compressed, ${n.memo} reused within the run, ${n.disk} from the layer cache`
+          `layers: ${compressionName(o.image.compression)}; ${n.compressed} compressed, ${n.memo} reused within the run, ${n.disk} from the layer cache`
         )
         // Before anything downstream (layout, load, push) can ship it: the image as a runtime will unpack it.
         for (const line of await checkImages(images.map(imageToCheck))) logger.info(line)
@@ -691,9 +645,9 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
     }),
 
     stage('dockerBuilt', ['plans', 'context', 'source'], {
-      title: () => (config.builder === 'docker' ? 'Build the Dockerfile with Docker' : undefined),
+      title: () => (o.image.builder === 'docker' ? 'Build the Dockerfile with Docker' : undefined),
       run: async ({ plans, context, source }) => {
-        if (config.builder !== 'docker') return undefined
+        if (o.image.builder !== 'docker') return undefined
         return dockerBuild({
           runner: deps.runner,
           logger,
@@ -712,28 +666,34 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
         const built = (assembled ?? dockerBuilt)!
         // Docker's media types change only the manifests: the blobs, and so the sizes, are the same.
         const images =
-          config.mediaTypes === 'docker' ? built.map(i => withManifest(i, 'docker')) : built
+          o.image.mediaTypes === 'docker' ? built.map(i => withManifest(i, 'docker')) : built
         return { images, top: topLevel(images) }
       }
     }),
 
     stage('layout', ['images'], {
-      title: () => (config.ociLayout ? 'Write OCI layout' : undefined),
+      title: () => (o.publish.ociLayout ? 'Write OCI layout' : undefined),
       run: async ({ images }) => {
-        if (!config.ociLayout) return ''
-        await mkdir(config.ociLayout, { recursive: true })
-        const ref = await writeOciLayout(config.ociLayout, images.images, images.top, tags)
+        if (!o.publish.ociLayout) return ''
+        await mkdir(o.publish.ociLayout, { recursive: true })
+        const ref = await writeOciLayout(o.publish.ociLayout, images.images, images.top, tags)
         logger.info(
-          `OCI layout written to ${config.ociLayout}${tags.length ? ` (tags ${tags.join(', ')})` : ''}; inspect it with: skopeo inspect ${ref}`
+          `OCI layout written to ${o.publish.ociLayout}${tags.length ? ` (tags ${tags.join(', ')})` : ''}; inspect it with: skopeo inspect ${ref}`
         )
         return ref
       }
     }),
 
     stage('comparisons', ['images'], {
-      title: () => (config.compareTo ? 'Compare with the baseline' : undefined),
+      title: () => (o.report.compareTo ? 'Compare with the baseline' : undefined),
       run: async ({ images }) =>
-        config.compareTo ? compareWithBaseline(config, deps, images.images.map(platformSize)) : []
+        o.report.compareTo
+          ? compareWithBaseline(
+              { ...o.report, ...o.publish, ...o.build, registry: o.registry },
+              deps,
+              images.images.map(platformSize)
+            )
+          : []
     }),
 
     // Sizes come from what was built, so they are the same pushed or not; the gate runs before the push, so a
@@ -746,7 +706,7 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
         for (const c of comparisons) logger.info(comparisonTable(c))
         return {
           sizes,
-          failures: gateFailures(sizes, comparisons, config.maxSize, config.maxSizeIncrease)
+          failures: gateFailures(sizes, comparisons, o.report.maxSize, o.report.maxSizeIncrease)
         }
       }
     }),
@@ -765,7 +725,7 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
         // Another repository of the same registry lends its blobs: unchanged layers are mounted, not uploaded.
         const targets = [client, ...mirrors].map(c => ({
           client: c,
-          mountFrom: mountSources(config, deps, c.ref.registry)[0]
+          mountFrom: mountSources(o, deps, c.ref.registry)[0]
         }))
         await pushEverywhere(targets, images.images, images.top, logger)
         return true
@@ -773,12 +733,12 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
     }),
 
     stage('load', ['images'], {
-      title: () => (config.load && config.image ? 'Load into Docker' : undefined),
+      title: () => (o.publish.load && o.publish.image ? 'Load into Docker' : undefined),
       run: async ({ images }) => {
-        if (!config.load || !config.image) return
+        if (!o.publish.load || !o.publish.image) return
         await loadIntoDocker(
           images.images,
-          config.image,
+          o.publish.image,
           tags,
           deps,
           path.join(deps.tempDir, 'image.tar')
@@ -787,12 +747,12 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
     })
   ]
 
-  stages.push(...reportStages(config, deps, tags, openRegistry))
-  stages.push(...cgoStages(config, deps, compressor))
-  stages.push(...sbomStages(config, deps))
+  stages.push(...reportStages(o, deps, tags))
+  stages.push(...cgoStages(o, deps, compressor))
+  stages.push(...sbomStages(o, deps))
   stages.push(
     ...provenanceStages(
-      config,
+      o,
       deps,
       stages.some(s => s.name === 'sbom')
     )
@@ -807,7 +767,7 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
     // After the push, and never inside the image's index: each artifact names its manifest as subject.
     stage('attach', ['push', 'layout', 'login', 'images', 'source', ...makers], {
       title: got =>
-        attachments(got).length && (got.push || config.ociLayout)
+        attachments(got).length && (got.push || o.publish.ociLayout)
           ? `Attach ${[...new Set(attachments(got).flatMap(a => a.artifacts.map(x => x.artifactType)))].join(', ')}`
           : undefined,
       run: async got => {
@@ -819,7 +779,9 @@ export function pipelineStages(config: Config, deps: Deps, plan: TagPlan): Stage
             name: `${c.ref.registry}/${c.ref.repository}`,
             store: registryReferrers(c, logger, { created }, { sleep: deps.sleep })
           })),
-          layout: config.ociLayout ? layoutReferrers(config.ociLayout, { created }) : undefined,
+          layout: o.publish.ociLayout
+            ? layoutReferrers(o.publish.ociLayout, { created })
+            : undefined,
           image: { digest: got.images.top.digest, tags },
           logger
         })

@@ -1,7 +1,15 @@
 // The size gate: parses budgets, compares a build with its baseline layer by layer, and says why a build fails.
 import { InputError } from '../ports.js'
 import { formatBytes, textTable, type PlatformSize } from './size.js'
-import type { Baseline } from '../registry/baseline.js'
+import { readBaseline, type Baseline } from '../registry/baseline.js'
+import {
+  inputsFor,
+  openRegistry,
+  type RegistryOptions,
+  type RegistryPorts
+} from '../registry/open.js'
+import type { ImageRef, Reference } from '../registry/reference.js'
+import type { Platform } from '../platform.js'
 
 // Decimal units are SI (MB = 10^6 bytes, as registries and `docker images` count); binary ones are IEC (MiB = 2^20).
 const UNITS: Record<string, number> = {
@@ -146,4 +154,31 @@ export function comparisonTable(c: Comparison): string {
     `${c.platform} against ${c.baseline.reference}: ${signed(c.delta)} bytes (${c.deltaPercent}%)`,
     comparisonRows(c)
   )
+}
+
+/**
+ * Reads compare-to with pull access only (anonymous, or the credentials the registry is known by), and compares
+ * each platform built with the baseline's.
+ */
+export async function compareWithBaseline(
+  o: {
+    compareTo?: Reference
+    image?: ImageRef
+    platforms: Platform[]
+    registry: RegistryOptions
+  },
+  ports: RegistryPorts,
+  sizes: PlatformSize[]
+): Promise<Comparison[]> {
+  const ref = o.compareTo!
+  const client = await openRegistry(o.registry, ports, ref, inputsFor(o.registry, o.image, ref), {
+    access: 'pull'
+  })
+  await client.login()
+  const current = sizes[0]?.layers.map(l => l.name) ?? []
+  const baselines = await readBaseline(client, ref, o.platforms, current, ports.logger)
+  return sizes.flatMap(s => {
+    const b = baselines?.get(s.platform)
+    return b ? [compare(s, b)] : []
+  })
 }
