@@ -2,9 +2,9 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { defaultBinaryName } from './compile/compile.js'
-import type { BuildOptions } from './compile/binaries.js'
-import type { ImageOptions } from './rootfs/platform-plans.js'
-import { InputError, type Logger } from './ports.js'
+import type { BuildOptions } from './compile/build-options.js'
+import type { ImageOptions } from './rootfs/settings.js'
+import { InputError, type Logger, type StageBody } from './ports.js'
 import { homeLayer, systemLayer, type Layer } from './rootfs/plan.js'
 import { checkBinaryName, imageTopLevel } from './rootfs/binary-name.js'
 import { caBundle, filesLayer } from './rootfs/stage.js'
@@ -109,4 +109,19 @@ export async function preflight(config: PreflightInputs, opts: PreflightOptions)
     (l): l is Layer => !!l
   )
   await filesLayer(config.files, wd, earlier, knownBinaryName(config))
+}
+
+/**
+ * The first stage: every input the disk can refute is checked before anything is logged in to, downloaded or
+ * compiled, for each of package's lines (a run of several images has one per main package).
+ */
+export function preflightStage(
+  o: PreflightInputs & Pick<BuildOptions, 'packages'>,
+  opts: PreflightOptions
+): StageBody<unknown, void> {
+  return {
+    run: async () => {
+      for (const line of o.packages) await preflight({ ...o, package: line }, opts)
+    }
+  }
 }

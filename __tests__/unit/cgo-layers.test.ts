@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Closure } from '../../src/compile/closure.js'
 import { renderDockerfile } from '../../src/dockerfile/context.js'
-import { cgoSettings } from '../../src/pipeline/cgo.js'
+import { cgoSettings } from '../../src/compile/c-toolchain.js'
 import { InputError, type Runner } from '../../src/ports.js'
 import { checkBusybox, debugLayer, debugSettings } from '../../src/rootfs/debug.js'
 import { debianOwners, librariesLayer } from '../../src/rootfs/libraries.js'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { buildArgs, buildEnv, goEnv, type BuildSettings } from '../../src/compile/command.js'
+import { buildArgs, buildEnv, type BuildSettings } from '../../src/compile/command.js'
+import { goEnv } from '../../src/go/setup.js'
 import type { Platform } from '../../src/platform.js'
 
 const settings = (over: Partial<BuildSettings> = {}): BuildSettings => ({

@@ -6,7 +6,7 @@ import {
   type LdflagsVars
 } from '../../src/compile/ldflags.js'
 import { contextOf } from '../../src/github-context.js'
-import { rfc3339 } from '../../src/oci/image.js'
+import { rfc3339 } from '../../src/source-date-epoch.js'
 import { InputError } from '../../src/ports.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'

@@ -6,10 +6,12 @@ import { runOptions } from '../../src/edge.js'
 import { contextOf } from '../../src/github-context.js'
 import type { Attachment } from '../../src/oci/artifact.js'
 import { jsonBlob, type BuiltImage } from '../../src/oci/image.js'
+import type { LayerCompressor } from '../../src/oci/layer-compressor.js'
+import { buildGraph, type BuildOutputs as Outputs } from '../../src/pipeline/bodies.js'
 import type { Deps } from '../../src/pipeline/deps.js'
-import type { Outputs } from '../../src/pipeline/stages.js'
+import type { PipelineOptions } from '../../src/pipeline/options.js'
 import { AttestationRefused } from '../../src/attest/store.js'
-import { explainFailure, provenanceStages, sbomDocuments } from '../../src/pipeline/provenance.js'
+import { explainFailure, sbomDocuments, signedStage } from '../../src/attest/attestations.js'
 import type { RegistryClient } from '../../src/registry/client.js'
 import { SPDX_MEDIA_TYPE } from '../../src/sbom/spdx.js'
 import {
@@ -59,6 +61,15 @@ const SBOM: Attachment[] = [
   }
 ]
 
+/** The provenance part of one image's graph (the BUILD table), its bodies bound as a run binds them. */
+function provenanceStages(o: PipelineOptions, deps: Deps) {
+  const compressor = { key: () => 'unit', warm: () => undefined } as unknown as LayerCompressor
+  const all: Deps = { ...deps, toolCacheDir: '/nonexistent/tool-cache', nodeArch: 'x64' }
+  return buildGraph(o, all, { tags: [] }, compressor).filter(s =>
+    ['signed', 'provenance', 'attestation'].includes(s.name)
+  )
+}
+
 interface Setup {
   provenance?: string
   env?: Record<string, string>
@@ -81,11 +92,14 @@ function stages({ provenance = 'auto', env = svc.env() }: Setup = {}) {
     sleep: async () => {},
     sigstore: { fulcioURL: svc.fulcioURL, rekorURL: svc.rekorURL, oidcIssuer: svc.issuer }
   } as unknown as Deps
-  const list = provenanceStages(config, deps, true)
+  const list = provenanceStages(config, deps)
   const run = async <K extends 'signed' | 'provenance' | 'attestation'>(
     name: K,
     got: Partial<Outputs>
-  ): Promise<Outputs[K]> => (await list.find(s => s.name === name)!.run(got, logger)) as Outputs[K]
+  ): Promise<Outputs[K]> =>
+    (await list
+      .find(s => s.name === name)!
+      .run(got as Record<string, unknown>, logger)) as Outputs[K]
   return { run, logger, list }
 }
 
@@ -167,8 +181,19 @@ describe('the stages', () => {
     const calls = fulcioCalls()
     const over = { ...base, gate: { sizes: [], failures: ['over budget'] } }
     expect(await stages({ provenance: 'true' }).run('signed', over)).toBeUndefined()
+    // provenance: false leaves the stages out of the graph; their body, run all the same, signs and says nothing.
     const off = stages({ provenance: 'false' })
-    expect(await off.run('signed', base)).toBeUndefined()
+    expect(off.list).toEqual([])
+    const body = signedStage(
+      { provenance: 'false', githubToken: 'ghs_unit' },
+      contextOf(svc.env()),
+      {
+        fetch: globalThis.fetch,
+        env: svc.env(),
+        logger: off.logger
+      }
+    )
+    expect(await body.run(base as Parameters<typeof body.run>[0], off.logger)).toBeUndefined()
     expect(off.logger.lines).toEqual([])
     expect(fulcioCalls()).toBe(calls)
   })
@@ -249,8 +274,7 @@ describe('a Fulcio that refuses to issue a certificate', () => {
         env: svc.env(),
         fetch: globalThis.fetch,
         sigstore: deps
-      } as unknown as Deps,
-      true
+      } as unknown as Deps
     )
     const signed = list.find(s => s.name === 'signed')!
     return { run: () => signed.run(base, setup.logger), logger: setup.logger }

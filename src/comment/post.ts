@@ -1,7 +1,6 @@
 // Posts a size report as the pull request's comment: the report of this run, or one read from a file (comment-from).
 import { open } from 'node:fs/promises'
-import type { Logger } from '../ports.js'
-import { InputError } from '../ports.js'
+import { InputError, type Logger, type StageBody } from '../ports.js'
 import { parseImage } from '../registry/reference.js'
 import type { Report } from '../report/report.js'
 import { MAX_REPORT_BYTES, parseReport, ReportError } from '../report/schema.js'
@@ -87,4 +86,15 @@ export async function commentFrom(
     body,
     fromReport: { pullRequest: report.pullRequest }
   })
+}
+
+/**
+ * comment: true: the run's report as the pull request's comment, written before the step fails on the size gate
+ * (the edge fails it after the graph), so a reviewer sees why. The stage is left out without comment.
+ */
+export function commentStage(o: PostOptions): StageBody<{ sizeReport: { report: Report } }, void> {
+  return {
+    title: 'Comment on the pull request',
+    run: async ({ sizeReport }) => void (await commentOnReport(sizeReport.report, o))
+  }
 }

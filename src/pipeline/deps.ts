@@ -4,7 +4,6 @@ import type { CacheState } from '../go/cache.js'
 import type { BuildCache, Fetch, Logger, Runner, ToolCache } from '../ports.js'
 import type { TransportOptions } from '../registry/transport.js'
 import type { SigstoreEndpoints } from '../attest/endpoints.js'
-import type { LayerCompressor } from '../oci/layer-compressor.js'
 
 export interface Deps {
   runner: Runner
@@ -42,8 +41,4 @@ export interface Deps {
    * @actions/attest would choose by the repository's visibility. Tests point them at local servers.
    */
   sigstore?: SigstoreEndpoints
-  /** The run's layer compressor, when several images share it (src/pipeline/monorepo.ts); else one per graph. */
-  compressor?: LayerCompressor
-  /** By registry, a repository this image may mount blobs from: the image pushed before it in a monorepo run. */
-  mountFrom?: Map<string, string>
 }

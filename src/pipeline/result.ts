@@ -6,7 +6,7 @@ import { largest, platformSize, type PlatformSize } from '../report/size.js'
 import { foldPackages, type PackageSize } from '../report/packages.js'
 import type { PackageDeltas } from '../report/report.js'
 import { imageEntry, type ImageEntry } from '../images/entries.js'
-import type { Outputs } from './stages.js'
+import type { BuildOutputs } from './bodies.js'
 import type { MergeOutputs } from '../merge/index-push.js'
 
 export interface Result {
@@ -57,9 +57,9 @@ export function imageOf(o: PipelineOptions, name: string, r: Result): ImageEntry
 }
 
 /** What one image's stage graph reports. */
-export function pipelineResult(o: PipelineOptions, out: Outputs): Result {
+export function pipelineResult(o: PipelineOptions, out: BuildOutputs): Result {
   const { sizes, failures } = out.gate
-  const comparisons = out.comparisons
+  const comparisons = out.comparisons ?? []
   const big = largest(sizes)
   const top = out.images.top
   const repo = o.publish.image ? `${o.publish.image.registry}/${o.publish.image.repository}` : ''
@@ -85,7 +85,7 @@ export function pipelineResult(o: PipelineOptions, out: Outputs): Result {
     dockerfile: out.context.dockerfile,
     context: out.context.context,
     ociLayout: o.publish.ociLayout,
-    ociReference: out.layout,
+    ociReference: out.layout ?? '',
     cacheHit: !!out.goCache && out.goCache.matchedKey === out.goCache.key,
     attestation: out.attestation,
     sbom: out.sbom && Object.fromEntries(out.sbom.map(s => [s.platform, s.file]))
@@ -97,6 +97,7 @@ export function mergeResult(o: PipelineOptions, out: MergeOutputs): Result {
   const { sizes, failures } = out.gate
   const big = largest(sizes)
   const repo = o.publish.image ? `${o.publish.image.registry}/${o.publish.image.repository}` : ''
+  const comparisons = out.comparisons ?? []
   return {
     goVersion: '',
     digest: out.index.digest,
@@ -104,8 +105,8 @@ export function mergeResult(o: PipelineOptions, out: MergeOutputs): Result {
     tags: out.tag,
     pushed: out.push,
     sizes,
-    comparisons: out.comparisons,
-    comparison: out.comparisons.find(c => c.platform === big.platform),
+    comparisons,
+    comparison: comparisons.find(c => c.platform === big.platform),
     gateFailures: failures,
     size: big.size,
     uncompressedSize: big.uncompressedSize,

@@ -6,12 +6,13 @@ import type { Logger, Runner } from '../ports.js'
 import { pushTags } from '../registry/tags.js'
 import { writeDigestFile } from '../merge/digests.js'
 import { runGraph, stageLogger } from './graph.js'
-import { pipelineStages } from './stages.js'
+import { buildGraph, mergeGraph, type BuildOutputs } from './bodies.js'
+import { layerCompressor } from '../oci/assemble.js'
+import type { MergeOutputs } from '../merge/index-push.js'
 import { runImages } from './monorepo.js'
 import { fansOut } from '../images/targets.js'
 import type { Deps } from './deps.js'
 import { imageOf, mergeResult, pipelineResult, type Result } from './result.js'
-import { mergeStages } from '../merge/index-push.js'
 import { InputError } from '../ports.js'
 
 /**
@@ -35,10 +36,10 @@ async function runMerge(o: PipelineOptions, deps: Deps): Promise<Result> {
   if (!o.publish.image)
     throw new InputError('image: a merge needs the repository the legs pushed to.')
   const plan = await pushTags(o.publish, o.registry, o.github, deps)
-  const out = await runGraph(mergeStages(o, { ...deps, logger: stageLogger(deps.logger) }, plan), {
+  const out = await runGraph(mergeGraph(o, { ...deps, logger: stageLogger(deps.logger) }, plan), {
     logger: deps.logger
   })
-  return mergeResult(o, out)
+  return mergeResult(o, out as unknown as MergeOutputs)
 }
 
 export async function runPipeline(o: PipelineOptions, deps: Deps): Promise<Result> {
@@ -52,9 +53,9 @@ export async function runPipeline(o: PipelineOptions, deps: Deps): Promise<Resul
   const runner = loggedRunner(deps.runner, logger)
   if (fansOut({ ...o.build, ...o.publish, ...o.report }))
     return runImages(o, { ...deps, logger, runner }, plan, deps.logger)
-  const out = await runGraph(pipelineStages(o, { ...deps, logger, runner }, plan), {
-    logger: deps.logger
-  })
+  const compressor = layerCompressor(o.image, deps.toolCacheDir, logger)
+  const graph = buildGraph(o, { ...deps, logger, runner }, plan, compressor)
+  const out = (await runGraph(graph, { logger: deps.logger })) as unknown as BuildOutputs
   const result = pipelineResult(o, out)
   if (o.publish.pushByDigest && result.pushed)
     result.digestFile = await writeDigestFile(

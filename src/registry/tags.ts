@@ -2,7 +2,7 @@
 import type { GitHubContext } from '../github-context.js'
 import type { Logger } from '../ports.js'
 import { openRegistry, type RegistryOptions, type RegistryPorts } from './open.js'
-import type { PublishOptions } from './publish.js'
+import type { ImageRef } from './reference.js'
 import {
   DEFAULT_FLAVOR,
   defaultTagRules,
@@ -154,7 +154,14 @@ export async function latestOnNewest(
  * before the build.
  */
 export async function pushTags(
-  publish: Pick<PublishOptions, 'tags' | 'tagFlavor' | 'shortShaLength' | 'push' | 'image'>,
+  publish: {
+    /** The tags input's lines (see PublishOptions in publish.ts). */
+    tags: string[]
+    tagFlavor: Flavor
+    shortShaLength: number
+    push: boolean
+    image?: ImageRef
+  },
   registry: RegistryOptions,
   github: GitHubContext,
   ports: RegistryPorts

@@ -1,6 +1,8 @@
 // The size gate: parses budgets, compares a build with its baseline layer by layer, and says why a build fails.
-import { InputError } from '../ports.js'
-import { formatBytes, textTable, type PlatformSize } from './size.js'
+import { InputError, type Logger, type StageBody } from '../ports.js'
+import { formatBytes } from '../bytes.js'
+import { platformSize, sizeTable, textTable, type PlatformSize } from './size.js'
+import type { BuiltImage } from '../oci/image.js'
 import { readBaseline, type Baseline } from '../registry/baseline.js'
 import {
   inputsFor,
@@ -181,4 +183,43 @@ export async function compareWithBaseline(
     const b = baselines?.get(s.platform)
     return b ? [compare(s, b)] : []
   })
+}
+
+/** compare-to: each platform against the baseline's; the stage is left out without compare-to. */
+export function comparisonsStage(
+  o: Parameters<typeof compareWithBaseline>[0],
+  ports: RegistryPorts
+): StageBody<{ images: { images: BuiltImage[] } }, Comparison[]> {
+  return {
+    title: 'Compare with the baseline',
+    run: async ({ images }) => compareWithBaseline(o, ports, images.images.map(platformSize))
+  }
+}
+
+/** The sizes of what was built and why they break the budgets (max-size, max-size-increase), if they do. */
+export interface Gate {
+  sizes: PlatformSize[]
+  failures: string[]
+}
+
+/**
+ * Sizes come from what was built, so they are the same pushed or not; the gate runs before the push, so a build
+ * over budget is never published (the step fails once the outputs and the summary say by how much).
+ */
+export function gateStage(
+  o: {
+    maxSize?: { bytes: number; raw: string }
+    maxSizeIncrease?: { rule: Increase; raw: string }
+  },
+  logger: Logger
+): StageBody<{ images: { images: BuiltImage[] }; comparisons: Comparison[] | undefined }, Gate> {
+  return {
+    title: 'Image size',
+    run: async ({ images, comparisons = [] }) => {
+      const sizes = images.images.map(platformSize)
+      for (const s of sizes) logger.info(sizeTable(s))
+      for (const c of comparisons) logger.info(comparisonTable(c))
+      return { sizes, failures: gateFailures(sizes, comparisons, o.maxSize, o.maxSizeIncrease) }
+    }
+  }
 }

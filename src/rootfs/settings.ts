@@ -3,9 +3,31 @@ import path from 'node:path'
 import { z } from 'zod'
 import type { GitHubContext } from '../github-context.js'
 import { InputError } from '../ports.js'
+import type { FileMapping } from './files.js'
 import { NONROOT } from './plan.js'
 
 // The accounts written to /etc/passwd; names resolve to numbers so runAsNonRoot checks can see the uid.
+/** What goes into the image beside the binary (system files, certificates, zoneinfo, files, busybox), and its settings. */
+export interface ImageOptions {
+  zoneinfo: true | false | string[]
+  caCertificates: 'system' | 'none' | string
+  /** PEM files appended to the bundle, relative to working-directory. */
+  extraCaCertificates: string[]
+  files: FileMapping[]
+  /** Numeric uid:gid. */
+  user: string
+  workdir: string
+  env: string[]
+  expose: string[]
+  /** Undefined means ["/<binary-name>"], known once the package is inspected. */
+  entrypoint?: string[]
+  args: string[]
+  labels: Record<string, string>
+  /** Also push TAG-debug with a static busybox; debugBusybox: its path (resolved) for other platforms. */
+  debug: boolean
+  debugBusybox?: string
+}
+
 const NAMED_USERS: Record<string, string> = {
   root: '0:0',
   nobody: '65534:65534',

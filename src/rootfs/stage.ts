@@ -1,15 +1,20 @@
-// Stages what a scratch image lacks from the runner: the CA bundle (with extra CAs) and zoneinfo (tree or Go's zip).
+// Stages what a scratch image lacks from the runner: the CA bundle (with extra CAs) and zoneinfo (tree or Go's zip),
+// and, as the staged stage, those with the system files and the user's files.
 import { access, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { InputError, type Logger } from '../ports.js'
+import type { GoTool } from '../go/setup.js'
+import { InputError, type Logger, type StageBody } from '../ports.js'
 import { stageFiles, type FileMapping } from './files.js'
 import {
   CA_BUNDLE_PATH,
   certificatesLayer,
+  homeLayer,
+  systemLayer,
   withParents,
   ZONEINFO_ZIP_PATH,
   type Layer
 } from './plan.js'
+import type { ImageOptions } from './settings.js'
 import { scanZoneinfo, selectZoneinfo, zoneinfoLayer, zoneinfoZipLayer } from './zoneinfo.js'
 
 export interface CaOptions {
@@ -179,5 +184,56 @@ export async function filesLayer(
     entries: withParents(entries).map(e =>
       e.type === 'directory' && dirModes.has(e.path) ? { ...e, mode: dirModes.get(e.path)! } : e
     )
+  }
+}
+
+/** The layers every platform shares (certificates, zoneinfo, system and user files) and the env zoneinfo adds. */
+export interface Staged {
+  layers: Layer[]
+  env: string[]
+}
+
+/**
+ * Stages the layers every platform shares. Needs no binary, so it overlaps the compile; zoneinfo's tree-or-zip
+ * choice is measured as the run will compress (measure: through its compressor, remembered for a warm run).
+ */
+export function stagedStage(
+  o: Pick<
+    ImageOptions,
+    'caCertificates' | 'extraCaCertificates' | 'zoneinfo' | 'workdir' | 'files'
+  > & { workingDirectory: string },
+  ports: { logger: Logger; caBundleCandidates?: string[]; zoneinfoRoot?: string },
+  measure: ZoneinfoOptions['measure']
+): StageBody<{ go: GoTool; source: { epoch: number }; main: { binaryName: string } }, Staged> {
+  const { logger } = ports
+  return {
+    title: 'Stage certificates, zoneinfo, system and user files',
+    run: async ({ go, source, main }) => {
+      const certs = await caBundle({
+        caCertificates: o.caCertificates,
+        extraCaCertificates: o.extraCaCertificates,
+        workingDirectory: o.workingDirectory,
+        candidates: ports.caBundleCandidates,
+        logger
+      })
+      const zi = await zoneinfo({
+        zoneinfo: o.zoneinfo,
+        root: ports.zoneinfoRoot ?? '/usr/share/zoneinfo',
+        goroot: go.goroot,
+        epoch: source.epoch,
+        logger,
+        measure
+      })
+      const system = [systemLayer(o.workdir), homeLayer(o.workdir)]
+      const layers = [certs, zi?.layer, ...system].filter((l): l is Layer => !!l)
+      const files = await filesLayer(o.files, o.workingDirectory, layers, main.binaryName)
+      if (files) {
+        logger.info(
+          `files: ${files.entries.filter(e => e.type === 'file').length} files from ${o.files.length} line(s)`
+        )
+        layers.push(files)
+      }
+      return { layers, env: zi?.env ?? [] }
+    }
   }
 }
