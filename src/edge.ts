@@ -1,4 +1,5 @@
-// What both edges, the action (main.ts) and the command line (cli.ts), share: the side effects they pass in and the outputs they report.
+// What both edges, the action (main.ts) and the command line (cli/), share: the run's options, the side effects
+// they pass in and the outputs they report.
 import * as tc from '@actions/tool-cache'
 import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'

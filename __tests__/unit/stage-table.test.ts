@@ -3,6 +3,9 @@
 // action's promises rest on, so that updating the snapshot cannot hide them: the OCI layout is written before
 // anything is attached to it, the SBOM is signed, the gate decides the push, the tags come after every referrer.
 import { describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseConfig } from '../../src/config.js'
 import { runOptions } from '../../src/edge.js'
 import { contextOf } from '../../src/github-context.js'
@@ -118,6 +121,17 @@ describe('the stage table', () => {
   it('merge-digests: edges and cut points', () => {
     const merge = options({ 'merge-digests': `${D1}\n${D2}` })
     expect(drawn(mergeGraph(merge, deps, plan))).toMatchSnapshot()
+  })
+
+  it('is drawn as it stands in docs/architecture.md (scripts/stage-graph.mjs --check)', () => {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+    const check = (): string =>
+      execFileSync(process.execPath, ['scripts/stage-graph.mjs', '--check'], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: 'pipe'
+      })
+    expect(check).not.toThrow()
   })
 
   it('gives a reason for every edge that carries no data, and names only stages of its table', () => {

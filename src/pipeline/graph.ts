@@ -90,8 +90,8 @@ const seconds = (ms: number): string => (ms / 1000).toFixed(2)
 
 /**
  * A stage's or a sub-task's part of the log. Buffered: its lines are kept and, when it ends, handed whole with
- * its duration to the section around it, or written as one group of the log. Live: it runs while nothing else
- * can (see cutPoints), so it streams into a group opened when it starts, and a long download shows as it goes.
+ * its duration to the section around it, or written as one group of the log. Live: no other stage with a group
+ * can run beside it (see liveStages), so it streams into a group opened when it starts, and a long download shows as it goes.
  * Warnings go straight to the log either way: an annotation should not wait for a slow stage.
  */
 class Section implements Logger {
