@@ -56,31 +56,48 @@ export function imageOf(o: PipelineOptions, name: string, r: Result): ImageEntry
   return imageEntry({ name, refs, digest: r.digest, tags: r.tags, size: r.size, pushed: r.pushed })
 }
 
+/** The sizes part of a result, from the gate and the comparisons: the single values are the largest platform's. */
+function sized(
+  gate: { sizes: PlatformSize[]; failures: string[] },
+  comparisons: Comparison[]
+): Pick<
+  Result,
+  | 'sizes'
+  | 'comparisons'
+  | 'comparison'
+  | 'gateFailures'
+  | 'size'
+  | 'uncompressedSize'
+  | 'binarySize'
+> {
+  const big = largest(gate.sizes)
+  return {
+    sizes: gate.sizes,
+    comparisons,
+    comparison: comparisons.find(c => c.platform === big.platform),
+    gateFailures: gate.failures,
+    size: big.size,
+    uncompressedSize: big.uncompressedSize,
+    binarySize: Math.max(...gate.sizes.map(s => s.binarySize))
+  }
+}
+
 /** What one image's stage graph reports. */
 export function pipelineResult(o: PipelineOptions, out: BuildOutputs): Result {
-  const { sizes, failures } = out.gate
-  const comparisons = out.comparisons ?? []
-  const big = largest(sizes)
   const top = out.images.top
   const repo = o.publish.image ? `${o.publish.image.registry}/${o.publish.image.repository}` : ''
   return {
+    ...sized(out.gate, out.comparisons ?? []),
     goVersion: out.go.version,
     digest: top.digest,
     imageRef: repo ? `${repo}@${top.digest}` : '',
     // What the tag stage left pointing at the image: a floating tag a newer release holds is not among them.
     tags: out.tag,
     pushed: out.push,
-    sizes,
-    comparisons,
-    comparison: comparisons.find(c => c.platform === big.platform),
-    gateFailures: failures,
     // The summary shows the biggest; the report keeps every package.
     packages: out.packages && { ...out.packages, sizes: foldPackages(out.packages.sizes) },
     reportFile: out.sizeReport.file,
     packageDeltas: out.sizeReport.report.comparison?.packages,
-    size: big.size,
-    uncompressedSize: big.uncompressedSize,
-    binarySize: Math.max(...sizes.map(s => s.binarySize)),
     debugSize: out.debugImages && largest(out.debugImages.images.map(platformSize)).size,
     dockerfile: out.context.dockerfile,
     context: out.context.context,
@@ -94,23 +111,14 @@ export function pipelineResult(o: PipelineOptions, out: BuildOutputs): Result {
 
 /** What the merge graph reports: the same outputs and summary as a build, without Go or a Dockerfile. */
 export function mergeResult(o: PipelineOptions, out: MergeOutputs): Result {
-  const { sizes, failures } = out.gate
-  const big = largest(sizes)
   const repo = o.publish.image ? `${o.publish.image.registry}/${o.publish.image.repository}` : ''
-  const comparisons = out.comparisons ?? []
   return {
+    ...sized(out.gate, out.comparisons ?? []),
     goVersion: '',
     digest: out.index.digest,
     imageRef: `${repo}@${out.index.digest}`,
     tags: out.tag,
     pushed: out.push,
-    sizes,
-    comparisons,
-    comparison: comparisons.find(c => c.platform === big.platform),
-    gateFailures: failures,
-    size: big.size,
-    uncompressedSize: big.uncompressedSize,
-    binarySize: Math.max(...sizes.map(s => s.binarySize)),
     dockerfile: '',
     context: '',
     ociLayout: '',
