@@ -1,14 +1,8 @@
 // The stage graph over fake stages and a fake clock: what runs at once, what waits, what a failure stops, and what
 // the log looks like (whole groups, durations from the clock, live groups only for stages that run alone).
 import { describe, expect, it } from '@jest/globals'
-import {
-  cutPoints,
-  liveStages,
-  runGraph,
-  stageLogger,
-  stageOf,
-  type Stage
-} from '../../src/pipeline/graph.js'
+import { cutPoints, liveStages, runGraph, stageOf, type Stage } from '../../src/pipeline/graph.js'
+import { stageLogger } from '../../src/pipeline/log-sections.js'
 import { mapConcurrent } from '../../src/compile/binaries.js'
 import type { Logger } from '../../src/ports.js'
 
