@@ -92,6 +92,10 @@ export const BUILD = {
   packages: { needs: ['go', 'source', 'binaries', 'cgo'] },
   libraries: { needs: ['binaries', 'cgo', 'main'], part: 'cgo' },
 
+  // The vulnerability check (issue 25, src/vuln/index.ts lists its seams) goes here, as a part 'vulns': a run-wide
+  // vulnDb row (the database, fetched once, after preflight) and a vulns row that needs binaries and vulnDb; gate
+  // or push then needs vulns (with fail, nothing is pushed), and sizeReport, sbom and comment take it.
+
   // The images.
   plans: { needs: ['staged', 'binaries', 'source', 'main', 'libraries'] },
   context: { needs: ['plans', 'source'] },
