@@ -1,5 +1,6 @@
 // Reports as a build writes them (sizes, packages, modules, a comparison), for the comment's tests.
-import { compare, type Baseline } from '../src/report/gate.js'
+import type { Baseline } from '../src/registry/baseline.js'
+import { compare } from '../src/report/gate.js'
 import type { PackageSize } from '../src/report/packages.js'
 import {
   diffReports,

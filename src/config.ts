@@ -2,21 +2,27 @@
 import path from 'node:path'
 import { checkLdflags } from './compile/ldflags.js'
 import { parseCgoConfig, type CgoConfig } from './compile/cgo.js'
-import { parsePlatforms, type Platform } from './platform.js'
+import { parsePlatforms } from './platform.js'
 import { InputError } from './ports.js'
 import { missingTokenError } from './comment/github.js'
-import type { MediaTypes } from './oci/image.js'
-import { parseCompression, type Compression } from './oci/compress.js'
-import { parseByteSize, parseIncrease, type Increase } from './report/gate.js'
-import { parseReference, type ImageRef, type Reference } from './registry/reference.js'
+import { parseCompression } from './oci/compress.js'
+import { parseByteSize, parseIncrease } from './report/gate.js'
+import { parseReference } from './registry/reference.js'
 import type { Credentials } from './registry/client.js'
 import { readCaFile } from './registry/transport.js'
-import { parseFiles, type FileMapping } from './rootfs/files.js'
+import { parseFiles } from './rootfs/files.js'
 import { imageTopLevel, parseBinaryName } from './rootfs/binary-name.js'
-import { parseProvenance, type ProvenanceMode } from './attest/config.js'
+import { parseProvenance } from './attest/config.js'
+import type { SbomFormat } from './sbom/formats.js'
+import type { BuildOptions } from './compile/build-options.js'
+import type { AssembleOptions } from './oci/assemble.js'
+import type { SupplyChainOptions } from './pipeline/options.js'
+import type { PublishOptions } from './registry/publish.js'
+import type { ReportOptions } from './report/size-report.js'
+import type { ImageOptions } from './rootfs/settings.js'
 import { parseCacheMode, parseMatrixConfig, type MatrixConfig } from './config-matrix.js'
 import { parseTagLines } from './registry/tag-rules.js'
-import { tagsOfImages } from './registry/image-tags.js'
+import { tagsOfImages } from './images/image-tags.js'
 import { parseSourceDateEpoch } from './source-date-epoch.js'
 import { fansOut, parseTargets, renderTemplate } from './images/targets.js'
 import {
@@ -28,61 +34,26 @@ import {
   validateLabels
 } from './rootfs/settings.js'
 
-export interface Config extends MatrixConfig, CgoConfig {
+/**
+ * The inputs, parsed and checked. The edge turns it into the pipeline's option objects (runOptions in
+ * src/edge.ts), whose fields it shares by name; the rest are read there alone.
+ */
+export interface Config
+  extends
+    MatrixConfig,
+    CgoConfig,
+    BuildOptions,
+    ImageOptions,
+    AssembleOptions,
+    Omit<PublishOptions, 'shortShaLength'>,
+    ReportOptions,
+    SupplyChainOptions {
   goVersion: string
   goVersionFile: string
   goDownloadBaseUrl: string
   checkLatest: boolean
+  /** cache: true or read (restore Go's caches). */
   cache: boolean
-  workingDirectory: string
-  package: string
-  binaryName: string
-  platforms: Platform[]
-  ldflags: string
-  buildTags: string
-  buildFlags: string[]
-  buildEnv: Record<string, string>
-  zoneinfo: true | false | string[]
-  caCertificates: 'system' | 'none' | string
-  /** PEM files appended to the bundle, relative to working-directory. */
-  extraCaCertificates: string[]
-  files: FileMapping[]
-  /** Numeric uid:gid. */
-  user: string
-  workdir: string
-  env: string[]
-  expose: string[]
-  /** Undefined means ["/<binary-name>"], known once the package is inspected. */
-  entrypoint?: string[]
-  args: string[]
-  labels: Record<string, string>
-  builder: 'native' | 'docker'
-  /** Budget for every platform's compressed size. */
-  maxSize?: { bytes: number; raw: string }
-  /** The baseline image whose sizes this build is compared with. */
-  compareTo?: Reference
-  maxSizeIncrease?: { rule: Increase; raw: string }
-  /** The biggest Go packages in the summary: always, never, or for large binaries. */
-  packageSizes: 'auto' | 'true' | 'false'
-  mediaTypes: MediaTypes
-  /** The layer codec and its level (compression, compression-level). */
-  compression: Compression
-  /** Load the image into the local Docker Engine. */
-  load: boolean
-  /** image's first line, parsed; undefined when a line holds {{.Name}} (see src/images/targets.ts). */
-  image?: ImageRef
-  /** package's lines (folders, or patterns such as ./cmd/...); package is the first. */
-  packages: string[]
-  /** image's lines as written, {{.Name}} kept: one image per main package, and the same one in every registry. */
-  imageLines: string[]
-  /** image's further lines, parsed: registries the same image also goes to, with their own credentials. */
-  mirrors: ImageRef[]
-  /** compare-to as written: with {{.Name}}, each image of a monorepo run has a baseline of its own. */
-  compareToLine: string
-  /** Lines of tags: plain tags, or rules such as type=semver,pattern={{version}} (src/registry/tag-rules.ts); empty means the default rules. */
-  tags: string[]
-  push: boolean
-  ociLayout: string
   insecureRegistry: boolean
   /** registry-timeout: how long a registry request may stay silent, in ms. */
   registryTimeoutMs: number
@@ -90,23 +61,12 @@ export interface Config extends MatrixConfig, CgoConfig {
   registryCaFile?: string
   registryCa?: string
   credentials?: Credentials
-  sourceDateEpoch?: number
   summary: boolean
-  /** The SBOM format attached to each platform manifest, or none (src/sbom/). */
-  sbom: SbomFormat
-  /** Signed SLSA provenance: auto (when the job can mint an OIDC token), true or false (src/attest/config.ts). */
-  provenance: ProvenanceMode
-  /** github-token: for GitHub's attestations API (and the pull request comment). */
-  githubToken: string
-  /** comment: keep a size comment on the pull request (src/comment/). */
-  comment: boolean
   /** comment-from: a report file (output report of another job) to post without building; resolved. */
   commentFrom: string
 }
 
 export type GetInput = (name: string) => string
-
-export type SbomFormat = 'spdx' | 'cyclonedx' | 'none'
 
 /** sbom: spdx (the default), cyclonedx or none. */
 export function parseSbom(raw: string): SbomFormat {

@@ -1,4 +1,5 @@
-// What both edges, the action (main.ts) and the command line (cli.ts), share: the side effects they pass in and the outputs they report.
+// What both edges, the action (main.ts) and the command line (cli/), share: the run's options, the side effects
+// they pass in and the outputs they report.
 import * as tc from '@actions/tool-cache'
 import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
@@ -7,10 +8,15 @@ import { execRunner } from './exec.js'
 import { registryFetch } from './registry/transport.js'
 import { DEFAULT_TIMEOUT_MS, httpTransport } from './http/transport.js'
 import { useSharedFetch } from './http/shared.js'
-import type { Deps, Result } from './pipeline.js'
+import type { Config } from './config.js'
+import type { GitHubContext } from './github-context.js'
+import type { Deps } from './pipeline/deps.js'
+import type { PipelineOptions } from './pipeline/options.js'
+import { shortShaLength } from './registry/tags.js'
+import type { Result } from './pipeline/result.js'
 import type { BuildCache, Logger, ToolCache } from './ports.js'
 import { testEndpoints } from './attest/endpoints.js'
-import { imagesOutput } from './images/report.js'
+import { imagesOutput } from './images/entries.js'
 
 /**
  * Whether a runner reads the log: GitHub Actions sets GITHUB_ACTIONS=true in every step. Elsewhere (a terminal,
@@ -63,6 +69,93 @@ export async function edgeDeps(o: {
     tempDir: await mkdtemp(path.join(o.tempRoot, 'go-scratch-image-')),
     // Only the integration tests set it (local stand-ins for Sigstore): see testEndpoints.
     sigstore: testEndpoints(o.env)
+  }
+}
+
+/**
+ * The run's option objects, from the inputs and the GitHub context: the one place that reads the whole Config.
+ * env is the runner's, for what docker/metadata-action reads from it (DOCKER_METADATA_SHORT_SHA_LENGTH).
+ */
+export function runOptions(
+  c: Config,
+  github: GitHubContext,
+  env: Record<string, string | undefined>
+): PipelineOptions {
+  return {
+    registry: {
+      timeoutMs: c.registryTimeoutMs,
+      caFile: c.registryCaFile,
+      ca: c.registryCa,
+      insecure: c.insecureRegistry,
+      credentials: c.credentials
+    },
+    go: {
+      version: c.goVersion,
+      versionFile: c.goVersionFile,
+      downloadBaseUrl: c.goDownloadBaseUrl,
+      checkLatest: c.checkLatest,
+      cache: c.cache,
+      cacheSave: c.cacheSave,
+      cacheDependencyPath: c.cacheDependencyPath
+    },
+    build: {
+      workingDirectory: c.workingDirectory,
+      package: c.package,
+      packages: c.packages,
+      binaryName: c.binaryName,
+      platforms: c.platforms,
+      ldflags: c.ldflags,
+      buildTags: c.buildTags,
+      buildFlags: c.buildFlags,
+      buildEnv: c.buildEnv,
+      sourceDateEpoch: c.sourceDateEpoch,
+      cgo: c.cgo,
+      cc: c.cc,
+      cgoSysroot: c.cgoSysroot
+    },
+    image: {
+      zoneinfo: c.zoneinfo,
+      caCertificates: c.caCertificates,
+      extraCaCertificates: c.extraCaCertificates,
+      files: c.files,
+      user: c.user,
+      workdir: c.workdir,
+      env: c.env,
+      expose: c.expose,
+      entrypoint: c.entrypoint,
+      args: c.args,
+      labels: c.labels,
+      builder: c.builder,
+      mediaTypes: c.mediaTypes,
+      compression: c.compression,
+      debug: c.debug,
+      debugBusybox: c.debugBusybox
+    },
+    publish: {
+      image: c.image,
+      mirrors: c.mirrors,
+      imageLines: c.imageLines,
+      tags: c.tags,
+      tagFlavor: c.tagFlavor,
+      shortShaLength: shortShaLength(env),
+      push: c.push,
+      pushByDigest: c.pushByDigest,
+      load: c.load,
+      ociLayout: c.ociLayout,
+      mergeDigests: c.mergeDigests,
+      mergeDigestsDir: c.mergeDigestsDir
+    },
+    report: {
+      maxSize: c.maxSize,
+      compareTo: c.compareTo,
+      compareToLine: c.compareToLine,
+      maxSizeIncrease: c.maxSizeIncrease,
+      packageSizes: c.packageSizes,
+      comment: c.comment,
+      githubToken: c.githubToken
+    },
+    supplyChain: { sbom: c.sbom, provenance: c.provenance, githubToken: c.githubToken },
+    github
   }
 }
 

@@ -1,13 +1,15 @@
 // The action's edge: reads inputs, runs the pipeline, sets outputs and the job summary; the only user of @actions/core.
 import * as core from '@actions/core'
 import os from 'node:os'
-import { parseComment, parseConfig, type Config } from './config.js'
+import { parseComment, parseConfig } from './config.js'
+import type { ReportOptions } from './report/size-report.js'
 import { commentFrom } from './comment/post.js'
-import { actionOutputs, edgeDeps, inActions } from './edge.js'
+import { actionOutputs, edgeDeps, inActions, runOptions } from './edge.js'
+import { readGitHubContext } from './github-context.js'
 import { saveGoCache, type CacheState } from './go/cache.js'
 import type { BuildCache, Logger } from './ports.js'
-import { runPipeline, type Result } from './pipeline.js'
-import { runMerge } from './merge/pipeline.js'
+import { runPipeline } from './pipeline/run.js'
+import type { Result } from './pipeline/result.js'
 import { renderSummary } from './report/summary.js'
 import { captureStdio } from './terminal.js'
 
@@ -77,8 +79,8 @@ function setOutputs(r: Result): void {
   for (const [k, v] of Object.entries(actionOutputs(r))) core.setOutput(k, v)
 }
 
-async function writeSummary(r: Result, config: Config): Promise<void> {
-  await core.summary.addRaw(renderSummary({ ...r, maxSize: config.maxSize }), true).write()
+async function writeSummary(r: Result, maxSize: ReportOptions['maxSize']): Promise<void> {
+  await core.summary.addRaw(renderSummary({ ...r, maxSize }), true).write()
 }
 
 export async function run(): Promise<void> {
@@ -100,10 +102,12 @@ export async function run(): Promise<void> {
         env,
         env.GITHUB_WORKSPACE || process.cwd()
       )
-      await commentFrom(file, { token, env, logger, image: core.getInput('image') })
+      const github = await readGitHubContext(env)
+      await commentFrom(file, { token, github, logger, image: core.getInput('image') })
       return
     }
     const config = parseConfig(name => core.getInput(name), process.env)
+    const options = runOptions(config, await readGitHubContext(process.env), process.env)
     const deps = await edgeDeps({
       logger,
       env: process.env,
@@ -114,12 +118,10 @@ export async function run(): Promise<void> {
     // Saved as soon as the compile succeeds: the post step (post-if: always()) keeps the warm caches even when
     // the size gate or the push fails this step afterwards.
     if (actions) deps.compiled = goCache => core.saveState(STATE_CACHE, JSON.stringify(goCache))
-    // A merge step (merge-digests) builds nothing: its own small graph reads the legs and pushes their index.
-    const result = config.mergeDigests.length
-      ? await runMerge(config, deps)
-      : await runPipeline(config, deps)
+    const result = await runPipeline(options, deps)
     setOutputs(result)
-    if (config.summary && process.env.GITHUB_STEP_SUMMARY) await writeSummary(result, config)
+    if (config.summary && process.env.GITHUB_STEP_SUMMARY)
+      await writeSummary(result, config.maxSize)
     // The gate fails the step only now, so the outputs and the summary say by how much.
     if (result.gateFailures.length) core.setFailed(result.gateFailures.join('\n'))
   } catch (e) {

@@ -53,3 +53,13 @@ export class InputError extends Error {
     this.name = 'InputError'
   }
 }
+
+/**
+ * A stage's work, as a domain module writes it and the stage table (src/pipeline/stages.ts) binds it: its log
+ * group (a title; undefined for a silent stage; a function when it depends on what the stage is given) and run,
+ * which is given exactly the outputs the table says the stage needs.
+ */
+export interface StageBody<I, O> {
+  title?: string | ((got: I) => string | undefined)
+  run: (got: I, log: Logger) => Promise<O>
+}

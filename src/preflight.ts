@@ -2,12 +2,20 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { defaultBinaryName } from './compile/compile.js'
-import type { Config } from './config.js'
-import { InputError, type Logger } from './ports.js'
+import type { BuildOptions } from './compile/build-options.js'
+import type { ImageOptions } from './rootfs/settings.js'
+import { InputError, type Logger, type StageBody } from './ports.js'
 import { homeLayer, systemLayer, type Layer } from './rootfs/plan.js'
 import { checkBinaryName, imageTopLevel } from './rootfs/binary-name.js'
 import { caBundle, filesLayer } from './rootfs/stage.js'
 import { scanZoneinfo, selectZoneinfo } from './rootfs/zoneinfo.js'
+
+/** The inputs preflight checks on disk (the build's and the image's). */
+export type PreflightInputs = Pick<BuildOptions, 'workingDirectory' | 'package' | 'binaryName'> &
+  Pick<
+    ImageOptions,
+    'caCertificates' | 'extraCaCertificates' | 'zoneinfo' | 'workdir' | 'files' | 'debug'
+  >
 
 export interface PreflightOptions {
   logger: Logger
@@ -38,7 +46,7 @@ function localPackage(pkg: string): boolean {
  * element may be outside the path given).
  */
 export function knownBinaryName(
-  config: Pick<Config, 'binaryName' | 'package'>
+  config: Pick<BuildOptions, 'binaryName' | 'package'>
 ): string | undefined {
   if (config.binaryName) return config.binaryName
   const pkg = config.package
@@ -50,7 +58,7 @@ export function knownBinaryName(
   return last
 }
 
-export async function preflight(config: Config, opts: PreflightOptions): Promise<void> {
+export async function preflight(config: PreflightInputs, opts: PreflightOptions): Promise<void> {
   const wd = config.workingDirectory
   const wdKind = await kindOf(wd)
   if (wdKind !== 'directory') {
@@ -101,4 +109,19 @@ export async function preflight(config: Config, opts: PreflightOptions): Promise
     (l): l is Layer => !!l
   )
   await filesLayer(config.files, wd, earlier, knownBinaryName(config))
+}
+
+/**
+ * The first stage: every input the disk can refute is checked before anything is logged in to, downloaded or
+ * compiled, for each of package's lines (a run of several images has one per main package).
+ */
+export function preflightStage(
+  o: PreflightInputs & Pick<BuildOptions, 'packages'>,
+  opts: PreflightOptions
+): StageBody<unknown, void> {
+  return {
+    run: async () => {
+      for (const line of o.packages) await preflight({ ...o, package: line }, opts)
+    }
+  }
 }

@@ -4,6 +4,11 @@ import { InputError } from './ports.js'
 /** 9999-12-31T23:59:59Z: the last second an RFC 3339 date (the config's created) can write with four year digits. */
 export const MAX_EPOCH = 253402300799
 
+/** The epoch as an RFC 3339 date in UTC, as an image's created field and {{.Date}} hold it. */
+export function rfc3339(epoch: number): string {
+  return new Date(epoch * 1000).toISOString().replace(/\.000Z$/, 'Z')
+}
+
 const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000', '')
 
 /**

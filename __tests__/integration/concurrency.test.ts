@@ -2,13 +2,15 @@
 import { describe, expect, it } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
 import { referrersTag, type Artifact, type Descriptor } from '../../src/oci/artifact.js'
-import { rfc3339, type BuiltImage } from '../../src/oci/image.js'
+import type { BuiltImage } from '../../src/oci/image.js'
+import { rfc3339 } from '../../src/source-date-epoch.js'
 import type { RegistryClient } from '../../src/registry/client.js'
 import { writeTags } from '../../src/registry/floating.js'
 import { pushImages } from '../../src/registry/push.js'
 import { registryReferrers } from '../../src/registry/referrers.js'
 import { DEFAULT_FLAVOR } from '../../src/registry/tag-rules.js'
 import { planTags, tagPlan, type TagPlan } from '../../src/registry/tags.js'
+import { contextOf } from '../../src/github-context.js'
 import { registryFetch } from '../../src/registry/transport.js'
 import { registryClient } from '../registry-client.js'
 import { appImage, fakeLogger } from '../unit/helpers.js'
@@ -138,7 +140,11 @@ describe('two steps attaching to one digest at once', () => {
 /** The plan a tag push of version makes with the default rules: X.Y.Z, X.Y, X and latest. */
 const releasePlan = (version: string): TagPlan =>
   tagPlan(
-    planTags([], DEFAULT_FLAVOR, { GITHUB_REF: `refs/tags/v${version}`, GITHUB_EVENT_NAME: 'push' })
+    planTags(
+      [],
+      DEFAULT_FLAVOR,
+      contextOf({ GITHUB_REF: `refs/tags/v${version}`, GITHUB_EVENT_NAME: 'push' })
+    )
   )
 
 describe('two releases at once', () => {

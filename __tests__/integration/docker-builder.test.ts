@@ -11,7 +11,7 @@ import {
   binaryContextDir,
   renderDockerfile,
   writeLayerContext
-} from '../../src/dockerfile/render.js'
+} from '../../src/dockerfile/context.js'
 import { execRunner } from '../../src/exec.js'
 import { buildImage, type BuiltImage } from '../../src/oci/image.js'
 import { writeOciLayout } from '../../src/oci/layout.js'

@@ -2,20 +2,15 @@ import { describe, expect, it } from '@jest/globals'
 import { actionInputs } from '../action-yml.js'
 import { CLI_ONLY, GROUPS, OPTIONS } from '../../src/cli/options.js'
 import { ACTION_INPUTS } from '../../src/cli/options.generated.js'
-import {
-  cliLogger,
-  ENV_DEFAULTS,
-  helpText,
-  localInputs,
-  localNotes,
-  parseArgs,
-  resultText,
-  UsageError
-} from '../../src/cli/run.js'
+import { parseArgs, UsageError } from '../../src/cli/args.js'
+import { helpText } from '../../src/cli/help.js'
+import { ENV_DEFAULTS, localInputs, localNotes } from '../../src/cli/local.js'
+import { cliLogger } from '../../src/cli/logger.js'
+import { resultText } from '../../src/cli/result.js'
 import { parseConfig } from '../../src/config.js'
 import { inActions } from '../../src/edge.js'
 import { Output } from '../../src/terminal.js'
-import type { Result } from '../../src/pipeline.js'
+import type { Result } from '../../src/pipeline/result.js'
 import { thrownBy } from './helpers.js'
 
 describe('the options and action.yml', () => {

@@ -2,11 +2,11 @@ import { describe, expect, it } from '@jest/globals'
 import {
   buildArgs,
   buildEnv,
-  goEnv,
   relinkArgs,
   withoutStrip,
   type BuildSettings
 } from '../../src/compile/command.js'
+import { goEnv } from '../../src/go/setup.js'
 import type { Platform } from '../../src/platform.js'
 
 const settings = (over: Partial<BuildSettings> = {}): BuildSettings => ({

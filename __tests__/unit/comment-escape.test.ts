@@ -3,13 +3,8 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import MarkdownIt from 'markdown-it'
-import {
-  code,
-  commentMarker,
-  escapeHtml,
-  escapeMarkdown,
-  MAX_SHOWN
-} from '../../src/comment/escape.js'
+import { commentMarker } from '../../src/comment/escape.js'
+import { code, escapeHtml, escapeMarkdown, MAX_SHOWN } from '../../src/report/escape.js'
 import { renderComment } from '../../src/comment/render.js'
 import type { Report } from '../../src/report/report.js'
 import { BASE_MODULES, BASE_PACKAGES, compared, report } from '../report-samples.js'

@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { commentFrom } from '../../src/comment/post.js'
+import { readGitHubContext } from '../../src/github-context.js'
 import { commentMarker } from '../../src/comment/escape.js'
 import { InputError } from '../../src/ports.js'
 import type { Report } from '../../src/report/report.js'
@@ -67,7 +68,7 @@ afterEach(async () => {
 })
 
 const post = async (file: string, image = ''): ReturnType<typeof commentFrom> =>
-  commentFrom(file, { token: TOKEN, env, logger, image })
+  commentFrom(file, { token: TOKEN, github: await readGitHubContext(env), logger, image })
 
 describe('comment-from: the pull request GitHub confirms', () => {
   it("posts on the report's pull request when GitHub says its head is the commit the workflow_run built", async () => {

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { postComment } from '../../src/comment/github.js'
 import { parseComment } from '../../src/config.js'
 import { commentOnReport } from '../../src/comment/post.js'
+import { readGitHubContext } from '../../src/github-context.js'
 import { commentMarker } from '../../src/comment/escape.js'
 import { leveledLogger } from './helpers.js'
 import {
@@ -67,12 +68,20 @@ const route = (r: { method: string; url: string }): string => {
 describe('the sticky comment', () => {
   it('two runs give one comment: created, then found on page 2 of the list and updated in place', async () => {
     const start = server.requests.length
-    const first = await commentOnReport(sample(2_700_000), { token: TOKEN, env, logger })
+    const first = await commentOnReport(sample(2_700_000), {
+      token: TOKEN,
+      github: await readGitHubContext(env),
+      logger
+    })
     expect(first).toMatchObject({ action: 'created', folded: 0 })
     // No comment carried the marker yet: the created comment says who we are, and GET /user is never asked.
     expect(server.requests.slice(start).map(route)).not.toContain('GET /user')
     const before = server.requests.length
-    const second = await commentOnReport(sample(2_710_000), { token: TOKEN, env, logger })
+    const second = await commentOnReport(sample(2_710_000), {
+      token: TOKEN,
+      github: await readGitHubContext(env),
+      logger
+    })
     expect(second).toMatchObject({ action: 'updated', id: first!.id, folded: 0 })
     expect(server.comments.get(PR)).toHaveLength(106)
     expect(mine(PR)).toHaveLength(1)
@@ -95,8 +104,12 @@ describe('the sticky comment', () => {
   it('two images in one pull request give two comments', async () => {
     const other = { ...sample(2_700_000), image: '127.0.0.1:5000/acme/worker' }
     for (let i = 0; i < 2; i++) {
-      await commentOnReport(sample(2_700_000), { token: TOKEN, env, logger })
-      await commentOnReport(other, { token: TOKEN, env, logger })
+      await commentOnReport(sample(2_700_000), {
+        token: TOKEN,
+        github: await readGitHubContext(env),
+        logger
+      })
+      await commentOnReport(other, { token: TOKEN, github: await readGitHubContext(env), logger })
     }
     expect(server.comments.get(PR)).toHaveLength(107)
     expect(mine(PR)).toHaveLength(1)
@@ -111,8 +124,16 @@ describe('the sticky comment', () => {
       // Both runs list before either creates: the interleaving that left two comments before the fold.
       server.holdLists(2)
       const [a, b] = await Promise.all([
-        commentOnReport(sample(2_700_000), { token: TOKEN, env, logger }),
-        commentOnReport(sample(2_800_000), { token: TOKEN, env, logger })
+        commentOnReport(sample(2_700_000), {
+          token: TOKEN,
+          github: await readGitHubContext(env),
+          logger
+        }),
+        commentOnReport(sample(2_800_000), {
+          token: TOKEN,
+          github: await readGitHubContext(env),
+          logger
+        })
       ])
       const left = mine(issue)
       expect(left).toHaveLength(1)
@@ -130,7 +151,11 @@ describe('the sticky comment', () => {
     const old = server.addComment(PR, `${MARKER}\nan old body`, ACTIONS_BOT)
     server.addComment(PR, `${MARKER}\na duplicate`, ACTIONS_BOT)
     server.addComment(PR, `${MARKER}\nanother duplicate`, ACTIONS_BOT)
-    const posted = await commentOnReport(sample(2_700_000), { token: TOKEN, env, logger })
+    const posted = await commentOnReport(sample(2_700_000), {
+      token: TOKEN,
+      github: await readGitHubContext(env),
+      logger
+    })
     expect(posted).toMatchObject({ action: 'updated', id: old.id, folded: 2 })
     expect(mine(PR).map(c => c.id)).toEqual([old.id])
     expect(mine(PR)[0]!.body).toContain('+50,000 B')
@@ -142,16 +167,32 @@ describe('the sticky comment', () => {
   it("a person's comment that quotes the marker is never updated or deleted", async () => {
     const quote = `${MARKER}\nI copied the bot's comment to discuss it`
     const human = server.addComment(PR, quote, REVIEWER)
-    const first = await commentOnReport(sample(2_700_000), { token: TOKEN, env, logger })
-    await commentOnReport(sample(2_710_000), { token: TOKEN, env, logger })
+    const first = await commentOnReport(sample(2_700_000), {
+      token: TOKEN,
+      github: await readGitHubContext(env),
+      logger
+    })
+    await commentOnReport(sample(2_710_000), {
+      token: TOKEN,
+      github: await readGitHubContext(env),
+      logger
+    })
     expect(first!.id).not.toBe(human.id)
     expect(server.comments.get(PR)!.find(c => c.id === human.id)!.body).toBe(quote)
     expect(mine(PR).map(c => c.user.login)).toEqual(['reviewer', 'github-actions[bot]'])
   })
 
   it('a personal access token: GET /user names the account, whose comment is found and updated', async () => {
-    const first = await commentOnReport(sample(2_700_000), { token: PAT, env, logger })
-    const second = await commentOnReport(sample(2_710_000), { token: PAT, env, logger })
+    const first = await commentOnReport(sample(2_700_000), {
+      token: PAT,
+      github: await readGitHubContext(env),
+      logger
+    })
+    const second = await commentOnReport(sample(2_710_000), {
+      token: PAT,
+      github: await readGitHubContext(env),
+      logger
+    })
     expect(second).toMatchObject({ action: 'updated', id: first!.id, folded: 0 })
     expect(mine(PR).map(c => c.user)).toEqual([TOKEN_USER])
     expect(server.requests.filter(r => r.method === 'POST')).toHaveLength(1)
@@ -159,7 +200,11 @@ describe('the sticky comment', () => {
 
   it("a 403 (a fork's read-only token) is a warning, not a failure", async () => {
     server.readOnly = true
-    const posted = await commentOnReport(BASELINE, { token: TOKEN, env, logger })
+    const posted = await commentOnReport(BASELINE, {
+      token: TOKEN,
+      github: await readGitHubContext(env),
+      logger
+    })
     expect(posted).toBeUndefined()
     const warnings = lines.filter(l => l.level === 'warning').map(l => l.text)
     expect(warnings).toHaveLength(1)
@@ -174,7 +219,7 @@ describe('the sticky comment', () => {
   it('outside a pull request: a notice, and no request at all', async () => {
     const posted = await postComment({
       token: TOKEN,
-      env: { ...env, GITHUB_EVENT_NAME: 'push' },
+      github: await readGitHubContext({ ...env, GITHUB_EVENT_NAME: 'push' }),
       marker: 'm',
       body: 'b',
       logger
@@ -187,9 +232,15 @@ describe('the sticky comment', () => {
   })
 
   it('a missing token is an error naming github-token and the permission', async () => {
-    await expect(postComment({ token: '', env, marker: 'm', body: 'b', logger })).rejects.toThrow(
-      /github-token: empty.*permissions: pull-requests: write/
-    )
+    await expect(
+      postComment({
+        token: '',
+        github: await readGitHubContext(env),
+        marker: 'm',
+        body: 'b',
+        logger
+      })
+    ).rejects.toThrow(/github-token: empty.*permissions: pull-requests: write/)
   })
 })
 

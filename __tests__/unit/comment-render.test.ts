@@ -1,7 +1,8 @@
 // The pull request comment's Markdown, snapshot-tested for a build that grew, one that shrank and one unchanged.
 import { describe, expect, it } from '@jest/globals'
 import { commentMarker } from '../../src/comment/escape.js'
-import { renderComment as render, signedBytes } from '../../src/comment/render.js'
+import { renderComment as render } from '../../src/comment/render.js'
+import { signedBytes } from '../../src/report/summary.js'
 import type { Report } from '../../src/report/report.js'
 import { BASE_MODULES, BASE_PACKAGES, BASELINE, compared, report } from '../report-samples.js'
 

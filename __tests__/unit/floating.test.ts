@@ -4,6 +4,7 @@ import { jsonBlob, MEDIA, sha256, type Blob } from '../../src/oci/image.js'
 import { releasesIn, writeTags } from '../../src/registry/floating.js'
 import { DEFAULT_FLAVOR } from '../../src/registry/tag-rules.js'
 import { planTags, tagPlan, withSuffix, type TagPlan } from '../../src/registry/tags.js'
+import { contextOf } from '../../src/github-context.js'
 import { MemoryRegistry } from '../oci-registry.js'
 import { noWait as noSleep, registryClient } from '../registry-client.js'
 import { fakeLogger } from './helpers.js'
@@ -23,7 +24,11 @@ const imageOf = (version: string): Blob =>
 /** The tag plan a tag push of version makes with the default rules: X.Y.Z, X.Y, X and latest. */
 const releasePlan = (version: string): TagPlan =>
   tagPlan(
-    planTags([], DEFAULT_FLAVOR, { GITHUB_REF: `refs/tags/v${version}`, GITHUB_EVENT_NAME: 'push' })
+    planTags(
+      [],
+      DEFAULT_FLAVOR,
+      contextOf({ GITHUB_REF: `refs/tags/v${version}`, GITHUB_EVENT_NAME: 'push' })
+    )
   )
 
 function setup() {
@@ -97,11 +102,15 @@ describe('writeTags', () => {
     const { client, puts, at } = setup()
     const image = imageOf('1.3.0')
     const plan = tagPlan(
-      planTags([], DEFAULT_FLAVOR, {
-        GITHUB_REF: 'refs/tags/v1.3.0',
-        GITHUB_EVENT_NAME: 'push',
-        GITHUB_SHA: '0123abcdef0123abcdef0123abcdef0123abcdef'
-      })
+      planTags(
+        [],
+        DEFAULT_FLAVOR,
+        contextOf({
+          GITHUB_REF: 'refs/tags/v1.3.0',
+          GITHUB_EVENT_NAME: 'push',
+          GITHUB_SHA: '0123abcdef0123abcdef0123abcdef0123abcdef'
+        })
+      )
     )
     const held = await writeTags(client, image, plan, { logger: fakeLogger(), ...noWait })
     expect(puts()).toEqual(['1.3.0', 'sha-0123abc', '1.3', '1', 'latest'])

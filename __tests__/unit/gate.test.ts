@@ -1,12 +1,12 @@
 // Table tests for budgets, the layer-by-layer comparison with a baseline, and the gate's sentences.
 import { describe, expect, it } from '@jest/globals'
+import type { Baseline } from '../../src/registry/baseline.js'
 import {
   compare,
   comparisonRows,
   gateFailures,
   parseByteSize,
-  parseIncrease,
-  type Baseline
+  parseIncrease
 } from '../../src/report/gate.js'
 import type { PlatformSize } from '../../src/report/size.js'
 

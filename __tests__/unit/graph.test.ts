@@ -1,14 +1,9 @@
 // The stage graph over fake stages and a fake clock: what runs at once, what waits, what a failure stops, and what
 // the log looks like (whole groups, durations from the clock, live groups only for stages that run alone).
 import { describe, expect, it } from '@jest/globals'
-import {
-  cutPoints,
-  mapConcurrent,
-  runGraph,
-  stageLogger,
-  stageOf,
-  type Stage
-} from '../../src/pipeline/graph.js'
+import { cutPoints, liveStages, runGraph, stageOf, type Stage } from '../../src/pipeline/graph.js'
+import { stageLogger } from '../../src/pipeline/log-sections.js'
+import { mapConcurrent } from '../../src/compile/binaries.js'
 import type { Logger } from '../../src/ports.js'
 
 /** A promise the test resolves or rejects when it chooses. */
@@ -344,6 +339,57 @@ describe('runGraph', () => {
     ])
   })
 
+  it("starts a stage after what it comes after, without giving it that stage's output", async () => {
+    const events: string[] = []
+    const gate = deferred()
+    let seen: unknown
+    const stages = [
+      stage('root', [], { run: async () => 'r' }),
+      stage('a', ['root'], { run: async () => (events.push('start a'), await gate.promise, 1) }),
+      {
+        ...stage('b', ['root'], { run: async got => ((seen = got), events.push('start b'), 2) }),
+        after: ['a']
+      }
+    ] as Stage<Out>[]
+    const result = runGraph(stages, { logger: recordingLogger() })
+    await settle()
+    // b needs only root, but comes after a: it waits.
+    expect(events).toEqual(['start a'])
+    gate.resolve()
+    await expect(result).resolves.toEqual({ root: 'r', a: 1, b: 2 })
+    expect(events).toEqual(['start a', 'start b'])
+    expect(seen).toEqual({ root: 'r' })
+  })
+
+  it('streams a stage with a title while silent stages run beside it, and holds their lines back', async () => {
+    const logger = recordingLogger()
+    const gate = deferred()
+    const stages = [
+      stage('root', [], {
+        title: 'Install Go',
+        run: async (_got, log) => (log.info('downloading'), await gate.promise, 'r')
+      }),
+      stage('a', [], { run: async (_got, log) => (log.info('a quiet line'), 1) }),
+      stage('b', ['root', 'a'], { title: 'B', run: async () => 2 })
+    ]
+    const result = runGraph(stages, { logger, clock: () => 0 })
+    await settle()
+    // a has no group of its own: root's group is open, and a's line waits for it to close.
+    expect(logger.log).toEqual(['::group::Install Go', 'downloading'])
+    gate.resolve()
+    await result
+    expect(logger.log).toEqual([
+      '::group::Install Go',
+      'downloading',
+      'Install Go: done in 0.00 s',
+      '::endgroup::',
+      'a quiet line',
+      '::group::B',
+      'B: done in 0.00 s',
+      '::endgroup::'
+    ])
+  })
+
   it('refuses a cycle, a need no stage provides and a duplicate name, naming the stages', async () => {
     const logger = recordingLogger()
     const run = async (): Promise<number> => 1
@@ -356,6 +402,15 @@ describe('runGraph', () => {
     await expect(
       runGraph([stage('a', [], { run }), stage('a', [], { run })], { logger })
     ).rejects.toThrow('stage graph: two stages are named a.')
+    await expect(
+      runGraph([{ ...stage('a', [], { run }), after: ['c'] }] as Stage<Out>[], { logger })
+    ).rejects.toThrow('stage graph: a comes after c, which no stage is.')
+    await expect(
+      runGraph(
+        [{ ...stage('a', [], { run }), after: ['b'] }, stage('b', ['a'], { run })] as Stage<Out>[],
+        { logger }
+      )
+    ).rejects.toThrow('stage graph: a needs b needs a, a cycle.')
   })
 })
 
@@ -369,9 +424,29 @@ describe('cutPoints', () => {
       stage('c', ['a', 'b'], { run: async () => 'c' })
     ]
     expect([...cutPoints(stages)].sort()).toEqual(['c', 'root'])
+    // An after edge orders as a need does.
+    const ordered = stages.map(s => (s.name === 'b' ? { ...s, after: ['a' as const] } : s))
+    expect([...cutPoints(ordered)].sort()).toEqual(['a', 'b', 'c', 'root'])
   })
 })
 
+describe('liveStages', () => {
+  it('streams the stages with a title that every other stage with a title comes before or after', () => {
+    const run = async (): Promise<number> => 1
+    const stages: Stage<Out>[] = [
+      stage('root', [], { title: 'Log in', run: async () => 'r' }),
+      // Silent: it may run beside anything.
+      stage('a', [], { run }),
+      stage('b', ['root'], { title: 'B', run }),
+      stage('c', ['root'], { title: () => 'C', run: async () => 'c' })
+    ]
+    // b and c run at once: neither streams; root runs beside a, which has no group.
+    expect([...liveStages(stages)].sort()).toEqual(['root'])
+    expect([...cutPoints(stages)].sort()).toEqual([])
+  })
+})
+
+// The platforms' compile (src/compile/binaries.ts) runs them at once through this, with the same failure rule.
 describe('mapConcurrent', () => {
   it('runs at most limit at a time and keeps the order of the items', async () => {
     let running = 0

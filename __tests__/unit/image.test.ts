@@ -7,11 +7,11 @@ import {
   buildImage,
   buildIndex,
   MEDIA,
-  rfc3339,
   topLevel,
   withManifest,
   type BuiltImage
 } from '../../src/oci/image.js'
+import { rfc3339 } from '../../src/source-date-epoch.js'
 import { layerTar } from '../../src/oci/tar.js'
 import { groupFile, passwdFile, type FilePlan } from '../../src/rootfs/plan.js'
 import { appPlan, imageSettings } from './helpers.js'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { imageEntry, imagesOutput, imagesTable } from '../../src/images/report.js'
+import { imageEntry, imagesOutput } from '../../src/images/entries.js'
 import { parseImage } from '../../src/registry/reference.js'
-import { renderSummary } from '../../src/report/summary.js'
+import { imagesTable, renderSummary } from '../../src/report/summary.js'
 
 const D1 = `sha256:${'1'.repeat(64)}`
 const D2 = `sha256:${'2'.repeat(64)}`

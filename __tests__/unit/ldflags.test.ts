@@ -5,7 +5,8 @@ import {
   ldflagsVars,
   type LdflagsVars
 } from '../../src/compile/ldflags.js'
-import { rfc3339 } from '../../src/oci/image.js'
+import { contextOf } from '../../src/github-context.js'
+import { rfc3339 } from '../../src/source-date-epoch.js'
 import { InputError } from '../../src/ports.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
@@ -119,7 +120,9 @@ describe('ldflagsVars', () => {
   const DATE = '2024-01-02T03:04:05Z'
 
   it('uses the tag being built as the version', () => {
-    expect(ldflagsVars({ GITHUB_REF: 'refs/tags/v1.2.3', GITHUB_SHA: SHA }, '', DATE)).toEqual({
+    expect(
+      ldflagsVars(contextOf({ GITHUB_REF: 'refs/tags/v1.2.3', GITHUB_SHA: SHA }), '', DATE)
+    ).toEqual({
       Version: 'v1.2.3',
       Commit: SHA,
       Date: DATE
@@ -127,15 +130,15 @@ describe('ldflagsVars', () => {
   })
 
   it('keeps a tag with slashes whole', () => {
-    expect(ldflagsVars({ GITHUB_REF: 'refs/tags/release/2024.1' }, SHA, DATE).Version).toBe(
-      'release/2024.1'
-    )
+    expect(
+      ldflagsVars(contextOf({ GITHUB_REF: 'refs/tags/release/2024.1' }), SHA, DATE).Version
+    ).toBe('release/2024.1')
   })
 
   it.each(['refs/heads/main', 'refs/pull/12/merge', 'refs/heads/refs/tags/x', ''])(
     'uses the short commit for the ref %j',
     ref => {
-      const v = ldflagsVars({ GITHUB_REF: ref, GITHUB_SHA: SHA }, '', DATE)
+      const v = ldflagsVars(contextOf({ GITHUB_REF: ref, GITHUB_SHA: SHA }), '', DATE)
       expect(v.Version).toBe('0123456')
       expect(v.Commit).toBe(SHA)
     }
@@ -143,7 +146,7 @@ describe('ldflagsVars', () => {
 
   it('prefers GITHUB_SHA over the commit Git reports', () => {
     const other = 'fedcba9876543210fedcba9876543210fedcba98'
-    expect(ldflagsVars({ GITHUB_SHA: SHA }, other, DATE)).toEqual({
+    expect(ldflagsVars(contextOf({ GITHUB_SHA: SHA }), other, DATE)).toEqual({
       Version: '0123456',
       Commit: SHA,
       Date: DATE
@@ -152,16 +155,24 @@ describe('ldflagsVars', () => {
 
   it('falls back to the commit Git reports outside Actions', () => {
     const other = 'fedcba9876543210fedcba9876543210fedcba98'
-    expect(ldflagsVars({}, other, DATE)).toEqual({ Version: 'fedcba9', Commit: other, Date: DATE })
-    expect(ldflagsVars({ GITHUB_SHA: '' }, other, DATE).Commit).toBe(other)
+    expect(ldflagsVars(contextOf({}), other, DATE)).toEqual({
+      Version: 'fedcba9',
+      Commit: other,
+      Date: DATE
+    })
+    expect(ldflagsVars(contextOf({ GITHUB_SHA: '' }), other, DATE).Commit).toBe(other)
   })
 
   it('says dev and unknown when there is neither tag nor commit', () => {
-    expect(ldflagsVars({}, '', DATE)).toEqual({ Version: 'dev', Commit: 'unknown', Date: DATE })
+    expect(ldflagsVars(contextOf({}), '', DATE)).toEqual({
+      Version: 'dev',
+      Commit: 'unknown',
+      Date: DATE
+    })
   })
 
   it('does not shorten a commit that is not a hex hash into a version', () => {
-    expect(ldflagsVars({ GITHUB_SHA: 'not-a-sha-at-all' }, '', DATE)).toEqual({
+    expect(ldflagsVars(contextOf({ GITHUB_SHA: 'not-a-sha-at-all' }), '', DATE)).toEqual({
       Version: 'dev',
       Commit: 'not-a-sha-at-all',
       Date: DATE
@@ -169,7 +180,7 @@ describe('ldflagsVars', () => {
   })
 
   it('passes the date through unchanged', () => {
-    expect(ldflagsVars({}, '', 'whatever the caller formatted').Date).toBe(
+    expect(ldflagsVars(contextOf({}), '', 'whatever the caller formatted').Date).toBe(
       'whatever the caller formatted'
     )
   })
@@ -183,8 +194,8 @@ describe('{{.Date}} from the source date epoch', () => {
     [951782400, '2000-02-29T00:00:00Z']
   ])('epoch %i is %s', (epoch, date) => {
     expect(rfc3339(epoch)).toBe(date)
-    expect(expandLdflags('-X main.date={{.Date}}', ldflagsVars({}, '', rfc3339(epoch)))).toBe(
-      `-X main.date=${date}`
-    )
+    expect(
+      expandLdflags('-X main.date={{.Date}}', ldflagsVars(contextOf({}), '', rfc3339(epoch)))
+    ).toBe(`-X main.date=${date}`)
   })
 })

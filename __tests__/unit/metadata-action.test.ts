@@ -5,7 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseConfig } from '../../src/config.js'
 import { InputError } from '../../src/ports.js'
-import { tagsOfImages } from '../../src/registry/image-tags.js'
+import { tagsOfImages } from '../../src/images/image-tags.js'
 
 /** metadata-action's tags output for these images and tags, with its default separator. */
 const tagsOutput = (images: string[], tags: string[]): string =>

@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseConfig } from '../../src/config.js'
+import { runOptions } from '../../src/edge.js'
+import { contextOf } from '../../src/github-context.js'
 import { runGraph, stageOf, type Stage } from '../../src/pipeline/graph.js'
-import { mergedStages, packageConfig } from '../../src/pipeline/monorepo.js'
-import type { Outputs } from '../../src/pipeline/stages.js'
+import { mergedStages, packageOptions } from '../../src/pipeline/monorepo.js'
 import type { Logger } from '../../src/ports.js'
 import type { MainTarget } from '../../src/images/targets.js'
 
@@ -13,11 +14,26 @@ const mains: MainTarget[] = [
 
 const later = (): Promise<void> => new Promise(resolve => setImmediate(resolve))
 
+/** The outputs of the stages below, named as in the BUILD table. */
+interface Outputs {
+  preflight: void
+  login: undefined
+  mirrors: never[]
+  goVersion: { spec: string; input: string }
+  go: { version: string; goroot: string; goBin: string; env: Record<string, string> }
+  goCache: void
+  binaries: Map<string, unknown>
+  gate: { sizes: never[]; failures: string[] }
+  push: boolean
+  attach: { registries: never[]; layout: never[] }
+  tag: string[]
+}
+
 /**
  * The per-image stages' shape (the real names and needs around login, the compile, the gate and the push), each
  * recording when it runs.
  */
-function image(name: string, events: string[], over = false): Stage<Outputs>[] {
+function image(name: string, events: string[], over = false): Stage<Record<string, unknown>>[] {
   const stage = stageOf<Outputs>()
   const span = async <T>(what: string, value: T): Promise<T> => {
     events.push(`${name} ${what} start`)
@@ -48,7 +64,7 @@ function image(name: string, events: string[], over = false): Stage<Outputs>[] {
         return !gate.failures.length
       }
     })
-  ]
+  ] as unknown as Stage<Record<string, unknown>>[]
 }
 
 const shared = {
@@ -114,33 +130,37 @@ describe('mergedStages', () => {
   })
 })
 
-describe('packageConfig', () => {
-  const config = parseConfig(
-    name =>
-      ({
-        package: './cmd/...',
-        image: 'ghcr.io/acme/{{.Name}}\ndocker.io/acme/{{.Name}}',
-        'compare-to': 'ghcr.io/acme/{{.Name}}:main',
-        'oci-layout': 'out'
-      })[name] ?? '',
-    { GITHUB_WORKSPACE: '/ws' }
+describe('packageOptions', () => {
+  const options = runOptions(
+    parseConfig(
+      name =>
+        ({
+          package: './cmd/...',
+          image: 'ghcr.io/acme/{{.Name}}\ndocker.io/acme/{{.Name}}',
+          'compare-to': 'ghcr.io/acme/{{.Name}}:main',
+          'oci-layout': 'out'
+        })[name] ?? '',
+      { GITHUB_WORKSPACE: '/ws' }
+    ),
+    contextOf({}),
+    {}
   )
 
   it('gives an image its package, name, repositories, baseline and layout folder', () => {
-    const c = packageConfig(config, mains[1]!, true)
+    const c = packageOptions(options, mains[1]!, true)
     expect(c).toMatchObject({
-      package: './cmd/b',
-      packages: ['./cmd/b'],
-      binaryName: 'b',
-      image: { registry: 'ghcr.io', repository: 'acme/b' },
-      mirrors: [{ registry: 'docker.io', repository: 'acme/b' }],
-      compareTo: { registry: 'ghcr.io', repository: 'acme/b', tag: 'main' },
-      ociLayout: '/ws/out/b'
+      build: { package: './cmd/b', packages: ['./cmd/b'], binaryName: 'b' },
+      publish: {
+        image: { registry: 'ghcr.io', repository: 'acme/b' },
+        mirrors: [{ registry: 'docker.io', repository: 'acme/b' }],
+        ociLayout: '/ws/out/b'
+      },
+      report: { compareTo: { registry: 'ghcr.io', repository: 'acme/b', tag: 'main' } }
     })
   })
 
   it('keeps the layout folder for a pattern that gives one package', () => {
-    expect(packageConfig(config, mains[0]!, false).ociLayout).toBe('/ws/out')
+    expect(packageOptions(options, mains[0]!, false).publish.ociLayout).toBe('/ws/out')
   })
 })
 
@@ -150,7 +170,7 @@ describe('mergedStages: the tags', () => {
     name: string,
     events: string[],
     fail: 'attach' | 'tag' | '' = ''
-  ): Stage<Outputs>[] {
+  ): Stage<Record<string, unknown>>[] {
     const stage = stageOf<Outputs>()
     const span = async <T>(what: string, value: T): Promise<T> => {
       events.push(`${name} ${what} start`)
@@ -164,7 +184,7 @@ describe('mergedStages: the tags', () => {
       stage('push', ['gate'], { run: () => span('push', true) }),
       stage('attach', ['push'], { run: () => span('attach', { registries: [], layout: [] }) }),
       stage('tag', ['push', 'attach'], { run: () => span('tag', ['v1']) })
-    ]
+    ] as unknown as Stage<Record<string, unknown>>[]
   }
 
   const runTagged = async (fail: { a?: 'attach' | 'tag'; b?: 'attach' | 'tag' } = {}) => {

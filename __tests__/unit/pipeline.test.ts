@@ -6,8 +6,11 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { actionMetadata } from '../action-yml.js'
 import { parseConfig } from '../../src/config.js'
+import { runOptions } from '../../src/edge.js'
+import { contextOf } from '../../src/github-context.js'
 import type { CacheState } from '../../src/go/cache.js'
-import { runPipeline, type Deps } from '../../src/pipeline.js'
+import type { Deps } from '../../src/pipeline/deps.js'
+import { runPipeline } from '../../src/pipeline/run.js'
 import type { BuildCache, CommandResult, Fetch, Runner, ToolCache } from '../../src/ports.js'
 import { goBinary } from './buildinfo-fixture.js'
 import { EM } from './elf-fixture.js'
@@ -299,7 +302,12 @@ function run(
       cacheStates.push(state)
     }
   }
-  return { events, registry, outcome: runPipeline(config, deps), cacheStates }
+  return {
+    events,
+    registry,
+    outcome: runPipeline(runOptions(config, contextOf({}), {}), deps),
+    cacheStates
+  }
 }
 
 /** The index of the first event that starts with prefix; fails the test when there is none. */

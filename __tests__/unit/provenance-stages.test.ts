@@ -2,12 +2,16 @@
 import { describe, expect, it } from '@jest/globals'
 import { SBOM_PREDICATE_TYPES, SLSA_PROVENANCE_V1 } from '../../src/attest/provenance.js'
 import { parseConfig } from '../../src/config.js'
+import { runOptions } from '../../src/edge.js'
+import { contextOf } from '../../src/github-context.js'
 import type { Attachment } from '../../src/oci/artifact.js'
 import { jsonBlob, type BuiltImage } from '../../src/oci/image.js'
-import type { Deps } from '../../src/pipeline.js'
-import type { Outputs } from '../../src/pipeline/stages.js'
+import type { LayerCompressor } from '../../src/oci/layer-compressor.js'
+import { buildGraph, type BuildOutputs as Outputs } from '../../src/pipeline/bodies.js'
+import type { Deps } from '../../src/pipeline/deps.js'
+import type { PipelineOptions } from '../../src/pipeline/options.js'
 import { AttestationRefused } from '../../src/attest/store.js'
-import { explainFailure, provenanceStages, sbomDocuments } from '../../src/pipeline/provenance.js'
+import { explainFailure, sbomDocuments, signedStage } from '../../src/attest/attestations.js'
 import type { RegistryClient } from '../../src/registry/client.js'
 import { SPDX_MEDIA_TYPE } from '../../src/sbom/spdx.js'
 import { sigstoreServicesForFile, verifyAttestation } from '../sigstore-services.js'
@@ -41,6 +45,15 @@ const SBOM: Attachment[] = [
   }
 ]
 
+/** The provenance part of one image's graph (the BUILD table), its bodies bound as a run binds them. */
+function provenanceStages(o: PipelineOptions, deps: Deps) {
+  const compressor = { key: () => 'unit', warm: () => undefined } as unknown as LayerCompressor
+  const all: Deps = { ...deps, toolCacheDir: '/nonexistent/tool-cache', nodeArch: 'x64' }
+  return buildGraph(o, all, { tags: [] }, compressor).filter(s =>
+    ['signed', 'provenance', 'attestation'].includes(s.name)
+  )
+}
+
 interface Setup {
   provenance?: string
   env?: Record<string, string>
@@ -48,9 +61,13 @@ interface Setup {
 
 function stages({ provenance = 'auto', env = svc.env() }: Setup = {}) {
   const logger = fakeLogger()
-  const config = parseConfig(
-    n => ({ image: '127.0.0.1:5000/acme/app', provenance, 'github-token': 'ghs_unit' })[n] ?? '',
-    { GITHUB_WORKSPACE: '/ws', ...env }
+  const config = runOptions(
+    parseConfig(
+      n => ({ image: '127.0.0.1:5000/acme/app', provenance, 'github-token': 'ghs_unit' })[n] ?? '',
+      { GITHUB_WORKSPACE: '/ws', ...env }
+    ),
+    contextOf(env),
+    env
   )
   const deps = {
     logger,
@@ -59,11 +76,14 @@ function stages({ provenance = 'auto', env = svc.env() }: Setup = {}) {
     sleep: async () => {},
     sigstore: { fulcioURL: svc.fulcioURL, rekorURL: svc.rekorURL, oidcIssuer: svc.issuer }
   } as unknown as Deps
-  const list = provenanceStages(config, deps, true)
+  const list = provenanceStages(config, deps)
   const run = async <K extends 'signed' | 'provenance' | 'attestation'>(
     name: K,
     got: Partial<Outputs>
-  ): Promise<Outputs[K]> => (await list.find(s => s.name === name)!.run(got, logger)) as Outputs[K]
+  ): Promise<Outputs[K]> =>
+    (await list
+      .find(s => s.name === name)!
+      .run(got as Record<string, unknown>, logger)) as Outputs[K]
   return { run, logger, list }
 }
 
@@ -145,8 +165,19 @@ describe('the stages', () => {
     const calls = fulcioCalls()
     const over = { ...base, gate: { sizes: [], failures: ['over budget'] } }
     expect(await stages({ provenance: 'true' }).run('signed', over)).toBeUndefined()
+    // provenance: false leaves the stages out of the graph; their body, run all the same, signs and says nothing.
     const off = stages({ provenance: 'false' })
-    expect(await off.run('signed', base)).toBeUndefined()
+    expect(off.list).toEqual([])
+    const body = signedStage(
+      { provenance: 'false', githubToken: 'ghs_unit' },
+      contextOf(svc.env()),
+      {
+        fetch: globalThis.fetch,
+        env: svc.env(),
+        logger: off.logger
+      }
+    )
+    expect(await body.run(base as Parameters<typeof body.run>[0], off.logger)).toBeUndefined()
     expect(off.logger.lines).toEqual([])
     expect(fulcioCalls()).toBe(calls)
   })
@@ -214,17 +245,20 @@ describe('a Fulcio that refuses to issue a certificate', () => {
     // No Fulcio at this path: 404, which @sigstore/sign does not retry.
     const deps = { fulcioURL: `${svc.base}/no-fulcio`, oidcIssuer: svc.issuer }
     const list = provenanceStages(
-      parseConfig(n => ({ image: '127.0.0.1:5000/acme/app', provenance })[n] ?? '', {
-        GITHUB_WORKSPACE: '/ws',
-        ...svc.env()
-      }),
+      runOptions(
+        parseConfig(n => ({ image: '127.0.0.1:5000/acme/app', provenance })[n] ?? '', {
+          GITHUB_WORKSPACE: '/ws',
+          ...svc.env()
+        }),
+        contextOf(svc.env()),
+        svc.env()
+      ),
       {
         logger: setup.logger,
         env: svc.env(),
         fetch: globalThis.fetch,
         sigstore: deps
-      } as unknown as Deps,
-      true
+      } as unknown as Deps
     )
     const signed = list.find(s => s.name === 'signed')!
     return { run: () => signed.run(base, setup.logger), logger: setup.logger }

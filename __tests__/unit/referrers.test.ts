@@ -9,9 +9,10 @@ import {
   type Artifact,
   type Descriptor
 } from '../../src/oci/artifact.js'
-import { jsonBlob, MEDIA, rfc3339, sha256 } from '../../src/oci/image.js'
+import { jsonBlob, MEDIA, sha256 } from '../../src/oci/image.js'
+import { rfc3339 } from '../../src/source-date-epoch.js'
 import { layoutReferrers } from '../../src/oci/layout.js'
-import { attachArtifacts } from '../../src/pipeline/attach.js'
+import { attachArtifacts } from '../../src/registry/attach.js'
 import { nextLink } from '../../src/registry/lists.js'
 import { AttachError, registryReferrers } from '../../src/registry/referrers.js'
 import { MemoryRegistry, type MemoryRegistryOptions } from '../oci-registry.js'

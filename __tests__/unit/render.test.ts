@@ -17,7 +17,7 @@ import {
   binaryContextDir,
   renderDockerfile,
   writeLayerContext
-} from '../../src/dockerfile/render.js'
+} from '../../src/dockerfile/context.js'
 import {
   dir as dirEntry,
   file,

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { splitFlags } from '../../src/config.js'
+import { contextOf, readGitHubContext, type GitHubContext } from '../../src/github-context.js'
 import {
   ociLabels,
   repositoryLabels,
@@ -115,7 +116,7 @@ describe('ociLabels', () => {
   }
 
   it('fills source, revision, created and the version of a semver tag without its v', () => {
-    expect(ociLabels({ ...base, GITHUB_REF: 'refs/tags/v1.2.3' }, created)).toEqual({
+    expect(ociLabels(contextOf({ ...base, GITHUB_REF: 'refs/tags/v1.2.3' }), created)).toEqual({
       'org.opencontainers.image.source': 'https://github.com/acme/app',
       'org.opencontainers.image.revision': base.GITHUB_SHA,
       'org.opencontainers.image.created': created,
@@ -131,20 +132,24 @@ describe('ociLabels', () => {
     ['refs/pull/42/merge', 'pr-42']
   ])('version of %s is %s', (ref, version) => {
     expect(
-      ociLabels({ ...base, GITHUB_REF: ref }, created)['org.opencontainers.image.version']
+      ociLabels(contextOf({ ...base, GITHUB_REF: ref }), created)[
+        'org.opencontainers.image.version'
+      ]
     ).toBe(version)
   })
 
   it('uses the GitHub Enterprise server URL', () => {
     expect(
-      ociLabels({ ...base, GITHUB_SERVER_URL: 'https://git.example.com/' }, created)[
+      ociLabels(contextOf({ ...base, GITHUB_SERVER_URL: 'https://git.example.com/' }), created)[
         'org.opencontainers.image.source'
       ]
     ).toBe('https://git.example.com/acme/app')
   })
 
   it('outside Actions has only the created date', () => {
-    expect(ociLabels({}, created)).toEqual({ 'org.opencontainers.image.created': created })
+    expect(ociLabels(contextOf({}), created)).toEqual({
+      'org.opencontainers.image.created': created
+    })
   })
 })
 
@@ -158,10 +163,10 @@ describe('repositoryLabels: title, description and licenses as docker/metadata-a
   })
 
   /** An event payload file as the runner writes it (GITHUB_EVENT_PATH), with the given repository object. */
-  async function payload(name: string, body: unknown): Promise<Record<string, string>> {
+  async function payload(name: string, body: unknown): Promise<GitHubContext> {
     const file = path.join(dir, `${name}.json`)
     await writeFile(file, typeof body === 'string' ? body : JSON.stringify(body))
-    return { GITHUB_REPOSITORY: 'octocat/hello-world', GITHUB_EVENT_PATH: file }
+    return readGitHubContext({ GITHUB_REPOSITORY: 'octocat/hello-world', GITHUB_EVENT_PATH: file })
   }
 
   it("takes metadata-action README's example values from the payload's repository object", async () => {
@@ -210,11 +215,13 @@ describe('repositoryLabels: title, description and licenses as docker/metadata-a
       )
     ).toEqual(title)
     expect(
-      repositoryLabels({
-        GITHUB_REPOSITORY: 'octocat/hello-world',
-        GITHUB_EVENT_PATH: path.join(dir, 'missing.json')
-      })
+      repositoryLabels(
+        await readGitHubContext({
+          GITHUB_REPOSITORY: 'octocat/hello-world',
+          GITHUB_EVENT_PATH: path.join(dir, 'missing.json')
+        })
+      )
     ).toEqual(title)
-    expect(repositoryLabels({})).toEqual({})
+    expect(repositoryLabels(contextOf({}))).toEqual({})
   })
 })

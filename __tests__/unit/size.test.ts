@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { buildImage, type BuiltImage } from '../../src/oci/image.js'
+import { formatBytes } from '../../src/bytes.js'
 import {
-  formatBytes,
   largest,
   platformSize,
   sizeRows,

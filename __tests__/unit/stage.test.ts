@@ -14,6 +14,7 @@ import {
   type Layer
 } from '../../src/rootfs/plan.js'
 import { layerTar } from '../../src/oci/tar.js'
+import { zoneinfoMeasure } from '../../src/oci/zoneinfo-choice.js'
 import { parseFiles } from '../../src/rootfs/files.js'
 import { caBundle, filesLayer, mergeEnv, zoneinfo } from '../../src/rootfs/stage.js'
 import { fakeLogger, tempDir } from './helpers.js'
@@ -138,7 +139,8 @@ describe('zoneinfo', () => {
       root: await tree(100),
       goroot: await goroot(),
       epoch: 0,
-      logger: fakeLogger()
+      logger: fakeLogger(),
+      measure: zoneinfoMeasure()
     })
     expect(paths(r)).toEqual([
       'usr/share/zoneinfo/Asia/Seoul',
@@ -155,7 +157,8 @@ describe('zoneinfo', () => {
       root: await tree(20_000),
       goroot: await goroot(1_000),
       epoch: 0,
-      logger
+      logger,
+      measure: zoneinfoMeasure()
     })
     expect(paths(r)).toEqual([ZONEINFO_ZIP_PATH])
     expect(r?.env).toEqual([`ZONEINFO=/${ZONEINFO_ZIP_PATH}`])
@@ -168,7 +171,8 @@ describe('zoneinfo', () => {
       root: await tree(100),
       goroot: await goroot(50_000),
       epoch: 0,
-      logger: fakeLogger()
+      logger: fakeLogger(),
+      measure: zoneinfoMeasure()
     })
     expect(paths(r)).toContain('usr/share/zoneinfo/Asia/Tokyo')
     expect(r?.env).toEqual([])
@@ -180,7 +184,8 @@ describe('zoneinfo', () => {
       root: await tree(20_000),
       goroot: await goroot(10),
       epoch: 0,
-      logger: fakeLogger()
+      logger: fakeLogger(),
+      measure: zoneinfoMeasure()
     })
     expect(paths(r)).toEqual(['usr/share/zoneinfo/Asia/Tokyo', 'usr/share/zoneinfo/Japan'])
   })
@@ -201,8 +206,7 @@ describe('zoneinfo', () => {
         goroot: go,
         epoch: 0,
         logger: fakeLogger(),
-        compressedSize: size,
-        choiceCache: cache,
+        measure: zoneinfoMeasure(size, cache),
         ...o
       })
     const first = await run()
@@ -216,7 +220,7 @@ describe('zoneinfo', () => {
     // Anything the sizes depend on is a new key: the epoch, the compression, a zone's bytes, the zip's bytes.
     await run({ epoch: 1 })
     expect(measured).toHaveLength(4)
-    await run({ choiceCache: { ...cache, compression: 'zstd-3' } })
+    await run({ measure: zoneinfoMeasure(size, { ...cache, compression: 'zstd-3' }) })
     expect(measured).toHaveLength(6)
     await writeFile(path.join(root, 'Asia', 'Seoul'), tzif(20_000))
     await run()
@@ -238,17 +242,23 @@ describe('zoneinfo', () => {
       return (await layerTar(layer.entries, 0)).length
     }
     const o = { zoneinfo: true as const, root, goroot: go, epoch: 0, logger: fakeLogger() }
-    const first = await zoneinfo({ ...o, compressedSize: size, choiceCache: cache })
+    const first = await zoneinfo({ ...o, measure: zoneinfoMeasure(size, cache) })
     const [entry] = await readdir(cache.dir)
     await writeFile(path.join(cache.dir, entry!), '{"tree":1}')
-    expect(await zoneinfo({ ...o, compressedSize: size, choiceCache: cache })).toEqual(first)
+    expect(await zoneinfo({ ...o, measure: zoneinfoMeasure(size, cache) })).toEqual(first)
     expect(measured).toBe(4)
     // The same choice as without the cache.
-    expect(await zoneinfo(o)).toEqual(first)
+    expect(await zoneinfo({ ...o, measure: zoneinfoMeasure() })).toEqual(first)
   })
 
   it('stages nothing for false and fails clearly without a tree', async () => {
-    const base = { root: path.join(dir, 'none'), goroot: dir, epoch: 0, logger: fakeLogger() }
+    const base = {
+      root: path.join(dir, 'none'),
+      goroot: dir,
+      epoch: 0,
+      logger: fakeLogger(),
+      measure: zoneinfoMeasure()
+    }
     expect(await zoneinfo({ ...base, zoneinfo: false })).toBeUndefined()
     await expect(zoneinfo({ ...base, zoneinfo: true })).rejects.toThrow(
       /^zoneinfo: the runner has no .*none\. Install tzdata, or set zoneinfo: false\./

@@ -1,8 +1,8 @@
 // The job summary's Markdown: the image, exact bytes beside human units, the comparison, the gate and packages.
 import { describe, expect, it } from '@jest/globals'
 import { compare } from '../../src/report/gate.js'
-import type { PlatformSize } from '../../src/report/size.js'
-import { bytesCell, renderSummary, type SummaryInput } from '../../src/report/summary.js'
+import { bytesCell, type PlatformSize } from '../../src/report/size.js'
+import { renderSummary, type SummaryInput } from '../../src/report/summary.js'
 
 const amd: PlatformSize = {
   platform: 'linux/amd64',

@@ -6,8 +6,10 @@ import {
   latestOnNewest,
   planTags,
   sanitizeTag,
+  shortShaLength,
   tagContext
 } from '../../src/registry/tags.js'
+import { contextOf, readGitHubContext } from '../../src/github-context.js'
 import { fakeLogger } from './helpers.js'
 import { DEFAULT_FLAVOR } from '../../src/registry/tag-rules.js'
 import { tempDir } from './helpers.js'
@@ -35,16 +37,18 @@ describe('defaultTags', () => {
   ])('GITHUB_REF=%j GITHUB_SHA=%j -> %j', (ref, sha, tags) => {
     const env: Record<string, string | undefined> = { GITHUB_SHA: sha }
     if (ref) env.GITHUB_REF = ref
-    expect(defaultTags(env)).toEqual(tags)
+    expect(defaultTags(contextOf(env))).toEqual(tags)
   })
 
   it('gives latest for an empty environment', () => {
-    expect(defaultTags({})).toEqual(['latest'])
+    expect(defaultTags(contextOf({}))).toEqual(['latest'])
   })
 
   it('ignores a GITHUB_SHA that is not a lowercase hex commit', () => {
-    expect(defaultTags({ GITHUB_REF: 'refs/heads/main', GITHUB_SHA: 'abc' })).toEqual(['main'])
-    expect(defaultTags({ GITHUB_SHA: 'not-a-sha-at-all' })).toEqual(['latest'])
+    expect(defaultTags(contextOf({ GITHUB_REF: 'refs/heads/main', GITHUB_SHA: 'abc' }))).toEqual([
+      'main'
+    ])
+    expect(defaultTags(contextOf({ GITHUB_SHA: 'not-a-sha-at-all' }))).toEqual(['latest'])
   })
 })
 
@@ -68,7 +72,8 @@ describe('tagContext and planTags', () => {
         GITHUB_SHA: SHA
       }
       const now = new Date(0)
-      expect(tagContext(env, now)).toEqual({
+      const github = await readGitHubContext(env)
+      expect(tagContext(github, now)).toEqual({
         ref: 'refs/heads/main',
         sha: SHA,
         eventName: 'pull_request_target',
@@ -78,15 +83,15 @@ describe('tagContext and planTags', () => {
         shortShaLength: 7
       })
       // pull_request_target runs on the base branch's ref: it is a pull request, not a push to main.
-      expect(defaultTags(env)).toEqual(['pr-41', 'sha-0123abc'])
+      expect(defaultTags(github)).toEqual(['pr-41', 'sha-0123abc'])
     } finally {
       await cleanup()
     }
   })
 
-  it('ignores an event file that cannot be read', () => {
+  it('ignores an event file that cannot be read', async () => {
     const env = { GITHUB_REF: 'refs/heads/dev', GITHUB_EVENT_PATH: '/nonexistent/event.json' }
-    expect(defaultTags(env)).toEqual(['dev'])
+    expect(defaultTags(await readGitHubContext(env))).toEqual(['dev'])
   })
 
   it('takes DOCKER_METADATA_SHORT_SHA_LENGTH for type=sha', () => {
@@ -95,13 +100,17 @@ describe('tagContext and planTags', () => {
       GITHUB_SHA: SHA,
       DOCKER_METADATA_SHORT_SHA_LENGTH: '10'
     }
-    expect(planTags(['type=sha'], DEFAULT_FLAVOR, env).tags).toEqual(['sha-0123abcdef'])
+    expect(
+      planTags(['type=sha'], DEFAULT_FLAVOR, contextOf(env), undefined, {
+        shortShaLength: shortShaLength(env)
+      }).tags
+    ).toEqual(['sha-0123abcdef'])
   })
 
   it('gives no tag, without failing, for rules that do not apply to an image that is not pushed', () => {
     const pr = { GITHUB_REF: 'refs/pull/3/merge', GITHUB_EVENT_NAME: 'pull_request' }
     expect(
-      planTags(['type=semver,pattern={{version}}'], DEFAULT_FLAVOR, pr, undefined, {
+      planTags(['type=semver,pattern={{version}}'], DEFAULT_FLAVOR, contextOf(pr), undefined, {
         pushed: false
       }).tags
     ).toEqual([])
@@ -109,10 +118,14 @@ describe('tagContext and planTags', () => {
 
   it('fails when explicit rules give no tag, naming the ref and the way out', () => {
     expect(() =>
-      planTags(['type=semver,pattern={{version}}'], DEFAULT_FLAVOR, {
-        GITHUB_REF: 'refs/heads/main',
-        GITHUB_EVENT_NAME: 'push'
-      })
+      planTags(
+        ['type=semver,pattern={{version}}'],
+        DEFAULT_FLAVOR,
+        contextOf({
+          GITHUB_REF: 'refs/heads/main',
+          GITHUB_EVENT_NAME: 'push'
+        })
+      )
     ).toThrow(
       'tags: no rule gives a tag for refs/heads/main (event push). Add one that applies, e.g. type=sha or type=raw,value=latest, or set push-by-digest: true to push without a tag.'
     )
@@ -121,7 +134,7 @@ describe('tagContext and planTags', () => {
 
 describe('latestOnNewest', () => {
   const env = { GITHUB_REF: 'refs/tags/v1.4.8', GITHUB_SHA: SHA, GITHUB_EVENT_NAME: 'push' }
-  const planned = () => planTags([], DEFAULT_FLAVOR, env)
+  const planned = () => planTags([], DEFAULT_FLAVOR, contextOf(env))
 
   it('keeps latest when the repository has no newer release', async () => {
     const logger = fakeLogger()
@@ -159,12 +172,16 @@ describe('latestOnNewest', () => {
       asked++
       throw new Error('HTTP 500')
     }
-    const branch = planTags([], DEFAULT_FLAVOR, { ...env, GITHUB_REF: 'refs/heads/main' })
+    const branch = planTags(
+      [],
+      DEFAULT_FLAVOR,
+      contextOf({ ...env, GITHUB_REF: 'refs/heads/main' })
+    )
     expect(await latestOnNewest(branch, list, fakeLogger())).toEqual({
       tags: ['main', 'sha-0123abc']
     })
     // A forced latest is the user's to place: it does not float.
-    const forced = planTags(['type=sha'], { ...DEFAULT_FLAVOR, latest: 'true' }, env)
+    const forced = planTags(['type=sha'], { ...DEFAULT_FLAVOR, latest: 'true' }, contextOf(env))
     expect(await latestOnNewest(forced, list, fakeLogger())).toEqual({
       tags: ['sha-0123abc', 'latest']
     })

@@ -10,7 +10,7 @@ import { checkLdflags } from '../../src/compile/ldflags.js'
 import { parseCompression } from '../../src/oci/compress.js'
 import { InputError } from '../../src/ports.js'
 import { parseByteSize, parseIncrease } from '../../src/report/gate.js'
-import { formatBytes } from '../../src/report/size.js'
+import { formatBytes } from '../../src/bytes.js'
 import { parseCommand, parseExpose, parseUser, parseWorkdir } from '../../src/rootfs/settings.js'
 import { attempt, enumeration, inputText, onlyInputErrors, runs, spelt } from './properties.js'
 

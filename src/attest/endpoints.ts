@@ -1,5 +1,5 @@
 // Which Sigstore instance signs a run's attestations: public-good for public repositories, GitHub's own otherwise (as @actions/attest chooses), or local services a test names.
-import { readFile } from 'node:fs/promises'
+import type { EventFile } from '../github-context.js'
 
 /** Where a signature's certificate, log entry and timestamp come from, and whose keys vouch for the job's token. */
 export interface SigstoreEndpoints {
@@ -37,20 +37,14 @@ export function signingEndpoints(
 }
 
 /** The repository's visibility, from the event payload the runner writes for every job (GITHUB_EVENT_PATH). */
-export async function repositoryVisibility(
-  env: Record<string, string | undefined>
-): Promise<string | undefined> {
-  if (!env.GITHUB_EVENT_PATH) return undefined
-  try {
-    const payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as {
-      repository?: { visibility?: unknown; private?: unknown }
-    }
-    const v = payload.repository?.visibility
-    if (typeof v === 'string') return v
-    return payload.repository?.private === false ? 'public' : undefined
-  } catch {
-    return undefined
-  }
+export function repositoryVisibility(event: EventFile): string | undefined {
+  const payload = event.payload as {
+    repository?: { visibility?: unknown; private?: unknown }
+  } | null
+  if (!payload || typeof payload !== 'object') return undefined
+  const v = payload.repository?.visibility
+  if (typeof v === 'string') return v
+  return payload.repository?.private === false ? 'public' : undefined
 }
 
 /**

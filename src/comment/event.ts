@@ -1,9 +1,7 @@
 // Which pull request a run may comment on, from the event payload GitHub wrote (GITHUB_EVENT_PATH), checked with zod.
-import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
+import type { GitHubContext } from '../github-context.js'
 import { describeIssue } from '../report/schema.js'
-
-export type Env = Record<string, string | undefined>
 
 /** Where the comment goes. */
 export interface CommentTarget {
@@ -44,22 +42,15 @@ const payloadSchema = z.object({
 })
 type Payload = z.infer<typeof payloadSchema>
 
-async function readPayload(env: Env): Promise<Payload | Skip> {
-  const file = env.GITHUB_EVENT_PATH
+function readPayload(github: GitHubContext): Payload | Skip {
+  const { path: file, payload, error } = github.event
   const bad = (why: string): Skip => ({
     skip: `comment: the event payload (GITHUB_EVENT_PATH ${file ?? 'unset'}) ${why}; no comment is written.`,
     warn: true
   })
   if (!file) return bad('is not there')
-  let doc: unknown
-  try {
-    doc = JSON.parse(await readFile(file, 'utf8'))
-  } catch (e) {
-    return bad(
-      `cannot be read as JSON (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`
-    )
-  }
-  const parsed = payloadSchema.safeParse(doc, { reportInput: true })
+  if (error !== undefined) return bad(`cannot be read as JSON (${error})`)
+  const parsed = payloadSchema.safeParse(payload, { reportInput: true })
   return parsed.success
     ? parsed.data
     : bad(`is malformed: ${describeIssue(parsed.error.issues[0]!)}`)
@@ -105,12 +96,12 @@ function workflowRunTarget(
  * The pull request to comment on, or why there is none. On pull_request and pull_request_target it is the
  * event's own. On workflow_run it is only for comment-from (`fromReport`), with the head check above.
  */
-export async function commentTarget(
-  env: Env,
+export function commentTarget(
+  github: GitHubContext,
   fromReport?: { pullRequest?: number }
-): Promise<{ target: CommentTarget } | Skip> {
-  const event = env.GITHUB_EVENT_NAME ?? ''
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
+): { target: CommentTarget } | Skip {
+  const event = github.eventName
+  const [owner, repo] = github.repository.split('/')
   const posting = event === 'workflow_run' && fromReport !== undefined
   if (!PR_EVENTS.includes(event) && !posting) {
     return {
@@ -121,7 +112,7 @@ export async function commentTarget(
   }
   if (!owner || !repo)
     return { skip: 'comment: GITHUB_REPOSITORY is not set; no comment is written.' }
-  const payload = await readPayload(env)
+  const payload = readPayload(github)
   if ('skip' in payload) return payload
   if (posting) {
     const where = workflowRunTarget(payload, fromReport.pullRequest)
@@ -137,8 +128,8 @@ export async function commentTarget(
 }
 
 /** The pull request number of this run's event, recorded in the report for a later comment-from. */
-export async function eventPullRequest(env: Env): Promise<number | undefined> {
-  if (!PR_EVENTS.includes(env.GITHUB_EVENT_NAME ?? '')) return undefined
-  const t = await commentTarget(env)
+export function eventPullRequest(github: GitHubContext): number | undefined {
+  if (!PR_EVENTS.includes(github.eventName)) return undefined
+  const t = commentTarget(github)
   return 'target' in t ? t.target.number : undefined
 }

@@ -1,11 +1,12 @@
 // Writes the sticky comment through GitHub's REST API (Octokit), on the pull request GitHub confirms, never failing the step.
 import type { Logger } from '../ports.js'
 import { InputError } from '../ports.js'
-import { commentTarget, type CommentTarget, type Env } from './event.js'
+import type { GitHubContext } from '../github-context.js'
+import { commentTarget, type CommentTarget } from './event.js'
 import { upsertComment, whoAmI, type Octokit, type Posted } from './sticky.js'
 import { githubOctokit } from '../http/github.js'
 
-export { commentTarget, eventPullRequest, type CommentTarget, type Env } from './event.js'
+export { commentTarget, eventPullRequest, type CommentTarget } from './event.js'
 export type { Posted } from './sticky.js'
 
 /** The error for a missing token: names the input and the permission. */
@@ -17,11 +18,10 @@ export function missingTokenError(): InputError {
 }
 
 /** The Octokit client for the API the runner names (GitHub Enterprise Server serves it elsewhere). */
-async function octokitFor(token: string, env: Env): Promise<Octokit> {
-  // GitHub Enterprise Server serves the API elsewhere; the runner says where.
-  const baseUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
-  // Bounded, and loaded on use: see githubOctokit.
-  return githubOctokit(token, { baseUrl })
+async function octokitFor(token: string, github: GitHubContext): Promise<Octokit> {
+  // GitHub Enterprise Server serves the API elsewhere; the runner says where (apiUrl). Bounded, and loaded on use:
+  // see githubOctokit.
+  return githubOctokit(token, { baseUrl: github.apiUrl })
 }
 
 /**
@@ -55,14 +55,14 @@ async function untrusted(
  */
 export async function postComment(o: {
   token: string
-  env: Env
+  github: GitHubContext
   marker: string
   body: string
   logger: Logger
   /** comment-from: the pull request the report recorded, a hint checked against GitHub. */
   fromReport?: { pullRequest?: number }
 }): Promise<Posted | undefined> {
-  const where = await commentTarget(o.env, o.fromReport)
+  const where = commentTarget(o.github, o.fromReport)
   if ('skip' in where) {
     if (where.warn) o.logger.warning(where.skip)
     else o.logger.info(where.skip)
@@ -71,7 +71,7 @@ export async function postComment(o: {
   if (!o.token) throw missingTokenError()
   o.logger.mask(o.token)
   const { owner, repo, number } = where.target
-  const octokit = await octokitFor(o.token, o.env)
+  const octokit = await octokitFor(o.token, o.github)
   try {
     const refused = await untrusted(octokit, where.target)
     if (refused) {

@@ -1,21 +1,15 @@
 // Posts a size report as the pull request's comment: the report of this run, or one read from a file (comment-from).
 import { open } from 'node:fs/promises'
-import type { Logger } from '../ports.js'
-import { InputError } from '../ports.js'
+import { InputError, type Logger, type StageBody } from '../ports.js'
 import { parseImage } from '../registry/reference.js'
 import type { Report } from '../report/report.js'
 import { MAX_REPORT_BYTES, parseReport, ReportError } from '../report/schema.js'
-import { postComment, type Env, type Posted } from './github.js'
+import type { GitHubContext } from '../github-context.js'
+import { postComment, type Posted } from './github.js'
 import { commentMarker } from './escape.js'
 import { renderComment, reportName } from './render.js'
 
-type PostOptions = { token: string; env: Env; logger: Logger }
-
-/** This repository's run URLs, the only ones a comment links to. */
-function runsUrl(env: Env): string | undefined {
-  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
-  return env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/` : undefined
-}
+type PostOptions = { token: string; github: GitHubContext; logger: Logger }
 
 /**
  * The comment of this run's own build (comment: true). The report was made in this step from its own inputs and
@@ -23,7 +17,7 @@ function runsUrl(env: Env): string | undefined {
  */
 export async function commentOnReport(report: Report, o: PostOptions): Promise<Posted | undefined> {
   const marker = commentMarker(reportName(report))
-  const body = renderComment(report, { marker, runsUrl: runsUrl(o.env) })
+  const body = renderComment(report, { marker, runsUrl: o.github.runsUrl })
   return postComment({ ...o, marker, body })
 }
 
@@ -34,13 +28,13 @@ export async function commentOnReport(report: Report, o: PostOptions): Promise<P
  * request, since the posting job may not know the image. Several images posted to one pull request each need
  * their step's `image`.
  */
-export function commentKey(image: string, env: Env): string {
+export function commentKey(image: string, github: Pick<GitHubContext, 'repository'>): string {
   const first = image.split('\n').find(l => l.trim())
   if (first) {
     const ref = parseImage(first, 'image')
     return `${ref.registry}/${ref.repository}`
   }
-  return env.GITHUB_REPOSITORY ?? ''
+  return github.repository
 }
 
 /** The file's text, refused past MAX_REPORT_BYTES before it is read. */
@@ -84,12 +78,23 @@ export async function commentFrom(
     if (e instanceof ReportError) throw new InputError(e.message)
     throw e
   }
-  const marker = commentMarker(commentKey(o.image ?? '', o.env))
-  const body = renderComment(report, { marker, runsUrl: runsUrl(o.env) })
+  const marker = commentMarker(commentKey(o.image ?? '', o.github))
+  const body = renderComment(report, { marker, runsUrl: o.github.runsUrl })
   return postComment({
     ...o,
     marker,
     body,
     fromReport: { pullRequest: report.pullRequest }
   })
+}
+
+/**
+ * comment: true: the run's report as the pull request's comment, written before the step fails on the size gate
+ * (the edge fails it after the graph), so a reviewer sees why. The stage is left out without comment.
+ */
+export function commentStage(o: PostOptions): StageBody<{ sizeReport: { report: Report } }, void> {
+  return {
+    title: 'Comment on the pull request',
+    run: async ({ sizeReport }) => void (await commentOnReport(sizeReport.report, o))
+  }
 }

@@ -10,19 +10,6 @@ export interface BuildSettings {
   buildEnv: Record<string, string>
 }
 
-/** The environment every go command runs with: this toolchain only, never a downloaded one. */
-export function goEnv(
-  base: Record<string, string | undefined>,
-  goroot: string
-): Record<string, string> {
-  const env: Record<string, string> = {}
-  for (const [k, v] of Object.entries(base)) if (v !== undefined) env[k] = v
-  env.GOROOT = goroot
-  env.GOTOOLCHAIN = 'local'
-  env.PATH = `${goroot}/bin${env.PATH ? `:${env.PATH}` : ''}`
-  return env
-}
-
 export function buildEnv(
   base: Record<string, string>,
   platform: Platform,

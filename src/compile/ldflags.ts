@@ -1,5 +1,5 @@
 // Expands {{.Version}}, {{.Commit}} and {{.Date}} in the ldflags input, so `-X main.version={{.Version}}` works.
-import { gitRef } from '../github.js'
+import type { GitHubContext } from '../github-context.js'
 import { InputError } from '../ports.js'
 
 export interface LdflagsVars {
@@ -56,12 +56,12 @@ export function checkLdflags(raw: string): string {
 
 /** Version is the Git tag being built, else the short commit, else "dev"; Date is the source date epoch. */
 export function ldflagsVars(
-  env: Record<string, string | undefined>,
+  github: Pick<GitHubContext, 'sha' | 'git'>,
   gitCommit: string,
   date: string
 ): LdflagsVars {
-  const commit = env.GITHUB_SHA || gitCommit || 'unknown'
-  const { tag } = gitRef(env)
+  const commit = github.sha || gitCommit || 'unknown'
+  const { tag } = github.git
   const version = tag ?? (/^[0-9a-f]{7,}$/.test(commit) ? commit.slice(0, 7) : 'dev')
   return { Version: version, Commit: commit, Date: date }
 }

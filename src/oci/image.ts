@@ -6,6 +6,7 @@ import { layerContentSize } from '../rootfs/plan.js'
 import { codecOfMediaType, DEFAULT_COMPRESSION, LAYER_MEDIA_TYPES } from './compress.js'
 import { LayerCompressor } from './layer-compressor.js'
 import { gzipDeterministic, layerTar } from './tar.js'
+import { rfc3339 } from '../source-date-epoch.js'
 
 export const MEDIA = {
   manifest: 'application/vnd.oci.image.manifest.v1+json',
@@ -64,10 +65,6 @@ export function toBlob(mediaType: string, data: Buffer): Blob {
 /** JSON with a fixed key order (the order the objects are written in) and no whitespace, so digests are stable. */
 export function jsonBlob(mediaType: string, value: unknown): Blob {
   return toBlob(mediaType, Buffer.from(JSON.stringify(value)))
-}
-
-export function rfc3339(epoch: number): string {
-  return new Date(epoch * 1000).toISOString().replace(/\.000Z$/, 'Z')
 }
 
 export function imageConfig(

@@ -1,6 +1,8 @@
-// Writes images as an OCI image layout directory (oci-layout, index.json, blobs/sha256/...).
+// Writes images as an OCI image layout directory (oci-layout, index.json, blobs/sha256/...): the layout stage, and
+// the layout's referrer store for the attach stage.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { Logger, StageBody } from '../ports.js'
 import {
   artifactLayer,
   artifactManifest,
@@ -158,6 +160,28 @@ export function layoutReferrers(dir: string, options: ReferrerOptions = {}): Ref
       const layer = artifactLayer(await readBlob(artifactDigest), artifactDigest)
       if (layer instanceof Error) throw new Error(`${dir}: ${layer.message}.`)
       return readBlob(layer.digest)
+    }
+  }
+}
+
+/**
+ * oci-layout: the image written as files, tagged as it would be pushed; output the name tools read it by
+ * (oci:DIR:TAG). The stage is left out without oci-layout.
+ */
+export function layoutStage(
+  dir: string,
+  tags: string[],
+  logger: Logger
+): StageBody<{ images: { images: BuiltImage[]; top: Blob } }, string> {
+  return {
+    title: 'Write OCI layout',
+    run: async ({ images }) => {
+      await mkdir(dir, { recursive: true })
+      const ref = await writeOciLayout(dir, images.images, images.top, tags)
+      logger.info(
+        `OCI layout written to ${dir}${tags.length ? ` (tags ${tags.join(', ')})` : ''}; inspect it with: skopeo inspect ${ref}`
+      )
+      return ref
     }
   }
 }

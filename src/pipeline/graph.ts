@@ -1,11 +1,17 @@
-// Runs a small graph of named stages: each starts once the stages it needs have finished, so independent ones run concurrently, and each logs into a section of its own that reaches the log whole, closed by its duration.
-import { AsyncLocalStorage } from 'node:async_hooks'
+// Runs a small graph of named stages: each starts once the stages it needs (and those it comes after) have
+// finished, so independent ones run concurrently, and each logs into a section of its own that reaches the log
+// whole, closed by its duration (log-sections.ts). The order of the log is decided here, never by an edge.
 import type { Logger } from '../ports.js'
+import { Log, run, Section, stageLogger } from './log-sections.js'
 
-/** One stage: the names of the stages whose outputs it needs, its log group and its work. */
+/**
+ * One stage: the names of the stages whose outputs it needs, of those it only comes after (ordering without
+ * data: run is not given their outputs), its log group and its work.
+ */
 export interface Stage<O> {
   name: keyof O & string
   needs: readonly (keyof O & string)[]
+  after?: readonly (keyof O & string)[]
   /** The log group of the stage; without one (or when it says undefined) the stage is silent. */
   title?: string | ((got: Partial<O>) => string | undefined)
   run: (got: Partial<O>, log: Logger) => Promise<unknown>
@@ -33,139 +39,25 @@ export interface GraphOptions {
   clock?: () => number
 }
 
-/** The section the running code logs into, so objects made in one stage log into the stage that uses them. */
-const current = new AsyncLocalStorage<Logger>()
+/** Everything a stage waits for: what it needs and what it comes after. */
+const waitsFor = <O>(s: Stage<O>): readonly string[] => [...s.needs, ...(s.after ?? [])]
 
-/**
- * A logger that writes into the section of whichever stage calls it (fallback outside any stage): a registry
- * client opened while logging in logs its retries into the push's group when the push uses it.
- */
-export function stageLogger(fallback: Logger): Logger {
-  const at = (): Logger => current.getStore() ?? fallback
-  return {
-    info: m => at().info(m),
-    warning: m => at().warning(m),
-    debug: m => at().debug(m),
-    group: (name, fn) => at().group(name, fn),
-    mask: s => at().mask(s)
-  }
-}
-
-interface Line {
-  level: 'info' | 'debug'
-  text: string
-}
-
-/**
- * The one writer of the run's log: everything reaches the logger through one queue, so a group is written whole
- * and no line lands inside another stage's group.
- */
-class Log {
-  private tail: Promise<unknown> = Promise.resolve()
-
-  constructor(
-    readonly logger: Logger,
-    readonly clock: () => number
-  ) {}
-
-  /** Runs write after every earlier write; its failure is the caller's, never the queue's. */
-  enqueue<T>(write: () => Promise<T>): Promise<T> {
-    const done = this.tail.then(write)
-    this.tail = done.catch(() => undefined)
-    return done
-  }
-
-  lines(lines: Line[]): void {
-    for (const l of lines) this.logger[l.level](l.text)
-  }
-}
-
-const seconds = (ms: number): string => (ms / 1000).toFixed(2)
-
-/**
- * A stage's or a sub-task's part of the log. Buffered: its lines are kept and, when it ends, handed whole with
- * its duration to the section around it, or written as one group of the log. Live: it runs while nothing else
- * can (see cutPoints), so it streams into a group opened when it starts, and a long download shows as it goes.
- * Warnings go straight to the log either way: an annotation should not wait for a slow stage.
- */
-class Section implements Logger {
-  private readonly buffer: Line[] = []
-
-  constructor(
-    readonly log: Log,
-    /** Undefined: a silent section, whose few lines need no group and are written as they come. */
-    readonly title: string | undefined,
-    /** The section whose group this one's lines end up in, if any. */
-    private readonly outer: Section | undefined,
-    readonly live: boolean
-  ) {}
-
-  private write(line: Line): void {
-    if (this.live) this.log.lines([line])
-    else if (this.title !== undefined) this.buffer.push(line)
-    else if (this.outer) this.outer.write(line)
-    else void this.log.enqueue(async () => this.log.lines([line]))
-  }
-
-  info(text: string): void {
-    this.write({ level: 'info', text })
-  }
-
-  debug(text: string): void {
-    this.write({ level: 'debug', text })
-  }
-
-  warning(text: string): void {
-    if (this.live) this.log.logger.warning(text)
-    else void this.log.enqueue(async () => this.log.logger.warning(text))
-  }
-
-  mask(secret: string): void {
-    // At once, not queued: a line written before the mask arrived would show the secret.
-    this.log.logger.mask(secret)
-  }
-
-  /** A sub-task with its own part of the log, e.g. one platform's build among several running at once. */
-  group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    // Inside a group, a sub-task's lines become a block of it: groups cannot nest in the log.
-    const outer = this.title !== undefined ? this : this.outer
-    return run(new Section(this.log, name, outer, false), fn)
-  }
-
-  /** Closes the section: its lines and the duration line go where they belong. */
-  close(summary: string): Promise<void> {
-    if (this.title === undefined) return Promise.resolve()
-    const lines: Line[] = [...this.buffer.splice(0), { level: 'info', text: summary }]
-    if (this.live) return Promise.resolve(this.log.lines(lines.slice(-1)))
-    if (this.outer) {
-      for (const l of lines) this.outer.write(l)
-      return Promise.resolve()
+/** Each stage's ancestors through needs and after, by name. */
+function ancestry<O>(stages: readonly Stage<O>[]): (name: string) => Set<string> {
+  const edges = new Map(stages.map(s => [s.name as string, waitsFor(s)]))
+  const ancestors = new Map<string, Set<string>>()
+  const up = (name: string): Set<string> => {
+    let set = ancestors.get(name)
+    if (set) return set
+    set = new Set()
+    ancestors.set(name, set)
+    for (const n of edges.get(name) ?? []) {
+      set.add(n)
+      for (const a of up(n)) set.add(a)
     }
-    return this.log.enqueue(() =>
-      this.log.logger.group(this.title!, async () => this.log.lines(lines))
-    )
+    return set
   }
-}
-
-/**
- * Runs fn as the section's work: its log goes to the section, which is closed with the duration when fn ends
- * (or fails), before the result is handed on.
- */
-async function run<T>(section: Section, fn: () => Promise<T>): Promise<T> {
-  const { log, title } = section
-  const work = async (): Promise<T> => {
-    const start = log.clock()
-    try {
-      const out = await current.run(section, fn)
-      await section.close(`${title}: done in ${seconds(log.clock() - start)} s`)
-      return out
-    } catch (e) {
-      await section.close(`${title}: failed after ${seconds(log.clock() - start)} s`)
-      throw e
-    }
-  }
-  if (!section.live || title === undefined) return work()
-  return log.enqueue(() => log.logger.group(title, work))
+  return up
 }
 
 /**
@@ -173,25 +65,30 @@ async function run<T>(section: Section, fn: () => Promise<T>): Promise<T> {
  * that needs them. Only these may stream into an open group of the log.
  */
 export function cutPoints<O>(stages: readonly Stage<O>[]): Set<string> {
-  const needs = new Map(stages.map(s => [s.name as string, s.needs as readonly string[]]))
-  const ancestors = new Map<string, Set<string>>()
-  const up = (name: string): Set<string> => {
-    let set = ancestors.get(name)
-    if (set) return set
-    set = new Set()
-    ancestors.set(name, set)
-    for (const n of needs.get(name) ?? []) {
-      set.add(n)
-      for (const a of up(n)) set.add(a)
-    }
-    return set
-  }
+  return alone(stages, stages)
+}
+
+/** The stages of among that every stage of all is related to (an ancestor, a descendant, or itself). */
+function alone<O>(all: readonly Stage<O>[], among: readonly Stage<O>[]): Set<string> {
+  const up = ancestry(all)
   const cut = new Set<string>()
-  for (const s of stages) {
-    const related = stages.filter(t => t === s || up(s.name).has(t.name) || up(t.name).has(s.name))
-    if (related.length === stages.length) cut.add(s.name)
+  for (const s of among) {
+    const related = among.filter(t => t === s || up(s.name).has(t.name) || up(t.name).has(s.name))
+    if (related.length === among.length) cut.add(s.name)
   }
   return cut
+}
+
+/**
+ * The stages whose log group streams as they run: those with a title that every other stage with a title comes
+ * before or after. A silent stage (no title) may run beside them: its few lines wait in the queue behind the
+ * open group, so it never holds a stage back, and no edge exists to keep it out of the way.
+ */
+export function liveStages<O>(stages: readonly Stage<O>[]): Set<string> {
+  return alone(
+    stages,
+    stages.filter(s => s.title !== undefined)
+  )
 }
 
 /** Refuses a graph that could never finish: a duplicate name, a need no stage provides, a cycle. */
@@ -206,6 +103,10 @@ function validate<O>(stages: readonly Stage<O>[]): void {
       if (!names.has(n))
         throw new Error(`stage graph: ${s.name} needs ${n}, which no stage provides.`)
     }
+    for (const n of s.after ?? []) {
+      if (!names.has(n))
+        throw new Error(`stage graph: ${s.name} comes after ${n}, which no stage is.`)
+    }
   }
   const state = new Map<string, 'visiting' | 'done'>()
   const byName = new Map(stages.map(s => [s.name as string, s]))
@@ -216,22 +117,22 @@ function validate<O>(stages: readonly Stage<O>[]): void {
       throw new Error(`stage graph: ${cycle.join(' needs ')}, a cycle.`)
     }
     state.set(name, 'visiting')
-    for (const n of byName.get(name)!.needs) visit(n, [...path, name])
+    for (const n of waitsFor(byName.get(name)!)) visit(n, [...path, name])
     state.set(name, 'done')
   }
   for (const s of stages) visit(s.name, [])
 }
 
 /**
- * Runs every stage as soon as all it needs has finished (in the order given when several are ready at once) and
- * resolves to every stage's output by name. A stage counts as finished once its log is written, so what a stage
- * needs is always in the log before it. When a stage fails, nothing new starts: the stages still running are
- * waited for, and the first error is thrown.
+ * Runs every stage as soon as all it needs and comes after has finished (in the order given when several are ready
+ * at once) and resolves to every stage's output by name. A stage counts as finished once its log is written, so
+ * what a stage needs is always in the log before it. When a stage fails, nothing new starts: the stages still
+ * running are waited for, and the first error is thrown.
  */
 export async function runGraph<O>(stages: readonly Stage<O>[], o: GraphOptions): Promise<O> {
   validate(stages)
   const log = new Log(o.logger, o.clock ?? Date.now)
-  const live = cutPoints(stages)
+  const live = liveStages(stages)
   const routed = stageLogger(o.logger)
   const outputs = new Map<string, unknown>()
   const started = new Set<string>()
@@ -246,7 +147,7 @@ export async function runGraph<O>(stages: readonly Stage<O>[], o: GraphOptions):
     }
     const startReady = (): void => {
       for (const s of stages) {
-        if (failure || started.has(s.name) || !s.needs.every(n => outputs.has(n))) continue
+        if (failure || started.has(s.name) || !waitsFor(s).every(n => outputs.has(n))) continue
         started.add(s.name)
         running++
         const got = Object.fromEntries(s.needs.map(n => [n, outputs.get(n)])) as Partial<O>
@@ -280,31 +181,4 @@ export async function runGraph<O>(stages: readonly Stage<O>[], o: GraphOptions):
     startReady()
     settle()
   })
-}
-
-/**
- * Runs fn on every item, at most limit at a time, and resolves to the results in the items' order. After a
- * failure nothing new starts; the running calls are waited for, and the first error is thrown.
- */
-export async function mapConcurrent<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T, index: number) => Promise<R>
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length)
-  let next = 0
-  let failure: { error: unknown } | undefined
-  const worker = async (): Promise<void> => {
-    while (!failure && next < items.length) {
-      const i = next++
-      try {
-        results[i] = await fn(items[i]!, i)
-      } catch (error) {
-        failure ??= { error }
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
-  if (failure) throw failure.error
-  return results
 }

@@ -1,184 +1,138 @@
-// Builds every main package of a monorepo as its own image: Go is installed, its caches restored and the packages listed once; then one stage graph runs each package's per-image stages side by side, with one layer compressor, pushes that mount the previous image's blobs, and no push before every image has passed its size gate.
+// Builds every main package of a monorepo as its own image, from the BUILD table: the run's stages (per: 'run')
+// and the monorepo's own (mains) first, in one graph; then one graph of every image's stages side by side, with
+// one layer compressor, what the table's images column says (one image at a time, after every image, all or
+// none), and the run's stages there again as stand-ins that hand on their first outputs.
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import type { Config } from '../config.js'
-import {
-  checkImageNames,
-  checkTemplate,
-  findMainPackages,
-  imageRefs,
-  renderTemplate,
-  type MainTarget
-} from '../images/targets.js'
-import { parseReference } from '../registry/reference.js'
-import { imageOf, pipelineResult, type Deps, type Result } from '../pipeline.js'
+import { checkTemplate, imageRefs, renderTemplate, type MainTarget } from '../images/targets.js'
+import { layerCompressor } from '../oci/assemble.js'
+import type { LayerCompressor } from '../oci/layer-compressor.js'
 import type { Logger } from '../ports.js'
-import { preflight } from '../preflight.js'
-import { checkBinaryName, imageTopLevel } from '../rootfs/binary-name.js'
-import { runGraph, stageOf, type Stage } from './graph.js'
+import { parseReference } from '../registry/reference.js'
 import type { TagPlan } from '../registry/tags.js'
-import { BEFORE_TAGS, layerCompressor, pipelineStages, type Outputs } from './stages.js'
-
-/** The per-image stages whose work is the same for every package: they run once, before the packages are known. */
-const SHARED = ['preflight', 'goVersion', 'go', 'goCache'] as const
-type Shared = (typeof SHARED)[number]
-const isShared = (name: string): name is Shared => (SHARED as readonly string[]).includes(name)
-
-interface Phase1 extends Pick<Outputs, Shared> {
-  mains: MainTarget[]
-}
+import { buildBodies, graphOf, imageRows, partsOn, type BuildOutputs } from './bodies.js'
+import type { Deps } from './deps.js'
+import { runGraph, type Stage } from './graph.js'
+import type { PipelineOptions } from './options.js'
+import { imageOf, pipelineResult, type Result } from './result.js'
+import { BUILD, type Row } from './stages.js'
 
 type AnyStage = Stage<Record<string, unknown>>
 
-/** The config of one package's image: its package, binary name and repositories, and its own layout folder. */
-export function packageConfig(config: Config, main: MainTarget, several: boolean): Config {
-  const refs = imageRefs(config.imageLines, main.name)
+const rowOf = (name: string): Row | undefined => (BUILD as Record<string, Row>)[name]
+const perRun = (name: string): boolean => rowOf(name)?.per === 'run'
+
+/** The options of one package's image: its package, binary name and repositories, and its own layout folder. */
+export function packageOptions(
+  o: PipelineOptions,
+  main: MainTarget,
+  several: boolean
+): PipelineOptions {
+  const refs = imageRefs(o.publish.imageLines, main.name)
   return {
-    ...config,
-    package: main.pkg,
-    packages: [main.pkg],
-    binaryName: main.name,
-    image: refs[0],
-    mirrors: refs.slice(1),
-    compareTo: checkTemplate(config.compareToLine, 'compare-to')
-      ? parseReference(renderTemplate(config.compareToLine, main.name), 'compare-to')
-      : config.compareTo,
-    // Each image's layout in its own folder: one index.json cannot tell two images with the same tags apart.
-    ociLayout:
-      several && config.ociLayout ? path.join(config.ociLayout, main.name) : config.ociLayout
+    ...o,
+    build: { ...o.build, package: main.pkg, packages: [main.pkg], binaryName: main.name },
+    publish: {
+      ...o.publish,
+      image: refs[0],
+      mirrors: refs.slice(1),
+      // Each image's layout in its own folder: one index.json cannot tell two images with the same tags apart.
+      ociLayout:
+        several && o.publish.ociLayout
+          ? path.join(o.publish.ociLayout, main.name)
+          : o.publish.ociLayout
+    },
+    report: {
+      ...o.report,
+      compareTo: checkTemplate(o.report.compareToLine, 'compare-to')
+        ? parseReference(renderTemplate(o.report.compareToLine, main.name), 'compare-to')
+        : o.report.compareTo
+    }
   }
 }
 
-/**
- * The shared stages, then the main packages: go list needs the toolchain (and the module cache the restore
- * fills). Logging in waits for phase 2, where each image's repository is known, still before any compile.
- */
-async function sharedPhase(
-  config: Config,
-  deps: Deps,
-  plan: TagPlan,
-  graphLogger: Logger
-): Promise<Phase1> {
-  const stage = stageOf<Phase1>()
-  const names = new Set<string>([...SHARED, 'mains'])
-  const perImage = pipelineStages(config, deps, plan).filter(
-    s => isShared(s.name) && s.name !== 'preflight'
-  )
-  const stages: Stage<Phase1>[] = [
-    // Every package line is checked on disk, not only the first.
-    stage('preflight', [], {
-      run: async () => {
-        for (const line of config.packages) {
-          await preflight(
-            { ...config, package: line },
-            {
-              logger: deps.logger,
-              caBundleCandidates: deps.caBundleCandidates,
-              zoneinfoRoot: deps.zoneinfoRoot
-            }
-          )
-        }
-      }
-    }),
-    // Without the login stage (it needs the image names, which come from go list): goVersion needs only preflight.
-    ...perImage.map(s => {
-      const needs = s.needs.filter(n => names.has(n))
-      return { ...s, needs: needs.length ? needs : ['preflight'] } as unknown as Stage<Phase1>
-    }),
-    stage('mains', ['go', 'goCache'], {
-      title: 'Find main packages',
-      run: async ({ go }) => {
-        const mains = await findMainPackages({
-          runner: deps.runner,
-          goBin: go.goBin,
-          env: go.env,
-          cwd: config.workingDirectory,
-          packages: config.packages,
-          binaryName: config.binaryName
-        })
-        checkImageNames(config.imageLines, mains, config.compareToLine)
-        // Before any package compiles: one named after a path the image needs would ship a broken image.
-        if (!config.binaryName)
-          for (const m of mains)
-            checkBinaryName(m.name, imageTopLevel(config), {
-              pkg: m.importPath,
-              several: mains.length > 1
-            })
-        for (const m of mains) deps.logger.info(`${m.name}: ${m.importPath} (${m.pkg})`)
-        return mains
-      }
-    })
-  ]
-  return runGraph(stages, { logger: graphLogger })
-}
+/** Whether a stage's output (the gate's) says the image breaks its budget. */
+const failures = (out: unknown): boolean => !!(out as { failures: string[] }).failures.length
 
 /**
- * One graph of every package's per-image stages (named NAME/stage), the shared ones given their phase-1 outputs.
- * Beyond what each stage needs: the shared stages wait for every login, so a refused credential costs no
- * compile; the compiles run one package after another (each already runs its platforms at once, and Go's build
- * cache then serves the next package what they share); a push waits for every image's gate and for the push
- * before it, whose blobs it mounts. The images are tagged all or none, as far as a registry allows: no image's
- * tag stage starts before every image is pushed with every referrer it requires (BEFORE_TAGS of every image),
- * so a failure before the tags leaves nothing tagged; then the images are tagged one after another, and a tag
- * the registry refuses stops there, naming what is tagged (tags cannot be taken back atomically).
+ * One graph of every image's stages (named NAME/stage), the run's stages standing in with their first outputs
+ * (shared). Besides each image's own edges: a run stage comes after every image's stages it comes after (so a
+ * refused credential costs no compile); images.inTurn: after the image before's same stage; images.afterEvery:
+ * after every image's such stages (every image is pushed with every referrer before any tag); images.allOrNone:
+ * every image's gate, and nothing while another image is over its budget; images.doneBefore: a failure says what
+ * the images before are already (tags cannot be taken back at once).
  */
 export function mergedStages(
   mains: MainTarget[],
-  perImage: Stage<Outputs>[][],
-  shared: Pick<Outputs, Shared>
+  perImage: AnyStage[][],
+  shared: Readonly<Record<string, unknown>>
 ): AnyStage[] {
   const key = (i: number, name: string): string =>
-    isShared(name) ? name : `${mains[i]!.name}/${name}`
-  const everyImage = (name: string): string[] => mains.map((_, i) => key(i, name))
+    perRun(name) ? name : `${mains[i]!.name}/${name}`
+  const present = new Set(perImage[0]!.map(s => s.name))
+  const everyImage = (names: readonly string[]): string[] =>
+    names.filter(n => present.has(n)).flatMap(n => mains.map((_, i) => key(i, n)))
   const several = mains.length > 1
-  const has = (name: string): boolean => perImage[0]!.some(s => s.name === name)
   const out: AnyStage[] = perImage[0]!
-    .filter(s => isShared(s.name))
+    .filter(s => perRun(s.name))
     .map(s => ({
       name: s.name,
-      needs: s.needs.flatMap(n => (isShared(n) ? [n] : everyImage(n))),
-      run: async () => shared[s.name as Shared]
+      needs: s.needs.filter(perRun),
+      after: [
+        ...(s.after ?? []).filter(perRun),
+        ...everyImage([...s.needs, ...(s.after ?? [])].filter(n => !perRun(n)))
+      ],
+      run: async () => shared[s.name]
     }))
   perImage.forEach((stages, i) => {
     const name = mains[i]!.name
     for (const s of stages) {
-      if (isShared(s.name)) continue
-      const before = i > 0 ? [key(i - 1, s.name)] : []
-      const extra =
-        s.name === 'binaries'
-          ? before
-          : s.name === 'push'
-            ? [...everyImage('gate'), ...before]
-            : s.name === 'tag'
-              ? [...BEFORE_TAGS.filter(n => has(n)).flatMap(everyImage), ...before]
-              : []
-      const view = (got: Partial<Record<string, unknown>>): Partial<Outputs> =>
-        Object.fromEntries(s.needs.map(n => [n, got[key(i, n)]])) as Partial<Outputs>
+      if (perRun(s.name)) continue
+      const images = rowOf(s.name)?.images ?? {}
+      const decides = Object.keys(images.allOrNone ?? {})
+      const gates = everyImage(decides)
+      const view = (got: Partial<Record<string, unknown>>): Partial<Record<string, unknown>> =>
+        Object.fromEntries(s.needs.map(n => [n, got[key(i, n)]]))
       const othersOver = (got: Partial<Record<string, unknown>>): string[] =>
-        s.name === 'push'
-          ? mains.filter((m, j) => j !== i && failures(got[key(j, 'gate')])).map(m => m.name)
-          : []
+        mains
+          .filter((_, j) => j !== i && decides.some(d => failures(got[key(j, d)])))
+          .map(m => m.name)
+      const title = s.title
       out.push({
         name: key(i, s.name),
-        needs: [...s.needs.map(n => key(i, n)), ...extra],
-        title: got => {
-          if (othersOver(got).length) return undefined
-          const title = typeof s.title === 'function' ? s.title(view(got)) : s.title
-          return title && several ? `${name}: ${title}` : title
-        },
+        needs: [...new Set([...s.needs.map(n => key(i, n)), ...gates])],
+        after: [
+          ...(s.after ?? []).map(n => key(i, n)),
+          ...(images.inTurn && i > 0 ? [key(i - 1, s.name)] : []),
+          ...everyImage(Object.keys(images.afterEvery ?? {}))
+        ],
+        ...(title === undefined
+          ? {}
+          : {
+              title:
+                typeof title === 'string' && !images.allOrNone
+                  ? several
+                    ? `${name}: ${title}`
+                    : title
+                  : got => {
+                      if (othersOver(got).length) return undefined
+                      const t = typeof title === 'function' ? title(view(got)) : title
+                      return t && several ? `${name}: ${t}` : t
+                    }
+            }),
         run: async (got, log) => {
           const over = othersOver(got)
-          if (over.length && !failures(got[key(i, 'gate')])) {
+          if (over.length && !decides.some(d => failures(got[key(i, d)]))) {
             log.info(
               `${name}: not pushed: ${over.join(', ')} ${over.length > 1 ? 'are' : 'is'} over the size budget, and the images of one run are pushed all or none.`
             )
             return false
           }
-          if (s.name !== 'tag' || i === 0) return s.run(view(got), log)
+          if (!images.doneBefore || i === 0) return s.run(view(got), log)
           return s.run(view(got), log).catch((e: unknown) => {
             const done = mains.slice(0, i).map(m => m.name)
             throw new Error(
-              `${name}: ${(e as Error).message} The images before it are tagged: ${done.join(', ')}.`,
+              `${name}: ${(e as Error).message} The images before it are ${images.doneBefore}: ${done.join(', ')}.`,
               { cause: e }
             )
           })
@@ -189,25 +143,45 @@ export function mergedStages(
   return out
 }
 
-const failures = (gate: unknown): boolean => !!(gate as Outputs['gate']).failures.length
+/**
+ * A monorepo's first graph: the run's stages and its own (mains). Go is installed, its caches restored and the main
+ * packages listed once: go list needs the toolchain (and the module cache the restore fills). Logging in waits for
+ * the images' graph, since their repositories are not known yet.
+ */
+export function firstGraph(
+  o: PipelineOptions,
+  deps: Deps,
+  plan: TagPlan,
+  compressor: LayerCompressor
+): AnyStage[] {
+  const on = partsOn(o)
+  return graphOf(
+    BUILD,
+    buildBodies(o, deps, plan, compressor),
+    row => row.per === 'run' && (!row.part || on.has(row.part))
+  )
+}
 
+/** A run of several images: see mergedStages; the result is the first image's, with every image's entry. */
 export async function runImages(
-  config: Config,
+  o: PipelineOptions,
   deps: Deps,
   plan: TagPlan,
   graphLogger: Logger
 ): Promise<Result> {
-  const compressor = deps.compressor ?? layerCompressor(config, deps)
-  const phase1 = await sharedPhase(config, { ...deps, compressor }, plan, graphLogger)
-  const { mains } = phase1
+  const compressor = layerCompressor(o.image, deps.toolCacheDir, deps.logger)
+  const take = imageRows(partsOn(o))
+  const phase1 = await runGraph(firstGraph(o, deps, plan, compressor), { logger: graphLogger })
+  const mains = phase1.mains as MainTarget[]
   const several = mains.length > 1
-  const configs = mains.map(m => packageConfig(config, m, several))
+  const options = mains.map(m => packageOptions(o, m, several))
   const perImage = await Promise.all(
     mains.map(async (m, i) => {
       // Each image's binaries, context and archives in a folder of their own.
       const tempDir = path.join(deps.tempDir, 'images', m.name)
       await mkdir(tempDir, { recursive: true })
-      const previous = configs[i - 1]
+      // A push mounts the blobs of the image pushed before it, in each registry they share.
+      const previous = options[i - 1]?.publish
       const mountFrom = new Map(
         previous
           ? [previous.image, ...previous.mirrors].flatMap(r =>
@@ -215,21 +189,22 @@ export async function runImages(
             )
           : []
       )
-      return pipelineStages(configs[i]!, { ...deps, compressor, tempDir, mountFrom }, plan)
+      const own = { ...options[i]!, publish: { ...options[i]!.publish, mountFrom } }
+      options[i] = own
+      return graphOf(BUILD, buildBodies(own, { ...deps, tempDir }, plan, compressor), take)
     })
   )
   const out = await runGraph(mergedStages(mains, perImage, phase1), { logger: graphLogger })
   const results = mains.map((m, i) => {
-    const names = perImage[i]!.map(s => s.name)
     const view = Object.fromEntries(
-      names.map(n => [n, out[isShared(n) ? n : `${m.name}/${n}`]])
-    ) as unknown as Outputs
-    const r = pipelineResult(configs[i]!, view)
-    return { r, image: imageOf(configs[i]!, m.name, r) }
+      perImage[i]!.map(s => [s.name, out[perRun(s.name) ? s.name : `${m.name}/${s.name}`]])
+    ) as unknown as BuildOutputs
+    const r = pipelineResult(options[i]!, view)
+    return { r, image: imageOf(options[i]!, m.name, r) }
   })
-  const first = results[0]!.r
+  const head = results[0]!.r
   return {
-    ...first,
+    ...head,
     gateFailures: results.flatMap(({ r, image }) =>
       r.gateFailures.map(f => (several ? `${image.name}: ${f}` : f))
     ),

@@ -1,9 +1,25 @@
 // Reads a baseline image's sizes from its registry (manifests and configs only, never layers) for compare-to.
 import { platformKey, type Platform } from '../platform.js'
 import type { Logger } from '../ports.js'
-import type { Baseline, BaselineLayer } from '../report/gate.js'
 import type { RegistryClient } from './client.js'
 import type { Reference } from './reference.js'
+
+export interface BaselineLayer {
+  /** The layer's role when the baseline says (our images name them in the config history), else `layer N`. */
+  name: string
+  digest: string
+  size: number
+}
+
+export interface Baseline {
+  reference: string
+  /** The digest of the manifest compared (the platform's, inside an index). */
+  digest: string
+  platform: string
+  size: number
+  configSize: number
+  layers: BaselineLayer[]
+}
 
 interface Descriptor {
   mediaType?: string

@@ -1,6 +1,8 @@
-// The tags of a run: the tag rules (tag-rules.ts, tag-resolve.ts) applied to the Git context the runner describes in its environment.
-import { readFileSync } from 'node:fs'
+// The tags of a run: the tag rules (tag-rules.ts, tag-resolve.ts) applied to the run's Git context (src/github-context.ts).
+import type { GitHubContext } from '../github-context.js'
 import type { Logger } from '../ports.js'
+import { openRegistry, type RegistryOptions, type RegistryPorts } from './open.js'
+import type { ImageRef } from './reference.js'
 import { newerRelease } from './release.js'
 import { resolveTags, type FloatingTags, type TagContext, type TagResult } from './tag-resolve.js'
 import { DEFAULT_FLAVOR, defaultTagRules, parseTagRules, type Flavor } from './tag-rules.js'
@@ -46,22 +48,20 @@ interface EventPayload {
   repository?: { default_branch?: string }
 }
 
-/** The event payload the runner wrote (GITHUB_EVENT_PATH); empty when there is none or it cannot be read. */
-function eventPayload(env: Record<string, string | undefined>): EventPayload {
-  if (!env.GITHUB_EVENT_PATH) return {}
-  try {
-    return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as EventPayload
-  } catch {
-    return {}
-  }
+/** DOCKER_METADATA_SHORT_SHA_LENGTH, as docker/metadata-action reads it: type=sha's commit length; 7 unless set. */
+export function shortShaLength(env: Record<string, string | undefined>): number {
+  const length = Number(env.DOCKER_METADATA_SHORT_SHA_LENGTH || 7)
+  return Number.isInteger(length) && length > 0 ? length : 7
 }
 
-export function tagContext(env: Record<string, string | undefined>, now = new Date()): TagContext {
-  const payload = eventPayload(env)
-  const sha = env.GITHUB_SHA ?? ''
-  const length = Number(env.DOCKER_METADATA_SHORT_SHA_LENGTH || 7)
+/** What the tag rules read: the ref, the commit, the event, and the pull request and branches its payload names. */
+export function tagContext(github: GitHubContext, now = new Date(), shaLength = 7): TagContext {
+  // As the runner wrote it; a payload of another shape gives no pull request or branch, never an error.
+  const raw = github.event.payload
+  const payload = (raw && typeof raw === 'object' ? raw : {}) as EventPayload
+  const sha = github.sha
   const pr = payload.pull_request?.number ?? payload.number
-  const ref = env.GITHUB_REF ?? ''
+  const ref = github.ref
   const baseRef = ref.startsWith('refs/pull/')
     ? payload.pull_request?.base?.ref
     : payload.base_ref?.replace(/^refs\/heads\//, '')
@@ -69,14 +69,14 @@ export function tagContext(env: Record<string, string | undefined>, now = new Da
     ref,
     // Only a commit id makes a sha- tag; anything else in GITHUB_SHA is ignored.
     sha: /^[0-9a-f]{7,}$/.test(sha) ? sha : '',
-    eventName: env.GITHUB_EVENT_NAME ?? '',
+    eventName: github.eventName,
     ...(pr !== undefined ? { prNumber: String(pr) } : {}),
     ...(payload.repository?.default_branch
       ? { defaultBranch: payload.repository.default_branch }
       : {}),
     ...(baseRef ? { baseRef } : {}),
     now,
-    shortShaLength: Number.isInteger(length) && length > 0 ? length : 7
+    shortShaLength: shaLength
   }
 }
 
@@ -89,12 +89,12 @@ export function tagContext(env: Record<string, string | undefined>, now = new Da
 export function planTags(
   lines: string[],
   flavor: Flavor,
-  env: Record<string, string | undefined>,
+  github: GitHubContext,
   logger?: Logger,
-  o: { now?: Date; pushed?: boolean } = {}
+  o: { now?: Date; pushed?: boolean; shortShaLength?: number } = {}
 ): TagResult {
   const now = o.now ?? new Date()
-  const ctx = tagContext(env, now)
+  const ctx = tagContext(github, now, o.shortShaLength)
   const explicit = lines.length > 0
   const result = resolveTags(explicit ? parseTagRules(lines) : defaultTagRules(), flavor, ctx)
   for (const note of result.notes) logger?.info(`tags: ${note}`)
@@ -140,7 +140,44 @@ export async function latestOnNewest(
   }
 }
 
+/**
+ * The tags to push. Under tags-latest: auto, a release whose tag push would put latest on it asks image's
+ * repository (pull access only) whether a newer release is already there; only then is the registry reached
+ * before the build.
+ */
+export async function pushTags(
+  publish: {
+    /** The tags input's lines (see PublishOptions in publish.ts). */
+    tags: string[]
+    tagFlavor: Flavor
+    shortShaLength: number
+    push: boolean
+    image?: ImageRef
+  },
+  registry: RegistryOptions,
+  github: GitHubContext,
+  ports: RegistryPorts
+): Promise<TagPlan> {
+  const planned = planTags(publish.tags, publish.tagFlavor, github, ports.logger, {
+    pushed: publish.push,
+    shortShaLength: publish.shortShaLength
+  })
+  const image = publish.image
+  if (!planned.release || !publish.push || !image) return tagPlan(planned)
+  return latestOnNewest(
+    planned,
+    async () => {
+      const client = await openRegistry(registry, ports, image, registry.credentials, {
+        access: 'pull'
+      })
+      await client.login()
+      return client.listTags()
+    },
+    ports.logger
+  )
+}
+
 /** The default tags (tags input empty, no flavor) of a run: see defaultTagRules. */
-export function defaultTags(env: Record<string, string | undefined>, now = new Date()): string[] {
-  return planTags([], DEFAULT_FLAVOR, env, undefined, { now }).tags
+export function defaultTags(github: GitHubContext, now = new Date()): string[] {
+  return planTags([], DEFAULT_FLAVOR, github, undefined, { now }).tags
 }

@@ -1,6 +1,17 @@
 // The size gate: parses budgets, compares a build with its baseline layer by layer, and says why a build fails.
-import { InputError } from '../ports.js'
-import { formatBytes, textTable, type PlatformSize } from './size.js'
+import { InputError, type Logger, type StageBody } from '../ports.js'
+import { formatBytes } from '../bytes.js'
+import { platformSize, sizeTable, textTable, type PlatformSize } from './size.js'
+import type { BuiltImage } from '../oci/image.js'
+import { readBaseline, type Baseline } from '../registry/baseline.js'
+import {
+  inputsFor,
+  openRegistry,
+  type RegistryOptions,
+  type RegistryPorts
+} from '../registry/open.js'
+import type { ImageRef, Reference } from '../registry/reference.js'
+import type { Platform } from '../platform.js'
 
 // Decimal units are SI (MB = 10^6 bytes, as registries and `docker images` count); binary ones are IEC (MiB = 2^20).
 const UNITS: Record<string, number> = {
@@ -39,23 +50,6 @@ export function parseIncrease(raw: string): Increase | undefined {
     )
   }
   return { kind: 'bytes', value: parseByteSize(v, 'max-size-increase') }
-}
-
-export interface BaselineLayer {
-  /** The layer's role when the baseline says (our images name them in the config history), else `layer N`. */
-  name: string
-  digest: string
-  size: number
-}
-
-export interface Baseline {
-  reference: string
-  /** The digest of the manifest compared (the platform's, inside an index). */
-  digest: string
-  platform: string
-  size: number
-  configSize: number
-  layers: BaselineLayer[]
 }
 
 export interface LayerDelta {
@@ -162,4 +156,70 @@ export function comparisonTable(c: Comparison): string {
     `${c.platform} against ${c.baseline.reference}: ${signed(c.delta)} bytes (${c.deltaPercent}%)`,
     comparisonRows(c)
   )
+}
+
+/**
+ * Reads compare-to with pull access only (anonymous, or the credentials the registry is known by), and compares
+ * each platform built with the baseline's.
+ */
+export async function compareWithBaseline(
+  o: {
+    compareTo?: Reference
+    image?: ImageRef
+    platforms: Platform[]
+    registry: RegistryOptions
+  },
+  ports: RegistryPorts,
+  sizes: PlatformSize[]
+): Promise<Comparison[]> {
+  const ref = o.compareTo!
+  const client = await openRegistry(o.registry, ports, ref, inputsFor(o.registry, o.image, ref), {
+    access: 'pull'
+  })
+  await client.login()
+  const current = sizes[0]?.layers.map(l => l.name) ?? []
+  const baselines = await readBaseline(client, ref, o.platforms, current, ports.logger)
+  return sizes.flatMap(s => {
+    const b = baselines?.get(s.platform)
+    return b ? [compare(s, b)] : []
+  })
+}
+
+/** compare-to: each platform against the baseline's; the stage is left out without compare-to. */
+export function comparisonsStage(
+  o: Parameters<typeof compareWithBaseline>[0],
+  ports: RegistryPorts
+): StageBody<{ images: { images: BuiltImage[] } }, Comparison[]> {
+  return {
+    title: 'Compare with the baseline',
+    run: async ({ images }) => compareWithBaseline(o, ports, images.images.map(platformSize))
+  }
+}
+
+/** The sizes of what was built and why they break the budgets (max-size, max-size-increase), if they do. */
+export interface Gate {
+  sizes: PlatformSize[]
+  failures: string[]
+}
+
+/**
+ * Sizes come from what was built, so they are the same pushed or not; the gate runs before the push, so a build
+ * over budget is never published (the step fails once the outputs and the summary say by how much).
+ */
+export function gateStage(
+  o: {
+    maxSize?: { bytes: number; raw: string }
+    maxSizeIncrease?: { rule: Increase; raw: string }
+  },
+  logger: Logger
+): StageBody<{ images: { images: BuiltImage[] }; comparisons: Comparison[] | undefined }, Gate> {
+  return {
+    title: 'Image size',
+    run: async ({ images, comparisons = [] }) => {
+      const sizes = images.images.map(platformSize)
+      for (const s of sizes) logger.info(sizeTable(s))
+      for (const c of comparisons) logger.info(comparisonTable(c))
+      return { sizes, failures: gateFailures(sizes, comparisons, o.maxSize, o.maxSizeIncrease) }
+    }
+  }
 }

@@ -265,9 +265,3 @@ export function diffReports(
     ...(baselineMethod !== method ? { baselineMethod } : {})
   }
 }
-
-/** The run's URL from the runner's variables, or undefined outside a run. */
-export function runUrl(env: Record<string, string | undefined>): string | undefined {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = env
-  return server && repo && id ? `${server}/${repo}/actions/runs/${id}` : undefined
-}

@@ -1,6 +1,7 @@
 // Computes image sizes from what was built (manifest and blobs) and renders them for logs and the job summary.
 import { platformString } from '../platform.js'
 import type { BuiltImage } from '../oci/image.js'
+import { formatBytes } from '../bytes.js'
 
 export interface LayerSize {
   name: string
@@ -49,17 +50,9 @@ export function largest(sizes: PlatformSize[]): PlatformSize {
   return sizes.reduce((a, b) => (b.size > a.size ? b : a))
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`
-  const units = ['KiB', 'MiB', 'GiB']
-  let v = n / 1024
-  let u = 0
-  // Compare the rounded figure, so 1048575 bytes reads 1.00 MiB rather than 1024.0 KiB.
-  while (Number(v.toFixed(v < 10 ? 2 : 1)) >= 1024 && u < units.length - 1) {
-    v /= 1024
-    u++
-  }
-  return `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`
+/** Human units with the exact count beside, so a reviewer can do the arithmetic. */
+export function bytesCell(n: number): string {
+  return `${formatBytes(n)} (${n.toLocaleString('en-US')} B)`
 }
 
 /** A share as a percentage with one decimal, or '-' of nothing. */

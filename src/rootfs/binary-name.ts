@@ -1,5 +1,7 @@
 // binary-name, given or derived from the package: a file name at the image root that takes no top-level path the image or a runtime needs.
-import { InputError } from '../ports.js'
+import { inspectMainPackage, type MainPackage } from '../compile/compile.js'
+import type { GoTool } from '../go/setup.js'
+import { InputError, type Runner, type StageBody } from '../ports.js'
 import { DEBUG_DIR } from './debug.js'
 import { CA_BUNDLE_PATH, homeLayer, systemLayer, ZONEINFO_PATH, ZONEINFO_ZIP_PATH } from './plan.js'
 
@@ -105,4 +107,23 @@ export function parseBinaryName(raw: string, taken: ReadonlyMap<string, string>)
   const name = raw.trim()
   if (name) checkBinaryName(name, taken)
   return name
+}
+
+/**
+ * The main package's import path and the binary's name: binary-name, else the package's, refused here (before
+ * the compile) when the image needs that path.
+ */
+export function mainStage(
+  o: { workingDirectory: string; package: string; binaryName: string },
+  paths: ImagePaths,
+  runner: Runner
+): StageBody<{ go: GoTool }, MainPackage> {
+  return {
+    run: async ({ go }) => {
+      const main = await inspectMainPackage(runner, go.goBin, go.env, o.workingDirectory, o.package)
+      if (!o.binaryName)
+        checkBinaryName(main.binaryName, imageTopLevel(paths), { pkg: main.importPath })
+      return { importPath: main.importPath, binaryName: o.binaryName || main.binaryName }
+    }
+  }
 }

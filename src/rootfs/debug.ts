@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { machineMismatch, machineName, readElf } from '../compile/elf.js'
 import { platformString, type Platform } from '../platform.js'
-import { InputError, type Runner } from '../ports.js'
+import { InputError, type Runner, type StageBody } from '../ports.js'
 import { DEFAULT_PATH } from './settings.js'
 import { dir, file, symlink, withParents, type ImageSettings, type Layer } from './plan.js'
 
@@ -99,4 +99,36 @@ export function debugSettings(settings: ImageSettings): ImageSettings {
   if (at >= 0) env[at] = value
   else env.unshift(value)
   return { ...settings, env }
+}
+
+/** debug: true: each platform's busybox (by platform string), checked static and for its machine, and its applets. */
+export type Busyboxes = Map<string, { path: string; bytes: Buffer; applets: string[] }>
+
+/**
+ * Chooses every platform's busybox before Go is installed (goVersion waits for it): a busybox that cannot run in
+ * the image is an input error, not a late failure. The stage is left out without debug.
+ */
+export function busyboxStage(
+  o: { platforms: Platform[]; debugBusybox?: string },
+  ports: { runner: Runner; runnerArch: string }
+): StageBody<unknown, Busyboxes> {
+  return {
+    run: async () => {
+      const out: Busyboxes = new Map()
+      for (const platform of o.platforms) {
+        const busybox = await chooseBusybox({
+          platform,
+          runnerArch: ports.runnerArch,
+          input: o.debugBusybox
+        })
+        const applets = await busyboxApplets(
+          ports.runner,
+          busybox.path,
+          platform.architecture === ports.runnerArch
+        )
+        out.set(platformString(platform), { ...busybox, applets })
+      }
+      return out
+    }
+  }
 }

@@ -1,12 +1,33 @@
 // Parses the image-config inputs (user, workdir, env, expose, entrypoint, args, labels) and derives OCI labels from the GitHub context.
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { gitRef } from '../github.js'
+import type { GitHubContext } from '../github-context.js'
 import { InputError } from '../ports.js'
+import type { FileMapping } from './files.js'
 import { NONROOT } from './plan.js'
 
 // The accounts written to /etc/passwd; names resolve to numbers so runAsNonRoot checks can see the uid.
+/** What goes into the image beside the binary (system files, certificates, zoneinfo, files, busybox), and its settings. */
+export interface ImageOptions {
+  zoneinfo: true | false | string[]
+  caCertificates: 'system' | 'none' | string
+  /** PEM files appended to the bundle, relative to working-directory. */
+  extraCaCertificates: string[]
+  files: FileMapping[]
+  /** Numeric uid:gid. */
+  user: string
+  workdir: string
+  env: string[]
+  expose: string[]
+  /** Undefined means ["/<binary-name>"], known once the package is inspected. */
+  entrypoint?: string[]
+  args: string[]
+  labels: Record<string, string>
+  /** Also push TAG-debug with a static busybox; debugBusybox: its path (resolved) for other platforms. */
+  debug: boolean
+  debugBusybox?: string
+}
+
 const NAMED_USERS: Record<string, string> = {
   root: '0:0',
   nobody: '65534:65534',
@@ -148,18 +169,14 @@ const oneLine = (s: string): string => s.replace(/\p{Cc}+/gu, ' ').trim()
  * payload the runner already wrote (no API call that could fail the step): the title is the repository's name,
  * the licence its SPDX id (GitHub's NOASSERTION, a licence it could not identify, is left out).
  */
-export function repositoryLabels(env: Record<string, string | undefined>): Record<string, string> {
-  let repository: z.infer<typeof payloadSchema>['repository']
-  try {
-    const raw: unknown = env.GITHUB_EVENT_PATH
-      ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'))
-      : {}
-    repository = payloadSchema.catch({ repository: undefined }).parse(raw).repository
-  } catch {
-    repository = undefined
-  }
+export function repositoryLabels(
+  github: Pick<GitHubContext, 'event' | 'repository'>
+): Record<string, string> {
+  const repository = payloadSchema
+    .catch({ repository: undefined })
+    .parse(github.event.payload ?? {}).repository
   const out: Record<string, string> = {}
-  const title = oneLine(repository?.name || env.GITHUB_REPOSITORY?.split('/')[1] || '')
+  const title = oneLine(repository?.name || github.repository.split('/')[1] || '')
   if (title) out['org.opencontainers.image.title'] = title
   const description = oneLine(repository?.description ?? '')
   if (description) out['org.opencontainers.image.description'] = description
@@ -172,23 +189,17 @@ export function repositoryLabels(env: Record<string, string | undefined>): Recor
  * The org.opencontainers.image.* labels the GitHub context can fill: source, revision, created and version
  * (the tag without a leading v for a semver tag, else the tag or branch name, or pr-N), and repositoryLabels.
  */
-export function ociLabels(
-  env: Record<string, string | undefined>,
-  created: string
-): Record<string, string> {
+export function ociLabels(github: GitHubContext, created: string): Record<string, string> {
   const out: Record<string, string> = {}
-  const repo = env.GITHUB_REPOSITORY
-  if (repo) {
-    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
-    out['org.opencontainers.image.source'] = `${server}/${repo}`
-  }
-  if (env.GITHUB_SHA) out['org.opencontainers.image.revision'] = env.GITHUB_SHA
+  if (github.repository)
+    out['org.opencontainers.image.source'] = `${github.webUrl}/${github.repository}`
+  if (github.sha) out['org.opencontainers.image.revision'] = github.sha
   out['org.opencontainers.image.created'] = created
-  const { tag, pr, branch } = gitRef(env)
+  const { tag, pr, branch } = github.git
   const version =
     (tag === undefined ? undefined : (/^v?(\d+\.\d+\.\d+\S*)$/.exec(tag)?.[1] ?? tag)) ??
     (pr ? `pr-${pr}` : undefined) ??
     branch
   if (version) out['org.opencontainers.image.version'] = version
-  return { ...out, ...repositoryLabels(env) }
+  return { ...out, ...repositoryLabels(github) }
 }

@@ -1,18 +1,21 @@
-// Stages what a scratch image lacks from the runner: the CA bundle (with extra CAs) and zoneinfo (tree or Go's zip).
+// Stages what a scratch image lacks from the runner: the CA bundle (with extra CAs) and zoneinfo (tree or Go's zip),
+// and, as the staged stage, those with the system files and the user's files.
 import { access, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { compressedLayerSize } from '../oci/image.js'
-import { InputError, type Logger } from '../ports.js'
+import type { GoTool } from '../go/setup.js'
+import { InputError, type Logger, type StageBody } from '../ports.js'
 import { stageFiles, type FileMapping } from './files.js'
 import {
   CA_BUNDLE_PATH,
   certificatesLayer,
+  homeLayer,
+  systemLayer,
   withParents,
   ZONEINFO_ZIP_PATH,
   type Layer
 } from './plan.js'
+import type { ImageOptions } from './settings.js'
 import { scanZoneinfo, selectZoneinfo, zoneinfoLayer, zoneinfoZipLayer } from './zoneinfo.js'
-import { zoneinfoSizes, type ChoiceCache } from './zoneinfo-choice.js'
 
 export interface CaOptions {
   /** system, none, or a PEM bundle's path relative to workingDirectory. */
@@ -33,12 +36,11 @@ export interface ZoneinfoOptions {
   epoch: number
   logger: Logger
   /**
-   * The compressed size of a layer as this run would push it, for the choice between the tree and the zip; gzip's
-   * (compressedLayerSize) unless the pipeline passes its compressor's, which keeps the bytes for the image too.
+   * The compressed sizes of the tree and the zip, for the choice between them: what the layers compress to as this
+   * run would push them (zoneinfoMeasure in src/oci/zoneinfo-choice.ts), remembered by content so a warm run need
+   * not build and compress both layers.
    */
-  compressedSize?: (layer: Layer) => Promise<number>
-  /** Where the two sizes are remembered by content, so a warm run need not build and compress both layers. */
-  choiceCache?: ChoiceCache
+  measure: (tree: Layer, zip: Layer, epoch: number) => Promise<{ tree: number; zip: number }>
 }
 
 // Where Go's crypto/x509 looks on Linux, in its order.
@@ -133,8 +135,7 @@ export async function zoneinfo(
   const zip = path.join(o.goroot, 'lib', 'time', 'zoneinfo.zip')
   if (o.zoneinfo === true && (await exists(zip))) {
     const zipLayer = zoneinfoZipLayer(zip, (await stat(zip)).size)
-    const size = o.compressedSize ?? (l => compressedLayerSize(l, epoch))
-    const sizes = await zoneinfoSizes(tree, zipLayer, epoch, size, o.choiceCache)
+    const sizes = await o.measure(tree, zipLayer, epoch)
     const [treeBytes, zipBytes] = [sizes.tree, sizes.zip]
     o.logger.info(
       `zoneinfo: ${root} (${nodes.length} entries) is ${treeBytes} bytes compressed, Go's zoneinfo.zip ${zipBytes}`
@@ -183,5 +184,56 @@ export async function filesLayer(
     entries: withParents(entries).map(e =>
       e.type === 'directory' && dirModes.has(e.path) ? { ...e, mode: dirModes.get(e.path)! } : e
     )
+  }
+}
+
+/** The layers every platform shares (certificates, zoneinfo, system and user files) and the env zoneinfo adds. */
+export interface Staged {
+  layers: Layer[]
+  env: string[]
+}
+
+/**
+ * Stages the layers every platform shares. Needs no binary, so it overlaps the compile; zoneinfo's tree-or-zip
+ * choice is measured as the run will compress (measure: through its compressor, remembered for a warm run).
+ */
+export function stagedStage(
+  o: Pick<
+    ImageOptions,
+    'caCertificates' | 'extraCaCertificates' | 'zoneinfo' | 'workdir' | 'files'
+  > & { workingDirectory: string },
+  ports: { logger: Logger; caBundleCandidates?: string[]; zoneinfoRoot?: string },
+  measure: ZoneinfoOptions['measure']
+): StageBody<{ go: GoTool; source: { epoch: number }; main: { binaryName: string } }, Staged> {
+  const { logger } = ports
+  return {
+    title: 'Stage certificates, zoneinfo, system and user files',
+    run: async ({ go, source, main }) => {
+      const certs = await caBundle({
+        caCertificates: o.caCertificates,
+        extraCaCertificates: o.extraCaCertificates,
+        workingDirectory: o.workingDirectory,
+        candidates: ports.caBundleCandidates,
+        logger
+      })
+      const zi = await zoneinfo({
+        zoneinfo: o.zoneinfo,
+        root: ports.zoneinfoRoot ?? '/usr/share/zoneinfo',
+        goroot: go.goroot,
+        epoch: source.epoch,
+        logger,
+        measure
+      })
+      const system = [systemLayer(o.workdir), homeLayer(o.workdir)]
+      const layers = [certs, zi?.layer, ...system].filter((l): l is Layer => !!l)
+      const files = await filesLayer(o.files, o.workingDirectory, layers, main.binaryName)
+      if (files) {
+        logger.info(
+          `files: ${files.entries.filter(e => e.type === 'file').length} files from ${o.files.length} line(s)`
+        )
+        layers.push(files)
+      }
+      return { layers, env: zi?.env ?? [] }
+    }
   }
 }

@@ -1,4 +1,5 @@
-// Writes the FROM scratch Dockerfile and its build context from the same file plan the native builder uses.
+// Writes the FROM scratch Dockerfile and its build context from the same file plan the native builder uses (the
+// context stage).
 import {
   chmodSync,
   closeSync,
@@ -12,8 +13,10 @@ import {
   utimesSync,
   writeFileSync
 } from 'node:fs'
-import { chmod, copyFile, link, rm, stat, utimes } from 'node:fs/promises'
+import { chmod, copyFile, link, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { platformString, type Platform } from '../platform.js'
+import type { Logger, StageBody } from '../ports.js'
 import type { Entry, FilePlan, Layer } from '../rootfs/plan.js'
 
 /** ENV values quoted so spaces and quotes survive, and `$` escaped: the native image does not expand variables either. */
@@ -249,4 +252,53 @@ export function binaryContextDir(platform: string, multiPlatform: boolean): stri
 /** The context folder of a per-platform layer (binary, libraries): NAME/OS/ARCH[/VARIANT] with several platforms. */
 export function platformContextDir(name: string, platform: string, multiPlatform: boolean): string {
   return multiPlatform ? path.join(name, ...platform.split('/')) : name
+}
+
+/** Where the context stage wrote the Dockerfile and its context (outputs dockerfile and context). */
+export interface DockerContext {
+  context: string
+  dockerfile: string
+}
+
+/**
+ * An output for the native builder (and the input of builder: docker), so it overlaps the assembly. Every platform
+ * shares all layers but the binary (and the libraries): each folder is written once, one at a time, since
+ * writeLayerContext keeps only a few writes in flight and the assembly's reads still find a free thread.
+ */
+export function contextStage(
+  o: { platforms: Platform[] },
+  ports: { tempDir: string; logger: Logger }
+): StageBody<
+  { plans: { platform: Platform; plan: FilePlan }[]; source: { epoch: number } },
+  DockerContext
+> {
+  const multi = o.platforms.length > 1
+  return {
+    title: 'Write Dockerfile and build context',
+    run: async ({ plans, source }) => {
+      const context = path.join(ports.tempDir, 'context')
+      const dockerfile = path.join(context, 'Dockerfile')
+      await rm(context, { recursive: true, force: true })
+      const folders = new Map<string, Layer>()
+      for (const { platform, plan } of plans) {
+        for (const layer of plan.layers) {
+          const dir =
+            layer.name === 'binary' || layer.name === 'libraries'
+              ? platformContextDir(layer.name, platformString(platform), multi)
+              : layer.name
+          if (!folders.has(dir)) folders.set(dir, layer)
+        }
+      }
+      for (const [dir, layer] of folders) {
+        await writeLayerContext(layer, path.join(context, dir), source.epoch, {
+          // The binaries are this run's own files: linked, not copied, and dated in place.
+          ownedDir: ports.tempDir
+        })
+      }
+      const text = renderDockerfile(plans[0]!.plan, multi)
+      await writeFile(dockerfile, text)
+      ports.logger.info(text)
+      return { context, dockerfile }
+    }
+  }
 }

@@ -1,6 +1,5 @@
-// What a run reports per image (one per main package): the images output and the summary's table, one row per image.
+// What a run reports per image (one per main package): its entry, and the images output built from the entries.
 import type { ImageRef } from '../registry/reference.js'
-import { bytesCell } from '../report/summary.js'
 
 export interface ImageEntry {
   /** The binary name, which {{.Name}} stands for. */
@@ -53,25 +52,4 @@ export function imagesOutput(entries: readonly ImageEntry[]): string {
       ])
     )
   )
-}
-
-/** The summary's table of images, one row each; empty for a single image, which the rest of the summary is about. */
-export function imagesTable(entries: readonly ImageEntry[]): string {
-  if (entries.length < 2) return ''
-  const esc = (c: string): string => c.replace(/\|/g, '\\|')
-  const rows = entries.map(e => {
-    const where = e.imageRefs.length
-      ? e.imageRefs.map(r => `\`${r.slice(0, r.indexOf('@'))}\``).join('<br>')
-      : '-'
-    const tags = e.pushed && e.tags.length ? e.tags.map(t => `\`${t}\``).join(', ') : 'not pushed'
-    return `| ${esc(e.name)} | ${esc(where)} | \`${e.digest}\` | ${esc(tags)} | ${bytesCell(e.size)} |`
-  })
-  return [
-    `### ${entries.length} images`,
-    '',
-    '| image | repository | digest | tags | size |',
-    '| --- | --- | --- | --- | ---: |',
-    ...rows,
-    ''
-  ].join('\n')
 }

@@ -10,8 +10,9 @@ import {
   writeFileSync
 } from 'node:fs'
 import path from 'node:path'
-import { layerTar } from '../oci/tar.js'
-import { contentDigest, type Entry, type Layer } from './plan.js'
+import { compressedLayerSize } from './image.js'
+import { layerTar } from './tar.js'
+import { contentDigest, type Entry, type Layer } from '../rootfs/plan.js'
 
 /** The two compressed sizes the choice compares. */
 export interface ZoneinfoSizes {
@@ -109,4 +110,17 @@ export async function zoneinfoSizes(
   const sizes = await measure()
   write(cache.dir, file, sizes)
   return sizes
+}
+
+/**
+ * How zoneinfo() (src/rootfs/stage.ts) compares the tree with the zip: each layer's compressed size as this run
+ * would push it (gzip's, compressedLayerSize, unless size says otherwise: the pipeline passes its compressor's,
+ * which keeps the bytes for the image too), remembered in cache when one is given.
+ */
+export function zoneinfoMeasure(
+  size?: (layer: Layer, epoch: number) => Promise<number>,
+  cache?: ChoiceCache
+): (tree: Layer, zip: Layer, epoch: number) => Promise<ZoneinfoSizes> {
+  return (tree, zip, epoch) =>
+    zoneinfoSizes(tree, zip, epoch, l => (size ?? compressedLayerSize)(l, epoch), cache)
 }

@@ -1,7 +1,12 @@
-// The attach stage's work: hands what other stages made (SBOM, provenance, size report) to the referrer writer, for the registry when the image was pushed and for the OCI layout when one is written.
-import type { Logger } from '../ports.js'
+// The attach stage: hands what other stages made (SBOM, provenance, size report) to the referrer writer, for the
+// registry when the image was pushed and for the OCI layout when one is written; never inside the image's index.
+import type { Logger, StageBody } from '../ports.js'
 import type { Attached, Attachment, Descriptor, ReferrerStore } from '../oci/artifact.js'
-import { AttachError, describeFailure, type NotAttached } from '../registry/referrers.js'
+import type { Blob } from '../oci/image.js'
+import { layoutReferrers } from '../oci/layout.js'
+import { rfc3339 } from '../source-date-epoch.js'
+import type { RegistryClient } from './client.js'
+import { AttachError, describeFailure, registryReferrers, type NotAttached } from './referrers.js'
 
 export interface AttachInput {
   attachments: Attachment[]
@@ -125,4 +130,54 @@ export function notAttachedMessage(
       : 'Run the step again: the same source gives the same digest, and what is attached already is not listed twice.'
   )
   return lines.join('\n')
+}
+
+/** What the stages that make artifacts hand on (each absent when the run has no such stage). */
+interface Made {
+  sbom?: Attachment[] | undefined
+  provenance?: Attachment[] | undefined
+  report?: Attachment[] | undefined
+}
+
+/**
+ * After the push: each artifact names its manifest as subject, in every registry pushed to and in the OCI layout
+ * (ociLayout, when set). tags are the tags the image is to get, for the message when an artifact is refused.
+ */
+export function attachStage(
+  ociLayout: string,
+  tags: string[],
+  ports: { logger: Logger; sleep?: (ms: number) => Promise<void> }
+): StageBody<
+  Made & {
+    push: boolean
+    login: RegistryClient | undefined
+    mirrors: RegistryClient[]
+    images: { top: Blob }
+    source: { epoch: number }
+  },
+  AttachOutput
+> {
+  const { logger } = ports
+  const attachments = (got: Made): Attachment[] =>
+    [got.sbom, got.provenance, got.report].flatMap(a => a ?? [])
+  return {
+    title: got =>
+      attachments(got).length && (got.push || ociLayout)
+        ? `Attach ${[...new Set(attachments(got).flatMap(a => a.artifacts.map(x => x.artifactType)))].join(', ')}`
+        : undefined,
+    run: async got => {
+      const created = rfc3339(got.source.epoch)
+      const clients = got.push && got.login ? [got.login, ...got.mirrors] : []
+      return attachArtifacts({
+        attachments: attachments(got),
+        registries: clients.map(c => ({
+          name: `${c.ref.registry}/${c.ref.repository}`,
+          store: registryReferrers(c, logger, { created }, { sleep: ports.sleep })
+        })),
+        layout: ociLayout ? layoutReferrers(ociLayout, { created }) : undefined,
+        image: { digest: got.images.top.digest, tags },
+        logger
+      })
+    }
+  }
 }

@@ -1,8 +1,8 @@
 // Reads tags written as full image references (docker/metadata-action's tags output: ghcr.io/acme/app:1.2.3) as
 // the bare tags of the images this step builds, and refuses those that name another image.
 import { InputError } from '../ports.js'
-import { parseReference } from './reference.js'
-import { renderTemplate } from '../images/targets.js'
+import { parseReference } from '../registry/reference.js'
+import { renderTemplate } from './targets.js'
 
 /** Names Docker Hub goes by, which metadata-action and image may spell differently. */
 const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io'])
