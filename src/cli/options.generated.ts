@@ -236,7 +236,7 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
   {
     name: 'registry-timeout',
     description:
-      'Seconds a registry or token server request may stay silent (connecting, sending, waiting, receiving) before it fails, 1 to 3600. Retries of one request stop within max(90, 1.5 × this) seconds.',
+      "Seconds any request may stay silent (connecting, sending, waiting, receiving) before it fails, 1 to 3600: registries and token servers, GitHub's API, the OIDC token and Sigstore. Retries of one registry request stop within max(90, 1.5 × this) seconds; of a GitHub, OIDC or Sigstore request within 2.5 × this, at most 150.",
     default: '60'
   },
   {
