@@ -6,6 +6,14 @@ export type VulnMode = 'report' | 'fail' | 'off'
 
 export const DEFAULT_VULN_DB = 'https://vuln.go.dev'
 
+/** The vulnerability check's inputs, parsed: the option object its stages take. */
+export interface VulnOptions {
+  vulnerabilities: VulnMode
+  /** vuln-db, as parseVulnDb returns it. */
+  vulnDb: string
+  vulnAllow: AllowEntry[]
+}
+
 /** vulnerabilities: report (the default), fail or off, in any case. */
 export function parseVulnerabilities(raw: string): VulnMode {
   const value = raw.trim().toLowerCase() || 'report'
