@@ -1,12 +1,13 @@
 // The vulnerability check's two stages: the database, opened once per run through the run's HTTP layer, and the
-// check of each platform's binary, whose failure (with vulnerabilities: fail) the size gate adds to its own.
+// check of each platform's binary, whose failure (with vulnerabilities: fail) the size gate adds to its own. The
+// client and the matcher are loaded when a stage runs: a run with vulnerabilities: off never parses them.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { serviceBudget, serviceFetch } from '../http/retry.js'
 import { silenceOf } from '../http/transport.js'
 import { InputError, type Fetch, type StageBody } from '../ports.js'
-import { checkBinary, failureMessage, onDatabaseError, type VulnCheckResult } from './check.js'
-import { openVulnDb, type VulnDb } from './database.js'
+import type { VulnCheckResult } from './check.js'
+import type { VulnDb } from './database.js'
 import type { VulnOptions } from './inputs.js'
 import { skippedSection, vulnSection, type VulnSection } from './report.js'
 
@@ -37,6 +38,10 @@ export function vulnDbStage(
   return {
     // Silent (its line or warning waits in the queue): a titled stage here would stop Go's install from streaming.
     run: async (_got, log) => {
+      const [{ openVulnDb }, { onDatabaseError }] = await Promise.all([
+        import('./database.js'),
+        import('./check.js')
+      ])
       const silence = silenceOf(ports.fetch)
       const fetch = serviceFetch(ports.fetch, {
         service: 'the Go vulnerability database',
@@ -73,6 +78,7 @@ export function vulnsStage(
   return {
     title: 'Known vulnerabilities',
     run: async ({ binaries, vulnDb }, log) => {
+      const { checkBinary, failureMessage, onDatabaseError } = await import('./check.js')
       const skipped = (why: string): VulnRun => ({
         section: skippedSection(why),
         results: new Map()
