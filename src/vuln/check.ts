@@ -79,7 +79,7 @@ export function onDatabaseError(
   if (!(error instanceof VulnDbError)) {
     if (mode === 'fail') throw error
     const message =
-      `vulnerabilities: the check against vuln-db failed (${error instanceof Error ? error.message : String(error)}). ` +
+      `vulnerabilities: the check against vuln-db failed (${typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error)}). ` +
       `The vulnerability check was skipped.`
     warn(message)
     return message
