@@ -16,7 +16,7 @@ import { parseReport } from '../../src/report/schema.js'
 import { renderSummary } from '../../src/report/summary.js'
 import type { VulnCheckResult } from '../../src/vuln/check.js'
 import type { VulnDb } from '../../src/vuln/database.js'
-import type { VulnOptions } from '../../src/vuln/inputs.js'
+import { vulnDbSecrets, type VulnOptions } from '../../src/vuln/inputs.js'
 import type { VulnFinding } from '../../src/vuln/match.js'
 import { vulnSection } from '../../src/vuln/report.js'
 import { vulnDbStage, vulnsStage } from '../../src/vuln/stages.js'
@@ -228,5 +228,13 @@ describe('where the section lands', () => {
       'GO-2099-0002'
     ])
     expect(JSON.parse(out.metadata as string).vulnerabilities).toHaveLength(2)
+  })
+})
+
+describe('vulnDbSecrets', () => {
+  it('gives the password of a vuln-db URL, as written and decoded, for the edge to mask; nothing when there is none', () => {
+    expect(vulnDbSecrets('https://bot:p%40ss@mirror.example/vulndb')).toEqual(['p%40ss', 'p@ss'])
+    expect(vulnDbSecrets('https://vuln.go.dev')).toEqual([])
+    expect(vulnDbSecrets('not a url')).toEqual([])
   })
 })
