@@ -26,7 +26,8 @@ const PARTS = {
   native: 'builder: native',
   docker: 'builder: docker',
   layout: 'oci-layout',
-  load: 'load: true'
+  load: 'load: true',
+  vulns: 'known vulnerabilities (vulnerabilities: report or fail)'
 }
 
 /** The table module: it imports nothing, so its JavaScript runs alone. */

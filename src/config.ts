@@ -14,6 +14,12 @@ import { parseFiles } from './rootfs/files.js'
 import { imageTopLevel, parseBinaryName } from './rootfs/binary-name.js'
 import { parseProvenance } from './attest/config.js'
 import type { SbomFormat } from './sbom/formats.js'
+import {
+  parseVulnAllow,
+  parseVulnDb,
+  parseVulnerabilities,
+  type VulnOptions
+} from './vuln/inputs.js'
 import type { BuildOptions } from './compile/build-options.js'
 import type { AssembleOptions } from './oci/assemble.js'
 import type { SupplyChainOptions } from './pipeline/options.js'
@@ -47,7 +53,8 @@ export interface Config
     AssembleOptions,
     Omit<PublishOptions, 'shortShaLength'>,
     ReportOptions,
-    SupplyChainOptions {
+    SupplyChainOptions,
+    VulnOptions {
   goVersion: string
   goVersionFile: string
   goDownloadBaseUrl: string
@@ -317,6 +324,9 @@ export function parseConfig(get: GetInput, env: Record<string, string | undefine
     summary: parseBoolean(get, 'summary', true),
     sbom: parseSbom(get('sbom')),
     provenance: parseProvenance(get('provenance'), env),
+    vulnerabilities: parseVulnerabilities(get('vulnerabilities')),
+    vulnDb: parseVulnDb(get('vuln-db')),
+    vulnAllow: parseVulnAllow(get('vuln-allow')),
     githubToken: get('github-token').trim(),
     ...parseComment(get, env, workspace),
     ...parseCgoConfig(

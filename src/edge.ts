@@ -17,6 +17,7 @@ import type { Result } from './pipeline/result.js'
 import type { BuildCache, Logger, ToolCache } from './ports.js'
 import { testEndpoints } from './attest/endpoints.js'
 import { imagesOutput } from './images/entries.js'
+import { vulnOutputs } from './vuln/report.js'
 
 /**
  * Whether a runner reads the log: GitHub Actions sets GITHUB_ACTIONS=true in every step. Elsewhere (a terminal,
@@ -155,6 +156,7 @@ export function runOptions(
       githubToken: c.githubToken
     },
     supplyChain: { sbom: c.sbom, provenance: c.provenance, githubToken: c.githubToken },
+    vuln: { vulnerabilities: c.vulnerabilities, vulnDb: c.vulnDb, vulnAllow: c.vulnAllow },
     github
   }
 }
@@ -201,11 +203,17 @@ export function actionOutputs(r: Result): Record<string, string | number> {
   if (r.packageDeltas) outputs['package-deltas'] = JSON.stringify(r.packageDeltas)
   if (r.cacheHit !== undefined) outputs['cache-hit'] = String(r.cacheHit)
   if (r.digestFile) outputs['digest-file'] = r.digestFile
+  if (r.vulnerabilities) {
+    const v = vulnOutputs(r.vulnerabilities)
+    outputs.vulnerabilities = v.vulnerabilities!
+    outputs['vulnerability-count'] = v['vulnerability-count']!
+  }
   outputs.metadata = JSON.stringify({
     ...outputs,
     sizes,
     ...(r.packageDeltas ? { 'package-deltas': r.packageDeltas } : {}),
     ...(r.images ? { images: JSON.parse(imagesOutput(r.images)) as unknown } : {}),
+    ...(r.vulnerabilities ? { vulnerabilities: r.vulnerabilities.findings } : {}),
     tags: r.tags,
     ociLayout: r.ociLayout,
     comparisons: r.comparisons.map(c => ({

@@ -2,6 +2,7 @@
 import * as core from '@actions/core'
 import os from 'node:os'
 import { parseComment, parseConfig } from './config.js'
+import { vulnDbSecrets } from './vuln/inputs.js'
 import type { ReportOptions } from './report/size-report.js'
 import { commentFrom } from './comment/post.js'
 import { actionOutputs, edgeDeps, inActions, runOptions } from './edge.js'
@@ -94,6 +95,7 @@ export async function run(): Promise<void> {
     if (password) core.setSecret(password)
     const token = core.getInput('github-token').trim()
     if (token) core.setSecret(token)
+    for (const secret of vulnDbSecrets(core.getInput('vuln-db'))) core.setSecret(secret)
     // comment-from posts a report another job wrote (the fork-safe pattern): nothing is built or pushed.
     if (core.getInput('comment-from').trim()) {
       const env = process.env

@@ -42,7 +42,9 @@ async function cli(
     TMPDIR: tmp,
     ...extra
   }
-  return { ...(await sh(process.execPath, [CLI, ...args], { cwd, env })), tmp }
+  // vuln.go.dev is out of reach here: the vulnerability check has its own tests (vuln-action.test.ts).
+  const offline = args.some(a => a.startsWith('--vulnerabilities')) ? [] : ['--vulnerabilities=off']
+  return { ...(await sh(process.execPath, [CLI, ...offline, ...args], { cwd, env })), tmp }
 }
 
 /** The value of a `name: value` line of the result block. */

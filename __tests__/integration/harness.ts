@@ -82,7 +82,9 @@ export async function fileToolCache(): Promise<string> {
 /**
  * Runs the bundled action with inputs as INPUT_* variables and the runner's files, in workdir, once the test
  * environment has answered (checked at this file's first run). go.dev is out of reach here (tests talk only to
- * 127.0.0.1), so go-download-base-url is the local mirror unless inputs name another. The tool cache is the file's
+ * 127.0.0.1), so go-download-base-url is the local mirror unless inputs name another, and the vulnerability check
+ * (vuln.go.dev by default) is off unless inputs turn it on (vuln.test.ts's runs, against a local database). The
+ * tool cache is the file's
  * (fileToolCache) unless opts give one.
  */
 export async function runAction(
@@ -111,7 +113,8 @@ export async function runAction(
     DOCKER_CONFIG: path.join(runnerDir, 'docker-config'),
     ...opts.env
   }
-  for (const [k, v] of Object.entries({ 'go-download-base-url': MIRROR, ...inputs }))
+  const defaults = { 'go-download-base-url': MIRROR, vulnerabilities: 'off' }
+  for (const [k, v] of Object.entries({ ...defaults, ...inputs }))
     env[`INPUT_${k.toUpperCase()}`] = v
   let code = 0
   let stdout = ''

@@ -364,6 +364,15 @@ describe('SPDX 2.3', () => {
     expect(validate(broken)).toBe(false)
   })
 
+  it('with the known vulnerabilities (issue 25): a note as the document comment, still valid', () => {
+    const note =
+      'Known vulnerabilities (Go vulnerability database, ...):\nGO-2099-0001 in m v1: reachable'
+    const noted = JSON.parse(spdxJson(contents, note)) as { comment?: string }
+    expect(validate(noted)).toBe(true)
+    expect(noted.comment).toBe(note)
+    expect(doc).not.toHaveProperty('comment')
+  })
+
   it('describes the image, which contains every file with its digests', () => {
     const image = doc.packages[0]!
     expect(image).toMatchObject({ name: '127.0.0.1:5000/acme/app', versionInfo: MANIFEST.digest })
@@ -465,6 +474,34 @@ describe('CycloneDX 1.6', () => {
     expect(validate(bom)).toBe(true)
     expect(validate.errors ?? null).toBeNull()
     expect(validate({ ...bom, serialNumber: 'urn:uuid:not-a-uuid' })).toBe(false)
+  })
+
+  it('with the known vulnerabilities (issue 25): exploitable and not_affected, still valid', () => {
+    const dep = contents.go.deps[0]!
+    const finding = (id: string, reachability: 'reachable' | 'module-only') => ({
+      id,
+      aliases: [],
+      summary: 's',
+      module: dep.path,
+      version: dep.version!,
+      packages: [dep.path],
+      symbols: reachability === 'reachable' ? [`${dep.path}.F`] : [],
+      reachability
+    })
+    const withVulns = JSON.parse(
+      cyclonedxJson(contents, [
+        finding('GO-2099-0001', 'reachable'),
+        finding('GO-2099-0002', 'module-only')
+      ])
+    ) as { vulnerabilities: { id: string; analysis: { state: string; justification?: string } }[] }
+    expect(validate(withVulns)).toBe(true)
+    expect(
+      withVulns.vulnerabilities.map(v => [v.id, v.analysis.state, v.analysis.justification])
+    ).toEqual([
+      ['GO-2099-0001', 'exploitable', undefined],
+      ['GO-2099-0002', 'not_affected', 'code_not_reachable']
+    ])
+    expect(bom).not.toHaveProperty('vulnerabilities')
   })
 
   it('has the image as its subject and every module, file and package as components', () => {

@@ -89,7 +89,9 @@ const MODES: [string, Record<string, string>][] = [
     { 'compare-to': '127.0.0.1:5000/acme/app:main', comment: 'true' }
   ],
   ['builder: docker', { builder: 'docker' }],
-  ['oci-layout and load', { 'oci-layout': 'out', load: 'true' }]
+  ['oci-layout and load', { 'oci-layout': 'out', load: 'true' }],
+  ['vulnerabilities: off', { vulnerabilities: 'off' }],
+  ['vulnerabilities: fail', { vulnerabilities: 'fail' }]
 ]
 
 const mains: MainTarget[] = ['a', 'b'].map(n => ({
@@ -171,6 +173,25 @@ describe('the orderings the action promises', () => {
       )
     const merge = mergeGraph(options({ 'merge-digests': `${D1}\n${D2}` }), deps, plan)
     expect(before(merge, 'push').has('gate')).toBe(true)
+  })
+
+  it('checks the binaries for known vulnerabilities before the gate, so a reachable one (fail) pushes nothing', () => {
+    const fail = buildGraph(options({ vulnerabilities: 'fail' }), deps, plan, compressor)
+    for (const graph of [layout, fail]) {
+      expect(before(graph, 'gate').has('vulns')).toBe(true)
+      expect(before(graph, 'push').has('vulns')).toBe(true)
+      expect([...before(graph, 'vulns')]).toEqual(expect.arrayContaining(['binaries', 'vulnDb']))
+      // The SBOM and the size report carry the findings.
+      expect(before(graph, 'sbom').has('vulns')).toBe(true)
+      expect(before(graph, 'sizeReport').has('vulns')).toBe(true)
+    }
+    // The database: after the checks of the inputs, once for the whole run (a monorepo's images share it).
+    expect(before(layout, 'vulnDb').has('preflight')).toBe(true)
+    expect(monorepoStages.map(s => s.name)).not.toContain('a/vulnDb')
+    expect(drawn(firstGraph(monorepo, deps, plan, compressor))).toMatch(/^vulnDb <- /m)
+    // off: nothing is looked up, nothing fetched.
+    const off = buildGraph(options({ vulnerabilities: 'off' }), deps, plan, compressor)
+    expect(off.map(s => s.name).filter(n => n.startsWith('vuln'))).toEqual([])
   })
 
   it('tags last: after the push and every referrer, in every registry and every image', () => {

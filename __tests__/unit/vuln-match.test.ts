@@ -363,9 +363,19 @@ describe('matchFindings', () => {
 })
 
 describe('onDatabaseError', () => {
-  it('rethrows what is not the database failing', () => {
+  it('with report, never fails: what is not the database failing is a warning too', () => {
     const bug = new TypeError('x is undefined')
-    expect(() => onDatabaseError('report', bug, () => undefined)).toThrow(bug)
+    const warnings: string[] = []
+    const said = onDatabaseError('report', bug, w => warnings.push(w))
+    expect(warnings).toEqual([
+      'vulnerabilities: the check against vuln-db failed (x is undefined). The vulnerability check was skipped.'
+    ])
+    expect(said).toBe(warnings[0])
+  })
+
+  it('with fail, rethrows what is not the database failing as it is', () => {
+    const bug = new TypeError('x is undefined')
+    expect(() => onDatabaseError('fail', bug, () => undefined)).toThrow(bug)
   })
 
   it('keeps the kind when it fails the step', () => {

@@ -289,6 +289,23 @@ export const ACTION_INPUTS: readonly { name: string; description: string; defaul
     default: 'auto'
   },
   {
+    name: 'vulnerabilities',
+    description:
+      "Look up each platform's binary in the Go vulnerability database (vuln-db): its modules and the standard library at their versions, narrowed to the entries whose vulnerable functions are in the binary's function table (reachable) or only in a module it uses (module-only). Findings go to the job summary, the size report, the pull request comment, the SBOM and the outputs vulnerabilities and vulnerability-count. report (never fails the step; a database that cannot be used is a warning), fail (also fail the step before anything is pushed on a reachable finding not in vuln-allow, or when the database cannot be used) or off.",
+    default: 'report'
+  },
+  {
+    name: 'vuln-db',
+    description:
+      "The Go vulnerability database's base URL: https://vuln.go.dev, a mirror's http(s) URL in its layout (index/db.json, index/modules.json, ID/GO-YYYY-NNNN.json, fetched gzip-encoded), or a file: URL of a directory in that layout. Fetched once per run (registry-timeout bounds each request) and cached in the tool cache until its index/db.json says it changed.",
+    default: 'https://vuln.go.dev'
+  },
+  {
+    name: 'vuln-allow',
+    description:
+      'Vulnerabilities accepted, one a line: an ID (GO-YYYY-NNNN, or its CVE or GHSA alias), then optionally the reason after a space or a colon (GO-2024-1234: not reachable with our configuration). They are still listed, with the reason, but neither fail the step nor count in vulnerability-count.'
+  },
+  {
     name: 'comment',
     description:
       "Keep one comment per image on the pull request (pull_request and pull_request_target events) with the size verdict, the deltas per platform and layer, and the Go packages and modules that changed; updated in place on later runs. Needs permissions pull-requests write; a refused write (a fork's token) is a warning. Elsewhere a notice.",

@@ -113,6 +113,9 @@ export const CLI_ONLY: Readonly<Record<string, CliOnly>> = {
     kind: 'boolean',
     local: 'none here: no job summary, the size table is printed instead'
   },
+  vulnerabilities: { group: 'size', kind: 'string' },
+  'vuln-db': { group: 'size', kind: 'string' },
+  'vuln-allow': { group: 'size', kind: 'list' },
   comment: { group: 'size', kind: 'boolean' },
   'github-token': { group: 'size', kind: 'string', local: 'empty' },
   'comment-from': { group: 'size', kind: 'string' }

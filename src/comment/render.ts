@@ -11,6 +11,8 @@ import {
   safeTable,
   signedBytes
 } from '../report/summary.js'
+import { readVulnSection, type VulnSection } from '../vuln/report.js'
+import { vulnNewTable, vulnVerdict } from '../vuln/render.js'
 
 /** What the report is of: its repository, else (no image) its main package, else its digest. */
 export function reportName(r: Report): string {
@@ -75,6 +77,23 @@ function layerDetails(comparisons: Comparison[]): string[] {
   )
 }
 
+/**
+ * The verdict's vulnerability line and the folded table of what is new against the baseline's report, when this
+ * run checked (vulnerabilities report or fail). Both sections are validated first: the report may be a fork's.
+ */
+function vulnLines(r: Report): string[] {
+  const now = readVulnSection(r.vulnerabilities)
+  if ('missing' in now) return []
+  const old = r.comparison && readVulnSection(r.comparison.vulnerabilities)
+  const baseline: VulnSection | undefined = old && !('missing' in old) ? old : undefined
+  const table = vulnNewTable(now, baseline)
+  return [
+    `**Known vulnerabilities**: ${vulnVerdict(now, baseline)}.`,
+    '',
+    ...(table ? [table, ''] : [])
+  ]
+}
+
 /** The run link is shown only when it is a run of this repository (runsUrl): a report's own could point anywhere. */
 function runLink(run: string | undefined, runsUrl: string | undefined): string | undefined {
   if (!run || !runsUrl || !run.startsWith(runsUrl)) return undefined
@@ -87,7 +106,7 @@ function runLink(run: string | undefined, runsUrl: string | undefined): string |
  */
 export function renderComment(r: Report, o: { marker: string; runsUrl?: string }): string {
   const out: string[] = [o.marker, `### Image size: ${code(reportName(r))}`, '']
-  out.push(...verdict(r), ...totals(r))
+  out.push(...verdict(r), ...vulnLines(r), ...totals(r))
   if (r.comparison) {
     out.push(`Compared with ${code(r.comparison.baseline)}.`, '')
     const d = r.comparison.packages

@@ -32,6 +32,7 @@ import { librariesStage } from '../rootfs/libraries.js'
 import { plansStage } from '../rootfs/platform-plans.js'
 import { stagedStage } from '../rootfs/stage.js'
 import { hostPackagesStage, sbomStage } from '../sbom/documents.js'
+import { vulnDbStage, vulnsStage } from '../vuln/stages.js'
 import type { Deps } from './deps.js'
 import type { Stage } from './graph.js'
 import type { PipelineOptions } from './options.js'
@@ -49,7 +50,8 @@ export function partsOn(o: PipelineOptions): Set<Part> {
     native: o.image.builder === 'native',
     docker: o.image.builder === 'docker',
     layout: !!o.publish.ociLayout,
-    load: o.publish.load && !!o.publish.image
+    load: o.publish.load && !!o.publish.image,
+    vulns: o.vuln.vulnerabilities !== 'off'
   }
   return new Set((Object.keys(on) as Part[]).filter(p => on[p]))
 }
@@ -98,6 +100,8 @@ export function buildBodies(
     hostPackages: hostPackagesStage(o.image, deps),
     packages: packagesStage({ ...o.report, ...o.build, ...o.publish }, deps),
     libraries: librariesStage(o.build, deps),
+    vulnDb: vulnDbStage(o.vuln, deps),
+    vulns: vulnsStage(o.vuln),
     plans: plansStage(build, o.github),
     context: contextStage(o.build, deps),
     assembled: assembledStage(o.image, compressor, logger),

@@ -10,6 +10,7 @@ import type { ReportOptions } from '../report/size-report.js'
 import type { AssembleOptions } from '../oci/assemble.js'
 import type { ImageOptions } from '../rootfs/settings.js'
 import type { SbomFormat } from '../sbom/formats.js'
+import type { VulnOptions } from '../vuln/inputs.js'
 
 /** The SBOM and the signed provenance attached to the image. */
 export interface SupplyChainOptions {
@@ -28,6 +29,8 @@ export interface PipelineOptions {
   publish: PublishOptions
   report: ReportOptions
   supplyChain: SupplyChainOptions
+  /** The vulnerability check: vulnerabilities, vuln-db, vuln-allow. */
+  vuln: VulnOptions
   /** What the GitHub context says about the run (event, ref, commit, repository), read once. */
   github: GitHubContext
 }

@@ -8,6 +8,7 @@ import type { PackageDeltas } from '../report/report.js'
 import { imageEntry, type ImageEntry } from '../images/entries.js'
 import type { BuildOutputs } from './bodies.js'
 import type { MergeOutputs } from '../merge/index-push.js'
+import type { VulnSection } from '../vuln/report.js'
 
 export interface Result {
   goVersion: string
@@ -48,6 +49,10 @@ export interface Result {
   attestation?: { id: string; url: string }
   /** The SBOM file of each platform, by os/arch[/variant] (output sbom); absent with sbom: none. */
   sbom?: Record<string, string>
+  /** The known vulnerabilities (outputs vulnerabilities and vulnerability-count), unless vulnerabilities is off. */
+  vulnerabilities?: VulnSection
+  /** vulnerabilities: fail's verdict when a reachable finding is not allowed (also in gateFailures). */
+  vulnFailure?: string
 }
 
 /** The entry of the images output for one image's result. */
@@ -105,7 +110,13 @@ export function pipelineResult(o: PipelineOptions, out: BuildOutputs): Result {
     ociReference: out.layout ?? '',
     cacheHit: !!out.goCache && out.goCache.matchedKey === out.goCache.key,
     attestation: out.attestation,
-    sbom: out.sbom && Object.fromEntries(out.sbom.map(s => [s.platform, s.file]))
+    sbom: out.sbom && Object.fromEntries(out.sbom.map(s => [s.platform, s.file])),
+    ...(out.vulns
+      ? {
+          vulnerabilities: out.vulns.section,
+          ...(out.vulns.failure ? { vulnFailure: out.vulns.failure } : {})
+        }
+      : {})
   }
 }
 

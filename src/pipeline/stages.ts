@@ -19,6 +19,7 @@ export type Part =
   | 'docker'
   | 'layout'
   | 'load'
+  | 'vulns'
 
 export interface Row {
   /** The stages whose outputs it takes. */
@@ -92,9 +93,9 @@ export const BUILD = {
   packages: { needs: ['go', 'source', 'binaries', 'cgo'] },
   libraries: { needs: ['binaries', 'cgo', 'main'], part: 'cgo' },
 
-  // The vulnerability check (issue 25, src/vuln/index.ts lists its seams) goes here, as a part 'vulns': a run-wide
-  // vulnDb row (the database, fetched once, after preflight) and a vulns row that needs binaries and vulnDb; gate
-  // or push then needs vulns (with fail, nothing is pushed), and sizeReport, sbom and comment take it.
+  // The vulnerability check (src/vuln/): the database once per run, then each platform's binary.
+  vulnDb: { needs: [], after: { preflight: CHECKED_FIRST }, per: 'run', part: 'vulns' },
+  vulns: { needs: ['binaries', 'vulnDb'], part: 'vulns' },
 
   // The images.
   plans: { needs: ['staged', 'binaries', 'source', 'main', 'libraries'] },
@@ -109,10 +110,10 @@ export const BUILD = {
   load: { needs: ['images'], part: 'load' },
   comparisons: { needs: ['images'], part: 'compare' },
   sbom: {
-    needs: ['images', 'plans', 'source', 'main', 'cgo', 'hostPackages'],
+    needs: ['images', 'plans', 'source', 'main', 'cgo', 'hostPackages', 'vulns'],
     part: 'sbom'
   },
-  gate: { needs: ['images', 'comparisons'] },
+  gate: { needs: ['images', 'comparisons', 'vulns'] },
   signed: { needs: ['images', 'gate', 'login', 'sbom'], part: 'provenance' },
   provenance: { needs: ['signed'], part: 'provenance' },
   push: {
@@ -135,7 +136,8 @@ export const BUILD = {
       'main',
       'go',
       'push',
-      'baselineReport'
+      'baselineReport',
+      'vulns'
     ]
   },
   report: { needs: ['sizeReport', 'images', 'push'] },

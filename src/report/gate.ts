@@ -212,14 +212,23 @@ export function gateStage(
     maxSizeIncrease?: { rule: Increase; raw: string }
   },
   logger: Logger
-): StageBody<{ images: { images: BuiltImage[] }; comparisons: Comparison[] | undefined }, Gate> {
+): StageBody<
+  {
+    images: { images: BuiltImage[] }
+    comparisons: Comparison[] | undefined
+    /** vulnerabilities: fail's verdict, which stops the push as a broken budget does. */
+    vulns: { failure?: string } | undefined
+  },
+  Gate
+> {
   return {
     title: 'Image size',
-    run: async ({ images, comparisons = [] }) => {
+    run: async ({ images, comparisons = [], vulns }) => {
       const sizes = images.images.map(platformSize)
       for (const s of sizes) logger.info(sizeTable(s))
       for (const c of comparisons) logger.info(comparisonTable(c))
-      return { sizes, failures: gateFailures(sizes, comparisons, o.maxSize, o.maxSizeIncrease) }
+      const failures = gateFailures(sizes, comparisons, o.maxSize, o.maxSizeIncrease)
+      return { sizes, failures: vulns?.failure ? [...failures, vulns.failure] : failures }
     }
   }
 }

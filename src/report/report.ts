@@ -95,6 +95,8 @@ export interface ReportComparison {
   /** One per platform the baseline has. */
   platforms: Comparison[]
   packages: PackageDeltas
+  /** The baseline report's vulnerabilities section, as validated (readVulnSection), for the comment's verdict. */
+  vulnerabilities?: unknown
 }
 
 /**
@@ -112,6 +114,11 @@ export interface Report {
   goVersion: string
   platforms: PlatformSize[]
   binary?: ReportBinary
+  /**
+   * The known vulnerabilities of the binaries (src/vuln/report.ts's VulnSection, versioned on its own): read back
+   * with readVulnSection, which validates it, since a baseline's report is another job's file.
+   */
+  vulnerabilities?: unknown
   // The run's own part, never attached:
   tags?: string[]
   pushed?: boolean
@@ -154,7 +161,8 @@ export function attachedReport(r: Report): Report {
     digest: r.digest,
     goVersion: r.goVersion,
     platforms: r.platforms,
-    ...(r.binary ? { binary: r.binary } : {})
+    ...(r.binary ? { binary: r.binary } : {}),
+    ...(r.vulnerabilities === undefined ? {} : { vulnerabilities: r.vulnerabilities })
   }
 }
 

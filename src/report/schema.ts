@@ -101,6 +101,9 @@ export const reportSchema: z.ZodType<Report> = z.object({
   goVersion: text,
   platforms: many(platformSize),
   binary: binary.optional(),
+  // Kept as it is: readVulnSection validates it where it is used, and a section it cannot read costs the comment
+  // only its vulnerability line, not the whole report.
+  vulnerabilities: z.unknown().optional(),
   tags: many(text).optional(),
   pushed: z.boolean().optional(),
   budget: z
@@ -111,7 +114,12 @@ export const reportSchema: z.ZodType<Report> = z.object({
     })
     .optional(),
   comparison: z
-    .object({ baseline: text, platforms: many(comparison), packages: packageDeltas })
+    .object({
+      baseline: text,
+      platforms: many(comparison),
+      packages: packageDeltas,
+      vulnerabilities: z.unknown().optional()
+    })
     .optional(),
   pullRequest: z.number().int().positive().optional(),
   run: text.optional()

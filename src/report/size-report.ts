@@ -30,6 +30,7 @@ import {
 import { parseReport } from './schema.js'
 import { platformSize } from './size.js'
 import { moduleSection, packageSection } from './summary.js'
+import { readVulnSection, type VulnSection } from '../vuln/report.js'
 
 /** The size inputs: the budgets, compare-to, package-sizes and the pull request comment. */
 export interface ReportOptions {
@@ -163,6 +164,7 @@ export function sizeReportStage(
     go: { version: string }
     push: boolean
     baselineReport: BaselineReport | undefined
+    vulns: { section: VulnSection; failure?: string } | undefined
   },
   SizeReport
 > {
@@ -178,9 +180,11 @@ export function sizeReportStage(
         digest: out.images.top.digest,
         goVersion: out.go.version,
         platforms: out.images.images.map(platformSize),
-        ...(binary ? { binary } : {})
+        ...(binary ? { binary } : {}),
+        ...(out.vulns ? { vulnerabilities: out.vulns.section } : {})
       }
       const base = out.baselineReport
+      const baseVulns = base?.report && readVulnSection(base.report.vulnerabilities)
       const url = run.github.runUrl
       const file: Report = {
         ...report,
@@ -189,14 +193,18 @@ export function sizeReportStage(
         budget: {
           ...(o.maxSize ? { maxSize: o.maxSize } : {}),
           ...(o.maxSizeIncrease ? { maxSizeIncrease: o.maxSizeIncrease.raw } : {}),
-          failures: out.gate.failures
+          // vulnerabilities: fail's verdict stops the push through the gate, but it is no size budget.
+          failures: out.gate.failures.filter(f => f !== out.vulns?.failure)
         },
         ...(base
           ? {
               comparison: {
                 baseline: base.reference,
                 platforms: out.comparisons ?? [],
-                packages: diffReports(base.reference, base.report, report, base.why)
+                packages: diffReports(base.reference, base.report, report, base.why),
+                ...(out.vulns && baseVulns && !('missing' in baseVulns)
+                  ? { vulnerabilities: baseVulns }
+                  : {})
               }
             }
           : {}),

@@ -9,6 +9,9 @@ import { formatBytes } from '../bytes.js'
 import { bytesCell, percent, type PlatformSize } from './size.js'
 import type { ImageEntry } from '../images/entries.js'
 import { code, escapeMarkdown as md } from './escape.js'
+import { mdText } from '../vuln/markdown.js'
+import { vulnSummary } from '../vuln/render.js'
+import type { VulnSection } from '../vuln/report.js'
 
 export interface SummaryInput {
   imageRef: string
@@ -26,6 +29,10 @@ export interface SummaryInput {
   packageDeltas?: PackageDeltas
   /** Every image of the run; with several, a table of them leads and the rest is about the first. */
   images?: ImageEntry[]
+  /** The known vulnerabilities, with vulnerabilities report or fail. */
+  vulnerabilities?: VulnSection
+  /** vulnerabilities: fail's verdict, one of gateFailures, shown with the findings rather than the budget. */
+  vulnFailure?: string
 }
 
 function table(rows: string[][]): string {
@@ -235,14 +242,20 @@ export function renderSummary(r: SummaryInput): string {
     out.push(`### Go packages and modules against \`${d.baseline}\``, '')
     out.push(...moduleSection(d, false), ...packageSection(d, false))
   }
-  if (r.maxSize || r.gateFailures.length) {
+  const budgetFailures = r.gateFailures.filter(f => f !== r.vulnFailure)
+  if (r.maxSize || budgetFailures.length) {
     out.push('### Size budget', '')
-    if (r.gateFailures.length) out.push(...r.gateFailures.map(f => `- :x: ${f}`))
+    if (budgetFailures.length) out.push(...budgetFailures.map(f => `- :x: ${f}`))
     else
       out.push(
         `- :white_check_mark: every platform is within max-size ${r.maxSize!.raw} (${r.maxSize!.bytes.toLocaleString('en-US')} bytes).`
       )
     out.push('')
+  }
+  if (r.vulnerabilities) {
+    out.push(vulnSummary(r.vulnerabilities))
+    // The message names modules and versions the database's entries gave: escaped as the findings are.
+    if (r.vulnFailure) out.push(`:x: ${mdText(r.vulnFailure, 2000)}`, '')
   }
   if (r.packages?.sizes.length) {
     const total = r.packages.sizes.reduce((n, p) => n + p.bytes, 0)

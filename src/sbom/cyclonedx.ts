@@ -8,6 +8,8 @@ import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize'
 import * as Spec from '@cyclonedx/cyclonedx-library/Spec'
 import type { DebPackage, GoModule, ImageContents, ImageFile } from './contents.js'
 import { documentNamespace, imagePurl, TOOL } from './spdx.js'
+import type { VulnFinding } from '../vuln/match.js'
+import { addVulnerabilities } from '../vuln/sbom.js'
 
 export { CYCLONEDX_MEDIA_TYPE } from './formats.js'
 
@@ -160,10 +162,15 @@ export function cyclonedxBom(c: ImageContents): Models.Bom {
   return bom
 }
 
-/** The BOM's bytes: CycloneDX 1.6 JSON, lists sorted (the library's reproducible mode), two-space indent. */
-export function cyclonedxJson(c: ImageContents): string {
+/**
+ * The BOM's bytes: CycloneDX 1.6 JSON, lists sorted (the library's reproducible mode), two-space indent; with the
+ * platform's known vulnerabilities as its vulnerabilities, when the run checked.
+ */
+export function cyclonedxJson(c: ImageContents, findings: VulnFinding[] = []): string {
   const serializer = new Serialize.JsonSerializer(
     new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6)
   )
-  return `${serializer.serialize(cyclonedxBom(c), { sortLists: true, space: 2 })}\n`
+  const bom = cyclonedxBom(c)
+  addVulnerabilities(bom, findings)
+  return `${serializer.serialize(bom, { sortLists: true, space: 2 })}\n`
 }

@@ -18,6 +18,7 @@ import { hostPackages, imageContents, type HostPackages, type ImageContents } fr
 import { DPKG_DIR } from './dpkg.js'
 import { CYCLONEDX_MEDIA_TYPE, SPDX_MEDIA_TYPE, type SbomFormat } from './formats.js'
 import { spdxJson } from './spdx.js'
+import type { VulnFinding } from '../vuln/match.js'
 
 /** One platform's SBOM: the attachment for its manifest, and the file it was written to (output sbom). */
 export interface SbomAttachment extends Attachment {
@@ -26,12 +27,22 @@ export interface SbomAttachment extends Attachment {
 }
 
 const FORMATS = {
-  spdx: { mediaType: SPDX_MEDIA_TYPE, extension: 'spdx.json', write: spdxJson },
+  spdx: {
+    mediaType: SPDX_MEDIA_TYPE,
+    extension: 'spdx.json',
+    // The note's module loads the CycloneDX library: only when there is something to note.
+    write: async (c: ImageContents, findings: VulnFinding[]) =>
+      spdxJson(
+        c,
+        findings.length ? (await import('../vuln/sbom.js')).spdxVulnerabilityNote(findings) : ''
+      )
+  },
   cyclonedx: {
     mediaType: CYCLONEDX_MEDIA_TYPE,
     extension: 'cdx.json',
     // Loaded on use: the CycloneDX library is a large part of the bundle, which every run would parse at start-up.
-    write: async (c: ImageContents) => (await import('./cyclonedx.js')).cyclonedxJson(c)
+    write: async (c: ImageContents, findings: VulnFinding[]) =>
+      (await import('./cyclonedx.js')).cyclonedxJson(c, findings)
   }
 } as const
 
@@ -71,6 +82,8 @@ export function sbomStage(
     main: { binaryName: string }
     cgo: CgoBuilds | undefined
     hostPackages: HostPackages
+    /** The known vulnerabilities of each platform's binary, when the run checked. */
+    vulns: { results: Map<string, { findings: VulnFinding[] }> } | undefined
   },
   SbomAttachment[]
 > {
@@ -79,7 +92,7 @@ export function sbomStage(
   const zoneinfoRoot = ports.zoneinfoRoot ?? '/usr/share/zoneinfo'
   return {
     title: `SBOM (${o.sbom})`,
-    run: async ({ images, plans, source, main, cgo, hostPackages: staticHost }) => {
+    run: async ({ images, plans, source, main, cgo, hostPackages: staticHost, vulns }) => {
       const caSources = plans[0]?.plan.layers.find(l => l.name === 'certificates')?.sources ?? []
       const libraryPackages = plans
         .flatMap(({ plan }) =>
@@ -119,7 +132,7 @@ export function sbomStage(
           zoneinfoSource: zoneinfoRoot,
           host
         })
-        const text = await format.write(contents)
+        const text = await format.write(contents, vulns?.results.get(platform)?.findings ?? [])
         const file = path.join(dir, `${platform.replace(/\//g, '-')}.${format.extension}`)
         await writeFile(file, text)
         const { mediaType, digest, size } = image.manifest

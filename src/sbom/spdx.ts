@@ -57,7 +57,7 @@ export function documentNamespace(c: ImageContents): string {
 }
 
 /** The SPDX 2.3 document of one platform's image. */
-export function spdxDocument(c: ImageContents): Json {
+export function spdxDocument(c: ImageContents, note = ''): Json {
   const taken = new Set<string>()
   const annotation = (comment: string): Json => ({
     annotationDate: c.created,
@@ -226,6 +226,8 @@ export function spdxDocument(c: ImageContents): Json {
     name: `${c.name}@${c.manifest.digest} (${c.platform})`,
     documentNamespace: documentNamespace(c),
     creationInfo: { created: c.created, creators: [`Tool: ${TOOL}`] },
+    // SPDX 2.3 has no vulnerability field: the known vulnerabilities are a note (src/vuln/sbom.ts).
+    ...(note ? { comment: note } : {}),
     packages,
     files,
     relationships
@@ -248,6 +250,6 @@ function debPackageJson(id: string, p: DebPackage, summary: string): Json {
 }
 
 /** The document's bytes: two-space JSON and a final newline, keys in the order written. */
-export function spdxJson(c: ImageContents): string {
-  return `${JSON.stringify(spdxDocument(c), null, 2)}\n`
+export function spdxJson(c: ImageContents, note = ''): string {
+  return `${JSON.stringify(spdxDocument(c, note), null, 2)}\n`
 }

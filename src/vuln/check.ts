@@ -67,15 +67,23 @@ export const blocking = (findings: VulnFinding[]): VulnFinding[] =>
 
 /**
  * What a database that could not be used means for the run: with report, a warning (the check is skipped); with
- * fail, the step fails with the database's own message, which names vuln-db. Anything that is no VulnDbError is
- * a bug and is thrown as it is.
+ * fail, the step fails with the database's own message, which names vuln-db. With report the check never fails
+ * the step, whatever went wrong: an error that is no VulnDbError (a binary it cannot read, a bug) is a warning
+ * too, naming the check; with fail it is thrown as it is. Returns the warning.
  */
 export function onDatabaseError(
   mode: Exclude<VulnMode, 'off'>,
   error: unknown,
   warn: (message: string) => void
-): void {
-  if (!(error instanceof VulnDbError)) throw error
+): string {
+  if (!(error instanceof VulnDbError)) {
+    if (mode === 'fail') throw error
+    const message =
+      `vulnerabilities: the check against vuln-db failed (${typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error)}). ` +
+      `The vulnerability check was skipped.`
+    warn(message)
+    return message
+  }
   if (mode === 'fail') {
     throw new VulnDbError(
       `${error.message} vulnerabilities: fail needs the database; set vulnerabilities: report to only warn ` +
@@ -83,7 +91,9 @@ export function onDatabaseError(
       error.kind
     )
   }
-  warn(`${error.message} The vulnerability check was skipped.`)
+  const message = `${error.message} The vulnerability check was skipped.`
+  warn(message)
+  return message
 }
 
 /**

@@ -6,6 +6,14 @@ export type VulnMode = 'report' | 'fail' | 'off'
 
 export const DEFAULT_VULN_DB = 'https://vuln.go.dev'
 
+/** The vulnerability check's inputs, parsed: the option object its stages take. */
+export interface VulnOptions {
+  vulnerabilities: VulnMode
+  /** vuln-db, as parseVulnDb returns it. */
+  vulnDb: string
+  vulnAllow: AllowEntry[]
+}
+
 /** vulnerabilities: report (the default), fail or off, in any case. */
 export function parseVulnerabilities(raw: string): VulnMode {
   const value = raw.trim().toLowerCase() || 'report'
@@ -47,6 +55,19 @@ export function parseVulnDb(raw: string): string {
   if (url.search || url.hash)
     throw refuse('has a query or fragment, which the protocol has no use for')
   return value.replace(/\/+$/, '')
+}
+
+/**
+ * The credentials a vuln-db URL carries (a mirror behind Basic auth), decoded, for the edge to mask before anything
+ * can log them; none when it has none or is no URL (parseVulnDb refuses it then).
+ */
+export function vulnDbSecrets(raw: string): string[] {
+  try {
+    const url = new URL(raw.trim())
+    return [url.password, decodeURIComponent(url.password)].filter(Boolean)
+  } catch {
+    return []
+  }
 }
 
 /** One vuln-allow line: a vulnerability ID and why it is accepted. */

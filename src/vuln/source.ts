@@ -4,6 +4,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { redactUrl, splitCredentials } from '../go/mirror.js'
 import { causeText } from '../go/transfer.js'
+import { timeoutKind } from '../http/errors.js'
+import { GaveUp } from '../http/retry.js'
 import { InputError, type Fetch } from '../ports.js'
 
 /**
@@ -113,9 +115,16 @@ export function openSource(o: SourceOptions): Source {
       try {
         res = await o.fetch(bare, { headers, signal: controller.signal, redirect: 'follow' })
       } catch (e) {
+        // Through the run's HTTP layer (serviceFetch) a request that got no answer is a GaveUp whose message
+        // names the limit it hit and the attempts; a bare fetch's error says only its cause.
+        const gaveUp = e instanceof GaveUp
+        const silent = !!timeoutKind(gaveUp ? e.cause : e)
         throw new VulnDbError(
-          `vuln-db: cannot reach ${from} (${causeText(e)}). Check the URL and the runner's network.`,
-          'unreachable'
+          `vuln-db: cannot reach ${from} (${gaveUp ? e.message : causeText(e)}). ` +
+            (silent
+              ? 'The database may be down or unreachable from the runner.'
+              : "Check the URL and the runner's network."),
+          silent ? 'timeout' : 'unreachable'
         )
       }
       if (res.status !== 200) {
