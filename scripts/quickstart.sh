@@ -2,6 +2,7 @@
 # Quick start: builds examples/hello into an OCI layout with the action itself (no registry needed) and prints
 # the size table. Go comes from a local release mirror made from Debian's Go, so no internet is needed;
 # on a machine with internet set GO_DOWNLOAD_BASE_URL=https://go.dev/dl to use Go's own releases.
+# The vulnerability check is off, as it would ask vuln.go.dev: VULNERABILITIES=report turns it on.
 # Without GITHUB_ACTIONS=true the action knows no runner reads its log, and prints plain lines, no workflow commands.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +22,7 @@ rm -rf "$out" && mkdir -p "$out/temp" "$out/tool-cache"
 env RUNNER_TEMP="$out/temp" RUNNER_TOOL_CACHE="${RUNNER_TOOL_CACHE:-$HOME/.cache/go-scratch-image/tool-cache}" \
   GITHUB_OUTPUT="$out/outputs" GITHUB_WORKSPACE="$PWD" \
   INPUT_WORKING-DIRECTORY=examples/hello INPUT_PUSH=false INPUT_OCI-LAYOUT=.tmp/quickstart/oci INPUT_TAGS=latest \
-  INPUT_GO-DOWNLOAD-BASE-URL="$GO_DOWNLOAD_BASE_URL" \
+  INPUT_GO-DOWNLOAD-BASE-URL="$GO_DOWNLOAD_BASE_URL" INPUT_VULNERABILITIES="${VULNERABILITIES:-off}" \
   node dist/index.js
 
 echo

@@ -5,7 +5,7 @@
 // the registry; vulnerabilities: fail with and without vuln-allow (skopeo sees no tag when it fails); a database
 // that refuses, one that never answers and a malformed entry; and the three inputs refused before any build.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { cp, readFile, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { referrersTag, type Descriptor } from '../../src/oci/artifact.js'
 import type { Report } from '../../src/report/report.js'
@@ -287,6 +287,50 @@ describe('vulnerabilities: fail', () => {
     ])
     expect(r.summary).toContain('reachable, allowed: only random IDs\\, never parsed')
     expect(r.summary).toContain('(2 allowed by vuln-allow)')
+  }, 300_000)
+})
+
+describe('a monorepo: every image counts, not only the first', () => {
+  /** The fixture as two commands: a (url.Parse alone, built first) and b (the fixture program, with uuid). */
+  async function monorepo(): Promise<string> {
+    const dir = await app()
+    await mkdir(path.join(dir, 'cmd', 'a'), { recursive: true })
+    await mkdir(path.join(dir, 'cmd', 'b'), { recursive: true })
+    await rename(path.join(dir, 'main.go'), path.join(dir, 'cmd', 'b', 'main.go'))
+    await writeFile(
+      path.join(dir, 'cmd', 'a', 'main.go'),
+      'package main\n\nimport (\n\t"fmt"\n\t"net/url"\n\t"os"\n)\n\nfunc main() {\n\tu, _ := url.Parse(os.Args[0])\n\tfmt.Println(u.Path)\n}\n'
+    )
+    return dir
+  }
+
+  it("b's reachable uuid finding is in the outputs and the count, and fail tags neither image", async () => {
+    const repo = uniqueRepo('vuln-mono')
+    const r = await runAction(
+      inputs({
+        package: './cmd/...',
+        image: `${REGISTRY}/${repo}/{{.Name}}`,
+        tags: 'v1',
+        vulnerabilities: 'fail',
+        'vuln-allow': 'CVE-2099-10004: the program parses only its own argv[0]'
+      }),
+      { workdir: await monorepo(), toolCache, env: goEnv }
+    )
+    expect(r.code).not.toBe(0)
+    expect(r.log).toMatch(
+      /::error::b: vulnerabilities: 1 reachable known vulnerability in the binary: GO-2099-0001/
+    )
+    expect(r.outputs['vulnerability-count']).toBe('1')
+    const found = JSON.parse(r.outputs.vulnerabilities!) as (Finding & { platforms: string[] })[]
+    expect(found.map(f => [f.id, f.platforms])).toEqual([
+      ['GO-2099-0001', ['b: linux/amd64']],
+      ['GO-2099-0004', ['a: linux/amd64', 'b: linux/amd64']],
+      ['GO-2099-0002', ['b: linux/amd64']]
+    ])
+    // b's verdict is shown with the findings, not as a size budget.
+    expect(r.summary).not.toContain('### Size budget')
+    expect(await digestOf(`${REGISTRY}/${repo}/a:v1`)).toBeUndefined()
+    expect(await digestOf(`${REGISTRY}/${repo}/b:v1`)).toBeUndefined()
   }, 300_000)
 })
 

@@ -10,6 +10,7 @@ import { mdText } from '../../src/vuln/markdown.js'
 import type { VulnFinding } from '../../src/vuln/match.js'
 import { vulnNewTable, vulnSummary, vulnVerdict } from '../../src/vuln/render.js'
 import {
+  combineSections,
   mergeFindings,
   readVulnSection,
   skippedSection,
@@ -95,6 +96,28 @@ describe('the report section and the outputs', () => {
         platforms: ['linux/amd64', 'linux/arm64']
       }
     ])
+  })
+
+  it("a monorepo's images as one section: every image's findings, counted once, platforms named by image", () => {
+    const a = vulnSection([result('linux/amd64', [STD])])
+    const b = vulnSection([result('linux/amd64', [REACHABLE, STD, MODULE_ONLY])])
+    const run = combineSections(
+      [
+        { name: 'api', section: a },
+        { name: 'worker', section: b }
+      ],
+      true
+    )
+    // The second image's reachable finding counts: a run-wide count is not the first image's alone.
+    expect(run).toMatchObject({ reachable: 2, blocking: 1, moduleOnly: 1, database: a.database })
+    expect(run.findings.map(f => [f.id, f.platforms])).toEqual([
+      ['GO-2099-0001', ['worker: linux/amd64']],
+      ['GO-2099-0004', ['api: linux/amd64', 'worker: linux/amd64']],
+      ['GO-2099-0002', ['worker: linux/amd64']]
+    ])
+    expect(vulnOutputs(run)['vulnerability-count']).toBe('1')
+    // One image: the platforms stay as they were.
+    expect(combineSections([{ name: 'api', section: b }], false)).toEqual(b)
   })
 
   it("reads a baseline's section back through its schema, and says why it cannot", () => {

@@ -184,7 +184,7 @@ describe('where the section lands', () => {
       comparisons: [],
       gateFailures: [failure],
       vulnerabilities: now,
-      vulnFailure: failure
+      vulnFailures: [failure]
     })
     expect(md).toContain('### Known vulnerabilities')
     expect(md).toContain(

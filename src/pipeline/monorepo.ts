@@ -15,6 +15,7 @@ import type { Deps } from './deps.js'
 import { runGraph, type Stage } from './graph.js'
 import type { PipelineOptions } from './options.js'
 import { imageOf, pipelineResult, type Result } from './result.js'
+import { combineSections } from '../vuln/report.js'
 import { BUILD, type Row } from './stages.js'
 
 type AnyStage = Stage<Record<string, unknown>>
@@ -203,10 +204,20 @@ export async function runImages(
     return { r, image: imageOf(options[i]!, m.name, r) }
   })
   const head = results[0]!.r
+  const named = (name: string, f: string): string => (several ? `${name}: ${f}` : f)
+  const checked = results.filter(({ r }) => r.vulnerabilities)
   return {
     ...head,
-    gateFailures: results.flatMap(({ r, image }) =>
-      r.gateFailures.map(f => (several ? `${image.name}: ${f}` : f))
+    gateFailures: results.flatMap(({ r, image }) => r.gateFailures.map(f => named(image.name, f))),
+    // Every image's findings and verdicts, not the first's alone: the count and the fail gate speak for the run.
+    vulnerabilities: checked.length
+      ? combineSections(
+          checked.map(({ r, image }) => ({ name: image.name, section: r.vulnerabilities! })),
+          several
+        )
+      : undefined,
+    vulnFailures: results.flatMap(({ r, image }) =>
+      (r.vulnFailures ?? []).map(f => named(image.name, f))
     ),
     images: results.map(x => x.image)
   }

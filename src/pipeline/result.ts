@@ -51,8 +51,8 @@ export interface Result {
   sbom?: Record<string, string>
   /** The known vulnerabilities (outputs vulnerabilities and vulnerability-count), unless vulnerabilities is off. */
   vulnerabilities?: VulnSection
-  /** vulnerabilities: fail's verdict when a reachable finding is not allowed (also in gateFailures). */
-  vulnFailure?: string
+  /** vulnerabilities: fail's verdict of each image with a reachable finding not allowed (also in gateFailures). */
+  vulnFailures?: string[]
 }
 
 /** The entry of the images output for one image's result. */
@@ -114,7 +114,7 @@ export function pipelineResult(o: PipelineOptions, out: BuildOutputs): Result {
     ...(out.vulns
       ? {
           vulnerabilities: out.vulns.section,
-          ...(out.vulns.failure ? { vulnFailure: out.vulns.failure } : {})
+          ...(out.vulns.failure ? { vulnFailures: [out.vulns.failure] } : {})
         }
       : {})
   }

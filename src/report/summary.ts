@@ -31,8 +31,8 @@ export interface SummaryInput {
   images?: ImageEntry[]
   /** The known vulnerabilities, with vulnerabilities report or fail. */
   vulnerabilities?: VulnSection
-  /** vulnerabilities: fail's verdict, one of gateFailures, shown with the findings rather than the budget. */
-  vulnFailure?: string
+  /** vulnerabilities: fail's verdicts (one an image), among gateFailures, shown with the findings rather than the budget. */
+  vulnFailures?: string[]
 }
 
 function table(rows: string[][]): string {
@@ -242,7 +242,7 @@ export function renderSummary(r: SummaryInput): string {
     out.push(`### Go packages and modules against \`${d.baseline}\``, '')
     out.push(...moduleSection(d, false), ...packageSection(d, false))
   }
-  const budgetFailures = r.gateFailures.filter(f => f !== r.vulnFailure)
+  const budgetFailures = r.gateFailures.filter(f => !r.vulnFailures?.includes(f))
   if (r.maxSize || budgetFailures.length) {
     out.push('### Size budget', '')
     if (budgetFailures.length) out.push(...budgetFailures.map(f => `- :x: ${f}`))
@@ -255,7 +255,7 @@ export function renderSummary(r: SummaryInput): string {
   if (r.vulnerabilities) {
     out.push(vulnSummary(r.vulnerabilities))
     // The message names modules and versions the database's entries gave: escaped as the findings are.
-    if (r.vulnFailure) out.push(`:x: ${mdText(r.vulnFailure, 2000)}`, '')
+    for (const f of r.vulnFailures ?? []) out.push(`:x: ${mdText(f, 2000)}`, '')
   }
   if (r.packages?.sizes.length) {
     const total = r.packages.sizes.reduce((n, p) => n + p.bytes, 0)

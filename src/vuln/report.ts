@@ -31,27 +31,26 @@ export interface VulnSection {
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const union = (a: string[], b: string[]): string[] => [...new Set([...a, ...b])].sort(byName)
 
-/** The findings of every platform's binary as one list: an entry in a module once, with the union of what was found. */
-export function mergeFindings(results: VulnCheckResult[]): RunFinding[] {
-  const merged = new Map<string, RunFinding>()
-  for (const r of results) {
-    const platform = r.platform ?? 'unknown'
-    for (const f of r.findings) {
-      const key = `${f.id} ${f.module}`
-      const seen = merged.get(key)
-      if (!seen) {
-        merged.set(key, { ...f, platforms: [platform] })
-        continue
-      }
-      merged.set(key, {
-        ...seen,
-        packages: union(seen.packages, f.packages),
-        symbols: union(seen.symbols, f.symbols),
-        reachability: seen.reachability === 'reachable' ? 'reachable' : f.reachability,
-        platforms: union(seen.platforms, [platform])
-      })
-    }
-  }
+/** Adds a finding, on the given platforms, to merged: an entry in a module once, with the union of what was found. */
+function addFinding(merged: Map<string, RunFinding>, f: VulnFinding, platforms: string[]): void {
+  const key = `${f.id} ${f.module}`
+  const seen = merged.get(key)
+  merged.set(
+    key,
+    seen
+      ? {
+          ...seen,
+          packages: union(seen.packages, f.packages),
+          symbols: union(seen.symbols, f.symbols),
+          reachability: seen.reachability === 'reachable' ? 'reachable' : f.reachability,
+          platforms: union(seen.platforms, platforms)
+        }
+      : { ...f, platforms: [...platforms] }
+  )
+}
+
+/** Reachable first, then by ID and module. */
+function sorted(merged: Map<string, RunFinding>): RunFinding[] {
   return [...merged.values()].sort(
     (a, b) =>
       (a.reachability === b.reachability ? 0 : a.reachability === 'reachable' ? -1 : 1) ||
@@ -60,18 +59,35 @@ export function mergeFindings(results: VulnCheckResult[]): RunFinding[] {
   )
 }
 
+/** The findings of every platform's binary as one list. */
+export function mergeFindings(results: VulnCheckResult[]): RunFinding[] {
+  const merged = new Map<string, RunFinding>()
+  for (const r of results)
+    for (const f of r.findings) addFinding(merged, f, [r.platform ?? 'unknown'])
+  return sorted(merged)
+}
+
+/** The counts of a section's findings. */
+function counted(
+  findings: RunFinding[]
+): Pick<VulnSection, 'reachable' | 'blocking' | 'moduleOnly'> {
+  const reachable = findings.filter(f => f.reachability === 'reachable')
+  return {
+    reachable: reachable.length,
+    blocking: reachable.filter(f => !f.allowed).length,
+    moduleOnly: findings.length - reachable.length
+  }
+}
+
 /** The section of a run whose binaries were checked. */
 export function vulnSection(results: VulnCheckResult[]): VulnSection {
   const findings = mergeFindings(results)
-  const reachable = findings.filter(f => f.reachability === 'reachable')
   const missing = results.filter(r => r.symbolsMissing)
   return {
     schemaVersion: VULN_SECTION_VERSION,
     ...(results[0] ? { database: results[0].database } : {}),
     findings,
-    reachable: reachable.length,
-    blocking: reachable.filter(f => !f.allowed).length,
-    moduleOnly: findings.length - reachable.length,
+    ...counted(findings),
     ...(missing.length
       ? {
           symbolsMissing: Object.fromEntries(
@@ -79,6 +95,40 @@ export function vulnSection(results: VulnCheckResult[]): VulnSection {
           )
         }
       : {})
+  }
+}
+
+/**
+ * The sections of several images (a monorepo) as the run's one section: a finding once, on every image's
+ * platforms, which are named `image: os/arch` when there are several images.
+ */
+export function combineSections(
+  parts: { name: string; section: VulnSection }[],
+  several: boolean
+): VulnSection {
+  const on = (name: string, platform: string): string =>
+    several ? `${name}: ${platform}` : platform
+  const merged = new Map<string, RunFinding>()
+  for (const { name, section } of parts)
+    for (const f of section.findings)
+      addFinding(
+        merged,
+        f,
+        f.platforms.map(p => on(name, p))
+      )
+  const findings = sorted(merged)
+  const missing = parts.flatMap(({ name, section }) =>
+    Object.entries(section.symbolsMissing ?? {}).map(([p, why]) => [on(name, p), why] as const)
+  )
+  const database = parts.find(p => p.section.database)?.section.database
+  const skipped = parts.find(p => p.section.skipped)?.section.skipped
+  return {
+    schemaVersion: VULN_SECTION_VERSION,
+    ...(database ? { database } : {}),
+    findings,
+    ...counted(findings),
+    ...(missing.length ? { symbolsMissing: Object.fromEntries(missing) } : {}),
+    ...(skipped ? { skipped } : {})
   }
 }
 
