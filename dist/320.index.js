@@ -1,5 +1,5 @@
 export const id = 320;
-export const ids = [320];
+export const ids = [320,577];
 export const modules = {
 
 /***/ 29320:
@@ -8,7 +8,7 @@ export const modules = {
 var _cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_1___namespace_cache;
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CYCLONEDX_MEDIA_TYPE: () => (/* reexport safe */ _formats_js__WEBPACK_IMPORTED_MODULE_6__.G),
+/* harmony export */   CYCLONEDX_MEDIA_TYPE: () => (/* reexport safe */ _formats_js__WEBPACK_IMPORTED_MODULE_7__.G),
 /* harmony export */   cyclonedxBom: () => (/* binding */ cyclonedxBom),
 /* harmony export */   cyclonedxJson: () => (/* binding */ cyclonedxJson),
 /* harmony export */   uuidV5: () => (/* binding */ uuidV5)
@@ -19,11 +19,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51248);
 /* harmony import */ var _cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94321);
 /* harmony import */ var _spdx_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(86746);
-/* harmony import */ var _formats_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5917);
+/* harmony import */ var _vuln_sbom_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80606);
+/* harmony import */ var _formats_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5917);
 // Writes one platform's image contents as a CycloneDX 1.6 JSON BOM (through @cyclonedx/cyclonedx-library), byte for byte the same for the same image.
 
 // The subpath modules, not the package root: the root also loads the library's schema validators, whose
 // __dirname breaks the action's ES module bundle.
+
 
 
 
@@ -164,10 +166,109 @@ function cyclonedxBom(c) {
     }
     return bom;
 }
-/** The BOM's bytes: CycloneDX 1.6 JSON, lists sorted (the library's reproducible mode), two-space indent. */
-function cyclonedxJson(c) {
+/**
+ * The BOM's bytes: CycloneDX 1.6 JSON, lists sorted (the library's reproducible mode), two-space indent; with the
+ * platform's known vulnerabilities as its vulnerabilities, when the run checked.
+ */
+function cyclonedxJson(c, findings = []) {
     const serializer = new _cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3__.JsonSerializer(new _cyclonedx_cyclonedx_library_Serialize__WEBPACK_IMPORTED_MODULE_3__.JSON.Normalize.Factory(_cyclonedx_cyclonedx_library_Spec__WEBPACK_IMPORTED_MODULE_4__.Spec1dot6));
-    return `${serializer.serialize(cyclonedxBom(c), { sortLists: true, space: 2 })}\n`;
+    const bom = cyclonedxBom(c);
+    (0,_vuln_sbom_js__WEBPACK_IMPORTED_MODULE_6__.addVulnerabilities)(bom, findings);
+    return `${serializer.serialize(bom, { sortLists: true, space: 2 })}\n`;
+}
+
+
+/***/ }),
+
+/***/ 80606:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   addVulnerabilities: () => (/* binding */ addVulnerabilities),
+/* harmony export */   spdxVulnerabilityNote: () => (/* binding */ spdxVulnerabilityNote)
+/* harmony export */ });
+/* harmony import */ var _cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6820);
+/* harmony import */ var _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50320);
+/* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58282);
+// Puts one platform's findings into its SBOM: CycloneDX 1.6 vulnerabilities with a VEX-style analysis (through @cyclonedx/cyclonedx-library, as src/sbom/cyclonedx.ts builds the BOM), and for SPDX 2.3, which has no such field, a note.
+
+
+
+const { AnalysisState, AnalysisJustification, AffectStatus } = _cyclonedx_cyclonedx_library_Enums__WEBPACK_IMPORTED_MODULE_0__.Vulnerability;
+const V = _cyclonedx_cyclonedx_library_Models__WEBPACK_IMPORTED_MODULE_1__.Vulnerability;
+const GO_DATABASE = 'Go Vulnerability Database';
+/** The version a component of the BOM carries: the toolchain (go1.19.8) for the standard library. */
+const componentVersion = (f) => (0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .displayVersion */ .ZJ)(f.module, f.version);
+/**
+ * One CycloneDX vulnerability per finding, affecting the BOM's component of its module (found by name and
+ * version: src/sbom/cyclonedx.ts names Go modules by path, the standard library stdlib): analysis.state
+ * exploitable for a reachable finding (with the symbols found as its detail), not_affected with justification
+ * code_not_reachable for a module-only one; a vuln-allow reason goes into the detail. Findings whose module has
+ * no component are left out (there is nothing for them to affect).
+ */
+function addVulnerabilities(bom, findings) {
+    const components = [...bom.components];
+    for (const f of findings) {
+        const component = components.find(c => c.name === f.module && c.version === componentVersion(f));
+        if (!component)
+            continue;
+        const source = new V.Source({
+            name: GO_DATABASE,
+            ...(/^GO-\d{4}-\d{4,}$/.test(f.id) ? { url: `https://pkg.go.dev/vuln/${f.id}` } : {})
+        });
+        const reachable = f.reachability === 'reachable';
+        const detail = [
+            reachable
+                ? `Reachable: ${f.symbols.length ? f.symbols.join(', ') : `package ${f.packages.join(', ')}`} in the binary's function table.`
+                : "None of its vulnerable symbols is in the binary's function table.",
+            f.allowed ? `Accepted by vuln-allow${f.allowed.reason ? `: ${f.allowed.reason}` : ''}.` : ''
+        ]
+            .filter(Boolean)
+            .join(' ');
+        const vulnerability = new V.Vulnerability({
+            bomRef: `vuln:${f.id}:${f.module}`,
+            id: f.id,
+            source,
+            ...(f.summary ? { description: f.summary } : {}),
+            ...(f.fixed
+                ? { recommendation: `Upgrade ${f.module} to ${(0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .displayVersion */ .ZJ)(f.module, f.fixed)}.` }
+                : {}),
+            analysis: new V.Analysis({
+                state: reachable ? AnalysisState.Exploitable : AnalysisState.NotAffected,
+                ...(reachable ? {} : { justification: AnalysisJustification.CodeNotReachable }),
+                detail
+            })
+        });
+        for (const alias of f.aliases) {
+            vulnerability.references.add(new V.Reference(alias, new V.Source({ name: aliasSource(alias) })));
+        }
+        vulnerability.affects.add(new V.Affect(component.bomRef, {
+            versions: new V.AffectedVersionRepository([
+                new V.AffectedSingleVersion(componentVersion(f), { status: AffectStatus.Affected })
+            ])
+        }));
+        bom.vulnerabilities.add(vulnerability);
+    }
+}
+const aliasSource = (alias) => alias.startsWith('CVE-')
+    ? 'NVD'
+    : alias.startsWith('GHSA-')
+        ? 'GitHub Advisory Database'
+        : 'other database';
+/**
+ * The note an SPDX 2.3 document carries instead (it has no vulnerability field): one line per finding, for a
+ * document annotation or comment. Empty when there are none.
+ */
+function spdxVulnerabilityNote(findings) {
+    if (!findings.length)
+        return '';
+    const lines = findings.map(f => `${f.id} in ${f.module} ${componentVersion(f)}: ${f.reachability === 'reachable' ? 'reachable' : 'not reachable (module only)'}` +
+        (f.fixed ? `, fixed in ${(0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .displayVersion */ .ZJ)(f.module, f.fixed)}` : '') +
+        (f.allowed
+            ? `, accepted by vuln-allow${f.allowed.reason ? ` (${f.allowed.reason})` : ''}`
+            : ''));
+    return `Known vulnerabilities (Go vulnerability database, checked against the binary's function table):\n${lines.join('\n')}`;
 }
 
 
