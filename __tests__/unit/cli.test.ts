@@ -407,5 +407,52 @@ describe('resultText', () => {
     expect(text).toContain('tags:              (not pushed)\n')
     expect(text).not.toContain('image-ref:')
     expect(text).not.toContain('oci-layout:')
+    expect(text).not.toContain('vulnerabilities:')
+  })
+
+  it('prints the vulnerability check: the counts and the reachable IDs, or that it could not check', () => {
+    const finding = {
+      aliases: [],
+      summary: 's',
+      module: 'github.com/google/uuid',
+      version: 'v1.3.0',
+      packages: [],
+      symbols: [],
+      platforms: ['linux/amd64']
+    }
+    const text = resultText({
+      ...result,
+      vulnerabilities: {
+        schemaVersion: 1,
+        findings: [
+          { ...finding, id: 'GO-2099-0001', reachability: 'reachable' },
+          {
+            ...finding,
+            id: 'GO-2099-0004',
+            reachability: 'reachable',
+            allowed: { id: 'GO-2099-0004' }
+          },
+          { ...finding, id: 'GO-2099-0002', reachability: 'module-only' }
+        ],
+        reachable: 2,
+        blocking: 1,
+        moduleOnly: 1
+      }
+    })
+    expect(text).toContain(
+      'vulnerabilities:   2 reachable (1 not allowed), 1 module-only: GO-2099-0001, GO-2099-0004 (allowed)\n'
+    )
+    const skipped = resultText({
+      ...result,
+      vulnerabilities: {
+        schemaVersion: 1,
+        findings: [],
+        reachable: 0,
+        blocking: 0,
+        moduleOnly: 0,
+        skipped: 'x'
+      }
+    })
+    expect(skipped).toContain('vulnerabilities:   not checked')
   })
 })

@@ -2,8 +2,22 @@
 import { actionOutputs } from '../edge.js'
 import type { Result } from '../pipeline/result.js'
 import { bytesCell } from '../report/size.js'
+import type { VulnSection } from '../vuln/report.js'
 
 const bytes = (n: string | number | undefined): string => bytesCell(Number(n))
+
+/** The check's counts and the reachable IDs (schema-checked GO-… names; the summaries stay in the job summary). */
+function vulnLine(v: VulnSection): string {
+  if (v.skipped !== undefined)
+    return 'not checked (the database could not be used; see the warning above)'
+  const ids = v.findings
+    .filter(f => f.reachability === 'reachable')
+    .map(f => (f.allowed ? `${f.id} (allowed)` : f.id))
+  return (
+    `${v.reachable} reachable (${v.blocking} not allowed), ${v.moduleOnly} module-only` +
+    (ids.length ? `: ${ids.join(', ')}` : '')
+  )
+}
 
 /**
  * What a finished run reports: the key outputs, one a line. The size tables are not repeated here: the run
@@ -25,6 +39,7 @@ export function resultText(r: Result): string {
     row('baseline-size', bytes(o['baseline-size']))
     row('size-delta', `${o['size-delta']} bytes (${o['size-delta-percent']}%)`)
   }
+  if (r.vulnerabilities) row('vulnerabilities', vulnLine(r.vulnerabilities))
   if (r.ociLayout) row('oci-layout', `${r.ociLayout} (${r.ociReference})`)
   // Several images: the rows above are the first's; each image in one line.
   if (r.images && r.images.length > 1)
