@@ -17,7 +17,7 @@ const exec = promisify(execFile)
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 /** src/ and the database fixture, transpiled as they are (no bundle, no type check) under one temp root. */
-async function transpiled() {
+export async function transpiled() {
   const out = await mkdtemp(path.join(os.tmpdir(), 'gsi-bench-vuln-src-'))
   const emit = async rel => {
     const full = path.join(root, rel)
@@ -134,7 +134,7 @@ async function child(src, url, cacheDir, binaryPath) {
  * and `std` standard library entries, most of them open at go1.19.8, on packages and functions the binary has
  * (half the symbols real, half not) with details as long as real reports'.
  */
-function syntheticEntries(funcNames, { modules = 2500, refs = 4500, std = 250 } = {}) {
+export function syntheticEntries(funcNames, { modules = 2500, refs = 4500, std = 250 } = {}) {
   const details = 'An attacker can cause excessive resource use. '.repeat(35)
   const stdFuncs = funcNames.filter(n => /^[a-z]+(\/[a-z0-9]+)*\.[A-Z]/.test(n) && !n.includes('['))
   const entries = []
@@ -298,5 +298,8 @@ async function main() {
   }
 }
 
-if (process.argv[2] === '--child') await child(...process.argv.slice(3))
-else await main()
+// bench/vuln-step.mjs imports the database's generator from here.
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.argv[2] === '--child') await child(...process.argv.slice(3))
+  else await main()
+}
