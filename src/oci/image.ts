@@ -142,7 +142,32 @@ export async function buildLayer(
  * A layer's tar digest and compressed bytes. The compressor keeps them by content for the run, so calling this
  * early (the pipeline does for each binary as soon as it is linked) makes buildLayer find the bytes under way.
  */
-export async function compressLayer(
+export function compressLayer(
+  layer: Layer,
+  epoch: number,
+  compressor: LayerCompressor
+): Promise<{ diffId: string; data: Buffer }> {
+  // A layer of files on disk (the binary's) is made once per run: the compile's hook starts it and the assembly
+  // finds it, instead of reading the binary, writing its tar and hashing it a second time.
+  if (!layer.entries.every(e => e.type !== 'file' || typeof e.source === 'string')) {
+    return tarAndCompress(layer, epoch, compressor)
+  }
+  const runs = made.get(compressor) ?? new Map<string, Promise<{ diffId: string; data: Buffer }>>()
+  made.set(compressor, runs)
+  const key = JSON.stringify([layer.name, epoch, layer.entries])
+  const known = runs.get(key)
+  if (known) return known
+  const p = tarAndCompress(layer, epoch, compressor)
+  runs.set(key, p)
+  // A failure is not kept: the next caller tries again and sees the error itself.
+  p.catch(() => runs.delete(key))
+  return p
+}
+
+/** Per compressor (one per run), the layers of files on disk made so far, by name, epoch and entries. */
+const made = new WeakMap<LayerCompressor, Map<string, Promise<{ diffId: string; data: Buffer }>>>()
+
+async function tarAndCompress(
   layer: Layer,
   epoch: number,
   compressor: LayerCompressor
