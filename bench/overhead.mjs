@@ -71,9 +71,10 @@ async function goBin() {
 }
 
 /** Warm-up and rounds of one program, each program with its own Go build cache. */
-async function measure(name) {
-  const from = await sourceOf(name)
-  const work = path.join(await mkdtemp(path.join(scratch, 'work-')), path.basename(name))
+async function measure(program) {
+  const from = await sourceOf(program)
+  const name = path.basename(program)
+  const work = path.join(await mkdtemp(path.join(scratch, 'work-')), name)
   await cp(from, work, { recursive: true })
   const gocache = await mkdtemp(path.join(scratch, 'gocache-'))
 
