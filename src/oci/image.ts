@@ -175,7 +175,9 @@ async function tarAndCompress(
   const tarball = await layerTar(layer.entries, epoch)
   const diffId = sha256(tarball)
   // The binary is the big one and changes every build: a worker compresses it while the other layers are done.
-  const data = await compressor.compress(tarball, diffId, { worker: layer.name === 'binary' })
+  // The tar is no one's after its digest: the worker may have its memory instead of a copy.
+  const binary = layer.name === 'binary'
+  const data = await compressor.compress(tarball, diffId, { worker: binary, handOver: binary })
   return { diffId, data }
 }
 
