@@ -250,6 +250,8 @@ describe('compressLayer', () => {
     // The same bytes' size, other bytes: read again, the digest would change; made once, it is the first one.
     await writeFile(bin, 'other build')
     expect((await compressLayer(layer(), 0, compressor)).diffId).toBe(first.diffId)
+    // Counted as reused within the run, as the assembly's log says.
+    expect(compressor.stats).toEqual({ compressed: 1, memo: 1, disk: 0 })
     // Another epoch, or another run's compressor, makes it anew.
     expect((await compressLayer(layer(), 1, compressor)).diffId).not.toBe(first.diffId)
     const next = new LayerCompressor({ compression: { codec: 'gzip', level: 6 } })

@@ -156,7 +156,11 @@ export function compressLayer(
   made.set(compressor, runs)
   const key = JSON.stringify([layer.name, epoch, layer.entries])
   const known = runs.get(key)
-  if (known) return known
+  if (known) {
+    // Reused within the run, as the compressor's own memo would have counted it (the log's layer counts).
+    compressor.stats.memo++
+    return known
+  }
   const p = tarAndCompress(layer, epoch, compressor)
   runs.set(key, p)
   // A failure is not kept: the next caller tries again and sees the error itself.
