@@ -48,28 +48,39 @@ export const median = xs => {
 export const gnuTime = '/usr/bin/time'
 
 /**
- * The command line for command and args, run through GNU time writing "user system" seconds to cpuFile when it is
- * installed; read the file with cpuSeconds.
+ * The command line for command and args, run through GNU time writing "user system maxrss" (seconds, KiB) to
+ * cpuFile when it is installed; read the file with cpuSeconds and peakMiB.
  */
 export async function timedCommand(command, args, cpuFile) {
   const has = await access(gnuTime).then(
     () => true,
     () => false
   )
-  return has ? [gnuTime, ['-o', cpuFile, '-f', '%U %S', command, ...args]] : [command, args]
+  return has ? [gnuTime, ['-o', cpuFile, '-f', '%U %S %M', command, ...args]] : [command, args]
 }
+
+const timeLine = async cpuFile =>
+  /([\d.]+) ([\d.]+) (\d+)\s*$/.exec(await readFile(cpuFile, 'utf8').catch(() => ''))
 
 /** The user + system seconds GNU time wrote, or undefined without GNU time. */
 export async function cpuSeconds(cpuFile) {
-  const text = await readFile(cpuFile, 'utf8').catch(() => '')
-  const m = /([\d.]+) ([\d.]+)\s*$/.exec(text)
+  const m = await timeLine(cpuFile)
   return m ? Number(m[1]) + Number(m[2]) : undefined
+}
+
+/**
+ * The peak resident memory GNU time wrote, in MiB: the largest of the process and each child it waited for (Linux
+ * getrusage RUSAGE_CHILDREN), so a step's is node's own or its biggest go tool's, whichever is larger.
+ */
+export async function peakMiB(cpuFile) {
+  const m = await timeLine(cpuFile)
+  return m ? Number(m[3]) / 1024 : undefined
 }
 
 /**
  * One action run in work with the given inputs; Go comes from the local mirror and is cached in toolCache,
  * Go's build cache is gocache. Returns the wall time, the CPU seconds of the run and its children (with GNU
- * time), stdout, outputs, the "<group>: done in X s" durations, and the temp dir of the run (where the binaries
+ * time), the peak resident MiB (see peakMiB), stdout, outputs, the "<group>: done in X s" durations, and the temp dir of the run (where the binaries
  * are). dist is the bundle's folder in scratch (see benchScratch); env adds variables to the runner's.
  */
 export async function runAction({
@@ -114,12 +125,13 @@ export async function runAction({
   const { stdout } = await run(command, args, { cwd: work, env, maxBuffer: 1 << 26 })
   const wall = Number(process.hrtime.bigint() - start) / 1e9
   const cpu = await cpuSeconds(cpuFile)
+  const peak = await peakMiB(cpuFile)
   if (/^::error::/m.test(stdout)) throw new Error(`the action failed:\n${stdout}`)
   const groups = Object.fromEntries(
     [...stdout.matchAll(/^(.+): done in ([\d.]+) s$/gm)].map(m => [m[1], Number(m[2])])
   )
   const outputs = outputsOf(await readFile(path.join(runner, 'out'), 'utf8'))
-  return { wall, cpu, stdout, outputs, groups, temp: path.join(runner, 'temp') }
+  return { wall, cpu, peak, stdout, outputs, groups, temp: path.join(runner, 'temp') }
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   cpuSeconds,
   median,
   mirror,
+  peakMiB,
   registry,
   root,
   runAction,
@@ -40,15 +41,16 @@ const toolCache = await mkdtemp(path.join(scratch, 'tool-cache-'))
 const stamp = Date.now().toString(36)
 const image = `${registry}/bench/overhead`
 
-/** examples/NAME, else bench/fixtures/NAME. */
+/** examples/NAME, else bench/fixtures/NAME, else NAME as a path (e.g. bench/big-program.mjs's output). */
 async function sourceOf(name) {
   for (const dir of [
     path.join(root, 'examples', name),
-    path.join(root, 'bench', 'fixtures', name)
+    path.join(root, 'bench', 'fixtures', name),
+    path.resolve(name)
   ]) {
     if (await stat(path.join(dir, 'main.go')).catch(() => undefined)) return dir
   }
-  throw new Error(`no program ${name} in examples/ or bench/fixtures/`)
+  throw new Error(`no program ${name} in examples/ or bench/fixtures/, nor a folder of that name`)
 }
 
 /**
@@ -69,8 +71,9 @@ async function goBin() {
 }
 
 /** Warm-up and rounds of one program, each program with its own Go build cache. */
-async function measure(name) {
-  const from = await sourceOf(name)
+async function measure(program) {
+  const from = await sourceOf(program)
+  const name = path.basename(program)
   const work = path.join(await mkdtemp(path.join(scratch, 'work-')), name)
   await cp(from, work, { recursive: true })
   const gocache = await mkdtemp(path.join(scratch, 'gocache-'))
@@ -126,7 +129,7 @@ async function measure(name) {
     const start = process.hrtime.bigint()
     await run(command, args, { cwd: work, env })
     const wall = Number(process.hrtime.bigint() - start) / 1e9
-    return { wall, cpu: await cpuSeconds(cpuFile) }
+    return { wall, cpu: await cpuSeconds(cpuFile), peak: await peakMiB(cpuFile) }
   }
 
   // Warm-up: installs Go into the tool cache and fills the build cache (each bundle once, so each has its layer
@@ -137,10 +140,12 @@ async function measure(name) {
   await bare(go, path.join(scratch, `${name}-bare-warmup`))
 
   const bares = []
+  const barePeaks = []
   const per = bundles.map(() => ({
     steps: [],
     ratios: [],
     cpu: { step: [], bare: [], ratios: [] },
+    peaks: [],
     phases: {}
   }))
   for (let i = 1; i <= rounds; i++) {
@@ -155,9 +160,11 @@ async function measure(name) {
       else s[k] = await step(`${stamp}-${name}-${i}-${k}`, bundles[k].dir)
     }
     bares.push(b.wall)
+    if (b.peak !== undefined) barePeaks.push(b.peak)
     for (const [k, r] of per.entries()) {
       r.steps.push(s[k].wall)
       r.ratios.push(s[k].wall / b.wall)
+      if (s[k].peak !== undefined) r.peaks.push(s[k].peak)
       if (s[k].cpu !== undefined && b.cpu !== undefined) {
         r.cpu.step.push(s[k].cpu)
         r.cpu.bare.push(b.cpu)
@@ -173,7 +180,7 @@ async function measure(name) {
         `; bare go build ${b.wall.toFixed(2)} s (cpu ${b.cpu?.toFixed(2)})`
     )
   }
-  return { name, from, warm, bares, per }
+  return { name, from, warm, bares, barePeaks, per }
 }
 
 const results = []
@@ -182,22 +189,25 @@ await rm(scratch, { recursive: true, force: true })
 
 const f = x => (x === undefined ? '-' : x.toFixed(2))
 const m = xs => (xs.length ? median(xs) : undefined)
-for (const { name, from, warm, bares, per } of results) {
+const mib = x => (x === undefined ? '-' : x.toFixed(0))
+for (const { name, from, warm, bares, barePeaks, per } of results) {
   console.log()
   console.log(
     `rounds: ${rounds} (median); program: ${path.relative(root, from)}, binary ${warm.outputs['binary-size']} B; ` +
       `Go ${warm.outputs['go-version']} from ${mirror}; pushed to ${image}` +
       (process.argv.length > 4 ? `; inputs ${process.argv.slice(4).join(' ')}` : '')
   )
-  console.log(`| run | wall s | wall / bare | CPU s (user + sys) | CPU / bare |`)
-  console.log(`|---|---|---|---|---|`)
   console.log(
-    `| bare \`go build -trimpath -ldflags "-s -w"\` | ${f(median(bares))} | 1.00 | ${f(m(per[0].cpu.bare))} | 1.00 |`
+    `| run | wall s | wall / bare | fixed cost s (wall - bare) | CPU s (user + sys) | CPU / bare | peak MiB |`
+  )
+  console.log(`|---|---|---|---|---|---|---|`)
+  console.log(
+    `| bare \`go build -trimpath -ldflags "-s -w"\` | ${f(median(bares))} | 1.00 | - | ${f(m(per[0].cpu.bare))} | 1.00 | ${mib(m(barePeaks))} |`
   )
   for (const [k, r] of per.entries()) {
     const label = bundles.length > 1 ? `action step (${bundles[k].label})` : 'action step'
     console.log(
-      `| ${label} | ${f(median(r.steps))} | ${f(median(r.ratios))} | ${f(m(r.cpu.step))} | ${f(m(r.cpu.ratios))} |`
+      `| ${label} | ${f(median(r.steps))} | ${f(median(r.ratios))} | ${f(median(r.steps.map((x, i) => x - bares[i])))} | ${f(m(r.cpu.step))} | ${f(m(r.cpu.ratios))} | ${mib(m(r.peaks))} |`
     )
   }
   for (const [k, r] of per.entries()) {

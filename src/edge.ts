@@ -2,7 +2,6 @@
 // they pass in and the outputs they report.
 import * as tc from '@actions/tool-cache'
 import { mkdtemp } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import { execRunner } from './exec.js'
 import { registryFetch } from './registry/transport.js'
@@ -33,12 +32,9 @@ export const toolCache: ToolCache = {
   extractTar: (file, dest, flags) => tc.extractTar(file, dest, flags)
 }
 
-/** RUNNER_TOOL_CACHE on a runner; elsewhere a folder of ours, so a second run finds Go installed. */
-export function toolCacheDir(env: Record<string, string | undefined>): string {
-  return (
-    env.RUNNER_TOOL_CACHE || path.join(os.homedir(), '.cache', 'go-scratch-image', 'tool-cache')
-  )
-}
+import { toolCacheDir } from './tool-cache-dir.js'
+
+export { toolCacheDir }
 
 /**
  * The real side effects, with a fresh scratch directory for this run under tempRoot. Every request goes through

@@ -157,7 +157,8 @@ describe('Go download verification', () => {
       .files[0].sha256
     expect(error).toContain(`got`)
     expect(error).toContain(real)
-    expect(await readdir(cache)).toEqual([])
+    // No Go: the compile cache, which the entry point turns on first, is all it holds.
+    expect((await readdir(cache)).filter(n => n !== 'go-scratch-image-compile-cache')).toEqual([])
   })
 })
 

@@ -241,6 +241,25 @@ describe('gzip levels', () => {
     expect(after.equals(gzipLevel(input, 1))).toBe(true)
   }, 60_000)
 
+  it('a handed-over input moves to the worker uncopied, with the same bytes out; a view into a larger buffer is copied', async () => {
+    const pool = new CompressionPool(1)
+    const c: Compression = { codec: 'gzip', level: DEFAULT_GZIP_LEVEL }
+    const expected = gzipLevel(input, DEFAULT_GZIP_LEVEL)
+    const mine = Buffer.from(new Uint8Array(input))
+    const gz = await compressInWorker(mine, c, pool, undefined, true)
+    expect(gz.equals(expected)).toBe(true)
+    // Moved: the caller's buffer is detached, so no second copy of a binary stays behind.
+    expect(mine.length).toBe(0)
+    // A view (Node's pool, a subarray) cannot move without taking its neighbours along: copied, left intact.
+    const view = Buffer.concat([Buffer.from('x'), input]).subarray(1)
+    expect((await compressInWorker(view, c, pool, undefined, true)).equals(expected)).toBe(true)
+    expect(view.equals(input)).toBe(true)
+    // Without handOver the input stays the caller's.
+    const kept = Buffer.from(new Uint8Array(input))
+    await compressInWorker(kept, c, pool)
+    expect(kept.equals(input)).toBe(true)
+  })
+
   it('the generated wasm module is the installed libdeflate package (else: node scripts/libdeflate-wasm.mjs)', () => {
     execFileSync(process.execPath, ['scripts/libdeflate-wasm.mjs', '--check'], { stdio: 'pipe' })
   })

@@ -232,3 +232,31 @@ describe('index, topLevel and allBlobs', () => {
     ])
   })
 })
+
+describe('compressLayer', () => {
+  it("makes a layer of files on disk once per run: the compile's hook and the assembly share its tar and digest", async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises')
+    const os = await import('node:os')
+    const path = await import('node:path')
+    const { compressLayer } = await import('../../src/oci/image.js')
+    const { LayerCompressor } = await import('../../src/oci/layer-compressor.js')
+    const { binaryLayer } = await import('../../src/rootfs/plan.js')
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'gsi-layer-once-'))
+    const bin = path.join(dir, 'app')
+    await writeFile(bin, 'first build')
+    const compressor = new LayerCompressor({ compression: { codec: 'gzip', level: 6 } })
+    const layer = () => binaryLayer(bin, 'app', 11)
+    const first = await compressLayer(layer(), 0, compressor)
+    // The same bytes' size, other bytes: read again, the digest would change; made once, it is the first one.
+    await writeFile(bin, 'other build')
+    expect((await compressLayer(layer(), 0, compressor)).diffId).toBe(first.diffId)
+    // Counted as reused within the run, as the assembly's log says.
+    expect(compressor.stats).toEqual({ compressed: 1, memo: 1, disk: 0 })
+    // Another epoch, or another run's compressor, makes it anew.
+    expect((await compressLayer(layer(), 1, compressor)).diffId).not.toBe(first.diffId)
+    const next = new LayerCompressor({ compression: { codec: 'gzip', level: 6 } })
+    const again = await compressLayer(layer(), 0, next)
+    expect(again.diffId).not.toBe(first.diffId)
+    expect(again.diffId).toBe(hex(gunzipSync(again.data)))
+  })
+})

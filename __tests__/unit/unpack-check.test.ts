@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import zlib from 'node:zlib'
 import { buildImage, type BuiltImage } from '../../src/oci/image.js'
 import { LayerCompressor } from '../../src/oci/layer-compressor.js'
-import { layerEntries } from '../../src/oci/layer-headers.js'
+import { layerEntries, storedLayerEntries } from '../../src/oci/layer-headers.js'
 import { packTar } from '../../src/oci/tar.js'
 import { unpack, type LayerEntries } from '../../src/oci/unpack.js'
 import { checkImages, imageToCheck, runConfig } from '../../src/oci/image-check.js'
@@ -330,6 +330,24 @@ describe('layerEntries', () => {
     ])
     expect(entries[1]!.data?.equals(passwd)).toBe(true)
     expect(entries[2]!.data).toBeUndefined()
+  })
+
+  it('reads a gzip or zstd blob as a stream, to the same entries as its plain tar, and refuses a broken one', async () => {
+    const tarball = await packTar(async add => {
+      await add({ name: 'etc/', type: 'directory', mode: 0o40755, uid: 0, gid: 0 })
+      await add({ name: 'etc/passwd', type: 'file', mode: 0o100644, size: passwd.length }, passwd)
+      // More than one chunk of the decompressor's output, so the stream is read in pieces.
+      const big = Buffer.alloc(300_000, 7)
+      await add({ name: 'app', type: 'file', mode: 0o755, size: big.length }, big)
+    })
+    const plain = await layerEntries(tarball)
+    expect(plain.map(e => e.path)).toEqual(['etc/', 'etc/passwd', 'app'])
+    const gz = zlib.gzipSync(tarball)
+    expect(await storedLayerEntries(gz, 'gz')).toEqual(plain)
+    expect(await storedLayerEntries(zlib.zstdCompressSync(tarball), 'zstd')).toEqual(plain)
+    expect(await storedLayerEntries(tarball, 'plain')).toEqual(plain)
+    // A blob cut short fails the check instead of passing with the entries read so far.
+    await expect(storedLayerEntries(gz.subarray(0, gz.length - 100), 'cut')).rejects.toThrow()
   })
 
   it('keeps the permission bits of a mode Docker 20.10 writes with the file type in it', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { platformString } from '../platform.js'
 import { InputError } from '../ports.js'
 import type { BuiltImage } from './image.js'
-import { decompressLayer, layerEntries } from './layer-headers.js'
+import { storedLayerEntries } from './layer-headers.js'
 import { unpack, type LayerEntries, type LayerEntry } from './unpack.js'
 import { checkUnpacked, type RunConfig } from './unpack-check.js'
 
@@ -61,7 +61,7 @@ export const imageToCheck = (i: BuiltImage): ImageToCheck => ({
 export async function checkImages(images: ImageToCheck[]): Promise<string[]> {
   const memo = new Map<string, Promise<LayerEntry[]>>()
   const read = (l: ImageToCheck['layers'][number]): Promise<LayerEntry[]> => {
-    const go = async (): Promise<LayerEntry[]> => layerEntries(decompressLayer(l.data, l.name))
+    const go = (): Promise<LayerEntry[]> => storedLayerEntries(l.data, l.name)
     if (l.key === undefined) return go()
     if (!memo.has(l.key)) memo.set(l.key, go())
     return memo.get(l.key)!

@@ -142,7 +142,36 @@ export async function buildLayer(
  * A layer's tar digest and compressed bytes. The compressor keeps them by content for the run, so calling this
  * early (the pipeline does for each binary as soon as it is linked) makes buildLayer find the bytes under way.
  */
-export async function compressLayer(
+export function compressLayer(
+  layer: Layer,
+  epoch: number,
+  compressor: LayerCompressor
+): Promise<{ diffId: string; data: Buffer }> {
+  // A layer of files on disk (the binary's) is made once per run: the compile's hook starts it and the assembly
+  // finds it, instead of reading the binary, writing its tar and hashing it a second time.
+  if (!layer.entries.every(e => e.type !== 'file' || typeof e.source === 'string')) {
+    return tarAndCompress(layer, epoch, compressor)
+  }
+  const runs = made.get(compressor) ?? new Map<string, Promise<{ diffId: string; data: Buffer }>>()
+  made.set(compressor, runs)
+  const key = JSON.stringify([layer.name, epoch, layer.entries])
+  const known = runs.get(key)
+  if (known) {
+    // Reused within the run, as the compressor's own memo would have counted it (the log's layer counts).
+    compressor.stats.memo++
+    return known
+  }
+  const p = tarAndCompress(layer, epoch, compressor)
+  runs.set(key, p)
+  // A failure is not kept: the next caller tries again and sees the error itself.
+  p.catch(() => runs.delete(key))
+  return p
+}
+
+/** Per compressor (one per run), the layers of files on disk made so far, by name, epoch and entries. */
+const made = new WeakMap<LayerCompressor, Map<string, Promise<{ diffId: string; data: Buffer }>>>()
+
+async function tarAndCompress(
   layer: Layer,
   epoch: number,
   compressor: LayerCompressor
@@ -150,7 +179,9 @@ export async function compressLayer(
   const tarball = await layerTar(layer.entries, epoch)
   const diffId = sha256(tarball)
   // The binary is the big one and changes every build: a worker compresses it while the other layers are done.
-  const data = await compressor.compress(tarball, diffId, { worker: layer.name === 'binary' })
+  // The tar is no one's after its digest: the worker may have its memory instead of a copy.
+  const binary = layer.name === 'binary'
+  const data = await compressor.compress(tarball, diffId, { worker: binary, handOver: binary })
   return { diffId, data }
 }
 

@@ -92,6 +92,8 @@ interface Job {
   input: Uint8Array
   dictionary?: Uint8Array
   last?: boolean
+  /** The caller gives the input up: when it owns its whole buffer, that memory moves to the worker uncopied. */
+  handOver?: boolean
 }
 
 interface Waiting {
@@ -103,6 +105,10 @@ interface Waiting {
 
 /** A copy that owns its memory, so posting it clones (or moves) the piece alone, not the whole layer under a view. */
 const own = (u: Uint8Array): Uint8Array => new Uint8Array(u)
+
+/** Whether u is the whole of an ArrayBuffer of its own (not a view into a larger one, nor Node's shared pool). */
+const whole = (u: Uint8Array): boolean =>
+  u.byteOffset === 0 && u.byteLength === u.buffer.byteLength && u.buffer instanceof ArrayBuffer
 
 /**
  * Worker threads for the compressors, started once per run, at most one per core; jobs queue for a free worker.
@@ -189,11 +195,12 @@ export class CompressionPool {
       this.busy.set(worker, w)
       // A worker with a job keeps the process alive until it answers.
       worker.ref()
-      const { input, dictionary, ...rest } = w.job
+      const { input, dictionary, handOver, ...rest } = w.job
       const msg = {
         id: w.id,
         ...rest,
-        input: own(input),
+        // A binary's tar moved, not copied: one copy of the binary fewer at the step's peak.
+        input: handOver && whole(input) ? input : own(input),
         ...(dictionary ? { dictionary: own(dictionary) } : {})
       }
       worker.postMessage(msg, [msg.input.buffer as ArrayBuffer])
@@ -204,21 +211,22 @@ export class CompressionPool {
 /**
  * compress(data, c) for gzip 1–9 and zstd, on the pool's threads so the main thread goes on with other work, the
  * same bytes as compress: gzip through libdeflate as one job (above its limit, zlib's fixed pieces deflated at
- * once), zstd as one job. limit is for tests (see usesLibdeflate).
+ * once), zstd as one job. limit is for tests (see usesLibdeflate); handOver: the caller gives data up (see Job).
  */
 export async function compressInWorker(
   data: Buffer,
   c: Compression,
   pool: CompressionPool = new CompressionPool(1),
-  limit = LIBDEFLATE_MAX_INPUT
+  limit = LIBDEFLATE_MAX_INPUT,
+  handOver = false
 ): Promise<Buffer> {
   const level = c.level
   if (level === 'max') return compress(data, c)
   if (c.codec === 'zstd') {
-    return pool.run({ codec: 'zstd', level, params: zstdParams(level), input: data })
+    return pool.run({ codec: 'zstd', level, params: zstdParams(level), input: data, handOver })
   }
   if (usesLibdeflate(data.length, limit)) {
-    return normaliseGzipHeader(await pool.run({ codec: 'gzip', level, input: data }))
+    return normaliseGzipHeader(await pool.run({ codec: 'gzip', level, input: data, handOver }))
   }
   const parts = await Promise.all(
     Array.from({ length: gzipChunkCount(data.length) }, (_, i) =>
@@ -268,30 +276,40 @@ export class LayerCompressor {
 
   /**
    * The tar compressed. The same tar (by diffId) is compressed once per run however many platforms ask, and the
-   * bytes are the same whether they come from the cache, a worker or this thread.
+   * bytes are the same whether they come from the cache, a worker or this thread. handOver: the caller gives
+   * the tar up (it is empty after), so a worker gets its memory instead of a copy.
    */
-  compress(tar: Buffer, diffId: string, options: { worker?: boolean } = {}): Promise<Buffer> {
+  compress(
+    tar: Buffer,
+    diffId: string,
+    options: { worker?: boolean; handOver?: boolean } = {}
+  ): Promise<Buffer> {
     const key = this.key(diffId)
     const known = this.memo.get(key)
     if (known) {
       this.stats.memo++
       return known
     }
-    const p = this.load(key, tar, options.worker ?? false)
+    const p = this.load(key, tar, options.worker ?? false, options.handOver ?? false)
     this.memo.set(key, p)
     // A failure is not remembered: the next caller tries again and sees the error itself.
     p.catch(() => this.memo.delete(key))
     return p
   }
 
-  private async load(key: string, tar: Buffer, worker: boolean): Promise<Buffer> {
+  private async load(
+    key: string,
+    tar: Buffer,
+    worker: boolean,
+    handOver: boolean
+  ): Promise<Buffer> {
     const cached = await this.read(key)
     if (cached) {
       this.stats.disk++
       return cached
     }
     const out = worker
-      ? await compressInWorker(tar, this.compression, this.workers())
+      ? await compressInWorker(tar, this.compression, this.workers(), undefined, handOver)
       : await compress(tar, this.compression)
     this.stats.compressed++
     await this.write(key, out)

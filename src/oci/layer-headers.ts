@@ -38,8 +38,32 @@ function paxNumber(header: tar.Header, key: 'uid' | 'gid'): number {
   return Number.isInteger(v) ? v : header[key]
 }
 
-/** The entries of one layer tar, in archive order, contents skipped except for files named passwd. */
-export async function layerEntries(tarball: Buffer): Promise<LayerEntry[]> {
+/**
+ * The entries of a layer as stored (plain, gzip or zstd), read as a runtime unpacks it: the blob itself
+ * decompressed, but as a stream on Node's thread pool, so neither the whole tar (the binary's size) is held nor
+ * the main thread blocked while the push and the report wait for it.
+ */
+export async function storedLayerEntries(data: Buffer, name: string): Promise<LayerEntry[]> {
+  const gzip = data[0] === 0x1f && data[1] === 0x8b
+  const zstd = !gzip && data.length >= 4 && data.readUInt32LE(0) === 0xfd2fb528
+  if (!gzip && !zstd) return layerEntries(data)
+  const make = gzip
+    ? zlib.createGunzip
+    : (zlib as unknown as { createZstdDecompress?: () => NodeJS.ReadWriteStream })
+        .createZstdDecompress
+  // A Node with zstdDecompressSync but no stream: decompressLayer says what it can.
+  if (!make) return layerEntries(decompressLayer(data, name))
+  return layerEntries(data, make())
+}
+
+/**
+ * The entries of one layer tar, in archive order, contents skipped except for files named passwd; through
+ * decompress when given (the tarball is then the compressed blob).
+ */
+export async function layerEntries(
+  tarball: Buffer,
+  decompress?: NodeJS.ReadWriteStream
+): Promise<LayerEntry[]> {
   const ex = tar.extract()
   const out: LayerEntry[] = []
   const done = new Promise<void>((resolve, reject) => {
@@ -69,8 +93,10 @@ export async function layerEntries(tarball: Buffer): Promise<LayerEntry[]> {
     })
     ex.on('finish', () => resolve())
     ex.on('error', reject)
+    decompress?.on('error', reject)
   })
-  ex.end(tarball)
+  if (decompress) decompress.pipe(ex).on('error', () => undefined)
+  ;(decompress ?? ex).end(tarball)
   await done
   return out
 }

@@ -20,6 +20,18 @@ export interface ZoneinfoSizes {
   zip: number
 }
 
+/** Remembered sizes, and the source date epoch of the tars they were measured on. */
+interface Remembered extends ZoneinfoSizes {
+  epoch: number
+}
+
+/**
+ * How much another epoch may move a layer's compressed size, per tar entry: the date is 12 octal digits of each
+ * header, which deflate or zstd code in a few bytes more or less. Sizes further apart than this per entry of both
+ * layers choose alike at any epoch, so a new commit (a new epoch) reuses them; closer ones are measured again.
+ */
+const EPOCH_SLACK_PER_ENTRY = 64
+
 export interface ChoiceCache {
   /** A folder of the tool cache, kept between runs as the layer cache is. */
   dir: string
@@ -30,7 +42,7 @@ export interface ChoiceCache {
   compression: string
 }
 
-/** Entries kept; each is some 100 bytes, one per source date epoch in use. */
+/** Entries kept; each is some 100 bytes, one per zoneinfo and Go in use (and per epoch for a near tie). */
 const KEEP = 64
 
 /**
@@ -53,17 +65,22 @@ async function tarProbe(layers: Layer[], epoch: number): Promise<string> {
     .digest('hex')
 }
 
-/** The cache key: both layers' entries and bytes, the epoch, the tar probe and the compression. */
-async function choiceKey(tree: Layer, zip: Layer, epoch: number, c: ChoiceCache): Promise<string> {
-  const probe = await tarProbe([tree, zip], epoch)
-  return contentDigest([tree, zip], ['zoneinfo-choice/1', epoch, c.compression, probe])
+/**
+ * The cache key: both layers' entries and bytes, the tar probe and the compression; not the epoch, which only
+ * moves the sizes by the slack above (a near tie adds it: see zoneinfoSizes).
+ */
+async function choiceKey(tree: Layer, zip: Layer, c: ChoiceCache, epoch?: number): Promise<string> {
+  const probe = await tarProbe([tree, zip], 0)
+  return contentDigest([tree, zip], ['zoneinfo-choice/2', c.compression, probe, epoch ?? 'any'])
 }
 
-function read(file: string): ZoneinfoSizes | undefined {
+function read(file: string): Remembered | undefined {
   try {
-    const v = JSON.parse(readFileSync(file, 'utf8')) as Partial<ZoneinfoSizes>
-    return Number.isSafeInteger(v.tree) && Number.isSafeInteger(v.zip)
-      ? { tree: v.tree!, zip: v.zip! }
+    const v = JSON.parse(readFileSync(file, 'utf8')) as Partial<Remembered>
+    return Number.isSafeInteger(v.tree) &&
+      Number.isSafeInteger(v.zip) &&
+      Number.isSafeInteger(v.epoch)
+      ? { tree: v.tree!, zip: v.zip!, epoch: v.epoch! }
       : undefined
   } catch {
     return undefined
@@ -71,7 +88,7 @@ function read(file: string): ZoneinfoSizes | undefined {
 }
 
 /** Written aside and renamed, so a concurrent run never reads half an entry; the oldest beyond KEEP go. */
-function write(dir: string, file: string, sizes: ZoneinfoSizes): void {
+function write(dir: string, file: string, sizes: Remembered): void {
   try {
     mkdirSync(dir, { recursive: true })
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
@@ -88,9 +105,11 @@ function write(dir: string, file: string, sizes: ZoneinfoSizes): void {
 }
 
 /**
- * The compressed sizes of the tree and the zip layer: remembered ones when both layers' bytes (and the epoch,
- * the tar format and the compression) are those they were measured for, else measured with size and remembered.
- * Keyed by content, not by dates or inodes: the bytes are in memory already (the tree) or small (the zip).
+ * The compressed sizes of the tree and the zip layer: remembered ones when both layers' bytes (and the tar format
+ * and the compression) are those they were measured for and either the epoch is the same or the two are too far
+ * apart for another epoch to change which is smaller; else measured with size and remembered (a near tie under
+ * its epoch, so the choice is always the one this epoch's measurement makes). Keyed by content, not by dates or
+ * inodes: the bytes are in memory already (the tree) or small (the zip).
  */
 export async function zoneinfoSizes(
   tree: Layer,
@@ -104,11 +123,16 @@ export async function zoneinfoSizes(
     return { tree: t, zip: z }
   }
   if (!cache) return measure()
-  const file = path.join(cache.dir, `${await choiceKey(tree, zip, epoch, cache)}.json`)
+  const slack = EPOCH_SLACK_PER_ENTRY * (tree.entries.length + zip.entries.length)
+  const apart = (s: ZoneinfoSizes): boolean => Math.abs(s.tree - s.zip) > 2 * slack
+  const file = path.join(cache.dir, `${await choiceKey(tree, zip, cache)}.json`)
   const known = read(file)
-  if (known) return known
+  if (known && (known.epoch === epoch || apart(known))) return { tree: known.tree, zip: known.zip }
+  const tie = path.join(cache.dir, `${await choiceKey(tree, zip, cache, epoch)}.json`)
+  const near = read(tie)
+  if (near?.epoch === epoch) return { tree: near.tree, zip: near.zip }
   const sizes = await measure()
-  write(cache.dir, file, sizes)
+  write(cache.dir, apart(sizes) ? file : tie, { ...sizes, epoch })
   return sizes
 }
 

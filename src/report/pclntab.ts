@@ -144,7 +144,8 @@ export function pclntabShares(tab: Uint8Array, littleEndian: boolean): PclntabSh
   // Each table of a packed region, from its start up to the next one's (the linker packs them, so that is where
   // its terminator is), to its owner.
   const chargeFromStarts = (owners: Map<number, string>, size: number): void => {
-    const starts = [...owners.keys()].sort((a, b) => a - b)
+    // A typed array sorts numbers natively: a comparator over some 10^5 offsets was this table's biggest cost.
+    const starts = Float64Array.from(owners.keys()).sort()
     starts.forEach((start, k) => {
       if (start < size) charge(owners.get(start)!, Math.min(starts[k + 1] ?? size, size) - start)
     })

@@ -67,13 +67,19 @@ export function referenceShares(
   const out = new Map<string, number>()
   if (spans.length === 0) return out
   spans.sort((a, b) => a.lo - b.lo)
+  // Most words of data and most displacements point outside every span: two compares rule them out before the
+  // binary search.
+  const first = spans[0]!.lo
+  const last = Math.max(...spans.map(s => s.hi))
   const spanOf = (a: number): number =>
-    findIn(
-      spans,
-      a,
-      s => s.lo,
-      s => s.hi
-    )
+    a < first || a >= last
+      ? -1
+      : findIn(
+          spans,
+          a,
+          s => s.lo,
+          s => s.hi
+        )
   // Every reference into a span, code first, then data, each in address order.
   const froms: number[] = []
   const tos: number[] = []
