@@ -70,7 +70,7 @@ async function child(src, url, cacheDir, binaryPath) {
         'src/vuln/database.js',
         'src/vuln/match.js',
         'src/vuln/symbols.js',
-        'src/sbom/buildinfo.js'
+        'src/compile/buildinfo.js'
       ].map(load)
     )
   )

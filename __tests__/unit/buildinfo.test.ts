@@ -5,7 +5,7 @@ import {
   parseModInfo,
   readBuildInfo,
   unquotePrefix
-} from '../../src/sbom/buildinfo.js'
+} from '../../src/compile/buildinfo.js'
 import { framed, goElf, inline, pointers, type Layout } from './buildinfo-fixture.js'
 import { elf, EM } from './elf-fixture.js'
 

@@ -16,7 +16,7 @@ import {
   readElf,
   SHT_NOBITS,
   sourceFunction
-} from '../../src/report/pclntab.js'
+} from '../../src/compile/pclntab.js'
 import { eachRipReference } from '../../src/report/references.js'
 import { goBuild, goMainDir } from './helpers.js'
 

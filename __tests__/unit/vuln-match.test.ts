@@ -1,7 +1,7 @@
 // Matching a binary's modules and function table against entries as govulncheck -mode=binary does: names, modules, ranges, platforms, replacements, withdrawn entries, vuln-allow, and the function names of a real stripped binary.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { pclntabShares, readElf } from '../../src/report/pclntab.js'
-import type { BuildInfo } from '../../src/sbom/buildinfo.js'
+import { pclntabShares, readElf } from '../../src/compile/pclntab.js'
+import type { BuildInfo } from '../../src/compile/buildinfo.js'
 import { blocking, failureMessage, onDatabaseError } from '../../src/vuln/check.js'
 import {
   binaryModules,

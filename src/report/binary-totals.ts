@@ -5,7 +5,7 @@ import {
   readElf,
   SHT_NOBITS,
   type PclntabShares
-} from './pclntab.js'
+} from '../compile/pclntab.js'
 import { findIn, referenceShares, type Span } from './references.js'
 import { LINKER_BUCKET, symbolPackage } from './symbol-package.js'
 

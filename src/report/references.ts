@@ -1,5 +1,5 @@
 // Splits a binary's unnamed bytes (type descriptors, strings, static data) among the functions and variables that refer to them, from amd64 code's RIP-relative loads and the pointers in data.
-import { EM_X86_64, SHT_NOBITS, type Elf } from './pclntab.js'
+import { EM_X86_64, SHT_NOBITS, type Elf } from '../compile/pclntab.js'
 
 /**
  * The addresses amd64 code refers to RIP-relatively with a 64-bit LEA or MOV load (REX.W 8D/8B, ModRM mod 00

@@ -1,5 +1,5 @@
 // The size report: what one build is (sizes, Go packages, modules) as versioned JSON, and how it differs from a baseline's report.
-import type { BuildInfo, Module } from '../sbom/buildinfo.js'
+import type { BuildInfo, Module } from '../compile/buildinfo.js'
 import type { Comparison } from './gate.js'
 import type { PackageSize, PackagesMethod } from './packages.js'
 import type { PlatformSize } from './size.js'

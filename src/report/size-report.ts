@@ -15,7 +15,7 @@ import {
 } from '../registry/open.js'
 import type { ImageRef, Reference } from '../registry/reference.js'
 import { registryReferrers } from '../registry/referrers.js'
-import { readBuildInfo } from '../sbom/buildinfo.js'
+import { readBuildInfo } from '../compile/buildinfo.js'
 import type { Comparison, Gate, Increase } from './gate.js'
 import type { MeasuredPackages } from './package-sizes.js'
 import {

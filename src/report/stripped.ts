@@ -7,7 +7,7 @@ import {
   SHT_NOBITS,
   sourceFunction,
   type Elf
-} from './pclntab.js'
+} from '../compile/pclntab.js'
 import { referenceShares, type Span } from './references.js'
 import { LINKER_BUCKET, symbolPackage } from './symbol-package.js'
 

@@ -15,7 +15,12 @@ import {
   type LayerName
 } from '../rootfs/plan.js'
 import { DpkgDatabase } from './dpkg.js'
-import { readBuildInfo, type BuildInfo, type BuildSetting, type Module } from './buildinfo.js'
+import {
+  readBuildInfo,
+  type BuildInfo,
+  type BuildSetting,
+  type Module
+} from '../compile/buildinfo.js'
 
 /** One regular file of the image. */
 export interface ImageFile {

@@ -1,5 +1,5 @@
 // The vulnerability check of one binary, and what a run does with its result or its database's failure: the seams the pipeline calls (see each function's options).
-import { readBuildInfo, type BuildInfo } from '../sbom/buildinfo.js'
+import { readBuildInfo, type BuildInfo } from '../compile/buildinfo.js'
 import type { VulnDb } from './database.js'
 import type { AllowEntry, VulnMode } from './inputs.js'
 import { binaryModules, matchFindings, type VulnFinding } from './match.js'

@@ -1,5 +1,5 @@
 // Matches a binary's modules against the database's entries as govulncheck -mode=binary does: by version range, then by the vulnerable symbols its function table holds.
-import type { BuildInfo } from '../sbom/buildinfo.js'
+import type { BuildInfo } from '../compile/buildinfo.js'
 import type { AllowEntry } from './inputs.js'
 import type { OsvAffected, OsvEntry } from './schema.js'
 import type { FunctionTable } from './symbols.js'

@@ -1,6 +1,6 @@
 // The symbols a Go binary holds, per package, as govulncheck reads them: every function of its pclntab and every function inlined into one, named as the database names symbols (Func, Type.Method).
 import { wordReader } from '../compile/elf.js'
-import { readElf } from '../report/pclntab.js'
+import { readElf } from '../compile/pclntab.js'
 
 /** Package import path → the symbols of it in the binary. */
 export type FunctionTable = Map<string, Set<string>>

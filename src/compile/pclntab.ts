@@ -1,8 +1,8 @@
 // Reads a Go binary's runtime tables that no symbol names (the pclntab, the funcdata in go.func.*) and says which function each of their bytes serves, so package sizes can cover them.
 
-import { readElfLayout, readElfSections, wordReader, type ElfSection } from '../compile/elf.js'
+import { readElfLayout, readElfSections, wordReader, type ElfSection } from './elf.js'
 
-export { SHT_NOBITS, type ElfSection } from '../compile/elf.js'
+export { SHT_NOBITS, type ElfSection } from './elf.js'
 
 export interface Elf {
   /** e_machine: EM_X86_64 (62), EM_AARCH64 (183), … */

@@ -1,11 +1,5 @@
 // Reads the Go build information a Go binary carries in its .go.buildinfo data (what `go version -m` prints), for the image's SBOM.
-import {
-  readElfLayout,
-  readElfSections,
-  SHT_NOBITS,
-  type ElfSection,
-  type Segment
-} from '../compile/elf.js'
+import { readElfLayout, readElfSections, SHT_NOBITS, type ElfSection, type Segment } from './elf.js'
 
 /** A module, as Go's runtime/debug.Module. */
 export interface Module {
