@@ -16,16 +16,16 @@ __webpack_require__.d(__webpack_exports__, {
   onDatabaseError: () => (/* binding */ onDatabaseError)
 });
 
-// EXTERNAL MODULE: ./lib/sbom/buildinfo.js
-var buildinfo = __webpack_require__(49121);
+// EXTERNAL MODULE: ./lib/compile/buildinfo.js
+var buildinfo = __webpack_require__(5945);
 // EXTERNAL MODULE: ./lib/vuln/match.js
 var match = __webpack_require__(58282);
 // EXTERNAL MODULE: ./lib/vuln/source.js
 var source = __webpack_require__(20870);
 // EXTERNAL MODULE: ./lib/compile/elf.js
 var compile_elf = __webpack_require__(65224);
-// EXTERNAL MODULE: ./lib/report/pclntab.js
-var pclntab = __webpack_require__(4712);
+// EXTERNAL MODULE: ./lib/compile/pclntab.js
+var pclntab = __webpack_require__(66887);
 ;// CONCATENATED MODULE: ./lib/vuln/symbols.js
 // The symbols a Go binary holds, per package, as govulncheck reads them: every function of its pclntab and every function inlined into one, named as the database names symbols (Func, Type.Method).
 
