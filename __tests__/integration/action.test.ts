@@ -4,7 +4,15 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { goToolName } from '../../src/go/mirror.js'
 import { sh, skopeo } from './commands.js'
-import { copyFixture, fileToolCache, MIRROR, pushProbe, runAction, tempDir } from './harness.js'
+import {
+  cachedTools,
+  copyFixture,
+  fileToolCache,
+  MIRROR,
+  pushProbe,
+  runAction,
+  tempDir
+} from './harness.js'
 import {
   AUTH,
   AUTH_REGISTRY,
@@ -158,7 +166,7 @@ describe('Go download verification', () => {
     expect(error).toContain(`got`)
     expect(error).toContain(real)
     // No Go: the compile cache, which the entry point turns on first, is all it holds.
-    expect((await readdir(cache)).filter(n => n !== 'go-scratch-image-compile-cache')).toEqual([])
+    expect(await cachedTools(cache)).toEqual([])
   })
 })
 

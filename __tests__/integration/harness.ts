@@ -2,7 +2,7 @@
 // environment checked once per test file, the Go mirror, one tool cache per file, temp dirs removed at the end.
 import { execFile } from 'node:child_process'
 import { afterAll } from '@jest/globals'
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -74,6 +74,14 @@ let checked: Promise<void> | undefined
  * The tool cache the runs of this test file share unless a test passes its own: Go is installed from the mirror
  * once per file, as on a runner whose tool cache survives between steps.
  */
+/**
+ * What a tool cache holds besides V8's compile cache, which the entry point turns on before anything else runs: the
+ * Go installs and the layer cache a test expects, or none.
+ */
+export async function cachedTools(toolCache: string): Promise<string[]> {
+  return (await readdir(toolCache)).filter(n => n !== 'go-scratch-image-compile-cache')
+}
+
 export async function fileToolCache(): Promise<string> {
   toolCache ??= tempDir('gsi-toolcache-')
   return toolCache

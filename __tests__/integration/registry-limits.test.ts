@@ -1,14 +1,9 @@
 // Bounded time end to end: the bundled action against a registry that never answers, and one that keeps failing.
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { readdir } from 'node:fs/promises'
 import net from 'node:net'
 import { FaultProxy } from './fault-proxy.js'
-import { copyFixture, runAction, tempDir } from './harness.js'
+import { cachedTools, copyFixture, runAction, tempDir } from './harness.js'
 import { AUTH, REGISTRY } from './registries.js'
-
-/** The tool cache's entries but the compile cache, which the entry point turns on before anything else runs. */
-const goInstalls = async (toolCache: string): Promise<string[]> =>
-  (await readdir(toolCache)).filter(n => n !== 'go-scratch-image-compile-cache')
 
 /** A TCP server on 127.0.0.1 that accepts every connection, reads what it is sent, and never answers. */
 async function silentServer(): Promise<{
@@ -77,7 +72,7 @@ describe('a registry that accepts connections and never answers', () => {
     expect(seconds).toBeGreaterThanOrEqual(10)
     expect(seconds).toBeLessThan(40)
     // It failed at the login, before Go was installed or anything built.
-    expect(await goInstalls(toolCache)).toEqual([])
+    expect(await cachedTools(toolCache)).toEqual([])
   })
 
   it('fails the step within 2 minutes with the default registry-timeout (one silence of 60 s)', async () => {
@@ -127,7 +122,7 @@ describe('a registry that keeps failing, through the action', () => {
     expect(proxy.requests.map(x => `${x.method} ${x.path} ${x.status}`)).toEqual(
       Array(5).fill('GET /v2/ 503')
     )
-    expect(await goInstalls(toolCache)).toEqual([])
+    expect(await cachedTools(toolCache)).toEqual([])
   })
 
   it('gives up on a token server answering 500, naming it, before anything is built or pushed', async () => {
@@ -147,6 +142,6 @@ describe('a registry that keeps failing, through the action', () => {
     expect(proxy.count('GET', /^\/token/)).toBe(5)
     expect(proxy.requests.filter(x => x.method !== 'GET')).toEqual([])
     expect(result.log).not.toContain(AUTH.password)
-    expect(await goInstalls(toolCache)).toEqual([])
+    expect(await cachedTools(toolCache)).toEqual([])
   })
 })
