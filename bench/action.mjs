@@ -77,21 +77,24 @@ export async function peakMiB(cpuFile) {
   return m ? Number(m[3]) / 1024 : undefined
 }
 
+/** The environment of the bare `go build` the benchmarks compare a step with: linux/amd64, static, Go's own caches. */
+export const bareGoEnv = gocache => ({
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  GOCACHE: gocache,
+  GOMODCACHE: path.join(gocache, 'mod'),
+  GOTOOLCHAIN: 'local',
+  CGO_ENABLED: '0',
+  GOOS: 'linux',
+  GOARCH: 'amd64'
+})
+
 /**
- * One action run in work with the given inputs; Go comes from the local mirror and is cached in toolCache,
- * Go's build cache is gocache. Returns the wall time, the CPU seconds of the run and its children (with GNU
- * time), the peak resident MiB (see peakMiB), stdout, outputs, the "<group>: done in X s" durations, and the temp dir of the run (where the binaries
- * are). dist is the bundle's folder in scratch (see benchScratch); env adds variables to the runner's.
+ * A runner's folders (temp, the output file) in scratch and the environment a step of the bundle gets there: Go from
+ * the local mirror, cached in toolCache, Go's build cache gocache, the inputs as INPUT_* (the vulnerability check
+ * off unless they turn it on: vuln.go.dev is out of reach here), and extra variables of the runner's.
  */
-export async function runAction({
-  scratch,
-  work,
-  toolCache,
-  gocache,
-  inputs,
-  dist = 'dist',
-  env: extra = {}
-}) {
+export async function runnerEnv({ scratch, work, toolCache, gocache, inputs, env: extra = {} }) {
   const runner = await mkdtemp(path.join(scratch, 'runner-'))
   await mkdir(path.join(runner, 'temp'))
   await writeFile(path.join(runner, 'out'), '')
@@ -115,6 +118,25 @@ export async function runAction({
     ...extra
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  return { runner, env }
+}
+
+/**
+ * One action run in work with the given inputs (see runnerEnv). Returns the wall time, the CPU seconds of the run
+ * and its children (with GNU time), stdout, outputs, the "<group>: done in X s" durations, and the temp dir of the
+ * run (where the binaries are). dist is the bundle's folder in scratch (see benchScratch); env adds variables to
+ * the runner's.
+ */
+export async function runAction({
+  scratch,
+  work,
+  toolCache,
+  gocache,
+  inputs,
+  dist = 'dist',
+  env: extra = {}
+}) {
+  const { runner, env } = await runnerEnv({ scratch, work, toolCache, gocache, inputs, env: extra })
   const cpuFile = path.join(runner, 'cpu')
   const [command, args] = await timedCommand(
     process.execPath,

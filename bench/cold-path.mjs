@@ -11,6 +11,7 @@ import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promis
 import path from 'node:path'
 import { promisify } from 'node:util'
 import {
+  bareGoEnv,
   benchScratch,
   cpuSeconds,
   median,
@@ -82,16 +83,7 @@ async function timed(command, args, opts, tag) {
 
 async function bare(go, i) {
   const gocache = await freshCache()
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GOCACHE: gocache,
-    GOMODCACHE: path.join(gocache, 'mod'),
-    GOTOOLCHAIN: 'local',
-    CGO_ENABLED: '0',
-    GOOS: 'linux',
-    GOARCH: 'amd64'
-  }
+  const env = bareGoEnv(gocache)
   const out = path.join(scratch, `bare-${i}`)
   return timed(
     go,

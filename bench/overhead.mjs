@@ -14,6 +14,7 @@ import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/pro
 import path from 'node:path'
 import { promisify } from 'node:util'
 import {
+  bareGoEnv,
   benchDists,
   benchScratch,
   commitEachChange,
@@ -110,16 +111,7 @@ async function measure(program) {
 
   const bare = async (go, out) => {
     await change()
-    const env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      GOCACHE: gocache,
-      GOMODCACHE: path.join(gocache, 'mod'),
-      GOTOOLCHAIN: 'local',
-      CGO_ENABLED: '0',
-      GOOS: 'linux',
-      GOARCH: 'amd64'
-    }
+    const env = bareGoEnv(gocache)
     const cpuFile = `${out}.cpu`
     const [command, args] = await timedCommand(
       go,

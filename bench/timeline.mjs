@@ -4,9 +4,9 @@
 // that mark the phases (group starts and ends, the compile, the push, the referrers, the tags) with their times.
 // Usage: GSI_DIST=old,new node bench/timeline.mjs [program=httpbin] [input=value …]   (start scripts/test-env.sh first)
 import { spawn } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { benchDists, benchScratch, commitEachChange, mirror, registry, root } from './action.mjs'
+import { benchDists, benchScratch, commitEachChange, registry, root, runnerEnv } from './action.mjs'
 
 const name = process.argv[2] ?? 'httpbin'
 const extra = Object.fromEntries(
@@ -17,27 +17,13 @@ const dists = benchDists().map((d, i) => ({ dir: i ? `dist-${i + 1}` : 'dist', l
 
 /** Runs the bundle as the runner does, stamping each stdout line with the seconds since the start. */
 async function timed(dist, work, toolCache, gocache, tag) {
-  const runner = await mkdtemp(path.join(scratch, 'runner-'))
-  await mkdir(path.join(runner, 'temp'))
-  await writeFile(path.join(runner, 'out'), '')
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GOCACHE: gocache,
-    GOMODCACHE: path.join(gocache, 'mod'),
-    RUNNER_TEMP: path.join(runner, 'temp'),
-    RUNNER_TOOL_CACHE: toolCache,
-    GITHUB_OUTPUT: path.join(runner, 'out'),
-    GITHUB_WORKSPACE: work,
-    DOCKER_CONFIG: path.join(runner, 'docker-config'),
-    'INPUT_GO-DOWNLOAD-BASE-URL': mirror,
-    INPUT_CACHE: 'false',
-    INPUT_SUMMARY: 'false',
-    INPUT_IMAGE: `${registry}/bench/timeline`,
-    INPUT_TAGS: tag,
-    INPUT_PLATFORMS: 'linux/amd64'
-  }
-  for (const [k, v] of Object.entries(extra)) env[`INPUT_${k.toUpperCase()}`] = v
+  const { env } = await runnerEnv({
+    scratch,
+    work,
+    toolCache,
+    gocache,
+    inputs: { image: `${registry}/bench/timeline`, tags: tag, platforms: 'linux/amd64', ...extra }
+  })
   const start = process.hrtime.bigint()
   const lines = []
   const child = spawn(process.execPath, [path.join(scratch, dist, 'index.js')], { cwd: work, env })
