@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports BuildInfoError, parseModInfo, unquotePrefix */
 /* harmony import */ var _elf_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65224);
-// Reads the Go build information a Go binary carries in its .go.buildinfo data (what `go version -m` prints), for the image's SBOM.
+// Reads the Go build information a Go binary carries in its .go.buildinfo data (what `go version -m` prints), for the image's SBOM and the vulnerability check.
 
 class BuildInfoError extends Error {
     constructor(message) {
@@ -610,7 +610,7 @@ linking = { cgo: 'off' }) {
 /* harmony export */   zE: () => (/* binding */ funcdataShares)
 /* harmony export */ });
 /* harmony import */ var _elf_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65224);
-// Reads a Go binary's runtime tables that no symbol names (the pclntab, the funcdata in go.func.*) and says which function each of their bytes serves, so package sizes can cover them.
+// Reads a Go binary's runtime tables that no symbol names (the pclntab, the funcdata in go.func.*) and says which function each of their bytes serves, so package sizes can cover them and the vulnerability check can find the functions a binary holds.
 
 
 const EM_X86_64 = 62;

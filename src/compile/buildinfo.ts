@@ -1,4 +1,4 @@
-// Reads the Go build information a Go binary carries in its .go.buildinfo data (what `go version -m` prints), for the image's SBOM.
+// Reads the Go build information a Go binary carries in its .go.buildinfo data (what `go version -m` prints), for the image's SBOM and the vulnerability check.
 import { readElfLayout, readElfSections, SHT_NOBITS, type ElfSection, type Segment } from './elf.js'
 
 /** A module, as Go's runtime/debug.Module. */

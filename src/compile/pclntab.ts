@@ -1,4 +1,4 @@
-// Reads a Go binary's runtime tables that no symbol names (the pclntab, the funcdata in go.func.*) and says which function each of their bytes serves, so package sizes can cover them.
+// Reads a Go binary's runtime tables that no symbol names (the pclntab, the funcdata in go.func.*) and says which function each of their bytes serves, so package sizes can cover them and the vulnerability check can find the functions a binary holds.
 
 import { readElfLayout, readElfSections, wordReader, type ElfSection } from './elf.js'
 
