@@ -49,7 +49,7 @@ const KEEP = 64
  * A tar of a few entries shaped like the layers' (every directory, the longest file and link paths): its digest is
  * in the key, so a change to how tars are written (headers, long names) is a new key, not a stale size.
  */
-async function tarProbe(layers: Layer[], epoch: number): Promise<string> {
+async function tarProbe(layers: Layer[]): Promise<string> {
   const longest = (type: Entry['type']): Entry[] =>
     layers
       .flatMap(l => l.entries.filter(e => e.type === type))
@@ -61,18 +61,22 @@ async function tarProbe(layers: Layer[], epoch: number): Promise<string> {
     ...longest('symlink')
   ]
   return createHash('sha256')
-    .update(await layerTar(probe, epoch))
+    .update(await layerTar(probe, 0))
     .digest('hex')
 }
 
 /**
  * The cache key: both layers' entries and bytes, the tar probe and the compression; not the epoch, which only
- * moves the sizes by the slack above (a near tie adds it: see zoneinfoSizes).
+ * moves the sizes by the slack above (a near tie's key adds it: see tieKey).
  */
-async function choiceKey(tree: Layer, zip: Layer, c: ChoiceCache, epoch?: number): Promise<string> {
-  const probe = await tarProbe([tree, zip], 0)
-  return contentDigest([tree, zip], ['zoneinfo-choice/2', c.compression, probe, epoch ?? 'any'])
+async function choiceKey(tree: Layer, zip: Layer, c: ChoiceCache): Promise<string> {
+  const probe = await tarProbe([tree, zip])
+  return contentDigest([tree, zip], ['zoneinfo-choice/2', c.compression, probe])
 }
+
+/** A near tie's key: the content's key and the epoch, without hashing the zoneinfo tree a second time. */
+const tieKey = (key: string, epoch: number): string =>
+  createHash('sha256').update(`${key} epoch ${epoch}`).digest('hex')
 
 function read(file: string): Remembered | undefined {
   try {
@@ -125,10 +129,11 @@ export async function zoneinfoSizes(
   if (!cache) return measure()
   const slack = EPOCH_SLACK_PER_ENTRY * (tree.entries.length + zip.entries.length)
   const apart = (s: ZoneinfoSizes): boolean => Math.abs(s.tree - s.zip) > 2 * slack
-  const file = path.join(cache.dir, `${await choiceKey(tree, zip, cache)}.json`)
+  const key = await choiceKey(tree, zip, cache)
+  const file = path.join(cache.dir, `${key}.json`)
   const known = read(file)
   if (known && (known.epoch === epoch || apart(known))) return { tree: known.tree, zip: known.zip }
-  const tie = path.join(cache.dir, `${await choiceKey(tree, zip, cache, epoch)}.json`)
+  const tie = path.join(cache.dir, `${tieKey(key, epoch)}.json`)
   const near = read(tie)
   if (near?.epoch === epoch) return { tree: near.tree, zip: near.zip }
   const sizes = await measure()
