@@ -152,24 +152,11 @@ export function compressLayer(
   if (!layer.entries.every(e => e.type !== 'file' || typeof e.source === 'string')) {
     return tarAndCompress(layer, epoch, compressor)
   }
-  const runs = made.get(compressor) ?? new Map<string, Promise<{ diffId: string; data: Buffer }>>()
-  made.set(compressor, runs)
-  const key = JSON.stringify([layer.name, epoch, layer.entries])
-  const known = runs.get(key)
-  if (known) {
-    // Reused within the run, as the compressor's own memo would have counted it (the log's layer counts).
-    compressor.stats.memo++
-    return known
-  }
-  const p = tarAndCompress(layer, epoch, compressor)
-  runs.set(key, p)
-  // A failure is not kept: the next caller tries again and sees the error itself.
-  p.catch(() => runs.delete(key))
-  return p
+  return compressor.once(
+    JSON.stringify(['layer of files on disk', layer.name, epoch, layer.entries]),
+    () => tarAndCompress(layer, epoch, compressor)
+  )
 }
-
-/** Per compressor (one per run), the layers of files on disk made so far, by name, epoch and entries. */
-const made = new WeakMap<LayerCompressor, Map<string, Promise<{ diffId: string; data: Buffer }>>>()
 
 async function tarAndCompress(
   layer: Layer,

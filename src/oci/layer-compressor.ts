@@ -240,7 +240,8 @@ const sha256Hex = (b: Buffer | string): string => createHash('sha256').update(b)
 
 export class LayerCompressor {
   readonly compression: Compression
-  private readonly memo = new Map<string, Promise<Buffer>>()
+  /** What the run has made, by key: compressed tars (by key(diffId)) and layers of files on disk (see once). */
+  private readonly memo = new Map<string, Promise<unknown>>()
   private readonly opts: LayerCompressorOptions
   private pool?: CompressionPool
   /** Per run: how many layers came from the cache or the run's memo, and how many were compressed. */
@@ -285,14 +286,24 @@ export class LayerCompressor {
     options: { worker?: boolean; handOver?: boolean } = {}
   ): Promise<Buffer> {
     const key = this.key(diffId)
-    const known = this.memo.get(key)
+    return this.once(key, () =>
+      this.load(key, tar, options.worker ?? false, options.handOver ?? false)
+    )
+  }
+
+  /**
+   * make()'s promise, made once per run and key: a later caller with the same key gets it (counted as reused in
+   * stats.memo, the log's layer counts), even while it is under way. A failure is not remembered: the next caller
+   * tries again and sees the error itself.
+   */
+  once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    const known = this.memo.get(key) as Promise<T> | undefined
     if (known) {
       this.stats.memo++
       return known
     }
-    const p = this.load(key, tar, options.worker ?? false, options.handOver ?? false)
+    const p = make()
     this.memo.set(key, p)
-    // A failure is not remembered: the next caller tries again and sees the error itself.
     p.catch(() => this.memo.delete(key))
     return p
   }
