@@ -2,7 +2,7 @@
 import * as core from '@actions/core'
 import os from 'node:os'
 import { parseComment, parseConfig } from './config.js'
-import { vulnDbSecrets } from './vuln/inputs.js'
+import { maskCredentials } from './go/mirror.js'
 import type { ReportOptions } from './report/size-report.js'
 import { commentFrom } from './comment/post.js'
 import { actionOutputs, edgeDeps, inActions, runOptions } from './edge.js'
@@ -95,7 +95,8 @@ export async function run(): Promise<void> {
     if (password) core.setSecret(password)
     const token = core.getInput('github-token').trim()
     if (token) core.setSecret(token)
-    for (const secret of vulnDbSecrets(core.getInput('vuln-db'))) core.setSecret(secret)
+    // A vuln-db mirror behind Basic auth: its user:password@ masked as go-download-base-url's is.
+    maskCredentials(core.getInput('vuln-db').trim(), logger)
     // comment-from posts a report another job wrote (the fork-safe pattern): nothing is built or pushed.
     if (core.getInput('comment-from').trim()) {
       const env = process.env

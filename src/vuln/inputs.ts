@@ -57,19 +57,6 @@ export function parseVulnDb(raw: string): string {
   return value.replace(/\/+$/, '')
 }
 
-/**
- * The credentials a vuln-db URL carries (a mirror behind Basic auth), decoded, for the edge to mask before anything
- * can log them; none when it has none or is no URL (parseVulnDb refuses it then).
- */
-export function vulnDbSecrets(raw: string): string[] {
-  try {
-    const url = new URL(raw.trim())
-    return [url.password, decodeURIComponent(url.password)].filter(Boolean)
-  } catch {
-    return []
-  }
-}
-
 /** One vuln-allow line: a vulnerability ID and why it is accepted. */
 export interface AllowEntry {
   /** GO-YYYY-NNNN, CVE-YYYY-NNNN or GHSA-xxxx-xxxx-xxxx, in its canonical case. */
