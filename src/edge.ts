@@ -17,6 +17,7 @@ import type { BuildCache, Logger, ToolCache } from './ports.js'
 import { testEndpoints } from './attest/endpoints.js'
 import { imagesOutput } from './images/entries.js'
 import { vulnOutputs } from './vuln/report.js'
+import { toolCacheDir } from './tool-cache-dir.js'
 
 /**
  * Whether a runner reads the log: GitHub Actions sets GITHUB_ACTIONS=true in every step. Elsewhere (a terminal,
@@ -31,10 +32,6 @@ export const toolCache: ToolCache = {
   findAllVersions: (tool, arch) => tc.findAllVersions(tool, arch),
   extractTar: (file, dest, flags) => tc.extractTar(file, dest, flags)
 }
-
-import { toolCacheDir } from './tool-cache-dir.js'
-
-export { toolCacheDir }
 
 /**
  * The real side effects, with a fresh scratch directory for this run under tempRoot. Every request goes through

@@ -1,5 +1,5 @@
 // --help: every option with its description and default, in the groups options.ts gives them.
-import { toolCacheDir } from '../edge.js'
+import { toolCacheDir } from '../tool-cache-dir.js'
 import { GROUPS, OPTIONS, type CliOption } from './options.js'
 import { ENV_DEFAULTS, LOCAL_OCI_LAYOUT } from './local.js'
 
