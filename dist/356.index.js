@@ -3418,6 +3418,7 @@ async function compressInWorker(data, c, pool = new CompressionPool(1), limit = 
 const sha256Hex = (b) => (0,external_node_crypto_.createHash)('sha256').update(b).digest('hex');
 class LayerCompressor {
     compression;
+    /** What the run has made, by key: compressed tars (by key(diffId)) and layers of files on disk (see once). */
     memo = new Map();
     opts;
     pool;
@@ -3455,14 +3456,21 @@ class LayerCompressor {
      */
     compress(tar, diffId, options = {}) {
         const key = this.key(diffId);
+        return this.once(key, () => this.load(key, tar, options.worker ?? false, options.handOver ?? false));
+    }
+    /**
+     * make()'s promise, made once per run and key: a later caller with the same key gets it (counted as reused in
+     * stats.memo, the log's layer counts), even while it is under way. A failure is not remembered: the next caller
+     * tries again and sees the error itself.
+     */
+    once(key, make) {
         const known = this.memo.get(key);
         if (known) {
             this.stats.memo++;
             return known;
         }
-        const p = this.load(key, tar, options.worker ?? false, options.handOver ?? false);
+        const p = make();
         this.memo.set(key, p);
-        // A failure is not remembered: the next caller tries again and sees the error itself.
         p.catch(() => this.memo.delete(key));
         return p;
     }
@@ -3771,23 +3779,8 @@ function compressLayer(layer, epoch, compressor) {
     if (!layer.entries.every(e => e.type !== 'file' || typeof e.source === 'string')) {
         return tarAndCompress(layer, epoch, compressor);
     }
-    const runs = made.get(compressor) ?? new Map();
-    made.set(compressor, runs);
-    const key = JSON.stringify([layer.name, epoch, layer.entries]);
-    const known = runs.get(key);
-    if (known) {
-        // Reused within the run, as the compressor's own memo would have counted it (the log's layer counts).
-        compressor.stats.memo++;
-        return known;
-    }
-    const p = tarAndCompress(layer, epoch, compressor);
-    runs.set(key, p);
-    // A failure is not kept: the next caller tries again and sees the error itself.
-    p.catch(() => runs.delete(key));
-    return p;
+    return compressor.once(JSON.stringify(['layer of files on disk', layer.name, epoch, layer.entries]), () => tarAndCompress(layer, epoch, compressor));
 }
-/** Per compressor (one per run), the layers of files on disk made so far, by name, epoch and entries. */
-const made = new WeakMap();
 async function tarAndCompress(layer, epoch, compressor) {
     const tarball = await layerTar(layer.entries, epoch);
     const diffId = sha256(tarball);
@@ -6617,19 +6610,6 @@ function parseVulnDb(raw) {
         throw refuse('has a query or fragment, which the protocol has no use for');
     return value.replace(/\/+$/, '');
 }
-/**
- * The credentials a vuln-db URL carries (a mirror behind Basic auth), decoded, for the edge to mask before anything
- * can log them; none when it has none or is no URL (parseVulnDb refuses it then).
- */
-function vulnDbSecrets(raw) {
-    try {
-        const url = new URL(raw.trim());
-        return [url.password, decodeURIComponent(url.password)].filter(Boolean);
-    }
-    catch {
-        return [];
-    }
-}
 const GO_ID = /^GO-\d{4}-\d{4,}$/i;
 const CVE_ID = /^CVE-\d{4}-\d{4,}$/i;
 const GHSA_ID = /^GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}$/i;
@@ -7691,6 +7671,8 @@ function parseConfig(get, env) {
     return config;
 }
 
+// EXTERNAL MODULE: ./lib/go/mirror.js
+var mirror = __webpack_require__(3943);
 ;// CONCATENATED MODULE: ./lib/comment/escape.js
 // The hidden line that finds the pull request's size comment again; its key comes from trusted inputs only.
 /**
@@ -8927,6 +8909,7 @@ var tool_cache_dir = __webpack_require__(3876);
 
 
 
+
 /**
  * Whether a runner reads the log: GitHub Actions sets GITHUB_ACTIONS=true in every step. Elsewhere (a terminal,
  * scripts/quickstart.sh) workflow commands are noise, and phases get plain headers instead.
@@ -8939,8 +8922,6 @@ const toolCache = {
     findAllVersions: (tool, arch) => tool_cache/* findAllVersions */.iq(tool, arch),
     extractTar: (file, dest, flags) => tool_cache/* extractTar */.nN(file, dest, flags)
 };
-
-
 /**
  * The real side effects, with a fresh scratch directory for this run under tempRoot. Every request goes through
  * the one HTTP layer (src/http/): fetch is its transport with registry-timeout as the connect and idle limit, for
@@ -10403,8 +10384,6 @@ function relinkArgs(args, output) {
     return out;
 }
 
-// EXTERNAL MODULE: ./lib/go/mirror.js
-var mirror = __webpack_require__(3943);
 // EXTERNAL MODULE: ./lib/go/transfer.js
 var transfer = __webpack_require__(84815);
 ;// CONCATENATED MODULE: ./lib/go/install.js
@@ -12678,7 +12657,7 @@ const KEEP = 64;
  * A tar of a few entries shaped like the layers' (every directory, the longest file and link paths): its digest is
  * in the key, so a change to how tars are written (headers, long names) is a new key, not a stale size.
  */
-async function tarProbe(layers, epoch) {
+async function tarProbe(layers) {
     const longest = (type) => layers
         .flatMap(l => l.entries.filter(e => e.type === type))
         .sort((a, b) => b.path.length - a.path.length)
@@ -12689,17 +12668,19 @@ async function tarProbe(layers, epoch) {
         ...longest('symlink')
     ];
     return (0,external_node_crypto_.createHash)('sha256')
-        .update(await layerTar(probe, epoch))
+        .update(await layerTar(probe, 0))
         .digest('hex');
 }
 /**
  * The cache key: both layers' entries and bytes, the tar probe and the compression; not the epoch, which only
- * moves the sizes by the slack above (a near tie adds it: see zoneinfoSizes).
+ * moves the sizes by the slack above (a near tie's key adds it: see tieKey).
  */
-async function choiceKey(tree, zip, c, epoch) {
-    const probe = await tarProbe([tree, zip], 0);
-    return contentDigest([tree, zip], ['zoneinfo-choice/2', c.compression, probe, epoch ?? 'any']);
+async function choiceKey(tree, zip, c) {
+    const probe = await tarProbe([tree, zip]);
+    return contentDigest([tree, zip], ['zoneinfo-choice/2', c.compression, probe]);
 }
+/** A near tie's key: the content's key and the epoch, without hashing the zoneinfo tree a second time. */
+const tieKey = (key, epoch) => (0,external_node_crypto_.createHash)('sha256').update(`${key} epoch ${epoch}`).digest('hex');
 function read(file) {
     try {
         const v = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
@@ -12747,11 +12728,12 @@ async function zoneinfoSizes(tree, zip, epoch, size, cache) {
         return measure();
     const slack = EPOCH_SLACK_PER_ENTRY * (tree.entries.length + zip.entries.length);
     const apart = (s) => Math.abs(s.tree - s.zip) > 2 * slack;
-    const file = external_node_path_.join(cache.dir, `${await choiceKey(tree, zip, cache)}.json`);
+    const key = await choiceKey(tree, zip, cache);
+    const file = external_node_path_.join(cache.dir, `${key}.json`);
     const known = read(file);
     if (known && (known.epoch === epoch || apart(known)))
         return { tree: known.tree, zip: known.zip };
-    const tie = external_node_path_.join(cache.dir, `${await choiceKey(tree, zip, cache, epoch)}.json`);
+    const tie = external_node_path_.join(cache.dir, `${tieKey(key, epoch)}.json`);
     const near = read(tie);
     if (near?.epoch === epoch)
         return { tree: near.tree, zip: near.zip };
@@ -16755,8 +16737,8 @@ async function main_run() {
         const token = core/* getInput */.V4('github-token').trim();
         if (token)
             core/* setSecret */.Pq(token);
-        for (const secret of vulnDbSecrets(core/* getInput */.V4('vuln-db')))
-            core/* setSecret */.Pq(secret);
+        // A vuln-db mirror behind Basic auth: its user:password@ masked as go-download-base-url's is.
+        (0,mirror/* maskCredentials */.Bs)(core/* getInput */.V4('vuln-db').trim(), logger);
         // comment-from posts a report another job wrote (the fork-safe pattern): nothing is built or pushed.
         if (core/* getInput */.V4('comment-from').trim()) {
             const env = process.env;
